@@ -1,0 +1,1 @@
+"""Example schemas: the blog demo shown on first run, and synthetic ones for benchmarks."""
