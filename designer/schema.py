@@ -403,11 +403,7 @@ class Schema:
         return next((v for v in self.volumes if v.entity_id == entity_id), None)
 
     def relationships_of(self, entity_id: str) -> tuple[Relationship, ...]:
-        return tuple(
-            r
-            for r in self.relationships
-            if entity_id in (r.from_entity_id, r.to_entity_id, r.join_entity_id)
-        )
+        return tuple(r for r in self.relationships if entity_id in (r.from_entity_id, r.to_entity_id, r.join_entity_id))
 
     def all_ids(self) -> set[str]:
         """Every id in use, so new ids never collide (see ``fresh_id``)."""

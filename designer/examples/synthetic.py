@@ -69,9 +69,7 @@ def _pick_parents(rng: random.Random, number: int) -> list[int]:
 
 
 def _entity(number: int, *, parents: list[int], fields_per_entity: int) -> tuple[Entity, list[str]]:
-    key = Field(
-        id=f"fld_{number}_0", name="id", type=FieldType(TypeKind.BIGINT), nullable=False, identity=True
-    )
+    key = Field(id=f"fld_{number}_0", name="id", type=FieldType(TypeKind.BIGINT), nullable=False, identity=True)
     fields = [key]
     fk_ids = []
     for parent in parents:
@@ -93,8 +91,7 @@ def _entity(number: int, *, parents: list[int], fields_per_entity: int) -> tuple
             )
         )
     indexes = tuple(
-        Index(id=f"idx_{number}_{i}", columns=(IndexColumn(field_id=fk_id),))
-        for i, fk_id in enumerate(fk_ids)
+        Index(id=f"idx_{number}_{i}", columns=(IndexColumn(field_id=fk_id),)) for i, fk_id in enumerate(fk_ids)
     )
     entity = Entity(
         id=f"ent_{number}",

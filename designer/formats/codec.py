@@ -114,9 +114,7 @@ def _is_default(f: dataclasses.Field, value: Any) -> bool:
 
 
 def _kind(data: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(
-        type(data), type(data).__name__
-    )
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(type(data), type(data).__name__)
 
 
 def _bad(path: str, message: str) -> SchemaError:

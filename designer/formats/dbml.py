@@ -70,14 +70,17 @@ def _parse_with_pydbml(text: str):
     except (TableNotFoundError, ColumnNotFoundError) as error:
         name = _quoted_tail(str(error))
         raise SchemaError(
-            [Problem(code="dbml-missing-reference", message=f"reference to a missing {_what(error)}: {error}",
-                     line=_line_of_reference(text, name))]
+            [
+                Problem(
+                    code="dbml-missing-reference",
+                    message=f"reference to a missing {_what(error)}: {error}",
+                    line=_line_of_reference(text, name),
+                )
+            ]
         ) from None
     except DatabaseValidationError as error:
-        name = str(error).split("(")[0].split(" ")[-1] if "Enum" in str(error) else str(error).split("(")[0]
         raise SchemaError(
-            [Problem(code="dbml-duplicate", message=f"duplicate name: {error}",
-                     line=_last_line_declaring(text, name.split(".")[-1]))]
+            [Problem(code="dbml-duplicate", message=f"duplicate name: {error}", line=_first_repeated_declaration(text))]
         ) from None
     except (DBMLError, ValueError, AttributeError, KeyError) as error:
         raise SchemaError([Problem(code="dbml-invalid", message=f"invalid DBML: {error}")]) from None
@@ -138,9 +141,7 @@ class _Importer:
         fields = []
         for column in table.columns:
             if (namespace, table.name, column.name) in self.field_ids:
-                self._problem(
-                    "dbml-duplicate", f"table {table.name} has the column {column.name!r} twice", column.name
-                )
+                self._problem("dbml-duplicate", f"table {table.name} has the column {column.name!r} twice", column.name)
                 continue
             fields.append(self._field(table, column))
         primary_key = tuple(f.id for f, c in zip(fields, table.columns, strict=False) if c.pk)
@@ -301,6 +302,21 @@ def _line_of_reference(text: str, name: str) -> int | None:
     for number, line in enumerate(text.splitlines(), start=1):
         if pattern.search(line):
             return number
+    return None
+
+
+_DECLARATION = re.compile(r'^\s*(table|enum)\s+((?:"[^"]+"|[\w]+)\.)?("[^"]+"|[\w]+)', re.IGNORECASE)
+
+
+def _first_repeated_declaration(text: str) -> int | None:
+    seen = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _DECLARATION.match(line)
+        if match:
+            key = (match[1].lower(), (match[2] or "public.").strip('."'), match[3].strip('"'))
+            if key in seen:
+                return number
+            seen.add(key)
     return None
 
 

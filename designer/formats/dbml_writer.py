@@ -36,8 +36,14 @@ def _reject_unwritable_names(schema: Schema) -> None:
     bad = [n for n in names if '"' in n]
     if bad:
         raise SchemaError(
-            [Problem(code="dbml-unwritable-name", message=f"DBML cannot express the name {n!r} (it contains a "
-                     "double quote); rename it or export JSON instead") for n in bad]
+            [
+                Problem(
+                    code="dbml-unwritable-name",
+                    message=f"DBML cannot express the name {n!r} (it contains a "
+                    "double quote); rename it or export JSON instead",
+                )
+                for n in bad
+            ]
         )
 
 

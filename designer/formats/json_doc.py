@@ -32,8 +32,7 @@ def schema_from_dict(data: Any) -> Schema:
         raise _problem(f"the document version must be a positive whole number, got {version!r}")
     if version > FORMAT_VERSION:
         raise _problem(
-            f"the document is version {version}, newer than this program reads ({FORMAT_VERSION}); "
-            "upgrade the program"
+            f"the document is version {version}, newer than this program reads ({FORMAT_VERSION}); upgrade the program"
         )
     return from_data(Schema, body)
 
