@@ -590,8 +590,8 @@ def op_to_dict(op: Op) -> dict[str, Any]:
 
 
 def op_from_dict(data: Any) -> Op:
-    if not isinstance(data, dict) or data.get("op") not in OP_TYPES:
-        name = data.get("op") if isinstance(data, dict) else None
+    name = data.get("op") if isinstance(data, dict) else None
+    if not isinstance(name, str) or name not in OP_TYPES:  # a list or dict name is unhashable
         raise SchemaError([Problem(code="bad-op", message=f"unknown edit operation {name!r}")])
     body = {k: v for k, v in data.items() if k != "op"}
     if data["op"] == "Batch":
@@ -605,6 +605,8 @@ def op_from_dict(data: Any) -> Op:
 def describe(op: Op, before: Schema | None = None) -> str:
     """One line for the history list. With ``before`` it can name renames."""
     if isinstance(op, Batch):
+        if not op.ops:
+            return "No change"
         return "; ".join(describe(o, before) for o in op.ops) if len(op.ops) <= 3 else f"{len(op.ops)} changes"
     verb, _, noun = _split_name(type(op).__name__)
     subject = _subject(op)
