@@ -1,0 +1,264 @@
+"""Schema → DOT text with HTML-like table labels and crow's foot ends.
+
+Security: node ids are synthetic (n1, e1, c1…), every user string goes through
+``_html`` (labels) or ``_quoted`` (attributes), and colours must be ``#rrggbb``.
+Speed: one pass over the schema with id maps; no quadratic lookups.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import deque
+from dataclasses import dataclass
+
+from designer.formats.dbml_types import type_text
+from designer.schema import Cardinality, Direction, Entity, Field, Relationship, Schema
+
+HEADER = "#334155"
+SELECTED = "#2563EB"
+BORDER = "#CBD5E1"
+MUTED = "#64748B"
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class DiagramOptions:
+    direction: Direction | None = None  # None: the schema's own setting
+    focus_entity_id: str | None = None
+    depth: int = 1
+    show_columns: str | None = None  # "all" | "keys" | "none"; None: the schema's setting
+    selected_entity_id: str | None = None
+    heat: tuple[tuple[str, float], ...] = ()  # entity id → 0..1 load, colours the header
+
+
+def visible_entity_ids(schema: Schema, options: DiagramOptions) -> list[str]:
+    if options.focus_entity_id is None or schema.entity(options.focus_entity_id) is None:
+        return [e.id for e in schema.entities]
+    neighbours: dict[str, set[str]] = {}
+    for r in schema.relationships:
+        ends = [r.from_entity_id, r.to_entity_id] + ([r.join_entity_id] if r.join_entity_id else [])
+        for a in ends:
+            neighbours.setdefault(a, set()).update(b for b in ends if b != a)
+    seen = {options.focus_entity_id: 0}
+    queue = deque([options.focus_entity_id])
+    while queue:
+        current = queue.popleft()
+        if seen[current] >= options.depth:
+            continue
+        for other in neighbours.get(current, ()):
+            if other not in seen:
+                seen[other] = seen[current] + 1
+                queue.append(other)
+    return [e.id for e in schema.entities if e.id in seen]
+
+
+def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> str:
+    direction = (options.direction or schema.diagram.direction).value
+    show = options.show_columns or schema.diagram.show_columns
+    visible = visible_entity_ids(schema, options)
+    node_of = {entity_id: f"n{i}" for i, entity_id in enumerate(visible, start=1)}
+    fk_fields = {f for r in schema.relationships for f in r.from_field_ids}
+    heat = dict(options.heat)
+    lines = [
+        "digraph schema {",
+        f'  graph [rankdir={direction}, splines=true, nodesep=0.6, ranksep=1.1, bgcolor="transparent", '
+        'fontname="Helvetica,Arial,sans-serif", pad=0.3];',
+        '  node [shape=plain, fontname="Helvetica,Arial,sans-serif", fontsize=11];',
+        f'  edge [color="{MUTED}", penwidth=1.2, arrowsize=0.9, dir=both];',
+    ]
+    shown_ports: dict[str, dict[str, str]] = {}
+    grouped = _grouped_entities(schema, node_of)
+    for entity in schema.entities:
+        if entity.id not in node_of or entity.id in grouped:
+            continue
+        lines.append(_node(schema, entity, node_of[entity.id], show, fk_fields, heat, options, shown_ports))
+    for number, group in enumerate(schema.groups, start=1):
+        members = [e for e in (schema.entity(i) for i in group.entity_ids) if e is not None and e.id in node_of]
+        if not members:
+            continue
+        colour = _colour(group.color, "#94A3B8")
+        lines.append(f"  subgraph cluster_{number} {{")
+        lines.append(
+            f'    label=<<b>{_html(group.name)}</b>>; fontname="Helvetica,Arial,sans-serif"; fontsize=12; '
+            f'style="rounded,filled"; color="{colour}"; fillcolor="{colour}18"; fontcolor="{colour}";'
+        )
+        for entity in members:
+            lines.append("  " + _node(schema, entity, node_of[entity.id], show, fk_fields, heat, options, shown_ports))
+        lines.append("  }")
+    lines += _enum_nodes(schema, node_of)
+    lines += _note_nodes(schema) if options.focus_entity_id is None else []
+    lines += [_edge(schema, r, node_of, shown_ports) for r in schema.relationships if _both_visible(r, node_of)]
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _grouped_entities(schema: Schema, node_of: dict[str, str]) -> set[str]:
+    grouped: set[str] = set()
+    for group in schema.groups:
+        grouped.update(i for i in group.entity_ids if i in node_of and i not in grouped)
+    return grouped
+
+
+def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, shown_ports) -> str:
+    selected = entity.id == options.selected_entity_id
+    header = _header_colour(entity, heat, selected)
+    title = _html(entity.name)
+    if entity.namespace:
+        title = f'<font point-size="9" color="#E2E8F0">{_html(entity.namespace)}.</font>{title}'
+    rows = [
+        f'<tr><td colspan="3" bgcolor="{header}" align="left" cellpadding="6">'
+        f'<font color="white"><b>{title}</b></font></td></tr>'
+    ]
+    ports: dict[str, str] = {}
+    for position, field in enumerate(entity.fields, start=1):
+        if not _field_shown(entity, field, show, fk_fields):
+            continue
+        port = f"f{position}"
+        ports[field.id] = port
+        rows.append(_field_row(schema, entity, field, port, fk_fields))
+    shown_ports[entity.id] = ports
+    border = SELECTED if selected else BORDER
+    width = "2" if selected else "1"
+    table = (
+        f'<table border="{width}" cellborder="0" cellspacing="0" cellpadding="3" bgcolor="white" '
+        f'color="{border}">{"".join(rows)}</table>'
+    )
+    classes = "entity selected" if selected else "entity"
+    tooltip = _quoted(entity.comment or entity.qualified_name)
+    return f'  {node_id} [id="entity-{_attr_id(entity.id)}", class="{classes}", tooltip={tooltip}, label=<{table}>];'
+
+
+def _field_shown(entity: Entity, field: Field, show: str, fk_fields: set[str]) -> bool:
+    if show == "none":
+        return False
+    if show == "keys":
+        return field.id in entity.primary_key or field.id in fk_fields or field.unique
+    return True
+
+
+def _field_row(schema: Schema, entity: Entity, field: Field, port: str, fk_fields: set[str]) -> str:
+    markers = []
+    if field.id in entity.primary_key:
+        markers.append("PK")
+    if field.id in fk_fields:
+        markers.append("FK")
+    if field.unique:
+        markers.append("UQ")
+    enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
+    type_name = type_text(field.type, enum_name=enum.name if enum else None)
+    name = _html(field.name)
+    if field.id in entity.primary_key:
+        name = f"<b>{name}</b>"
+    nullable = "" if not field.nullable else f'<font color="{MUTED}">?</font>'
+    return (
+        f'<tr><td port="{port}" align="left">{name}{nullable}</td>'
+        f'<td align="left"><font color="{MUTED}" point-size="10">{_html(type_name)}</font></td>'
+        f'<td align="right">{_markers(markers)}</td></tr>'
+    )
+
+
+def _markers(markers: list[str]) -> str:
+    # Graphviz refuses an empty <font></font>.
+    return f'<font color="{SELECTED}" point-size="9">{" ".join(markers)}</font>' if markers else " "
+
+
+def _header_colour(entity: Entity, heat: dict[str, float], selected: bool) -> str:
+    if entity.id in heat:
+        return _heat_colour(heat[entity.id])
+    if selected:
+        return SELECTED
+    return _colour(entity.color, HEADER)
+
+
+def _heat_colour(load: float) -> str:
+    """Cool blue (idle) to hot red (busiest)."""
+    t = max(0.0, min(1.0, load))
+    red = int(0x3B + (0xDC - 0x3B) * t)
+    green = int(0x82 + (0x26 - 0x82) * t)
+    blue = int(0xF6 + (0x26 - 0xF6) * t)
+    return f"#{red:02X}{green:02X}{blue:02X}"
+
+
+def _enum_nodes(schema: Schema, node_of: dict[str, str]) -> list[str]:
+    used = {f.type.enum_id for e in schema.entities if e.id in node_of for f in e.fields if f.type.enum_id is not None}
+    lines = []
+    for number, enum in enumerate(schema.enums, start=1):
+        if enum.id not in used and len(node_of) != len(schema.entities):
+            continue
+        values = "".join(f'<tr><td align="left">{_html(v.name)}</td></tr>' for v in enum.values)
+        label = (
+            f'<table border="1" cellborder="0" cellspacing="0" cellpadding="3" bgcolor="#FFFBEB" color="#F59E0B">'
+            f'<tr><td bgcolor="#F59E0B" align="left"><font color="white"><i>enum</i> <b>{_html(enum.name)}</b>'
+            f"</font></td></tr>{values}</table>"
+        )
+        lines.append(f'  e{number} [id="enum-{_attr_id(enum.id)}", class="enum", label=<{label}>];')
+    return lines
+
+
+def _note_nodes(schema: Schema) -> list[str]:
+    return [
+        f'  c{number} [shape=note, style=filled, fillcolor="#FEF9C3", color="#EAB308", margin="0.15,0.1", '
+        f"label=<<b>{_html(note.name)}</b><br/>{_html(note.content, multiline=True)}>];"
+        for number, note in enumerate(schema.notes, start=1)
+    ]
+
+
+def _both_visible(relationship: Relationship, node_of: dict[str, str]) -> bool:
+    return relationship.from_entity_id in node_of and relationship.to_entity_id in node_of
+
+
+def _edge(schema: Schema, relationship: Relationship, node_of, shown_ports) -> str:
+    source = _endpoint(node_of, shown_ports, relationship.from_entity_id, relationship.from_field_ids)
+    target = _endpoint(node_of, shown_ports, relationship.to_entity_id, relationship.to_field_ids)
+    tail, head = _crows_feet(relationship, optional=_is_optional(schema, relationship))
+    return f'  {source} -> {target} [arrowtail="{tail}", arrowhead="{head}", id="rel-{_attr_id(relationship.id)}"];'
+
+
+def _endpoint(node_of, shown_ports, entity_id: str, field_ids: tuple[str, ...]) -> str:
+    port = shown_ports.get(entity_id, {}).get(field_ids[0]) if field_ids else None
+    return f"{node_of[entity_id]}:{port}" if port else node_of[entity_id]
+
+
+def _is_optional(schema: Schema, relationship: Relationship) -> bool:
+    source = schema.entity(relationship.from_entity_id)
+    fields = [source.field(i) for i in relationship.from_field_ids] if source else []
+    return any(f is not None and f.nullable for f in fields)
+
+
+def _crows_feet(relationship: Relationship, *, optional: bool) -> tuple[str, str]:
+    """(tail at the referencing side, head at the referenced side). Nearest the table
+    first: ``teeodot`` = zero or one, ``teetee`` = exactly one, ``crowodot`` = zero or
+    many. The referenced side is optional when the foreign key may be NULL."""
+    if relationship.cardinality is Cardinality.MANY_TO_MANY:
+        return "crowodot", "crowodot"
+    head = "teeodot" if optional else "teetee"
+    tail = "teeodot" if relationship.cardinality is Cardinality.ONE_TO_ONE else "crowodot"
+    return tail, head
+
+
+def _colour(value: str | None, fallback: str) -> str:
+    return value if value and _COLOUR.match(value) else fallback
+
+
+def _attr_id(value: str) -> str:
+    # Ids are ours (prefix_N) but arrive through documents anyone can upload: keep them inert.
+    return re.sub(r"[^A-Za-z0-9_-]", "_", value)
+
+
+def _html(text: str, *, multiline: bool = False) -> str:
+    """Escape for a Graphviz HTML-like label: markup characters become entities;
+    control characters go; newlines become breaks only where asked."""
+    clean = _CONTROL.sub("", text)
+    escaped = html.escape(clean, quote=True)
+    if multiline:
+        return "<br/>".join(escaped.splitlines()) or " "
+    return escaped.replace("\n", " ").replace("\r", " ") or " "
+
+
+def _quoted(text: str) -> str:
+    """A DOT double-quoted string. Backslashes are doubled so escapes such as \\N
+    (node name) or \\l cannot be smuggled in."""
+    clean = _CONTROL.sub("", text).replace("\r", " ").replace("\n", " ")
+    return '"' + clean.replace("\\", "\\\\").replace('"', '\\"') + '"'
