@@ -14,6 +14,7 @@ from designer.problems import Problem, Severity
 from designer.schema import (
     READ_OPERATIONS,
     AccessPattern,
+    Cardinality,
     Entity,
     FilterOp,
     PatternKind,
@@ -236,7 +237,10 @@ def relationship_shape(schema: Schema) -> Iterator[Problem]:
         ):
             yield _error("dangling-reference", path, f"relationship {label} names a missing field")
             continue
-        yield from _fk_warnings(relationship, source, target, path, label)
+        # A many-to-many pairs the two entities' keys (the join entity holds the foreign keys),
+        # so keys of different types there are normal, not a mismatch.
+        if relationship.cardinality is not Cardinality.MANY_TO_MANY:
+            yield from _fk_warnings(relationship, source, target, path, label)
 
 
 def _fk_warnings(relationship, source: Entity, target: Entity, path: str, label: str) -> Iterator[Problem]:
@@ -357,7 +361,7 @@ def portability(schema: Schema) -> Iterator[Problem]:
     for path, name in _all_names(schema):
         if len(name.encode()) > POSTGRES_MAX_IDENTIFIER_BYTES:
             yield _warning("identifier-too-long", path, f"{name!r} is longer than 63 bytes: PostgreSQL truncates it")
-        elif len(name) > MYSQL_MAX_IDENTIFIER_CHARS:
+        if len(name) > MYSQL_MAX_IDENTIFIER_CHARS:  # MySQL refuses such names: its own warning
             yield _warning("identifier-too-long-mysql", path, f"{name!r} is longer than MySQL's 64 characters")
         if name.lower() in RESERVED_WORDS:
             yield _warning("reserved-word", path, f"{name!r} is an SQL reserved word: it must always be quoted")
