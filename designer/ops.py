@@ -609,7 +609,7 @@ def describe(op: Op, before: Schema | None = None) -> str:
             return "No change"
         return "; ".join(describe(o, before) for o in op.ops) if len(op.ops) <= 3 else f"{len(op.ops)} changes"
     verb, _, noun = _split_name(type(op).__name__)
-    subject = _subject(op)
+    subject = _subject(op) or _target_name(op, noun, before)
     rename = _rename_text(op, before)
     return f"{verb} {noun}{' ' + subject if subject else ''}{rename}".strip()
 
@@ -626,6 +626,30 @@ def _subject(op: Op) -> str:
             return value.name
     if isinstance(op, RenameEnumValue):
         return f"{op.old} → {op.new}"
+    return ""
+
+
+# Ops that name their target by id: the schema before the edit still knows its name.
+_TARGETS = (
+    ("field_id", lambda s, i: (found := s.find_field(i)) and found[1].name),
+    ("index_id", lambda s, i: next((x.name or _index_text(e, x) for e in s.entities for x in e.indexes if x.id == i), None)),
+    ("relationship_id", lambda s, i: (r := s.relationship(i)) and _relationship_text(s, r)),
+    ("enum_id", lambda s, i: (x := s.enum(i)) and x.name),
+    ("group_id", lambda s, i: (x := s.group(i)) and x.name),
+    ("note_id", lambda s, i: next((x.name for x in s.notes if x.id == i), None)),
+    ("pattern_id", lambda s, i: (x := s.pattern(i)) and repr(x.name)),
+    ("entity_id", lambda s, i: (x := s.entity(i)) and x.name),
+)  # fmt: skip
+
+
+def _target_name(op: Op, noun: str, before: Schema | None) -> str:
+    """Names for ops that carry only ids: "Remove entity users", "Set volume of posts"."""
+    if before is None:
+        return ""
+    for attr, lookup in _TARGETS:
+        object_id = getattr(op, attr, None)
+        if object_id is not None and (name := lookup(before, object_id)):
+            return name if attr == f"{noun.replace(' ', '_')}_id" else f"of {name}"
     return ""
 
 
@@ -653,12 +677,18 @@ def removal_impact(schema: Schema, *, entity_id: str | None = None, field_id: st
     if field_id and (found := schema.find_field(field_id)):
         entity = found[0]
         for index in entity.indexes:
-            if any(c.field_id == field_id for c in index.columns):
-                lines.append(f"index {index.name or _index_text(entity, index)} loses this column")
+            label = index.name or _index_text(entity, index)
+            if all(c.field_id == field_id for c in index.columns):  # no key left: the index goes
+                lines.append(f"index {label}")
+            elif field_id in index.include or any(c.field_id == field_id for c in index.columns):
+                lines.append(f"index {label} loses this column")
         if field_id in entity.primary_key:
             lines.append(f"the primary key of {entity.name} loses this column")
     if entity_id and (entity := schema.entity(entity_id)):
         lines += [f"index {i.name or _index_text(entity, i)}" for i in entity.indexes]
+        lines += [f"its place in group {g.name}" for g in schema.groups if entity_id in g.entity_ids]
+        if schema.volume(entity_id) is not None:
+            lines.append(f"the declared volume of {entity.name}")
     for pattern in schema.patterns:
         if _pattern_touches(pattern, entity_id=entity_id, field_id=field_id, schema=schema):
             lines.append(f"access pattern {pattern.name!r} will be flagged")

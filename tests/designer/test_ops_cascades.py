@@ -366,3 +366,45 @@ def test_removal_impact_of_an_entity_lists_join_relationships_and_patterns(shop)
 def test_removal_impact_of_an_unused_field_is_empty(shop):
     users = shop.entity_by_name("users")
     assert ops.removal_impact(shop, field_id=users.field_by_name("bio").id) == []
+
+
+def test_descriptions_name_the_target_of_id_only_ops_from_the_schema_before(shop):
+    posts = shop.entity_by_name("posts")
+    author_rel = shop.relationships[0]
+    index = posts.indexes[0]
+    expected = {
+        ops.RemoveEntity(entity_id=posts.id): "Remove entity posts",
+        ops.RemoveField(entity_id=posts.id, field_id=posts.fields[1].id): "Remove field author_id",
+        ops.MoveField(entity_id=posts.id, field_id=posts.fields[1].id, position=0): "Move field author_id",
+        ops.RemoveIndex(entity_id=posts.id, index_id=index.id): "Remove index posts_author_published_idx",
+        ops.RemoveRelationship(relationship_id=author_rel.id): "Remove relationship posts.author_id → users.id",
+        ops.RemovePattern(pattern_id="pat_slug"): "Remove pattern 'post by slug'",
+        ops.RemoveGroup(group_id="grp_people"): "Remove group people",
+        ops.RemoveEnum(enum_id=shop.enums[0].id): "Remove enum post_status",
+        ops.RemoveNote(note_id=shop.notes[0].id): "Remove note publishing",
+        ops.SetPrimaryKey(entity_id=posts.id, field_ids=()): "Set primary key of posts",
+        ops.SetVolume(entity_id=posts.id, volume=None): "Set volume of posts",
+    }
+    assert {op: ops.describe(op, shop) for op in expected} == expected
+    # without the schema, or once the target is gone, the line stays generic
+    assert ops.describe(ops.RemoveEntity(entity_id=posts.id)) == "Remove entity"
+    assert ops.describe(ops.RemoveEntity(entity_id="ent_gone"), shop) == "Remove entity"
+
+
+def test_removal_impact_tells_a_dropped_index_from_a_trimmed_one(shop):
+    post_tags = shop.entity_by_name("post_tags")
+    lines = ops.removal_impact(shop, field_id=post_tags.field_by_name("tag_id").id)
+    assert "index on post_tags (tag_id)" in lines  # its only key column: the index goes
+    posts = shop.entity_by_name("posts")
+    lines = ops.removal_impact(shop, field_id=posts.field_by_name("published_at").id)
+    assert "index posts_author_published_idx loses this column" in lines
+
+
+def test_removal_impact_of_an_entity_mentions_groups_and_volume(shop):
+    users = shop.entity_by_name("users")
+    lines = ops.removal_impact(shop, entity_id=users.id)
+    assert "its place in group people" in lines
+    assert "the declared volume of users" in lines
+    tags_lines = ops.removal_impact(shop, entity_id=shop.entity_by_name("tags").id)
+    assert "its place in group content" in tags_lines and "its place in group people" not in tags_lines
+    assert not any("volume" in line for line in tags_lines)
