@@ -15,6 +15,7 @@ from designer.schema import (
     READ_OPERATIONS,
     AccessPattern,
     Cardinality,
+    DefaultKind,
     Entity,
     FilterOp,
     PatternKind,
@@ -140,6 +141,16 @@ def blank_names(schema: Schema) -> Iterator[Problem]:
         for field in entity.fields:
             if not field.name.strip():
                 yield _error("blank-name", f"{_entity_path(entity)}/fields", f"a field of {entity.name} needs a name")
+        for constraint in (*entity.indexes, *entity.checks):  # a name is optional, an empty one is not
+            if constraint.name is not None and not constraint.name.strip():
+                yield _error(
+                    "blank-name", _entity_path(entity),
+                    f"an index or check of {entity.name} has an empty name (leave it unset to generate one)",
+                )  # fmt: skip
+    for kind, collection in (("group", schema.groups), ("note", schema.notes)):
+        for item in collection:
+            if not item.name.strip():
+                yield _error("blank-name", f"{kind}s", f"a {kind} needs a name")
     for enum in schema.enums:
         if not enum.name.strip():
             yield _error("blank-name", "enums", "an enum needs a name")
@@ -287,6 +298,8 @@ def _type_mistakes(field) -> Iterator[str]:
         yield f"{t.kind.value} takes no precision or scale"
     if t.kind is TypeKind.ENUM and not t.enum_id:
         yield "an enum field must name its enum"
+    if t.kind is not TypeKind.ENUM and t.enum_id is not None:
+        yield f"{t.kind.value} takes no enum"
     if field.identity and t.kind not in _INTEGER_KINDS:
         yield "only integer fields can be identity (auto-increment)"
 
@@ -324,7 +337,9 @@ def pattern_shape(schema: Schema) -> Iterator[Problem]:
             no_value = condition.op in (FilterOp.IS_NULL, FilterOp.IS_NOT_NULL)
             if no_value and condition.value is not None:
                 yield _error("pattern-filter", path, f"pattern {pattern.name!r}: {condition.op.value} takes no value")
-            if condition.value_kind is ValueKind.CONSTANT and not no_value and not condition.value:
+            if condition.op is FilterOp.JSON_PATH and not condition.value:
+                yield _error("pattern-filter", path, f"pattern {pattern.name!r}: a JSON path filter needs its path")
+            elif condition.value_kind is ValueKind.CONSTANT and not no_value and not condition.value:
                 yield _error("pattern-filter", path, f"pattern {pattern.name!r}: a constant filter needs its value")
 
 
@@ -368,7 +383,8 @@ def portability(schema: Schema) -> Iterator[Problem]:
     for namespace in {e.namespace for e in schema.entities}:
         folded = Counter(e.name.lower() for e in schema.entities if e.namespace == namespace)
         for name, count in folded.items():
-            if count > 1 and len({e.name for e in schema.entities if e.name.lower() == name}) > 1:
+            spellings = {e.name for e in schema.entities if e.namespace == namespace and e.name.lower() == name}
+            if count > 1 and len(spellings) > 1:
                 yield _warning(
                     "case-only-difference", f"entities/{name}",
                     f"entities whose names differ only in case ({name}) collide on MySQL with lower_case_table_names",
@@ -393,6 +409,41 @@ def missing_primary_key(schema: Schema) -> Iterator[Problem]:
             yield _warning("missing-primary-key", _entity_path(entity), f"{entity.name} has no primary key")
 
 
+def field_case_collisions(schema: Schema) -> Iterator[Problem]:
+    # MySQL compares column names case-insensitively on every platform, not only table names.
+    for entity in schema.entities:
+        folded = Counter(name.lower() for name in {f.name for f in entity.fields})
+        for name, count in folded.items():
+            if count > 1:
+                yield _warning(
+                    "case-only-difference", f"{_entity_path(entity)}/fields/{name}",
+                    f"{entity.name} has fields whose names differ only in case ({name}): MySQL sees one column",
+                )  # fmt: skip
+
+
+def enum_defaults(schema: Schema) -> Iterator[Problem]:
+    """A literal default that is not a value of its enum fails when the table is created
+    (e.g. after a value was removed from the enum)."""
+    for entity in schema.entities:
+        for field in entity.fields:
+            enum = schema.enum(field.type.enum_id or "") if field.type.kind is TypeKind.ENUM else None
+            default = field.default
+            if enum is None or default is None or default.kind is not DefaultKind.LITERAL or field.type.array:
+                continue
+            value = _unquoted(default.value)
+            if default.value.lower() != "null" and value not in {v.name for v in enum.values}:
+                yield _warning(
+                    "enum-default-unknown", f"{_entity_path(entity)}/fields/{field.name}",
+                    f"{entity.name}.{field.name} defaults to {value!r}, which is not a value of {enum.name}",
+                )  # fmt: skip
+
+
+def _unquoted(literal: str) -> str:
+    if len(literal) >= 2 and literal[0] == literal[-1] == "'":
+        return literal[1:-1].replace("''", "'")
+    return literal
+
+
 RULES = (
     blank_names,
     duplicate_names,
@@ -405,4 +456,6 @@ RULES = (
     stale_patterns,
     portability,
     missing_primary_key,
+    field_case_collisions,
+    enum_defaults,
 )

@@ -440,3 +440,64 @@ def test_a_nullable_column_in_a_multi_column_foreign_key_is_a_warning():
     assert len(problems(loose, "nullable-composite-fk")) == 1
     single = with_field(CLEAN, "ent_posts", replace(POSTS.fields[1], nullable=True))
     assert problems(single, "nullable-composite-fk") == []
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        with_entity(CLEAN, replace(USERS, indexes=(replace(USERS.indexes[0], name=" "),))),
+        replace(CLEAN, groups=(replace(CLEAN.groups[0], name=""),)),
+        replace(CLEAN, notes=(replace(CLEAN.notes[0], name="\t"),)),
+    ],
+)
+def test_blank_names_of_indexes_groups_and_notes_are_errors(schema):
+    assert len(problems(schema, "blank-name")) == 1
+
+
+def test_an_enum_reference_on_a_non_enum_type_is_an_error():
+    text_with_enum = FieldType(TypeKind.TEXT, enum_id="enum_status")
+    [problem] = problems(with_field(CLEAN, "ent_posts", replace(POSTS.fields[4], type=text_with_enum)), "bad-type")
+    assert "text takes no enum" in problem.message
+
+
+def test_a_json_path_filter_needs_its_path():
+    def filtered(value):
+        condition = Filter(field_id="fld_p_slug", op=FilterOp.JSON_PATH, value=value)
+        return replace(CLEAN, patterns=(replace(CLEAN.patterns[0], filters=(condition,)),))
+
+    [problem] = problems(filtered(None), "pattern-filter")
+    assert "needs its path" in problem.message
+    assert problems(filtered("$.tags[0]"), "pattern-filter") == []
+
+
+def test_fields_differing_only_in_case_warn_for_mysql():
+    schema = with_entity(CLEAN, replace(USERS, fields=(*USERS.fields, _field("fld_u_Email", "Email", nullable=True))))
+    [problem] = problems(schema, "case-only-difference")
+    assert problem.path == "entities/users/fields/email" and problem.severity is Severity.WARNING
+    assert problems(schema, "duplicate-field-name") == []
+
+
+def test_case_only_differences_are_judged_per_namespace():
+    lower = replace(TAGS, id="ent_t2", name="tags", namespace="archive", fields=(), primary_key=())
+    upper = replace(lower, id="ent_t3", name="Tags", namespace=None)
+    schema = replace(CLEAN, entities=(*CLEAN.entities, lower, replace(lower, id="ent_t4")))
+    # two exact "archive.tags" (an error) and public "tags": no case warning for either namespace
+    assert problems(schema, "case-only-difference") == []
+    assert len(problems(replace(schema, entities=(*schema.entities, upper)), "case-only-difference")) == 1
+
+
+def test_an_enum_default_outside_the_enum_values_is_a_warning():
+    status = POSTS.fields[3]
+    without_draft = replace(CLEAN.enums[0], values=(EnumValue("published"),))
+    [problem] = problems(replace(CLEAN, enums=(without_draft,)), "enum-default-unknown")
+    assert problem.message == "posts.status defaults to 'draft', which is not a value of post_status"
+    for fine in ("'published'", "null", "published"):
+        schema = with_field(CLEAN, "ent_posts", replace(status, default=Default(DefaultKind.LITERAL, fine)))
+        assert problems(schema, "enum-default-unknown") == [], fine
+
+
+def test_removing_an_enum_value_through_update_enum_flags_the_default_and_rename_keeps_it_valid():
+    removed, _ = ops.apply(CLEAN, ops.UpdateEnum(enum=replace(CLEAN.enums[0], values=(EnumValue("published"),))))
+    assert len(problems(removed, "enum-default-unknown")) == 1
+    renamed_value, _ = ops.apply(CLEAN, ops.RenameEnumValue(enum_id="enum_status", old="draft", new="sketch"))
+    assert validate(renamed_value) == []
