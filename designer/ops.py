@@ -555,14 +555,18 @@ def _indexes_without_field(indexes: tuple[Index, ...], field_id: str) -> tuple[I
 
 
 def _renamed_defaults(entity: Entity, rename: RenameEnumValue) -> Entity:
-    old_literal = "'" + rename.old.replace("'", "''") + "'"
-    new_literal = "'" + rename.new.replace("'", "''") + "'"
+    # A default is written quoted by imports ('draft') and may be bare (draft) when typed in;
+    # either spelling is renamed and keeps its spelling.
+    spellings = {
+        "'" + rename.old.replace("'", "''") + "'": "'" + rename.new.replace("'", "''") + "'",
+        rename.old: rename.new,
+    }
     fields = tuple(
-        replace(f, default=replace(f.default, value=new_literal))
+        replace(f, default=replace(f.default, value=spellings[f.default.value]))
         if f.type.enum_id == rename.enum_id
         and f.default is not None
         and f.default.kind is DefaultKind.LITERAL
-        and f.default.value == old_literal
+        and f.default.value in spellings
         else f
         for f in entity.fields
     )

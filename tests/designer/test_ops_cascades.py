@@ -408,3 +408,15 @@ def test_removal_impact_of_an_entity_mentions_groups_and_volume(shop):
     tags_lines = ops.removal_impact(shop, entity_id=shop.entity_by_name("tags").id)
     assert "its place in group content" in tags_lines and "its place in group people" not in tags_lines
     assert not any("volume" in line for line in tags_lines)
+
+
+@pytest.mark.parametrize(("before", "after"), [("'draft'", "'sketch'"), ("draft", "sketch"), ("'it''s'", "'it''s'")])
+def test_renaming_an_enum_value_renames_quoted_and_bare_defaults(shop, before, after):
+    posts = shop.entity_by_name("posts")
+    status = posts.field_by_name("status")
+    schema, _ = ops.apply(
+        shop, ops.UpdateField(entity_id=posts.id, field=replace(status, default=Default(DefaultKind.LITERAL, before)))
+    )
+    rename = ops.RenameEnumValue(enum_id=status.type.enum_id, old="draft", new="sketch")
+    changed = _undo_is_exact(schema, rename)
+    assert changed.entity(posts.id).field(status.id).default.value == after
