@@ -231,15 +231,16 @@ def dangling_references(schema: Schema) -> Iterator[Problem]:
 
 
 def relationship_shape(schema: Schema) -> Iterator[Problem]:
+    entities = {e.id: e for e in schema.entities}  # one lookup table: thousands of relationships stay fast
     for relationship in schema.relationships:
-        source = schema.entity(relationship.from_entity_id)
-        target = schema.entity(relationship.to_entity_id)
+        source = entities.get(relationship.from_entity_id)
+        target = entities.get(relationship.to_entity_id)
         path = f"relationships/{relationship.name or relationship.id}"
         if source is None or target is None:
             yield _error("dangling-reference", path, "a relationship points at a missing entity")
             continue
         label = f"{source.name} → {target.name}"
-        if relationship.join_entity_id and schema.entity(relationship.join_entity_id) is None:
+        if relationship.join_entity_id and relationship.join_entity_id not in entities:
             yield _error("dangling-reference", path, f"relationship {label} names a missing join entity")
         if not relationship.from_field_ids or len(relationship.from_field_ids) != len(relationship.to_field_ids):
             yield _error("relationship-fields", path, f"relationship {label} must pair the same number of fields")
@@ -380,15 +381,16 @@ def portability(schema: Schema) -> Iterator[Problem]:
             yield _warning("identifier-too-long-mysql", path, f"{name!r} is longer than MySQL's 64 characters")
         if name.lower() in RESERVED_WORDS:
             yield _warning("reserved-word", path, f"{name!r} is an SQL reserved word: it must always be quoted")
-    for namespace in {e.namespace for e in schema.entities}:
-        folded = Counter(e.name.lower() for e in schema.entities if e.namespace == namespace)
-        for name, count in folded.items():
-            spellings = {e.name for e in schema.entities if e.namespace == namespace and e.name.lower() == name}
-            if count > 1 and len(spellings) > 1:
-                yield _warning(
-                    "case-only-difference", f"entities/{name}",
-                    f"entities whose names differ only in case ({name}) collide on MySQL with lower_case_table_names",
-                )  # fmt: skip
+    spellings: dict[tuple[str | None, str], set[str]] = {}
+    for entity in schema.entities:
+        spellings.setdefault((entity.namespace, entity.name.lower()), set()).add(entity.name)
+    for (namespace, name), names in spellings.items():
+        if len(names) > 1:  # exact duplicates are an error of their own, not a case difference
+            where = f"{namespace}.{name}" if namespace else name
+            yield _warning(
+                "case-only-difference", f"entities/{where}",
+                f"entities whose names differ only in case ({name}) collide on MySQL with lower_case_table_names",
+            )  # fmt: skip
 
 
 def _all_names(schema: Schema) -> Iterator[tuple[str, str]]:

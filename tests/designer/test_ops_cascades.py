@@ -420,3 +420,14 @@ def test_renaming_an_enum_value_renames_quoted_and_bare_defaults(shop, before, a
     rename = ops.RenameEnumValue(enum_id=status.type.enum_id, old="draft", new="sketch")
     changed = _undo_is_exact(schema, rename)
     assert changed.entity(posts.id).field(status.id).default.value == after
+
+
+def test_every_removal_in_a_generated_schema_is_undone_exactly():
+    from designer.examples.synthetic import synthetic_schema
+
+    schema = synthetic_schema(entities=25, fields_per_entity=6)
+    for entity in schema.entities:
+        _undo_is_exact(schema, ops.RemoveEntity(entity_id=entity.id))
+        for field in entity.fields:
+            changed = _undo_is_exact(schema, ops.RemoveField(entity_id=entity.id, field_id=field.id))
+            assert all(field.id not in r.from_field_ids + r.to_field_ids for r in changed.relationships)
