@@ -240,6 +240,7 @@ def relationship_shape(schema: Schema) -> Iterator[Problem]:
             yield _error("dangling-reference", path, "a relationship points at a missing entity")
             continue
         label = f"{source.name} → {target.name}"
+        path = f"relationships/{relationship.name or label}"  # names, not ids, once both ends are known
         if relationship.join_entity_id and relationship.join_entity_id not in entities:
             yield _error("dangling-reference", path, f"relationship {label} names a missing join entity")
         if not relationship.from_field_ids or len(relationship.from_field_ids) != len(relationship.to_field_ids):
@@ -312,7 +313,11 @@ def workload_numbers(schema: Schema) -> Iterator[Problem]:
     for volume in schema.volumes:
         numbers = (volume.rows, volume.growth_per_month, volume.retention_days or 0, volume.avg_row_bytes or 0)
         if any(n < 0 for n in numbers):
-            yield _error("negative-volume", "volumes", "volumes, growth, retention and row size cannot be negative")
+            entity = schema.entity(volume.entity_id)
+            yield _error(
+                "negative-volume", f"volumes/{entity.name if entity else volume.entity_id}",
+                "volumes, growth, retention and row size cannot be negative",
+            )  # fmt: skip
     for pattern in schema.patterns:
         frequency = pattern.frequency
         if frequency.average < 0 or (frequency.peak is not None and frequency.peak < frequency.average):
@@ -351,7 +356,8 @@ def stale_patterns(schema: Schema) -> Iterator[Problem]:
         if missing:
             yield _warning(
                 "pattern-stale", f"patterns/{pattern.name}",
-                f"access pattern {pattern.name!r} refers to {', '.join(missing)} that no longer exist",
+                f"access pattern {pattern.name!r} refers to {', '.join(missing)} that no longer "
+                + ("exist" if missing[-1] == "fields" else "exists"),
             )  # fmt: skip
 
 

@@ -514,3 +514,18 @@ def test_validation_of_a_large_schema_stays_fast():
     found = validate(schema)
     assert time.perf_counter() - started < 0.6  # about 0.07 s here; the quadratic version took 0.7 s
     assert [p for p in found if p.severity is Severity.ERROR] == []
+
+
+def test_problem_paths_and_messages_use_names():
+    mismatch = replace(CLEAN.relationships[0], to_field_ids=())
+    [problem] = problems(replace(CLEAN, relationships=(mismatch,)), "relationship-fields")
+    assert problem.path == "relationships/posts → users"
+    named = replace(mismatch, name="posts_author_fk")
+    assert problems(replace(CLEAN, relationships=(named,)), "relationship-fields")[0].path == (
+        "relationships/posts_author_fk"
+    )
+    [volume] = problems(replace(CLEAN, volumes=(Volume(entity_id="ent_users", rows=-1),)), "negative-volume")
+    assert volume.path == "volumes/users"
+    without_posts, _ = ops.apply(CLEAN, ops.RemoveEntity(entity_id="ent_posts"))
+    stale = problems(without_posts, "pattern-stale")[0]
+    assert stale.message == "access pattern 'post by slug' refers to its entity that no longer exists"
