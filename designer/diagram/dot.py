@@ -127,7 +127,7 @@ def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, 
     )
     classes = "entity selected" if selected else "entity"
     tooltip = _quoted(entity.comment or entity.qualified_name)
-    return f'  {node_id} [id="entity-{_attr_id(entity.id)}", class="{classes}", tooltip={tooltip}, label=<{table}>];'
+    return f'  {node_id} [id="entity_{_attr_id(entity.id)}", class="{classes}", tooltip={tooltip}, label=<{table}>];'
 
 
 def _field_shown(entity: Entity, field: Field, show: str, fk_fields: set[str]) -> bool:
@@ -193,7 +193,7 @@ def _enum_nodes(schema: Schema, node_of: dict[str, str]) -> list[str]:
             f'<tr><td bgcolor="#F59E0B" align="left"><font color="white"><i>enum</i> <b>{_html(enum.name)}</b>'
             f"</font></td></tr>{values}</table>"
         )
-        lines.append(f'  e{number} [id="enum-{_attr_id(enum.id)}", class="enum", label=<{label}>];')
+        lines.append(f'  e{number} [id="enum_{_attr_id(enum.id)}", class="enum", label=<{label}>];')
     return lines
 
 
@@ -213,7 +213,7 @@ def _edge(schema: Schema, relationship: Relationship, node_of, shown_ports) -> s
     source = _endpoint(node_of, shown_ports, relationship.from_entity_id, relationship.from_field_ids)
     target = _endpoint(node_of, shown_ports, relationship.to_entity_id, relationship.to_field_ids)
     tail, head = _crows_feet(relationship, optional=_is_optional(schema, relationship))
-    return f'  {source} -> {target} [arrowtail="{tail}", arrowhead="{head}", id="rel-{_attr_id(relationship.id)}"];'
+    return f'  {source} -> {target} [arrowtail="{tail}", arrowhead="{head}", id="rel_{_attr_id(relationship.id)}"];'
 
 
 def _endpoint(node_of, shown_ports, entity_id: str, field_ids: tuple[str, ...]) -> str:
@@ -244,7 +244,7 @@ def _colour(value: str | None, fallback: str) -> str:
 
 def _attr_id(value: str) -> str:
     # Ids are ours (prefix_N) but arrive through documents anyone can upload: keep them inert.
-    return re.sub(r"[^A-Za-z0-9_-]", "_", value)
+    return re.sub(r"[^A-Za-z0-9_]", "_", value)
 
 
 def _html(text: str, *, multiline: bool = False) -> str:

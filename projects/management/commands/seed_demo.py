@@ -1,0 +1,29 @@
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from designer.examples import blog_schema
+from projects import services
+from projects.models import Project
+
+DEMO_NAME = "Blog (demo)"
+
+
+class Command(BaseCommand):
+    help = "Create the demo project (the blog) for a user, once."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--owner", required=True)
+
+    def handle(self, *args, owner, **options):
+        user = get_user_model().objects.filter(username=owner).first()
+        if user is None:
+            raise CommandError(f"No user named {owner!r}.")
+        existing = Project.objects.filter(owner=user, name=DEMO_NAME).first()
+        if existing:
+            self.stdout.write(f"The demo project already exists (id {existing.pk}).")
+            return
+        project = services.project_create(
+            owner=user, name=DEMO_NAME, description="Users and posts; published posts listed by date.",
+            schema=blog_schema(),
+        )  # fmt: skip
+        self.stdout.write(f"Created the demo project (id {project.pk}).")

@@ -1,0 +1,42 @@
+"""Background jobs: start one, then poll its row until it is finished (286 stops htmx polling)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseStopPolling
+
+from projects import selectors, services
+from projects.models import Job, JobKind
+
+
+@login_required
+@require_POST
+def job_start(request, project_id: int, kind: str):
+    project = selectors.project_for_user(user=request.user, project_id=project_id)
+    if kind not in {JobKind.EXPORT}:
+        raise Http404("No such job kind")
+    job = services.job_create(project=project, user=request.user, kind=kind)
+    job.refresh_from_db()  # in embedded mode the task already ran
+    return render(request, "projects/_job.html", {"project": project, "job": job})
+
+
+@login_required
+@require_GET
+def job_status(request, project_id: int, job_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id)
+    job = get_object_or_404(Job, pk=job_id, project=project)
+    response = render(request, "projects/_job.html", {"project": project, "job": job})
+    if job.is_finished and request.htmx:
+        response.status_code = HttpResponseStopPolling.status_code
+    return response
+
+
+@login_required
+@require_GET
+def job_download(request, project_id: int, job_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id)
+    job = get_object_or_404(Job, pk=job_id, project=project)
+    if not job.file:
+        raise Http404("This job has no file")
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1])

@@ -1,0 +1,76 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from designer.examples import blog_schema
+from projects import selectors, services
+from projects.forms import ProjectForm
+
+
+@login_required
+@require_GET
+def project_list(request):
+    projects = selectors.projects_for_user(user=request.user)
+    return render(request, "projects/list.html", {"projects": projects, "form": ProjectForm()})
+
+
+@login_required
+@require_POST
+def project_create(request):
+    form = ProjectForm(request.POST)
+    if not form.is_valid():
+        projects = selectors.projects_for_user(user=request.user)
+        return render(request, "projects/list.html", {"projects": projects, "form": form}, status=422)
+    project = services.project_create(owner=request.user, **form.cleaned_data)
+    return redirect("project_detail", project_id=project.pk)
+
+
+@login_required
+@require_POST
+def project_create_demo(request):
+    project = services.project_create(
+        owner=request.user,
+        name="Blog (demo)",
+        description="Users and posts; published posts listed by date.",
+        schema=blog_schema(),
+    )
+    return redirect("project_detail", project_id=project.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_settings(request, project_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+    initial = {"name": project.name, "description": project.description}
+    form = ProjectForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.project_update(project=project, **form.cleaned_data)
+        messages.success(request, "Project saved.")
+        return redirect("project_detail", project_id=project.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "projects/settings.html", {"project": project, "form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_delete(request, project_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+    if request.method == "POST":
+        name = project.name
+        services.project_delete(project=project)
+        messages.success(request, f"Deleted “{name}”.")
+        if request.htmx:
+            return HttpResponseClientRedirect(reverse("project_list"))
+        return redirect("project_list")
+    return render(request, "projects/delete.html", {"project": project})
+
+
+@login_required
+@require_GET
+def project_history(request, project_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id)
+    revisions = selectors.revisions_for(project=project)
+    return render(request, "projects/history.html", {"project": project, "revisions": revisions})

@@ -1,0 +1,73 @@
+"""Service-backed tests: each marker names a real service. Locally a missing service
+skips its tests with a message saying how to start it; in CI (CI=true) it fails them."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import socket
+from urllib.parse import urlparse
+
+import pytest
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+HOW_TO_START = {
+    "postgres": "set DATABASE_URL=postgres://postgres@127.0.0.1:5432/designer and start PostgreSQL",
+    "redis": "set REDIS_URL=redis://127.0.0.1:6379/15 and start Redis",
+    "celery": "set REDIS_URL and start Redis (the test starts its own worker)",
+    "mariadb": "start MariaDB on 127.0.0.1:3306",
+    "graphviz": "apt-get install graphviz",
+    "e2e": "apt-get install chromium and pip install playwright",
+    "external": "install the external validators (see Makefile)",
+}
+DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server", "django_db_serialized_rollback"}
+
+
+def _port_open(url: str, default_port: int) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname or "127.0.0.1", parsed.port or default_port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+@functools.cache
+def service_available(name: str) -> bool:
+    database_url = os.environ.get("DATABASE_URL", "")
+    redis_url = os.environ.get("REDIS_URL", "")
+    checks = {
+        "postgres": lambda: database_url.startswith("postgres") and _port_open(database_url, 5432),
+        "redis": lambda: bool(redis_url) and _port_open(redis_url, 6379),
+        "celery": lambda: bool(redis_url) and _port_open(redis_url, 6379) and database_url.startswith("postgres"),
+        "mariadb": lambda: _port_open("mysql://127.0.0.1:3306", 3306),
+        "graphviz": lambda: shutil.which("dot") is not None,
+        "e2e": lambda: os.path.exists("/usr/bin/chromium") and _importable("playwright"),
+        "external": lambda: True,
+    }
+    return checks[name]()
+
+
+def _importable(module: str) -> bool:
+    try:
+        __import__(module)
+    except ImportError:
+        return False
+    return True
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        # Every database test runs on the real PostgreSQL, never silently on SQLite.
+        if DB_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.postgres)
+
+
+def pytest_runtest_setup(item):
+    for name in HOW_TO_START:
+        if item.get_closest_marker(name) and not service_available(name):
+            message = f"needs {name}: {HOW_TO_START[name]}"
+            if IN_CI:
+                pytest.fail(f"CI=true and a required service is missing — {message}", pytrace=False)
+            pytest.skip(message)

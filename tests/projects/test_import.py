@@ -1,0 +1,78 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from projects.models import Project, Revision
+
+BAD_INPUTS = [
+    ("Table a {\n  id int\n  name text [not null\n}\n", "line 4", "syntax error"),
+    ("Table a {\n  id int\n}\nRef: a.id > missing.id\n", "line 4", "missing table"),
+    ("Table a {\n  id int\n}\nTable a {\n  x int\n}\n", "line 4", "duplicate name"),
+    ("Table a {\n  id int\n  size widget\n}\n", "line 3", "unknown type"),
+]
+
+
+def upload(text, name="shop.dbml"):
+    return SimpleUploadedFile(name, text.encode(), content_type="text/plain")
+
+
+def test_upload_creates_a_project(client_for, outsider):
+    dbml = 'Table "user" {\n  id bigint [pk]\n}\nTable "order" {\n  id bigint [pk]\n  user_id bigint [ref: > "user".id]\n}\n'
+    response = client_for(outsider).post(reverse("import_new"), {"file": upload(dbml)})
+    project = Project.objects.get(owner=outsider)
+    assert response.status_code == 302 and project.name == "shop"
+    assert [e["name"] for e in project.document["entities"]] == ["user", "order"]
+
+
+def test_pasted_json_creates_a_project(client_for, outsider, project):
+    from projects.services import project_export
+
+    _, _, body = project_export(project=project, fmt="json")
+    response = client_for(outsider).post(reverse("import_new"), {"text": body.decode(), "name": "Copy"})
+    assert response.status_code == 302
+    assert Project.objects.get(owner=outsider, name="Copy").document == project.document
+
+
+@pytest.mark.parametrize(("text", "where", "words"), BAD_INPUTS)
+def test_bad_input_is_explained_and_nothing_is_created(client_for, outsider, text, where, words):
+    response = client_for(outsider).post(reverse("import_new"), {"file": upload(text)})
+    body = response.content.decode()
+    assert response.status_code == 422
+    assert where in body and words in body
+    assert not Project.objects.filter(owner=outsider).exists()
+
+
+@pytest.mark.parametrize(("text", "where", "words"), BAD_INPUTS)
+def test_bad_revision_import_keeps_the_project_unchanged(client_for, project, text, where, words):
+    before = (project.document, project.revision)
+    response = client_for(project.owner).post(reverse("import_revision", args=[project.pk]), {"text": text})
+    project.refresh_from_db()
+    assert response.status_code == 422 and words in response.content.decode()
+    assert (project.document, project.revision) == before
+    assert not Revision.objects.filter(project=project).exists()
+
+
+def test_import_as_new_revision_is_undoable_history(client_for, project, member):
+    text = "Table only_one {\n  id int [pk]\n}\n"
+    response = client_for(member).post(reverse("import_revision", args=[project.pk]), {"text": text, "format": "dbml"})
+    project.refresh_from_db()
+    assert response.status_code == 302 and project.revision == 1
+    revision = Revision.objects.get(project=project)
+    assert revision.op["op"] == "ReplaceSchema" and revision.inverse["op"] == "ReplaceSchema"
+    assert revision.author == member
+
+
+def test_viewer_and_outsider_cannot_import_into_it(client_for, project, viewer, outsider):
+    url = reverse("import_revision", args=[project.pk])
+    assert client_for(viewer).post(url, {"text": "Table t {\n id int\n}\n"}).status_code == 403
+    assert client_for(outsider).post(url, {"text": "Table t {\n id int\n}\n"}).status_code == 404
+
+
+def test_nothing_chosen_is_a_form_error(client_for, outsider):
+    response = client_for(outsider).post(reverse("import_new"), {})
+    assert response.status_code == 422 and "Choose a file or paste a schema" in response.content.decode()
+
+
+def test_non_utf8_file_is_refused(client_for, outsider):
+    response = client_for(outsider).post(reverse("import_new"), {"file": SimpleUploadedFile("x.dbml", b"\xff\xfe\x00")})
+    assert response.status_code == 422 and "not UTF-8" in response.content.decode()

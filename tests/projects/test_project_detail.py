@@ -1,0 +1,41 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.graphviz
+
+
+def test_editor_page_shows_entities_and_the_diagram(client_for, project):
+    body = client_for(project.owner).get(reverse("project_detail", args=[project.pk])).content.decode()
+    assert "<svg" in body and 'id="entity_' in body
+    assert "posts" in body and "post_tags" in body
+
+
+def test_viewer_sees_the_page_without_edit_links(client_for, project, viewer):
+    body = client_for(viewer).get(reverse("project_detail", args=[project.pk])).content.decode()
+    assert "<svg" in body and reverse("import_revision", args=[project.pk]) not in body
+
+
+def test_outsider_gets_404(client_for, project, outsider):
+    assert client_for(outsider).get(reverse("project_detail", args=[project.pk])).status_code == 404
+
+
+def test_diagram_fragment_focuses_on_one_entity(client_for, project):
+    schema_entities = {e["name"]: e["id"] for e in project.document["entities"]}
+    url = reverse("diagram_fragment", args=[project.pk])
+    body = client_for(project.owner).get(url, {"focus": schema_entities["tags"], "depth": 1}).content.decode()
+    assert f'id="entity_{schema_entities["post_tags"]}"' in body
+    assert f'id="entity_{schema_entities["users"]}"' not in body
+    assert "<html" not in body  # a fragment, not a page
+
+
+@pytest.mark.parametrize(
+    ("fmt", "magic"), [("svg", b"<svg"), ("png", b"\x89PNG"), ("pdf", b"%PDF"), ("dot", b"digraph")]
+)
+def test_diagram_downloads(client_for, project, fmt, magic):
+    response = client_for(project.owner).get(reverse("diagram_download", args=[project.pk, fmt]))
+    assert response.status_code == 200 and response.content.startswith(magic)
+    assert response["Content-Disposition"] == f'attachment; filename="blog-diagram.{fmt}"'
+
+
+def test_unknown_diagram_format_is_404(client_for, project):
+    assert client_for(project.owner).get(reverse("diagram_download", args=[project.pk, "gif"])).status_code == 404
