@@ -258,7 +258,8 @@ def _html(text: str, *, multiline: bool = False) -> str:
 
 
 def _quoted(text: str) -> str:
-    """A DOT double-quoted string. Backslashes are doubled so escapes such as \\N
-    (node name) or \\l cannot be smuggled in."""
-    clean = _CONTROL.sub("", text).replace("\r", " ").replace("\n", " ")
-    return '"' + clean.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A DOT double-quoted string for attributes such as tooltips. Graphviz expands
+    escapes like \\N (node name) there even when the backslash is doubled, so a
+    backslash is shown as a look-alike (U+29F5) instead."""
+    clean = _CONTROL.sub("", text).replace("\r", " ").replace("\n", " ").replace("\\", "\u29f5")
+    return '"' + clean.replace('"', '\\"') + '"'
