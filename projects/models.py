@@ -65,10 +65,14 @@ class Revision(models.Model):
     op = models.JSONField()
     inverse = models.JSONField()
     summary = models.CharField(max_length=300)
+    # Undo and redo are revisions too: they point at the edit they reverse or bring back.
+    undo_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="undone_by")
+    redo_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="redone_by")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-number"]
+        indexes = [models.Index(fields=["project", "author", "-number"], name="revision_author_recent_idx")]
         constraints = [
             models.UniqueConstraint(fields=["project", "number"], name="revision_number_unique"),
             models.CheckConstraint(condition=Q(number__gte=1), name="revision_number_positive"),

@@ -55,9 +55,12 @@ def project_delete(*, project: Project) -> None:
     project.delete()
 
 
-def apply_op(*, project_id: int, user, op: ops.Op, base_revision: int) -> tuple[Project, list[Problem]]:
+def apply_op(
+    *, project_id: int, user, op: ops.Op, base_revision: int, summary: str | None = None, **links
+) -> tuple[Project, list[Problem]]:
     """Apply one edit: lock the row, check the revision the user edited, apply, validate,
-    store document and log entry together. Returns the project and the warnings."""
+    store document and log entry together. Returns the project and the warnings.
+    ``links`` (undo_of / redo_of) tie undo and redo revisions to what they reverse."""
     with transaction.atomic():
         project = Project.objects.select_for_update().get(pk=project_id)
         if project.revision != base_revision:
@@ -74,7 +77,8 @@ def apply_op(*, project_id: int, user, op: ops.Op, base_revision: int) -> tuple[
             author=user,
             op=ops.op_to_dict(op),
             inverse=ops.op_to_dict(inverse),
-            summary=ops.describe(op, before)[:300],
+            summary=(summary or ops.describe(op, before))[:300],
+            **links,
         )
         transaction.on_commit(lambda: _publish_change(project.pk, project.revision))
     return project, warnings(problems)

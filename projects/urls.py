@@ -2,7 +2,17 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
-from projects.views import accounts, editor, jobs, projects, transfer
+from projects.views import (
+    accounts,
+    edit_entities,
+    edit_enums,
+    edit_fields,
+    edit_links,
+    editor,
+    jobs,
+    projects,
+    transfer,
+)
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="project_list", permanent=False)),
@@ -21,6 +31,47 @@ urlpatterns = [
     path("projects/<int:project_id>/history/", projects.project_history, name="project_history"),
     path("projects/<int:project_id>/import/", transfer.import_revision, name="import_revision"),
     path("projects/<int:project_id>/export/", transfer.export, name="export"),
+    path("projects/<int:project_id>/edit/", edit_entities.panel, name="editor_panel"),
+    path("projects/<int:project_id>/edit/undo/", edit_entities.undo, name="undo"),
+    path("projects/<int:project_id>/edit/redo/", edit_entities.redo, name="redo"),
+    path("projects/<int:project_id>/edit/entities/", edit_entities.entity_add, name="entity_add"),
+    path("projects/<int:project_id>/edit/entities/<str:entity_id>/", edit_entities.entity_update, name="entity_update"),
+    path(
+        "projects/<int:project_id>/edit/entities/<str:entity_id>/delete/",
+        edit_entities.entity_delete,
+        name="entity_delete",
+    ),
+    path("projects/<int:project_id>/edit/entities/<str:entity_id>/fields/", edit_fields.field_add, name="field_add"),
+    path(
+        "projects/<int:project_id>/edit/entities/<str:entity_id>/fields/<str:field_id>/",
+        edit_fields.field_update,
+        name="field_update",
+    ),
+    path(
+        "projects/<int:project_id>/edit/entities/<str:entity_id>/fields/<str:field_id>/move/<str:direction>/",
+        edit_fields.field_move,
+        name="field_move",
+    ),
+    path(
+        "projects/<int:project_id>/edit/entities/<str:entity_id>/fields/<str:field_id>/delete/",
+        edit_fields.field_delete,
+        name="field_delete",
+    ),
+    path("projects/<int:project_id>/edit/entities/<str:entity_id>/indexes/", edit_links.index_add, name="index_add"),
+    path(
+        "projects/<int:project_id>/edit/entities/<str:entity_id>/indexes/<str:index_id>/delete/",
+        edit_links.index_delete,
+        name="index_delete",
+    ),
+    path("projects/<int:project_id>/edit/relationships/", edit_links.relationship_add, name="relationship_add"),
+    path(
+        "projects/<int:project_id>/edit/relationships/<str:relationship_id>/delete/",
+        edit_links.relationship_delete,
+        name="relationship_delete",
+    ),
+    path("projects/<int:project_id>/edit/enums/", edit_enums.enum_add, name="enum_add"),
+    path("projects/<int:project_id>/edit/enums/<str:enum_id>/delete/", edit_enums.enum_delete, name="enum_delete"),
+    path("projects/<int:project_id>/edit/enums/<str:enum_id>/<str:action>/", edit_enums.enum_value, name="enum_value"),
     path("projects/<int:project_id>/jobs/<str:kind>/start/", jobs.job_start, name="job_start"),
     path("projects/<int:project_id>/jobs/<int:job_id>/", jobs.job_status, name="job_status"),
     path("projects/<int:project_id>/jobs/<int:job_id>/file/", jobs.job_download, name="job_download"),

@@ -206,6 +206,9 @@ def _note_nodes(schema: Schema) -> list[str]:
 
 
 def _both_visible(relationship: Relationship, node_of: dict[str, str]) -> bool:
+    # A many-to-many with a drawn join table is already shown by the join table's two edges.
+    if relationship.join_entity_id is not None and relationship.join_entity_id in node_of:
+        return False
     return relationship.from_entity_id in node_of and relationship.to_entity_id in node_of
 
 

@@ -70,3 +70,18 @@ def type_text(field_type: FieldType, *, enum_name: str | None = None) -> str:
     else:
         base = kind.value
     return f"{base}[]" if field_type.array else base
+
+
+def field_type_from_text(text: str, enums) -> FieldType | None:
+    """What a user types in the editor's type box: ``varchar(120)``, ``decimal(10,2)``,
+    ``text[]``, or the name of one of ``enums``. None when it is none of those."""
+    parsed = parse_type(text)
+    if parsed is not None:
+        return parsed[0]
+    name = text.strip()
+    array = name.endswith("[]")
+    name = name.removesuffix("[]").strip().strip('"')
+    for enum in enums:
+        if name in (enum.name, enum.qualified_name):
+            return FieldType(TypeKind.ENUM, enum_id=enum.id, array=array)
+    return None

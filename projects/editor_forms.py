@@ -1,0 +1,350 @@
+"""Editor forms: each validates what a person typed and turns it into one edit op.
+
+Forms know the current schema (to resolve names and check references); the op then
+goes through services.apply_op, where validation of the whole schema has the last word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+
+from designer import ops
+from designer.formats.dbml_types import field_type_from_text
+from designer.naming import index_name
+from designer.schema import (
+    Cardinality,
+    Default,
+    DefaultKind,
+    Entity,
+    EnumValue,
+    Field,
+    FieldType,
+    Index,
+    IndexColumn,
+    IndexMethod,
+    RefAction,
+    Relationship,
+    Schema,
+    SortOrder,
+    TypeKind,
+    fresh_id,
+    replace,
+)
+from designer.schema import Enum as SchemaEnum
+
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+ACTIONS = [("", "database default"), *[(a.value, a.value.replace("_", " ")) for a in RefAction]]
+
+
+class SchemaForm(forms.Form):
+    def __init__(self, *args, schema: Schema, **kwargs):
+        self.schema = schema
+        super().__init__(*args, **kwargs)
+
+
+class NewEntityForm(SchemaForm):
+    name = forms.CharField(max_length=200)
+    namespace = forms.CharField(max_length=63, required=False)
+    with_key = forms.BooleanField(required=False, initial=True, label="with an id key")
+
+    def to_op(self) -> ops.Op:
+        taken = self.schema.all_ids()
+        entity = Entity(id=fresh_id("ent", taken), name=self.cleaned_data["name"],
+                        namespace=self.cleaned_data["namespace"] or None)  # fmt: skip
+        if self.cleaned_data["with_key"]:
+            key = Field(id=fresh_id("fld", taken), name="id", type=FieldType(TypeKind.BIGINT), nullable=False,
+                        identity=True)  # fmt: skip
+            entity = replace(entity, fields=(key,), primary_key=(key.id,))
+        return ops.AddEntity(entity=entity)
+
+
+class EntityForm(SchemaForm):
+    name = forms.CharField(max_length=200)
+    namespace = forms.CharField(max_length=63, required=False)
+    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    color = forms.CharField(required=False, max_length=7, help_text="#rrggbb")
+    group = forms.ChoiceField(required=False)
+
+    def __init__(self, *args, entity: Entity, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.entity = entity
+        self.fields["group"].choices = [("", "no group")] + [(g.id, g.name) for g in self.schema.groups]
+        if not self.is_bound:
+            current = next((g.id for g in self.schema.groups if entity.id in g.entity_ids), "")
+            self.initial = {"name": entity.name, "namespace": entity.namespace or "", "comment": entity.comment or "",
+                            "color": entity.color or "", "group": current}  # fmt: skip
+
+    def clean_color(self):
+        color = self.cleaned_data["color"].strip()
+        if color and not COLOUR.match(color):
+            raise forms.ValidationError("Use a colour like #2563eb.")
+        return color
+
+    def to_op(self) -> ops.Op:
+        data = self.cleaned_data
+        updated = replace(self.entity, name=data["name"], namespace=data["namespace"] or None,
+                          comment=data["comment"] or None, color=data["color"] or None)  # fmt: skip
+        steps: list[ops.Op] = [ops.UpdateEntity(entity=updated)]
+        for group in self.schema.groups:
+            member = self.entity.id in group.entity_ids
+            wanted = group.id == data["group"]
+            if member != wanted:
+                ids = (
+                    (*group.entity_ids, self.entity.id)
+                    if wanted
+                    else tuple(i for i in group.entity_ids if i != self.entity.id)
+                )
+                steps.append(ops.UpdateGroup(group=replace(group, entity_ids=ids)))
+        return steps[0] if len(steps) == 1 else ops.Batch(ops=tuple(steps))
+
+
+class FieldForm(SchemaForm):
+    name = forms.CharField(max_length=200)
+    type = forms.CharField(
+        max_length=80, initial="text", help_text="e.g. bigint, varchar(120), decimal(10,2), text[], an enum"
+    )
+    nullable = forms.BooleanField(required=False, initial=True)
+    primary_key = forms.BooleanField(required=False, label="PK")
+    unique = forms.BooleanField(required=False)
+    identity = forms.BooleanField(required=False, label="auto-increment")
+    default = forms.CharField(required=False, max_length=200, help_text="a value, or an expression like now()")
+    default_is_expression = forms.BooleanField(required=False, label="expression")
+    check = forms.CharField(required=False, max_length=500, help_text="SQL condition, e.g. price >= 0")
+    comment = forms.CharField(required=False, max_length=1000)
+
+    def __init__(self, *args, entity: Entity, field: Field | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.entity, self.field = entity, field
+        if field is not None and not self.is_bound:
+            self.initial = initial_for_field(self.schema, entity, field)
+
+    def clean_type(self):
+        text = self.cleaned_data["type"]
+        field_type = field_type_from_text(text, self.schema.enums)
+        if field_type is None:
+            raise forms.ValidationError(
+                f"Unknown type “{text}”. Try text, bigint, varchar(120), decimal(10,2) or an enum."
+            )
+        return field_type
+
+    def build_field(self, field_id: str) -> Field:
+        data = self.cleaned_data
+        default = None
+        if data["default"].strip():
+            kind = DefaultKind.EXPRESSION if data["default_is_expression"] else DefaultKind.LITERAL
+            default = Default(
+                kind, data["default"].strip() if kind is DefaultKind.EXPRESSION else sql_literal(data["default"])
+            )
+        return Field(id=field_id, name=data["name"], type=data["type"], nullable=data["nullable"] and not data["primary_key"],
+                     default=default, unique=data["unique"], identity=data["identity"], check=data["check"] or None,
+                     comment=data["comment"] or None)  # fmt: skip
+
+    def to_op(self) -> ops.Op:
+        if self.field is None:
+            field = self.build_field(fresh_id("fld", self.schema.all_ids()))
+            steps: list[ops.Op] = [ops.AddField(entity_id=self.entity.id, field=field)]
+        else:
+            field = self.build_field(self.field.id)
+            steps = [ops.UpdateField(entity_id=self.entity.id, field=field)]
+        in_key = field.id in self.entity.primary_key
+        if self.cleaned_data["primary_key"] != in_key:
+            key = tuple(i for i in self.entity.primary_key if i != field.id)
+            key = (*key, field.id) if self.cleaned_data["primary_key"] else key
+            steps.append(ops.SetPrimaryKey(entity_id=self.entity.id, field_ids=key))
+        return steps[0] if len(steps) == 1 else ops.Batch(ops=tuple(steps))
+
+
+def initial_for_field(schema: Schema, entity: Entity, field: Field) -> dict:
+    from designer.formats.dbml_types import type_text
+
+    enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
+    default = field.default
+    return {
+        "name": field.name, "type": type_text(field.type, enum_name=enum.name if enum else None),
+        "nullable": field.nullable, "primary_key": field.id in entity.primary_key, "unique": field.unique,
+        "identity": field.identity, "check": field.check or "", "comment": field.comment or "",
+        "default": "" if default is None else (default.value if default.kind is DefaultKind.EXPRESSION else unquote(default.value)),
+        "default_is_expression": default is not None and default.kind is DefaultKind.EXPRESSION,
+    }  # fmt: skip
+
+
+def sql_literal(text: str) -> str:
+    """Numbers, booleans and null stay bare; anything else becomes a quoted string."""
+    value = text.strip()
+    if re.fullmatch(r"-?\d+(\.\d+)?", value) or value.lower() in {"true", "false", "null"}:
+        return value.lower() if value.lower() in {"true", "false", "null"} else value
+    return "'" + value.replace("'", "''") + "'"
+
+
+def unquote(literal: str) -> str:
+    if len(literal) >= 2 and literal[0] == literal[-1] == "'":
+        return literal[1:-1].replace("''", "'")
+    return literal
+
+
+class RelationshipForm(SchemaForm):
+    from_entity = forms.ChoiceField(label="from (holds the key)")
+    from_field = forms.ChoiceField(required=False, label="field", help_text="empty: create the foreign key field")
+    to_entity = forms.ChoiceField(label="to (referenced)")
+    cardinality = forms.ChoiceField(choices=[(c.value, c.value.replace("_", "-")) for c in Cardinality],
+                                    initial=Cardinality.ONE_TO_MANY.value)  # fmt: skip
+    optional = forms.BooleanField(required=False, help_text="the reference may be empty (nullable key)")
+    on_delete = forms.ChoiceField(choices=ACTIONS, required=False)
+    on_update = forms.ChoiceField(choices=ACTIONS, required=False)
+    name = forms.CharField(required=False, max_length=63)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        entity_choices = [(e.id, e.qualified_name) for e in self.schema.entities]
+        self.fields["from_entity"].choices = entity_choices
+        self.fields["to_entity"].choices = entity_choices
+        self.fields["from_field"].choices = [("", "— create it —")] + [
+            (f.id, f"{e.name}.{f.name}") for e in self.schema.entities for f in e.fields
+        ]
+
+    def clean(self):
+        data = super().clean()
+        source = self.schema.entity(data.get("from_entity", ""))
+        target = self.schema.entity(data.get("to_entity", ""))
+        if source is None or target is None:
+            return data
+        if not target.primary_key:
+            raise forms.ValidationError(f"{target.name} has no primary key to refer to; give it one first.")
+        if data.get("from_field") and source.field(data["from_field"]) is None:
+            self.add_error("from_field", f"Pick a field of {source.name}.")
+        if (
+            data.get("cardinality") == Cardinality.MANY_TO_MANY
+            and len(target.primary_key) + len(source.primary_key) > 2
+        ):
+            raise forms.ValidationError("Many-to-many needs single-column keys on both sides.")
+        if data.get("cardinality") == Cardinality.MANY_TO_MANY and not source.primary_key:
+            raise forms.ValidationError(f"{source.name} has no primary key; give it one first.")
+        return data
+
+    def to_op(self) -> ops.Op:
+        data = self.cleaned_data
+        source, target = self.schema.entity(data["from_entity"]), self.schema.entity(data["to_entity"])
+        taken = self.schema.all_ids()
+        actions = {"on_delete": RefAction(data["on_delete"]) if data["on_delete"] else None,
+                   "on_update": RefAction(data["on_update"]) if data["on_update"] else None}  # fmt: skip
+        if data["cardinality"] == Cardinality.MANY_TO_MANY:
+            return many_to_many(self.schema, source, target, taken=taken, name=data["name"] or None, **actions)
+        steps: list[ops.Op] = []
+        if data["from_field"]:
+            from_ids = (data["from_field"],)
+        else:
+            fk_fields = foreign_key_fields(source, target, taken=taken, optional=data["optional"])
+            steps += [ops.AddField(entity_id=source.id, field=f) for f in fk_fields]
+            from_ids = tuple(f.id for f in fk_fields)
+        relationship = Relationship(id=fresh_id("rel", taken), cardinality=Cardinality(data["cardinality"]),
+                                    from_entity_id=source.id, from_field_ids=from_ids, to_entity_id=target.id,
+                                    to_field_ids=target.primary_key, name=data["name"] or None, **actions)  # fmt: skip
+        steps.append(ops.AddRelationship(relationship=relationship))
+        return steps[0] if len(steps) == 1 else ops.Batch(ops=tuple(steps))
+
+
+def foreign_key_fields(source: Entity, target: Entity, *, taken: set[str], optional: bool) -> list[Field]:
+    """New key fields on ``source`` matching ``target``'s key types: ``<target>_<key>``."""
+    fields = []
+    for key_id in target.primary_key:
+        key = target.field(key_id)
+        name = f"{singular(target.name)}_{key.name}"
+        while source.field_by_name(name) is not None or any(f.name == name for f in fields):
+            name += "_2"
+        fields.append(Field(id=fresh_id("fld", taken), name=name, type=replace(key.type, array=False),
+                            nullable=optional))  # fmt: skip
+    return fields
+
+
+def singular(name: str) -> str:
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") and len(name) > 1 else name
+
+
+def many_to_many(schema: Schema, a: Entity, b: Entity, *, taken: set[str], name, on_delete, on_update) -> ops.Op:
+    """The join entity with a composite key, its two one-to-many references, and the
+    many-to-many relationship that remembers them: one edit, one undo."""
+    join_name = f"{a.name}_{b.name}"
+    while schema.entity_by_name(join_name, a.namespace) is not None:
+        join_name += "_link"
+    left = foreign_key_fields(Entity(id="", name=join_name), a, taken=taken, optional=False)
+    right = foreign_key_fields(Entity(id="", name=join_name, fields=tuple(left)), b, taken=taken, optional=False)
+    join = Entity(id=fresh_id("ent", taken), name=join_name, namespace=a.namespace, fields=(*left, *right),
+                  primary_key=tuple(f.id for f in (*left, *right)))  # fmt: skip
+    cascade = RefAction.CASCADE
+    return ops.Batch(ops=(
+        ops.AddEntity(entity=join),
+        ops.AddRelationship(relationship=Relationship(
+            id=fresh_id("rel", taken), cardinality=Cardinality.ONE_TO_MANY, from_entity_id=join.id,
+            from_field_ids=tuple(f.id for f in left), to_entity_id=a.id, to_field_ids=a.primary_key, on_delete=cascade)),
+        ops.AddRelationship(relationship=Relationship(
+            id=fresh_id("rel", taken), cardinality=Cardinality.ONE_TO_MANY, from_entity_id=join.id,
+            from_field_ids=tuple(f.id for f in right), to_entity_id=b.id, to_field_ids=b.primary_key, on_delete=cascade)),
+        ops.AddRelationship(relationship=Relationship(
+            id=fresh_id("rel", taken), cardinality=Cardinality.MANY_TO_MANY, from_entity_id=a.id,
+            from_field_ids=a.primary_key, to_entity_id=b.id, to_field_ids=b.primary_key, join_entity_id=join.id,
+            name=name, on_delete=on_delete, on_update=on_update)),
+    ))  # fmt: skip
+
+
+class IndexForm(SchemaForm):
+    columns = forms.CharField(max_length=500, help_text="in order, e.g. author_id, published_at desc")
+    include = forms.CharField(required=False, max_length=500, help_text="covering columns (INCLUDE)")
+    unique = forms.BooleanField(required=False)
+    method = forms.ChoiceField(choices=[(m.value, m.value) for m in IndexMethod], initial="btree")
+    predicate = forms.CharField(required=False, max_length=500, help_text="partial index: WHERE …")
+    name = forms.CharField(required=False, max_length=63, help_text="empty: generated")
+
+    def __init__(self, *args, entity: Entity, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.entity = entity
+
+    def clean_columns(self):
+        columns = []
+        for part in [p.strip() for p in self.cleaned_data["columns"].split(",") if p.strip()]:
+            words = part.split()
+            order = SortOrder.DESC if len(words) > 1 and words[-1].lower() == "desc" else SortOrder.ASC
+            name = " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in ("asc", "desc") else part
+            field = self.entity.field_by_name(name)
+            if field is None:
+                raise forms.ValidationError(f"{self.entity.name} has no field “{name}”.")
+            columns.append(IndexColumn(field_id=field.id, order=order))
+        if not columns:
+            raise forms.ValidationError("Name at least one column.")
+        return tuple(columns)
+
+    def clean_include(self):
+        names = [p.strip() for p in self.cleaned_data["include"].split(",") if p.strip()]
+        missing = [n for n in names if self.entity.field_by_name(n) is None]
+        if missing:
+            raise forms.ValidationError(f"{self.entity.name} has no field “{missing[0]}”.")
+        return tuple(self.entity.field_by_name(n).id for n in names)
+
+    def to_op(self) -> ops.Op:
+        data = self.cleaned_data
+        names = [self.entity.field(c.field_id).name for c in data["columns"]]
+        index = Index(id=fresh_id("idx", self.schema.all_ids()), columns=data["columns"], unique=data["unique"],
+                      method=IndexMethod(data["method"]), predicate=data["predicate"] or None, include=data["include"],
+                      name=data["name"] or index_name(self.entity.name, names, unique=data["unique"]))  # fmt: skip
+        return ops.AddIndex(entity_id=self.entity.id, index=index)
+
+
+class EnumForm(SchemaForm):
+    name = forms.CharField(max_length=63)
+    values = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), help_text="one value per line")
+
+    def clean_values(self):
+        values = [v.strip() for v in self.cleaned_data["values"].splitlines() if v.strip()]
+        if len(set(values)) != len(values):
+            raise forms.ValidationError("Each value may appear once.")
+        return values
+
+    def to_op(self) -> ops.Op:
+        enum = SchemaEnum(id=fresh_id("enum", self.schema.all_ids()), name=self.cleaned_data["name"],
+                          values=tuple(EnumValue(v) for v in self.cleaned_data["values"]))  # fmt: skip
+        return ops.AddEnum(enum=enum)
+
+
+class EnumValueForm(forms.Form):
+    value = forms.CharField(max_length=63)

@@ -1,0 +1,55 @@
+"""Small text helpers for the editor templates (autoescaped like any other value)."""
+
+from django import template
+
+from designer.formats.dbml_types import type_text
+
+register = template.Library()
+
+
+@register.simple_tag
+def field_type(schema, field) -> str:
+    enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
+    return type_text(field.type, enum_name=enum.name if enum else None)
+
+
+@register.simple_tag
+def relationship_label(schema, relationship) -> str:
+    def side(entity_id, field_ids):
+        entity = schema.entity(entity_id)
+        if entity is None:
+            return "?"
+        names = ", ".join(f.name for i in field_ids if (f := entity.field(i)))
+        return f"{entity.name}.{names}"
+
+    arrow = {"one_to_many": "→", "one_to_one": "—", "many_to_many": "↔"}[relationship.cardinality.value]
+    text = f"{side(relationship.from_entity_id, relationship.from_field_ids)} {arrow} "
+    text += side(relationship.to_entity_id, relationship.to_field_ids)
+    if relationship.on_delete:
+        text += f" (on delete {relationship.on_delete.value.replace('_', ' ')})"
+    return text
+
+
+@register.simple_tag
+def index_label(entity, index) -> str:
+    columns = []
+    for column in index.columns:
+        field = entity.field(column.field_id) if column.field_id else None
+        name = field.name if field else (column.expression or "?")
+        columns.append(f"{name} desc" if column.order.value == "desc" else name)
+    text = f"{'unique ' if index.unique else ''}{index.method.value} ({', '.join(columns)})"
+    if index.include:
+        text += " include (" + ", ".join(f.name for i in index.include if (f := entity.field(i))) + ")"
+    if index.predicate:
+        text += f" where {index.predicate}"
+    return text
+
+
+@register.filter
+def relationships_of(schema, entity):
+    return schema.relationships_of(entity.id)
+
+
+@register.filter
+def in_key(field, entity) -> bool:
+    return field.id in entity.primary_key

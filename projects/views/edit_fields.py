@@ -1,0 +1,64 @@
+"""Editor: fields of an entity."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.views.decorators.http import require_http_methods, require_POST
+
+from designer import ops
+from projects.editor_forms import FieldForm
+from projects.views.editing import commit, editable_project, invalid_form, panel_response
+
+
+def _entity_and_field(schema, entity_id, field_id=None):
+    entity = schema.entity(entity_id)
+    field = entity.field(field_id) if entity and field_id else None
+    if entity is None or (field_id and field is None):
+        raise Http404("No such entity or field (it may have been deleted)")
+    return entity, field
+
+
+@login_required
+@require_POST
+def field_add(request, project_id: int, entity_id: str):
+    project, schema = editable_project(request, project_id)
+    entity, _ = _entity_and_field(schema, entity_id)
+    form = FieldForm(request.POST, schema=schema, entity=entity)
+    if not form.is_valid():
+        return invalid_form(request, project, form_slot="new-field", form=form, selected=entity.id)
+    return commit(request, project, form.to_op(), form_slot="new-field", form=form, selected=entity.id)
+
+
+@login_required
+@require_POST
+def field_update(request, project_id: int, entity_id: str, field_id: str):
+    project, schema = editable_project(request, project_id)
+    entity, field = _entity_and_field(schema, entity_id, field_id)
+    form = FieldForm(request.POST, schema=schema, entity=entity, field=field)
+    slot = f"field-{field.id}"
+    if not form.is_valid():
+        return invalid_form(request, project, form_slot=slot, form=form, selected=entity.id)
+    return commit(request, project, form.to_op(), form_slot=slot, form=form, selected=entity.id)
+
+
+@login_required
+@require_POST
+def field_move(request, project_id: int, entity_id: str, field_id: str, direction: str):
+    project, schema = editable_project(request, project_id)
+    entity, field = _entity_and_field(schema, entity_id, field_id)
+    position = [f.id for f in entity.fields].index(field.id) + (-1 if direction == "up" else 1)
+    position = max(0, min(position, len(entity.fields) - 1))
+    op = ops.MoveField(entity_id=entity.id, field_id=field.id, position=position)
+    return commit(request, project, op, selected=entity.id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def field_delete(request, project_id: int, entity_id: str, field_id: str):
+    project, schema = editable_project(request, project_id)
+    entity, field = _entity_and_field(schema, entity_id, field_id)
+    if request.method == "GET":
+        impact = ops.removal_impact(schema, field_id=field.id)
+        confirm = {"title": f"Delete field {entity.name}.{field.name}?", "impact": impact, "url": request.path,
+                   "selected": entity.id}  # fmt: skip
+        return panel_response(request, project, confirm=confirm, selected=entity.id)
+    return commit(request, project, ops.RemoveField(entity_id=entity.id, field_id=field.id), selected=entity.id)

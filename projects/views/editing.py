@@ -1,0 +1,106 @@
+"""What every editor action shares: read the base revision, apply the op through the
+service, and answer with the re-rendered panel plus the new diagram (out of band),
+or with the panel showing the errors (422), the stored schema untouched."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from designer.problems import SchemaError
+from projects import selectors, services
+from projects.diagrams import diagram_for_page
+from projects.editor_forms import EntityForm, EnumForm, FieldForm, IndexForm, NewEntityForm, RelationshipForm
+from projects.views.editor_options import diagram_options
+
+
+def base_revision(request) -> int | None:
+    try:
+        return int(request.POST.get("base_revision", ""))
+    except ValueError:
+        return None
+
+
+def selected_entity_id(request, schema) -> str | None:
+    chosen = request.POST.get("selected") or request.GET.get("selected")
+    return chosen if chosen and schema.entity(chosen) is not None else None
+
+
+def panel_response(request, project, *, status=200, bound=None, errors=(), warnings=(), selected=None,
+                   confirm=None) -> HttpResponse:  # fmt: skip
+    """The editor panel for ``project`` as stored now. ``bound`` maps a form slot
+    ("new-field", "field-<id>", ...) to the bound form whose errors and typing to show."""
+    context = panel_context(request, project, bound=bound, errors=errors, warnings=warnings, selected=selected,
+                            confirm=confirm)  # fmt: skip
+    return render(request, "projects/editor/_response.html", {**context, "oob": True}, status=status)
+
+
+def panel_context(request, project, *, bound=None, errors=(), warnings=(), selected=None, confirm=None) -> dict:
+    schema = selectors.project_schema(project)
+    selected = selected if selected is not None else selected_entity_id(request, schema)
+    params = request.POST if request.method == "POST" else request.GET
+    options = diagram_options(params, schema, selected=selected)
+    entity = schema.entity(selected) if selected else None
+    return {
+        "project": project,
+        "schema": schema,
+        "selected": entity,
+        "forms": editor_forms(schema, entity, bound or {}),
+        "errors": errors,
+        "warnings": warnings,
+        "confirm": confirm,
+        "options": options,
+        "can_edit": project.role in ("owner", "editor"),
+        "diagram": diagram_for_page(schema, options=options),
+    }
+
+
+def editor_forms(schema, entity, bound: dict) -> dict:
+    """Every form the panel shows, unbound unless it is the one that just failed (then
+    it keeps what the person typed and shows its errors). Ids are unique per slot."""
+
+    def make(slot, cls, **kwargs):
+        return bound.get(slot) or cls(schema=schema, auto_id=f"{slot}-%s", **kwargs)
+
+    forms = {
+        "new_entity": make("new-entity", NewEntityForm),
+        "new_enum": make("new-enum", EnumForm),
+        "new_relationship": make(
+            "new-relationship", RelationshipForm, initial={"from_entity": entity.id if entity else ""}
+        ),
+        "bound_slots": set(bound),
+    }
+    if entity is not None:
+        forms["entity"] = make("entity", EntityForm, entity=entity)
+        forms["fields"] = [(f, make(f"field-{f.id}", FieldForm, entity=entity, field=f)) for f in entity.fields]
+        forms["new_field"] = make("new-field", FieldForm, entity=entity)
+        forms["new_index"] = make("new-index", IndexForm, entity=entity)
+    return forms
+
+
+def commit(request, project, op, *, form_slot=None, form=None, selected=None) -> HttpResponse:
+    """Apply ``op`` on the revision the user saw. Conflicts answer 409, invalid results 422."""
+    revision = base_revision(request)
+    if revision is None:
+        return panel_response(request, project, status=400, errors=["The form lost its revision; reload the page."])
+    try:
+        project_after, warnings = services.apply_op(project_id=project.pk, user=request.user, op=op,
+                                                    base_revision=revision)  # fmt: skip
+    except services.StaleRevision as error:
+        project.refresh_from_db()
+        return panel_response(request, project, status=409, errors=[str(error)], selected=selected)
+    except SchemaError as error:
+        bound = {form_slot: form} if form_slot else {}
+        return panel_response(request, project, status=422, bound=bound, selected=selected,
+                              errors=[p.message for p in error.problems])  # fmt: skip
+    project_after.role = project.role
+    return panel_response(request, project_after, warnings=[w.message for w in warnings], selected=selected)
+
+
+def invalid_form(request, project, *, form_slot, form, selected=None) -> HttpResponse:
+    return panel_response(request, project, status=422, bound={form_slot: form}, selected=selected)
+
+
+def editable_project(request, project_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id, need="edit")
+    return project, selectors.project_schema(project)

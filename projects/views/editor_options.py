@@ -1,0 +1,25 @@
+"""Diagram view settings from request parameters: per viewer and bookmarkable; unknown
+values fall back to the defaults instead of failing."""
+
+from designer.diagram import DiagramOptions
+from designer.schema import Direction
+
+
+def diagram_options(params, schema, *, selected: str | None = None) -> DiagramOptions:
+    focus = params.get("focus") or None
+    if focus is not None and schema.entity(focus) is None:
+        focus = None
+    direction = params.get("direction")
+    show = params.get("columns")
+    try:
+        depth = max(1, min(5, int(params.get("depth", "1"))))
+    except ValueError:
+        depth = 1
+    chosen = selected or params.get("selected") or focus
+    return DiagramOptions(
+        direction=Direction(direction) if direction in {d.value for d in Direction} else None,
+        focus_entity_id=focus,
+        depth=depth,
+        show_columns=show if show in {"all", "keys", "none"} else None,
+        selected_entity_id=chosen if chosen and schema.entity(chosen) else None,
+    )

@@ -1,0 +1,112 @@
+import pytest
+from django.urls import reverse
+
+from projects.models import Revision
+from projects.selectors import project_schema
+
+pytestmark = pytest.mark.graphviz
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def post(client, name, project, data, *args):
+    return client.post(reverse(name, args=[project.pk, *args]), {"base_revision": project.revision, **data}, **HTMX)
+
+
+def test_add_entity_returns_panel_and_new_diagram(client_for, project, member):
+    response = post(client_for(member), "entity_add", project, {"name": "likes", "with_key": "on"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    likes = project_schema(project.__class__.objects.get(pk=project.pk)).entity_by_name("likes")
+    assert likes is not None and [f.name for f in likes.fields] == ["id"] and likes.primary_key
+    assert 'id="editor-panel"' in body and 'hx-swap-oob="true"' in body
+    assert f'id="entity_{likes.id}"' in body  # the new table is in the out-of-band diagram
+    assert "<html" not in body
+
+
+def test_duplicate_name_is_422_with_the_message_and_nothing_saved(client_for, project, member):
+    response = post(client_for(member), "entity_add", project, {"name": "users"})
+    project.refresh_from_db()
+    assert response.status_code == 422 and "two entities are named users" in response.content.decode()
+    assert project.revision == 0 and not Revision.objects.exists()
+    assert 'value="users"' in response.content.decode()  # the typing is kept
+
+
+def test_blank_name_is_422_next_to_the_field(client_for, project, member):
+    response = post(client_for(member), "entity_add", project, {"name": ""})
+    assert response.status_code == 422 and "This field is required" in response.content.decode()
+
+
+def test_rename_recolour_and_group(client_for, project, member):
+    schema = project_schema(project)
+    users = schema.entity_by_name("users")
+    data = {"name": "accounts", "namespace": "auth", "comment": "people", "color": "#112233",
+            "group": schema.groups[0].id, "selected": users.id}  # fmt: skip
+    response = post(client_for(member), "entity_update", project, data, users.id)
+    assert response.status_code == 200
+    project.refresh_from_db()
+    after = project_schema(project)
+    accounts = after.entity(users.id)
+    assert (accounts.name, accounts.namespace, accounts.color) == ("accounts", "auth", "#112233")
+    assert users.id in after.groups[0].entity_ids
+    assert project.revisions.get().summary.endswith("(renamed from users)") or "accounts" in project.revisions.get().summary
+
+
+def test_bad_colour_is_refused(client_for, project, member):
+    users = project_schema(project).entity_by_name("users")
+    response = post(client_for(member), "entity_update", project, {"name": "users", "color": "red"}, users.id)
+    assert response.status_code == 422 and "#2563eb" in response.content.decode()
+
+
+def test_delete_shows_what_it_breaks_then_deletes(client_for, project, member):
+    client = client_for(member)
+    users = project_schema(project).entity_by_name("users")
+    confirm = client.get(reverse("entity_delete", args=[project.pk, users.id]), **HTMX).content.decode()
+    assert "Delete entity users?" in confirm and "posts.author_id → users.id" in confirm
+    assert project_schema(project).entity(users.id) is not None
+    response = post(client, "entity_delete", project, {}, users.id)
+    project.refresh_from_db()
+    assert response.status_code == 200 and project_schema(project).entity(users.id) is None
+
+
+def test_stale_revision_is_409_and_nothing_saved(client_for, project, member):
+    client = client_for(member)
+    post(client, "entity_add", project, {"name": "a"})
+    response = client.post(reverse("entity_add", args=[project.pk]), {"base_revision": 0, "name": "b"}, **HTMX)
+    assert response.status_code == 409 and "changed while you were editing" in response.content.decode()
+    project.refresh_from_db()
+    assert project_schema(project).entity_by_name("b") is None
+
+
+def test_viewer_and_outsider_cannot_edit(client_for, project, viewer, outsider):
+    assert post(client_for(viewer), "entity_add", project, {"name": "x"}).status_code == 403
+    assert post(client_for(outsider), "entity_add", project, {"name": "x"}).status_code == 404
+
+
+def test_undo_and_redo_my_own_edits(client_for, project, member):
+    client = client_for(member)
+    post(client, "entity_add", project, {"name": "likes"})
+    project.refresh_from_db()
+    post(client, "undo", project, {})
+    project.refresh_from_db()
+    assert project_schema(project).entity_by_name("likes") is None and project.revision == 2
+    post(client, "redo", project, {})
+    project.refresh_from_db()
+    assert project_schema(project).entity_by_name("likes") is not None
+    summaries = list(project.revisions.order_by("number").values_list("summary", flat=True))
+    assert summaries[1].startswith("Undo: ") and summaries[2].startswith("Redo: ")
+
+
+def test_undo_touches_only_my_edits(client_for, project, owner, member):
+    post(client_for(owner), "entity_add", project, {"name": "owners_table"})
+    project.refresh_from_db()
+    response = post(client_for(member), "undo", project, {})
+    assert response.status_code == 422 and "Nothing of yours to undo" in response.content.decode()
+
+
+def test_panel_opens_an_entity(client_for, project, viewer):
+    posts = project_schema(project).entity_by_name("posts")
+    response = client_for(viewer).get(reverse("editor_panel", args=[project.pk]), {"selected": posts.id}, **HTMX)
+    body = response.content.decode()
+    assert response.status_code == 200 and "published_at" in body
+    assert f'id="entity_{posts.id}" class="node entity selected"' in body  # highlighted in the diagram
+    assert "Save field" not in body  # viewers get no edit forms
