@@ -14,7 +14,9 @@ from projects.views.editing import commit, editable_project, invalid_form
 def relationship_add(request, project_id: int):
     project, schema = editable_project(request, project_id)
     form = RelationshipForm(request.POST, schema=schema)
-    selected = request.POST.get("selected") or None
+    # The form lives in the "from" entity's editor: errors must show there even when
+    # the request came from elsewhere.
+    selected = request.POST.get("selected") or request.POST.get("from_entity") or None
     if not form.is_valid():
         return invalid_form(request, project, form_slot="new-relationship", form=form, selected=selected)
     return commit(request, project, form.to_op(), form_slot="new-relationship", form=form, selected=selected)

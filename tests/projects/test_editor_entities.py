@@ -48,7 +48,10 @@ def test_rename_recolour_and_group(client_for, project, member):
     accounts = after.entity(users.id)
     assert (accounts.name, accounts.namespace, accounts.color) == ("accounts", "auth", "#112233")
     assert users.id in after.groups[0].entity_ids
-    assert project.revisions.get().summary.endswith("(renamed from users)") or "accounts" in project.revisions.get().summary
+    assert (
+        project.revisions.get().summary.endswith("(renamed from users)")
+        or "accounts" in project.revisions.get().summary
+    )
 
 
 def test_bad_colour_is_refused(client_for, project, member):

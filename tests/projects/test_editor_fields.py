@@ -1,0 +1,120 @@
+import pytest
+from django.urls import reverse
+
+from designer.schema import DefaultKind, TypeKind
+from projects.models import Project
+from projects.selectors import project_schema
+
+pytestmark = pytest.mark.graphviz
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def post(client, name, project, data, *args):
+    project.refresh_from_db()
+    return client.post(reverse(name, args=[project.pk, *args]), {"base_revision": project.revision, **data}, **HTMX)
+
+
+def schema_of(project):
+    return project_schema(Project.objects.get(pk=project.pk))
+
+
+def field_data(**overrides):
+    return {"name": "subtitle", "type": "varchar(200)", "nullable": "on", **overrides}
+
+
+def test_add_field_with_length_default_and_check(client_for, project, member):
+    posts = schema_of(project).entity_by_name("posts")
+    data = field_data(default="untitled", check="length(subtitle) > 0", comment="shown under the title")
+    response = post(client_for(member), "field_add", project, data, posts.id)
+    assert response.status_code == 200
+    field = schema_of(project).entity(posts.id).field_by_name("subtitle")
+    assert field.type.kind is TypeKind.VARCHAR and field.type.length == 200
+    assert field.default.value == "'untitled'" and field.check == "length(subtitle) > 0"
+
+
+@pytest.mark.parametrize(("typed", "kind", "extra"), [
+    ("decimal(10,2)", TypeKind.DECIMAL, {"precision": 10, "scale": 2}),
+    ("timestamptz", TypeKind.TIMESTAMPTZ, {}),
+    ("text[]", TypeKind.TEXT, {"array": True}),
+    ("post_status", TypeKind.ENUM, {}),
+    ("uuid", TypeKind.UUID, {}),
+])  # fmt: skip
+def test_types_typed_as_text(client_for, project, member, typed, kind, extra):
+    posts = schema_of(project).entity_by_name("posts")
+    post(client_for(member), "field_add", project, field_data(name="x", type=typed), posts.id)
+    field = schema_of(project).entity(posts.id).field_by_name("x")
+    assert field.type.kind is kind
+    assert all(getattr(field.type, key) == value for key, value in extra.items())
+
+
+def test_unknown_type_is_422_next_to_the_field_and_keeps_typing(client_for, project, member):
+    posts = schema_of(project).entity_by_name("posts")
+    response = post(client_for(member), "field_add", project, field_data(type="widget"), posts.id)
+    body = response.content.decode()
+    assert response.status_code == 422 and "Unknown type “widget”" in body and 'value="widget"' in body
+    assert schema_of(project).entity(posts.id).field_by_name("subtitle") is None
+
+
+def test_bad_type_parameters_are_refused_by_validation(client_for, project, member):
+    posts = schema_of(project).entity_by_name("posts")
+    response = post(client_for(member), "field_add", project, field_data(type="decimal(2,5)"), posts.id)
+    assert (
+        response.status_code == 422 and "decimal scale must be between 0 and the precision" in response.content.decode()
+    )
+
+
+def test_update_field_rename_nullable_default_expression_and_key(client_for, project, member):
+    users = schema_of(project).entity_by_name("users")
+    bio = users.field_by_name("bio")
+    data = {"name": "about", "type": "text", "default": "now()", "default_is_expression": "on", "primary_key": "",
+            "unique": "on"}  # fmt: skip
+    assert post(client_for(member), "field_update", project, data, users.id, bio.id).status_code == 200
+    about = schema_of(project).entity(users.id).field(bio.id)
+    assert (about.name, about.nullable, about.unique) == ("about", False, True)
+    assert about.default.kind is DefaultKind.EXPRESSION and about.default.value == "now()"
+
+
+def test_primary_key_checkbox_changes_the_key(client_for, project, member):
+    tags = schema_of(project).entity_by_name("tags")
+    name = tags.field_by_name("name")
+    post(
+        client_for(member),
+        "field_update",
+        project,
+        {"name": "name", "type": "text", "primary_key": "on"},
+        tags.id,
+        name.id,
+    )
+    assert schema_of(project).entity(tags.id).primary_key == (tags.primary_key[0], name.id)
+
+
+def test_move_field_up_and_down(client_for, project, member):
+    users = schema_of(project).entity_by_name("users")
+    email = users.field_by_name("email")
+    post(client_for(member), "field_move", project, {}, users.id, email.id, "up")
+    assert [f.name for f in schema_of(project).entity(users.id).fields][:2] == ["email", "id"]
+    post(client_for(member), "field_move", project, {}, users.id, email.id, "down")
+    assert [f.name for f in schema_of(project).entity(users.id).fields][:2] == ["id", "email"]
+
+
+def test_delete_field_confirms_what_breaks(client_for, project, member):
+    client = client_for(member)
+    posts = schema_of(project).entity_by_name("posts")
+    author = posts.field_by_name("author_id")
+    confirm = client.get(reverse("field_delete", args=[project.pk, posts.id, author.id]), **HTMX).content.decode()
+    assert "Delete field posts.author_id?" in confirm and "posts.author_id → users.id" in confirm
+    post(client, "field_delete", project, {}, posts.id, author.id)
+    schema = schema_of(project)
+    assert schema.entity(posts.id).field(author.id) is None
+    assert not any(author.id in r.from_field_ids for r in schema.relationships)
+
+
+def test_deleted_field_is_404_not_500(client_for, project, member):
+    users = schema_of(project).entity_by_name("users")
+    response = post(client_for(member), "field_update", project, field_data(), users.id, "fld_gone")
+    assert response.status_code == 404
+
+
+def test_viewer_cannot_change_fields(client_for, project, viewer):
+    users = schema_of(project).entity_by_name("users")
+    assert post(client_for(viewer), "field_add", project, field_data(), users.id).status_code == 403
