@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.core.cache import cache
@@ -11,6 +12,7 @@ from designer.diagram import DiagramError, DiagramOptions, DiagramTimeout, build
 from designer.schema import Schema
 
 CACHE_SECONDS = 24 * 3600
+FALLBACK_TIMEOUT_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -18,16 +20,17 @@ class RenderedDiagram:
     svg: str = ""
     error: str = ""
     timed_out: bool = False
+    notice: str = ""  # shown above a fallback drawing
 
 
-def diagram_bytes(schema: Schema, *, options: DiagramOptions, fmt: str) -> bytes:
+def diagram_bytes(schema: Schema, *, options: DiagramOptions, fmt: str, timeout: float | None = None) -> bytes:
     """Raises DiagramError (DiagramTimeout) with a message for the user."""
     dot = build_dot(schema, options=options)
     key = diagram_cache_key(dot, fmt)
     cached = cache.get(key)
     if cached is not None:
         return cached
-    body = render(dot, fmt=fmt, timeout=settings.DIAGRAM_TIMEOUT_SECONDS)
+    body = render(dot, fmt=fmt, timeout=timeout or settings.DIAGRAM_TIMEOUT_SECONDS)
     cache.set(key, body, CACHE_SECONDS)
     return body
 
@@ -38,6 +41,28 @@ def diagram_for_page(schema: Schema, *, options: DiagramOptions) -> RenderedDiag
     try:
         return RenderedDiagram(svg=diagram_bytes(schema, options=options, fmt="svg").decode())
     except DiagramTimeout as error:
-        return RenderedDiagram(error=str(error), timed_out=True)
+        return _focused_fallback(schema, options=options, reason=str(error))
     except DiagramError as error:
         return RenderedDiagram(error=str(error))
+
+
+def _focused_fallback(schema: Schema, *, options: DiagramOptions, reason: str) -> RenderedDiagram:
+    """Too big to lay out in time: draw the neighbourhood of the selected entity (or the
+    most connected one) instead of leaving the person with nothing."""
+    if options.focus_entity_id is not None:
+        return RenderedDiagram(error=reason, timed_out=True)
+    centre = options.selected_entity_id or _most_connected(schema)
+    focused = replace(options, focus_entity_id=centre, depth=1)
+    name = schema.entity(centre).name
+    try:
+        # A neighbourhood is small; give it a fair chance even when the limit is tight.
+        svg = diagram_bytes(schema, options=focused, fmt="svg", timeout=FALLBACK_TIMEOUT_SECONDS).decode()
+    except DiagramError:
+        return RenderedDiagram(error=reason, timed_out=True)
+    notice = f"The whole schema took too long to lay out; showing {name} and its neighbours. Use Focus to explore."
+    return RenderedDiagram(svg=svg, timed_out=True, notice=notice)
+
+
+def _most_connected(schema: Schema) -> str:
+    degree = Counter(end for r in schema.relationships for end in (r.from_entity_id, r.to_entity_id))
+    return degree.most_common(1)[0][0] if degree else schema.entities[0].id

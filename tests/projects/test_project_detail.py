@@ -39,3 +39,16 @@ def test_diagram_downloads(client_for, project, fmt, magic):
 
 def test_unknown_diagram_format_is_404(client_for, project):
     assert client_for(project.owner).get(reverse("diagram_download", args=[project.pk, "gif"])).status_code == 404
+
+
+def test_too_large_to_lay_out_shows_the_focused_view(client_for, outsider, settings):
+    from designer.examples.synthetic import synthetic_schema
+    from projects import services
+
+    settings.DIAGRAM_TIMEOUT_SECONDS = 0.05  # real dot, on a schema it cannot lay out that fast
+    project = services.project_create(owner=outsider, name="Huge", schema=synthetic_schema(entities=600))
+    response = client_for(outsider).get(reverse("project_detail", args=[project.pk]))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "took too long to lay out" in body
+    assert 0 < body.count('class="node entity') < 600
