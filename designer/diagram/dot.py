@@ -59,7 +59,10 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
     show = options.show_columns or schema.diagram.show_columns
     visible = visible_entity_ids(schema, options)
     node_of = {entity_id: f"n{i}" for i, entity_id in enumerate(visible, start=1)}
-    fk_fields = {f for r in schema.relationships for f in r.from_field_ids}
+    # A many-to-many's ends are keys, not foreign keys (its join table holds those).
+    fk_fields = {
+        f for r in schema.relationships if r.cardinality is not Cardinality.MANY_TO_MANY for f in r.from_field_ids
+    }
     heat = dict(options.heat)
     lines = [
         "digraph schema {",

@@ -21,7 +21,7 @@ def test_signup_create_import_export(page, tmp_path):
     page.locator("#id_name").fill("Blog from the browser")
     page.get_by_role("button", name="Create project").click()
     page.get_by_role("heading", name="Blog from the browser").wait_for()
-    assert "This project is empty" in page.content()
+    assert "No entities yet" in page.content()
 
     page.get_by_role("link", name="Import", exact=True).click()
     page.locator("#id_file").set_input_files(str(BLOG))
