@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
 
 from designer.diagram import DiagramError, DiagramOptions, DiagramTimeout, build_dot, diagram_cache_key, render
 from designer.schema import Schema
 
 CACHE_SECONDS = 24 * 3600
 FALLBACK_TIMEOUT_SECONDS = 5.0
+# `dot` runs in its own process; these threads only wait for it, without the GIL.
+_layout_waiters = ThreadPoolExecutor(max_workers=4, thread_name_prefix="diagram")
+_in_flight: dict[str, Future] = {}
+_in_flight_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -25,7 +32,10 @@ class RenderedDiagram:
 
 def diagram_bytes(schema: Schema, *, options: DiagramOptions, fmt: str, timeout: float | None = None) -> bytes:
     """Raises DiagramError (DiagramTimeout) with a message for the user."""
-    dot = build_dot(schema, options=options)
+    return rendered_dot(build_dot(schema, options=options), fmt=fmt, timeout=timeout)
+
+
+def rendered_dot(dot: str, *, fmt: str, timeout: float | None = None) -> bytes:
     key = diagram_cache_key(dot, fmt)
     cached = cache.get(key)
     if cached is not None:
@@ -35,15 +45,37 @@ def diagram_bytes(schema: Schema, *, options: DiagramOptions, fmt: str, timeout:
     return body
 
 
-def diagram_for_page(schema: Schema, *, options: DiagramOptions) -> RenderedDiagram:
+def diagram_for_page(schema: Schema, *, options: DiagramOptions, dot: str | None = None) -> RenderedDiagram:
+    """``dot``: the DOT of ``schema`` with ``options``, when the caller already built it."""
     if not schema.entities:
         return RenderedDiagram()
     try:
-        return RenderedDiagram(svg=diagram_bytes(schema, options=options, fmt="svg").decode())
+        dot = dot if dot is not None else build_dot(schema, options=options)
+        return RenderedDiagram(svg=rendered_dot(dot, fmt="svg").decode())
     except DiagramTimeout as error:
         return _focused_fallback(schema, options=options, reason=str(error))
     except DiagramError as error:
         return RenderedDiagram(error=str(error))
+
+
+def diagram_for_page_soon(schema: Schema, *, options: DiagramOptions) -> RenderedDiagram:
+    """Start the layout now and answer with a stand-in that waits for it when a template
+    first reads it: Graphviz lays out on one core while Django does the rest of the
+    request on the other, so an edit costs about one `dot` run, not `dot` plus the page.
+    Asking twice for the same drawing while it is being laid out shares the one run."""
+    dot = build_dot(schema, options=options)
+    key = diagram_cache_key(dot, "page")
+    with _in_flight_lock:
+        pending = _in_flight.get(key)
+        if pending is None:
+            pending = _in_flight[key] = _layout_waiters.submit(diagram_for_page, schema, options=options, dot=dot)
+            pending.add_done_callback(lambda _: _forget_in_flight(key))
+    return SimpleLazyObject(pending.result)
+
+
+def _forget_in_flight(key: str) -> None:
+    with _in_flight_lock:
+        _in_flight.pop(key, None)
 
 
 def _focused_fallback(schema: Schema, *, options: DiagramOptions, reason: str) -> RenderedDiagram:

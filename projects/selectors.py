@@ -3,6 +3,9 @@ a viewer who tries to edit gets 403."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
@@ -21,7 +24,9 @@ _ALLOWED = {
 def project_for_user(*, user, project_id: int, need: str = "view") -> Project:
     if not user.is_authenticated:
         raise Http404("No such project")
-    membership = Membership.objects.select_related("project").filter(project_id=project_id, user=user).first()
+    # The document is loaded only if its parsed schema is not already in memory.
+    memberships = Membership.objects.select_related("project").defer("project__document")
+    membership = memberships.filter(project_id=project_id, user=user).first()
     if membership is None:
         raise Http404("No such project")
     if membership.role not in _ALLOWED[need]:
@@ -35,8 +40,38 @@ def projects_for_user(*, user) -> QuerySet[Project]:
     return Project.objects.filter(memberships__user=user).order_by("-updated_at").select_related("owner")
 
 
+# Parsing a stored document into the immutable Schema is the most expensive step of an
+# edit on a large project, and every request of an edit needs it. A stored (project,
+# revision, updated_at) never changes, and Schema objects are immutable, so parsed ones
+# are shared safely across requests and threads of this process.
+_PARSED_LIMIT = 64
+_parsed: OrderedDict[tuple, Schema] = OrderedDict()
+_parsed_lock = threading.Lock()
+
+
+def _parsed_key(project: Project) -> tuple:
+    return (project.pk, project.revision, project.updated_at)
+
+
 def project_schema(project: Project) -> Schema:
-    return schema_from_dict(project.document)
+    key = _parsed_key(project)
+    with _parsed_lock:
+        schema = _parsed.get(key)
+        if schema is not None:
+            _parsed.move_to_end(key)
+            return schema
+    schema = schema_from_dict(project.document)
+    remember_schema(project, schema)
+    return schema
+
+
+def remember_schema(project: Project, schema: Schema) -> None:
+    """Called by the service that stored ``schema`` as ``project``'s document."""
+    with _parsed_lock:
+        _parsed[_parsed_key(project)] = schema
+        _parsed.move_to_end(_parsed_key(project))
+        while len(_parsed) > _PARSED_LIMIT:
+            _parsed.popitem(last=False)
 
 
 def revisions_for(*, project: Project, limit: int = 50) -> QuerySet[Revision]:

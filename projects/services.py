@@ -12,10 +12,11 @@ from django.utils.text import slugify
 
 from designer import ops
 from designer.formats import dump_schema, load_schema
-from designer.formats.json_doc import schema_from_dict, schema_to_dict
+from designer.formats.json_doc import schema_to_dict
 from designer.problems import Problem, SchemaError, errors, warnings
 from designer.schema import Schema
 from designer.validate import validate
+from projects import selectors
 from projects.models import Job, JobStatus, Membership, Project, Revision, Role
 
 logger = logging.getLogger(__name__)
@@ -62,10 +63,11 @@ def apply_op(
     store document and log entry together. Returns the project and the warnings.
     ``links`` (undo_of / redo_of) tie undo and redo revisions to what they reverse."""
     with transaction.atomic():
-        project = Project.objects.select_for_update().get(pk=project_id)
+        # The document is read only when the parsed schema of this revision is not in memory.
+        project = Project.objects.select_for_update().defer("document").get(pk=project_id)
         if project.revision != base_revision:
             raise StaleRevision(expected=base_revision, actual=project.revision)
-        before = schema_from_dict(project.document)
+        before = selectors.project_schema(project)
         after, inverse = ops.apply(before, op)
         problems = _refuse_errors(after)
         project.revision += 1
@@ -80,6 +82,7 @@ def apply_op(
             summary=(summary or ops.describe(op, before))[:300],
             **links,
         )
+        transaction.on_commit(lambda: selectors.remember_schema(project, after))
         transaction.on_commit(lambda: _publish_change(project.pk, project.revision))
     return project, warnings(problems)
 
@@ -99,7 +102,7 @@ def project_import(*, owner, text: str, fmt: str, name: str | None = None, proje
 
 def project_export(*, project: Project, fmt: str) -> tuple[str, str, bytes]:
     """(file name, content type, body). The file name never carries raw user text."""
-    text = dump_schema(schema_from_dict(project.document), fmt=fmt)
+    text = dump_schema(selectors.project_schema(project), fmt=fmt)
     return f"{safe_file_stem(project.name)}.{fmt}", EXPORT_CONTENT_TYPES[fmt], text.encode()
 
 

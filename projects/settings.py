@@ -72,6 +72,7 @@ TEMPLATES = [
         },
     }
 ]
+FORM_RENDERER = "projects.form_renderer.QuickFormRenderer"
 
 
 def database_settings() -> dict:

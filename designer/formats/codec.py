@@ -17,15 +17,20 @@ from typing import Any
 
 from designer.problems import Problem, SchemaError
 
+_PLAIN = (str, int, float, bool, type(None))  # exact types: a StrEnum is not plain
+_NO_DEFAULT = object()
+
 
 def to_data(obj: Any) -> Any:
+    if type(obj) in _PLAIN:
+        return obj
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         data = {}
-        for f in dataclasses.fields(obj):
-            value = getattr(obj, f.name)
-            if _is_default(f, value):
+        for name, default in _defaults(type(obj)):
+            value = getattr(obj, name)
+            if default is not _NO_DEFAULT and value == default:
                 continue
-            data[f.name] = to_data(value)
+            data[name] = to_data(value)
         return data
     if isinstance(obj, Enum):
         return obj.value
@@ -105,12 +110,15 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _is_default(f: dataclasses.Field, value: Any) -> bool:
-    if f.default is not dataclasses.MISSING:
-        return value == f.default
-    if f.default_factory is not dataclasses.MISSING:
-        return value == f.default_factory()
-    return False
+@functools.cache
+def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(field name, default or _NO_DEFAULT) per field. Computed once per class: the
+    defaults of these frozen dataclasses are immutable values."""
+    return tuple(
+        (f.name, f.default if f.default is not dataclasses.MISSING
+         else f.default_factory() if f.default_factory is not dataclasses.MISSING else _NO_DEFAULT)
+        for f in dataclasses.fields(cls)
+    )  # fmt: skip
 
 
 def _kind(data: Any) -> str:

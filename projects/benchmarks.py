@@ -1,0 +1,118 @@
+"""Benchmarks that print tables: our edit-to-response time against raw Graphviz on the
+same DOT, measured in the same run (median and p95 of several runs)."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import time
+import uuid
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from designer.diagram import DiagramOptions, build_dot, diagram_cache_key
+from designer.examples.synthetic import synthetic_schema
+from projects import services
+from projects.diagrams import diagram_for_page
+from projects.selectors import project_schema
+
+SIZES = (10, 50, 200, 500)
+
+
+@dataclass(frozen=True)
+class DiagramRow:
+    entities: int
+    dot_median_ms: float
+    edit_median_ms: float
+    edit_p95_ms: float
+    unchanged_edit_median_ms: float
+    cached_diagram_median_ms: float
+
+    @property
+    def ratio(self) -> float:
+        return self.edit_median_ms / self.dot_median_ms
+
+
+def bench_diagram(*, sizes=SIZES, edits: int = 20, dot_runs: int = 7) -> list[DiagramRow]:
+    user = get_user_model().objects.create_user(f"bench-{uuid.uuid4().hex[:8]}")
+    client = Client()
+    client.force_login(user)
+    try:
+        return [_measure(client, user, size=size, edits=edits, dot_runs=dot_runs) for size in sizes]
+    finally:
+        user.delete()  # cascades to the benchmark projects
+
+
+def _measure(client, user, *, size: int, edits: int, dot_runs: int) -> DiagramRow:
+    project = services.project_create(owner=user, name=f"bench {size}", schema=synthetic_schema(entities=size))
+    entity = project_schema(project).entities[size // 2]
+    field = entity.fields[-1]
+    url = reverse("field_update", args=[project.pk, entity.id, field.id])
+    cache.clear()
+
+    def edit(name: str, comment: str = "") -> float:
+        project.refresh_from_db(fields=["revision"])
+        data = {"base_revision": project.revision, "name": name, "type": "text", "nullable": "on",
+                "comment": comment, "selected": entity.id}  # fmt: skip
+        started = time.perf_counter()
+        response = client.post(url, data, HTTP_HX_REQUEST="true")
+        elapsed = (time.perf_counter() - started) * 1000
+        assert response.status_code == 200, response.content[:500]
+        return elapsed
+
+    # Renames change the drawing: every one is a cache miss and a real `dot` run.
+    drawn = [edit(f"renamed_{i}") for i in range(edits)]
+    # A field comment is not drawn: the DOT is unchanged and the render cache answers.
+    unchanged = [edit(f"renamed_{edits - 1}", comment=f"note {i}") for i in range(edits)]
+    schema = project_schema(project.__class__.objects.get(pk=project.pk))
+    cached = [_cached_diagram_ms(schema, selected=entity.id) for _ in range(edits)]
+    dot_times = [_raw_dot_ms(build_dot(schema)) for _ in range(dot_runs)]
+    return DiagramRow(
+        entities=size,
+        dot_median_ms=statistics.median(dot_times),
+        edit_median_ms=statistics.median(drawn),
+        edit_p95_ms=_p95(drawn),
+        unchanged_edit_median_ms=statistics.median(unchanged),
+        cached_diagram_median_ms=statistics.median(cached),
+    )
+
+
+def _cached_diagram_ms(schema, *, selected: str) -> float:
+    """What the edit response spends on the diagram when the drawing did not change:
+    build the DOT, find its render in the cache (asserted to be there)."""
+    options = DiagramOptions(selected_entity_id=selected)
+    assert cache.get(diagram_cache_key(build_dot(schema, options=options), "svg")) is not None
+    started = time.perf_counter()
+    diagram = diagram_for_page(schema, options=options)
+    elapsed = (time.perf_counter() - started) * 1000
+    assert diagram.svg
+    return elapsed
+
+
+def _raw_dot_ms(dot_text: str) -> float:
+    started = time.perf_counter()
+    subprocess.run(["dot", "-Tsvg"], input=dot_text.encode(), capture_output=True, check=True, timeout=120)
+    return (time.perf_counter() - started) * 1000
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def diagram_table(rows: list[DiagramRow]) -> str:
+    header = (
+        "| entities | raw `dot -Tsvg` (median) | edit → response (median) | p95 | ratio "
+        "| drawing unchanged: edit → response | of which diagram from cache |"
+    )
+    lines = [header, "|---:|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        lines.append(
+            f"| {row.entities} | {row.dot_median_ms:.1f} ms | {row.edit_median_ms:.1f} ms | {row.edit_p95_ms:.1f} ms "
+            f"| {row.ratio:.2f} | {row.unchanged_edit_median_ms:.1f} ms | {row.cached_diagram_median_ms:.1f} ms |"
+        )
+    return "\n".join(lines)
