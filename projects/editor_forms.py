@@ -33,6 +33,7 @@ from designer.schema import (
     replace,
 )
 from designer.schema import Enum as SchemaEnum
+from projects.widgets import QuickSelect
 
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 ACTIONS = [("", "database default"), *[(a.value, a.value.replace("_", " ")) for a in RefAction]]
@@ -185,9 +186,10 @@ def unquote(literal: str) -> str:
 
 
 class RelationshipForm(SchemaForm):
-    from_entity = forms.ChoiceField(label="from (holds the key)")
-    from_field = forms.ChoiceField(required=False, label="field", help_text="empty: create the foreign key field")
-    to_entity = forms.ChoiceField(label="to (referenced)")
+    from_entity = forms.ChoiceField(label="from (holds the key)", widget=QuickSelect)
+    from_field = forms.ChoiceField(required=False, label="field", help_text="empty: create the foreign key field",
+                                   widget=QuickSelect)  # fmt: skip
+    to_entity = forms.ChoiceField(label="to (referenced)", widget=QuickSelect)
     cardinality = forms.ChoiceField(choices=[(c.value, c.value.replace("_", "-")) for c in Cardinality],
                                     initial=Cardinality.ONE_TO_MANY.value)  # fmt: skip
     optional = forms.BooleanField(required=False, help_text="the reference may be empty (nullable key)")
@@ -200,9 +202,10 @@ class RelationshipForm(SchemaForm):
         entity_choices = [(e.id, e.qualified_name) for e in self.schema.entities]
         self.fields["from_entity"].choices = entity_choices
         self.fields["to_entity"].choices = entity_choices
-        self.fields["from_field"].choices = [("", "— create it —")] + [
-            (f.id, f"{e.name}.{f.name}") for e in self.schema.entities for f in e.fields
-        ]
+        # The form lives in the from-entity's editor: offer that entity's fields only.
+        source = self.schema.entity(self["from_entity"].value() or "")
+        own_fields = [(f.id, f.name) for f in source.fields] if source else []
+        self.fields["from_field"].choices = [("", "— create it —"), *own_fields]
 
     def clean(self):
         data = super().clean()
