@@ -8,6 +8,7 @@ from projects.views import (
     edit_enums,
     edit_fields,
     edit_links,
+    edit_workload,
     editor,
     jobs,
     projects,
@@ -72,6 +73,18 @@ urlpatterns = [
     path("projects/<int:project_id>/edit/enums/", edit_enums.enum_add, name="enum_add"),
     path("projects/<int:project_id>/edit/enums/<str:enum_id>/delete/", edit_enums.enum_delete, name="enum_delete"),
     path("projects/<int:project_id>/edit/enums/<str:enum_id>/<str:action>/", edit_enums.enum_value, name="enum_value"),
+    path("projects/<int:project_id>/edit/patterns/", edit_workload.pattern_add, name="pattern_add"),
+    path("projects/<int:project_id>/edit/patterns/form/", edit_workload.pattern_form, name="pattern_form"),
+    path("projects/<int:project_id>/edit/patterns/sql/", edit_workload.pattern_from_sql, name="pattern_from_sql"),
+    path(
+        "projects/<int:project_id>/edit/patterns/<str:pattern_id>/", edit_workload.pattern_update, name="pattern_update"
+    ),
+    path(
+        "projects/<int:project_id>/edit/patterns/<str:pattern_id>/delete/",
+        edit_workload.pattern_delete,
+        name="pattern_delete",
+    ),
+    path("projects/<int:project_id>/edit/volumes/<str:entity_id>/", edit_workload.volume_set, name="volume_set"),
     path("projects/<int:project_id>/jobs/<str:kind>/start/", jobs.job_start, name="job_start"),
     path("projects/<int:project_id>/jobs/<int:job_id>/", jobs.job_status, name="job_status"),
     path("projects/<int:project_id>/jobs/<int:job_id>/file/", jobs.job_download, name="job_download"),

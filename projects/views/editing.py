@@ -7,11 +7,14 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from designer import ops
+from designer.diagram import DiagramOptions
 from designer.problems import SchemaError
 from projects import selectors, services
-from projects.diagrams import diagram_for_page
+from projects.diagrams import diagram_for_page_soon
 from projects.editor_forms import EntityForm, EnumForm, FieldForm, IndexForm, NewEntityForm, RelationshipForm
 from projects.views.editor_options import diagram_options
+from projects.views.workload_panel import workload_context
 
 
 def base_revision(request) -> int | None:
@@ -35,23 +38,38 @@ def panel_response(request, project, *, status=200, bound=None, errors=(), warni
     return render(request, "projects/editor/_response.html", {**context, "oob": True}, status=status)
 
 
-def panel_context(request, project, *, bound=None, errors=(), warnings=(), selected=None, confirm=None) -> dict:
-    schema = selectors.project_schema(project)
+def page_options(request, schema, *, selected=None) -> tuple[str | None, DiagramOptions]:
+    """The selected entity and the diagram settings this request asks for."""
     selected = selected if selected is not None else selected_entity_id(request, schema)
     params = request.POST if request.method == "POST" else request.GET
-    options = diagram_options(params, schema, selected=selected)
+    return selected, diagram_options(params, schema, selected=selected)
+
+
+def panel_tab(request) -> str:
+    """Which tab of the panel to show: the schema editor or the declared workload."""
+    params = request.POST if request.method == "POST" else request.GET
+    return "workload" if params.get("tab") == "workload" else "schema"
+
+
+def panel_context(request, project, *, bound=None, errors=(), warnings=(), selected=None, confirm=None) -> dict:
+    schema = selectors.project_schema(project)
+    selected, options = page_options(request, schema, selected=selected)
     entity = schema.entity(selected) if selected else None
+    diagram = diagram_for_page_soon(schema, options=options)  # first: it lays out while the rest renders
+    tab = panel_tab(request)
     return {
         "project": project,
         "schema": schema,
         "selected": entity,
-        "forms": editor_forms(schema, entity, bound or {}),
+        "tab": tab,
+        "forms": editor_forms(schema, entity, bound or {}) if tab == "schema" else {},
+        "workload": workload_context(schema, bound or {}) if tab == "workload" else {},
         "errors": errors,
         "warnings": warnings,
         "confirm": confirm,
         "options": options,
         "can_edit": project.role in ("owner", "editor"),
-        "diagram": diagram_for_page(schema, options=options),
+        "diagram": diagram,
     }
 
 
@@ -83,6 +101,8 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None) ->
     revision = base_revision(request)
     if revision is None:
         return panel_response(request, project, status=400, errors=["The form lost its revision; reload the page."])
+    if revision == project.revision:
+        start_diagram_after(request, project, op, selected=selected)
     try:
         project_after, warnings = services.apply_op(project_id=project.pk, user=request.user, op=op,
                                                     base_revision=revision)  # fmt: skip
@@ -95,6 +115,17 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None) ->
                               errors=[p.message for p in error.problems])  # fmt: skip
     project_after.role = project.role
     return panel_response(request, project_after, warnings=[w.message for w in warnings], selected=selected)
+
+
+def start_diagram_after(request, project, op, *, selected=None) -> None:
+    """Lay out the diagram the edit will most likely produce while the edit is being
+    stored; the response then picks up the layout already under way (same DOT)."""
+    try:
+        after, _ = ops.apply(selectors.project_schema(project), op)
+    except SchemaError:
+        return  # the edit will be refused; the response explains why
+    _, options = page_options(request, after, selected=selected)
+    diagram_for_page_soon(after, options=options)
 
 
 def invalid_form(request, project, *, form_slot, form, selected=None) -> HttpResponse:

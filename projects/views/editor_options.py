@@ -3,6 +3,7 @@ values fall back to the defaults instead of failing."""
 
 from designer.diagram import DiagramOptions
 from designer.schema import Direction
+from designer.workload import load_heat
 
 
 def diagram_options(params, schema, *, selected: str | None = None) -> DiagramOptions:
@@ -16,10 +17,13 @@ def diagram_options(params, schema, *, selected: str | None = None) -> DiagramOp
     except ValueError:
         depth = 1
     chosen = selected or params.get("selected") or focus
+    # "load": headers coloured from idle blue to busiest red by declared reads and writes.
+    heat = load_heat(schema) if params.get("colour") == "load" else ()
     return DiagramOptions(
         direction=Direction(direction) if direction in {d.value for d in Direction} else None,
         focus_entity_id=focus,
         depth=depth,
         show_columns=show if show in {"all", "keys", "none"} else None,
         selected_entity_id=chosen if chosen and schema.entity(chosen) else None,
+        heat=heat,
     )

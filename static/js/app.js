@@ -20,7 +20,12 @@
   function openEntity(entityId) {
     const panel = document.getElementById("editor-panel");
     const link = panel && panel.querySelector('[data-entity-id="' + CSS.escape(entityId) + '"] a');
-    if (link) { link.click(); }
+    if (link) {
+      link.click();
+    } else if (panel) {  // another tab is showing: open the entity in the schema tab
+      const query = "?tab=schema&selected=" + encodeURIComponent(entityId) + "&" + controlsQuery();
+      htmx.ajax("GET", panel.dataset.panelUrl + query, {target: panel, swap: "outerHTML"});
+    }
   }
 
   document.addEventListener("click", function (event) {

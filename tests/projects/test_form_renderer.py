@@ -7,7 +7,7 @@ from django.forms.renderers import DjangoTemplates
 from projects.form_renderer import QuickFormRenderer
 from projects.widgets import QuickSelect
 
-HOSTILE = '"><script>alert(1)</script>&amp; \'x\''
+HOSTILE = "\"><script>alert(1)</script>&amp; 'x'"
 
 
 class Sample(forms.Form):

@@ -1,0 +1,84 @@
+"""Editor: the declared workload — access patterns (by form or pasted SQL) and volumes."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_POST
+
+from designer import ops
+from projects.views.editing import commit, editable_project, invalid_form
+from projects.workload_forms import PatternForm, SqlPatternForm, VolumeForm
+
+
+@login_required
+@require_POST
+def pattern_add(request, project_id: int):
+    project, schema = editable_project(request, project_id)
+    form = PatternForm(request.POST, schema=schema, auto_id="new-pattern-%s")
+    if not form.is_valid():
+        return invalid_form(request, project, form_slot="new-pattern", form=form)
+    return commit(request, project, form.to_op(), form_slot="new-pattern", form=form)
+
+
+@login_required
+@require_POST
+def pattern_update(request, project_id: int, pattern_id: str):
+    project, schema = editable_project(request, project_id)
+    pattern = _pattern(schema, pattern_id)
+    slot = f"pattern-{pattern.id}"
+    form = PatternForm(request.POST, schema=schema, pattern=pattern, auto_id=f"{slot}-%s")
+    if not form.is_valid():
+        return invalid_form(request, project, form_slot=slot, form=form)
+    return commit(request, project, form.to_op(), form_slot=slot, form=form)
+
+
+@login_required
+@require_POST
+def pattern_delete(request, project_id: int, pattern_id: str):
+    project, schema = editable_project(request, project_id)
+    return commit(request, project, ops.RemovePattern(pattern_id=_pattern(schema, pattern_id).id))
+
+
+@login_required
+@require_POST
+def pattern_from_sql(request, project_id: int):
+    project, schema = editable_project(request, project_id)
+    form = SqlPatternForm(request.POST, schema=schema, auto_id="sql-pattern-%s")
+    if not form.is_valid():
+        return invalid_form(request, project, form_slot="sql-pattern", form=form)
+    return commit(request, project, form.to_op(), form_slot="sql-pattern", form=form)
+
+
+@login_required
+@require_GET
+def pattern_form(request, project_id: int):
+    """The pattern form again for another target entity (its fields and joins), keeping
+    what was typed in the entity-independent boxes."""
+    project, schema = editable_project(request, project_id)
+    pattern = _pattern(schema, request.GET["pattern"]) if request.GET.get("pattern") else None
+    slot = f"pattern-{pattern.id}" if pattern else "new-pattern"
+    kept = {name: request.GET.get(name) for name in PatternForm.KEPT_ON_ENTITY_CHANGE if name in request.GET}
+    form = PatternForm(schema=schema, pattern=pattern, initial=kept, auto_id=f"{slot}-%s")
+    context = {"project": project, "schema": schema, "form": form, "pattern": pattern, "can_edit": True}
+    return render(request, "projects/editor/_pattern_form.html", context)
+
+
+@login_required
+@require_POST
+def volume_set(request, project_id: int, entity_id: str):
+    project, schema = editable_project(request, project_id)
+    entity = schema.entity(entity_id)
+    if entity is None:
+        raise Http404("No such entity (it may have been deleted)")
+    slot = f"volume-{entity.id}"
+    form = VolumeForm(request.POST, schema=schema, entity=entity, auto_id=f"{slot}-%s")
+    if not form.is_valid():
+        return invalid_form(request, project, form_slot=slot, form=form)
+    return commit(request, project, form.to_op(), form_slot=slot, form=form)
+
+
+def _pattern(schema, pattern_id: str):
+    pattern = schema.pattern(pattern_id)
+    if pattern is None:
+        raise Http404("No such access pattern (it may have been deleted)")
+    return pattern
