@@ -11,8 +11,10 @@ Objects are immutable: edits build new objects (``dataclasses.replace``) through
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 FORMAT_VERSION = 1
 
@@ -372,32 +374,46 @@ class Schema:
     database_type: str | None = None  # DBML Project database_type
     comment: str | None = None  # DBML Project note
 
-    # --- lookups (linear scans: documents hold hundreds of objects, not millions) ---
+    # --- lookups, by id through indexes built on first use ----------------------------
+    # A Schema never changes, so an index stays right for the object's life; edits make
+    # new Schema objects, which build their own. (cached_property writes the instance
+    # __dict__ directly, which a frozen dataclass allows; equality ignores it.)
+
+    @functools.cached_property
+    def _index(self) -> dict[type, dict[str, Any]]:
+        kinds = ((Entity, self.entities), (Relationship, self.relationships), (Enum, self.enums),
+                 (Group, self.groups), (AccessPattern, self.patterns))  # fmt: skip
+        # reversed: with a (refused) duplicate id, the first one wins, as a scan would
+        return {kind: {item.id: item for item in reversed(items)} for kind, items in kinds}
+
+    @functools.cached_property
+    def _field_index(self) -> dict[str, tuple[Entity, Field]]:
+        pairs = [(f.id, (entity, f)) for entity in self.entities for f in entity.fields]
+        return dict(reversed(pairs))
+
+    def _lookup(self, item_id: str, kind: type):
+        return self._index[kind].get(item_id)
 
     def entity(self, entity_id: str) -> Entity | None:
-        return next((e for e in self.entities if e.id == entity_id), None)
+        return self._lookup(entity_id, Entity)
 
     def entity_by_name(self, name: str, namespace: str | None = None) -> Entity | None:
         return next((e for e in self.entities if e.name == name and e.namespace == namespace), None)
 
     def find_field(self, field_id: str) -> tuple[Entity, Field] | None:
-        for entity in self.entities:
-            found = entity.field(field_id)
-            if found is not None:
-                return entity, found
-        return None
+        return self._field_index.get(field_id)
 
     def relationship(self, relationship_id: str) -> Relationship | None:
-        return next((r for r in self.relationships if r.id == relationship_id), None)
+        return self._lookup(relationship_id, Relationship)
 
     def enum(self, enum_id: str) -> Enum | None:
-        return next((e for e in self.enums if e.id == enum_id), None)
+        return self._lookup(enum_id, Enum)
 
     def group(self, group_id: str) -> Group | None:
-        return next((g for g in self.groups if g.id == group_id), None)
+        return self._lookup(group_id, Group)
 
     def pattern(self, pattern_id: str) -> AccessPattern | None:
-        return next((p for p in self.patterns if p.id == pattern_id), None)
+        return self._lookup(pattern_id, AccessPattern)
 
     def volume(self, entity_id: str) -> Volume | None:
         return next((v for v in self.volumes if v.entity_id == entity_id), None)

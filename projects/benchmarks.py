@@ -37,17 +37,17 @@ class DiagramRow:
         return self.edit_median_ms / self.dot_median_ms
 
 
-def bench_diagram(*, sizes=SIZES, edits: int = 20, dot_runs: int = 7) -> list[DiagramRow]:
+def bench_diagram(*, sizes=SIZES, edits: int = 20) -> list[DiagramRow]:
     user = get_user_model().objects.create_user(f"bench-{uuid.uuid4().hex[:8]}")
     client = Client()
     client.force_login(user)
     try:
-        return [_measure(client, user, size=size, edits=edits, dot_runs=dot_runs) for size in sizes]
+        return [_measure(client, user, size=size, edits=edits) for size in sizes]
     finally:
         user.delete()  # cascades to the benchmark projects
 
 
-def _measure(client, user, *, size: int, edits: int, dot_runs: int) -> DiagramRow:
+def _measure(client, user, *, size: int, edits: int) -> DiagramRow:
     project = services.project_create(owner=user, name=f"bench {size}", schema=synthetic_schema(entities=size))
     entity = project_schema(project).entities[size // 2]
     field = entity.fields[-1]
@@ -64,13 +64,21 @@ def _measure(client, user, *, size: int, edits: int, dot_runs: int) -> DiagramRo
         assert response.status_code == 200, response.content[:500]
         return elapsed
 
-    # Renames change the drawing: every one is a cache miss and a real `dot` run.
-    drawn = [edit(f"renamed_{i}") for i in range(edits)]
+    def drawing_now() -> str:  # the DOT the last response drew
+        return build_dot(project_schema(project.__class__.objects.get(pk=project.pk)), options=options)
+
+    options = DiagramOptions(selected_entity_id=entity.id)
+    drawn, dot_times = [], []
+    for i in range(edits):
+        # A rename changes the drawing: a cache miss and a real `dot` run. Right after
+        # it, raw `dot` on the very DOT it drew: pairs taken together, so a machine
+        # that speeds up or slows down during the run moves both sides alike.
+        drawn.append(edit(f"renamed_{i}"))
+        dot_times.append(_raw_dot_ms(drawing_now()))
     # A field comment is not drawn: the DOT is unchanged and the render cache answers.
     unchanged = [edit(f"renamed_{edits - 1}", comment=f"note {i}") for i in range(edits)]
     schema = project_schema(project.__class__.objects.get(pk=project.pk))
     cached = [_cached_diagram_ms(schema, selected=entity.id) for _ in range(edits)]
-    dot_times = [_raw_dot_ms(build_dot(schema)) for _ in range(dot_runs)]
     return DiagramRow(
         entities=size,
         dot_median_ms=statistics.median(dot_times),

@@ -49,6 +49,11 @@ urlpatterns = [
         name="field_update",
     ),
     path(
+        "projects/<int:project_id>/edit/entities/<str:entity_id>/fields/<str:field_id>/form/",
+        edit_fields.field_form,
+        name="field_form",
+    ),
+    path(
         "projects/<int:project_id>/edit/entities/<str:entity_id>/fields/<str:field_id>/move/<str:direction>/",
         edit_fields.field_move,
         name="field_move",

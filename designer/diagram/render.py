@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import subprocess
+import tempfile
+from pathlib import Path
 
 FORMATS = ("svg", "png", "pdf", "dot")
 _PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.DOTALL)
@@ -24,20 +26,25 @@ def render(dot: str, *, fmt: str = "svg", timeout: float = 10.0) -> bytes:
         raise DiagramError(f"unknown diagram format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "dot":
         return dot.encode()
-    try:
-        finished = subprocess.run(
-            ["dot", f"-T{fmt}"], input=dot.encode(), capture_output=True, timeout=timeout, check=False
-        )
-    except subprocess.TimeoutExpired:
-        raise DiagramTimeout(
-            f"the layout took longer than {timeout:g} s; focus on one entity to draw a smaller part"
-        ) from None
-    except FileNotFoundError:
-        raise DiagramError("Graphviz is not installed (the `dot` command is missing)") from None
-    if finished.returncode != 0:
-        detail = finished.stderr.decode(errors="replace").strip().splitlines()[:3]
-        raise DiagramError("Graphviz failed: " + " ".join(detail))
-    return inline_svg(finished.stdout) if fmt == "svg" else finished.stdout
+    with tempfile.TemporaryDirectory(prefix="diagram-") as folder:
+        source, target = Path(folder, "in.dot"), Path(folder, f"out.{fmt}")
+        source.write_text(dot, encoding="utf-8")
+        # Files, not pipes: `dot` never waits for this process to read its output, which
+        # matters when the layout runs beside other work in a thread holding the GIL.
+        try:
+            finished = subprocess.run(["dot", f"-T{fmt}", "-o", str(target), str(source)], stdin=subprocess.DEVNULL,
+                                      capture_output=True, timeout=timeout, check=False)  # fmt: skip
+        except subprocess.TimeoutExpired:
+            raise DiagramTimeout(
+                f"the layout took longer than {timeout:g} s; focus on one entity to draw a smaller part"
+            ) from None
+        except FileNotFoundError:
+            raise DiagramError("Graphviz is not installed (the `dot` command is missing)") from None
+        if finished.returncode != 0:
+            detail = finished.stderr.decode(errors="replace").strip().splitlines()[:3]
+            raise DiagramError("Graphviz failed: " + " ".join(detail))
+        body = target.read_bytes()
+    return inline_svg(body) if fmt == "svg" else body
 
 
 def inline_svg(svg: bytes) -> bytes:

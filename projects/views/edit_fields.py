@@ -2,7 +2,8 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.views.decorators.http import require_http_methods, require_POST
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from designer import ops
 from projects.editor_forms import FieldForm
@@ -26,6 +27,17 @@ def field_add(request, project_id: int, entity_id: str):
     if not form.is_valid():
         return invalid_form(request, project, form_slot="new-field", form=form, selected=entity.id)
     return commit(request, project, form.to_op(), form_slot="new-field", form=form, selected=entity.id)
+
+
+@login_required
+@require_GET
+def field_form(request, project_id: int, entity_id: str, field_id: str):
+    """A field's edit form, fetched when the field is opened in the panel."""
+    project, schema = editable_project(request, project_id)
+    entity, field = _entity_and_field(schema, entity_id, field_id)
+    form = FieldForm(schema=schema, entity=entity, field=field, auto_id=f"field-{field.id}-%s")
+    context = {"project": project, "schema": schema, "selected": entity, "field": field, "form": form}
+    return render(request, "projects/editor/_field_edit.html", context)
 
 
 @login_required

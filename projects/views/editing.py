@@ -30,11 +30,12 @@ def selected_entity_id(request, schema) -> str | None:
 
 
 def panel_response(request, project, *, status=200, bound=None, errors=(), warnings=(), selected=None,
-                   confirm=None) -> HttpResponse:  # fmt: skip
+                   confirm=None, diagram=None) -> HttpResponse:  # fmt: skip
     """The editor panel for ``project`` as stored now. ``bound`` maps a form slot
-    ("new-field", "field-<id>", ...) to the bound form whose errors and typing to show."""
+    ("new-field", "field-<id>", ...) to the bound form whose errors and typing to show;
+    ``diagram``: its drawing, when already under way."""
     context = panel_context(request, project, bound=bound, errors=errors, warnings=warnings, selected=selected,
-                            confirm=confirm)  # fmt: skip
+                            confirm=confirm, diagram=diagram)  # fmt: skip
     return render(request, "projects/editor/_response.html", {**context, "oob": True}, status=status)
 
 
@@ -51,11 +52,13 @@ def panel_tab(request) -> str:
     return "workload" if params.get("tab") == "workload" else "schema"
 
 
-def panel_context(request, project, *, bound=None, errors=(), warnings=(), selected=None, confirm=None) -> dict:
+def panel_context(request, project, *, bound=None, errors=(), warnings=(), selected=None, confirm=None,
+                  diagram=None) -> dict:  # fmt: skip
     schema = selectors.project_schema(project)
     selected, options = page_options(request, schema, selected=selected)
     entity = schema.entity(selected) if selected else None
-    diagram = diagram_for_page_soon(schema, options=options)  # first: it lays out while the rest renders
+    if diagram is None:  # first: it lays out while the rest renders
+        diagram = diagram_for_page_soon(schema, options=options)
     tab = panel_tab(request)
     return {
         "project": project,
@@ -90,7 +93,8 @@ def editor_forms(schema, entity, bound: dict) -> dict:
     }
     if entity is not None:
         forms["entity"] = make("entity", EntityForm, entity=entity)
-        forms["fields"] = [(f, make(f"field-{f.id}", FieldForm, entity=entity, field=f)) for f in entity.fields]
+        # A field's edit form is fetched when the field is opened; only a failed one comes along.
+        forms["fields"] = [(f, bound.get(f"field-{f.id}")) for f in entity.fields]
         forms["new_field"] = make("new-field", FieldForm, entity=entity)
         forms["new_index"] = make("new-index", IndexForm, entity=entity)
     return forms
@@ -101,8 +105,7 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None) ->
     revision = base_revision(request)
     if revision is None:
         return panel_response(request, project, status=400, errors=["The form lost its revision; reload the page."])
-    if revision == project.revision:
-        start_diagram_after(request, project, op, selected=selected)
+    diagram = start_diagram_after(request, project, op, selected=selected) if revision == project.revision else None
     try:
         project_after, warnings = services.apply_op(project_id=project.pk, user=request.user, op=op,
                                                     base_revision=revision)  # fmt: skip
@@ -114,18 +117,22 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None) ->
         return panel_response(request, project, status=422, bound=bound, selected=selected,
                               errors=[p.message for p in error.problems])  # fmt: skip
     project_after.role = project.role
-    return panel_response(request, project_after, warnings=[w.message for w in warnings], selected=selected)
+    if project_after.revision != revision + 1:
+        diagram = None  # cannot happen under the row lock; never show a drawing of another schema
+    return panel_response(request, project_after, warnings=[w.message for w in warnings], selected=selected,
+                          diagram=diagram)  # fmt: skip
 
 
-def start_diagram_after(request, project, op, *, selected=None) -> None:
-    """Lay out the diagram the edit will most likely produce while the edit is being
-    stored; the response then picks up the layout already under way (same DOT)."""
+def start_diagram_after(request, project, op, *, selected=None):
+    """Lay out the diagram of the schema the edit produces while the edit is being
+    stored. The service applies the same op to the same stored revision (the base
+    revision, checked under the row lock), so the result is that same schema."""
     try:
         after, _ = ops.apply(selectors.project_schema(project), op)
     except SchemaError:
-        return  # the edit will be refused; the response explains why
+        return None  # the edit will be refused; the response explains why
     _, options = page_options(request, after, selected=selected)
-    diagram_for_page_soon(after, options=options)
+    return diagram_for_page_soon(after, options=options)
 
 
 def invalid_form(request, project, *, form_slot, form, selected=None) -> HttpResponse:

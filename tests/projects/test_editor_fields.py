@@ -118,3 +118,30 @@ def test_deleted_field_is_404_not_500(client_for, project, member):
 def test_viewer_cannot_change_fields(client_for, project, viewer):
     users = schema_of(project).entity_by_name("users")
     assert post(client_for(viewer), "field_add", project, field_data(), users.id).status_code == 403
+
+
+def test_a_fields_edit_form_is_fetched_when_opened(client_for, project, member):
+    posts = schema_of(project).entity_by_name("posts")
+    slug = posts.field_by_name("slug")
+    url = reverse("field_form", args=[project.pk, posts.id, slug.id])
+    body = client_for(member).get(url, **HTMX).content.decode()
+    assert 'value="slug"' in body and "Save field" in body and 'id="field-' in body
+    panel = client_for(member).get(reverse("editor_panel", args=[project.pk]), {"selected": posts.id}, **HTMX)
+    assert url in panel.content.decode() and 'value="slug"' not in panel.content.decode()
+
+
+def test_a_failed_field_edit_comes_back_open_with_the_typing(client_for, project, member):
+    posts = schema_of(project).entity_by_name("posts")
+    slug = posts.field_by_name("slug")
+    response = post(client_for(member), "field_update", project, field_data(name="slug", type="widget"),
+                    posts.id, slug.id)  # fmt: skip
+    body = response.content.decode()
+    assert response.status_code == 422 and 'value="widget"' in body and "Save field" in body
+
+
+def test_the_field_form_is_for_editors_only(client_for, project, viewer, outsider):
+    posts = schema_of(project).entity_by_name("posts")
+    url = reverse("field_form", args=[project.pk, posts.id, posts.fields[0].id])
+    assert client_for(viewer).get(url).status_code == 403
+    assert client_for(outsider).get(url).status_code == 404
+    assert client_for(viewer).get(reverse("field_form", args=[project.pk, posts.id, "fld_gone"])).status_code == 403
