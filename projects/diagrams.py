@@ -67,9 +67,12 @@ def diagram_for_page_soon(schema: Schema, *, options: DiagramOptions) -> Rendere
     key = diagram_cache_key(dot, "page")
     with _in_flight_lock:
         pending = _in_flight.get(key)
-        if pending is None:
+        started_here = pending is None
+        if started_here:
             pending = _in_flight[key] = _layout_waiters.submit(diagram_for_page, schema, options=options, dot=dot)
-            pending.add_done_callback(lambda _: _forget_in_flight(key))
+    if started_here:
+        # Outside the lock: a future already done runs the callback at once, in this thread.
+        pending.add_done_callback(lambda _: _forget_in_flight(key))
     return SimpleLazyObject(pending.result)
 
 

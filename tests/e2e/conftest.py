@@ -37,3 +37,25 @@ def page(browser, live_server, request):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"{re.sub(r'[^A-Za-z0-9_]+', '_', request.node.name)}.png", full_page=True)
     context.close()
+
+
+@pytest.fixture
+def open_project(page, live_server):
+    """Log a new owner in and open their project, marked so a page load would show."""
+    from django.contrib.auth import get_user_model
+
+    from projects import services
+
+    def open_it(*, username: str, name: str, schema=None):
+        user = get_user_model().objects.create_user(username, password="a-long-pass-942")
+        project = services.project_create(owner=user, name=name, schema=schema)
+        page.goto("/accounts/login/")
+        page.locator("#id_username").fill(username)
+        page.locator("#id_password").fill("a-long-pass-942")
+        page.get_by_role("button", name="Log in").click()
+        page.get_by_role("heading", name="My projects").wait_for()
+        page.goto(f"/projects/{project.pk}/")
+        page.evaluate("window.__samePage = true")  # lost if anything reloads the page
+        return page
+
+    return open_it

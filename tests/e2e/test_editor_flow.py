@@ -1,9 +1,7 @@
 """The editor in a real browser: every edit redraws the diagram without a page load."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from projects import services
 from projects.models import Project
 from projects.selectors import project_schema
 
@@ -11,17 +9,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.graphviz]
 
 
 @pytest.fixture
-def logged_in(page, live_server):
-    user = get_user_model().objects.create_user("erin", password="a-long-pass-942")
-    project = services.project_create(owner=user, name="Library")
-    page.goto("/accounts/login/")
-    page.locator("#id_username").fill("erin")
-    page.locator("#id_password").fill("a-long-pass-942")
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_role("heading", name="My projects").wait_for()
-    page.goto(f"/projects/{project.pk}/")
-    page.evaluate("window.__samePage = true")  # lost if anything reloads the page
-    return page
+def logged_in(open_project):
+    return open_project(username="erin", name="Library")
 
 
 def table_in_diagram(page, name):

@@ -2,10 +2,8 @@
 both visible in the workload panel, with no page load."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from designer.formats.dbml import parse_dbml
-from projects import services
 from projects.models import Project
 from projects.selectors import project_schema
 
@@ -28,17 +26,8 @@ Table orders {
 
 
 @pytest.fixture
-def shop_page(page, live_server):
-    user = get_user_model().objects.create_user("wren", password="a-long-pass-942")
-    project = services.project_create(owner=user, name="Shop", schema=parse_dbml(SHOP))
-    page.goto("/accounts/login/")
-    page.locator("#id_username").fill("wren")
-    page.locator("#id_password").fill("a-long-pass-942")
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_role("heading", name="My projects").wait_for()
-    page.goto(f"/projects/{project.pk}/")
-    page.evaluate("window.__samePage = true")  # lost if anything reloads the page
-    return page
+def shop_page(open_project):
+    return open_project(username="wren", name="Shop", schema=parse_dbml(SHOP))
 
 
 def test_declare_two_patterns_and_see_them_in_the_workload_panel(shop_page):
