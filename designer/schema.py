@@ -416,7 +416,11 @@ class Schema:
         return self._lookup(pattern_id, AccessPattern)
 
     def volume(self, entity_id: str) -> Volume | None:
-        return next((v for v in self.volumes if v.entity_id == entity_id), None)
+        return self._volume_index.get(entity_id)
+
+    @functools.cached_property
+    def _volume_index(self) -> dict[str, Volume]:
+        return dict(reversed([(v.entity_id, v) for v in self.volumes]))
 
     def relationships_of(self, entity_id: str) -> tuple[Relationship, ...]:
         return tuple(r for r in self.relationships if entity_id in (r.from_entity_id, r.to_entity_id, r.join_entity_id))

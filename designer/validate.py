@@ -352,7 +352,7 @@ def pattern_shape(schema: Schema) -> Iterator[Problem]:
 def stale_patterns(schema: Schema) -> Iterator[Problem]:
     """A pattern that names something deleted is flagged, never silently rewritten."""
     for pattern in schema.patterns:
-        missing = _missing_parts(schema, pattern)
+        missing = pattern_missing_parts(schema, pattern)
         if missing:
             yield _warning(
                 "pattern-stale", f"patterns/{pattern.name}",
@@ -361,7 +361,8 @@ def stale_patterns(schema: Schema) -> Iterator[Problem]:
             )  # fmt: skip
 
 
-def _missing_parts(schema: Schema, pattern: AccessPattern) -> list[str]:
+def pattern_missing_parts(schema: Schema, pattern: AccessPattern) -> list[str]:
+    """What ``pattern`` names that ``schema`` no longer has (empty: the pattern is sound)."""
     entity = schema.entity(pattern.entity_id)
     if entity is None:
         return ["its entity"]

@@ -20,6 +20,7 @@ from designer.schema import (
     TypeKind,
     Volume,
 )
+from designer.validate import pattern_missing_parts
 
 TUPLE_HEADER_BYTES = 24  # PostgreSQL's 23-byte heap tuple header, aligned
 TEXT_BYTES = 64
@@ -203,7 +204,7 @@ def workload_summary(schema: Schema, *, top: int = HOTTEST_PATTERNS) -> Workload
     read on every entity its joins reach (both ends of each joined relationship and a
     many-to-many's join entity), since following a relationship reads those rows.
     """
-    stale = tuple(p.id for p in schema.patterns if _is_stale(schema, p))
+    stale = tuple(p.id for p in schema.patterns if pattern_missing_parts(schema, p))
     live = [p for p in schema.patterns if p.id not in stale]
     tallies = {entity.id: _Tally() for entity in schema.entities}
     for pattern in live:
@@ -220,18 +221,6 @@ def workload_summary(schema: Schema, *, top: int = HOTTEST_PATTERNS) -> Workload
         hottest=tuple(sorted(live, key=lambda p: (-p.frequency.average_per_second, p.name))[:top]),
         stale_pattern_ids=stale,
     )
-
-
-def _is_stale(schema: Schema, pattern: AccessPattern) -> bool:
-    # The same test as validate's "pattern-stale" warning; repeated here because that
-    # helper is private to validate and builds messages this module does not need.
-    if schema.entity(pattern.entity_id) is None:
-        return True
-    if any(schema.relationship(r) is None for r in pattern.joins):
-        return True
-    named = [f.field_id for f in pattern.filters] + [s.field_id for s in pattern.sort]
-    named += [*pattern.returns, *pattern.changes]
-    return any(schema.find_field(field_id) is None for field_id in named)
 
 
 def _joined_entity_ids(schema: Schema, pattern: AccessPattern) -> list[str]:
