@@ -202,3 +202,17 @@ def test_viewers_and_outsiders_cannot_declare(client_for, project, viewer, outsi
 
 def test_outsiders_cannot_see_the_pattern_form(client_for, project, outsider):
     assert client_for(outsider).get(reverse("pattern_form", args=[project.pk])).status_code == 404
+
+
+def test_hostile_pattern_names_and_sql_are_escaped(client_for, project, member):
+    client = client_for(member)
+    hostile = '<script>alert("x")</script> & {"a": 1}'
+    assert post(client, "pattern_add", project, pattern_data(schema_of(project), name=hostile)).status_code == 200
+    response = post(client, "pattern_from_sql", project,
+                    {"sql": "SELECT * FROM \"<img src=x onerror=alert(1)>\" WHERE id = $1", "frequency": "1",
+                     "per": "second"})  # fmt: skip
+    assert response.status_code == 422
+    html = client.get(reverse("editor_panel", args=[project.pk]) + "?tab=workload", **HTMX).content.decode()
+    for body in (html, response.content.decode()):
+        assert "<script>alert" not in body and "<img src=x" not in body
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in html
