@@ -11,7 +11,15 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
-from designer.diagram import DiagramError, DiagramOptions, DiagramTimeout, build_dot, diagram_cache_key, render
+from designer.diagram import (
+    DiagramError,
+    DiagramOptions,
+    DiagramTimeout,
+    build_dot,
+    diagram_cache_key,
+    render,
+    start_render,
+)
 from designer.schema import Schema
 
 CACHE_SECONDS = 24 * 3600
@@ -45,13 +53,11 @@ def rendered_dot(dot: str, *, fmt: str, timeout: float | None = None) -> bytes:
     return body
 
 
-def diagram_for_page(schema: Schema, *, options: DiagramOptions, dot: str | None = None) -> RenderedDiagram:
-    """``dot``: the DOT of ``schema`` with ``options``, when the caller already built it."""
+def diagram_for_page(schema: Schema, *, options: DiagramOptions) -> RenderedDiagram:
     if not schema.entities:
         return RenderedDiagram()
     try:
-        dot = dot if dot is not None else build_dot(schema, options=options)
-        return RenderedDiagram(svg=rendered_dot(dot, fmt="svg").decode())
+        return RenderedDiagram(svg=diagram_bytes(schema, options=options, fmt="svg").decode())
     except DiagramTimeout as error:
         return _focused_fallback(schema, options=options, reason=str(error))
     except DiagramError as error:
@@ -63,17 +69,39 @@ def diagram_for_page_soon(schema: Schema, *, options: DiagramOptions) -> Rendere
     first reads it: Graphviz lays out on one core while Django does the rest of the
     request on the other, so an edit costs about one `dot` run, not `dot` plus the page.
     Asking twice for the same drawing while it is being laid out shares the one run."""
+    if not schema.entities:
+        return RenderedDiagram()
     dot = build_dot(schema, options=options)
-    key = diagram_cache_key(dot, "page")
+    key = diagram_cache_key(dot, "svg")
     with _in_flight_lock:
         pending = _in_flight.get(key)
-        started_here = pending is None
-        if started_here:
-            pending = _in_flight[key] = _layout_waiters.submit(diagram_for_page, schema, options=options, dot=dot)
-    if started_here:
-        # Outside the lock: a future already done runs the callback at once, in this thread.
-        pending.add_done_callback(lambda _: _forget_in_flight(key))
+    if pending is not None:
+        return SimpleLazyObject(pending.result)
+    cached = cache.get(key)
+    if cached is not None:
+        return RenderedDiagram(svg=cached.decode())
+    # `dot` starts here, in the request's thread: a waiting thread would first have to
+    # win the GIL from this busy one. The pool thread only waits and files the result.
+    try:
+        run = start_render(dot, fmt="svg")
+    except DiagramError as error:
+        return RenderedDiagram(error=str(error))
+    with _in_flight_lock:
+        pending = _in_flight[key] = _layout_waiters.submit(_finish_page, schema, options=options, run=run, key=key)
+    # Outside the lock: a future already done runs the callback at once, in this thread.
+    pending.add_done_callback(lambda _: _forget_in_flight(key))
     return SimpleLazyObject(pending.result)
+
+
+def _finish_page(schema: Schema, *, options: DiagramOptions, run, key: str) -> RenderedDiagram:
+    try:
+        body = run.result(timeout=settings.DIAGRAM_TIMEOUT_SECONDS)
+    except DiagramTimeout as error:
+        return _focused_fallback(schema, options=options, reason=str(error))
+    except DiagramError as error:
+        return RenderedDiagram(error=str(error))
+    cache.set(key, body, CACHE_SECONDS)
+    return RenderedDiagram(svg=body.decode())
 
 
 def _forget_in_flight(key: str) -> None:

@@ -1,7 +1,7 @@
 """The ER diagram: schema → DOT (pure) → SVG/PNG/PDF by running Graphviz's `dot`."""
 
 from designer.diagram.dot import DiagramOptions, build_dot, visible_entity_ids
-from designer.diagram.render import DiagramError, DiagramTimeout, diagram_cache_key, render
+from designer.diagram.render import DiagramError, DiagramTimeout, diagram_cache_key, render, start_render
 
 __all__ = [
     "DiagramError",
@@ -10,5 +10,6 @@ __all__ = [
     "build_dot",
     "diagram_cache_key",
     "render",
+    "start_render",
     "visible_entity_ids",
 ]

@@ -22,29 +22,57 @@ class DiagramTimeout(DiagramError):
 
 
 def render(dot: str, *, fmt: str = "svg", timeout: float = 10.0) -> bytes:
-    if fmt not in FORMATS:
-        raise DiagramError(f"unknown diagram format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "dot":
         return dot.encode()
-    with tempfile.TemporaryDirectory(prefix="diagram-") as folder:
-        source, target = Path(folder, "in.dot"), Path(folder, f"out.{fmt}")
+    return start_render(dot, fmt=fmt).result(timeout=timeout)
+
+
+def start_render(dot: str, *, fmt: str = "svg") -> RenderRun:
+    """Start `dot` and return at once; ``.result()`` waits for it. Lets a caller lay
+    out a diagram while it does other work."""
+    if fmt not in FORMATS or fmt == "dot":
+        raise DiagramError(f"unknown diagram format {fmt!r}; choose one of {', '.join(FORMATS[:-1])}")
+    return RenderRun(dot, fmt=fmt)
+
+
+class RenderRun:
+    """One `dot` process. It reads and writes files, not pipes: it never waits for this
+    process to read its output, which matters when this process is busy elsewhere."""
+
+    def __init__(self, dot: str, *, fmt: str):
+        self.fmt = fmt
+        self._folder = tempfile.TemporaryDirectory(prefix="diagram-")
+        source, self._target = Path(self._folder.name, "in.dot"), Path(self._folder.name, f"out.{fmt}")
         source.write_text(dot, encoding="utf-8")
-        # Files, not pipes: `dot` never waits for this process to read its output, which
-        # matters when the layout runs beside other work in a thread holding the GIL.
         try:
-            finished = subprocess.run(["dot", f"-T{fmt}", "-o", str(target), str(source)], stdin=subprocess.DEVNULL,
-                                      capture_output=True, timeout=timeout, check=False)  # fmt: skip
+            self._process = subprocess.Popen(["dot", f"-T{fmt}", "-o", str(self._target), str(source)],
+                                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                             stderr=subprocess.PIPE)  # fmt: skip
+        except FileNotFoundError:
+            self._folder.cleanup()
+            raise DiagramError("Graphviz is not installed (the `dot` command is missing)") from None
+
+    def result(self, *, timeout: float) -> bytes:
+        """The drawing; raises DiagramTimeout (the process is killed) or DiagramError."""
+        try:
+            return self._finish(timeout)
+        finally:
+            self._folder.cleanup()
+
+    def _finish(self, timeout: float) -> bytes:
+        try:
+            _, stderr = self._process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.communicate()
             raise DiagramTimeout(
                 f"the layout took longer than {timeout:g} s; focus on one entity to draw a smaller part"
             ) from None
-        except FileNotFoundError:
-            raise DiagramError("Graphviz is not installed (the `dot` command is missing)") from None
-        if finished.returncode != 0:
-            detail = finished.stderr.decode(errors="replace").strip().splitlines()[:3]
+        if self._process.returncode != 0:
+            detail = stderr.decode(errors="replace").strip().splitlines()[:3]
             raise DiagramError("Graphviz failed: " + " ".join(detail))
-        body = target.read_bytes()
-    return inline_svg(body) if fmt == "svg" else body
+        body = self._target.read_bytes()
+        return inline_svg(body) if self.fmt == "svg" else body
 
 
 def inline_svg(svg: bytes) -> bytes:
