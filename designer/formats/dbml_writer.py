@@ -25,7 +25,17 @@ def to_dbml(schema: Schema) -> str:
     blocks += [_ref(schema, r) for r in schema.relationships]
     blocks += [_group(schema, g) for g in schema.groups]
     blocks += [f"Note {_ident(n.name)} {{\n  {_string(n.content)}\n}}" for n in schema.notes]
-    return "\n\n".join(blocks) + "\n"
+    return _workload_left_out(schema) + "\n\n".join(blocks) + "\n"
+
+
+def _workload_left_out(schema: Schema) -> str:
+    """DBML has no syntax for the declared workload: say so where the reader looks."""
+    if not (schema.patterns or schema.volumes):
+        return ""
+    return (
+        f"// Not in DBML: {len(schema.patterns)} access patterns and {len(schema.volumes)} volumes.\n"
+        "// Export the project's JSON document to keep them.\n\n"
+    )
 
 
 def _reject_unwritable_names(schema: Schema) -> None:

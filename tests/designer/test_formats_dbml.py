@@ -1,8 +1,9 @@
 import pytest
 
+from designer.examples import blog_schema
 from designer.formats.dbml import parse_dbml, to_dbml
 from designer.problems import SchemaError
-from designer.schema import Cardinality, DefaultKind, RefAction, TypeKind
+from designer.schema import Cardinality, DefaultKind, RefAction, TypeKind, replace
 
 
 def test_rich_file_round_trips_losslessly(rich):
@@ -104,3 +105,11 @@ def test_quotes_and_backslashes_in_notes_survive(blog):
     users = replace(blog.entities[0], comment=tricky)
     schema = replace(blog, entities=(users, *blog.entities[1:]))
     assert parse_dbml(to_dbml(schema)).entities[0].comment == tricky
+
+
+def test_the_export_says_what_dbml_leaves_out():
+    demo = blog_schema()
+    text = to_dbml(demo)
+    assert text.startswith(f"// Not in DBML: {len(demo.patterns)} access patterns and 5 volumes.")
+    assert parse_dbml(text) == replace(demo, patterns=(), volumes=())
+    assert not to_dbml(replace(demo, patterns=(), volumes=())).startswith("//")
