@@ -216,3 +216,16 @@ def test_hostile_pattern_names_and_sql_are_escaped(client_for, project, member):
     for body in (html, response.content.decode()):
         assert "<script>alert" not in body and "<img src=x" not in body
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in html
+
+
+def test_an_empty_project_shows_the_tab_and_refuses_a_pattern_clearly(client_for, owner):
+    from projects import services
+
+    empty = services.project_create(owner=owner, name="Empty")
+    client = client_for(owner)
+    html = client.get(reverse("editor_panel", args=[empty.pk]) + "?tab=workload", **HTMX).content.decode()
+    assert "No access patterns declared yet." in html
+    response = post(client, "pattern_add", empty, {"name": "x", "operation": "list", "frequency": "1",
+                                                   "per": "second", "pagination": "none",
+                                                   "consistency": "strong"})  # fmt: skip
+    assert response.status_code == 422 and "Add an entity first" in response.content.decode()
