@@ -1,0 +1,132 @@
+"""Human-readable text about ops: history lines and removal confirmations."""
+
+from __future__ import annotations
+
+from designer.ops.base import Op, _ends, _field_ids
+from designer.ops.entities import UpdateEntity
+from designer.ops.fields import RenameEnumValue, UpdateField
+from designer.ops.settings import Batch
+from designer.schema import AccessPattern, Entity, Index, Relationship, Schema
+
+
+def describe(op: Op, before: Schema | None = None) -> str:
+    """One line for the history list. With ``before`` it can name renames."""
+    if isinstance(op, Batch):
+        if not op.ops:
+            return "No change"
+        return "; ".join(describe(o, before) for o in op.ops) if len(op.ops) <= 3 else f"{len(op.ops)} changes"
+    verb, _, noun = _split_name(type(op).__name__)
+    subject = _subject(op) or _target_name(op, noun, before)
+    rename = _rename_text(op, before)
+    return f"{verb} {noun}{' ' + subject if subject else ''}{rename}".strip()
+
+
+def _split_name(name: str) -> tuple[str, str, str]:
+    words = "".join(f" {c.lower()}" if c.isupper() else c for c in name).split()
+    return words[0].capitalize(), " ", " ".join(words[1:])
+
+
+def _subject(op: Op) -> str:
+    for attr in ("entity", "field", "relationship", "index", "enum", "group", "note", "pattern"):
+        value = getattr(op, attr, None)
+        if value is not None and hasattr(value, "name") and value.name:
+            return value.name
+    if isinstance(op, RenameEnumValue):
+        return f"{op.old} → {op.new}"
+    return ""
+
+
+# Ops that name their target by id: the schema before the edit still knows its name.
+_TARGETS = (
+    ("field_id", lambda s, i: (found := s.find_field(i)) and found[1].name),
+    ("index_id", lambda s, i: next((x.name or _index_text(e, x) for e in s.entities for x in e.indexes if x.id == i), None)),
+    ("relationship_id", lambda s, i: (r := s.relationship(i)) and _relationship_text(s, r)),
+    ("enum_id", lambda s, i: (x := s.enum(i)) and x.name),
+    ("group_id", lambda s, i: (x := s.group(i)) and x.name),
+    ("note_id", lambda s, i: next((x.name for x in s.notes if x.id == i), None)),
+    ("pattern_id", lambda s, i: (x := s.pattern(i)) and repr(x.name)),
+    ("entity_id", lambda s, i: (x := s.entity(i)) and x.name),
+)  # fmt: skip
+
+
+def _target_name(op: Op, noun: str, before: Schema | None) -> str:
+    """Names for ops that carry only ids: "Remove entity users", "Set volume of posts"."""
+    if before is None:
+        return ""
+    for attr, lookup in _TARGETS:
+        object_id = getattr(op, attr, None)
+        if object_id is not None and (name := lookup(before, object_id)):
+            return name if attr == f"{noun.replace(' ', '_')}_id" else f"of {name}"
+    return ""
+
+
+def _rename_text(op: Op, before: Schema | None) -> str:
+    if before is None:
+        return ""
+    old_name = None
+    if isinstance(op, UpdateEntity) and (old := before.entity(op.entity.id)):
+        old_name = old.name
+    elif isinstance(op, UpdateField) and (found := before.find_field(op.field.id)):
+        old_name = found[1].name
+    current = getattr(op, "entity", None) or getattr(op, "field", None)
+    if old_name is not None and current is not None and old_name != current.name:
+        return f" (renamed from {old_name})"
+    return ""
+
+
+def removal_impact(schema: Schema, *, entity_id: str | None = None, field_id: str | None = None) -> list[str]:
+    """What else goes (or breaks) with a removal, for the confirmation dialog."""
+    lines = []
+    for relationship in schema.relationships:
+        by_entity = entity_id and entity_id in _ends(relationship)
+        if by_entity or (field_id and field_id in _field_ids(relationship)):
+            lines.append(f"relationship {_relationship_text(schema, relationship)}")
+    if field_id and (found := schema.find_field(field_id)):
+        entity = found[0]
+        for index in entity.indexes:
+            label = index.name or _index_text(entity, index)
+            if all(c.field_id == field_id for c in index.columns):  # no key left: the index goes
+                lines.append(f"index {label}")
+            elif field_id in index.include or any(c.field_id == field_id for c in index.columns):
+                lines.append(f"index {label} loses this column")
+        if field_id in entity.primary_key:
+            lines.append(f"the primary key of {entity.name} loses this column")
+    if entity_id and (entity := schema.entity(entity_id)):
+        lines += [f"index {i.name or _index_text(entity, i)}" for i in entity.indexes]
+        lines += [f"its place in group {g.name}" for g in schema.groups if entity_id in g.entity_ids]
+        if schema.volume(entity_id) is not None:
+            lines.append(f"the declared volume of {entity.name}")
+    for pattern in schema.patterns:
+        if _pattern_touches(pattern, entity_id=entity_id, field_id=field_id, schema=schema):
+            lines.append(f"access pattern {pattern.name!r} will be flagged")
+    return lines
+
+
+def _pattern_touches(pattern: AccessPattern, *, entity_id, field_id, schema: Schema) -> bool:
+    if entity_id and pattern.entity_id == entity_id:
+        return True
+    named = {f.field_id for f in pattern.filters} | {s.field_id for s in pattern.sort}
+    named |= set(pattern.returns) | set(pattern.changes)
+    if field_id and field_id in named:
+        return True
+    joined = [schema.relationship(r) for r in pattern.joins]
+    return any(r is not None and ((entity_id and entity_id in _ends(r)) or (field_id and field_id in _field_ids(r)))
+               for r in joined)  # fmt: skip
+
+
+def _relationship_text(schema: Schema, relationship: Relationship) -> str:
+    def side(entity_id, field_ids):
+        entity = schema.entity(entity_id)
+        if entity is None:
+            return "?"
+        names = [f.name for i in field_ids if (f := entity.field(i))]
+        return f"{entity.name}.{', '.join(names)}"
+
+    source = side(relationship.from_entity_id, relationship.from_field_ids)
+    target = side(relationship.to_entity_id, relationship.to_field_ids)
+    return f"{source} → {target}"
+
+
+def _index_text(entity: Entity, index: Index) -> str:
+    names = [f.name if (f := entity.field(c.field_id or "")) else (c.expression or "?") for c in index.columns]
+    return f"on {entity.name} ({', '.join(names)})"

@@ -1,0 +1,73 @@
+"""Ops on the rest of the document: volumes, diagram settings, project info, whole
+documents, and ``Batch`` (several ops as one edit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from designer.ops.base import Op, _entity_position, _without
+from designer.schema import DiagramSettings, Schema, Volume, replace
+
+
+@dataclass(frozen=True)
+class SetVolume(Op):
+    """Declare (or with ``volume=None`` forget) an entity's volume; kept in place."""
+
+    entity_id: str
+    volume: Volume | None
+    position: int | None = None  # where a new declaration goes (undo puts it back)
+
+    def apply(self, schema):
+        volumes = schema.volumes
+        at = next((i for i, v in enumerate(volumes) if v.entity_id == self.entity_id), None)
+        old = volumes[at] if at is not None else None
+        if at is not None:
+            volumes = _without(volumes, at)
+        if self.volume is not None:
+            _entity_position(schema, self.entity_id)
+            where = at if at is not None else (len(volumes) if self.position is None else self.position)
+            volumes = (*volumes[:where], replace(self.volume, entity_id=self.entity_id), *volumes[where:])
+        return replace(schema, volumes=volumes), SetVolume(entity_id=self.entity_id, volume=old, position=at)
+
+
+@dataclass(frozen=True)
+class SetDiagramSettings(Op):
+    settings: DiagramSettings
+
+    def apply(self, schema):
+        return replace(schema, diagram=self.settings), SetDiagramSettings(settings=schema.diagram)
+
+
+@dataclass(frozen=True)
+class SetProjectInfo(Op):
+    name: str | None = None
+    database_type: str | None = None
+    comment: str | None = None
+
+    def apply(self, schema):
+        old = SetProjectInfo(name=schema.name, database_type=schema.database_type, comment=schema.comment)
+        return replace(schema, name=self.name, database_type=self.database_type, comment=self.comment), old
+
+
+@dataclass(frozen=True)
+class ReplaceSchema(Op):
+    """A whole new document (an import as a new revision)."""
+
+    schema: Schema
+
+    def apply(self, schema):
+        return self.schema, ReplaceSchema(schema=schema)
+
+
+@dataclass(frozen=True)
+class Batch(Op):
+    """Several ops as one edit (one revision, one undo)."""
+
+    ops: tuple[Op, ...]
+
+    def apply(self, schema):
+        inverses = []
+        for op in self.ops:
+            schema, inverse = op.apply(schema)
+            inverses.append(inverse)
+        return schema, Batch(ops=tuple(reversed(inverses)))
