@@ -1,0 +1,111 @@
+"""Structure rules: blank and duplicate names, duplicate ids, and type parameters."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from designer.problems import Problem
+from designer.schema import Schema, TypeKind
+from designer.validate._common import _entity_path, _error
+
+_INTEGER_KINDS = frozenset({TypeKind.SMALLINT, TypeKind.INTEGER, TypeKind.BIGINT})
+_LENGTH_KINDS = frozenset({TypeKind.VARCHAR, TypeKind.CHAR})
+
+
+# --- names ------------------------------------------------------------------------------
+
+
+def blank_names(schema: Schema) -> Iterator[Problem]:
+    for entity in schema.entities:
+        if not entity.name.strip():
+            yield _error("blank-name", _entity_path(entity), "an entity needs a name")
+        for field in entity.fields:
+            if not field.name.strip():
+                yield _error("blank-name", f"{_entity_path(entity)}/fields", f"a field of {entity.name} needs a name")
+        for constraint in (*entity.indexes, *entity.checks):  # a name is optional, an empty one is not
+            if constraint.name is not None and not constraint.name.strip():
+                yield _error(
+                    "blank-name", _entity_path(entity),
+                    f"an index or check of {entity.name} has an empty name (leave it unset to generate one)",
+                )  # fmt: skip
+    for kind, collection in (("group", schema.groups), ("note", schema.notes)):
+        for item in collection:
+            if not item.name.strip():
+                yield _error("blank-name", f"{kind}s", f"a {kind} needs a name")
+    for enum in schema.enums:
+        if not enum.name.strip():
+            yield _error("blank-name", "enums", "an enum needs a name")
+        for value in enum.values:
+            if not value.name.strip():
+                yield _error("blank-name", f"enums/{enum.name}", f"enum {enum.name} has an empty value")
+
+
+def duplicate_names(schema: Schema) -> Iterator[Problem]:
+    # Exact comparison: PostgreSQL's quoted identifiers are case-sensitive ("User" ≠ "user").
+    for (namespace, name), count in Counter((e.namespace, e.name) for e in schema.entities).items():
+        if count > 1:
+            where = f"{namespace}.{name}" if namespace else name
+            yield _error("duplicate-entity-name", f"entities/{where}", f"two entities are named {where}")
+    for entity in schema.entities:
+        for name, count in Counter(f.name for f in entity.fields).items():
+            if count > 1:
+                yield _error(
+                    "duplicate-field-name", f"{_entity_path(entity)}/fields/{name}",
+                    f"{entity.name} has two fields named {name}",
+                )  # fmt: skip
+    for (_namespace, name), count in Counter((e.namespace, e.name) for e in schema.enums).items():
+        if count > 1:
+            yield _error("duplicate-enum-name", f"enums/{name}", f"two enums are named {name}")
+    for enum in schema.enums:
+        for value, count in Counter(v.name for v in enum.values).items():
+            if count > 1:
+                yield _error("duplicate-enum-value", f"enums/{enum.name}", f"enum {enum.name} lists {value!r} twice")
+    index_names = Counter((e.namespace, i.name) for e in schema.entities for i in e.indexes if i.name)
+    for (_namespace, name), count in index_names.items():
+        if count > 1:
+            yield _error("duplicate-index-name", f"indexes/{name}", f"two indexes are named {name}")
+
+
+def duplicate_ids(schema: Schema) -> Iterator[Problem]:
+    ids = [e.id for e in schema.entities]
+    for entity in schema.entities:
+        ids += [f.id for f in entity.fields] + [i.id for i in entity.indexes] + [c.id for c in entity.checks]
+    for collection in (schema.relationships, schema.enums, schema.groups, schema.notes, schema.patterns):
+        ids += [obj.id for obj in collection]
+    for object_id, count in Counter(ids).items():
+        if count > 1:
+            yield _error("duplicate-id", "", f"the id {object_id!r} is used by {count} objects")
+
+
+# --- types ------------------------------------------------------------------------------
+
+
+def type_parameters(schema: Schema) -> Iterator[Problem]:
+    for entity in schema.entities:
+        for field in entity.fields:
+            path = f"{_entity_path(entity)}/fields/{field.name}"
+            label = f"{entity.name}.{field.name}"
+            for message in _type_mistakes(field):
+                yield _error("bad-type", path, f"{label}: {message}")
+
+
+def _type_mistakes(field) -> Iterator[str]:
+    t = field.type
+    if t.kind in _LENGTH_KINDS and (t.length is None or t.length < 1):
+        yield f"{t.kind.value} needs a positive length"
+    if t.kind not in _LENGTH_KINDS and t.length is not None:
+        yield f"{t.kind.value} takes no length"
+    if t.kind is TypeKind.DECIMAL:
+        if t.precision is not None and not 1 <= t.precision <= 1000:
+            yield "decimal precision must be between 1 and 1000"
+        if t.scale is not None and (t.scale < 0 or t.precision is None or t.scale > t.precision):
+            yield "decimal scale must be between 0 and the precision"
+    elif t.precision is not None or t.scale is not None:
+        yield f"{t.kind.value} takes no precision or scale"
+    if t.kind is TypeKind.ENUM and not t.enum_id:
+        yield "an enum field must name its enum"
+    if t.kind is not TypeKind.ENUM and t.enum_id is not None:
+        yield f"{t.kind.value} takes no enum"
+    if field.identity and t.kind not in _INTEGER_KINDS:
+        yield "only integer fields can be identity (auto-increment)"
