@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: types as written (FieldType.written, kind "other")
 
 
 class TypeKind(StrEnum):
@@ -40,6 +40,7 @@ class TypeKind(StrEnum):
     JSON = "json"
     BYTES = "bytes"
     ENUM = "enum"  # enum_id
+    OTHER = "other"  # no portable kind (geometry, inet, citext, a domain): FieldType.written says what
 
 
 class Cardinality(StrEnum):
@@ -162,6 +163,10 @@ class FieldType:
     scale: int | None = None
     enum_id: str | None = None  # kind == ENUM
     array: bool = False  # text[] and friends (PostgreSQL arrays, JSON arrays in documents)
+    # The type exactly as the person wrote it in the schema's dialect (Schema.database_type):
+    # "jsonb", "int(11)", "timestamp(3)", "geometry(Point,4326)", "text[][]". None: spelled
+    # from the kind. See designer/types.py.
+    written: str | None = None
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from designer.schema import (
     replace,
 )
 from designer.schema import Enum as SchemaEnum
+from designer.types import dialect_of
 
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -118,7 +119,7 @@ class FieldForm(SchemaForm):
 
     def clean_type(self):
         text = self.cleaned_data["type"]
-        field_type = field_type_from_text(text, self.schema.enums)
+        field_type = field_type_from_text(text, self.schema.enums, dialect=dialect_of(self.schema.database_type))
         if field_type is None:
             raise forms.ValidationError(
                 f"Unknown type “{text}”. Try text, bigint, varchar(120), decimal(10,2) or an enum."
@@ -153,12 +154,12 @@ class FieldForm(SchemaForm):
 
 
 def initial_for_field(schema: Schema, entity: Entity, field: Field) -> dict:
-    from designer.formats.dbml_types import type_text
+    from designer.types import display_type
 
     enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
     default = field.default
     return {
-        "name": field.name, "type": type_text(field.type, enum_name=enum.name if enum else None),
+        "name": field.name, "type": display_type(field.type, enum_name=enum.name if enum else None),
         "nullable": field.nullable, "primary_key": field.id in entity.primary_key, "unique": field.unique,
         "identity": field.identity, "check": field.check or "", "comment": field.comment or "",
         "default": "" if default is None else (default.value if default.kind is DefaultKind.EXPRESSION else unquote(default.value)),

@@ -7,7 +7,8 @@ from __future__ import annotations
 from django import forms
 
 from designer import ops
-from designer.schema import Cardinality, Entity, Field, RefAction, Relationship, Schema, fresh_id, replace
+from designer.schema import Cardinality, Entity, Field, RefAction, Relationship, Schema, fresh_id
+from designer.types import reference_type
 from projects.editor_forms import SchemaForm
 from projects.widgets import QuickSelect
 
@@ -85,7 +86,7 @@ def foreign_key_fields(source: Entity, target: Entity, *, taken: set[str], optio
         name = f"{singular(target.name)}_{key.name}"
         while source.field_by_name(name) is not None or any(f.name == name for f in fields):
             name += "_2"
-        fields.append(Field(id=fresh_id("fld", taken), name=name, type=replace(key.type, array=False),
+        fields.append(Field(id=fresh_id("fld", taken), name=name, type=reference_type(key.type),
                             nullable=optional))  # fmt: skip
     return fields
 

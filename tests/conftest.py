@@ -57,6 +57,14 @@ def _importable(module: str) -> bool:
     return True
 
 
+def pytest_configure(config):
+    from django.conf import settings
+
+    # The web tests create many users: the real hasher (PBKDF2, ~0.3 s a password on
+    # this machine) would spend most of the run hashing. Production keeps the default.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         # Every database test runs on the real PostgreSQL, never silently on SQLite.

@@ -12,8 +12,8 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
-from designer.formats.dbml_types import type_text
 from designer.schema import Cardinality, Direction, Entity, Field, Relationship, Schema
+from designer.types import display_type
 
 HEADER = "#334155"
 SELECTED = "#2563EB"
@@ -150,7 +150,7 @@ def _field_row(schema: Schema, entity: Entity, field: Field, port: str, fk_field
     if field.unique:
         markers.append("UQ")
     enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
-    type_name = type_text(field.type, enum_name=enum.name if enum else None)
+    type_name = display_type(field.type, enum_name=enum.name if enum else None)
     name = _html(field.name)
     if field.id in entity.primary_key:
         name = f"<b>{name}</b>"

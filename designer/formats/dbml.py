@@ -20,7 +20,7 @@ from pydbml.exceptions import (
 )
 
 from designer.formats import dbml_writer
-from designer.formats.dbml_types import parse_type
+from designer.formats.dbml_types import read_type
 from designer.problems import Problem, SchemaError
 from designer.schema import (
     Cardinality,
@@ -43,6 +43,7 @@ from designer.schema import (
     fresh_id,
     replace,
 )
+from designer.types import dialect_of
 
 to_dbml = dbml_writer.to_dbml
 
@@ -96,6 +97,8 @@ class _Importer:
         self.field_ids: dict[tuple[str | None, str, str], str] = {}
 
     def build(self, database) -> Schema:
+        project = database.project
+        self.dialect = dialect_of((project.items.get("database_type") if project else None) or None)
         enums = tuple(self._enum(e) for e in database.enums)
         entities = tuple(self._entity(t) for t in database.tables)
         relationships = tuple(self._relationship(r) for r in database.refs)
@@ -105,7 +108,6 @@ class _Importer:
         )
         if self.problems:
             raise SchemaError(self.problems)
-        project = database.project
         return Schema(
             entities=entities,
             relationships=relationships,
@@ -183,19 +185,11 @@ class _Importer:
         if not isinstance(column.type, str):  # pydbml resolved it to an Enum
             enum_id = self.enum_ids[(_namespace(column.type.schema), column.type.name)]
             return FieldType(TypeKind.ENUM, enum_id=enum_id), False
-        parsed = parse_type(column.type)
-        if parsed is None:
-            array = column.type.endswith("[]")
-            enum_id = self._enum_named(column.type.removesuffix("[]"))
-            if enum_id:
-                return FieldType(TypeKind.ENUM, enum_id=enum_id, array=array), False
-            self._problem(
-                "dbml-unknown-type",
-                f"unknown type {column.type!r} for column {table.name}.{column.name}",
-                column.name,
-            )
-            return FieldType(TypeKind.TEXT), False
-        return parsed
+        array = column.type.endswith("[]")
+        enum_id = self._enum_named(column.type.removesuffix("[]"))
+        if enum_id:
+            return FieldType(TypeKind.ENUM, enum_id=enum_id, array=array), False
+        return read_type(column.type, dialect=self.dialect)  # unknown types are kept as written, never refused
 
     def _enum_named(self, text: str) -> str | None:
         namespace, _, name = text.rpartition(".")

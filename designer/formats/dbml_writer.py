@@ -3,7 +3,7 @@ reserved words, spaces, unicode and mixed case survive the round trip."""
 
 from __future__ import annotations
 
-from designer.formats.dbml_types import type_text
+from designer.formats.dbml_types import dbml_type_text
 from designer.problems import Problem, SchemaError
 from designer.schema import Cardinality, DefaultKind, Entity, Field, RefAction, Schema
 
@@ -105,7 +105,11 @@ def _column(schema: Schema, entity: Entity, field: Field, *, single_pk: bool) ->
     if field.comment:
         settings.append(f"note: {_string(field.comment)}")
     enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
-    type_name = type_text(field.type, enum_name=_qualified(enum.namespace, enum.name) if enum else None)
+    type_name = dbml_type_text(
+        field.type,
+        database_type=schema.database_type,
+        enum_name=_qualified(enum.namespace, enum.name) if enum else None,
+    )
     if enum is None and ("[" in type_name or " " in type_name):
         type_name = f'"{type_name}"'
     suffix = f" [{', '.join(settings)}]" if settings else ""

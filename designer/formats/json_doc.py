@@ -34,7 +34,13 @@ def schema_from_dict(data: Any) -> Schema:
         raise _problem(
             f"the document is version {version}, newer than this program reads ({FORMAT_VERSION}); upgrade the program"
         )
-    return from_data(Schema, body)
+    return from_data(Schema, _upgrade(body, version))
+
+
+def _upgrade(body: dict[str, Any], version: int) -> dict[str, Any]:
+    """Older documents read as the current version. 1 → 2 added ``FieldType.written`` and
+    the kind ``other``; every version-1 document is already a valid version 2."""
+    return body
 
 
 def dumps(schema: Schema) -> str:

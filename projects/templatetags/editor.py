@@ -2,7 +2,7 @@
 
 from django import template
 
-from designer.formats.dbml_types import type_text
+from designer.types import display_type
 
 register = template.Library()
 
@@ -10,7 +10,7 @@ register = template.Library()
 @register.simple_tag
 def field_type(schema, field) -> str:
     enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
-    return type_text(field.type, enum_name=enum.name if enum else None)
+    return display_type(field.type, enum_name=enum.name if enum else None)
 
 
 @register.simple_tag

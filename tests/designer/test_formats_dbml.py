@@ -77,7 +77,6 @@ def test_groups_notes_and_index_settings(rich):
         ("Table a {\n  id int\n}\n\nTable a {\n  x int\n}\n", "dbml-duplicate", 5, "already"),
         ("Table a {\n  id int\n  id text\n}\n", "dbml-duplicate", 3, "twice"),
         ("Enum e {\n  x\n}\nEnum e {\n  y\n}\n", "dbml-duplicate", 4, "already"),
-        ("Table a {\n  id int\n  size widget\n}\n", "dbml-unknown-type", 3, "unknown type 'widget'"),
     ],
 )
 def test_bad_input_names_the_problem_and_line(text, code, line, words):

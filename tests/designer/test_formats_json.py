@@ -58,7 +58,7 @@ def test_exact_round_trip_of_rich_schema_with_workload(rich, blog):
 
 def test_document_is_versioned_and_deterministic(blog):
     data = json.loads(dumps(blog))
-    assert (data["format"], data["version"]) == ("schema-designer", 1)
+    assert (data["format"], data["version"]) == ("schema-designer", 2)
     assert dumps(blog) == dumps(loads(dumps(blog)))
 
 
