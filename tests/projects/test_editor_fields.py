@@ -47,11 +47,17 @@ def test_types_typed_as_text(client_for, project, member, typed, kind, extra):
     assert all(getattr(field.type, key) == value for key, value in extra.items())
 
 
-def test_unknown_type_is_422_next_to_the_field_and_keeps_typing(client_for, project, member):
+def test_a_type_we_do_not_know_is_kept_as_written(client_for, project, member):
     posts = schema_of(project).entity_by_name("posts")
-    response = post(client_for(member), "field_add", project, field_data(type="widget"), posts.id)
-    body = response.content.decode()
-    assert response.status_code == 422 and "Unknown type “widget”" in body and 'value="widget"' in body
+    post(client_for(member), "field_add", project, field_data(type="geometry(Point,4326)"), posts.id)
+    field = schema_of(project).entity(posts.id).field_by_name("subtitle")
+    assert (field.type.kind, field.type.written) == (TypeKind.OTHER, "geometry(Point,4326)")
+
+
+def test_blank_type_is_422_next_to_the_field(client_for, project, member):
+    posts = schema_of(project).entity_by_name("posts")
+    response = post(client_for(member), "field_add", project, field_data(type="  "), posts.id)
+    assert response.status_code == 422 and "This field is required" in response.content.decode()
     assert schema_of(project).entity(posts.id).field_by_name("subtitle") is None
 
 
@@ -133,10 +139,10 @@ def test_a_fields_edit_form_is_fetched_when_opened(client_for, project, member):
 def test_a_failed_field_edit_comes_back_open_with_the_typing(client_for, project, member):
     posts = schema_of(project).entity_by_name("posts")
     slug = posts.field_by_name("slug")
-    response = post(client_for(member), "field_update", project, field_data(name="slug", type="widget"),
+    response = post(client_for(member), "field_update", project, field_data(name="slug_2", type=""),
                     posts.id, slug.id)  # fmt: skip
     body = response.content.decode()
-    assert response.status_code == 422 and 'value="widget"' in body and "Save field" in body
+    assert response.status_code == 422 and 'value="slug_2"' in body and "Save field" in body
 
 
 def test_the_field_form_is_for_editors_only(client_for, project, viewer, outsider):
