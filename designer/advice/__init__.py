@@ -54,6 +54,7 @@ def analyze(schema: Schema, *, progress: Callable[[float, str], None] | None = N
     report(0.1, "Reading the workload")
     caches = list(cache_rules(context))
     chosen = technology.choose(context, caches)
+    context.primary = chosen.primary
     found = [*caches]
     families = [("Indexes", index_rules), ("Types", type_rules), ("Modelling", model_rules)]
     if chosen.primary == "mongodb" or context.is_mongodb:

@@ -114,6 +114,7 @@ class Context:
     """The schema with its workload numbers, computed once for every rule."""
 
     schema: Schema
+    primary: str = "postgresql"  # the technology choice, set once made (some advice is PostgreSQL's)
     summary: WorkloadSummary = field(init=False)
     taken_ids: set[str] = field(init=False)
 

@@ -14,7 +14,7 @@ HOT_READ_PER_SECOND = 100.0
 HOT_PEAK_PER_SECOND = 500.0
 RARELY_WRITTEN = 0.05  # writes at most this share of the pattern's reads
 RANKING_PER_SECOND = 10.0
-COUNTER_PER_SECOND = 50.0
+HOT_FIELD_PER_SECOND = 50.0
 NUMERIC = (TypeKind.SMALLINT, TypeKind.INTEGER, TypeKind.BIGINT, TypeKind.DECIMAL, TypeKind.REAL, TypeKind.DOUBLE)
 
 
@@ -26,7 +26,7 @@ def cache_rules(context: Context) -> Iterator[Recommendation]:
     for pattern in context.reads:
         if pattern.id not in ranked and _cacheable(context, pattern):
             yield _cache_aside(context, pattern)
-    yield from counters(context)
+    yield from hot_fields(context)
 
 
 def _cacheable(context: Context, pattern: AccessPattern) -> bool:
@@ -146,30 +146,55 @@ def rankings(context: Context) -> Iterator[Recommendation]:
         )
 
 
-def counters(context: Context) -> Iterator[Recommendation]:
-    """A hot update that only bumps one number (views, likes): INCR in Redis, flushed in batches."""
+def hot_fields(context: Context) -> Iterator[Recommendation]:
+    """A hot update that only changes one field: a number bumped (views, likes) is a
+    Redis counter; a timestamp refreshed (last seen, heartbeat) is presence. Either way
+    Redis absorbs the writes and the database gets them in batches."""
     for pattern in context.writes:
         if pattern.operation is not Operation.UPDATE or len(pattern.changes) != 1:
             continue
         found = context.schema.find_field(pattern.changes[0])
-        if found is None or found[1].type.kind not in NUMERIC[:3]:
+        if found is None or pattern.frequency.average_per_second < HOT_FIELD_PER_SECOND:
             continue
-        if pattern.frequency.average_per_second < COUNTER_PER_SECOND:
-            continue
-        entity, counter = found
-        by = [context.field_name(f.field_id) for f in pattern.filters if f.op is FilterOp.EQ]
-        yield Recommendation(
-            code="cache.counter",
-            severity=Severity.INFO,
-            title=f"Count {entity.name}.{counter.name} in Redis and flush in batches",
-            rationale=(
-                f"'{pattern.name}' updates only {counter.name} {pattern_rate(pattern)}: each update rewrites "
-                f"a whole {entity.name} row version and contends on hot rows. INCR "
-                f"{entity.name}:{{{'}:{'.join(by) or 'id'}}}:{counter.name} absorbs them; a job adds the "
-                "totals to the database every few seconds."
-            ),
-            tradeoffs="Up to one flush interval of counts is lost if Redis is lost without persistence.",
-            entity_id=entity.id,
-            field_ids=(counter.id,),
-            pattern_ids=(pattern.id,),
-        )
+        entity, column = found
+        if column.type.kind in NUMERIC[:3]:
+            yield _counter(context, pattern, entity, column)
+        elif column.type.kind in (TypeKind.TIMESTAMPTZ, TypeKind.TIMESTAMP):
+            yield _presence(pattern, entity, column)
+
+
+def _counter(context: Context, pattern: AccessPattern, entity, column) -> Recommendation:
+    by = [context.field_name(f.field_id) for f in pattern.filters if f.op is FilterOp.EQ]
+    return Recommendation(
+        code="cache.counter",
+        severity=Severity.INFO,
+        title=f"Count {entity.name}.{column.name} in Redis and flush in batches",
+        rationale=(
+            f"'{pattern.name}' updates only {column.name} {pattern_rate(pattern)}: each update writes a whole new "
+            f"{entity.name} row version and contends on hot rows. INCR "
+            f"{entity.name}:{{{'}:{'.join(by) or 'id'}}}:{column.name} (a string) absorbs them; a job adds the "
+            "totals to the database every few seconds."
+        ),
+        tradeoffs="Up to one flush interval of counts is lost if Redis is lost without persistence.",
+        entity_id=entity.id,
+        field_ids=(column.id,),
+        pattern_ids=(pattern.id,),
+    )
+
+
+def _presence(pattern: AccessPattern, entity, column) -> Recommendation:
+    return Recommendation(
+        code="cache.presence",
+        severity=Severity.INFO,
+        title=f"Keep {entity.name}.{column.name} in Redis (presence)",
+        rationale=(
+            f"'{pattern.name}' refreshes only {column.name} {pattern_rate(pattern)}: a new {entity.name} row "
+            f"version (and index entries) per heartbeat. A sorted set {entity.name}:{column.name} (ZADD id now; "
+            "ZRANGE BYSCORE for who is online) answers presence from memory; copy the value to the database "
+            "every few minutes."
+        ),
+        tradeoffs="The database value lags by the copy interval; presence is lost with Redis unless persisted.",
+        entity_id=entity.id,
+        field_ids=(column.id,),
+        pattern_ids=(pattern.id,),
+    )

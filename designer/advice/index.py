@@ -50,6 +50,23 @@ GIN_FILTERS = frozenset({FilterOp.ARRAY_CONTAINS, FilterOp.FULL_TEXT, FilterOp.C
 CONSTANT_PREDICATES = frozenset({FilterOp.EQ, FilterOp.IN, FilterOp.IS_NULL, FilterOp.IS_NOT_NULL})
 HOT_PER_SECOND = 10.0  # a pattern this busy earns a covering index
 FEW_COLUMNS = 4  # at most this many returned columns go into INCLUDE
+CHURN_SHARE = 0.5  # writes at least this share of reads: no covering index (see _covering)
+LARGE_TEXT_NAMES = frozenset(
+    {
+        "body",
+        "content",
+        "description",
+        "text",
+        "html",
+        "markdown",
+        "payload",
+        "notes",
+        "bio",
+        "message",
+        "comment",
+        "details",
+    }
+)
 SMALL_TABLE_ROWS = 1_000  # a scan of fewer rows costs about what an index lookup does (Dexter's halving)
 BIG_CHILD_ROWS = 10_000
 FULL_TEXT_CONFIG = "simple"
@@ -146,10 +163,22 @@ def _covering(context: Context, entity: Entity, pattern: AccessPattern, keys) ->
     """Returned columns outside the key, when a hot pattern returns few: index-only scans."""
     if pattern.frequency.average_per_second < HOT_PER_SECOND or not pattern.returns:
         return ()
+    load = context.load(entity.id)
+    if load is not None and load.writes_per_second >= CHURN_SHARE * load.reads_per_second:
+        # Index-only scans skip the heap only for all-visible pages; constant updates keep
+        # pages dirty, so the heap is visited anyway and INCLUDE only adds weight.
+        return ()
     in_key = {k.field_id for k in keys}
     extra = [f for f in pattern.returns if f not in in_key and entity.field(f) is not None]
-    big = [f for f in extra if entity.field(f).type.kind in (TypeKind.JSON, TypeKind.BYTES)]
+    big = [f for f in extra if _large(entity.field(f))]
     return tuple(extra) if 0 < len(extra) <= FEW_COLUMNS and not big else ()
+
+
+def _large(column) -> bool:
+    """Columns too wide to copy into an index (B-tree entries are capped near 2.7 kB)."""
+    if column.type.kind in (TypeKind.JSON, TypeKind.BYTES) or column.type.array:
+        return True
+    return column.type.kind is TypeKind.TEXT and column.name.lower() in LARGE_TEXT_NAMES
 
 
 def _predicate(entity: Entity, condition: Filter) -> str:

@@ -12,7 +12,7 @@ from designer.schema import Cardinality, FilterOp, Operation, Relationship
 
 EMBED_RATIO = 50  # children per parent: one-to-few embeds
 ARRAY_RATIO = 1_000  # up to here an array of child ids in the parent; beyond, the parent id in the child
-DOCUMENT_LIMIT_BYTES = 16 * 1024 * 1024
+ACCUMULATING_SHARE = 0.01  # children added to existing parents per month, as a share of all children
 HOT_JOIN_PER_SECOND = 50.0
 BUCKET_INSERTS_PER_SECOND = 100.0
 
@@ -36,6 +36,17 @@ def _ratio(context: Context, relationship: Relationship) -> float | None:
     return children / parents if parents else None
 
 
+def _accumulates(context: Context, relationship: Relationship) -> bool:
+    """Existing parents keep gaining children (comments, revisions, events): an array
+    of them would grow without bound, whatever today's ratio."""
+    child = context.schema.volume(relationship.from_entity_id)
+    parent = context.schema.volume(relationship.to_entity_id)
+    if child is None or parent is None or not parent.rows or child.retention_days:
+        return False
+    to_new_parents = parent.growth_per_month * child.rows / parent.rows
+    return child.growth_per_month - to_new_parents > ACCUMULATING_SHARE * child.rows
+
+
 def _independent(context: Context, relationship: Relationship) -> bool:
     """The child is read on its own (not only by its parent key) or belongs to other parents too."""
     child = relationship.from_entity_id
@@ -57,6 +68,20 @@ def _embed_or_reference(context: Context, relationship: Relationship) -> Recomme
         if ratio is not None
         else ("no declared volumes")
     )
+    if _accumulates(context, relationship):
+        return Recommendation(
+            code="mongo.reference",
+            severity=Severity.WARNING,
+            title=f"Keep {child.name} as its own collection with the {parent.name} id in each document",
+            rationale=(
+                f"Existing {parent.name} keep gaining {child.name} ({per_parent}, and growing every month): an "
+                f"embedded array would grow without bound toward the 16 MB document limit, and every append "
+                f"rewrites the {parent.name} document. Store the {parent.name} id in each {child.name} and index it."
+            ),
+            tradeoffs=f"Reading a {parent.name} with its {child.name} takes a second query or a $lookup.",
+            entity_id=child.id,
+            field_ids=relationship.from_field_ids,
+        )
     if ratio is not None and ratio > ARRAY_RATIO:
         size = ratio * (load.row_bytes if load else 0)
         return Recommendation(

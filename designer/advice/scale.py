@@ -84,8 +84,8 @@ def partitioning(context: Context, entity: Entity) -> Recommendation | None:
 
 def pool_size(context: Context) -> Iterator[Recommendation]:
     peak = context.summary.peak_per_second
-    if peak < POOL_PEAK_PER_SECOND:
-        return
+    if peak < POOL_PEAK_PER_SECOND or context.primary != "postgresql":
+        return  # the advice below is PostgreSQL's (PgBouncer); MongoDB drivers pool on their own
     # Latency targets are upper bounds (p95), not how long a query holds its connection: use the typical time.
     busy = sum(
         p.frequency.peak_per_second * min(p.latency_ms or DEFAULT_QUERY_MS, DEFAULT_QUERY_MS) / 1000

@@ -21,7 +21,7 @@ class Factors:
     reads_per_second: float
     writes_per_second: float
     join_reads: float  # reads following a relationship to another aggregate
-    document_reads: float  # reads of one aggregate with its children, or of a whole JSON-carrying row
+    document_reads: float  # reads of one aggregate with its children
     strong_writes: float
     linked_written_entities: int  # written entities holding a foreign key to another written entity
     json_fields: int
@@ -86,13 +86,12 @@ def factors(context: Context) -> Factors:
 
 
 def _document_shaped(context: Context, pattern: AccessPattern) -> bool:
-    """One aggregate read whole: the entity with its children (every join goes from the
-    pattern's entity down to rows referencing it), or a whole row carrying JSON."""
-    if pattern.joins:
-        joined = [context.schema.relationship(r) for r in pattern.joins]
-        return all(r is not None and r.to_entity_id == pattern.entity_id for r in joined)
-    entity = context.schema.entity(pattern.entity_id)
-    return not pattern.returns and any(f.type.kind is TypeKind.JSON for f in entity.fields)
+    """One aggregate read whole: the entity with its children, every join going from
+    the pattern's entity down to rows that reference it."""
+    if not pattern.joins:
+        return False
+    joined = [context.schema.relationship(r) for r in pattern.joins]
+    return all(r is not None and r.to_entity_id == pattern.entity_id for r in joined)
 
 
 def scores(f: Factors) -> dict[str, int]:
@@ -148,7 +147,7 @@ def _rationale(context: Context, f: Factors, primary: str, caches: list[Recommen
         f"{f.entities} entities with {f.relationships} relationships ({f.density:.1f} per entity).",
         f"{_percent(f.join_share)} of reads ({rate(f.join_reads)} of {rate(f.reads_per_second)}) follow a "
         f"relationship to another entity; {_percent(f.document_share)} ({rate(f.document_reads)}) read one "
-        "aggregate whole (an entity with its children, or a row carrying JSON).",
+        "aggregate whole (an entity with its children).",
         f"{_percent(f.strong_share)} of writes ({rate(f.strong_writes)} of {rate(f.writes_per_second)}) need strong "
         f"consistency; {f.linked_written_entities} written entities reference other written entities "
         "(multi-entity writes want transactions).",

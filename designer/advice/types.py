@@ -18,8 +18,9 @@ from designer.types import MYSQL, SQLITE
 
 INT_LIMIT = 2**31 - 1
 MONEY_NAME = re.compile(r"(^|_)(price|amount|total|cost|balance|fee|salary|money|subtotal|tax|revenue)(_|$)")
-STATUS_NAME = re.compile(r"(^|_)(status|state)$")
+STATUS_NAME = re.compile(r"(^|_)(status|state|role)$")
 LOOKUP_VALUES = 12  # an enum this long changes often enough to be a table
+UUID_LOCALITY_ROWS = 1_000_000
 RANDOM_UUID = re.compile(r"gen_random_uuid|uuid_generate_v4", re.IGNORECASE)
 
 
@@ -41,7 +42,8 @@ def _change(context: Context, entity: Entity, field: Field, new_type: FieldType,
 
 
 def bigint_key(context: Context, entity: Entity, field: Field):
-    if field.id not in entity.primary_key or field.type.kind not in (TypeKind.INTEGER, TypeKind.SMALLINT):
+    # A surrogate key runs out of values; a column of a composite key takes its values elsewhere.
+    if entity.primary_key != (field.id,) or field.type.kind not in (TypeKind.INTEGER, TypeKind.SMALLINT):
         return None
     rows36 = context.rows(entity.id)
     if rows36 <= INT_LIMIT:
@@ -168,6 +170,8 @@ def uuid_v7(context: Context, entity: Entity, field: Field):
         return None
     if field.default is not None and not RANDOM_UUID.search(field.default.value):
         return None  # generated some other way (perhaps already time-ordered)
+    if context.rows(entity.id) < UUID_LOCALITY_ROWS:
+        return None  # a small table's key index stays in memory: random keys cost little
     updated = replace(field, default=Default(kind=DefaultKind.EXPRESSION, value="uuidv7()"))
     return Recommendation(
         code="type.uuid-v7",
