@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from designer.advice import analysis_to_dict, analyze, review_markdown
 from projects.models import Project
-from projects.selectors import project_schema
+from projects.selectors import dismissed_keys, project_schema
 
 
 class Command(BaseCommand):
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         if format == "json":
             body = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
         else:
-            body = review_markdown(data, project_name=project.name)
+            body = review_markdown(data, project_name=project.name, dismissed=dismissed_keys(project=project))
         if out:
             Path(out).write_text(body, encoding="utf-8")
             self.stderr.write(f"Wrote {out}")
