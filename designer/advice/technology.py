@@ -149,7 +149,8 @@ def _rationale(context: Context, f: Factors, primary: str, caches: list[Recommen
         f"relationship to another entity; {_percent(f.document_share)} ({rate(f.document_reads)}) read one "
         "aggregate whole (an entity with its children).",
         f"{_percent(f.strong_share)} of writes ({rate(f.strong_writes)} of {rate(f.writes_per_second)}) need strong "
-        f"consistency; {f.linked_written_entities} written entities reference other written entities "
+        f"consistency; {f.linked_written_entities} written "
+        f"{'entity references' if f.linked_written_entities == 1 else 'entities reference'} other written entities "
         "(multi-entity writes want transactions).",
         f"{f.json_fields} of {f.fields} fields are JSON (schema variability).",
         f"Data in 36 months: {human_bytes(f.bytes36)}; writes {rate(f.writes_per_second)} on average.",

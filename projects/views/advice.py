@@ -18,9 +18,10 @@ from projects.views.editing import commit, editable_project, panel_response
 MAX_REASON = 500
 
 
-def _section(request, project, *, status=200):
-    context = {"project": project, "can_edit": project.role in ("owner", "editor"), "advice": advice_context(project)}
-    return render(request, "projects/editor/_advice.html", context, status=status)
+def _section(request, project, *, started=None):
+    advice = advice_context(project, started=started)
+    context = {"project": project, "can_edit": project.role in ("owner", "editor"), "advice": advice}
+    return render(request, "projects/editor/_advice.html", context)
 
 
 @login_required
@@ -28,8 +29,8 @@ def _section(request, project, *, status=200):
 def analyze_start(request, project_id: int):
     # Analysing changes nothing in the schema: whoever may see the project may run it.
     project = selectors.project_for_user(user=request.user, project_id=project_id)
-    services.job_create(project=project, user=request.user, kind=JobKind.ANALYSIS)
-    return _section(request, project)
+    job = services.job_create(project=project, user=request.user, kind=JobKind.ANALYSIS)
+    return _section(request, project, started=job)
 
 
 @login_required

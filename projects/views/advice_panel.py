@@ -10,9 +10,11 @@ from projects import selectors
 SEVERITIES = ("critical", "warning", "info")
 
 
-def advice_context(project) -> dict:
+def advice_context(project, *, started=None) -> dict:
+    """``started``: the job this request just created, shown as pending whatever the
+    worker has done since (the next poll tells), so the progress bar always appears."""
     analysis = selectors.latest_analysis(project=project)
-    job = selectors.latest_analysis_job(project=project)
+    job = started or selectors.latest_analysis_job(project=project)
     context = {"analysis": analysis, "job": job if job and (not job.is_finished or job.status == "failed") else None}
     if analysis is None:
         return context

@@ -9,6 +9,7 @@ import pytest
 from designer import ops
 from designer.advice import analysis_to_dict, analyze, review_markdown
 from designer.advice.quality import describe, load_fixture
+from designer.diagram import build_dot
 from designer.examples import blog_schema
 from designer.formats.dbml import parse_dbml
 from designer.problems import errors
@@ -87,6 +88,8 @@ def test_applying_the_demo_index_validates_and_the_advice_is_gone_afterwards():
     index = next(r for r in analyze(schema).recommendations if r.code == "index.pattern")
     after, _ = ops.apply(schema, ops.Batch(ops=index.ops))
     assert not errors(validate(after))
+    # The diagram marks the two new key columns (post_id, created_at) as indexed.
+    assert build_dot(after).count("IX</font>") == build_dot(schema).count("IX</font>") + 2
     remaining = items(after)
     assert "index.pattern comments(post_id, created_at desc)" not in remaining
     assert not any(i.startswith("index.foreign-key comments(post_id") for i in remaining)
