@@ -32,3 +32,10 @@ def test_advisor_quality_prints_per_fixture_and_overall(capsys):
     call_command("advisor_quality")
     out = capsys.readouterr().out
     assert "| blog |" in out and "| saas |" in out and "| **overall** |" in out
+
+
+def test_bench_advisor_prints_its_table(capsys):
+    call_command("bench", "advisor", "--sizes", "20", "--runs", "1")
+    out = capsys.readouterr().out
+    assert "| entities | access patterns | workload summary (baseline, median) | analyze (median)" in out
+    assert "\n| 20 | 40 |" in out
