@@ -8,6 +8,7 @@ people and the JSON output). ``Context`` computes the workload once per analysis
 from __future__ import annotations
 
 import functools
+import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -22,6 +23,8 @@ from designer.schema import (
 )
 from designer.types import dialect_of
 from designer.workload import EntityLoad, WorkloadSummary, human_count, human_rate, workload_summary
+
+KEY_SUBJECT_CHARS = 120
 
 
 class Severity(StrEnum):
@@ -86,11 +89,16 @@ class Recommendation:
 
     @property
     def key(self) -> str:
-        """Stable across renames (ids, not names): what a dismissal remembers."""
+        """Stable across renames (ids, not names): what a dismissal remembers. Long
+        subjects (many fields, an expression) are hashed so the key stays short."""
         if self.index is not None:
             parts = [c.field_id or c.expression or "" for c in self.index.columns]
-            return f"{self.code}:{self.entity_id or ''}:{','.join(parts)}:{self.index.predicate or ''}"
-        return f"{self.code}:{self.entity_id or ''}:{','.join(self.field_ids)}"
+            subject = f"{','.join(parts)}:{self.index.predicate or ''}"
+        else:
+            subject = ",".join(self.field_ids)
+        if len(subject) > KEY_SUBJECT_CHARS:
+            subject = hashlib.sha256(subject.encode()).hexdigest()[:16]
+        return f"{self.code}:{self.entity_id or ''}:{subject}"
 
 
 @dataclass(frozen=True)
@@ -148,6 +156,15 @@ class Context:
         for pattern in self.live_patterns:
             grouped.setdefault(pattern.entity_id, []).append(pattern)
         return grouped
+
+    @functools.cached_property
+    def entities_by_lower_name(self) -> dict[str, Entity]:
+        return {e.name.lower(): e for e in reversed(self.schema.entities)}  # the first of a name wins
+
+    @functools.cached_property
+    def related_field_ids(self) -> frozenset[str]:
+        """Fields on either end of some relationship."""
+        return frozenset(i for r in self.schema.relationships for i in (*r.from_field_ids, *r.to_field_ids))
 
     @functools.cached_property
     def dialect(self) -> str | None:

@@ -122,12 +122,10 @@ def multi_valued_fields(entity: Entity) -> Iterator[Recommendation]:
 
 def implied_relationships(context: Context, entity: Entity) -> Iterator[Recommendation]:
     """``author_id`` with no relationship, while an entity ``authors``/``author`` exists."""
-    referencing = {i for r in context.schema.relationships if r.from_entity_id == entity.id for i in r.from_field_ids}
-    referencing |= {i for r in context.schema.relationships if r.to_entity_id == entity.id for i in r.to_field_ids}
-    by_name = {e.name.lower(): e for e in context.schema.entities}
+    by_name = context.entities_by_lower_name
     for field in entity.fields:
         match = IMPLIED_KEY.match(field.name.lower())
-        if match is None or field.id in referencing or field.id in entity.primary_key:
+        if match is None or field.id in context.related_field_ids or field.id in entity.primary_key:
             continue
         stem = match["stem"]
         target = next((by_name[n] for n in (stem + "s", stem, stem + "es", stem[:-1] + "ies") if n in by_name), None)
