@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from designer import ops
 from designer.advice import sql
-from designer.advice.base import Context, Recommendation, Severity, pattern_rate, rate
-from designer.schema import Cardinality, Entity, FilterOp, Operation, TypeKind, replace
+from designer.advice.base import Context, Recommendation, Severity, pattern_rate, rate, rows_phrase, upper_first
+from designer.schema import Cardinality, Consistency, Entity, FilterOp, Operation, TypeKind, replace
 from designer.types import display_type, reference_type
 
 NUMBERED = re.compile(r"^(?P<stem>[a-z_]*?[a-z])_?(?P<n>\d+)$")
@@ -20,6 +20,7 @@ LIST_NAME = re.compile(r"(_ids|_list|_csv)$")
 IMPLIED_KEY = re.compile(r"^(?P<stem>[a-z][a-z0-9_]*?)_id$")
 HOT_JOIN_PER_SECOND = 100.0
 HOT_COUNT_PER_SECOND = 20.0
+HOT_AGGREGATE_PER_SECOND = 10.0
 
 
 def model_rules(context: Context) -> Iterator[Recommendation]:
@@ -32,6 +33,7 @@ def model_rules(context: Context) -> Iterator[Recommendation]:
     yield from mixed_column_types(context)
     yield from hot_joins(context)
     yield from hot_counts(context)
+    yield from hot_aggregates(context)
 
 
 def missing_key(context: Context, entity: Entity) -> Iterator[Recommendation]:
@@ -274,5 +276,38 @@ def hot_counts(context: Context) -> Iterator[Recommendation]:
             "trigger or the same transaction must keep it right.",
             entity_id=child.id,
             field_ids=tuple(keys),
+            pattern_ids=(pattern.id,),
+        )
+
+
+def hot_aggregates(context: Context) -> Iterator[Recommendation]:
+    """A hot aggregate that may be a little stale: compute it once per refresh, not per read."""
+    for pattern in context.reads:
+        if (
+            pattern.operation is not Operation.AGGREGATE
+            or pattern.frequency.average_per_second < HOT_AGGREGATE_PER_SECOND
+        ):
+            continue
+        if pattern.consistency is not Consistency.EVENTUAL:
+            continue  # a strongly consistent aggregate must be computed (or maintained in the same transaction)
+        entity = context.schema.entity(pattern.entity_id)
+        writes = sum(w.frequency.average_per_second for w in context.writes if w.entity_id == entity.id)
+        yield Recommendation(
+            code="model.materialized-view",
+            severity=Severity.INFO,
+            title=f"Serve '{pattern.name}' from a materialized view",
+            rationale=(
+                f"'{pattern.name}' aggregates {entity.name} {pattern_rate(pattern)} and accepts eventual "
+                f"consistency: {upper_first(rows_phrase(context, entity))}, read again on every run. A materialized "
+                "view grouped by the pattern's filter columns, refreshed CONCURRENTLY on a schedule, answers it "
+                "from precomputed rows."
+            ),
+            tradeoffs=(
+                f"Results are as old as the last refresh; each refresh recomputes the whole aggregate (while "
+                f"{entity.name} takes {rate(writes)} writes), and REFRESH … CONCURRENTLY needs a unique index on "
+                "the view."
+            ),
+            entity_id=entity.id,
+            field_ids=tuple(f.field_id for f in pattern.filters),
             pattern_ids=(pattern.id,),
         )

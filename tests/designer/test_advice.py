@@ -13,7 +13,7 @@ from designer.diagram import build_dot
 from designer.examples import blog_schema
 from designer.formats.dbml import parse_dbml
 from designer.problems import errors
-from designer.schema import Entity, Field, FieldType, Frequency, Schema, TypeKind, Volume, replace
+from designer.schema import Consistency, Entity, Field, FieldType, Frequency, Schema, TypeKind, Volume, replace
 from designer.sqlpattern import pattern_from_sql
 from designer.validate import validate
 
@@ -27,7 +27,7 @@ def with_patterns(dbml: str, *patterns: tuple, volumes: dict | None = None) -> S
         pattern = pattern_from_sql(sql, schema=schema, name=f"p{number}")
         pattern = replace(pattern, frequency=Frequency(average=rate))
         if rest:
-            pattern = replace(pattern, consistency=rest[0])
+            pattern = replace(pattern, consistency=Consistency(rest[0]))
         schema = replace(schema, patterns=(*schema.patterns, pattern))
     found = tuple(
         Volume(entity_id=schema.entity_by_name(name).id, rows=rows, growth_per_month=growth)
@@ -197,6 +197,22 @@ def test_write_heavy_entity_index_nobody_reads_costs_more_than_it_serves():
     [cost] = by_code(schema, "index.write-cost")
     assert "100/s writes against 0/s reads" in cost.rationale
     assert isinstance(cost.ops[0], ops.RemoveIndex)
+
+
+def test_hot_reads_get_denormalising_advice_with_their_costs():
+    schema = with_patterns(
+        ORDERS,
+        ("SELECT o.id, c.email FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.tenant_id = $1 "
+         "ORDER BY o.placed_at DESC LIMIT 20", 150),
+        ("SELECT count(*) FROM orders WHERE customer_id = $1", 30),
+        ("SELECT sum(total) FROM orders WHERE tenant_id = $1", 12, "eventual"),
+        ("UPDATE customers SET email = $1 WHERE id = $2", 2),
+        volumes=BIG,
+    )  # fmt: skip
+    found = {r.code: r for r in analyze(schema).recommendations if r.category == "model"}
+    assert {"model.denormalize", "model.counter", "model.materialized-view"} <= set(found)
+    assert "(2/s declared)" in found["model.denormalize"].tradeoffs  # the write cost of the copies
+    assert "as old as the last refresh" in found["model.materialized-view"].tradeoffs
 
 
 # --- types ---------------------------------------------------------------------------------

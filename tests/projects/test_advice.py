@@ -150,3 +150,13 @@ def test_outsiders_cannot_analyze_poll_or_download(client_for, project, outsider
 def test_a_failed_analysis_shows_its_error(client_for, project):
     Job.objects.create(project=project, kind=JobKind.ANALYSIS, revision=0, status=JobStatus.FAILED, error="boom")
     assert "The analysis failed: boom" in panel(client_for(project.owner), project).content.decode()
+
+
+def test_an_empty_project_analyses_to_sensible_output(client_for, owner):
+    from projects import services
+
+    empty = services.project_create(owner=owner, name="Empty")
+    analysis = analysed(empty)
+    assert analysis.result["recommendations"] == [] and analysis.result["technology"]["primary"] == "postgresql"
+    body = panel(client_for(owner), empty).content.decode()
+    assert "The schema is empty." in body and "Nothing to recommend." in body
