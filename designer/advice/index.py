@@ -168,7 +168,10 @@ def _covering(context: Context, entity: Entity, pattern: AccessPattern, keys) ->
         # Index-only scans skip the heap only for all-visible pages; constant updates keep
         # pages dirty, so the heap is visited anyway and INCLUDE only adds weight.
         return ()
-    in_key = {k.field_id for k in keys}
+    # Key columns are in the index already; a column the predicate pins to a constant needs no copy.
+    in_key = {k.field_id for k in keys} | {
+        f.field_id for f in pattern.filters if f.value_kind is ValueKind.CONSTANT and f.op in CONSTANT_PREDICATES
+    }
     extra = [f for f in pattern.returns if f not in in_key and entity.field(f) is not None]
     big = [f for f in extra if _large(entity.field(f))]
     return tuple(extra) if 0 < len(extra) <= FEW_COLUMNS and not big else ()
@@ -363,8 +366,8 @@ def _pattern_rationale(context: Context, entity: Entity, proposal: Proposal) -> 
         f"{upper_first(rows_phrase(context, entity))}; no declared index serves "
         f"{'these patterns' if len(proposal.patterns) > 1 else 'it'}, so each run scans the table."
     )
-    sentences.append(_why_this_shape(proposal))
-    return " ".join(sentences)
+    sentences.append(_why_this_shape(context, proposal))
+    return " ".join(s for s in sentences if s)
 
 
 def _shape(context: Context, pattern: AccessPattern) -> str:
@@ -395,10 +398,21 @@ def _condition_text(context: Context, condition: Filter) -> str:
     return words.get(condition.op, f"{name} {condition.op.value} {value}")
 
 
-def _why_this_shape(proposal: Proposal) -> str:
+def _why_this_shape(context: Context, proposal: Proposal) -> str:
     if proposal.method == "gin":
         return "A B-tree cannot answer containment or full-text operators; GIN indexes each element or lexeme."
-    reasons = ["Equality columns lead, then the sort, then one range (Equality → Sort → Range)."]
+    equality, rest = proposal.keys[: proposal.equality], proposal.keys[proposal.equality :]
+    sort_ids = {s.field_id for p in proposal.patterns for s in p.sort}
+    parts = []
+    if equality:
+        names = ", ".join(_column_name(context, k) for k in equality)
+        parts.append(f"the equality columns ({names}) lead" if len(equality) > 1 else f"the equality column ({names}) leads")  # fmt: skip
+    for key in rest:
+        if key.field_id in sort_ids:
+            parts.append(f"then the sort ({_column_name(context, key)}) returns rows in order, so a LIMIT stops early")
+        else:
+            parts.append(f"then the range on {_column_name(context, key)} bounds the scan")
+    reasons = [upper_first(", ".join(parts)) + " (Equality → Sort → Range)."] if len(parts) > 1 else []
     if proposal.predicate:
         reasons.append(
             f"The constant filter becomes the predicate ({proposal.predicate}): a partial index "
@@ -409,10 +423,15 @@ def _why_this_shape(proposal: Proposal) -> str:
     return " ".join(reasons)
 
 
+def _column_name(context: Context, key: IndexKey) -> str:
+    return context.field_name(key.field_id) if key.field_id else (key.expression or "?")
+
+
 def _tradeoffs(context: Context, entity: Entity, proposal: Proposal) -> str:
     load = context.load(entity.id)
     writes = load.writes_per_second if load else 0.0
-    parts = [f"Every write to {entity.name} ({rate(writes)}) also updates this index"]
+    parts = [f"Every write to {entity.name} ({rate(writes)}) also updates this index" if writes else
+             f"No writes to {entity.name} are declared; each one will also update this index"]  # fmt: skip
     if load and load.mix == "write" and writes > proposal.per_second:
         parts[0] += f", more often than it is read through it ({rate(proposal.per_second)}): weigh it"
     parts.append("it is built with CREATE INDEX CONCURRENTLY, which takes longer but does not block writes")

@@ -4,8 +4,15 @@ with their reasons, the design review, and a running analysis job with its progr
 
 from __future__ import annotations
 
+from django.utils.safestring import SafeString, mark_safe
+from markdown_it import MarkdownIt
+
 from designer.advice import CATEGORIES, review_markdown
 from projects import selectors
+
+# CommonMark with raw HTML off: any HTML in the text comes out escaped, and markdown-it
+# refuses javascript: and similar link targets. User text is Markdown-escaped as well.
+_MARKDOWN = MarkdownIt("commonmark", {"html": False})
 
 SEVERITIES = ("critical", "warning", "info")
 
@@ -29,8 +36,12 @@ def advice_context(project, *, started=None) -> dict:
         "groups": _grouped(active),
         "counts": {s: sum(1 for r in active if r["severity"] == s) for s in SEVERITIES},
         "dismissed": [(r, dismissed[r["key"]]) for r in recommendations if r["key"] in dismissed],
-        "review": review_markdown(analysis.result, project_name=project.name, dismissed=dismissed),
+        "review": review_html(review_markdown(analysis.result, project_name=project.name, dismissed=dismissed)),
     }
+
+
+def review_html(markdown: str) -> SafeString:
+    return mark_safe(_MARKDOWN.render(markdown))  # noqa: S308 — raw HTML disabled above
 
 
 def _grouped(recommendations: list[dict]) -> list[tuple[str, list[dict]]]:

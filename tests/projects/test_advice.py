@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from projects import services
 from projects.models import Analysis, Dismissal, Job, JobKind, JobStatus, Project
 from projects.selectors import project_schema
 from projects.tasks import run_job
@@ -117,12 +118,16 @@ def test_dismiss_with_a_reason_is_remembered_and_can_be_restored(client_for, pro
 
 
 def test_review_reads_in_the_page_and_downloads(client_for, project):
+    Project.objects.filter(pk=project.pk).update(name="<script>alert(1)</script> *Blog*")
+    project.refresh_from_db()
     analysed(project)
     client = client_for(project.owner)
-    assert "# Design review: Blog" in panel(client, project).content.decode()
+    page = panel(client, project).content.decode()
+    assert "<h1>Design review: &lt;script&gt;alert(1)&lt;/script&gt; *Blog*</h1>" in page
+    assert "<script>alert" not in page
     response = client.get(reverse("advice_review", args=[project.pk]))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/markdown")
-    assert 'filename="blog-review-r0.md"' in response["Content-Disposition"]
+    assert 'filename="scriptalert1script-blog-review-r0.md"' in response["Content-Disposition"]
     assert "## Recommendations" in response.content.decode()
 
 
@@ -153,8 +158,6 @@ def test_a_failed_analysis_shows_its_error(client_for, project):
 
 
 def test_an_empty_project_analyses_to_sensible_output(client_for, owner):
-    from projects import services
-
     empty = services.project_create(owner=owner, name="Empty")
     analysis = analysed(empty)
     assert analysis.result["recommendations"] == [] and analysis.result["technology"]["primary"] == "postgresql"
