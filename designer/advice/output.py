@@ -9,7 +9,7 @@ from designer.schema import Schema
 
 
 def analysis_to_dict(analysis: Analysis, *, schema: Schema, revision: int, internal: bool = False) -> dict:
-    """``internal`` adds what Apply and Dismiss need (``key``, ``ops``) and the notes."""
+    """``internal`` adds what Apply and Dismiss need (``key``, ``entity_id``, ``ops``) and the notes."""
     technology = analysis.technology
     data = {
         "revision": revision,
@@ -44,6 +44,7 @@ def _recommendation(recommendation: Recommendation, schema: Schema, *, internal:
     }
     if internal:
         data["key"] = recommendation.key
+        data["entity_id"] = recommendation.entity_id
         data["ops"] = [op_to_dict(op) for op in recommendation.ops]
     return data
 

@@ -20,8 +20,18 @@ from designer.schema import Consistency, Frequency, Per, Schema, Volume, replace
 from designer.sqlpattern import pattern_from_sql
 
 # Codes whose recommendations are per field: the fields are part of what must match.
-FIELD_LEVEL = ("type.", "security.password", "security.secret", "security.card", "security.national-id",
-               "model.missing-relationship", "model.foreign-key-type", "model.comma-list", "model.join-entity")  # fmt: skip
+FIELD_LEVEL = (
+    "type.",
+    "security.password",
+    "security.secret",
+    "security.card",
+    "security.bank-account",
+    "security.national-id",
+    "model.missing-relationship",
+    "model.foreign-key-type",
+    "model.comma-list",
+    "model.join-entity",
+)
 
 
 @dataclass(frozen=True)

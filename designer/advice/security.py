@@ -16,7 +16,8 @@ from designer.schema import Entity, Field, replace
 PASSWORD = re.compile(r"(^|_)(password|passwd|pwd)(_|$)")
 ALREADY_HASHED = re.compile(r"(hash|digest|bcrypt|argon|scrypt)")
 SECRET = re.compile(r"(^|_)(token|secret|api_key|apikey|access_key|private_key|refresh_token|otp)(_|$)")
-CARD = re.compile(r"(^|_)(card_number|cardnumber|pan|cvv|cvc|iban|account_number|credit_card)(_|$)")
+CARD = re.compile(r"(^|_)(card_number|cardnumber|pan|cvv|cvc|credit_card)(_|$)")
+BANK_ACCOUNT = re.compile(r"(^|_)(iban|account_number|bank_account|routing_number|sort_code)(_|$)")
 NATIONAL_ID = re.compile(r"(^|_)(ssn|national_id|passport(_number)?|tax_id|social_security|nin|id_number)(_|$)")
 PERSONAL = re.compile(
     r"(^|_)(email|e_mail|phone|mobile|birth_?date|date_of_birth|dob|birthday|address|street|postcode|"
@@ -77,11 +78,25 @@ def _secret(context: Context, entity: Entity, field: Field) -> Recommendation | 
             severity=Severity.CRITICAL,
             title=f"Do not store {entity.name}.{field.name}: keep the payment provider's token",
             rationale=(
-                f"{entity.name}.{field.name} holds payment card or bank account data: storing it puts the "
-                "whole system in PCI DSS scope (or banking secrecy). Keep the provider's token and the last "
-                "four digits; if it must be stored, encrypt it and restrict who can read it."
+                f"{entity.name}.{field.name} holds payment card data: storing it puts the whole system in PCI DSS "
+                "scope (and a card security code may never be stored after authorisation). Keep the provider's "
+                "token and the last four digits."
             ),
             tradeoffs="Provider tokens tie you to the provider; migrating them needs its cooperation.",
+            entity_id=entity.id,
+            field_ids=(field.id,),
+        )
+    if BANK_ACCOUNT.search(name):
+        return Recommendation(
+            code="security.bank-account",
+            severity=Severity.WARNING,
+            title=f"Encrypt {entity.name}.{field.name} and restrict access",
+            rationale=(
+                f"{entity.name}.{field.name} holds a bank account number: enough, with a name, to set up direct "
+                "debits. Encrypt it at the column level (pgcrypto or the application, key outside the database), "
+                "show only the last digits, and grant reading to the roles that pay or collect."
+            ),
+            tradeoffs="Encrypted values cannot be searched or sorted by the database.",
             entity_id=entity.id,
             field_ids=(field.id,),
         )

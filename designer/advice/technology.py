@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from designer.advice.base import Context, Recommendation, Technology, count, rate
+from designer.advice.base import Context, Recommendation, Technology, count, pattern_rate, rate
 from designer.schema import AccessPattern, Consistency, TypeKind
 from designer.workload import human_bytes
 
@@ -133,6 +133,7 @@ def choose(context: Context, cache_recommendations: list[Recommendation]) -> Tec
 
 
 def _cached_rate(context: Context, recommendation: Recommendation) -> float:
+    """Reads and writes a second that the cache takes over (the score's scale: 1,000/s is 100)."""
     return sum(context.schema.pattern(p).frequency.average_per_second for p in recommendation.pattern_ids)
 
 
@@ -168,11 +169,10 @@ def _rationale(context: Context, f: Factors, primary: str, caches: list[Recommen
             "each aggregate as it is read."
         )
     for recommendation in caches[:3]:
-        names = ", ".join(f"'{context.schema.pattern(p).name}'" for p in recommendation.pattern_ids)
-        lines.append(
-            f"Redis: {names} runs {rate(_cached_rate(context, recommendation))} on rarely written data "
-            "that may be a little stale — a cache answers most of it."
-        )
+        pattern = context.schema.pattern(recommendation.pattern_ids[0])
+        lines.append(f"Redis — {recommendation.title}: '{pattern.name}' runs {pattern_rate(pattern)}.")
+    if len(caches) > 3:
+        lines.append(f"Redis — {len(caches) - 3} more caching recommendations below.")
     return lines
 
 

@@ -60,9 +60,9 @@ def recommendation_apply(request, project_id: int):
     except SchemaError as error:
         return panel_response(request, project, status=422, errors=[p.message for p in error.problems])
     op = steps[0] if len(steps) == 1 else ops.Batch(ops=tuple(steps))
-    selected = selectors.project_schema(project).entity_by_name(recommendation["entity"] or "")
-    return commit(request, project, op, selected=selected.id if selected else None,
-                  summary=f"Advice: {recommendation['title']}"[:300])  # fmt: skip
+    entity_id = recommendation.get("entity_id")
+    selected = entity_id if entity_id and selectors.project_schema(project).entity(entity_id) else None
+    return commit(request, project, op, selected=selected, summary=f"Advice: {recommendation['title']}"[:300])
 
 
 @login_required
