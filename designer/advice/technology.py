@@ -11,6 +11,7 @@ from designer.schema import AccessPattern, Consistency, TypeKind
 from designer.workload import human_bytes
 
 HORIZONTAL_WRITES_PER_SECOND = 5_000  # sustained writes one PostgreSQL primary starts to struggle with
+HORIZONTAL_BYTES = 2 * 10**12  # data at 36 months past what one server comfortably holds and backs up
 SCORE_MAX = 100
 
 
@@ -110,6 +111,7 @@ def scores(f: Factors) -> dict[str, int]:
         + 20 * min(1.0, 3 * f.json_share)
         + 10 * (1 - min(1.0, f.density))
         + (10 if f.writes_per_second >= HORIZONTAL_WRITES_PER_SECOND else 0)
+        + (5 if f.bytes36 >= HORIZONTAL_BYTES else 0)
         - 10 * f.join_share
     )
     clamp = lambda x: max(0, min(SCORE_MAX, round(x)))  # noqa: E731
@@ -186,7 +188,8 @@ def _would_change(f: Factors, primary: str, caches: list[Recommendation]) -> lis
         )
         lines.append(
             f"If sustained writes passed about {count(HORIZONTAL_WRITES_PER_SECOND)}/s (now "
-            f"{rate(f.writes_per_second)}) on aggregate-shaped data, horizontal write scaling "
+            f"{rate(f.writes_per_second)}) or the data about {human_bytes(HORIZONTAL_BYTES)} (now "
+            f"{human_bytes(f.bytes36)} at 36 months) on aggregate-shaped data, horizontal scaling "
             "(MongoDB sharding, or Citus) would matter."
         )
     else:

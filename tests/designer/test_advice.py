@@ -95,6 +95,21 @@ def test_applying_the_demo_index_validates_and_the_advice_is_gone_afterwards():
     assert not any(i.startswith("index.foreign-key comments(post_id") for i in remaining)
 
 
+def test_demo_cache_names_key_structure_ttl_and_invalidating_writes():
+    caches = {r.title: r for r in analyze(blog_schema()).recommendations if r.code == "cache.aside"}
+    post = caches["Cache 'post by slug' in Redis (hash)"]
+    assert "key posts:slug:{slug}, a hash" in post.rationale and "TTL 300 s" in post.rationale
+    assert "delete the key on 'insert post' (8/h), 'update post title and body' (2.5/h)" in post.rationale
+    comments = caches["Cache 'recent comments of a post' in Redis (list)"]
+    assert "the newest 50 entries" in comments.rationale and "TTL 60 s" in comments.rationale
+
+
+def test_a_rich_schema_with_hostile_names_and_every_type_analyses():
+    schema = parse_dbml((Path(__file__).parent / "fixtures" / "rich.dbml").read_text())
+    codes = {r.code for r in analyze(schema).recommendations}
+    assert {"type.timestamptz", "type.char", "model.foreign-key-type"} <= codes
+
+
 # --- indexes -----------------------------------------------------------------------------
 
 
