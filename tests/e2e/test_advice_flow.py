@@ -39,6 +39,7 @@ def test_analyze_apply_and_undo_an_index(open_project, celery_worker_process, se
     card = page.locator("article.recommendation[data-code='index.pattern']").first
     assert "150/s (peak 700/s)" in card.inner_text() and "post_id" in card.inner_text()
     ARTIFACTS.mkdir(exist_ok=True)
+    card.scroll_into_view_if_needed()
     page.screenshot(path=ARTIFACTS / "advice_results.png", full_page=True)  # for people reviewing the layout
     project = Project.objects.get(name="Blog (demo)")
     assert Analysis.objects.get(project=project).revision == project.revision

@@ -1,8 +1,11 @@
 """The Advice tab: analysis job, polling, apply (one undoable edit), dismiss, review."""
 
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
+from designer.advice.quality import load_fixture
 from projects import services
 from projects.models import Analysis, Dismissal, Job, JobKind, JobStatus, Project
 from projects.selectors import project_schema
@@ -163,3 +166,22 @@ def test_an_empty_project_analyses_to_sensible_output(client_for, owner):
     assert analysis.result["recommendations"] == [] and analysis.result["technology"]["primary"] == "postgresql"
     body = panel(client_for(owner), empty).content.decode()
     assert "The schema is empty." in body and "Nothing to recommend." in body
+
+
+def test_apply_in_a_namespaced_entity_opens_it(client_for, owner):
+    text = (Path(__file__).parents[1] / "advisor_fixtures" / "shop.toml").read_text()
+    shop = services.project_create(owner=owner, name="Shop", schema=load_fixture(text, name="shop").schema)
+    analysis = analysed(shop)
+    recommendation = next(r for r in analysis.result["recommendations"] if r["title"].endswith("(category, price)"))
+    response = client_for(owner).post(
+        reverse("advice_apply", args=[shop.pk]),
+        {"analysis": analysis.pk, "key": recommendation["key"], "base_revision": shop.revision},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    assert "products_category_price_idx" in response.content.decode()  # the products editor is open
+    shop.refresh_from_db()
+    products = project_schema(shop).entity_by_name("products", "catalog")
+    assert [i.include for i in products.indexes] == [
+        (products.field_by_name("id").id, products.field_by_name("name").id)
+    ]
