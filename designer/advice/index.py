@@ -442,6 +442,10 @@ def _tradeoffs(context: Context, entity: Entity, proposal: Proposal) -> str:
         )
     if proposal.predicate:
         parts.append("queries must repeat the predicate exactly for the planner to use it")
+    prefixed = {f.field_id for p in proposal.patterns for f in p.filters if f.op is FilterOp.PREFIX}
+    if prefixed & {k.field_id for k in proposal.keys}:
+        parts.append("LIKE 'x%' uses a B-tree only under the C collation or with text_pattern_ops on the column, "
+                     "an operator class to add to the SQL by hand")  # fmt: skip
     return "; ".join(parts) + "."
 
 

@@ -153,6 +153,12 @@ def test_an_existing_index_read_backwards_serves_the_pattern():
     assert by_code(schema, "index.pattern") == []
 
 
+def test_a_prefix_search_says_what_the_b_tree_needs():
+    schema = with_patterns(ORDERS, ("SELECT id FROM orders WHERE note LIKE $1 || '%' ORDER BY note", 5), volumes=BIG)
+    [index] = by_code(schema, "index.pattern")
+    assert describe(index, schema) == "index.pattern orders(note)" and "text_pattern_ops" in index.tradeoffs
+
+
 def test_small_tables_get_no_pattern_index():
     schema = with_patterns(ORDERS, ("SELECT * FROM orders WHERE status = $1", 50), volumes={"orders": (200, 5)})
     assert by_code(schema, "index.pattern") == []
