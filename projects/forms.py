@@ -25,6 +25,9 @@ class ImportForm(forms.Form):
     )
     format = forms.ChoiceField(choices=[("", "Detect"), *[(f, f.upper()) for f in FORMATS]], required=False)
     name = forms.CharField(max_length=200, required=False, help_text="For a new project; defaults to the file's name")
+    # The revision the person saw when opening Import: an import replaces the document,
+    # so it must not silently replace what teammates saved meanwhile.
+    base_revision = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
     def clean(self):
         data = super().clean()

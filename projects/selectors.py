@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
+from designer import ops
 from designer.formats.json_doc import schema_from_dict
 from designer.schema import Schema
 from projects.models import Membership, Project, Revision, Role
@@ -76,3 +77,40 @@ def remember_schema(project: Project, schema: Schema) -> None:
 
 def revisions_for(*, project: Project, limit: int = 50) -> QuerySet[Revision]:
     return Revision.objects.filter(project=project).select_related("author").order_by("-number")[:limit]
+
+
+# Past documents never change either: (project id, revision number) -> Schema.
+_past: OrderedDict[tuple, Schema] = OrderedDict()
+
+
+def schema_at(*, project: Project, number: int, current: Schema) -> Schema:
+    """The document as it was at revision ``number``: the current one with the stored
+    inverses of every later revision applied, newest first. ``current`` must be the
+    schema of ``project.revision`` (the caller holds it already)."""
+    if number >= project.revision:
+        return current
+    key = (project.pk, number)
+    with _parsed_lock:
+        if key in _past:
+            _past.move_to_end(key)
+            return _past[key]
+    schema = current
+    later = Revision.objects.filter(project_id=project.pk, number__gt=number, number__lte=project.revision)
+    for inverse in later.order_by("-number").values_list("inverse", flat=True):
+        schema, _ = ops.apply(schema, ops.op_from_dict(inverse))
+    with _parsed_lock:
+        _past[key] = schema
+        while len(_past) > _PARSED_LIMIT:
+            _past.popitem(last=False)
+    return schema
+
+
+def authors_since(*, project: Project, number: int) -> list[str]:
+    """Who saved revisions after ``number`` (for conflict messages)."""
+    names = (
+        Revision.objects.filter(project_id=project.pk, number__gt=number)
+        .exclude(author=None)
+        .values_list("author__username", flat=True)
+        .distinct()
+    )
+    return sorted(names)

@@ -44,7 +44,9 @@ def test_bad_input_is_explained_and_nothing_is_created(client_for, outsider, tex
 @pytest.mark.parametrize(("text", "where", "words"), BAD_INPUTS)
 def test_bad_revision_import_keeps_the_project_unchanged(client_for, project, text, where, words):
     before = (project.document, project.revision)
-    response = client_for(project.owner).post(reverse("import_revision", args=[project.pk]), {"text": text})
+    response = client_for(project.owner).post(
+        reverse("import_revision", args=[project.pk]), {"text": text, "base_revision": 0}
+    )
     project.refresh_from_db()
     assert response.status_code == 422 and words in response.content.decode()
     assert (project.document, project.revision) == before
@@ -53,7 +55,9 @@ def test_bad_revision_import_keeps_the_project_unchanged(client_for, project, te
 
 def test_import_as_new_revision_is_undoable_history(client_for, project, member):
     text = "Table only_one {\n  id int [pk]\n}\n"
-    response = client_for(member).post(reverse("import_revision", args=[project.pk]), {"text": text, "format": "dbml"})
+    response = client_for(member).post(
+        reverse("import_revision", args=[project.pk]), {"text": text, "format": "dbml", "base_revision": 0}
+    )
     project.refresh_from_db()
     assert response.status_code == 302 and project.revision == 1
     revision = Revision.objects.get(project=project)
