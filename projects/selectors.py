@@ -7,13 +7,15 @@ import threading
 from collections import OrderedDict
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from designer import ops
 from designer.formats.json_doc import schema_from_dict
 from designer.schema import Schema
-from projects.models import Membership, Project, Revision, Role
+from projects.models import Invitation, Membership, Project, Revision, Role, ShareLink
+from projects.tokens import token_hash
 
 _ALLOWED = {
     "view": {Role.OWNER, Role.EDITOR, Role.VIEWER},
@@ -114,3 +116,74 @@ def authors_since(*, project: Project, number: int) -> list[str]:
         .distinct()
     )
     return sorted(names)
+
+
+def members_of(*, project: Project) -> QuerySet[Membership]:
+    return Membership.objects.filter(project=project).select_related("user").order_by("role", "user__username")
+
+
+def membership_in(*, project: Project, membership_id: int) -> Membership:
+    membership = Membership.objects.filter(project=project, pk=membership_id).select_related("user", "project").first()
+    if membership is None:
+        raise Http404("No such member")
+    return membership
+
+
+def open_invitations(*, project: Project) -> QuerySet[Invitation]:
+    now = timezone.now()
+    return Invitation.objects.filter(
+        project=project, accepted_at=None, revoked_at=None, expires_at__gt=now
+    ).select_related("user")
+
+
+def live_share_links(*, project: Project) -> QuerySet[ShareLink]:
+    return live_share_links_any().filter(project=project).order_by("-created_at")
+
+
+def project_for_share_token(*, token: str) -> Project:
+    """The project a share link opens, read-only. Unknown, revoked and expired links are
+    all the same 404: a link holder learns nothing about links that do not work."""
+    link = (
+        live_share_links_any().filter(token_hash=token_hash(token, purpose="share")).select_related("project").first()
+    )
+    if link is None:
+        raise Http404("No such link")
+    project = link.project
+    project.role = "link"
+    return project
+
+
+def live_share_links_any() -> QuerySet[ShareLink]:
+    now = timezone.now()
+    return ShareLink.objects.filter(Q(expires_at=None) | Q(expires_at__gt=now), revoked_at=None)
+
+
+def timeline(*, project: Project, entity_id: str = "", username: str = "", limit: int = 200) -> list[Revision]:
+    """The newest revisions, optionally only one person's or only those touching one entity."""
+    revisions = Revision.objects.filter(project=project).select_related("author").order_by("-number")
+    if username:
+        revisions = revisions.filter(author__username=username)
+    if not entity_id:
+        return list(revisions[:limit])
+    # Which entity an op touches lives inside its JSON; a project's log is read newest first, in pages.
+    return [r for r in revisions[: limit * 5] if entity_id in entity_ids_in(r.op) | entity_ids_in(r.inverse)][:limit]
+
+
+_ENTITY_KEYS = ("entity_id", "from_entity_id", "to_entity_id", "join_entity_id")
+
+
+def entity_ids_in(data) -> set[str]:
+    """Every entity id an op (as stored) names: ``entity_id`` keys and entity objects."""
+    found: set[str] = set()
+    if isinstance(data, dict):
+        found.update(v for k, v in data.items() if k in _ENTITY_KEYS and isinstance(v, str))
+        entity = data.get("entity")
+        if isinstance(entity, dict) and isinstance(entity.get("id"), str):
+            found.add(entity["id"])
+        for value in data.values():
+            if isinstance(value, dict | list):
+                found |= entity_ids_in(value)
+    elif isinstance(data, list):
+        for value in data:
+            found |= entity_ids_in(value)
+    return found

@@ -70,7 +70,14 @@ def project_delete(*, project: Project) -> None:
 
 
 def apply_op(
-    *, project_id: int, user, op: ops.Op, base_revision: int, summary: str | None = None, **links
+    *,
+    project_id: int,
+    user,
+    op: ops.Op,
+    base_revision: int,
+    summary: str | None = None,
+    narrative: str | None = None,
+    **links,
 ) -> tuple[Project, list[Problem]]:
     """Apply one edit: lock the row, check the revision the user edited, apply, validate,
     store document and log entry together. Returns the project and the warnings.
@@ -91,6 +98,7 @@ def apply_op(
             op=ops.op_to_dict(op),
             inverse=ops.op_to_dict(inverse),
             summary=(summary or ops.describe(op, before))[:300],
+            narrative=(narrative or ops.narrate(op, before))[:300],
             **links,
         )
         transaction.on_commit(lambda: selectors.remember_schema(project, after))
@@ -135,7 +143,8 @@ def project_import(*, owner, text: str, fmt: str, name: str | None = None, proje
                 f"(revision {base_revision} → {current}); importing would replace that work. "
                 "Open Import again to start from the current version."))  # fmt: skip
         project, _ = apply_op(project_id=project.pk, user=owner, op=ops.ReplaceSchema(schema=schema),
-                              base_revision=current, summary="Import a new version of the schema")  # fmt: skip
+                              base_revision=current, summary="Import a new version of the schema",
+                              narrative="imported a new version of the schema")  # fmt: skip
     return project, problems
 
 
@@ -145,7 +154,8 @@ def revision_restore(*, project: Project, user, number: int, base_revision: int)
         locked = Project.objects.select_for_update().defer("document").get(pk=project.pk)
         old = selectors.schema_at(project=locked, number=number, current=selectors.project_schema(locked))
         project, _ = apply_op(project_id=project.pk, user=user, op=ops.ReplaceSchema(schema=old),
-                              base_revision=base_revision, summary=f"Restore revision {number}")  # fmt: skip
+                              base_revision=base_revision, summary=f"Restore revision {number}",
+                              narrative=f"restored revision {number}")  # fmt: skip
     return project
 
 

@@ -9,7 +9,7 @@ def test_history_lists_edits_with_authors(client_for, project, member):
     services.apply_op(project_id=project.pk, user=member, op=ops.AddEntity(entity=Entity(id="ent_x", name="likes")),
                       base_revision=0)  # fmt: skip
     body = client_for(project.owner).get(reverse("project_history", args=[project.pk])).content.decode()
-    assert "Add entity likes" in body and "bob" in body
+    assert "<strong>bob</strong> added entity likes" in body
 
 
 def test_outsider_gets_404(client_for, project, outsider):
