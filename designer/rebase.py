@@ -80,13 +80,27 @@ def rebase(op: ops.Op, *, base: Schema, current: Schema) -> tuple[Schema, ops.Op
 
 
 def _renamed_ids(op: ops.Op, *, base: Schema, mine: Schema, current: Schema) -> ops.Op:
-    minted = mine.all_ids() - base.all_ids()
-    clashes = minted & current.all_ids()
+    """A clash is an id the edit minted that names a different object now. The same
+    object under the same id is no clash: forms are built on the stored revision, so
+    an edit made on an older one may carry a teammate's new objects along unchanged."""
+    minted, theirs = _objects_by_id(mine), _objects_by_id(current)
+    clashes = {i for i in set(minted) - base.all_ids() if i in theirs and theirs[i] != minted[i]}
     if not clashes:
         return op
     taken = current.all_ids() | mine.all_ids()
     renames = {old: fresh_id(old.rsplit("_", 1)[0], taken) for old in sorted(clashes)}
     return ops.op_from_dict(_replace_strings(ops.op_to_dict(op), renames))
+
+
+def _objects_by_id(value: Any, found: dict | None = None) -> dict[str, Any]:
+    found = {} if found is None else found
+    for f in dataclasses.fields(value):
+        item = getattr(value, f.name)
+        if _keyed(item):
+            for element in item:
+                found[_key(element)] = element
+                _objects_by_id(element, found)
+    return found
 
 
 def _replace_strings(data: Any, renames: dict[str, str]) -> Any:

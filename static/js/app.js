@@ -53,7 +53,11 @@
     if (panel.querySelector("details[open] form")) { return true; }
     return Array.from(panel.querySelectorAll("input:not([type=hidden]), textarea, select")).some(function (el) {
       if (el.type === "checkbox" || el.type === "radio") { return el.checked !== el.defaultChecked; }
-      if (el.tagName === "SELECT") { return Array.from(el.options).some(function (o) { return o.selected !== o.defaultSelected; }); }
+      if (el.tagName === "SELECT" && el.multiple) { return Array.from(el.options).some(function (o) { return o.selected !== o.defaultSelected; }); }
+      if (el.tagName === "SELECT") {  // with no option marked selected, the first one is the default
+        const initial = Array.from(el.options).findIndex(function (o) { return o.defaultSelected; });
+        return el.selectedIndex !== Math.max(initial, 0);
+      }
       return el.value !== el.defaultValue;
     });
   }

@@ -143,3 +143,15 @@ def test_restoring_an_old_document_keeps_later_unrelated_work(blog):
     # restore 'old' as an op made when 'renamed' was current, rebased onto 'later'
     after, _, _ = rebase(ops.ReplaceSchema(schema=old), base=renamed, current=later)
     assert field(after, "posts", "title") is not None and field(after, "users", "bio").comment == "markdown"
+
+
+def test_an_edit_built_on_the_newer_object_carries_the_teammates_addition_once(blog):
+    """Forms are built on the stored revision: the entity form posted on revision 0
+    after a teammate added a field carries that field along; it is not a new one."""
+    users = blog.entity_by_name("users")
+    theirs = ops.AddField(entity_id=users.id, field=Field(id="fld_nick", name="nickname", type=FieldType(TypeKind.TEXT)))
+    current = theirs_after(blog, theirs)
+    mine = ops.UpdateEntity(entity=replace(current.entity(users.id), comment="People who sign in"))
+    after, _, _ = rebase(mine, base=blog, current=current)
+    merged = after.entity(users.id)
+    assert merged.comment == "People who sign in" and [f.name for f in merged.fields].count("nickname") == 1
