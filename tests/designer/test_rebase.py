@@ -149,7 +149,9 @@ def test_an_edit_built_on_the_newer_object_carries_the_teammates_addition_once(b
     """Forms are built on the stored revision: the entity form posted on revision 0
     after a teammate added a field carries that field along; it is not a new one."""
     users = blog.entity_by_name("users")
-    theirs = ops.AddField(entity_id=users.id, field=Field(id="fld_nick", name="nickname", type=FieldType(TypeKind.TEXT)))
+    theirs = ops.AddField(
+        entity_id=users.id, field=Field(id="fld_nick", name="nickname", type=FieldType(TypeKind.TEXT))
+    )
     current = theirs_after(blog, theirs)
     mine = ops.UpdateEntity(entity=replace(current.entity(users.id), comment="People who sign in"))
     after, _, _ = rebase(mine, base=blog, current=current)
