@@ -91,7 +91,7 @@ def schema_at(*, project: Project, number: int, current: Schema) -> Schema:
     schema of ``project.revision`` (the caller holds it already)."""
     if number >= project.revision:
         return current
-    key = (project.pk, number)
+    key = (project.pk, project.created_at, number)  # created_at: SQLite may reuse a deleted project's id
     with _parsed_lock:
         if key in _past:
             _past.move_to_end(key)
