@@ -9,7 +9,6 @@ from django_htmx.http import HttpResponseStopPolling
 from projects import selectors, services
 from projects.models import Job, JobKind
 
-
 # Jobs that only read the project: viewers may start them (they may download too).
 # Any other kind changes the project and needs an editor.
 READ_ONLY_JOBS = {JobKind.EXPORT}
