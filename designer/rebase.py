@@ -83,8 +83,11 @@ def _renamed_ids(op: ops.Op, *, base: Schema, mine: Schema, current: Schema) -> 
     """A clash is an id the edit minted that names a different object now. The same
     object under the same id is no clash: forms are built on the stored revision, so
     an edit made on an older one may carry a teammate's new objects along unchanged."""
+    candidates = (mine.all_ids() - base.all_ids()) & current.all_ids()
+    if not candidates:
+        return op
     minted, theirs = _objects_by_id(mine), _objects_by_id(current)
-    clashes = {i for i in set(minted) - base.all_ids() if i in theirs and theirs[i] != minted[i]}
+    clashes = {i for i in candidates if theirs[i] != minted[i]}
     if not clashes:
         return op
     taken = current.all_ids() | mine.all_ids()
@@ -205,8 +208,37 @@ def flatten(value: Any, prefix: tuple = ()) -> dict[tuple, Any]:
     return paths
 
 
+def _differing(values: tuple, prefix: tuple, dicts: tuple[dict, ...]) -> None:
+    """``flatten`` of the four documents, but only where they differ: an edit copies the
+    path to what it changed and shares every other object, so identical (``is``)
+    subtrees are skipped without a look inside."""
+    first = values[0]
+    if all(v is first for v in values):
+        return
+    if _MISSING in values or len({type(v) for v in values}) > 1:  # an object added or removed: all of it
+        for value, paths in zip(values, dicts, strict=True):
+            if value is not _MISSING:
+                paths.update(flatten(value, prefix))
+        return
+    for f in dataclasses.fields(first):
+        items = [getattr(v, f.name) for v in values]
+        if all(i is items[0] for i in items):
+            continue
+        by_key = []
+        for item, paths in zip(items, dicts, strict=True):
+            if _keyed(item) and item:
+                paths[(*prefix, f.name, ORDER)] = tuple(_key(x) for x in item)
+                by_key.append({_key(x): x for x in item})
+            else:
+                paths[(*prefix, f.name)] = item
+                by_key.append({})
+        for key in dict.fromkeys(k for keyed in by_key for k in keyed):
+            _differing(tuple(keyed.get(key, _MISSING) for keyed in by_key), (*prefix, f.name, key), dicts)
+
+
 def three_way_conflicts(*, base: Schema, mine: Schema, theirs: Schema, result: Schema) -> list[ConflictItem]:
-    b, m, t, r = flatten(base), flatten(mine), flatten(theirs), flatten(result)
+    b, m, t, r = dicts = ({}, {}, {}, {})
+    _differing((base, mine, theirs, result), (), dicts)
     found = []
     for path in sorted(set(b) | set(m) | set(t) | set(r), key=repr):
         vb, vm, vt, vr = (d.get(path, _MISSING) for d in (b, m, t, r))
