@@ -1,6 +1,7 @@
 from django.contrib.auth import login as log_in
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from projects import ratelimits
@@ -32,6 +33,15 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         log_in(request, user)
-        return redirect("project_list")
+        return redirect(_next_page(request) or "project_list")
     status = 422 if request.method == "POST" else 200
-    return render(request, "registration/signup.html", {"form": form}, status=status)
+    return render(request, "registration/signup.html", {"form": form, "next": _next_page(request)}, status=status)
+
+
+def _next_page(request) -> str:
+    """Where to go after signing up, e.g. back to the invitation that brought them here."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe else ""

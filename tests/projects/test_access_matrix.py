@@ -167,6 +167,10 @@ def test_every_url_has_a_row():
     assert not stale, f"rows in ROWS for URLs that no longer exist (remove them): {', '.join(stale)}"
 
 
+def test_outsiders_never_learn_that_a_project_exists():
+    assert not [name for name, row in ROWS.items() if row.expect["outsider"] == 403]
+
+
 @pytest.fixture
 def world(project, owner, member, viewer, outsider):
     schema = selectors.project_schema(project)
