@@ -6,6 +6,10 @@
 
   document.addEventListener("htmx:beforeSwap", function (event) {
     const status = event.detail.xhr.status;
+    if (event.detail.target.id === "live" && !/data-revision=/.test(event.detail.xhr.responseText || "")) {
+      event.detail.shouldSwap = false;  // logged out meanwhile: never put the login page in the status line
+      return;
+    }
     if (status === 422 || status === 409 || status === 400) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
