@@ -61,15 +61,15 @@ def rebase(op: ops.Op, *, base: Schema, current: Schema) -> tuple[Schema, ops.Op
         return after, op, inverse
     try:
         mine, _ = ops.apply(base, op)
-    except SchemaError as error:
-        raise Conflict([], reason=str(error)) from error
+    except SchemaError as error:  # it names something that did not exist on the revision the person saw
+        raise Conflict([], reason=f"“{ops.describe(op, current)}” does not fit the version you had open") from error
     op = _renamed_ids(op, base=base, mine=mine, current=current)
     mine, _ = ops.apply(base, op)
     rewritten = _rewrite(op, base, current)
     try:
         after, inverse = ops.apply(current, rewritten)
-    except SchemaError as error:
-        raise Conflict([], reason=f"{error} — it was changed by someone else since you opened it") from error
+    except SchemaError as error:  # what it edits was deleted meanwhile
+        raise Conflict([], reason=f"“{ops.describe(op, base)}”: what it changes was deleted since") from error
     problems = three_way_conflicts(base=base, mine=mine, theirs=current, result=after)
     if problems:
         raise Conflict(problems)

@@ -103,7 +103,7 @@ def test_removing_a_field_a_teammate_just_linked_to_is_a_conflict(blog):
 def test_editing_a_deleted_object_is_a_conflict_saying_so(blog):
     posts = blog.entity_by_name("posts")
     current = theirs_after(blog, ops.RemoveField(entity_id=posts.id, field_id=posts.field_by_name("slug").id))
-    with pytest.raises(Conflict, match="does not exist"):
+    with pytest.raises(Conflict, match="“Update field slug”: what it changes was deleted since"):
         rebase(update_field(blog, "posts", "slug", comment="x"), base=blog, current=current)
 
 
