@@ -1,7 +1,9 @@
 """20 clients x 25 edits at one project, through a real server process on the real
 PostgreSQL. Each client edits on the revision its last answer showed, so almost every
-edit is made on an older revision and goes through the rebase. Afterwards the op log
-replays to exactly the stored document and every accepted edit is in it."""
+edit is made on an older revision and goes through the rebase. Most edits add fields
+(never a conflict); every fifth rewrites a shared entity's comment, which conflicts
+when another comment landed since (409, nothing saved). Afterwards the op log replays
+to exactly the stored document and every accepted edit is in it."""
 
 from __future__ import annotations
 
@@ -115,9 +117,14 @@ class Editor:
             return error.read().decode()
 
     def add_field(self, entity_id, name) -> int:
-        answer = self.request("POST", f"/projects/{self.project.pk}/edit/entities/{entity_id}/fields/",
-                              {"name": name, "type": "text", "nullable": "on", "base_revision": self.revision,
-                               "selected": entity_id})  # fmt: skip
+        return self.post(f"/edit/entities/{entity_id}/fields/", {"name": name, "type": "text", "nullable": "on",
+                                                                  "selected": entity_id})  # fmt: skip
+
+    def set_comment(self, entity_id, name, comment) -> int:
+        return self.post(f"/edit/entities/{entity_id}/", {"name": name, "comment": comment, "selected": entity_id})
+
+    def post(self, path, data) -> int:
+        answer = self.request("POST", f"/projects/{self.project.pk}{path}", {**data, "base_revision": self.revision})
         found = re.search(r'id="editor-panel"[^>]*data-revision="(\d+)"', answer, re.S)
         if found:
             self.rebased += int(found.group(1)) > self.revision + 1
@@ -136,23 +143,30 @@ def test_twenty_clients_times_twenty_five_edits(server):
     def work(c):
         done = []
         for j in range(EDITS):
-            target = f"ent_start_{c % HUBS}" if j % 2 == 0 else f"ent_start_{HUBS + c}"
-            name = f"c{c}_e{j}"
-            done.append((target, name, editors[c].add_field(target, name)))
+            hub, own = f"ent_start_{c % HUBS}", f"ent_start_{HUBS + c}"
+            text = f"c{c}_e{j}"
+            if j % 5 == 4:
+                done.append(("comment", hub, text, editors[c].set_comment(hub, f"hub{c % HUBS}", text)))
+            else:
+                target = hub if j % 2 == 0 else own
+                done.append(("field", target, text, editors[c].add_field(target, text)))
         return done
 
     with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
         results = [row for rows in pool.map(work, range(CLIENTS)) for row in rows]
 
-    statuses = [status for _, _, status in results]
-    assert not [s for s in statuses if s >= 500], "no edit may fail with a server error"
-    accepted = [(target, name) for target, name, status in results if status == 200]
-    assert len(accepted) == CLIENTS * EDITS, f"adding distinct fields never conflicts; answers: {set(statuses)}"
+    assert not [r for r in results if r[3] >= 500], "no edit may fail with a server error"
+    fields = [(target, name) for kind, target, name, status in results if kind == "field" and status == 200]
+    comments = [(target, text) for kind, target, text, status in results if kind == "comment" and status == 200]
+    assert len(fields) == len([r for r in results if r[0] == "field"]), "adding distinct fields never conflicts"
+    assert {r[3] for r in results if r[0] == "comment"} <= {200, 409}, "a comment edit is saved or a conflict"
+    assert comments, "some comment edits land"
     assert sum(e.rebased for e in editors) > CLIENTS * EDITS / 2  # most went through the rebase
 
     project = Project.objects.get(pk=project.pk)
     log = list(Revision.objects.filter(project=project).order_by("number"))
-    assert [r.number for r in log] == list(range(1, len(accepted) + 1)) and project.revision == len(accepted)
+    accepted = len(fields) + len(comments)
+    assert [r.number for r in log] == list(range(1, accepted + 1)) and project.revision == accepted
 
     stored = schema_from_dict(project.document)
     replayed = start
@@ -163,7 +177,13 @@ def test_twenty_clients_times_twenty_five_edits(server):
         replayed, _ = ops.apply(replayed, ops.op_from_dict(revision.inverse))
     assert replayed == start
 
-    for target, name in accepted:
+    for target, name in fields:
         entity = stored.entity(target)
         assert entity.field_by_name(name) is not None, f"{name} in {entity.name} was lost"
-    assert sum(len(e.fields) - 1 for e in stored.entities) == len(accepted)
+    assert sum(len(e.fields) - 1 for e in stored.entities) == len(fields)
+    # Every accepted comment is in the log, and each hub shows the last one that landed.
+    logged = [(r.op["entity"]["id"], r.op["entity"]["comment"]) for r in log if r.op["op"] == "UpdateEntity"]
+    assert sorted(logged) == sorted(comments)
+    for hub in range(HUBS):
+        landed = [text for target, text in logged if target == f"ent_start_{hub}"]
+        assert stored.entity(f"ent_start_{hub}").comment == (landed[-1] if landed else None)
