@@ -25,6 +25,9 @@ class ImportForm(forms.Form):
     )
     format = forms.ChoiceField(choices=[("", "Detect"), *[(f, f.upper()) for f in FORMATS]], required=False)
     name = forms.CharField(max_length=200, required=False, help_text="For a new project; defaults to the file's name")
+    # The revision the person saw when opening Import: an import replaces the document,
+    # so it must not silently replace what teammates saved meanwhile.
+    base_revision = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
     def clean(self):
         data = super().clean()
@@ -46,3 +49,18 @@ def detect_format(*, filename: str, text: str) -> str:
     if filename.lower().endswith(".dbml"):
         return "dbml"
     return "json" if text.lstrip().startswith("{") else "dbml"
+
+
+class InviteForm(forms.Form):
+    invitee = forms.CharField(max_length=254, label="Username or e-mail")
+    role = forms.ChoiceField(choices=[("editor", "Editor"), ("viewer", "Viewer"), ("owner", "Owner")])
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(choices=[("owner", "Owner"), ("editor", "Editor"), ("viewer", "Viewer")])
+
+
+class ShareLinkForm(forms.Form):
+    label = forms.CharField(max_length=100, required=False)
+    days = forms.IntegerField(required=False, min_value=1, max_value=365, label="Expires after (days)",
+                              help_text="empty: until revoked")  # fmt: skip

@@ -1,6 +1,7 @@
 """Undo and redo of a user's own edits, from the op log.
 
-Undo applies the stored inverse of the user's latest edit that is not undone yet;
+Undo applies the stored inverse of the user's latest edit that is not undone yet,
+rebased over what teammates saved since;
 redo re-applies the edit behind the user's latest undo, unless the user has made a
 new edit since (a new edit clears the redo stack, as in every editor). Both are new
 revisions, so history stays append-only and other people's edits are never touched.
@@ -37,22 +38,28 @@ def redoable_revision(*, project: Project, user) -> Revision | None:
     return None if newer_edit else latest_undo
 
 
-def undo(*, project: Project, user, base_revision: int) -> tuple[Project, list[Problem]]:
+# The inverse of a revision was computed on the document right after it: that is the
+# base it is rebased from (designer.rebase). Whatever teammates changed since is kept,
+# and an undo that would overwrite their change is refused as a conflict.
+
+
+def undo(*, project: Project, user) -> tuple[Project, list[Problem]]:
     target = undoable_revision(project=project, user=user)
     if target is None:
         raise SchemaError([Problem(code="nothing-to-undo", message="Nothing of yours to undo.")])
     return apply_op(
-        project_id=project.pk, user=user, op=ops.op_from_dict(target.inverse), base_revision=base_revision,
-        summary=f"Undo: {target.summary}", undo_of=target,
+        project_id=project.pk, user=user, op=ops.op_from_dict(target.inverse), base_revision=target.number,
+        summary=f"Undo: {target.summary}", narrative=f"undid: {target.narrative or target.summary}", undo_of=target,
     )  # fmt: skip
 
 
-def redo(*, project: Project, user, base_revision: int) -> tuple[Project, list[Problem]]:
+def redo(*, project: Project, user) -> tuple[Project, list[Problem]]:
     undo_revision = redoable_revision(project=project, user=user)
     if undo_revision is None:
         raise SchemaError([Problem(code="nothing-to-redo", message="Nothing of yours to redo.")])
     original = undo_revision.undo_of
     return apply_op(
-        project_id=project.pk, user=user, op=ops.op_from_dict(original.op), base_revision=base_revision,
-        summary=f"Redo: {original.summary}", redo_of=undo_revision,
+        project_id=project.pk, user=user, op=ops.op_from_dict(original.op), base_revision=undo_revision.number,
+        summary=f"Redo: {original.summary}", narrative=f"redid: {original.narrative or original.summary}",
+        redo_of=undo_revision,
     )  # fmt: skip

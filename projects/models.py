@@ -65,6 +65,8 @@ class Revision(models.Model):
     op = models.JSONField()
     inverse = models.JSONField()
     summary = models.CharField(max_length=300)
+    # The history timeline's sentence, past tense ("renamed field posts.title to headline").
+    narrative = models.CharField(max_length=300, blank=True, default="")
     # Undo and redo are revisions too: they point at the edit they reverse or bring back.
     undo_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="undone_by")
     redo_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="redone_by")
@@ -181,3 +183,50 @@ class Dismissal(models.Model):
 
     def __str__(self) -> str:
         return f"dismissed {self.key}"
+
+
+class Invitation(models.Model):
+    """An owner's invitation to join a project with a role. The link carries a random
+    token; only its hash is stored (projects/tokens.py), so a database leak opens nothing."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    # Invited by username: only that account may accept. By e-mail: whoever holds the link.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="invitations")  # fmt: skip
+    email = models.EmailField(blank=True, default="")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    # Set once: an accepted or revoked invitation opens nothing any more.
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["project", "-created_at"], name="invitation_project_idx")]
+        constraints = [
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="invitation_role_valid"),
+            models.CheckConstraint(condition=Q(user__isnull=False) | ~Q(email=""), name="invitation_has_invitee"),
+        ]
+
+    def __str__(self) -> str:
+        return f"invitation of {self.user or self.email} to {self.project} as {self.role}"
+
+
+class ShareLink(models.Model):
+    """A read-only link for people without an account. Only the token's hash is stored."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="share_links")
+    label = models.CharField(max_length=100, blank=True, default="")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(null=True, blank=True)  # null: until revoked
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["project", "-created_at"], name="sharelink_project_idx")]
+
+    def __str__(self) -> str:
+        return f"share link {self.label or self.pk} of {self.project}"

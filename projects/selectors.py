@@ -7,12 +7,26 @@ import threading
 from collections import OrderedDict
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
+from designer import ops
 from designer.formats.json_doc import schema_from_dict
 from designer.schema import Schema
-from projects.models import Analysis, Dismissal, Job, JobKind, Membership, Project, Revision, Role
+from projects.models import (
+    Analysis,
+    Dismissal,
+    Invitation,
+    Job,
+    JobKind,
+    Membership,
+    Project,
+    Revision,
+    Role,
+    ShareLink,
+)
+from projects.tokens import token_hash
 
 _ALLOWED = {
     "view": {Role.OWNER, Role.EDITOR, Role.VIEWER},
@@ -89,3 +103,111 @@ def latest_analysis_job(*, project: Project) -> Job | None:
 def dismissed_keys(*, project: Project) -> dict[str, str]:
     """Recommendation key → the reason it was dismissed."""
     return dict(Dismissal.objects.filter(project=project).values_list("key", "reason"))
+
+
+# Past documents never change either: (project id, revision number) -> Schema.
+_past: OrderedDict[tuple, Schema] = OrderedDict()
+
+
+def schema_at(*, project: Project, number: int, current: Schema) -> Schema:
+    """The document as it was at revision ``number``: the current one with the stored
+    inverses of every later revision applied, newest first. ``current`` must be the
+    schema of ``project.revision`` (the caller holds it already)."""
+    if number >= project.revision:
+        return current
+    key = (project.pk, project.created_at, number)  # created_at: SQLite may reuse a deleted project's id
+    with _parsed_lock:
+        if key in _past:
+            _past.move_to_end(key)
+            return _past[key]
+    schema = current
+    later = Revision.objects.filter(project_id=project.pk, number__gt=number, number__lte=project.revision)
+    for inverse in later.order_by("-number").values_list("inverse", flat=True):
+        schema, _ = ops.apply(schema, ops.op_from_dict(inverse))
+    with _parsed_lock:
+        _past[key] = schema
+        while len(_past) > _PARSED_LIMIT:
+            _past.popitem(last=False)
+    return schema
+
+
+def authors_since(*, project: Project, number: int) -> list[str]:
+    """Who saved revisions after ``number`` (for conflict messages)."""
+    names = (
+        Revision.objects.filter(project_id=project.pk, number__gt=number)
+        .exclude(author=None)
+        .values_list("author__username", flat=True)
+        .distinct()
+    )
+    return sorted(names)
+
+
+def members_of(*, project: Project) -> QuerySet[Membership]:
+    return Membership.objects.filter(project=project).select_related("user").order_by("role", "user__username")
+
+
+def membership_in(*, project: Project, membership_id: int) -> Membership:
+    membership = Membership.objects.filter(project=project, pk=membership_id).select_related("user", "project").first()
+    if membership is None:
+        raise Http404("No such member")
+    return membership
+
+
+def open_invitations(*, project: Project) -> QuerySet[Invitation]:
+    now = timezone.now()
+    return Invitation.objects.filter(
+        project=project, accepted_at=None, revoked_at=None, expires_at__gt=now
+    ).select_related("user")
+
+
+def live_share_links(*, project: Project) -> QuerySet[ShareLink]:
+    return live_share_links_any().filter(project=project).order_by("-created_at")
+
+
+def project_for_share_token(*, token: str) -> Project:
+    """The project a share link opens, read-only. Unknown, revoked and expired links are
+    all the same 404: a link holder learns nothing about links that do not work."""
+    link = (
+        live_share_links_any().filter(token_hash=token_hash(token, purpose="share")).select_related("project").first()
+    )
+    if link is None:
+        raise Http404("No such link")
+    project = link.project
+    project.role = "link"
+    return project
+
+
+def live_share_links_any() -> QuerySet[ShareLink]:
+    now = timezone.now()
+    return ShareLink.objects.filter(Q(expires_at=None) | Q(expires_at__gt=now), revoked_at=None)
+
+
+def timeline(*, project: Project, entity_id: str = "", username: str = "", limit: int = 200) -> list[Revision]:
+    """The newest revisions, optionally only one person's or only those touching one entity."""
+    revisions = Revision.objects.filter(project=project).select_related("author").order_by("-number")
+    if username:
+        revisions = revisions.filter(author__username=username)
+    if not entity_id:
+        return list(revisions[:limit])
+    # Which entity an op touches lives inside its JSON; a project's log is read newest first, in pages.
+    return [r for r in revisions[: limit * 5] if entity_id in entity_ids_in(r.op) | entity_ids_in(r.inverse)][:limit]
+
+
+_ENTITY_KEYS = ("entity_id", "from_entity_id", "to_entity_id", "join_entity_id")
+
+
+def entity_ids_in(data) -> set[str]:
+    """Every entity id an op (as stored) names: ``entity_id`` keys and entity objects."""
+    found: set[str] = set()
+    if isinstance(data, dict):
+        found.update(v for k, v in data.items() if k in _ENTITY_KEYS and isinstance(v, str))
+        entity = data.get("entity")
+        if isinstance(entity, dict) and isinstance(entity.get("id"), str):
+            found.add(entity["id"])
+        for value in data.values():
+            if isinstance(value, dict | list):
+                found |= entity_ids_in(value)
+    elif isinstance(data, list):
+        for value in data:
+            found |= entity_ids_in(value)
+    return found

@@ -14,6 +14,7 @@ from designer import ops
 from designer.formats import dump_schema, load_schema
 from designer.formats.json_doc import schema_to_dict
 from designer.problems import Problem, SchemaError, errors, warnings
+from designer.rebase import Conflict, rebase
 from designer.schema import Schema
 from designer.validate import validate
 from projects import selectors
@@ -25,14 +26,26 @@ EXPORT_CONTENT_TYPES = {"dbml": "text/plain; charset=utf-8", "json": "applicatio
 
 
 class StaleRevision(Exception):
-    """The edit was made on an older revision than the one stored (someone else saved first)."""
+    """The edit was made on another revision than the one stored and cannot be carried over."""
 
-    def __init__(self, *, expected: int, actual: int):
+    def __init__(self, *, expected: int, actual: int, message: str = ""):
         self.expected, self.actual = expected, actual
         super().__init__(
-            f"The project changed while you were editing (you had revision {expected}, it is now {actual}). "
+            message
+            or f"The project changed while you were editing (you had revision {expected}, it is now {actual}). "
             "Reload to see the latest version."
         )
+
+
+class EditConflict(StaleRevision):
+    """A teammate changed what this edit changes since the person opened it (designer.rebase)."""
+
+    def __init__(self, *, expected: int, actual: int, conflict: Conflict, authors: list[str]):
+        self.conflict = conflict
+        who = ", ".join(authors) or "someone else"
+        super().__init__(expected=expected, actual=actual, message=(
+            f"Not saved: {who} changed this while you were editing — {conflict}. "
+            "The current version is shown; your input is kept so you can save it again."))  # fmt: skip
 
 
 def project_create(*, owner, name: str, description: str = "", schema: Schema | None = None) -> Project:
@@ -57,7 +70,14 @@ def project_delete(*, project: Project) -> None:
 
 
 def apply_op(
-    *, project_id: int, user, op: ops.Op, base_revision: int, summary: str | None = None, **links
+    *,
+    project_id: int,
+    user,
+    op: ops.Op,
+    base_revision: int,
+    summary: str | None = None,
+    narrative: str | None = None,
+    **links,
 ) -> tuple[Project, list[Problem]]:
     """Apply one edit: lock the row, check the revision the user edited, apply, validate,
     store document and log entry together. Returns the project and the warnings.
@@ -65,10 +85,8 @@ def apply_op(
     with transaction.atomic():
         # The document is read only when the parsed schema of this revision is not in memory.
         project = Project.objects.select_for_update().defer("document").get(pk=project_id)
-        if project.revision != base_revision:
-            raise StaleRevision(expected=base_revision, actual=project.revision)
         before = selectors.project_schema(project)
-        after, inverse = ops.apply(before, op)
+        after, op, inverse = _carried_over(project, op, before=before, base_revision=base_revision)
         problems = _refuse_errors(after)
         project.revision += 1
         project.document = schema_to_dict(after)
@@ -80,6 +98,7 @@ def apply_op(
             op=ops.op_to_dict(op),
             inverse=ops.op_to_dict(inverse),
             summary=(summary or ops.describe(op, before))[:300],
+            narrative=(narrative or ops.narrate(op, before))[:300],
             **links,
         )
         transaction.on_commit(lambda: selectors.remember_schema(project, after))
@@ -87,17 +106,57 @@ def apply_op(
     return project, warnings(problems)
 
 
-def project_import(*, owner, text: str, fmt: str, name: str | None = None, project: Project | None = None):
-    """A new project from a schema file, or a new revision of ``project``.
+def _carried_over(project: Project, op: ops.Op, *, before: Schema, base_revision: int):
+    """(after, op as applied, inverse): the op on the stored document, rebased when it
+    was made on an older revision (designer.rebase); a conflict raises EditConflict."""
+    if base_revision == project.revision:
+        after, inverse = ops.apply(before, op)
+        return after, op, inverse
+    if not 0 <= base_revision < project.revision:
+        raise StaleRevision(expected=base_revision, actual=project.revision)
+    base = selectors.schema_at(project=project, number=base_revision, current=before)
+    try:
+        return rebase(op, base=base, current=before)
+    except Conflict as conflict:
+        authors = selectors.authors_since(project=project, number=base_revision)
+        raise EditConflict(
+            expected=base_revision, actual=project.revision, conflict=conflict, authors=authors
+        ) from conflict
+
+
+def project_import(*, owner, text: str, fmt: str, name: str | None = None, project: Project | None = None,
+                   base_revision: int | None = None):  # fmt: skip
+    """A new project from a schema file, or a new revision of ``project`` made on
+    ``base_revision`` (the revision the person saw when opening Import). An import
+    replaces the whole document, so it is refused when anything changed since.
     Errors raise SchemaError and nothing is written."""
     schema = load_schema(text, fmt=fmt)
     problems = _refuse_errors(schema)
     if project is None:
         return project_create(owner=owner, name=name or schema.name or "Imported schema", schema=schema), problems
-    project, _ = apply_op(
-        project_id=project.pk, user=owner, op=ops.ReplaceSchema(schema=schema), base_revision=project.revision
-    )
+    with transaction.atomic():
+        current = Project.objects.select_for_update().only("revision").get(pk=project.pk).revision
+        if base_revision != current:
+            authors = selectors.authors_since(project=project, number=base_revision or 0)
+            raise StaleRevision(expected=base_revision or 0, actual=current, message=(
+                f"Not imported: {', '.join(authors) or 'someone'} changed the project since you opened Import "
+                f"(revision {base_revision} → {current}); importing would replace that work. "
+                "Open Import again to start from the current version."))  # fmt: skip
+        project, _ = apply_op(project_id=project.pk, user=owner, op=ops.ReplaceSchema(schema=schema),
+                              base_revision=current, summary="Import a new version of the schema",
+                              narrative="imported a new version of the schema")  # fmt: skip
     return project, problems
+
+
+def revision_restore(*, project: Project, user, number: int, base_revision: int) -> Project:
+    """A past revision's document as a new revision (undoable like any edit)."""
+    with transaction.atomic():
+        locked = Project.objects.select_for_update().defer("document").get(pk=project.pk)
+        old = selectors.schema_at(project=locked, number=number, current=selectors.project_schema(locked))
+        project, _ = apply_op(project_id=project.pk, user=user, op=ops.ReplaceSchema(schema=old),
+                              base_revision=base_revision, summary=f"Restore revision {number}",
+                              narrative=f"restored revision {number}")  # fmt: skip
+    return project
 
 
 def project_export(*, project: Project, fmt: str) -> tuple[str, str, bytes]:

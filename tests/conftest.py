@@ -65,6 +65,15 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _no_rate_limits(request, settings):
+    """Login and sign-up limits count per address in a shared cache: every test comes
+    from 127.0.0.1, so they would add up across tests and runs. The tests of the limits
+    (marked ``ratelimit``) turn them on with their own clean counters."""
+    if request.node.get_closest_marker("ratelimit") is None:
+        settings.RATELIMIT_ENABLE = False
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         # Every database test runs on the real PostgreSQL, never silently on SQLite.

@@ -17,7 +17,7 @@ from typing import Any
 
 from designer.formats.codec import from_data, to_data
 from designer.ops.base import Op
-from designer.ops.describe import describe, removal_impact
+from designer.ops.describe import describe, narrate, removal_impact
 from designer.ops.entities import (
     AddEntity,
     AddEnum,
@@ -96,6 +96,7 @@ __all__ = [
     "UpdateRelationship",
     "apply",
     "describe",
+    "narrate",
     "op_from_dict",
     "op_to_dict",
     "removal_impact",

@@ -130,3 +130,39 @@ def _relationship_text(schema: Schema, relationship: Relationship) -> str:
 def _index_text(entity: Entity, index: Index) -> str:
     names = [f.name if (f := entity.field(c.field_id or "")) else (c.expression or "?") for c in index.columns]
     return f"on {entity.name} ({', '.join(names)})"
+
+
+# --- the history timeline: past tense, with the object's full name ---------------------
+
+_PAST = {"Add": "added", "Update": "changed", "Remove": "removed", "Set": "set", "Move": "moved",
+         "Rename": "renamed", "Replace": "replaced"}  # fmt: skip
+
+
+def narrate(op: Op, before: Schema | None = None) -> str:
+    """What the person did, for "<who> <narrate>": "renamed field posts.title to headline"."""
+    if isinstance(op, Batch):
+        parts = [narrate(o, before) for o in op.ops]
+        return "; ".join(parts) if len(parts) <= 3 else f"made {len(parts)} changes: {'; '.join(parts[:2])}; …"
+    if before is not None and isinstance(op, UpdateField) and (found := before.find_field(op.field.id)):
+        return _changed("field", f"{found[0].name}.{found[1].name}", found[1], op.field)
+    if before is not None and isinstance(op, UpdateEntity) and (old := before.entity(op.entity.id)):
+        return _changed("entity", old.name, old, op.entity, skip=("fields", "indexes", "checks"))
+    if before is not None and (entity := before.entity(getattr(op, "entity_id", "") or "")):
+        if (new_field := getattr(op, "field", None)) is not None:
+            return f"added field {entity.name}.{new_field.name}"
+        if (field_id := getattr(op, "field_id", None)) and (old_field := entity.field(field_id)):
+            verb = _PAST.get(_split_name(type(op).__name__)[0], "changed")
+            return f"{verb} field {entity.name}.{old_field.name}"
+    text = describe(op, before)
+    verb, _, rest = text.partition(" ")
+    return f"{_PAST.get(verb, verb.lower())} {rest}".strip()
+
+
+def _changed(noun: str, label: str, old, new, *, skip: tuple[str, ...] = ()) -> str:
+    changed = [
+        f for f in old.__dataclass_fields__ if f not in (*skip, "name", "id") and getattr(old, f) != getattr(new, f)
+    ]
+    what = ", ".join(name.replace("_", " ") for name in changed)
+    if old.name != new.name:
+        return f"renamed {noun} {label} to {new.name}" + (f" and changed its {what}" if what else "")
+    return f"changed the {what} of {noun} {label}" if what else f"saved {noun} {label} unchanged"

@@ -8,7 +8,7 @@ from designer import ops
 from designer.problems import SchemaError
 from projects import history, selectors, services
 from projects.editor_forms import EntityForm, NewEntityForm
-from projects.views.editing import base_revision, commit, editable_project, invalid_form, panel_response
+from projects.views.editing import commit, editable_project, invalid_form, panel_response
 
 
 @login_required
@@ -69,7 +69,7 @@ def redo(request, project_id: int):
 def _history_step(request, project_id, step):
     project, _ = editable_project(request, project_id)
     try:
-        after, warnings = step(project=project, user=request.user, base_revision=base_revision(request) or -1)
+        after, warnings = step(project=project, user=request.user)
     except services.StaleRevision as error:
         return panel_response(request, project, status=409, errors=[str(error)])
     except SchemaError as error:

@@ -112,9 +112,10 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
     try:
         project_after, warnings = services.apply_op(project_id=project.pk, user=request.user, op=op,
                                                     base_revision=revision, summary=summary)  # fmt: skip
-    except services.StaleRevision as error:
-        project.refresh_from_db()
-        return panel_response(request, project, status=409, errors=[str(error)], selected=selected)
+    except services.StaleRevision as error:  # a conflict: show what is stored now, keep what they typed
+        project = selectors.project_for_user(user=request.user, project_id=project.pk, need="edit")
+        bound = {form_slot: form} if form_slot else {}
+        return panel_response(request, project, status=409, bound=bound, errors=[str(error)], selected=selected)
     except SchemaError as error:
         bound = {form_slot: form} if form_slot else {}
         return panel_response(request, project, status=422, bound=bound, selected=selected,

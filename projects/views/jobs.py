@@ -9,12 +9,18 @@ from django_htmx.http import HttpResponseStopPolling
 from projects import selectors, services
 from projects.models import Job, JobKind
 
+# Jobs that only read the project: viewers may start them (they may download too).
+# Any other kind changes the project and needs an editor.
+READ_ONLY_JOBS = {JobKind.EXPORT}
+STARTABLE_JOBS = READ_ONLY_JOBS
+
 
 @login_required
 @require_POST
 def job_start(request, project_id: int, kind: str):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
-    if kind not in {JobKind.EXPORT}:
+    need = "view" if kind in READ_ONLY_JOBS else "edit"
+    project = selectors.project_for_user(user=request.user, project_id=project_id, need=need)
+    if kind not in STARTABLE_JOBS:
         raise Http404("No such job kind")
     job = services.job_create(project=project, user=request.user, kind=kind)
     job.refresh_from_db()  # in embedded mode the task already ran

@@ -66,11 +66,3 @@ def project_delete(request, project_id: int):
             return HttpResponseClientRedirect(reverse("project_list"))
         return redirect("project_list")
     return render(request, "projects/delete.html", {"project": project})
-
-
-@login_required
-@require_GET
-def project_history(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
-    revisions = selectors.revisions_for(project=project)
-    return render(request, "projects/history.html", {"project": project, "revisions": revisions})

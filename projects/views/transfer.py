@@ -26,23 +26,27 @@ def import_revision(request, project_id: int):
 
 
 def _import(request, *, project):
-    form = ImportForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
-    problems = []
+    initial = {"base_revision": project.revision} if project else {}
+    form = ImportForm(*((request.POST, request.FILES) if request.method == "POST" else ()), initial=initial)
+    problems, status = [], 422 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         name = data["name"] or (data["file"].name.rsplit(".", 1)[0] if data["file"] else None)
         try:
-            project, warnings = services.project_import(
-                owner=request.user, text=data["text"], fmt=data["format"], name=name, project=project
-            )
+            if project is not None and data["base_revision"] is None:
+                raise services.StaleRevision(expected=0, actual=project.revision,
+                                             message="The form lost its revision; open Import again.")  # fmt: skip
+            project, warnings = services.project_import(owner=request.user, text=data["text"], fmt=data["format"],
+                                                        name=name, project=project,
+                                                        base_revision=data["base_revision"])  # fmt: skip
         except SchemaError as error:
             problems = error.problems
         except services.StaleRevision as error:
             form.add_error(None, str(error))
+            status = 409
         else:
             messages.success(request, _imported_message(warnings))
             return redirect("project_detail", project_id=project.pk)
-    status = 422 if request.method == "POST" else 200
     context = {"form": form, "project": project, "problems": problems}
     return render(request, "projects/import.html", context, status=status)
 

@@ -1,11 +1,15 @@
 // Small behaviours htmx does not cover: swap validation answers (422) and conflicts
 // (409) like successes, open an entity by clicking it in the diagram, keep diagram
-// downloads on the current view settings, and keyboard shortcuts.
+// downloads on the current view settings, keyboard shortcuts, and teammates' edits.
 (function () {
   "use strict";
 
   document.addEventListener("htmx:beforeSwap", function (event) {
     const status = event.detail.xhr.status;
+    if (event.detail.target.id === "live" && !/data-revision=/.test(event.detail.xhr.responseText || "")) {
+      event.detail.shouldSwap = false;  // logged out meanwhile: never put the login page in the status line
+      return;
+    }
     if (status === 422 || status === 409 || status === 400) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
@@ -42,6 +46,53 @@
       const extra = selected ? "&selected=" + encodeURIComponent(selected.dataset.entityId) : "";
       download.setAttribute("href", base + "?" + controlsQuery() + extra);
     }
+  });
+
+  // Teammates' edits: the live poll (#live) carries the stored revision. When it moved
+  // past the one this page shows, redraw the diagram, and refresh the panel unless the
+  // person is in the middle of typing there (their edit is rebased when they save).
+  function panelBusy(panel) {
+    const active = document.activeElement;
+    if (active && panel.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName)) { return true; }
+    if (panel.querySelector("details[open] form")) { return true; }
+    return Array.from(panel.querySelectorAll("input:not([type=hidden]), textarea, select")).some(function (el) {
+      if (el.type === "checkbox" || el.type === "radio") { return el.checked !== el.defaultChecked; }
+      if (el.tagName === "SELECT" && el.multiple) { return Array.from(el.options).some(function (o) { return o.selected !== o.defaultSelected; }); }
+      if (el.tagName === "SELECT") {  // with no option marked selected, the first one is the default
+        const initial = Array.from(el.options).findIndex(function (o) { return o.defaultSelected; });
+        return el.selectedIndex !== Math.max(initial, 0);
+      }
+      return el.value !== el.defaultValue;
+    });
+  }
+
+  let lastRemoteRevision = null;
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.target.id !== "live") { return; }
+    const marker = event.detail.target.querySelector("[data-revision]");
+    const panel = document.getElementById("editor-panel");
+    if (!marker || !panel) { return; }
+    const stored = marker.dataset.revision;
+    const notice = document.getElementById("remote-notice");
+    if (stored === panel.dataset.revision) {
+      if (notice) { notice.hidden = true; }
+      return;
+    }
+    if (stored === lastRemoteRevision) { return; }
+    lastRemoteRevision = stored;
+    htmx.trigger(document.body, "schema-changed");
+    if (panelBusy(panel)) {
+      if (notice) {
+        notice.textContent = "Teammates saved changes (revision " + stored + "). Yours will be combined with theirs when you save.";
+        notice.hidden = false;
+      }
+      return;
+    }
+    const selected = panel.querySelector(".entity-item.selected");
+    const tab = document.getElementById("panel-tab");
+    const query = "?tab=" + encodeURIComponent(tab ? tab.value : "schema") +
+      (selected ? "&selected=" + encodeURIComponent(selected.dataset.entityId) : "") + "&" + controlsQuery();
+    htmx.ajax("GET", panel.dataset.panelUrl + query, {target: panel, swap: "outerHTML"});
   });
 
   document.addEventListener("keydown", function (event) {

@@ -71,13 +71,26 @@ def test_delete_shows_what_it_breaks_then_deletes(client_for, project, member):
     assert response.status_code == 200 and project_schema(project).entity(users.id) is None
 
 
-def test_stale_revision_is_409_and_nothing_saved(client_for, project, member):
+def test_an_add_on_an_older_revision_is_carried_over(client_for, project, member):
     client = client_for(member)
     post(client, "entity_add", project, {"name": "a"})
     response = client.post(reverse("entity_add", args=[project.pk]), {"base_revision": 0, "name": "b"}, **HTMX)
-    assert response.status_code == 409 and "changed while you were editing" in response.content.decode()
     project.refresh_from_db()
-    assert project_schema(project).entity_by_name("b") is None
+    assert response.status_code == 200 and project.revision == 2
+    assert project_schema(project).entity_by_name("a") and project_schema(project).entity_by_name("b")
+
+
+def test_a_conflicting_edit_is_409_with_both_values_and_the_input_kept(client_for, project, owner, member):
+    users = project_schema(project).entity_by_name("users")
+    url = reverse("entity_update", args=[project.pk, users.id])
+    client_for(owner).post(url, {"base_revision": 0, "name": "people"}, **HTMX)
+    response = client_for(member).post(url, {"base_revision": 0, "name": "accounts"}, **HTMX)
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "alice changed this while you were editing" in body and "is now &#x27;people&#x27;" in body
+    assert 'value="accounts"' in body  # what they typed is still in the form
+    project.refresh_from_db()
+    assert project.revision == 1 and project_schema(project).entity(users.id).name == "people"
 
 
 def test_viewer_and_outsider_cannot_edit(client_for, project, viewer, outsider):

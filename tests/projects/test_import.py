@@ -2,7 +2,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from designer import ops
+from designer.schema import Entity
+from projects import services
 from projects.models import Project, Revision
+from projects.selectors import project_schema
 
 BAD_INPUTS = [
     ("Table a {\n  id int\n  name text [not null\n}\n", "line 4", "syntax error"),
@@ -44,7 +48,9 @@ def test_bad_input_is_explained_and_nothing_is_created(client_for, outsider, tex
 @pytest.mark.parametrize(("text", "where", "words"), BAD_INPUTS)
 def test_bad_revision_import_keeps_the_project_unchanged(client_for, project, text, where, words):
     before = (project.document, project.revision)
-    response = client_for(project.owner).post(reverse("import_revision", args=[project.pk]), {"text": text})
+    response = client_for(project.owner).post(
+        reverse("import_revision", args=[project.pk]), {"text": text, "base_revision": 0}
+    )
     project.refresh_from_db()
     assert response.status_code == 422 and words in response.content.decode()
     assert (project.document, project.revision) == before
@@ -53,7 +59,9 @@ def test_bad_revision_import_keeps_the_project_unchanged(client_for, project, te
 
 def test_import_as_new_revision_is_undoable_history(client_for, project, member):
     text = "Table only_one {\n  id int [pk]\n}\n"
-    response = client_for(member).post(reverse("import_revision", args=[project.pk]), {"text": text, "format": "dbml"})
+    response = client_for(member).post(
+        reverse("import_revision", args=[project.pk]), {"text": text, "format": "dbml", "base_revision": 0}
+    )
     project.refresh_from_db()
     assert response.status_code == 302 and project.revision == 1
     revision = Revision.objects.get(project=project)
@@ -75,3 +83,17 @@ def test_nothing_chosen_is_a_form_error(client_for, outsider):
 def test_non_utf8_file_is_refused(client_for, outsider):
     response = client_for(outsider).post(reverse("import_new"), {"file": SimpleUploadedFile("x.dbml", b"\xff\xfe\x00")})
     assert response.status_code == 422 and "not UTF-8" in response.content.decode()
+
+
+def test_import_opened_before_a_teammates_edit_answers_409_and_keeps_their_work(client_for, project, member):
+    page = client_for(project.owner).get(reverse("import_revision", args=[project.pk])).content.decode()
+    assert 'name="base_revision" value="0"' in page
+    services.apply_op(project_id=project.pk, user=member, op=ops.AddEntity(entity=Entity(id="ent_b", name="b_table")),
+                      base_revision=0)  # fmt: skip
+    response = client_for(project.owner).post(reverse("import_revision", args=[project.pk]),
+                                              {"text": "Table only {\n id int [pk]\n}\n", "base_revision": 0})  # fmt: skip
+    project.refresh_from_db()
+    assert (
+        response.status_code == 409 and "bob changed the project since you opened Import" in response.content.decode()
+    )
+    assert project.revision == 1 and project_schema(project).entity_by_name("b_table") is not None

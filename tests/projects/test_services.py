@@ -2,8 +2,8 @@ import pytest
 
 from designer import ops
 from designer.problems import SchemaError
-from designer.schema import Entity, Field, FieldType, TypeKind
-from projects import services
+from designer.schema import Entity, Field, FieldType, TypeKind, replace
+from projects import history, services
 from projects.models import Revision
 from projects.selectors import project_schema
 
@@ -25,11 +25,65 @@ def test_apply_op_saves_document_and_log_together(project, member):
     assert any(w.code == "missing-primary-key" for w in warnings)
 
 
-def test_stale_base_revision_is_refused(project, member):
-    services.apply_op(project_id=project.pk, user=member, op=add("a", "ent_a"), base_revision=0)
-    with pytest.raises(services.StaleRevision, match="you had revision 0, it is now 1"):
-        services.apply_op(project_id=project.pk, user=member, op=add("b", "ent_b"), base_revision=0)
+def test_an_edit_on_an_older_revision_is_carried_over(project, owner, member):
+    services.apply_op(project_id=project.pk, user=owner, op=add("a", "ent_a"), base_revision=0)
+    updated, _ = services.apply_op(project_id=project.pk, user=member, op=add("b", "ent_b"), base_revision=0)
+    schema = project_schema(updated)
+    assert updated.revision == 2 and schema.entity_by_name("a") and schema.entity_by_name("b")
+
+
+def test_an_edit_touching_what_changed_since_is_a_conflict_and_saves_nothing(project, owner, member):
+    posts = project_schema(project).entity_by_name("posts")
+    title = posts.field_by_name("title")
+    services.apply_op(project_id=project.pk, user=owner, base_revision=0,
+                      op=ops.UpdateField(entity_id=posts.id, field=replace(title, name="headline")))  # fmt: skip
+    with pytest.raises(services.EditConflict) as caught:
+        services.apply_op(project_id=project.pk, user=member, base_revision=0,
+                          op=ops.UpdateField(entity_id=posts.id, field=replace(title, name="heading")))  # fmt: skip
+    assert "alice changed this" in str(caught.value) and "is now 'headline' (yours: 'heading')" in str(caught.value)
     assert Revision.objects.filter(project=project).count() == 1
+
+
+def test_a_revision_from_the_future_is_refused(project, member):
+    with pytest.raises(services.StaleRevision, match="you had revision 5, it is now 0"):
+        services.apply_op(project_id=project.pk, user=member, op=add("b", "ent_b"), base_revision=5)
+
+
+def test_import_opened_before_a_teammates_edit_is_refused_not_overwriting(project, owner, member):
+    """Lost update 1: A opens Import at revision 0, B adds a table, A imports."""
+    services.apply_op(project_id=project.pk, user=member, op=add("b_table", "ent_b"), base_revision=0)
+    with pytest.raises(services.StaleRevision, match="bob changed the project since you opened Import"):
+        services.project_import(owner=owner, text="Table only {\n id int [pk]\n}\n", fmt="dbml",
+                                project=project, base_revision=0)  # fmt: skip
+    project.refresh_from_db()
+    assert project.revision == 1 and project_schema(project).entity_by_name("b_table") is not None
+
+
+def test_undo_does_not_overwrite_a_teammates_later_change(project, owner, member):
+    """Lost update 2: A renames a field, B changes its name, type and comment, A undoes."""
+    posts = project_schema(project).entity_by_name("posts")
+    title = posts.field_by_name("title")
+    services.apply_op(project_id=project.pk, user=owner, base_revision=0,
+                      op=ops.UpdateField(entity_id=posts.id, field=replace(title, name="headline")))  # fmt: skip
+    theirs = replace(title, name="caption", type=FieldType(TypeKind.VARCHAR, length=80), comment="short")
+    services.apply_op(project_id=project.pk, user=member, base_revision=1,
+                      op=ops.UpdateField(entity_id=posts.id, field=theirs))  # fmt: skip
+    with pytest.raises(services.EditConflict, match="is now 'caption'"):
+        history.undo(project=project, user=owner)
+    project.refresh_from_db()
+    assert project.revision == 2 and project_schema(project).find_field(title.id)[1] == theirs
+
+
+def test_undo_merges_when_the_teammate_changed_something_else(project, owner, member):
+    posts = project_schema(project).entity_by_name("posts")
+    title = posts.field_by_name("title")
+    services.apply_op(project_id=project.pk, user=owner, base_revision=0,
+                      op=ops.UpdateField(entity_id=posts.id, field=replace(title, name="headline")))  # fmt: skip
+    services.apply_op(project_id=project.pk, user=member, base_revision=1,
+                      op=ops.UpdateField(entity_id=posts.id, field=replace(title, name="headline", comment="short")))  # fmt: skip
+    undone, _ = history.undo(project=project, user=owner)
+    field = project_schema(undone).find_field(title.id)[1]
+    assert (field.name, field.comment) == ("title", "short")
 
 
 def test_invalid_result_saves_nothing(project, member):

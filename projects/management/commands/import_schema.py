@@ -33,7 +33,11 @@ class Command(BaseCommand):
             target = Project.objects.filter(owner=user, name=project).order_by("pk").first()
         name = project or Path(path).stem
         try:
-            imported, warnings = services.project_import(owner=user, text=text, fmt=fmt, name=name, project=target)
+            # The command line means "replace with this file now": its base is the stored revision.
+            base = target.revision if target else None
+            imported, warnings = services.project_import(
+                owner=user, text=text, fmt=fmt, name=name, project=target, base_revision=base
+            )
         except SchemaError as error:
             raise CommandError(f"{path}: " + "\n".join(str(p) for p in error.problems)) from None
         for warning in warnings:

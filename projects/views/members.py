@@ -1,0 +1,171 @@
+"""The Members page: who is in the project, invitations, roles, ownership, leaving,
+and the project's read-only share links. Owners change things; everyone may look and leave."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from projects import selectors, teams
+from projects.forms import InviteForm, RoleForm, ShareLinkForm
+from projects.models import Invitation, Membership, ShareLink
+
+
+@login_required
+@require_GET
+def members(request, project_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id)
+    return _page(request, project)
+
+
+def _page(request, project, *, invite_form=None, share_form=None, status=200, new_link=None):
+    context = {
+        "project": project,
+        "members": selectors.members_of(project=project),
+        "is_owner": project.role == "owner",
+        "invitations": selectors.open_invitations(project=project) if project.role == "owner" else (),
+        "share_links": selectors.live_share_links(project=project) if project.role == "owner" else (),
+        "invite_form": invite_form or InviteForm(),
+        "share_form": share_form or ShareLinkForm(),
+        "role_choices": RoleForm.base_fields["role"].choices,
+        "new_link": new_link,
+    }
+    return render(request, "projects/members.html", context, status=status)
+
+
+@login_required
+@require_POST
+def invite(request, project_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+    form = InviteForm(request.POST)
+    if not form.is_valid():
+        return _page(request, project, invite_form=form, status=422)
+    try:
+        invitation, link = teams.invitation_create(
+            project=project, by=request.user, invitee=form.cleaned_data["invitee"], role=form.cleaned_data["role"],
+            accept_url=lambda token: request.build_absolute_uri(reverse("invitation_accept", args=[token])),
+        )  # fmt: skip
+    except ValidationError as error:
+        form.add_error("invitee", error)
+        return _page(request, project, invite_form=form, status=422)
+    sent = f" and e-mailed to {invitation.email}" if invitation.email else ""
+    messages.success(request, f"Invitation created{sent}. Its link (shown once): {link}")
+    return redirect("members", project_id=project.pk)
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, project_id: int, invitation_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+    invitation = Invitation.objects.filter(project=project, pk=invitation_id).first()
+    if invitation is None:
+        raise Http404("No such invitation")
+    teams.invitation_revoke(invitation=invitation)
+    messages.success(request, "Invitation revoked.")
+    return redirect("members", project_id=project.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request, token: str):
+    """Any logged-in person holding the link; an invitation by username only for that account."""
+    invitation = teams.invitation_for_token(token=token, user=request.user)
+    if invitation is None:
+        raise Http404("This invitation does not exist, was used, revoked or has expired.")
+    if request.method == "POST":
+        teams.invitation_accept(invitation=invitation, user=request.user)
+        messages.success(request, f"You joined “{invitation.project.name}”.")
+        return redirect("project_detail", project_id=invitation.project_id)
+    return render(request, "projects/invitation.html", {"invitation": invitation})
+
+
+@login_required
+@require_POST
+def member_role(request, project_id: int, membership_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+    membership = selectors.membership_in(project=project, membership_id=membership_id)
+    form = RoleForm(request.POST)
+    if form.is_valid():
+        _attempt(request, teams.membership_set_role, membership=membership, role=form.cleaned_data["role"],
+                 done=f"{membership.user.username} is now {form.cleaned_data['role']}.")  # fmt: skip
+    else:
+        messages.error(request, "Choose a role: owner, editor or viewer.")
+    return _back(request, project)
+
+
+@login_required
+@require_POST
+def member_remove(request, project_id: int, membership_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+    membership = selectors.membership_in(project=project, membership_id=membership_id)
+    _attempt(request, teams.membership_remove, membership=membership,
+             done=f"{membership.user.username} was removed.")  # fmt: skip
+    return _back(request, project)
+
+
+@login_required
+@require_POST
+def ownership_transfer(request, project_id: int, membership_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+    target = selectors.membership_in(project=project, membership_id=membership_id)
+    mine = Membership.objects.get(project=project, user=request.user)
+    if target.pk == mine.pk:
+        messages.error(request, "You own this project already.")
+    else:
+        teams.ownership_transfer(project=project, from_membership=mine, to_membership=target)
+        messages.success(request, f"{target.user.username} is now the owner; you are an editor.")
+    return _back(request, project)
+
+
+@login_required
+@require_POST
+def leave(request, project_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id)
+    mine = Membership.objects.get(project=project, user=request.user)
+    if _attempt(request, teams.membership_remove, membership=mine, done=f"You left “{project.name}”."):
+        return redirect("project_list")
+    return redirect("members", project_id=project.pk)
+
+
+@login_required
+@require_POST
+def share_link_create(request, project_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+    form = ShareLinkForm(request.POST)
+    if not form.is_valid():
+        return _page(request, project, share_form=form, status=422)
+    _link, token = teams.share_link_create(project=project, by=request.user, **form.cleaned_data)
+    url = request.build_absolute_uri(reverse("shared_project", args=[token]))
+    return _page(request, project, new_link=url)
+
+
+@login_required
+@require_POST
+def share_link_revoke(request, project_id: int, link_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+    link = ShareLink.objects.filter(project=project, pk=link_id).first()
+    if link is None:
+        raise Http404("No such link")
+    teams.share_link_revoke(link=link)
+    messages.success(request, "Share link revoked: it opens nothing any more.")
+    return redirect("members", project_id=project.pk)
+
+
+def _attempt(request, service, *, done: str, **kwargs) -> bool:
+    try:
+        service(**kwargs)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    messages.success(request, done)
+    return True
+
+
+def _back(request, project):
+    # An owner who just removed themselves has no page to come back to.
+    if Membership.objects.filter(project=project, user=request.user).exists():
+        return redirect("members", project_id=project.pk)
+    return redirect("project_list")
