@@ -12,6 +12,7 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
+from designer.diagram import highlight as marks
 from designer.schema import Cardinality, Direction, Entity, Field, Relationship, Schema
 from designer.types import display_type
 
@@ -31,6 +32,8 @@ class DiagramOptions:
     show_columns: str | None = None  # "all" | "keys" | "none"; None: the schema's setting
     selected_entity_id: str | None = None
     heat: tuple[tuple[str, float], ...] = ()  # entity id → 0..1 load, colours the header
+    # entity / field / relationship id → added | changed | removed (see highlight.py)
+    highlight: tuple[tuple[str, str], ...] = ()
 
 
 def visible_entity_ids(schema: Schema, options: DiagramOptions) -> list[str]:
@@ -64,6 +67,7 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
         f for r in schema.relationships if r.cardinality is not Cardinality.MANY_TO_MANY for f in r.from_field_ids
     }
     heat = dict(options.heat)
+    highlighted = dict(options.highlight)
     lines = [
         "digraph schema {",
         f'  graph [rankdir={direction}, splines=true, nodesep=0.6, ranksep=1.1, bgcolor="transparent", '
@@ -76,7 +80,9 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
     for entity in schema.entities:
         if entity.id not in node_of or entity.id in grouped:
             continue
-        lines.append(_node(schema, entity, node_of[entity.id], show, fk_fields, heat, options, shown_ports))
+        lines.append(
+            _node(schema, entity, node_of[entity.id], show, fk_fields, heat, options, shown_ports, highlighted)
+        )
     for number, group in enumerate(schema.groups, start=1):
         members = [e for e in (schema.entity(i) for i in group.entity_ids) if e is not None and e.id in node_of]
         if not members:
@@ -88,11 +94,18 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
             f'style="rounded,filled"; color="{colour}"; fillcolor="{colour}18"; fontcolor="{colour}";'
         )
         for entity in members:
-            lines.append("  " + _node(schema, entity, node_of[entity.id], show, fk_fields, heat, options, shown_ports))
+            lines.append(
+                "  "
+                + _node(schema, entity, node_of[entity.id], show, fk_fields, heat, options, shown_ports, highlighted)
+            )
         lines.append("  }")
     lines += _enum_nodes(schema, node_of)
     lines += _note_nodes(schema) if options.focus_entity_id is None else []
-    lines += [_edge(schema, r, node_of, shown_ports) for r in schema.relationships if _both_visible(r, node_of)]
+    lines += [
+        _edge(schema, r, node_of, shown_ports, highlighted.get(r.id))
+        for r in schema.relationships
+        if _both_visible(r, node_of)
+    ]
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -104,10 +117,11 @@ def _grouped_entities(schema: Schema, node_of: dict[str, str]) -> set[str]:
     return grouped
 
 
-def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, shown_ports) -> str:
+def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, shown_ports, highlighted) -> str:
     selected = entity.id == options.selected_entity_id
-    header = _header_colour(entity, heat, selected)
-    title = _html(entity.name)
+    status = highlighted.get(entity.id)
+    header = marks.header_colour(status) or _header_colour(entity, heat, selected)
+    title = marks.name_markup(_html(entity.name), status)
     if entity.namespace:
         title = f'<font point-size="9" color="#E2E8F0">{_html(entity.namespace)}.</font>{title}'
     rows = [
@@ -120,7 +134,7 @@ def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, 
             continue
         port = f"f{position}"
         ports[field.id] = port
-        rows.append(_field_row(schema, entity, field, port, fk_fields))
+        rows.append(_field_row(schema, entity, field, port, fk_fields, highlighted.get(field.id)))
     shown_ports[entity.id] = ports
     border = SELECTED if selected else BORDER
     width = "2" if selected else "1"
@@ -128,7 +142,7 @@ def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, 
         f'<table border="{width}" cellborder="0" cellspacing="0" cellpadding="3" bgcolor="white" '
         f'color="{border}">{"".join(rows)}</table>'
     )
-    classes = "entity selected" if selected else "entity"
+    classes = ("entity selected" if selected else "entity") + marks.css_class(status)
     tooltip = _quoted(entity.comment or entity.qualified_name)
     return f'  {node_id} [id="entity_{_attr_id(entity.id)}", class="{classes}", tooltip={tooltip}, label=<{table}>];'
 
@@ -141,7 +155,7 @@ def _field_shown(entity: Entity, field: Field, show: str, fk_fields: set[str]) -
     return True
 
 
-def _field_row(schema: Schema, entity: Entity, field: Field, port: str, fk_fields: set[str]) -> str:
+def _field_row(schema: Schema, entity: Entity, field: Field, port: str, fk_fields: set[str], status=None) -> str:
     markers = []
     if field.id in entity.primary_key:
         markers.append("PK")
@@ -154,11 +168,13 @@ def _field_row(schema: Schema, entity: Entity, field: Field, port: str, fk_field
     name = _html(field.name)
     if field.id in entity.primary_key:
         name = f"<b>{name}</b>"
+    name = marks.name_markup(name, status)
     nullable = "" if not field.nullable else f'<font color="{MUTED}">?</font>'
+    fill = marks.row_attribute(status)
     return (
-        f'<tr><td port="{port}" align="left">{name}{nullable}</td>'
-        f'<td align="left"><font color="{MUTED}" point-size="10">{_html(type_name)}</font></td>'
-        f'<td align="right">{_markers(markers)}</td></tr>'
+        f'<tr><td port="{port}" align="left"{fill}>{name}{nullable}</td>'
+        f'<td align="left"{fill}><font color="{MUTED}" point-size="10">{_html(type_name)}</font></td>'
+        f'<td align="right"{fill}>{_markers(markers)}</td></tr>'
     )
 
 
@@ -215,11 +231,14 @@ def _both_visible(relationship: Relationship, node_of: dict[str, str]) -> bool:
     return relationship.from_entity_id in node_of and relationship.to_entity_id in node_of
 
 
-def _edge(schema: Schema, relationship: Relationship, node_of, shown_ports) -> str:
+def _edge(schema: Schema, relationship: Relationship, node_of, shown_ports, status=None) -> str:
     source = _endpoint(node_of, shown_ports, relationship.from_entity_id, relationship.from_field_ids)
     target = _endpoint(node_of, shown_ports, relationship.to_entity_id, relationship.to_field_ids)
     tail, head = _crows_feet(relationship, optional=_is_optional(schema, relationship))
-    return f'  {source} -> {target} [arrowtail="{tail}", arrowhead="{head}", id="rel_{_attr_id(relationship.id)}"];'
+    extra = marks.edge_attributes(status)
+    return (
+        f'  {source} -> {target} [arrowtail="{tail}", arrowhead="{head}", id="rel_{_attr_id(relationship.id)}"{extra}];'
+    )
 
 
 def _endpoint(node_of, shown_ports, entity_id: str, field_ids: tuple[str, ...]) -> str:

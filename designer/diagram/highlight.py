@@ -1,0 +1,38 @@
+"""Highlighting changes on the diagram (the Versions page's compare view).
+
+Kept apart from the layout code on purpose: ``dot.py`` only asks this module for a
+header colour, a row background, a name's markup and an edge colour. Marks come from
+``designer.compare.Comparison.marks()``: object id → added | changed | removed.
+"""
+
+from __future__ import annotations
+
+ADDED, CHANGED, REMOVED = "added", "changed", "removed"
+HEADER = {ADDED: "#15803D", CHANGED: "#B45309", REMOVED: "#94A3B8"}
+ROW = {ADDED: "#DCFCE7", CHANGED: "#FEF3C7", REMOVED: "#F1F5F9"}
+EDGE = {ADDED: "#16A34A", CHANGED: "#D97706", REMOVED: "#94A3B8"}
+
+
+def header_colour(status: str | None) -> str | None:
+    return HEADER.get(status)
+
+
+def row_attribute(status: str | None) -> str:
+    """Extra attribute for a field's cells: a tinted background."""
+    return f' bgcolor="{ROW[status]}"' if status in ROW else ""
+
+
+def name_markup(markup: str, status: str | None) -> str:
+    """Removed things are struck through (Graphviz HTML-like ``<s>``)."""
+    return f"<s>{markup}</s>" if status == REMOVED else markup
+
+
+def edge_attributes(status: str | None) -> str:
+    if status not in EDGE:
+        return ""
+    style = ', style="dashed"' if status == REMOVED else ""
+    return f', color="{EDGE[status]}", penwidth=2{style}'
+
+
+def css_class(status: str | None) -> str:
+    return f" {status}" if status in HEADER else ""
