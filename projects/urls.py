@@ -13,6 +13,7 @@ from projects.views import (
     jobs,
     projects,
     transfer,
+    versions,
 )
 
 urlpatterns = [
@@ -90,6 +91,10 @@ urlpatterns = [
         name="pattern_delete",
     ),
     path("projects/<int:project_id>/edit/volumes/<str:entity_id>/", edit_workload.volume_set, name="volume_set"),
+    path("projects/<int:project_id>/versions/", versions.versions_page, name="versions"),
+    path("projects/<int:project_id>/versions/release/", versions.release_create, name="release_create"),
+    path("projects/<int:project_id>/versions/compare/", versions.version_compare, name="version_compare"),
+    path("projects/<int:project_id>/versions/bundle/", versions.bundle_start, name="bundle_start"),
     path("projects/<int:project_id>/jobs/<str:kind>/start/", jobs.job_start, name="job_start"),
     path("projects/<int:project_id>/jobs/<int:job_id>/", jobs.job_status, name="job_status"),
     path("projects/<int:project_id>/jobs/<int:job_id>/file/", jobs.job_download, name="job_download"),

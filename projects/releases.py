@@ -1,0 +1,123 @@
+"""Versions: releasing the current schema as an immutable version, reading versions back,
+and asking for a migration bundle. Writes and reads of this one room live together so
+the Versions page, the commands and the bundle task share one definition of each.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from django.db import transaction
+from django.db.models import Max, QuerySet
+from django.http import Http404
+
+from designer.formats.json_doc import schema_from_dict
+from designer.schema import Schema
+from designer.types import DIALECTS
+from projects import services
+from projects.models import Bundle, JobKind, Project, Release
+
+
+class VersionError(ValueError):
+    """A request about versions that cannot be honoured; the message says why."""
+
+
+# --- writes -----------------------------------------------------------------------------
+
+
+def release_create(*, project: Project, user, message: str = "") -> Release:
+    """Snapshot the current document as the next version. The project row is locked so
+    two releases at once get different numbers and each holds the document it saw."""
+    with transaction.atomic():
+        locked = Project.objects.select_for_update().get(pk=project.pk)
+        latest = Release.objects.filter(project=locked).order_by("-number").first()
+        if latest is not None and latest.document == locked.document:
+            raise VersionError(f"Nothing changed since version {latest.number}: there is nothing to release.")
+        return Release.objects.create(
+            project=locked,
+            number=(latest.number if latest else 0) + 1,
+            message=message.strip(),
+            document=locked.document,
+            revision=locked.revision,
+            created_by=user,
+        )
+
+
+def bundle_create(
+    *, project: Project, user, target: int | None = None, base: int = 0, dialects=DIALECTS, zero_downtime: bool = True
+) -> Bundle:
+    """The bundle's row and its job first; the task builds the zip once both are committed."""
+    target, base, dialects = bundle_options(project=project, target=target, base=base, dialects=dialects)
+    with transaction.atomic():
+        job = services.job_create(project=project, user=user, kind=JobKind.BUNDLE)
+        return Bundle.objects.create(
+            project=project, job=job, target_version=target, base_version=base,
+            dialects=",".join(dialects), zero_downtime=zero_downtime, created_by=user,
+        )  # fmt: skip
+
+
+def bundle_options(*, project: Project, target: int | None, base: int, dialects) -> tuple[int, int, list[str]]:
+    """Checked options: target defaults to the latest version, base 0 is the empty database,
+    dialects in the fixed order postgresql, mysql, sqlite."""
+    numbers = set(Release.objects.filter(project=project).values_list("number", flat=True))
+    if not numbers:
+        raise VersionError("Release a version first: a bundle is built from released versions.")
+    target = max(numbers) if target is None else target
+    if target not in numbers:
+        raise VersionError(f"There is no version {target}.")
+    if base != 0 and base not in numbers:
+        raise VersionError(f"There is no version {base} to start from (0 means the empty database).")
+    if base >= target:
+        raise VersionError(f"The base version ({base}) must come before the target version ({target}).")
+    unknown = sorted(set(dialects) - set(DIALECTS))
+    if unknown:
+        raise VersionError(f"Unknown dialect {', '.join(unknown)}: choose from {', '.join(DIALECTS)}.")
+    chosen = [d for d in DIALECTS if d in set(dialects)]
+    if not chosen:
+        raise VersionError("Choose at least one dialect.")
+    return target, base, chosen
+
+
+# --- reads ------------------------------------------------------------------------------
+
+
+def releases_for(*, project: Project) -> QuerySet[Release]:
+    return Release.objects.filter(project=project).select_related("created_by").order_by("-number")
+
+
+def release_for(*, project: Project, number: int) -> Release:
+    release = Release.objects.filter(project=project, number=number).select_related("created_by").first()
+    if release is None:
+        raise Http404("No such version")
+    return release
+
+
+def latest_number(*, project: Project) -> int:
+    return Release.objects.filter(project=project).aggregate(latest=Max("number"))["latest"] or 0
+
+
+def version_schema(*, project: Project, number: int) -> Schema:
+    """Version 0 is the empty database."""
+    if number == 0:
+        return Schema()
+    return release_schema(release_for(project=project, number=number))
+
+
+def release_schema(release: Release) -> Schema:
+    return _parsed_release(release.pk, release.project_id)
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed_release(release_pk: int, project_id: int) -> Schema:
+    # A release never changes, so its parsed schema can be kept for the process's life.
+    return schema_from_dict(Release.objects.values_list("document", flat=True).get(pk=release_pk))
+
+
+def releases_between(*, project: Project, base: int, target: int) -> list[Release]:
+    """The versions a bundle walks through: base (when not 0) up to target, oldest first."""
+    releases = Release.objects.filter(project=project, number__gte=base, number__lte=target)
+    return list(releases.select_related("created_by").order_by("number"))
+
+
+def bundles_for(*, project: Project, limit: int = 20) -> QuerySet[Bundle]:
+    return Bundle.objects.filter(project=project).select_related("job", "created_by")[:limit]
