@@ -11,10 +11,13 @@ from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.http import Http404
 
+from designer.bundle import BundleSpec, BundleVersion
+from designer.diagram import DiagramError, build_dot
 from designer.formats.json_doc import schema_from_dict
 from designer.schema import Schema
 from designer.types import DIALECTS
 from projects import services
+from projects.diagrams import rendered_dot
 from projects.models import Bundle, JobKind, Project, Release
 
 
@@ -121,3 +124,39 @@ def releases_between(*, project: Project, base: int, target: int) -> list[Releas
 
 def bundles_for(*, project: Project, limit: int = 20) -> QuerySet[Bundle]:
     return Bundle.objects.filter(project=project).select_related("job", "created_by")[:limit]
+
+
+# --- what a bundle is built from --------------------------------------------------------
+
+
+def bundle_spec(
+    *, project: Project, target: int, base: int, dialects, zero_downtime: bool = True,
+    analysis: dict | None = None, extra_files: dict[str, bytes] | None = None,
+) -> BundleSpec:  # fmt: skip
+    """Everything the pure builder needs, read from the database. ``analysis`` (the
+    advisor's result) and ``extra_files`` (generated ORM code) are passed through when
+    the caller has them."""
+    versions = tuple(
+        BundleVersion(
+            number=r.number,
+            schema=release_schema(r),
+            message=r.message,
+            author=r.created_by.username if r.created_by else "",
+            released_at=r.created_at.isoformat(timespec="seconds"),
+        )
+        for r in releases_between(project=project, base=base, target=target)
+    )
+    dot = build_dot(versions[-1].schema)
+    return BundleSpec(
+        project_name=project.name, versions=versions, base=base, dialects=tuple(dialects),
+        zero_downtime=zero_downtime, diagram_dot=dot, diagram_svg=_svg(dot), analysis=analysis,
+        extra_files=dict(extra_files or {}),
+    )  # fmt: skip
+
+
+def _svg(dot: str) -> bytes:
+    # A diagram too big to lay out in time is left out of the bundle; the DOT is still there.
+    try:
+        return rendered_dot(dot, fmt="svg")
+    except DiagramError:
+        return b""
