@@ -102,7 +102,8 @@ def _migrations(spec: BundleSpec, dialect: str, files: dict[str, bytes]) -> list
     """One directory per version step, then the directory's chained checksum file."""
     pairs = list(zip(spec.versions, spec.versions[1:], strict=False))
     if spec.base == 0:
-        pairs.insert(0, (BundleVersion(number=0, schema=Schema()), spec.versions[0]))
+        empty = Schema(database_type=spec.versions[0].schema.database_type)  # as full_ddl does
+        pairs.insert(0, (BundleVersion(number=0, schema=empty), spec.versions[0]))
     entries, written = [], {}
     for before, after in pairs:
         migration = render(diff(before.schema, after.schema), dialect=dialect, old=before.schema,
