@@ -15,6 +15,10 @@ class Command(BaseCommand):
         "from --from (default 0: the empty database), for --dialects (default: all)."
     )
 
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        # Django gives every command --version (Django's own); here it names the target version.
+        return super().create_parser(prog_name, subcommand, conflict_handler="resolve", **kwargs)
+
     def add_arguments(self, parser):
         parser.add_argument("project_id", type=int)
         parser.add_argument("--version", dest="target", type=int, help="target version; default: the latest")
