@@ -120,7 +120,7 @@ def _grouped_entities(schema: Schema, node_of: dict[str, str]) -> set[str]:
 def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, shown_ports, highlighted) -> str:
     selected = entity.id == options.selected_entity_id
     status = highlighted.get(entity.id)
-    header = marks.header_colour(status) or _header_colour(entity, heat, selected)
+    header = marks.header_colour(status, comparing=bool(highlighted)) or _header_colour(entity, heat, selected)
     title = marks.name_markup(_html(entity.name), status)
     if entity.namespace:
         title = f'<font point-size="9" color="#E2E8F0">{_html(entity.namespace)}.</font>{title}'

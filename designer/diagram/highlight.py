@@ -13,8 +13,14 @@ ROW = {ADDED: "#DCFCE7", CHANGED: "#FEF3C7", REMOVED: "#F1F5F9"}
 EDGE = {ADDED: "#16A34A", CHANGED: "#D97706", REMOVED: "#94A3B8"}
 
 
-def header_colour(status: str | None) -> str | None:
-    return HEADER.get(status)
+UNCHANGED = "#64748B"  # while comparing, an entity's own colour could read as "added"
+
+
+def header_colour(status: str | None, *, comparing: bool) -> str | None:
+    """The header colour for a marked entity; None keeps the usual colour."""
+    if status in HEADER:
+        return HEADER[status]
+    return UNCHANGED if comparing else None
 
 
 def row_attribute(status: str | None) -> str:

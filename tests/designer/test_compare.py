@@ -144,10 +144,11 @@ def test_highlighted_diagram_colours_and_strikes_through(blog):
     assert "<s>tags</s>" in dot and "<s>bio</s>" in dot
     assert 'class="entity removed"' in dot and 'class="entity changed"' in dot
     assert 'bgcolor="#F1F5F9"' in dot  # the removed field's row
+    assert 'bgcolor="#16A34A"' not in dot  # posts' own green header would read as "added"
     svg = render(dot, fmt="svg").decode()
     assert 'class="node entity removed"' in svg and 'text-decoration="line-through"' in svg
 
 
 def test_no_highlight_leaves_the_drawing_unchanged(blog):
     assert build_dot(blog) == build_dot(blog, options=DiagramOptions(highlight=()))
-    assert "entity added" not in build_dot(blog)
+    assert "entity added" not in build_dot(blog) and 'bgcolor="#16A34A"' in build_dot(blog)
