@@ -83,9 +83,11 @@ def bundle_files(spec: BundleSpec, *, progress: Progress | None = None) -> dict[
     report = progress or (lambda percent, message: None)
     files: dict[str, bytes] = {}
     steps: list[dict] = []
+    pairs = _pairs(spec)
+    diffs = [diff(before.schema, after.schema) for before, after in pairs]  # the same for every dialect
     for number, dialect in enumerate(spec.dialects, start=1):
         files[f"schema/{dialect}.sql"] = full_ddl(spec.target.schema, dialect=dialect).encode()
-        steps += _migrations(spec, dialect, files)
+        steps += _migrations(spec, dialect, pairs, diffs, files)
         report(10 + 70 * number // len(spec.dialects), f"Wrote the {dialect} migrations")
     files["diagram.dot"] = spec.diagram_dot.encode()
     if spec.diagram_svg:
@@ -98,16 +100,21 @@ def bundle_files(spec: BundleSpec, *, progress: Progress | None = None) -> dict[
     return files
 
 
-def _migrations(spec: BundleSpec, dialect: str, files: dict[str, bytes]) -> list[dict]:
-    """One directory per version step, then the directory's chained checksum file."""
+def _pairs(spec: BundleSpec) -> list[tuple[BundleVersion, BundleVersion]]:
+    """(before, after) per version step, oldest first; base 0 starts from the empty database."""
     pairs = list(zip(spec.versions, spec.versions[1:], strict=False))
     if spec.base == 0:
         empty = Schema(database_type=spec.versions[0].schema.database_type)  # as full_ddl does
         pairs.insert(0, (BundleVersion(number=0, schema=empty), spec.versions[0]))
+    return pairs
+
+
+def _migrations(spec: BundleSpec, dialect: str, pairs, diffs, files: dict[str, bytes]) -> list[dict]:
+    """One directory per version step, then the directory's chained checksum file."""
     entries, written = [], {}
-    for before, after in pairs:
-        migration = render(diff(before.schema, after.schema), dialect=dialect, old=before.schema,
-                           new=after.schema, zero_downtime=spec.zero_downtime)  # fmt: skip
+    for (before, after), steps in zip(pairs, diffs, strict=True):
+        migration = render(steps, dialect=dialect, old=before.schema, new=after.schema,
+                           zero_downtime=spec.zero_downtime)  # fmt: skip
         directory = f"{after.number:04d}_{slug(after.message) or f'v{after.number}'}"
         written[f"{directory}/up.sql"] = migration.up.encode()
         written[f"{directory}/down.sql"] = migration.down.encode()
