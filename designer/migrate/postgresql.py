@@ -177,13 +177,11 @@ def _drop_constraint(step: Step, ctx: Context) -> list[Stmt]:
 def _drop_column(step: Step, ctx: Context) -> list[Stmt]:
     label = f"{step.table.label}.{step.old.name}"
     ctx.warn("ban-drop-column", f"column {label} is dropped: deploy code that no longer uses it first")
-    ctx.lose(f"column {label} is dropped; the down migration brings the column back empty")
     return [Stmt(f"ALTER TABLE {_t(ctx, step.table)} DROP COLUMN IF EXISTS {ctx.quote(step.old.name)};")]
 
 
 def _drop_table(step: Step, ctx: Context) -> list[Stmt]:
     ctx.warn("ban-drop-table", f"table {step.old.label} is dropped: deploy code that no longer uses it first")
-    ctx.lose(f"table {step.old.label} is dropped with its rows; the down migration recreates it empty")
     return [Stmt(f"DROP TABLE IF EXISTS {_t(ctx, step.old)};")]
 
 
@@ -411,9 +409,6 @@ def _change_type(ctx: Context, step: Step, *, reset_default: bool, kinds_differ:
     label = f"{table.label}.{new.name}"
     ctx.warn("changing-column-type", f"{label} changes type from {before} to {after}: may rewrite the table "
              "under an ACCESS EXCLUSIVE lock; for a big table add a new column, backfill and switch instead")  # fmt: skip
-    if step.detail.get("narrowing"):
-        ctx.lose(f"{label} narrows from {before} to {after}: values that do not fit make it fail or are cut, "
-                 "and the down migration cannot bring precision back")  # fmt: skip
     statements = []
     if reset_default:
         ctx.warn("ban-drop-default", f"the default of {label} is dropped for the type change and set again")

@@ -15,6 +15,14 @@ from designer.schema import DefaultKind, Schema, TypeKind
 from designer.types import MYSQL, POSTGRESQL, SQLITE, UnportableType, sql_type
 
 MAX_NAME = {POSTGRESQL: 63, MYSQL: 64}
+# PostgreSQL's spelling of the everyday defaults → the other dialects' (expressions are
+# otherwise written as they are, in parentheses).
+_NOW = {MYSQL: "CURRENT_TIMESTAMP", SQLITE: "CURRENT_TIMESTAMP"}
+_PORTABLE_DEFAULTS = {
+    "now()": _NOW, "current_timestamp": _NOW, "localtimestamp": _NOW, "current_timestamp()": _NOW,
+    "current_date": {MYSQL: "(curdate())", SQLITE: "CURRENT_DATE"},
+    "gen_random_uuid()": {MYSQL: "(uuid())", SQLITE: "(lower(hex(randomblob(16))))"},
+}  # fmt: skip
 
 
 class MigrationError(ValueError):
@@ -57,12 +65,10 @@ class Context:
     warnings: list[Warning] = field(default_factory=list)
     irreversible: list[str] = field(default_factory=list)
     step_number: int = 0
+    steps: list = field(default_factory=list)  # all the steps being rendered (SQLite plans rebuilds from them)
 
     def warn(self, code: str, message: str) -> None:
         self.warnings.append(Warning(code, message, self.step_number))
-
-    def lose(self, sentence: str) -> None:
-        self.irreversible.append(sentence)
 
     # --- names and types, the same for every renderer -----------------------------------
 
@@ -98,7 +104,10 @@ class Context:
         if default is None:
             return None
         if default.kind is DefaultKind.EXPRESSION:
-            return f"({default.value})" if self.dialect in (MYSQL, SQLITE) else default.value
+            if self.dialect == POSTGRESQL:
+                return default.value
+            portable = _PORTABLE_DEFAULTS.get(default.value.strip().lower(), {}).get(self.dialect)
+            return portable or f"({default.value})"
         if self.dialect == MYSQL and default.value.startswith("'"):
             return default.value.replace("\\", "\\\\")  # MySQL reads backslashes in strings as escapes
         return default.value
@@ -120,14 +129,25 @@ def _render_models(steps, dialect: str, old: Model, new: Model, zero_downtime: b
     if dialect not in (POSTGRESQL, MYSQL, SQLITE):
         raise MigrationError(f"unknown dialect {dialect!r}: postgresql, mysql or sqlite")
     _check_names(new, dialect)
-    context = Context(dialect, old, new, zero_downtime=zero_downtime and dialect == POSTGRESQL)
+    context = Context(dialect, old, new, zero_downtime=zero_downtime and dialect == POSTGRESQL, steps=list(steps))
     renderer = _renderer(dialect)
     blocks = []
     for number, step in enumerate(steps):
         context.step_number = number
         blocks.append((step, renderer.render_step(step, context)))
+        if step.loses_data:
+            context.irreversible.append(_loss(step))
     body = renderer.assemble(blocks, context)
     return _header(context, len(steps)) + body, context
+
+
+def _loss(step) -> str:
+    if step.action == "drop_table":
+        return f"table {step.old.label} is dropped with its rows; the down migration recreates it empty"
+    if step.action == "drop_column":
+        return f"column {step.table.label}.{step.old.name} is dropped; the down migration brings it back empty"
+    return (f"column {step.table.label}.{step.new.name} is narrowed: values that do not fit make it fail "
+            "or are cut, and the down migration cannot bring them back")  # fmt: skip
 
 
 def _renderer(dialect: str):
