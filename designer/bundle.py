@@ -61,7 +61,9 @@ class BundleSpec:
     dialects: tuple[str, ...]
     zero_downtime: bool = True
     diagram_dot: str = ""
-    diagram_svg: bytes = b""
+    # The SVG, or a function giving it: called once the migrations are written, so a
+    # caller can lay the diagram out meanwhile. Empty: no diagram.svg in the bundle.
+    diagram_svg: bytes | Callable[[], bytes] = b""
     analysis: dict | None = None  # the advisor's result as JSON-ready data
     extra_files: dict[str, bytes] = field(default_factory=dict)  # e.g. ORM code, by path
 
@@ -90,8 +92,9 @@ def bundle_files(spec: BundleSpec, *, progress: Progress | None = None) -> dict[
         steps += _migrations(spec, dialect, pairs, diffs, files)
         report(10 + 70 * number // len(spec.dialects), f"Wrote the {dialect} migrations")
     files["diagram.dot"] = spec.diagram_dot.encode()
-    if spec.diagram_svg:
-        files["diagram.svg"] = spec.diagram_svg
+    svg = spec.diagram_svg() if callable(spec.diagram_svg) else spec.diagram_svg
+    if svg:
+        files["diagram.svg"] = svg
     for path, body in sorted(spec.extra_files.items()):
         files.setdefault(safe_path(path), body)
     files["README.md"] = _readme(spec, steps).encode()

@@ -29,7 +29,7 @@ GOAL_SECONDS = 3.0
 class BundleRow:
     entities: int
     versions: int
-    dialects: int
+    dialects: str
     bundle_median_ms: float
     bundle_max_ms: float
     dot_median_ms: float
@@ -64,7 +64,7 @@ def _measure(user, *, entities: int, versions: int, dialects: tuple[str, ...], r
         size = job.result["bytes"]
         dot_times.append(_raw_dot_ms(job.bundle))
         job.file.delete(save=False)
-    return BundleRow(entities=entities, versions=versions, dialects=len(dialects),
+    return BundleRow(entities=entities, versions=versions, dialects=" + ".join(dialects),
                      bundle_median_ms=statistics.median(times), bundle_max_ms=max(times),
                      dot_median_ms=statistics.median(dot_times), zip_bytes=size)  # fmt: skip
 
@@ -80,7 +80,7 @@ def _raw_dot_ms(bundle: Bundle) -> float:
 def bundle_table(rows: list[BundleRow]) -> str:
     lines = [
         "| entities x versions | dialects | bundle job (median) | slowest run | raw `dot -Tsvg` (median) | zip | goal < 3 s |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "|---|---|---:|---:|---:|---:|---|",
     ]
     for row in rows:
         met = "met" if row.bundle_median_ms < GOAL_SECONDS * 1000 else "NOT met"

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import functools
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.http import Http404
 
 from designer.bundle import BundleSpec, BundleVersion
-from designer.diagram import DiagramError, build_dot
+from designer.diagram import DiagramError, build_dot, diagram_cache_key, start_render
 from designer.formats.json_doc import schema_from_dict
 from designer.schema import Schema
 from designer.types import DIALECTS
 from projects import services
-from projects.diagrams import rendered_dot
+from projects.diagrams import CACHE_SECONDS
 from projects.models import Bundle, JobKind, Project, Release
 
 
@@ -135,7 +137,11 @@ def bundle_spec(
 ) -> BundleSpec:  # fmt: skip
     """Everything the pure builder needs, read from the database. ``analysis`` (the
     advisor's result) and ``extra_files`` (generated ORM code) are passed through when
-    the caller has them."""
+    the caller has them. The diagram's layout starts first, in its own `dot` process,
+    and is collected only when the zip is assembled: it runs beside the migrations."""
+    found = releases_between(project=project, base=base, target=target)
+    dot = build_dot(release_schema(found[-1]))
+    svg = _svg_soon(dot)
     versions = tuple(
         BundleVersion(
             number=r.number,
@@ -144,19 +150,33 @@ def bundle_spec(
             author=r.created_by.username if r.created_by else "",
             released_at=r.created_at.isoformat(timespec="seconds"),
         )
-        for r in releases_between(project=project, base=base, target=target)
+        for r in found
     )
-    dot = build_dot(versions[-1].schema)
     return BundleSpec(
         project_name=project.name, versions=versions, base=base, dialects=tuple(dialects),
-        zero_downtime=zero_downtime, diagram_dot=dot, diagram_svg=_svg(dot), analysis=analysis,
+        zero_downtime=zero_downtime, diagram_dot=dot, diagram_svg=svg, analysis=analysis,
         extra_files=dict(extra_files or {}),
     )  # fmt: skip
 
 
-def _svg(dot: str) -> bytes:
-    # A diagram too big to lay out in time is left out of the bundle; the DOT is still there.
+def _svg_soon(dot: str):
+    """A function giving the SVG; a diagram too big to lay out in time is left out of the
+    bundle (b""), the DOT is still there."""
+    key = diagram_cache_key(dot, "svg")
+    cached = cache.get(key)
+    if cached is not None:
+        return lambda: cached
     try:
-        return rendered_dot(dot, fmt="svg")
+        run = start_render(dot, fmt="svg")
     except DiagramError:
-        return b""
+        return lambda: b""
+
+    def collect() -> bytes:
+        try:
+            body = run.result(timeout=settings.DIAGRAM_TIMEOUT_SECONDS)
+        except DiagramError:
+            return b""
+        cache.set(key, body, CACHE_SECONDS)
+        return body
+
+    return collect

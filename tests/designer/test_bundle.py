@@ -21,8 +21,7 @@ from designer.bundle import (
 from designer.diagram import build_dot
 from designer.schema import Entity, Field, FieldType, Schema, TypeKind, replace
 
-# The engine renders PostgreSQL so far; MySQL and SQLite join when it renders them.
-DIALECTS = ("postgresql",)
+DIALECTS = ("postgresql", "mysql", "sqlite")
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$")
 
 
