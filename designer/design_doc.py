@@ -47,6 +47,7 @@ def design_document(
         _enums(schema),
         _workload(schema),
         _analysis(analysis),
+        _migration_tradeoffs(zero_downtime),
         _risks(steps),
         _how_to_apply(steps, dialects),
     ]
@@ -156,6 +157,8 @@ def _analysis(analysis: dict | None) -> str:
         return "## Technology and recommendations\n\nNo analysis was run for this version.\n"
     lines = ["## Technology and recommendations\n"]
     technology = analysis.get("technology") or {}
+    if isinstance(technology, str):
+        technology = {"primary": technology}
     if technology:
         cache = f", with {md(technology['cache'])} as a cache" if technology.get("cache") else ""
         lines.append(f"Advised: **{md(technology.get('primary', '?'))}**{cache}.\n")
@@ -163,7 +166,7 @@ def _analysis(analysis: dict | None) -> str:
         changes = technology.get("would_change_if", ())
         if changes:
             lines += ["", "Would change if:", *[f"- {md(reason)}" for reason in changes]]
-    recommendations = analysis.get("recommendations") or []
+    recommendations = [item for item in analysis.get("recommendations") or [] if isinstance(item, dict)]
     if recommendations:
         lines.append("\n### Recommendations\n")
         for item in recommendations:
@@ -176,6 +179,23 @@ def _analysis(analysis: dict | None) -> str:
                   strict=True) if text]  # fmt: skip
     lines += [f"\n_{md(note)}_" for note in analysis.get("notes", ())]
     return "\n".join(lines) + "\n"
+
+
+def _migration_tradeoffs(zero_downtime: bool) -> str:
+    if not zero_downtime:
+        return (
+            "## Trade-offs of these migrations\n\n"
+            "Written as plain DDL: fewer statements, but adding indexes, constraints and NOT NULL locks "
+            "and scans busy tables. Use them on a quiet database or during maintenance.\n"
+        )
+    return (
+        "## Trade-offs of these migrations\n\n"
+        "PostgreSQL files are written for a live database: short `lock_timeout` and `statement_timeout` "
+        "(a step waits little and fails rather than queueing traffic; re-run it), indexes built "
+        "`CONCURRENTLY` outside transactions (slower, and a failed build leaves an invalid index to drop), "
+        "constraints added `NOT VALID` and validated afterwards, `SET NOT NULL` through a validated check. "
+        "More statements than plain DDL, in exchange for no long locks.\n"
+    )
 
 
 def _risks(steps: list[dict]) -> str:

@@ -20,7 +20,7 @@ from designer.schema import Schema
 from designer.types import DIALECTS
 from projects import services
 from projects.diagrams import CACHE_SECONDS
-from projects.models import Bundle, JobKind, Project, Release
+from projects.models import Bundle, Job, JobKind, JobStatus, Project, Release
 
 
 class VersionError(ValueError):
@@ -116,6 +116,18 @@ def release_schema(release: Release) -> Schema:
 def _parsed_release(release_pk: int, project_id: int) -> Schema:
     # A release never changes, so its parsed schema can be kept for the process's life.
     return schema_from_dict(Release.objects.values_list("document", flat=True).get(pk=release_pk))
+
+
+def analysis_for(*, project: Project, number: int) -> dict | None:
+    """The advisor's result for a version, when an analysis job ran on the revision that
+    version was released from (the bundle's README shows it)."""
+    release = release_for(project=project, number=number)
+    job = (
+        Job.objects.filter(project=project, kind=JobKind.ANALYSIS, status=JobStatus.DONE, revision=release.revision)
+        .order_by("-finished_at")
+        .first()
+    )
+    return job.result if job is not None and isinstance(job.result, dict) else None
 
 
 def forget_parsed_releases() -> None:

@@ -62,6 +62,7 @@ def bundle_job(job: Job) -> dict:
     spec = releases.bundle_spec(
         project=job.project, target=bundle.target_version, base=bundle.base_version,
         dialects=bundle.dialect_list, zero_downtime=bundle.zero_downtime,
+        analysis=releases.analysis_for(project=job.project, number=bundle.target_version),
     )  # fmt: skip
     body = build_bundle(spec, progress=lambda percent, message: services.job_progress(
         job=job, progress=percent, message=message))  # fmt: skip

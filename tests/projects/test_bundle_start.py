@@ -93,3 +93,19 @@ def test_an_engine_error_fails_the_job_with_its_message(released, owner):
     assert run_job.run(bundle.job.pk) == "failed"
     bundle.job.refresh_from_db()
     assert "at most 63" in bundle.job.error and not bundle.job.file
+
+
+def test_the_readme_shows_the_analysis_of_the_released_revision(released, owner):
+    target = releases.release_for(project=released, number=2)
+    analysis = {"technology": {"primary": "postgresql", "rationale": ["Joins on every read"]},
+                "recommendations": [{"severity": "info", "title": "Keep it", "rationale": "Fine", "tradeoffs": "None"}]}  # fmt: skip
+    Job.objects.create(project=released, kind="analysis", status=JobStatus.DONE, revision=target.revision - 1,
+                       result={"technology": {"primary": "mongodb"}})  # an older revision: not this version's  # fmt: skip
+    Job.objects.create(project=released, kind="analysis", status=JobStatus.DONE, revision=target.revision,
+                       result=analysis)  # fmt: skip
+    bundle = releases.bundle_create(project=released, user=owner, dialects=["sqlite"])
+    assert run_job.run(bundle.job.pk) == "done"
+    bundle.job.refresh_from_db()
+    with bundle.job.file.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+        readme = archive.read("README.md").decode()
+    assert "Advised: **postgresql**" in readme and "Joins on every read" in readme and "mongodb" not in readme
