@@ -80,6 +80,10 @@ def _type_warnings(ctx: Context, column: Column, spelled: str) -> None:
         ctx.warn("prefer-bigint-over-smallint", f"{column.label} is a 16-bit integer: bigint does not run out")
     if base in ("serial", "serial2", "serial4", "serial8", "smallserial", "bigserial"):
         ctx.warn("prefer-identity", f"{column.label} is serial: identity columns are simpler to manage")
+    if base in ("char", "character", "bpchar", "nchar"):
+        ctx.warn(
+            "ban-char-field", f"{column.label} is {spelled}: char pads with blanks; text or varchar say what they hold"
+        )
     if base in ("varchar", "character varying") and "(" in text:
         ctx.warn("prefer-text-field", f"{column.label} is {spelled}: changing its limit later locks the table")
     if re.fullmatch(r"timestamp(\s*\(\d+\))?(\s+without time zone)?", text):
