@@ -331,6 +331,9 @@ def _create_index(step: Step, ctx: Context) -> list[Stmt]:
 
 def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
     table, key, ref = step.table, step.new, step.ref_table
+    if table.namespace and not ref.namespace:
+        raise MigrationError(f"foreign key {key.name} from {table.label} to {ref.label}: MySQL reads an unqualified "
+                             "table in the referencing table's database; give the referenced table a namespace too")  # fmt: skip
     name = ctx.quote(key.name)
     own_index = f"CREATE INDEX IF NOT EXISTS {name} ON {_t(ctx, table)} ({_cols(ctx, table, key.columns)});"
     sql = (f"ALTER TABLE {_t(ctx, table)} ADD CONSTRAINT {name} FOREIGN KEY IF NOT EXISTS "
