@@ -38,19 +38,19 @@ def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
     lines += [stmt.sql for _step, statements in blocks for stmt in statements]
     for table_id in _rebuilt(ctx):
         lines += _rebuild(ctx, table_id)
-    lines += _foreign_key_check(ctx)
+    lines += _foreign_key_check()
     lines += ["COMMIT;", "PRAGMA foreign_keys = ON;"]
     return "\n".join(lines) + "\n"
 
 
-def _foreign_key_check(ctx: Context) -> list[str]:
+def _foreign_key_check() -> list[str]:
     """Fail (and so roll back, under ``sqlite3 -bail``) when a row is left pointing nowhere:
     PRAGMA foreign_key_check only lists such rows, so its count goes through a CHECK."""
-    check = ctx.quote("_migration_foreign_key_check")
     return [
-        f"CREATE TEMP TABLE {check} (violations integer CONSTRAINT foreign_keys_must_hold CHECK (violations = 0));",
-        f"INSERT INTO {check} SELECT count(*) FROM pragma_foreign_key_check;",
-        f"DROP TABLE {check};",
+        'CREATE TEMP TABLE "_migration_foreign_key_check" '
+        "(violations integer CONSTRAINT foreign_keys_must_hold CHECK (violations = 0));",
+        'INSERT INTO "_migration_foreign_key_check" SELECT count(*) FROM pragma_foreign_key_check;',
+        'DROP TABLE "_migration_foreign_key_check";',
     ]
 
 

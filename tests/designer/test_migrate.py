@@ -216,7 +216,7 @@ def test_a_name_too_long_for_the_dialect_stops_generation_with_a_message_naming_
         full_ddl(schema, dialect="postgresql")
     assert f"`{long_name}`" in full_ddl(schema, dialect="mysql")  # 64 is MySQL's limit
     accented = apply(schema, update_entity("x", name="things"), update_field("x_id", name="é" * 33))  # 66 bytes
-    with pytest.raises(MigrationError, match="field name 'é+' in things is 66 bytes"):
+    with pytest.raises(MigrationError, match=r"field name 'é+' in things is 66 bytes"):
         full_ddl(accented, dialect="postgresql")
     assert "é" * 33 in full_ddl(accented, dialect="mysql")  # 33 characters
 
