@@ -175,9 +175,23 @@ def _enum_columns(ctx: Context, step: Step, *, before: bool):
 def _modify_enum(ctx: Context, table: Table, column: Column, values: tuple[str, ...]) -> Stmt:
     spelled = "enum(" + ", ".join(_literal(v) for v in values) + ")"
     parts = [ctx.quote(column.name), spelled] + ([] if column.nullable else ["NOT NULL"])
-    if column.default is not None:
-        parts.append(f"DEFAULT {ctx.default_sql(column)}")
+    default = _enum_default(ctx, table, column, values)
+    if default is not None:
+        parts.append(f"DEFAULT {default}")
     return Stmt(f"ALTER TABLE {_t(ctx, table)} MODIFY COLUMN IF EXISTS {' '.join(parts)};")
+
+
+def _enum_default(ctx: Context, table: Table, column: Column, values: tuple[str, ...]) -> str | None:
+    """The column's default if the list still has it, else its new default (a renamed value),
+    else none for now: the column's own step sets it later."""
+    survivor = ctx.new.table(table.id)
+    candidates = [column, survivor.column(column.id) if survivor else None]
+    for candidate in candidates:
+        if candidate is not None and candidate.default is not None:
+            text = ctx.default_sql(candidate)
+            if text in {_literal(v) for v in values}:
+                return text
+    return None
 
 
 def _add_enum_value(step: Step, ctx: Context) -> list[Stmt]:
@@ -292,7 +306,7 @@ def _add_constraint(step: Step, ctx: Context) -> list[Stmt]:
         return [Stmt(f"ALTER TABLE {table} ADD {_constraint_sql(ctx, step.table, constraint)};")]
     if constraint.kind == "unique":
         index = IndexDef(constraint.id, constraint.name, tuple(_key(c) for c in constraint.columns), unique=True)
-        return [Stmt(_index_sql(ctx, step.table, index) + _online(ctx, step) + ";")]
+        return [Stmt(_index_sql(ctx, step.table, index) + _online(ctx, step, index) + ";")]
     return [Stmt(f"ALTER TABLE {table} ADD CONSTRAINT IF NOT EXISTS {ctx.quote(constraint.name)} "
                  f"CHECK ({constraint.expression});")]  # fmt: skip
 
@@ -303,20 +317,23 @@ def _key(column_id: str):
     return IndexColumn(field_id=column_id)
 
 
-def _online(ctx: Context, step: Step) -> str:
+def _online(ctx: Context, step: Step, index: IndexDef) -> str:
     if not _existing(step):
         return ""
-    if step.new.unique and any(_long(ctx, step.table.column(k.field_id)) for k in step.new.columns if k.field_id):
+    if index.unique and any(_long(ctx, step.table.column(k.field_id)) for k in index.columns if k.field_id):
         return ""  # a long unique key is a hidden hash column: not an online change
     return " ALGORITHM=INPLACE LOCK=NONE"
 
 
 def _create_index(step: Step, ctx: Context) -> list[Stmt]:
-    return [Stmt(_index_sql(ctx, step.table, step.new) + _online(ctx, step) + ";")]
+    return [Stmt(_index_sql(ctx, step.table, step.new) + _online(ctx, step, step.new) + ";")]
 
 
 def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
     table, key, ref = step.table, step.new, step.ref_table
+    if table.namespace and not ref.namespace:
+        raise MigrationError(f"foreign key {key.name} from {table.label} to {ref.label}: MySQL reads an unqualified "
+                             "table in the referencing table's database; give the referenced table a namespace too")  # fmt: skip
     name = ctx.quote(key.name)
     own_index = f"CREATE INDEX IF NOT EXISTS {name} ON {_t(ctx, table)} ({_cols(ctx, table, key.columns)});"
     sql = (f"ALTER TABLE {_t(ctx, table)} ADD CONSTRAINT {name} FOREIGN KEY IF NOT EXISTS "

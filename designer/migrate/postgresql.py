@@ -17,7 +17,7 @@ from designer.migrate.model import Column, Constraint, IndexDef, Table
 from designer.migrate.render import Context, Stmt
 from designer.migrate.steps import Step
 from designer.naming import fit_identifier
-from designer.schema import DefaultKind, RefAction, SortOrder
+from designer.schema import DefaultKind, FieldType, RefAction, SortOrder, TypeKind
 
 LOCK_TIMEOUT = "2s"  # a DDL statement queued behind a long lock blocks every later query: give up fast, retry
 STATEMENT_TIMEOUT = "30min"  # VALIDATE and concurrent builds on big tables need time; a runaway statement does not
@@ -42,9 +42,12 @@ def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
             lines.append("COMMIT;")
             open_tx = False
 
-    for _step, statements in blocks:
-        if ctx.zero_downtime:
-            close()  # every step is its own transaction: short locks, and a failed step leaves the earlier ones done
+    previous_fresh = False
+    for step, statements in blocks:
+        fresh = _only_new_objects(step)
+        if ctx.zero_downtime and not (fresh and previous_fresh):
+            close()  # a step on existing tables is its own transaction: its locks are held briefly
+        previous_fresh = fresh
         for stmt in statements:
             if stmt.mode == "bare":
                 close()
@@ -58,6 +61,13 @@ def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
             lines.append(stmt.sql)
     close()
     return "\n".join(lines) + "\n"
+
+
+def _only_new_objects(step: Step) -> bool:
+    """Creating what nobody uses yet locks nothing anyone waits for: such steps share a transaction."""
+    if step.action in ("create_schema", "create_enum", "create_table"):
+        return True
+    return step.action == "create_index" and not _existing(step)
 
 
 # --- pieces ------------------------------------------------------------------------------
@@ -80,6 +90,10 @@ def _type_warnings(ctx: Context, column: Column, spelled: str) -> None:
         ctx.warn("prefer-bigint-over-smallint", f"{column.label} is a 16-bit integer: bigint does not run out")
     if base in ("serial", "serial2", "serial4", "serial8", "smallserial", "bigserial"):
         ctx.warn("prefer-identity", f"{column.label} is serial: identity columns are simpler to manage")
+    if base in ("char", "character", "bpchar", "nchar"):
+        ctx.warn(
+            "ban-char-field", f"{column.label} is {spelled}: char pads with blanks; text or varchar say what they hold"
+        )
     if base in ("varchar", "character varying") and "(" in text:
         ctx.warn("prefer-text-field", f"{column.label} is {spelled}: changing its limit later locks the table")
     if re.fullmatch(r"timestamp(\s*\(\d+\))?(\s+without time zone)?", text):
@@ -407,15 +421,38 @@ def _change_type(ctx: Context, step: Step, *, reset_default: bool, kinds_differ:
     before, after = ctx.column_type(old, ctx.old), ctx.column_type(new)
     _type_warnings(ctx, new, after)
     label = f"{table.label}.{new.name}"
-    ctx.warn("changing-column-type", f"{label} changes type from {before} to {after}: may rewrite the table "
-             "under an ACCESS EXCLUSIVE lock; for a big table add a new column, backfill and switch instead")  # fmt: skip
+    if _binary_coercible(old.type, new.type):
+        effect = "no rewrite (binary coercible), a brief ACCESS EXCLUSIVE lock"
+    else:
+        effect = ("rewrites the table under an ACCESS EXCLUSIVE lock; for a big table use expand/contract "
+                  "(new column, backfill, switch, drop)")  # fmt: skip
+    ctx.warn("changing-column-type", f"{label} changes type from {before} to {after}: {effect}")
     statements = []
     if reset_default:
         ctx.warn("ban-drop-default", f"the default of {label} is dropped for the type change and set again")
         statements.append(Stmt(f"{target} DROP DEFAULT;"))
-    using = f" USING {ctx.quote(new.name)}::text::{after}" if kinds_differ else ""
+    using = ""
+    if kinds_differ:  # an enum converts only through text
+        through_text = TypeKind.ENUM in (old.type.kind, new.type.kind)
+        using = f" USING {ctx.quote(new.name)}{'::text' if through_text else ''}::{after}"
     statements.append(Stmt(f"{target} TYPE {after}{using};"))
     return statements
+
+
+def _binary_coercible(old: FieldType, new: FieldType) -> bool:
+    """The changes PostgreSQL makes without rewriting the table (rules.md: varchar → text,
+    a longer varchar, more numeric precision at the same scale)."""
+    if old.written or new.written or old.array != new.array:
+        return False
+    textual = (TypeKind.VARCHAR, TypeKind.TEXT)
+    if old.kind in textual and new.kind is TypeKind.TEXT:
+        return True
+    if old.kind is TypeKind.VARCHAR and new.kind is TypeKind.VARCHAR:
+        return new.length is None or (old.length is not None and new.length >= old.length)
+    if old.kind is TypeKind.DECIMAL and new.kind is TypeKind.DECIMAL:
+        same_scale = (old.scale or 0) == (new.scale or 0)
+        return new.precision is None or (old.precision is not None and same_scale and new.precision >= old.precision)
+    return False
 
 
 def _add_constraint(step: Step, ctx: Context) -> list[Stmt]:

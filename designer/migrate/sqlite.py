@@ -38,8 +38,20 @@ def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
     lines += [stmt.sql for _step, statements in blocks for stmt in statements]
     for table_id in _rebuilt(ctx):
         lines += _rebuild(ctx, table_id)
-    lines += ["PRAGMA foreign_key_check;", "COMMIT;", "PRAGMA foreign_keys = ON;"]
+    lines += _foreign_key_check()
+    lines += ["COMMIT;", "PRAGMA foreign_keys = ON;"]
     return "\n".join(lines) + "\n"
+
+
+def _foreign_key_check() -> list[str]:
+    """Fail (and so roll back, under ``sqlite3 -bail``) when a row is left pointing nowhere:
+    PRAGMA foreign_key_check only lists such rows, so its count goes through a CHECK."""
+    return [
+        'CREATE TEMP TABLE "_migration_foreign_key_check" '
+        "(violations integer CONSTRAINT foreign_keys_must_hold CHECK (violations = 0));",
+        'INSERT INTO "_migration_foreign_key_check" SELECT count(*) FROM pragma_foreign_key_check;',
+        'DROP TABLE "_migration_foreign_key_check";',
+    ]
 
 
 def _rebuilt(ctx: Context) -> dict[str, int]:
