@@ -2,8 +2,9 @@
 download migration bundles."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET, require_POST
 
 from designer.compare import compare, drawing_schema
@@ -35,8 +36,14 @@ def release_create(request, project_id: int):
                 return redirect("versions", project_id=project.pk)
             form = ReleaseForm()
     status = 422 if form.errors else 200
-    template = "projects/versions.html#versions" if request.htmx else "projects/versions.html"
-    return render(request, template, _context(project, release_form=form), status=status)
+    context = _context(project, release_form=form)
+    if not request.htmx:
+        return render(request, "projects/versions.html", context, status=status)
+    # The bundle form's version choices follow, out of band, so a new version can be bundled at once.
+    html = render_to_string("projects/versions.html#versions", context, request) + render_to_string(
+        "projects/versions.html#bundle_form", context | {"oob": True}, request
+    )
+    return HttpResponse(html, status=status)
 
 
 @login_required

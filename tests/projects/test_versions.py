@@ -25,7 +25,10 @@ def test_release_snapshots_the_schema_with_number_message_author(client_for, pro
     release = Release.objects.get(project=project)
     assert (release.number, release.message, release.created_by, release.revision) == (1, "first cut", member, 0)
     assert release.document == project.document
-    assert "v1" in response.content.decode() and "first cut" in response.content.decode()
+    body = response.content.decode()
+    assert "v1" in body and "first cut" in body
+    assert 'id="bundle-form"' in body and 'hx-swap-oob="true"' in body  # the bundle form learns of v1
+    assert '<option value="1" selected>v1</option>' in body
 
 
 def test_versions_are_immutable_snapshots(project, owner):
