@@ -134,7 +134,9 @@ def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, 
             continue
         port = f"f{position}"
         ports[field.id] = port
-        rows.append(_field_row(schema, entity, field, port, fk_fields, highlighted.get(field.id)))
+        rows.append(
+            _field_row(schema, entity, field, port, fk_fields, marks.field_status(status, highlighted.get(field.id)))
+        )
     shown_ports[entity.id] = ports
     border = SELECTED if selected else BORDER
     width = "2" if selected else "1"

@@ -23,6 +23,11 @@ def header_colour(status: str | None, *, comparing: bool) -> str | None:
     return UNCHANGED if comparing else None
 
 
+def field_status(entity_status: str | None, status: str | None) -> str | None:
+    """A field of an added or removed table is added or removed with it."""
+    return status or (entity_status if entity_status in (ADDED, REMOVED) else None)
+
+
 def row_attribute(status: str | None) -> str:
     """Extra attribute for a field's cells: a tinted background."""
     return f' bgcolor="{ROW[status]}"' if status in ROW else ""

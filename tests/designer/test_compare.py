@@ -142,6 +142,7 @@ def test_highlighted_diagram_colours_and_strikes_through(blog):
     dot = build_dot(drawing_schema(blog, new), options=DiagramOptions(highlight=tuple(sorted(marks.items()))))
     assert '<s><font color="white"><b>' not in dot  # the title itself is struck, inside the font
     assert "<s>tags</s>" in dot and "<s>bio</s>" in dot
+    assert "<s>name</s>" in dot  # the fields of a removed table are struck with it
     assert 'class="entity removed"' in dot and 'class="entity changed"' in dot
     assert 'bgcolor="#F1F5F9"' in dot  # the removed field's row
     assert 'bgcolor="#16A34A"' not in dot  # posts' own green header would read as "added"
