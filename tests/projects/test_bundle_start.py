@@ -109,3 +109,13 @@ def test_the_readme_shows_the_analysis_of_the_released_revision(released, owner)
     with bundle.job.file.open("rb") as handle, zipfile.ZipFile(handle) as archive:
         readme = archive.read("README.md").decode()
     assert "Advised: **postgresql**" in readme and "Joins on every read" in readme and "mongodb" not in readme
+
+
+def test_owner_member_and_viewer_may_download(client_for, released, owner, member, viewer, outsider):
+    bundle = releases.bundle_create(project=released, user=owner, target=2, base=1, dialects=["sqlite"])
+    assert run_job.run(bundle.job.pk) == "done"
+    url = reverse("job_download", args=[released.pk, bundle.job.pk])
+    for user in (owner, member, viewer):
+        response = client_for(user).get(url)
+        assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"PK")
+    assert client_for(outsider).get(url).status_code == 404
