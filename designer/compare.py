@@ -26,7 +26,7 @@ class Change:
     object_id: str
     label: str  # what people call it: "users.email", "index users_email_idx"
     details: tuple[str, ...] = ()  # "type: varchar(100) → text"
-    entity_id: str | None = None  # the entity a field, index or check belongs to
+    entity_id: str | None = None  # the entity a field, index or check belongs to; a relationship's FK holder
 
 
 @dataclass(frozen=True)
@@ -46,12 +46,13 @@ class Comparison:
         return counts
 
     def marks(self) -> dict[str, str]:
-        """Object id → added | changed | removed, for the diagram. An entity whose
-        fields, indexes or checks changed is itself marked changed (renames count as
-        changes there: the colour says "look here")."""
+        """Entity and field id → added | changed | removed, for the diagram. An entity
+        whose fields, indexes or checks changed is itself marked changed (renames count
+        as changes there: the colour says "look here"); a relationship marks the entity
+        holding its foreign key."""
         marks: dict[str, str] = {}
         for change in self.changes:
-            if change.kind in ("entity", "field", "relationship"):
+            if change.kind in ("entity", "field"):
                 marks[change.object_id] = CHANGED if change.action == RENAMED else change.action
         for change in self.changes:
             if change.entity_id is not None and change.entity_id not in marks:
@@ -68,8 +69,10 @@ def compare(old: Schema, new: Schema) -> Comparison:
 
 
 def drawing_schema(old: Schema, new: Schema) -> Schema:
-    """``new`` plus what ``old`` had and ``new`` lost (entities, fields, relationships,
-    enums), so one diagram can show removals struck through next to everything else."""
+    """``new`` plus what ``old`` had and ``new`` lost (entities, fields, enums), so one
+    diagram can show removals struck through next to everything else. Removed
+    relationships are left out: a line cannot be struck through, and drawn like the
+    others it would read as still there (the table of changes lists them)."""
     new_ids = new.all_ids()
     entities = []
     for entity in new.entities:
@@ -80,7 +83,6 @@ def drawing_schema(old: Schema, new: Schema) -> Schema:
     return replace(
         new,
         entities=tuple(entities),
-        relationships=new.relationships + tuple(r for r in old.relationships if r.id not in new_ids),
         enums=new.enums + tuple(e for e in old.enums if e.id not in new_ids),
     )
 
@@ -230,9 +232,11 @@ def _compare_relationships(old: Schema, new: Schema) -> list[Change]:
     for before, after in _matched(old.relationships, new.relationships):
         schema = new if after is not None else old
         describe = _paired(describer(old), describer(new), before)
+        holder = (after or before).from_entity_id  # the entity holding the foreign key
         change = _change(
-            "relationship", before, after, lambda r, s=schema: _relationship_label(s, r), describe, lambda r: r.name
-        )
+            "relationship", before, after, lambda r, s=schema: _relationship_label(s, r), describe, lambda r: r.name,
+            entity_id=holder,
+        )  # fmt: skip
         if change is not None:
             changes.append(change)
     return changes

@@ -7,6 +7,7 @@ Speed: one pass over the schema with id maps; no quadratic lookups.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import deque
@@ -32,8 +33,12 @@ class DiagramOptions:
     show_columns: str | None = None  # "all" | "keys" | "none"; None: the schema's setting
     selected_entity_id: str | None = None
     heat: tuple[tuple[str, float], ...] = ()  # entity id → 0..1 load, colours the header
-    # entity / field / relationship id → added | changed | removed (see highlight.py)
+    # entity / field id → added | changed | removed: a comparison's marks (see highlight.py)
     highlight: tuple[tuple[str, str], ...] = ()
+
+    @functools.cached_property
+    def highlighted(self) -> dict[str, str]:
+        return dict(self.highlight)
 
 
 def visible_entity_ids(schema: Schema, options: DiagramOptions) -> list[str]:
@@ -67,7 +72,6 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
         f for r in schema.relationships if r.cardinality is not Cardinality.MANY_TO_MANY for f in r.from_field_ids
     }
     heat = dict(options.heat)
-    highlighted = dict(options.highlight)
     lines = [
         "digraph schema {",
         f'  graph [rankdir={direction}, splines=true, nodesep=0.6, ranksep=1.1, bgcolor="transparent", '
@@ -80,9 +84,7 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
     for entity in schema.entities:
         if entity.id not in node_of or entity.id in grouped:
             continue
-        lines.append(
-            _node(schema, entity, node_of[entity.id], show, fk_fields, heat, options, shown_ports, highlighted)
-        )
+        lines.append(_node(schema, entity, node_of[entity.id], show, fk_fields, heat, options, shown_ports))
     for number, group in enumerate(schema.groups, start=1):
         members = [e for e in (schema.entity(i) for i in group.entity_ids) if e is not None and e.id in node_of]
         if not members:
@@ -94,18 +96,11 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
             f'style="rounded,filled"; color="{colour}"; fillcolor="{colour}18"; fontcolor="{colour}";'
         )
         for entity in members:
-            lines.append(
-                "  "
-                + _node(schema, entity, node_of[entity.id], show, fk_fields, heat, options, shown_ports, highlighted)
-            )
+            lines.append("  " + _node(schema, entity, node_of[entity.id], show, fk_fields, heat, options, shown_ports))
         lines.append("  }")
     lines += _enum_nodes(schema, node_of)
     lines += _note_nodes(schema) if options.focus_entity_id is None else []
-    lines += [
-        _edge(schema, r, node_of, shown_ports, highlighted.get(r.id))
-        for r in schema.relationships
-        if _both_visible(r, node_of)
-    ]
+    lines += [_edge(schema, r, node_of, shown_ports) for r in schema.relationships if _both_visible(r, node_of)]
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -117,8 +112,9 @@ def _grouped_entities(schema: Schema, node_of: dict[str, str]) -> set[str]:
     return grouped
 
 
-def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, shown_ports, highlighted) -> str:
+def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, shown_ports) -> str:
     selected = entity.id == options.selected_entity_id
+    highlighted = options.highlighted
     status = highlighted.get(entity.id)
     header = marks.header_colour(status, comparing=bool(highlighted)) or _header_colour(entity, heat, selected)
     title = marks.name_markup(_html(entity.name), status)
@@ -233,14 +229,11 @@ def _both_visible(relationship: Relationship, node_of: dict[str, str]) -> bool:
     return relationship.from_entity_id in node_of and relationship.to_entity_id in node_of
 
 
-def _edge(schema: Schema, relationship: Relationship, node_of, shown_ports, status=None) -> str:
+def _edge(schema: Schema, relationship: Relationship, node_of, shown_ports) -> str:
     source = _endpoint(node_of, shown_ports, relationship.from_entity_id, relationship.from_field_ids)
     target = _endpoint(node_of, shown_ports, relationship.to_entity_id, relationship.to_field_ids)
     tail, head = _crows_feet(relationship, optional=_is_optional(schema, relationship))
-    extra = marks.edge_attributes(status)
-    return (
-        f'  {source} -> {target} [arrowtail="{tail}", arrowhead="{head}", id="rel_{_attr_id(relationship.id)}"{extra}];'
-    )
+    return f'  {source} -> {target} [arrowtail="{tail}", arrowhead="{head}", id="rel_{_attr_id(relationship.id)}"];'
 
 
 def _endpoint(node_of, shown_ports, entity_id: str, field_ids: tuple[str, ...]) -> str:

@@ -1,7 +1,7 @@
 """Highlighting changes on the diagram (the Versions page's compare view).
 
 Kept apart from the layout code on purpose: ``dot.py`` only asks this module for a
-header colour, a row background, a name's markup and an edge colour. Marks come from
+header colour, a row background and a name's markup. Marks come from
 ``designer.compare.Comparison.marks()``: object id → added | changed | removed.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 HEADER = {ADDED: "#15803D", CHANGED: "#B45309", REMOVED: "#94A3B8"}
 ROW = {ADDED: "#DCFCE7", CHANGED: "#FEF3C7", REMOVED: "#F1F5F9"}
-EDGE = {ADDED: "#16A34A", CHANGED: "#D97706", REMOVED: "#94A3B8"}
 
 
 UNCHANGED = "#64748B"  # while comparing, an entity's own colour could read as "added"
@@ -36,13 +35,6 @@ def row_attribute(status: str | None) -> str:
 def name_markup(markup: str, status: str | None) -> str:
     """Removed things are struck through (Graphviz HTML-like ``<s>``)."""
     return f"<s>{markup}</s>" if status == REMOVED else markup
-
-
-def edge_attributes(status: str | None) -> str:
-    if status not in EDGE:
-        return ""
-    style = ', style="dashed"' if status == REMOVED else ""
-    return f', color="{EDGE[status]}", penwidth=2{style}'
 
 
 def css_class(status: str | None) -> str:
