@@ -20,7 +20,7 @@ from designer.schema import Schema
 from designer.types import DIALECTS
 from projects import services
 from projects.diagrams import CACHE_SECONDS
-from projects.models import Bundle, Job, JobKind, JobStatus, Project, Release
+from projects.models import Analysis, Bundle, Dismissal, JobKind, Project, Release
 
 
 class VersionError(ValueError):
@@ -119,15 +119,15 @@ def _parsed_release(release_pk: int, project_id: int) -> Schema:
 
 
 def analysis_for(*, project: Project, number: int) -> dict | None:
-    """The advisor's result for a version, when an analysis job ran on the revision that
-    version was released from (the bundle's README shows it)."""
+    """The advisor's result for a version: its latest analysis of the revision that
+    version was released from, without the recommendations the team dismissed."""
     release = release_for(project=project, number=number)
-    job = (
-        Job.objects.filter(project=project, kind=JobKind.ANALYSIS, status=JobStatus.DONE, revision=release.revision)
-        .order_by("-finished_at")
-        .first()
-    )
-    return job.result if job is not None and isinstance(job.result, dict) else None
+    found = Analysis.objects.filter(project=project, revision=release.revision).order_by("-created_at", "-pk").first()
+    if found is None or not isinstance(found.result, dict):
+        return None
+    dismissed = set(Dismissal.objects.filter(project=project).values_list("key", flat=True))
+    recommendations = [r for r in found.result.get("recommendations", []) if r.get("key") not in dismissed]
+    return found.result | {"recommendations": recommendations}
 
 
 def forget_parsed_releases() -> None:

@@ -10,13 +10,14 @@ from celery import shared_task
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from designer.advice import analysis_to_dict, analyze
 from designer.bundle import build_bundle
 from designer.formats import dump_schema
 from designer.formats.json_doc import schema_from_dict
 from designer.migrate import MigrationError
 from designer.problems import SchemaError
 from designer.types import UnportableType
-from projects import releases, services
+from projects import releases, selectors, services
 from projects.models import Job, JobKind, JobStatus
 
 logger = logging.getLogger(__name__)
@@ -56,6 +57,22 @@ def export_job(job: Job) -> dict:
     return {"entities": len(schema.entities), "dbml": outputs["dbml"], "json_bytes": len(outputs["json"])}
 
 
+def analysis_job(job: Job) -> dict:
+    """The advisor on the project as stored now, kept with the revision it read."""
+    project = job.project
+    project.refresh_from_db(fields=["document", "revision", "updated_at"])  # the revision may have moved on
+    schema = selectors.project_schema(project)
+
+    def progress(share: float, message: str) -> None:
+        services.job_progress(job=job, progress=5 + round(85 * share), message=message)
+
+    data = analysis_to_dict(analyze(schema, progress=progress), schema=schema, revision=project.revision,
+                            internal=True)  # fmt: skip
+    stored = services.analysis_store(project=project, revision=project.revision, result=data, job=job)
+    return {"analysis_id": stored.pk, "revision": project.revision, "primary": data["technology"]["primary"],
+            "recommendations": len(data["recommendations"])}  # fmt: skip
+
+
 def bundle_job(job: Job) -> dict:
     bundle = job.bundle
     services.job_progress(job=job, progress=5, message="Reading the versions")
@@ -71,4 +88,4 @@ def bundle_job(job: Job) -> dict:
     return {"bytes": len(body), "sha256": hashlib.sha256(body).hexdigest(), "versions": len(spec.versions)}
 
 
-JOB_KINDS = {JobKind.EXPORT: export_job, JobKind.BUNDLE: bundle_job}
+JOB_KINDS = {JobKind.EXPORT: export_job, JobKind.ANALYSIS: analysis_job, JobKind.BUNDLE: bundle_job}

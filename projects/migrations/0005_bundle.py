@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0002_revision_undo_redo"),
+        ("projects", "0006_advice"),  # chained after main's migrations once main was merged in
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,9 +8,11 @@ import pytest
 from django.urls import reverse
 
 from designer import ops
+from designer.advice import analysis_to_dict, analyze
+from designer.design_doc import md
 from designer.schema import Field, FieldType, TypeKind, replace
 from projects import releases, services
-from projects.models import Bundle, Job, JobStatus
+from projects.models import Bundle, Dismissal, Job, JobStatus
 from projects.selectors import project_schema
 from projects.tasks import run_job
 
@@ -97,18 +99,21 @@ def test_an_engine_error_fails_the_job_with_its_message(released, owner):
 
 def test_the_readme_shows_the_analysis_of_the_released_revision(released, owner):
     target = releases.release_for(project=released, number=2)
-    analysis = {"technology": {"primary": "postgresql", "rationale": ["Joins on every read"]},
-                "recommendations": [{"severity": "info", "title": "Keep it", "rationale": "Fine", "tradeoffs": "None"}]}  # fmt: skip
-    Job.objects.create(project=released, kind="analysis", status=JobStatus.DONE, revision=target.revision - 1,
-                       result={"technology": {"primary": "mongodb"}})  # an older revision: not this version's  # fmt: skip
-    Job.objects.create(project=released, kind="analysis", status=JobStatus.DONE, revision=target.revision,
-                       result=analysis)  # fmt: skip
+    schema = releases.release_schema(target)
+    data = analysis_to_dict(analyze(schema), schema=schema, revision=target.revision, internal=True)
+    services.analysis_store(project=released, revision=target.revision - 1, result=data | {"technology": {
+        **data["technology"], "primary": "an older revision's choice"}})  # fmt: skip
+    services.analysis_store(project=released, revision=target.revision, result=data)
+    dismissed = data["recommendations"][0]
+    Dismissal.objects.create(project=released, key=dismissed["key"], reason="not now", dismissed_by=owner)
     bundle = releases.bundle_create(project=released, user=owner, dialects=["sqlite"])
     assert run_job.run(bundle.job.pk) == "done"
     bundle.job.refresh_from_db()
     with bundle.job.file.open("rb") as handle, zipfile.ZipFile(handle) as archive:
         readme = archive.read("README.md").decode()
-    assert "Advised: **postgresql**" in readme and "Joins on every read" in readme and "mongodb" not in readme
+    assert f"Advised: **{data['technology']['primary']}**" in readme and "older revision" not in readme
+    assert md(data["recommendations"][1]["title"]) in readme
+    assert md(dismissed["title"]) not in readme  # the team dismissed it
 
 
 def test_owner_member_and_viewer_may_download(client_for, released, owner, member, viewer, outsider):
