@@ -52,7 +52,7 @@ def test_postgresql_zero_downtime_keeps_rows_and_backfills_a_volatile_default_in
 
 @pytest.mark.postgres
 def test_postgresql_enum_changes_keep_the_rows(postgres, tmp_path):
-    v1, v2, v3, v4, _v5 = HISTORIES["enums"]
+    _v1, v2, v3, v4, _v5 = HISTORIES["enums"]
     postgres.apply(full_ddl(v2, dialect="postgresql"), tmp_path)
     postgres.connection.execute("INSERT INTO tickets (status, title) VALUES ('closed', 'a'), ('open', 'b')")
     postgres.apply(migrate(v2, v3, "postgresql").up, tmp_path)  # closed → done
