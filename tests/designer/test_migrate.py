@@ -265,7 +265,10 @@ def test_mysql_asks_for_online_algorithms_and_writes_re_runnable_statements():
     new = apply(old, ops.AddField(entity_id="u", field=f("u_bio", "bio", t(K.VARCHAR, length=200))),
                 ops.AddIndex(entity_id="u", index=Index("ix", (IndexColumn("u_name"),))))  # fmt: skip
     up = migrate(old, new, "mysql").up
-    assert "ALTER TABLE IF EXISTS `users` ADD COLUMN IF NOT EXISTS `bio` varchar(200) AFTER `name`, ALGORITHM=INSTANT;" in up
+    assert (
+        "ALTER TABLE IF EXISTS `users` ADD COLUMN IF NOT EXISTS `bio` varchar(200) AFTER `name`, ALGORITHM=INSTANT;"
+        in up
+    )
     assert "CREATE INDEX IF NOT EXISTS `users_name_idx` ON `users` (`name`(255)) ALGORITHM=INPLACE LOCK=NONE;" in up
     assert "DROP COLUMN IF EXISTS `bio`" in migrate(new, old, "mysql").up
 

@@ -43,9 +43,15 @@ def test_postgresql_zero_downtime_keeps_rows_and_backfills_a_volatile_default_in
     assert migration.up.count("DO $backfill$") == 1
     postgres.apply(migration.up, tmp_path)
     q = postgres.connection.execute
-    assert q("SELECT count(*), count(DISTINCT token), sum(n) FROM users").fetchone() == (12000, 12000, 12000 * 12001 // 2)
+    assert q("SELECT count(*), count(DISTINCT token), sum(n) FROM users").fetchone() == (
+        12000,
+        12000,
+        12000 * 12001 // 2,
+    )
     assert q("SELECT display_name FROM users WHERE n = 7").fetchone() == ("user 7",)
-    assert q("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'users'::regclass AND attname = 'token'").fetchone() == (True,)
+    assert q(
+        "SELECT attnotnull FROM pg_attribute WHERE attrelid = 'users'::regclass AND attname = 'token'"
+    ).fetchone() == (True,)
     postgres.apply(migration.down, tmp_path)
     assert q("SELECT count(*), sum(n) FROM users WHERE name LIKE 'user %'").fetchone() == (12000, 12000 * 12001 // 2)
 
@@ -71,7 +77,9 @@ def test_mariadb_enum_value_rename_moves_the_rows_and_renames_keep_data():
         up = migrate(v2, v3, "mysql").up
         database.apply(up)
         database.apply(up)  # MySQL DDL is not transactional: every statement must be safe to run again
-        rows = run([*database.client, "-N", "-B", database.name, "-e", "SELECT title, status FROM tickets ORDER BY title"])
+        rows = run(
+            [*database.client, "-N", "-B", database.name, "-e", "SELECT title, status FROM tickets ORDER BY title"]
+        )
         assert rows.split("\n")[:2] == ["a\tdone", "b\topen"]
         shop = HISTORIES["shop"]
         database.reset()
@@ -92,7 +100,9 @@ def test_sqlite_rebuild_keeps_rows_and_a_dangling_foreign_key_rolls_the_migratio
                    "INSERT INTO orders (customer_id, total) VALUES (1, 9.5);")  # fmt: skip
     database.apply(migrate(shop[0], shop[1], "sqlite").up)  # rename + widen: clients rebuilt
     with sqlite3.connect(database.path) as connection:
-        assert connection.execute("SELECT email, full_name, age FROM clients").fetchall() == [("a@example.com", "Ann", 41)]
+        assert connection.execute("SELECT email, full_name, age FROM clients").fetchall() == [
+            ("a@example.com", "Ann", 41)
+        ]
     connection.close()
     database.apply("PRAGMA foreign_keys = OFF; INSERT INTO orders (customer_id, total) VALUES (99, 1);")
     before = database.snapshot()
