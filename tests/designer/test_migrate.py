@@ -296,3 +296,15 @@ def test_sqlite_rebuilds_a_table_for_what_alter_table_cannot_do_and_checks_forei
 def test_unknown_dialect_is_refused():
     with pytest.raises(MigrationError, match="unknown dialect"):
         full_ddl(users(), dialect="oracle")
+
+
+def test_expand_contract_expands_plain_columns_and_changes_keyed_ones_in_place():
+    old = apply(users(), ops.AddIndex(entity_id="u", index=Index("ix", (IndexColumn("u_email"),))))
+    new = apply(old, update_field("u_name", name="full_name"), update_field("u_email", name="mail"))
+    migration = migrate(old, new, expand_contract=True)
+    assert 'ALTER TABLE "users" ADD COLUMN "full_name" text;' in migration.up
+    assert 'CREATE TRIGGER "users_full_name_expand" BEFORE INSERT OR UPDATE ON "users"' in migration.up
+    assert 'ALTER TABLE "users" RENAME COLUMN "email" TO "mail";' in migration.up  # indexed: renamed in place
+    assert 'ALTER TABLE "users" DROP COLUMN IF EXISTS "name";' in migration.contract
+    assert migrate(old, new).contract == "" and "TRIGGER" not in migrate(old, new).up
+    assert migrate(old, new, expand_contract=True, zero_downtime=False).contract == ""

@@ -109,3 +109,38 @@ def test_sqlite_rebuild_keeps_rows_and_a_dangling_foreign_key_rolls_the_migratio
     with pytest.raises(AssertionError, match="foreign_keys_must_hold"):
         database.apply(migrate(shop[1], shop[2], "sqlite").up)
     assert database.snapshot() == before
+
+
+@pytest.mark.postgres
+def test_postgresql_expand_then_contract_keeps_old_and_new_code_working_and_ends_at_the_new_schema(postgres, tmp_path):
+    v1, v2 = HISTORIES["shop"][:2]  # name → full_name (rename), age integer → bigint (type change)
+    migration = migrate(v1, v2, "postgresql", expand_contract=True)
+    assert migration.contract and "expand-contract" in {w.code for w in migration.warnings}
+    postgres.apply(full_ddl(v1, dialect="postgresql"), tmp_path)
+    q = postgres.connection.execute
+    q(
+        "INSERT INTO customers (email, name, age) SELECT 'c' || i || '@example.com', 'name ' || i, i FROM generate_series(1, 6000) i"
+    )
+    postgres.apply(migration.up, tmp_path)
+    # Expanded: old code still writes the old columns, new code the new name; the trigger keeps them in step.
+    q("INSERT INTO clients (email, name, age) VALUES ('old@example.com', 'Old Code', 7)")
+    q("INSERT INTO clients (email, full_name) VALUES ('new@example.com', 'New Code')")
+    q("UPDATE clients SET name = 'Renamed' WHERE email = 'c1@example.com'")
+    rows = {email: rest for email, *rest in q("SELECT email, full_name, name, age__new FROM clients").fetchall()}
+    assert rows["old@example.com"] == ["Old Code", "Old Code", 7]
+    assert rows["new@example.com"] == ["New Code", "New Code", None]
+    assert rows["c1@example.com"] == ["Renamed", "Renamed", 1] and rows["c6000@example.com"][2] == 6000
+    postgres.apply(migration.contract, tmp_path)
+    assert q("SELECT count(*), sum(age) FROM clients WHERE full_name IS NOT NULL").fetchone() == (
+        6002,
+        6000 * 6001 // 2 + 7,
+    )
+    contracted = postgres.snapshot()
+    fresh = Postgres("data_fresh")
+    try:
+        fresh.apply(full_ddl(v2, dialect="postgresql"), tmp_path)
+        assert contracted == fresh.snapshot()
+    finally:
+        fresh.close()
+    postgres.apply(migration.down, tmp_path)
+    assert q("SELECT name FROM customers WHERE email = 'old@example.com'").fetchone() == ("Old Code",)

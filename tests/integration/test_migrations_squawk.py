@@ -1,5 +1,5 @@
 """squawk, the PostgreSQL migration linter, on the zero-downtime output of every step
-of every fixture history (up and down): whatever it finds, our own warnings must have
+of every fixture history (up, down, and expand / contract): whatever it finds, our own warnings must have
 announced under the same rule name."""
 
 from __future__ import annotations
@@ -25,9 +25,15 @@ def _files(tmp_path: Path) -> dict[str, set[str]]:
     for name, versions in HISTORIES.items():
         previous = Schema(database_type="PostgreSQL")
         for number, version in enumerate(versions, start=1):
-            migration = render(diff(previous, version), dialect="postgresql", old=previous, new=version)
+            steps = diff(previous, version)
+            migration = render(steps, dialect="postgresql", old=previous, new=version)
+            expanded = render(steps, dialect="postgresql", old=previous, new=version, expand_contract=True)
             for direction, sql, warnings in (("up", migration.up, migration.warnings),
-                                             ("down", migration.down, migration.down_warnings)):  # fmt: skip
+                                             ("down", migration.down, migration.down_warnings),
+                                             ("expand", expanded.up, expanded.warnings),
+                                             ("contract", expanded.contract, expanded.contract_warnings)):  # fmt: skip
+                if not sql:
+                    continue
                 path = tmp_path / f"{name}_{number:02d}_{direction}.sql"
                 path.write_text(sql)
                 announced[str(path)] = {w.code for w in warnings}
