@@ -289,18 +289,36 @@ def _rename_table(step: Step, ctx: Context) -> list[Stmt]:
         current = Table(current.id, current.name, step.new.namespace, current.columns)
     if current.name != step.new.name:
         statements.append(Stmt(f"ALTER TABLE {_t(ctx, current)} RENAME TO {ctx.quote(step.new.name)};"))
+        for column in step.old_table.columns:
+            if column.identity:
+                statements += _rename_sequence(ctx, step.new.namespace, (step.old.name, column.name),
+                                               (step.new.name, column.name))  # fmt: skip
     return statements
+
+
+def _rename_sequence(ctx: Context, namespace: str | None, old: tuple[str, str], new: tuple[str, str]) -> list[Stmt]:
+    """An identity column's sequence is named after its table and column when created
+    (``users_id_seq``); renaming them leaves it behind, so it follows. A name PostgreSQL
+    had to shorten or number is left as it is (IF EXISTS: nothing to rename then)."""
+    before, after = f"{old[0]}_{old[1]}_seq", f"{new[0]}_{new[1]}_seq"
+    if max(len(before.encode()), len(after.encode())) > 63:
+        return []
+    ctx.warn("renaming-object", f"the identity sequence {before} follows its column as {after}")
+    return [Stmt(f"ALTER SEQUENCE IF EXISTS {ctx.qualified(before, namespace)} RENAME TO {ctx.quote(after)};")]
 
 
 def _rename_column(step: Step, ctx: Context) -> list[Stmt]:
     if step.new.id in expand.planned(ctx):
         return expand.expand_column(step, ctx)
     ctx.warn("renaming-column", f"column {step.table.label}.{step.old.name} is renamed to {step.new.name}")
-    return [
-        Stmt(
-            f"ALTER TABLE {_t(ctx, step.table)} RENAME COLUMN {ctx.quote(step.old.name)} TO {ctx.quote(step.new.name)};"
-        )
-    ]
+    rename = (
+        f"ALTER TABLE {_t(ctx, step.table)} RENAME COLUMN {ctx.quote(step.old.name)} TO {ctx.quote(step.new.name)};"
+    )
+    statements = [Stmt(rename)]
+    if step.old.identity and step.new.identity:
+        names = step.table.name
+        statements += _rename_sequence(ctx, step.table.namespace, (names, step.old.name), (names, step.new.name))
+    return statements
 
 
 def _rename_constraint(step: Step, ctx: Context) -> list[Stmt]:

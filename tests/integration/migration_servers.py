@@ -70,7 +70,8 @@ class Postgres:
                 WHERE {user} GROUP BY 1, 2""").fetchall()),
             # Columns as a set: PostgreSQL appends added columns and cannot move them.
             "columns": sorted(q(f"""SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
-                    a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity
+                    a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity,
+                    pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname)
                 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                 WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND {user}""").fetchall()),
