@@ -199,6 +199,21 @@ def _enum_default(ctx: Context, table: Table, column: Column, values: tuple[str,
     return None
 
 
+def _if_column_exists(ctx: Context, table: Table, column: Column, sql: str) -> list[Stmt]:
+    """Run ``sql`` only while the column is there under this name: UPDATE has no IF EXISTS,
+    and on a re-run after the whole migration the table may carry its new name already."""
+    schema = _literal(table.namespace) if table.namespace else "DATABASE()"
+    # Every value is a quoted literal.
+    probe = (f"SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = {schema} "  # noqa: S608
+             f"AND table_name = {_literal(table.name)} AND column_name = {_literal(column.name)}")  # fmt: skip
+    return [
+        Stmt(f"SET @migration_step = IF(({probe}) > 0, {_literal(sql)}, 'DO 0');"),
+        Stmt("PREPARE migration_step FROM @migration_step;"),
+        Stmt("EXECUTE migration_step;"),
+        Stmt("DEALLOCATE PREPARE migration_step;"),
+    ]
+
+
 def _add_enum_value(step: Step, ctx: Context) -> list[Stmt]:
     return [_modify_enum(ctx, t, c, step.new.values) for t, c in _enum_columns(ctx, step, before=True)]
 
@@ -215,8 +230,8 @@ def _rename_enum_value(step: Step, ctx: Context) -> list[Stmt]:
         # Both spellings allowed while the rows move, then only the new one.
         statements.append(_modify_enum(ctx, table, column, (*current, new)))
         quoted = ctx.quote(column.name)
-        move = f"UPDATE {_t(ctx, table)} SET {quoted} = {_literal(new)} WHERE {quoted} = {_literal(old)};"  # noqa: S608
-        statements.append(Stmt(move))
+        move = f"UPDATE {_t(ctx, table)} SET {quoted} = {_literal(new)} WHERE {quoted} = {_literal(old)}"  # noqa: S608
+        statements += _if_column_exists(ctx, table, column, move)
         statements.append(_modify_enum(ctx, table, column, renamed))
     return statements
 

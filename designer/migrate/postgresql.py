@@ -64,9 +64,7 @@ def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
 
 def _only_new_objects(step: Step) -> bool:
     """Creating what nobody uses yet locks nothing anyone waits for: such steps share a transaction."""
-    if step.action in ("create_schema", "create_enum", "create_table"):
-        return True
-    return step.action == "create_index" and not _existing(step)
+    return step.action in ("create_schema", "create_enum", "create_table")
 
 
 # --- pieces ------------------------------------------------------------------------------
@@ -225,6 +223,7 @@ def _rename_enum(step: Step, ctx: Context) -> list[Stmt]:
     ctx.warn("renaming-object", f"enum {step.old.label} is renamed to {step.new.label}: code naming it breaks")
     statements, current = [], step.old
     if step.old.namespace != step.new.namespace:
+        ctx.warn("ban-set-schema", f"enum {step.old.label} moves to schema {step.new.namespace or 'public'}")
         statements.append(
             Stmt(f"ALTER TYPE {_enum_name(ctx, current)} SET SCHEMA {ctx.quote(step.new.namespace or 'public')};")
         )
@@ -283,6 +282,7 @@ def _rename_table(step: Step, ctx: Context) -> list[Stmt]:
     ctx.warn("renaming-table", f"table {step.old.label} is renamed to {step.new.label}: code naming it breaks")
     statements, current = [], step.old
     if step.old.namespace != step.new.namespace:
+        ctx.warn("ban-set-schema", f"table {step.old.label} moves to schema {step.new.namespace or 'public'}")
         statements.append(
             Stmt(f"ALTER TABLE {_t(ctx, current)} SET SCHEMA {ctx.quote(step.new.namespace or 'public')};")
         )
@@ -336,11 +336,14 @@ def _rename_index(step: Step, ctx: Context) -> list[Stmt]:
 
 
 def _create_table(step: Step, ctx: Context) -> list[Stmt]:
+    """The table with its keys, uniques and checks, and its indexes in the same
+    transaction: building an index on a table nobody can see yet blocks no one."""
     table = step.new
     parts = [_column_sql(ctx, c) for c in table.columns]
     parts += [_constraint_sql(ctx, table, c) for c in table.constraints]
     body = ",\n  ".join(parts)
-    return [Stmt(f"CREATE TABLE {_t(ctx, table)} (\n  {body}\n);")]
+    statements = [Stmt(f"CREATE TABLE {_t(ctx, table)} (\n  {body}\n);")]
+    return statements + [Stmt(index_sql(ctx, table, index, concurrently=False)) for index in table.indexes]
 
 
 def _volatile(column: Column) -> bool:
@@ -499,7 +502,9 @@ def _key(column_id: str):
 
 
 def _create_index(step: Step, ctx: Context) -> list[Stmt]:
-    if ctx.zero_downtime and _existing(step):
+    if not _existing(step):
+        return []  # written with its new table
+    if ctx.zero_downtime:
         return [Stmt(index_sql(ctx, step.table, step.new, concurrently=True), "bare")]
     return [Stmt(index_sql(ctx, step.table, step.new, concurrently=False))]
 

@@ -133,10 +133,14 @@ class MariaDB:
         shown = {}
         for line in tables.splitlines():
             schema, table = line.split("\t")
-            out = run([*self.client, "-N", "-B", "-e", f"SHOW CREATE TABLE `{schema}`.`{table}`"])
+            out = run([*self.client, "-N", "-B", "-e", f"SHOW CREATE TABLE {_tick(schema)}.{_tick(table)}"])
             text = out.split("\t", 1)[1].replace("\\n", "\n")
             shown[(schema.replace(self.name, "<db>"), table)] = _normalise_create(text.replace(self.name, "<db>"))
         return {"databases": [d.replace(self.name, "<db>") for d in databases.split()], "tables": shown}
+
+
+def _tick(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
 
 
 def _normalise_create(text: str) -> list[str]:
