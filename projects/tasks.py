@@ -9,10 +9,11 @@ from celery import shared_task
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from designer.advice import analysis_to_dict, analyze
 from designer.formats import dump_schema
 from designer.formats.json_doc import schema_from_dict
 from designer.problems import SchemaError
-from projects import services
+from projects import selectors, services
 from projects.models import Job, JobKind, JobStatus
 
 logger = logging.getLogger(__name__)
@@ -50,4 +51,20 @@ def export_job(job: Job) -> dict:
     return {"entities": len(schema.entities), "dbml": outputs["dbml"], "json_bytes": len(outputs["json"])}
 
 
-JOB_KINDS = {JobKind.EXPORT: export_job}
+def analysis_job(job: Job) -> dict:
+    """The advisor on the project as stored now, kept with the revision it read."""
+    project = job.project
+    project.refresh_from_db(fields=["document", "revision", "updated_at"])  # the revision may have moved on
+    schema = selectors.project_schema(project)
+
+    def progress(share: float, message: str) -> None:
+        services.job_progress(job=job, progress=5 + round(85 * share), message=message)
+
+    data = analysis_to_dict(analyze(schema, progress=progress), schema=schema, revision=project.revision,
+                            internal=True)  # fmt: skip
+    stored = services.analysis_store(project=project, revision=project.revision, result=data, job=job)
+    return {"analysis_id": stored.pk, "revision": project.revision, "primary": data["technology"]["primary"],
+            "recommendations": len(data["recommendations"])}  # fmt: skip
+
+
+JOB_KINDS = {JobKind.EXPORT: export_job, JobKind.ANALYSIS: analysis_job}

@@ -149,6 +149,8 @@ def _field_row(schema: Schema, entity: Entity, field: Field, port: str, fk_field
         markers.append("FK")
     if field.unique:
         markers.append("UQ")
+    if any(column.field_id == field.id for index in entity.indexes for column in index.columns):
+        markers.append("IX")  # a key column of a declared index: shows what an index edit changed
     enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
     type_name = display_type(field.type, enum_name=enum.name if enum else None)
     name = _html(field.name)
