@@ -13,7 +13,7 @@ never invents one (an invented index outlives its key and the schema would drift
 from __future__ import annotations
 
 from designer.migrate.model import Column, Constraint, IndexDef, Table
-from designer.migrate.render import Context, MigrationError, Stmt
+from designer.migrate.render import Context, MigrationError, Stmt, step_comment
 from designer.migrate.steps import Step
 from designer.schema import IndexMethod, RefAction, SortOrder
 
@@ -29,7 +29,12 @@ def render_step(step: Step, ctx: Context) -> list[Stmt]:
 
 
 def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
-    return "".join(stmt.sql + "\n" for _step, statements in blocks for stmt in statements)
+    lines = []
+    for number, (step, statements) in enumerate(blocks):
+        if statements:
+            lines.append(step_comment(number, step))
+        lines += [stmt.sql for stmt in statements]
+    return "".join(line + "\n" for line in lines)
 
 
 # --- pieces ------------------------------------------------------------------------------

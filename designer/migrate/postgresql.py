@@ -15,7 +15,7 @@ import re
 
 from designer.migrate import expand
 from designer.migrate.model import Column, Constraint, IndexDef, Table
-from designer.migrate.render import LOCK_TIMEOUT, STATEMENT_TIMEOUT, Context, Stmt
+from designer.migrate.render import LOCK_TIMEOUT, STATEMENT_TIMEOUT, Context, Stmt, step_comment
 from designer.migrate.steps import Step
 from designer.naming import fit_identifier
 from designer.schema import DefaultKind, FieldType, RefAction, SortOrder, TypeKind
@@ -42,11 +42,13 @@ def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
             open_tx = False
 
     previous_fresh = False
-    for step, statements in blocks:
+    for number, (step, statements) in enumerate(blocks):
         fresh = _only_new_objects(step)
         if ctx.zero_downtime and not (fresh and previous_fresh):
             close()  # a step on existing tables is its own transaction: its locks are held briefly
         previous_fresh = fresh
+        if statements:
+            lines.append(step_comment(number, step))
         for stmt in statements:
             if stmt.mode == "bare":
                 close()

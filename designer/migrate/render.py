@@ -189,8 +189,13 @@ def _header(context: Context, count: int) -> str:
     mode = ", zero-downtime" if context.zero_downtime else ""
     lines = [f"-- {context.dialect}{mode}: {count} step{'s' if count != 1 else ''}"]
     lines += [f"-- IRREVERSIBLE: {_comment(sentence)}" for sentence in context.irreversible]
-    lines += [f"-- WARNING [{w.code}] {_comment(w.message)}" for w in context.warnings]
+    lines += [f"-- WARNING [{w.code}] step {w.step}: {_comment(w.message)}" for w in context.warnings]
     return "\n".join(lines) + "\n"
+
+
+def step_comment(number: int, step) -> str:
+    """The line before a step's statements; the number is the one warnings carry."""
+    return f"-- step {number}: {_comment(step.description)}"
 
 
 def _comment(text: str) -> str:

@@ -47,6 +47,19 @@ class Step:
         return f"{noun} {name}"
 
     @property
+    def description(self) -> str:
+        """One line for people: ``rename column clients.full_name (was name)``."""
+        verb = self.action.split("_", 1)[0]
+        text = f"{verb} {self.subject}"
+        before = getattr(self.old, "label", None) if self.action in ("rename_table", "rename_enum") else None
+        before = before or getattr(self.old, "name", None)
+        if verb == "rename" and self.action not in ("rename_enum_value",) and before:
+            text += f" (was {before})"
+        if self.action in ("rename_enum_value", "add_enum_value") and self.detail:
+            text += f": {self.detail[0]!r}" + (f" → {self.detail[1]!r}" if self.action == "rename_enum_value" else "")
+        return text
+
+    @property
     def loses_data(self) -> bool:
         if self.action in DATA_LOSING:
             return True
