@@ -14,7 +14,15 @@ from urllib.parse import urlparse
 
 from designer.schema import Schema, replace
 
-PREFIX = "mig_migrate"
+
+def _prefix() -> str:
+    """Scratch database names carry the test database's name (designer_migrate,
+    designer_versions...), so engineers and CI running these tests at once never share one."""
+    database = urlparse(os.environ.get("DATABASE_URL", "")).path.strip("/") or "designer"
+    return "mig_" + re.sub(r"[^a-z0-9_]", "_", database.lower())
+
+
+PREFIX = _prefix()
 
 
 def run(command: list[str], *, stdin: str | None = None) -> str:
