@@ -138,6 +138,9 @@ def _contract(
         statements.append(Stmt(f"ALTER TABLE {name} RENAME COLUMN {ctx.quote(target)} TO {column};"))
     if new.default is not None:
         statements.append(Stmt(f"ALTER TABLE {name} ALTER COLUMN {column} SET DEFAULT {ctx.default_sql(new)};"))
+    if new.comment:
+        text = "'" + new.comment.replace("'", "''") + "'"
+        statements.append(Stmt(f"COMMENT ON COLUMN {name}.{column} IS {text};"))
     if not new.nullable:
         check = ctx.quote(fit_identifier(f"{table.name}_{new.name}_not_null"))
         warn(

@@ -69,6 +69,8 @@ def _column_sql(ctx: Context, column: Column) -> str:
         parts.append("AUTO_INCREMENT")
     elif column.default is not None:
         parts.append(f"DEFAULT {ctx.default_sql(column)}")
+    if column.comment:
+        parts.append(f"COMMENT {_literal(column.comment)}")
     return " ".join(parts)
 
 
@@ -290,7 +292,14 @@ def _create_table(step: Step, ctx: Context) -> list[Stmt]:
     parts = [_column_sql(ctx, c) for c in table.columns]
     parts += [_constraint_sql(ctx, table, c) for c in table.constraints]
     body = ",\n  ".join(parts)
-    return [Stmt(f"CREATE TABLE IF NOT EXISTS {_t(ctx, table)} (\n  {body}\n);")]
+    options = f" COMMENT={_literal(table.comment)}" if table.comment else ""
+    return [Stmt(f"CREATE TABLE IF NOT EXISTS {_t(ctx, table)} (\n  {body}\n){options};")]
+
+
+def _set_comment(step: Step, ctx: Context) -> list[Stmt]:
+    if isinstance(step.new, Table):
+        return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} COMMENT = {_literal(step.new.comment or '')};")]
+    return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} MODIFY COLUMN IF EXISTS {_column_sql(ctx, step.new)};")]
 
 
 def _position(ctx: Context, table: Table, column: Column) -> str:

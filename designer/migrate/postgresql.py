@@ -345,7 +345,24 @@ def _create_table(step: Step, ctx: Context) -> list[Stmt]:
     parts += [_constraint_sql(ctx, table, c) for c in table.constraints]
     body = ",\n  ".join(parts)
     statements = [Stmt(f"CREATE TABLE {_t(ctx, table)} (\n  {body}\n);")]
-    return statements + [Stmt(index_sql(ctx, table, index, concurrently=False)) for index in table.indexes]
+    statements += [Stmt(index_sql(ctx, table, index, concurrently=False)) for index in table.indexes]
+    if table.comment:
+        statements.append(Stmt(f"COMMENT ON TABLE {_t(ctx, table)} IS {_literal(table.comment)};"))
+    return statements + [_column_comment(ctx, table, c) for c in table.columns if c.comment]
+
+
+def _column_comment(ctx: Context, table: Table, column: Column) -> Stmt:
+    text = _literal(column.comment) if column.comment else "NULL"
+    return Stmt(f"COMMENT ON COLUMN {_t(ctx, table)}.{ctx.quote(column.name)} IS {text};")
+
+
+def _set_comment(step: Step, ctx: Context) -> list[Stmt]:
+    if isinstance(step.new, Table):
+        text = _literal(step.new.comment) if step.new.comment else "NULL"
+        return [Stmt(f"COMMENT ON TABLE {_t(ctx, step.table)} IS {text};")]
+    if step.new.id in expand.planned(ctx):
+        return []  # the contract writes it on the column's final form
+    return [_column_comment(ctx, step.table, step.new)]
 
 
 def _volatile(column: Column) -> bool:
@@ -356,8 +373,9 @@ def _volatile(column: Column) -> bool:
 def _add_column(step: Step, ctx: Context) -> list[Stmt]:
     table, column = step.table, step.new
     alter = f"ALTER TABLE {_t(ctx, table)}"
+    comment = [_column_comment(ctx, table, column)] if column.comment else []
     if not ctx.zero_downtime:
-        return [Stmt(f"{alter} ADD COLUMN {_column_sql(ctx, column)};")]
+        return [Stmt(f"{alter} ADD COLUMN {_column_sql(ctx, column)};"), *comment]
     volatile = _volatile(column)
     needs_check = not column.nullable and (column.default is None or volatile) and not column.identity
     if column.identity:
@@ -373,6 +391,7 @@ def _add_column(step: Step, ctx: Context) -> list[Stmt]:
         quoted = ctx.quote(column.name)
         statements.append(Stmt(f"{alter} ALTER COLUMN {quoted} SET DEFAULT {column.default.value};"))
         statements.append(Stmt(_backfill(ctx, table, column), "bare"))
+    statements += comment
     if needs_check:
         if not volatile:
             ctx.warn("adding-not-nullable-field", f"{column.label} is required and has no default: existing rows "

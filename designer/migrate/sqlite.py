@@ -170,6 +170,7 @@ def _nothing(step: Step, ctx: Context) -> list[Stmt]:
 # Namespaces are part of table names here, enums are text: nothing exists on its own.
 _create_schema = _drop_schema = _create_enum = _drop_enum = _rename_enum = _nothing
 _add_enum_value = _rename_enum_value = _replace_enum = _nothing
+_set_comment = _nothing  # SQLite keeps no comments
 # Constraints and foreign keys of new tables are written in CREATE TABLE; of existing ones, by the rebuild.
 _add_constraint = _drop_constraint = _rename_constraint = _add_foreign_key = _drop_foreign_key = _nothing
 _add_column = _drop_column = _alter_column = _nothing

@@ -16,7 +16,7 @@ ACTIONS = (
     "drop_foreign_key", "drop_index", "drop_constraint", "drop_column", "drop_table",
     "create_schema", "create_enum", "rename_enum", "add_enum_value", "rename_enum_value",
     "rename_table", "rename_column", "rename_constraint", "rename_index",
-    "create_table", "add_column", "alter_column", "replace_enum",
+    "create_table", "add_column", "alter_column", "replace_enum", "set_comment",
     "drop_enum", "drop_schema",
     "add_constraint", "create_index", "add_foreign_key",
 )  # fmt: skip

@@ -86,6 +86,10 @@ class Postgres:
             "constraints": sorted(q(f"""SELECT n.nspname, c.relname, k.conname, pg_get_constraintdef(k.oid), k.convalidated
                 FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE {user}""").fetchall()),
+            "comments": sorted(q(f"""SELECT n.nspname, c.relname, a.attname, d.description
+                FROM pg_description d JOIN pg_class c ON c.oid = d.objoid JOIN pg_namespace n ON n.oid = c.relnamespace
+                LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND d.objsubid > 0
+                WHERE d.classoid = 'pg_class'::regclass AND {user}""").fetchall(), key=repr),
             "indexes": sorted(q("""SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes
                 WHERE schemaname NOT LIKE 'pg\\_%' AND schemaname <> 'information_schema'""").fetchall()),
         }  # fmt: skip
