@@ -299,6 +299,8 @@ def _create_table(step: Step, ctx: Context) -> list[Stmt]:
 def _set_comment(step: Step, ctx: Context) -> list[Stmt]:
     if isinstance(step.new, Table):
         return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} COMMENT = {_literal(step.new.comment or '')};")]
+    if any(s.action == "alter_column" and s.new.id == step.new.id and set(s.detail) != {"default"} for s in ctx.steps):
+        return []  # that step's MODIFY states the whole column, comment included
     return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} MODIFY COLUMN IF EXISTS {_column_sql(ctx, step.new)};")]
 
 
