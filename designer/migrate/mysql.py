@@ -15,7 +15,7 @@ from __future__ import annotations
 from designer.migrate.model import Column, Constraint, IndexDef, Table
 from designer.migrate.render import Context, MigrationError, Stmt, step_comment
 from designer.migrate.steps import Step
-from designer.schema import IndexMethod, RefAction, SortOrder
+from designer.schema import IndexColumn, IndexMethod, RefAction, SortOrder
 
 INSTANT = ", ALGORITHM=INSTANT"
 ONLINE = ", ALGORITHM=INPLACE, LOCK=NONE"
@@ -352,9 +352,7 @@ def _add_constraint(step: Step, ctx: Context) -> list[Stmt]:
                  f"CHECK ({constraint.expression});")]  # fmt: skip
 
 
-def _key(column_id: str):
-    from designer.schema import IndexColumn
-
+def _key(column_id: str) -> IndexColumn:
     return IndexColumn(field_id=column_id)
 
 
