@@ -16,6 +16,12 @@ API (stable; the Versions UI, the commands and the bundle use exactly this)::
     m.irreversible                         # list[str]: data that up destroys (also at the top of up)
     full_ddl(schema, dialect="mysql")      # == render(diff(Schema(), schema), ..., zero_downtime=False).up
 
+    m = render(steps, dialect="postgresql", old=old, new=new, expand_contract=True)
+    m.up                                   # expand: renamed/retyped plain columns added beside the old ones,
+                                           #   kept in step by a trigger, backfilled in batches
+    m.contract, m.contract_warnings        # the later release's half ("" when nothing was expanded);
+                                           #   m.down assumes the contract ran
+
 ``dialect`` is "postgresql", "mysql" (MariaDB 10.5+ syntax: IF [NOT] EXISTS everywhere so
 each statement can be re-run) or "sqlite". ``zero_downtime`` applies to PostgreSQL only.
 ``MigrationError(ValueError)``: the message names the object (a name too long for the

@@ -11,6 +11,7 @@ constraint rename and the migrated database matches one built from scratch.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from designer.naming import fit_identifier
@@ -38,6 +39,7 @@ class Column:
     default: Default | None = None
     identity: bool = False
     label: str = ""  # "entity.field", for messages
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,9 +86,14 @@ class Table:
     columns: tuple[Column, ...]
     constraints: tuple[Constraint, ...] = ()  # primary, unique, check
     indexes: tuple[IndexDef, ...] = ()
+    comment: str | None = None
 
     def column(self, column_id: str) -> Column | None:
-        return next((c for c in self.columns if c.id == column_id), None)
+        return self._columns.get(column_id)
+
+    @functools.cached_property
+    def _columns(self) -> dict[str, Column]:  # frozen, so the lookup stays right for the table's life
+        return {c.id: c for c in self.columns}
 
     @property
     def primary_key(self) -> Constraint | None:
@@ -118,13 +125,32 @@ class Model:
     source_dialect: str | None = None
 
     def table(self, table_id: str) -> Table | None:
-        return next((t for t in self.tables if t.id == table_id), None)
+        return self._tables.get(table_id)
 
     def enum(self, enum_id: str) -> EnumType | None:
-        return next((e for e in self.enums if e.id == enum_id), None)
+        return self._enums.get(enum_id)
+
+    @functools.cached_property
+    def _tables(self) -> dict[str, Table]:
+        return {t.id: t for t in self.tables}
+
+    @functools.cached_property
+    def _enums(self) -> dict[str, EnumType]:
+        return {e.id: e for e in self.enums}
 
 
 def build_model(schema: Schema) -> Model:
+    """The schema's physical model, built once per schema object: diff() and render() of a
+    migration, and of its neighbours in a history, read the same schemas again. Kept in
+    the instance's ``__dict__`` as ``Schema``'s own cached lookups are (frozen dataclasses
+    allow it; equality ignores it)."""
+    model = schema.__dict__.get("_migration_model")
+    if model is None:
+        model = schema.__dict__["_migration_model"] = _build(schema)
+    return model
+
+
+def _build(schema: Schema) -> Model:
     names = _Names()
     tables = [_table(entity, names) for entity in schema.entities]
     foreign_keys: list[tuple[str, Constraint]] = []
@@ -168,7 +194,8 @@ class _Names:
 
 def _column(entity: Entity, field: Field) -> Column:
     return Column(field.id, field.name, field.type, nullable=field.nullable and field.id not in entity.primary_key,
-                  default=field.default, identity=field.identity, label=f"{entity.name}.{field.name}")  # fmt: skip
+                  default=field.default, identity=field.identity, label=f"{entity.name}.{field.name}",
+                  comment=field.comment or None)  # fmt: skip
 
 
 def _table(entity: Entity, names: _Names) -> Table:
@@ -196,7 +223,7 @@ def _table(entity: Entity, names: _Names) -> Table:
         indexes.append(IndexDef(index.id, name, index.columns, index.unique, index.method, index.predicate,
                                 index.include, given_name=given))  # fmt: skip
     columns = tuple(_column(entity, f) for f in entity.fields)
-    return Table(entity.id, table, ns, columns, tuple(constraints), tuple(indexes))
+    return Table(entity.id, table, ns, columns, tuple(constraints), tuple(indexes), comment=entity.comment or None)
 
 
 def _foreign_key(schema: Schema, relationship: Relationship, names: _Names) -> tuple[str, Constraint] | None:

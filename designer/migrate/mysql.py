@@ -13,9 +13,9 @@ never invents one (an invented index outlives its key and the schema would drift
 from __future__ import annotations
 
 from designer.migrate.model import Column, Constraint, IndexDef, Table
-from designer.migrate.render import Context, MigrationError, Stmt
+from designer.migrate.render import Context, MigrationError, Stmt, step_comment
 from designer.migrate.steps import Step
-from designer.schema import IndexMethod, RefAction, SortOrder
+from designer.schema import IndexColumn, IndexMethod, RefAction, SortOrder
 
 INSTANT = ", ALGORITHM=INSTANT"
 ONLINE = ", ALGORITHM=INPLACE, LOCK=NONE"
@@ -29,7 +29,12 @@ def render_step(step: Step, ctx: Context) -> list[Stmt]:
 
 
 def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
-    return "".join(stmt.sql + "\n" for _step, statements in blocks for stmt in statements)
+    lines = []
+    for number, (step, statements) in enumerate(blocks):
+        if statements:
+            lines.append(step_comment(number, step))
+        lines += [stmt.sql for stmt in statements]
+    return "".join(line + "\n" for line in lines)
 
 
 # --- pieces ------------------------------------------------------------------------------
@@ -64,6 +69,8 @@ def _column_sql(ctx: Context, column: Column) -> str:
         parts.append("AUTO_INCREMENT")
     elif column.default is not None:
         parts.append(f"DEFAULT {ctx.default_sql(column)}")
+    if column.comment:
+        parts.append(f"COMMENT {_literal(column.comment)}")
     return " ".join(parts)
 
 
@@ -118,26 +125,31 @@ def _existing(step: Step) -> bool:
 
 def _drop_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
     table, name = _t(ctx, step.table), ctx.quote(step.old.name)
-    return [Stmt(f"ALTER TABLE {table} DROP FOREIGN KEY IF EXISTS {name};"),
-            Stmt(f"ALTER TABLE {table} DROP INDEX IF EXISTS {name}{ONLINE};")]  # fmt: skip
+    return [Stmt(f"ALTER TABLE IF EXISTS {table} DROP FOREIGN KEY IF EXISTS {name};"),
+            Stmt(f"ALTER TABLE IF EXISTS {table} DROP INDEX IF EXISTS {name}{ONLINE};")]  # fmt: skip
 
 
 def _drop_index(step: Step, ctx: Context) -> list[Stmt]:
-    return [Stmt(f"ALTER TABLE {_t(ctx, step.table)} DROP INDEX IF EXISTS {ctx.quote(step.old.name)}{ONLINE};")]
+    return [
+        Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} DROP INDEX IF EXISTS {ctx.quote(step.old.name)}{ONLINE};")
+    ]
 
 
 def _drop_constraint(step: Step, ctx: Context) -> list[Stmt]:
     table, constraint = _t(ctx, step.table), step.old
     if constraint.kind == "primary":
+        replaced = ctx.new.table(step.table.id)
+        if replaced is not None and replaced.primary_key is not None:
+            return []  # swapped for the new key in one statement: an AUTO_INCREMENT column is never left without a key
         ctx.warn("mysql-table-copy", f"dropping the primary key of {step.table.label} copies the table")
-        return [Stmt(f"ALTER TABLE {table} DROP PRIMARY KEY;")]
+        return [Stmt(f"ALTER TABLE IF EXISTS {table} DROP INDEX IF EXISTS `PRIMARY`;")]
     if constraint.kind == "unique":
-        return [Stmt(f"ALTER TABLE {table} DROP INDEX IF EXISTS {ctx.quote(constraint.name)};")]
-    return [Stmt(f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {ctx.quote(constraint.name)};")]
+        return [Stmt(f"ALTER TABLE IF EXISTS {table} DROP INDEX IF EXISTS {ctx.quote(constraint.name)};")]
+    return [Stmt(f"ALTER TABLE IF EXISTS {table} DROP CONSTRAINT IF EXISTS {ctx.quote(constraint.name)};")]
 
 
 def _drop_column(step: Step, ctx: Context) -> list[Stmt]:
-    sql = f"ALTER TABLE {_t(ctx, step.table)} DROP COLUMN IF EXISTS {ctx.quote(step.old.name)}{_instant(ctx, step.table)};"
+    sql = f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} DROP COLUMN IF EXISTS {ctx.quote(step.old.name)}{_instant(ctx, step.table)};"
     return [Stmt(sql)]
 
 
@@ -178,7 +190,7 @@ def _modify_enum(ctx: Context, table: Table, column: Column, values: tuple[str, 
     default = _enum_default(ctx, table, column, values)
     if default is not None:
         parts.append(f"DEFAULT {default}")
-    return Stmt(f"ALTER TABLE {_t(ctx, table)} MODIFY COLUMN IF EXISTS {' '.join(parts)};")
+    return Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, table)} MODIFY COLUMN IF EXISTS {' '.join(parts)};")
 
 
 def _enum_default(ctx: Context, table: Table, column: Column, values: tuple[str, ...]) -> str | None:
@@ -192,6 +204,21 @@ def _enum_default(ctx: Context, table: Table, column: Column, values: tuple[str,
             if text in {_literal(v) for v in values}:
                 return text
     return None
+
+
+def _if_column_exists(ctx: Context, table: Table, column: Column, sql: str) -> list[Stmt]:
+    """Run ``sql`` only while the column is there under this name: UPDATE has no IF EXISTS,
+    and on a re-run after the whole migration the table may carry its new name already."""
+    schema = _literal(table.namespace) if table.namespace else "DATABASE()"
+    # Every value is a quoted literal.
+    probe = (f"SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = {schema} "  # noqa: S608
+             f"AND table_name = {_literal(table.name)} AND column_name = {_literal(column.name)}")  # fmt: skip
+    return [
+        Stmt(f"SET @migration_step = IF(({probe}) > 0, {_literal(sql)}, 'DO 0');"),
+        Stmt("PREPARE migration_step FROM @migration_step;"),
+        Stmt("EXECUTE migration_step;"),
+        Stmt("DEALLOCATE PREPARE migration_step;"),
+    ]
 
 
 def _add_enum_value(step: Step, ctx: Context) -> list[Stmt]:
@@ -210,8 +237,8 @@ def _rename_enum_value(step: Step, ctx: Context) -> list[Stmt]:
         # Both spellings allowed while the rows move, then only the new one.
         statements.append(_modify_enum(ctx, table, column, (*current, new)))
         quoted = ctx.quote(column.name)
-        move = f"UPDATE {_t(ctx, table)} SET {quoted} = {_literal(new)} WHERE {quoted} = {_literal(old)};"  # noqa: S608
-        statements.append(Stmt(move))
+        move = f"UPDATE {_t(ctx, table)} SET {quoted} = {_literal(new)} WHERE {quoted} = {_literal(old)}"  # noqa: S608
+        statements += _if_column_exists(ctx, table, column, move)
         statements.append(_modify_enum(ctx, table, column, renamed))
     return statements
 
@@ -230,7 +257,9 @@ def _rename_table(step: Step, ctx: Context) -> list[Stmt]:
 def _rename_column(step: Step, ctx: Context) -> list[Stmt]:
     old, new = ctx.quote(step.old.name), ctx.quote(step.new.name)
     return [
-        Stmt(f"ALTER TABLE {_t(ctx, step.table)} RENAME COLUMN IF EXISTS {old} TO {new}{_instant(ctx, step.table)};")
+        Stmt(
+            f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} RENAME COLUMN IF EXISTS {old} TO {new}{_instant(ctx, step.table)};"
+        )
     ]
 
 
@@ -242,19 +271,19 @@ def _rename_constraint(step: Step, ctx: Context) -> list[Stmt]:
     if kind == "unique":
         return [
             Stmt(
-                f"ALTER TABLE {table} RENAME INDEX IF EXISTS {ctx.quote(step.old.name)} TO {ctx.quote(step.new.name)};"
+                f"ALTER TABLE IF EXISTS {table} RENAME INDEX IF EXISTS {ctx.quote(step.old.name)} TO {ctx.quote(step.new.name)};"
             )
         ]
     # No RENAME CONSTRAINT in MySQL: drop and add under the new name (no data involved).
     if kind == "foreign":
         gone = Step("drop_foreign_key", old=step.old, table=step.table)
         return _drop_foreign_key(gone, ctx) + _add_foreign_key(step, ctx)
-    return [Stmt(f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {ctx.quote(step.old.name)};"),
-            Stmt(f"ALTER TABLE {table} ADD {_constraint_sql(ctx, step.table, step.new)};")]  # fmt: skip
+    return [Stmt(f"ALTER TABLE IF EXISTS {table} DROP CONSTRAINT IF EXISTS {ctx.quote(step.old.name)};"),
+            Stmt(f"ALTER TABLE IF EXISTS {table} ADD CONSTRAINT IF NOT EXISTS {ctx.quote(step.new.name)} CHECK ({step.new.expression});")]  # fmt: skip
 
 
 def _rename_index(step: Step, ctx: Context) -> list[Stmt]:
-    return [Stmt(f"ALTER TABLE {_t(ctx, step.table)} RENAME INDEX IF EXISTS {ctx.quote(step.old.name)} "
+    return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} RENAME INDEX IF EXISTS {ctx.quote(step.old.name)} "
                  f"TO {ctx.quote(step.new.name)};")]  # fmt: skip
 
 
@@ -263,7 +292,16 @@ def _create_table(step: Step, ctx: Context) -> list[Stmt]:
     parts = [_column_sql(ctx, c) for c in table.columns]
     parts += [_constraint_sql(ctx, table, c) for c in table.constraints]
     body = ",\n  ".join(parts)
-    return [Stmt(f"CREATE TABLE IF NOT EXISTS {_t(ctx, table)} (\n  {body}\n);")]
+    options = f" COMMENT={_literal(table.comment)}" if table.comment else ""
+    return [Stmt(f"CREATE TABLE IF NOT EXISTS {_t(ctx, table)} (\n  {body}\n){options};")]
+
+
+def _set_comment(step: Step, ctx: Context) -> list[Stmt]:
+    if isinstance(step.new, Table):
+        return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} COMMENT = {_literal(step.new.comment or '')};")]
+    if any(s.action == "alter_column" and s.new.id == step.new.id and set(s.detail) != {"default"} for s in ctx.steps):
+        return []  # that step's MODIFY states the whole column, comment included
+    return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} MODIFY COLUMN IF EXISTS {_column_sql(ctx, step.new)};")]
 
 
 def _position(ctx: Context, table: Table, column: Column) -> str:
@@ -278,13 +316,13 @@ def _add_column(step: Step, ctx: Context) -> list[Stmt]:
     if column.identity or (not column.nullable and column.default is None):
         ctx.warn("adding-not-nullable-field", f"{column.label} is required without a default: existing rows get "
                  "the type's zero value")  # fmt: skip
-    return [Stmt(f"ALTER TABLE {_t(ctx, table)} ADD COLUMN IF NOT EXISTS {_column_sql(ctx, column)}{where}"
+    return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, table)} ADD COLUMN IF NOT EXISTS {_column_sql(ctx, column)}{where}"
                  f"{_instant(ctx, table)};")]  # fmt: skip
 
 
 def _alter_column(step: Step, ctx: Context) -> list[Stmt]:
     table, old, new, changes = step.table, step.old, step.new, step.detail
-    alter = f"ALTER TABLE {_t(ctx, table)}"
+    alter = f"ALTER TABLE IF EXISTS {_t(ctx, table)}"
     if set(changes) == {"default"}:
         target = f"{alter} ALTER COLUMN {ctx.quote(new.name)}"
         if new.default is None:
@@ -303,17 +341,18 @@ def _add_constraint(step: Step, ctx: Context) -> list[Stmt]:
     table, constraint = _t(ctx, step.table), step.new
     if constraint.kind == "primary":
         ctx.warn("mysql-table-copy", f"adding a primary key to {step.table.label} copies the table")
-        return [Stmt(f"ALTER TABLE {table} ADD {_constraint_sql(ctx, step.table, constraint)};")]
+        columns = _cols(ctx, step.table, constraint.columns)
+        if step.old_table is not None and step.old_table.primary_key is not None:
+            return [Stmt(f"ALTER TABLE IF EXISTS {table} DROP PRIMARY KEY, ADD PRIMARY KEY ({columns});")]
+        return [Stmt(f"ALTER TABLE IF EXISTS {table} ADD PRIMARY KEY IF NOT EXISTS ({columns});")]
     if constraint.kind == "unique":
         index = IndexDef(constraint.id, constraint.name, tuple(_key(c) for c in constraint.columns), unique=True)
         return [Stmt(_index_sql(ctx, step.table, index) + _online(ctx, step, index) + ";")]
-    return [Stmt(f"ALTER TABLE {table} ADD CONSTRAINT IF NOT EXISTS {ctx.quote(constraint.name)} "
+    return [Stmt(f"ALTER TABLE IF EXISTS {table} ADD CONSTRAINT IF NOT EXISTS {ctx.quote(constraint.name)} "
                  f"CHECK ({constraint.expression});")]  # fmt: skip
 
 
-def _key(column_id: str):
-    from designer.schema import IndexColumn
-
+def _key(column_id: str) -> IndexColumn:
     return IndexColumn(field_id=column_id)
 
 
@@ -336,7 +375,7 @@ def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
                              "table in the referencing table's database; give the referenced table a namespace too")  # fmt: skip
     name = ctx.quote(key.name)
     own_index = f"CREATE INDEX IF NOT EXISTS {name} ON {_t(ctx, table)} ({_cols(ctx, table, key.columns)});"
-    sql = (f"ALTER TABLE {_t(ctx, table)} ADD CONSTRAINT {name} FOREIGN KEY IF NOT EXISTS "
+    sql = (f"ALTER TABLE IF EXISTS {_t(ctx, table)} ADD CONSTRAINT {name} FOREIGN KEY IF NOT EXISTS "
            f"({_cols(ctx, table, key.columns)}) REFERENCES {_t(ctx, ref)} ({_cols(ctx, ref, key.ref_columns)})")  # fmt: skip
     if key.on_delete:
         sql += f" ON DELETE {_ACTIONS[key.on_delete]}"

@@ -15,6 +15,8 @@ from designer.schema import DefaultKind, Schema, TypeKind
 from designer.types import MYSQL, POSTGRESQL, SQLITE, UnportableType, sql_type
 
 MAX_NAME = {POSTGRESQL: 63, MYSQL: 64}
+LOCK_TIMEOUT = "2s"  # a DDL statement queued behind a long lock blocks every later query: give up fast, retry
+STATEMENT_TIMEOUT = "30min"  # VALIDATE and concurrent builds on big tables need time; a runaway statement does not
 # PostgreSQL's spelling of the everyday defaults → the other dialects' (expressions are
 # otherwise written as they are, in parentheses).
 _NOW = {MYSQL: "CURRENT_TIMESTAMP", SQLITE: "CURRENT_TIMESTAMP"}
@@ -44,6 +46,10 @@ class Migration:
     warnings: list[Warning] = field(default_factory=list)
     irreversible: list[str] = field(default_factory=list)
     down_warnings: list[Warning] = field(default_factory=list)
+    # expand_contract=True: what the next release runs once no code uses the old columns
+    # ("" when nothing was expanded); down assumes it ran.
+    contract: str = ""
+    contract_warnings: list[Warning] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,9 @@ class Context:
     warnings: list[Warning] = field(default_factory=list)
     irreversible: list[str] = field(default_factory=list)
     step_number: int = 0
+    expand_contract: bool = False
+    contract: list = field(default_factory=list)  # PostgreSQL expand/contract: statements for the later release
+    contract_warnings: list[Warning] = field(default_factory=list)
     steps: list = field(default_factory=list)  # all the steps being rendered (SQLite plans rebuilds from them)
 
     def warn(self, code: str, message: str) -> None:
@@ -113,23 +122,44 @@ class Context:
         return default.value
 
 
-def render(steps, *, dialect: str, old: Schema, new: Schema, zero_downtime: bool = True) -> Migration:
+def render(steps, *, dialect: str, old: Schema, new: Schema, zero_downtime: bool = True,
+           expand_contract: bool = False) -> Migration:  # fmt: skip
     """The migration from ``old`` to ``new`` made of ``steps`` (``diff(old, new)``); its
-    down is the migration back, from the reverse diff."""
+    down is the migration back, from the reverse diff. ``expand_contract`` (PostgreSQL,
+    zero-downtime): renamed or retyped columns are expanded now and contracted later."""
     from designer.migrate.diff import diff_models
 
     old_model, new_model = build_model(old), build_model(new)
-    up, context = _render_models(steps, dialect, old_model, new_model, zero_downtime)
+    up, context = _render_models(steps, dialect, old_model, new_model, zero_downtime, expand_contract)
     back = diff_models(new_model, old_model)
-    down, down_context = _render_models(back, dialect, new_model, old_model, zero_downtime)
-    return Migration(dialect, up, down, context.warnings, context.irreversible, down_context.warnings)
+    down, down_context = _render_models(back, dialect, new_model, old_model, zero_downtime, False)
+    contract = ""
+    if context.contract:
+        contract = _contract_sql(context)
+    return Migration(dialect, up, down, context.warnings, context.irreversible, down_context.warnings,
+                     contract, context.contract_warnings)  # fmt: skip
 
 
-def _render_models(steps, dialect: str, old: Model, new: Model, zero_downtime: bool) -> tuple[str, Context]:
+def _contract_sql(context: Context) -> str:
+    lines = ["-- postgresql, contract: run once no deployed code reads or writes the old columns"]
+    lines += [f"-- WARNING [{w.code}] {_comment(w.message)}" for w in context.contract_warnings]
+    lines += [f"SET lock_timeout = '{LOCK_TIMEOUT}';", f"SET statement_timeout = '{STATEMENT_TIMEOUT}';", "BEGIN;"]
+    for stmt in context.contract:
+        if stmt.mode == "own":
+            lines += ["COMMIT;", "BEGIN;"]
+        lines.append(stmt.sql)
+    return "\n".join([*lines, "COMMIT;"]) + "\n"
+
+
+def _render_models(steps, dialect: str, old: Model, new: Model, zero_downtime: bool,
+                   expand_contract: bool) -> tuple[str, Context]:  # fmt: skip
     if dialect not in (POSTGRESQL, MYSQL, SQLITE):
         raise MigrationError(f"unknown dialect {dialect!r}: postgresql, mysql or sqlite")
     _check_names(new, dialect)
-    context = Context(dialect, old, new, zero_downtime=zero_downtime and dialect == POSTGRESQL, steps=list(steps))
+    _check_shape(new, dialect)
+    zero_downtime = zero_downtime and dialect == POSTGRESQL
+    context = Context(dialect, old, new, zero_downtime=zero_downtime, steps=list(steps),
+                      expand_contract=expand_contract and zero_downtime)  # fmt: skip
     renderer = _renderer(dialect)
     blocks = []
     for number, step in enumerate(steps):
@@ -160,8 +190,13 @@ def _header(context: Context, count: int) -> str:
     mode = ", zero-downtime" if context.zero_downtime else ""
     lines = [f"-- {context.dialect}{mode}: {count} step{'s' if count != 1 else ''}"]
     lines += [f"-- IRREVERSIBLE: {_comment(sentence)}" for sentence in context.irreversible]
-    lines += [f"-- WARNING [{w.code}] {_comment(w.message)}" for w in context.warnings]
+    lines += [f"-- WARNING [{w.code}] step {w.step}: {_comment(w.message)}" for w in context.warnings]
     return "\n".join(lines) + "\n"
+
+
+def step_comment(number: int, step) -> str:
+    """The line before a step's statements; the number is the one warnings carry."""
+    return f"-- step {number}: {_comment(step.description)}"
 
 
 def _comment(text: str) -> str:
@@ -193,3 +228,20 @@ def _check_names(model: Model, dialect: str) -> None:
             check("constraint" if item in table.constraints else "index", item.name, f" on {table.label}")
     for table_id, key in model.foreign_keys:
         check("foreign key", key.name, f" on {model.table(table_id).label}")
+
+
+def _check_shape(model: Model, dialect: str) -> None:
+    """What every database would refuse when the migration runs, said before it is written."""
+    for table in model.tables:
+        if not table.columns and dialect != POSTGRESQL:
+            raise MigrationError(f"table {table.label} has no fields; {dialect} needs at least one")
+    for table_id, key in model.foreign_keys:
+        ref = model.table(key.ref_table)
+        keys = [set(c.columns) for c in ref.constraints if c.kind in ("primary", "unique")]
+        keys += [{k.field_id for k in i.columns} for i in ref.indexes if i.unique and not i.predicate]
+        if set(key.ref_columns) not in keys:
+            names = ", ".join(ref.column(i).name for i in key.ref_columns)
+            raise MigrationError(
+                f"foreign key {key.name} on {model.table(table_id).label} refers to {ref.label} ({names}), "
+                "which is not its primary key or a unique key: make those fields unique or point at the key"
+            )

@@ -265,7 +265,10 @@ def test_mysql_asks_for_online_algorithms_and_writes_re_runnable_statements():
     new = apply(old, ops.AddField(entity_id="u", field=f("u_bio", "bio", t(K.VARCHAR, length=200))),
                 ops.AddIndex(entity_id="u", index=Index("ix", (IndexColumn("u_name"),))))  # fmt: skip
     up = migrate(old, new, "mysql").up
-    assert "ALTER TABLE `users` ADD COLUMN IF NOT EXISTS `bio` varchar(200) AFTER `name`, ALGORITHM=INSTANT;" in up
+    assert (
+        "ALTER TABLE IF EXISTS `users` ADD COLUMN IF NOT EXISTS `bio` varchar(200) AFTER `name`, ALGORITHM=INSTANT;"
+        in up
+    )
     assert "CREATE INDEX IF NOT EXISTS `users_name_idx` ON `users` (`name`(255)) ALGORITHM=INPLACE LOCK=NONE;" in up
     assert "DROP COLUMN IF EXISTS `bio`" in migrate(new, old, "mysql").up
 
@@ -293,3 +296,46 @@ def test_sqlite_rebuilds_a_table_for_what_alter_table_cannot_do_and_checks_forei
 def test_unknown_dialect_is_refused():
     with pytest.raises(MigrationError, match="unknown dialect"):
         full_ddl(users(), dialect="oracle")
+
+
+def test_expand_contract_expands_plain_columns_and_changes_keyed_ones_in_place():
+    old = apply(users(), ops.AddIndex(entity_id="u", index=Index("ix", (IndexColumn("u_email"),))))
+    new = apply(old, update_field("u_name", name="full_name"), update_field("u_email", name="mail"))
+    migration = migrate(old, new, expand_contract=True)
+    assert 'ALTER TABLE "users" ADD COLUMN "full_name" text;' in migration.up
+    assert 'CREATE TRIGGER "users_full_name_expand" BEFORE INSERT OR UPDATE ON "users"' in migration.up
+    assert 'ALTER TABLE "users" RENAME COLUMN "email" TO "mail";' in migration.up  # indexed: renamed in place
+    assert 'ALTER TABLE "users" DROP COLUMN IF EXISTS "name";' in migration.contract
+    assert migrate(old, new).contract == "" and "TRIGGER" not in migrate(old, new).up
+    assert migrate(old, new, expand_contract=True, zero_downtime=False).contract == ""
+
+
+def test_a_foreign_key_to_fields_that_are_not_a_key_is_refused_before_any_sql():
+    schema = apply(users(), ops.AddRelationship(relationship=ref("bad", "p", ["p_author"], "u", ["u_name"])))
+    with pytest.raises(MigrationError, match=r"refers to users \(name\), which is not its primary key or a unique key"):
+        full_ddl(schema, dialect="postgresql")
+    fixed = apply(schema, update_field("u_name", unique=True))
+    assert 'REFERENCES "users" ("name")' in full_ddl(fixed, dialect="postgresql")
+
+
+def test_each_step_is_labelled_in_the_sql_with_the_number_its_warnings_carry():
+    old = users()
+    migration = migrate(old, apply(old, update_field("u_name", name="full_name")))
+    assert "-- step 0: rename column users.full_name (was name)" in migration.up
+    assert "-- WARNING [renaming-column] step 0: column users.name is renamed to full_name" in migration.up
+
+
+def test_mysql_refuses_a_foreign_key_from_a_namespace_into_the_default_database():
+    schema = apply(users(), update_entity("p", namespace="blog"))
+    with pytest.raises(MigrationError, match=r"foreign key posts_author_id_fkey from blog\.posts to users"):
+        full_ddl(schema, dialect="mysql")
+    assert '"blog"."posts"' in full_ddl(schema, dialect="postgresql")
+    assert 'CREATE TABLE "blog.posts"' in full_ddl(schema, dialect="sqlite")
+
+
+def test_comments_are_written_per_dialect():
+    schema = apply(users(), update_entity("u", comment="people's accounts"), update_field("u_name", comment="shown"))
+    assert "COMMENT ON TABLE \"users\" IS 'people''s accounts';" in full_ddl(schema, dialect="postgresql")
+    assert "`name` text COMMENT 'shown'" in full_ddl(schema, dialect="mysql")
+    assert "COMMENT" not in full_ddl(schema, dialect="sqlite")
+    assert actions(users(), schema) == ["set_comment", "set_comment"]

@@ -49,6 +49,7 @@ def versions() -> list[Schema]:
         ops.AddIndex(entity_id="authors", index=Index("ix_author_name_desc", (IndexColumn("a_name", order=SortOrder.DESC),))),
         update_field("b_pages", name="page_count", check=None),
         update_entity("books", checks=()),
+        ops.SetPrimaryKey(entity_id="authors", field_ids=("a_id", "a_name")),
         ops.AddIndex(entity_id="books", index=Index("ix_recent", (IndexColumn("b_published", order=SortOrder.DESC), IndexColumn("b_title")),
                                                     predicate="published IS NOT NULL")),
     )  # fmt: skip
