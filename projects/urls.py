@@ -18,6 +18,7 @@ from projects.views import (
     projects,
     shared,
     transfer,
+    versions,
 )
 
 urlpatterns = [
@@ -121,6 +122,10 @@ urlpatterns = [
         name="pattern_delete",
     ),
     path("projects/<int:project_id>/edit/volumes/<str:entity_id>/", edit_workload.volume_set, name="volume_set"),
+    path("projects/<int:project_id>/versions/", versions.versions_page, name="versions"),
+    path("projects/<int:project_id>/versions/release/", versions.release_create, name="release_create"),
+    path("projects/<int:project_id>/versions/compare/", versions.version_compare, name="version_compare"),
+    path("projects/<int:project_id>/versions/bundle/", versions.bundle_start, name="bundle_start"),
     path("projects/<int:project_id>/advice/analyze/", advice.analyze_start, name="advice_analyze"),
     path("projects/<int:project_id>/advice/jobs/<int:job_id>/", advice.analysis_job, name="advice_job"),
     path("projects/<int:project_id>/advice/apply/", advice.recommendation_apply, name="advice_apply"),

@@ -132,6 +132,11 @@ ROWS: dict[str, Row] = {
     "advice_apply": Row(EDIT(), method="POST", data={"analysis": World("analysis"), "key": World("applicable_key"), "base_revision": 0}, **HX),
     "advice_dismiss": Row(EDIT(), method="POST", data={"analysis": World("analysis"), "key": World("applicable_key"), "base_revision": 0}, **HX),
     "advice_restore": Row(EDIT(), method="POST", data={"key": World("applicable_key")}, **HX),
+    # versions: anyone who sees the project may compare and bundle; releasing needs an editor
+    "versions": Row(VIEW()),
+    "version_compare": Row(VIEW(422), data={"old": "0", "new": "1"}),  # no version 1 yet: a message
+    "release_create": Row(EDIT(), method="POST", data={"message": "first"}, **HX),
+    "bundle_start": Row(VIEW(422), method="POST", data={"dialects": "postgresql"}, **HX),  # no version yet: a message
     # owners only
     "project_settings": Row(OWNER(200)),
     "project_delete": Row(OWNER(200)),

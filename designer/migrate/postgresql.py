@@ -1,0 +1,309 @@
+"""PostgreSQL: the first-class renderer.
+
+Zero-downtime mode (the default) writes what squawk and strong_migrations ask for:
+timeouts first; indexes on existing tables built and dropped CONCURRENTLY outside any
+transaction; foreign keys and checks added NOT VALID and validated in a later
+transaction; NOT NULL through a validated check; unique and primary keys on existing
+tables through a concurrent unique index; a volatile default added empty, then set,
+then backfilled in batches. Every risky statement carries a warning named after the
+squawk rule that flags it.
+"""
+
+from __future__ import annotations
+
+from designer.migrate import expand
+from designer.migrate.model import IndexDef, Table
+from designer.migrate.pg_columns import add_column, alter_column
+from designer.migrate.pg_sql import (
+    column_comment,
+    column_sql,
+    constraint_sql,
+    existing,
+    foreign_key_sql,
+    index_ref,
+    index_sql,
+    literal,
+    table_sql,
+)
+from designer.migrate.render import LOCK_TIMEOUT, STATEMENT_TIMEOUT, Context, Stmt, step_comment
+from designer.migrate.steps import Step
+from designer.naming import fit_identifier
+from designer.schema import IndexColumn
+
+
+def render_step(step: Step, ctx: Context) -> list[Stmt]:
+    column_step = _COLUMN_STEPS.get(step.action)
+    return column_step(step, ctx) if column_step else globals()[f"_{step.action}"](step, ctx)
+
+
+_COLUMN_STEPS = {"add_column": add_column, "alter_column": alter_column}  # in pg_columns.py
+
+
+def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
+    lines: list[str] = []
+    if ctx.zero_downtime:
+        lines += [f"SET lock_timeout = '{LOCK_TIMEOUT}';", f"SET statement_timeout = '{STATEMENT_TIMEOUT}';"]
+    open_tx = False
+
+    def close() -> None:
+        nonlocal open_tx
+        if open_tx:
+            lines.append("COMMIT;")
+            open_tx = False
+
+    previous_fresh = False
+    for number, (step, statements) in enumerate(blocks):
+        fresh = _only_new_objects(step)
+        if ctx.zero_downtime and not (fresh and previous_fresh):
+            close()  # a step on existing tables is its own transaction: its locks are held briefly
+        previous_fresh = fresh
+        if statements:
+            lines.append(step_comment(number, step))
+        for stmt in statements:
+            if stmt.mode == "bare":
+                close()
+                lines.append(stmt.sql)
+                continue
+            if stmt.mode == "own":
+                close()
+            if not open_tx:
+                lines.append("BEGIN;")
+                open_tx = True
+            lines.append(stmt.sql)
+    close()
+    return "\n".join(lines) + "\n"
+
+
+def _only_new_objects(step: Step) -> bool:
+    """Creating what nobody uses yet locks nothing anyone waits for: such steps share a transaction."""
+    return step.action in ("create_schema", "create_enum", "create_table")
+
+
+# --- pieces ------------------------------------------------------------------------------
+
+
+# --- one function per action -------------------------------------------------------------
+
+
+def _drop_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
+    ctx.warn("ban-drop-constraint", f"foreign key {step.old.name} on {step.table.label} is dropped")
+    return [Stmt(f"ALTER TABLE {table_sql(ctx, step.table)} DROP CONSTRAINT IF EXISTS {ctx.quote(step.old.name)};")]
+
+
+def _drop_index(step: Step, ctx: Context) -> list[Stmt]:
+    name = index_ref(ctx, step.table, step.old.name)
+    if ctx.zero_downtime:
+        return [Stmt(f"DROP INDEX CONCURRENTLY IF EXISTS {name};", "bare")]
+    return [Stmt(f"DROP INDEX IF EXISTS {name};")]
+
+
+def _drop_constraint(step: Step, ctx: Context) -> list[Stmt]:
+    ctx.warn("ban-drop-constraint", f"{step.old.kind} constraint {step.old.name} on {step.table.label} is dropped")
+    return [Stmt(f"ALTER TABLE {table_sql(ctx, step.table)} DROP CONSTRAINT IF EXISTS {ctx.quote(step.old.name)};")]
+
+
+def _drop_column(step: Step, ctx: Context) -> list[Stmt]:
+    label = f"{step.table.label}.{step.old.name}"
+    ctx.warn("ban-drop-column", f"column {label} is dropped: deploy code that no longer uses it first")
+    return [Stmt(f"ALTER TABLE {table_sql(ctx, step.table)} DROP COLUMN IF EXISTS {ctx.quote(step.old.name)};")]
+
+
+def _drop_table(step: Step, ctx: Context) -> list[Stmt]:
+    ctx.warn("ban-drop-table", f"table {step.old.label} is dropped: deploy code that no longer uses it first")
+    return [Stmt(f"DROP TABLE IF EXISTS {table_sql(ctx, step.old)};")]
+
+
+def _create_schema(step: Step, ctx: Context) -> list[Stmt]:
+    return [Stmt(f"CREATE SCHEMA IF NOT EXISTS {ctx.quote(step.new)};")]
+
+
+def _drop_schema(step: Step, ctx: Context) -> list[Stmt]:
+    ctx.warn("ban-drop-schema", f"schema {step.old} is dropped")
+    return [Stmt(f"DROP SCHEMA IF EXISTS {ctx.quote(step.old)};")]
+
+
+def _enum_name(ctx: Context, enum) -> str:
+    return ctx.qualified(enum.name, enum.namespace)
+
+
+def _create_enum(step: Step, ctx: Context) -> list[Stmt]:
+    values = ", ".join(literal(v) for v in step.new.values)
+    return [Stmt(f"CREATE TYPE {_enum_name(ctx, step.new)} AS ENUM ({values});")]
+
+
+def _drop_enum(step: Step, ctx: Context) -> list[Stmt]:
+    ctx.warn("ban-drop-type", f"enum {step.old.label} is dropped")
+    return [Stmt(f"DROP TYPE IF EXISTS {_enum_name(ctx, step.old)};")]
+
+
+def _rename_enum(step: Step, ctx: Context) -> list[Stmt]:
+    ctx.warn("renaming-object", f"enum {step.old.label} is renamed to {step.new.label}: code naming it breaks")
+    statements, current = [], step.old
+    if step.old.namespace != step.new.namespace:
+        ctx.warn("ban-set-schema", f"enum {step.old.label} moves to schema {step.new.namespace or 'public'}")
+        statements.append(
+            Stmt(f"ALTER TYPE {_enum_name(ctx, current)} SET SCHEMA {ctx.quote(step.new.namespace or 'public')};")
+        )
+        current = step.new.__class__(current.id, current.name, step.new.namespace, current.values)
+    if current.name != step.new.name:
+        statements.append(Stmt(f"ALTER TYPE {_enum_name(ctx, current)} RENAME TO {ctx.quote(step.new.name)};"))
+    return statements
+
+
+def _add_enum_value(step: Step, ctx: Context) -> list[Stmt]:
+    value, after = step.detail
+    where = f" AFTER {literal(after)}" if after else ""
+    if after is None and step.old.values:
+        where = f" BEFORE {literal(step.old.values[0])}"
+    # Outside a transaction: a value added in a transaction cannot be used before it commits.
+    return [Stmt(f"ALTER TYPE {_enum_name(ctx, step.new)} ADD VALUE IF NOT EXISTS {literal(value)}{where};", "bare")]
+
+
+def _rename_enum_value(step: Step, ctx: Context) -> list[Stmt]:
+    old, new = step.detail
+    ctx.warn("renaming-object", f"enum value {old!r} of {step.new.label} is renamed to {new!r}")
+    return [Stmt(f"ALTER TYPE {_enum_name(ctx, step.new)} RENAME VALUE {literal(old)} TO {literal(new)};")]
+
+
+def _replace_enum(step: Step, ctx: Context) -> list[Stmt]:
+    """PostgreSQL cannot remove an enum value: build the new type and move every column to it."""
+    old, new = step.old, step.new
+    removed = ", ".join(repr(v) for v in step.detail) or "none"
+    ctx.warn("changing-column-type", f"enum {new.label} loses values ({removed}): its columns move to a rebuilt type; "
+             "rows holding a removed value make this step fail, change them first")  # fmt: skip
+    ctx.warn("renaming-object", f"enum {new.label} is rebuilt under a temporary name")
+    ctx.warn("ban-drop-type", f"the old enum {new.label} is dropped once no column uses it")
+    retired = fit_identifier(f"{old.name}__retired")
+    statements = [Stmt(f"ALTER TYPE {_enum_name(ctx, step.new)} RENAME TO {ctx.quote(retired)};"),
+                  Stmt(f"CREATE TYPE {_enum_name(ctx, new)} AS ENUM ({', '.join(literal(v) for v in new.values)});")]  # fmt: skip
+    for table in ctx.new.tables:
+        for column in table.columns:
+            if column.type.enum_id != new.id:
+                continue
+            target = f"ALTER TABLE {table_sql(ctx, table)} ALTER COLUMN {ctx.quote(column.name)}"
+            if column.default is not None:
+                ctx.warn("ban-drop-default", f"the default of {column.label} is set again after the type change")
+                statements.append(Stmt(f"{target} DROP DEFAULT;"))
+            statements.append(
+                Stmt(
+                    f"{target} TYPE {_enum_name(ctx, new)} USING {ctx.quote(column.name)}::text::{_enum_name(ctx, new)};"
+                )
+            )
+            if column.default is not None:
+                statements.append(Stmt(f"{target} SET DEFAULT {ctx.default_sql(column)};"))
+    statements.append(Stmt(f"DROP TYPE {ctx.qualified(retired, new.namespace)};"))
+    return statements
+
+
+def _rename_table(step: Step, ctx: Context) -> list[Stmt]:
+    ctx.warn("renaming-table", f"table {step.old.label} is renamed to {step.new.label}: code naming it breaks")
+    statements, current = [], step.old
+    if step.old.namespace != step.new.namespace:
+        ctx.warn("ban-set-schema", f"table {step.old.label} moves to schema {step.new.namespace or 'public'}")
+        statements.append(
+            Stmt(f"ALTER TABLE {table_sql(ctx, current)} SET SCHEMA {ctx.quote(step.new.namespace or 'public')};")
+        )
+        current = Table(current.id, current.name, step.new.namespace, current.columns)
+    if current.name != step.new.name:
+        statements.append(Stmt(f"ALTER TABLE {table_sql(ctx, current)} RENAME TO {ctx.quote(step.new.name)};"))
+        for column in step.old_table.columns:
+            if column.identity:
+                statements += _rename_sequence(ctx, step.new.namespace, (step.old.name, column.name),
+                                               (step.new.name, column.name))  # fmt: skip
+    return statements
+
+
+def _rename_sequence(ctx: Context, namespace: str | None, old: tuple[str, str], new: tuple[str, str]) -> list[Stmt]:
+    """An identity column's sequence is named after its table and column when created
+    (``users_id_seq``); renaming them leaves it behind, so it follows. A name PostgreSQL
+    had to shorten or number is left as it is (IF EXISTS: nothing to rename then)."""
+    before, after = f"{old[0]}_{old[1]}_seq", f"{new[0]}_{new[1]}_seq"
+    if max(len(before.encode()), len(after.encode())) > 63:
+        return []
+    ctx.warn("renaming-object", f"the identity sequence {before} follows its column as {after}")
+    return [Stmt(f"ALTER SEQUENCE IF EXISTS {ctx.qualified(before, namespace)} RENAME TO {ctx.quote(after)};")]
+
+
+def _rename_column(step: Step, ctx: Context) -> list[Stmt]:
+    if step.new.id in expand.planned(ctx):
+        return expand.expand_column(step, ctx)
+    ctx.warn("renaming-column", f"column {step.table.label}.{step.old.name} is renamed to {step.new.name}")
+    rename = f"ALTER TABLE {table_sql(ctx, step.table)} RENAME COLUMN {ctx.quote(step.old.name)} TO {ctx.quote(step.new.name)};"
+    statements = [Stmt(rename)]
+    if step.old.identity and step.new.identity:
+        names = step.table.name
+        statements += _rename_sequence(ctx, step.table.namespace, (names, step.old.name), (names, step.new.name))
+    return statements
+
+
+def _rename_constraint(step: Step, ctx: Context) -> list[Stmt]:
+    ctx.warn("renaming-object", f"constraint {step.old.name} on {step.table.label} is renamed to {step.new.name}")
+    return [
+        Stmt(
+            f"ALTER TABLE {table_sql(ctx, step.table)} RENAME CONSTRAINT {ctx.quote(step.old.name)} TO {ctx.quote(step.new.name)};"
+        )
+    ]
+
+
+def _rename_index(step: Step, ctx: Context) -> list[Stmt]:
+    ctx.warn("renaming-object", f"index {step.old.name} on {step.table.label} is renamed to {step.new.name}")
+    return [Stmt(f"ALTER INDEX {index_ref(ctx, step.table, step.old.name)} RENAME TO {ctx.quote(step.new.name)};")]
+
+
+def _create_table(step: Step, ctx: Context) -> list[Stmt]:
+    """The table with its keys, uniques and checks, and its indexes in the same
+    transaction: building an index on a table nobody can see yet blocks no one."""
+    table = step.new
+    parts = [column_sql(ctx, c) for c in table.columns]
+    parts += [constraint_sql(ctx, table, c) for c in table.constraints]
+    body = ",\n  ".join(parts)
+    statements = [Stmt(f"CREATE TABLE {table_sql(ctx, table)} (\n  {body}\n);")]
+    statements += [Stmt(index_sql(ctx, table, index, concurrently=False)) for index in table.indexes]
+    if table.comment:
+        statements.append(Stmt(f"COMMENT ON TABLE {table_sql(ctx, table)} IS {literal(table.comment)};"))
+    return statements + [column_comment(ctx, table, c) for c in table.columns if c.comment]
+
+
+def _set_comment(step: Step, ctx: Context) -> list[Stmt]:
+    if isinstance(step.new, Table):
+        text = literal(step.new.comment) if step.new.comment else "NULL"
+        return [Stmt(f"COMMENT ON TABLE {table_sql(ctx, step.table)} IS {text};")]
+    if step.new.id in expand.planned(ctx):
+        return []  # the contract writes it on the column's final form
+    return [column_comment(ctx, step.table, step.new)]
+
+
+def _add_constraint(step: Step, ctx: Context) -> list[Stmt]:
+    table, constraint = step.table, step.new
+    alter = f"ALTER TABLE {table_sql(ctx, table)}"
+    name = ctx.quote(constraint.name)
+    if not ctx.zero_downtime:
+        return [Stmt(f"{alter} ADD {constraint_sql(ctx, table, constraint)};")]
+    if constraint.kind in ("primary", "unique"):
+        # Build the index without blocking writes, then attach it: the constraint takes a brief lock only.
+        index = IndexDef(constraint.id, constraint.name, tuple(_key(c) for c in constraint.columns), unique=True)
+        kind = "PRIMARY KEY" if constraint.kind == "primary" else "UNIQUE"
+        return [Stmt(index_sql(ctx, table, index, concurrently=True), "bare"),
+                Stmt(f"{alter} ADD CONSTRAINT {name} {kind} USING INDEX {name};")]  # fmt: skip
+    return [Stmt(f"{alter} ADD CONSTRAINT {name} CHECK ({constraint.expression}) NOT VALID;"),
+            Stmt(f"{alter} VALIDATE CONSTRAINT {name};", "own")]  # fmt: skip
+
+
+def _key(column_id: str) -> IndexColumn:
+    return IndexColumn(field_id=column_id)
+
+
+def _create_index(step: Step, ctx: Context) -> list[Stmt]:
+    if not existing(step):
+        return []  # written with its new table
+    if ctx.zero_downtime:
+        return [Stmt(index_sql(ctx, step.table, step.new, concurrently=True), "bare")]
+    return [Stmt(index_sql(ctx, step.table, step.new, concurrently=False))]
+
+
+def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
+    alter = f"ALTER TABLE {table_sql(ctx, step.table)}"
+    sql = f"{alter} ADD {foreign_key_sql(ctx, step.table, step.new, step.ref_table)}"
+    if not ctx.zero_downtime:
+        return [Stmt(sql + ";")]
+    return [Stmt(sql + " NOT VALID;"), Stmt(f"{alter} VALIDATE CONSTRAINT {ctx.quote(step.new.name)};", "own")]
