@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
+from designer import ops
 from designer.formats.json_doc import schema_from_dict
 from designer.schema import Schema
 from projects.models import Membership, Project, Revision, Role
@@ -72,6 +73,18 @@ def remember_schema(project: Project, schema: Schema) -> None:
         _parsed.move_to_end(_parsed_key(project))
         while len(_parsed) > _PARSED_LIMIT:
             _parsed.popitem(last=False)
+
+
+def schema_at_revision(*, project: Project, revision: int) -> Schema:
+    """The schema as stored at ``revision``: the current one with the inverses of the
+    later edits applied, newest first (the log keeps every inverse)."""
+    current = Project.objects.get(pk=project.pk)
+    schema = project_schema(current)
+    later = Revision.objects.filter(project=current, number__gt=revision, number__lte=current.revision)
+    later = later.order_by("-number")
+    for stored in later.only("inverse").iterator():
+        schema, _ = ops.apply(schema, ops.op_from_dict(stored.inverse))
+    return schema
 
 
 def revisions_for(*, project: Project, limit: int = 50) -> QuerySet[Revision]:

@@ -1,46 +1,101 @@
-"""Celery tasks. They take ids, load through the ORM, report progress on the Job row,
-and are safe to re-run: a finished job is left alone."""
+"""Celery tasks. The web side creates a Job row (services.job_create), `run_job` fills it.
+
+Adding a job kind: write ``def x_job(job: Job) -> dict`` here that reads what it needs
+(``services.job_schema(job)`` is the schema at the revision the job was created for),
+reports progress with ``services.job_progress(job=job, progress=..., message=...)``, may
+save ``job.file`` (``save=False``), raises ``SchemaError`` for input it cannot handle (shown
+as the job's error) and returns the result dict; then add it to ``JOB_KINDS`` (and to
+``JobKind``) and, if its default limits do not fit, to the ``JOB_TIME_LIMITS`` setting.
+
+What `run_job` guarantees for every kind:
+- late acknowledgement: a worker that dies mid-job gives the message back (redelivery);
+- idempotent: a redelivered or retried job runs again on the same row; a finished job is
+  left alone;
+- soft / hard time limits per kind (settings.JOB_TIME_LIMITS): past the soft one the job
+  fails with a message, past the hard one the worker process is killed;
+- a heartbeat while it runs: a job whose worker is gone is failed by the reaper
+  (``reap_jobs``, also run by the status view) with "The worker stopped; retry.".
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
+import threading
+from contextlib import contextmanager
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.core.files.base import ContentFile
-from django.utils import timezone
+from django.db import connection
 
 from designer.formats import dump_schema
-from designer.formats.json_doc import schema_from_dict
 from designer.problems import SchemaError
 from projects import services
-from projects.models import Job, JobKind, JobStatus
+from projects.models import Job, JobKind
 
 logger = logging.getLogger(__name__)
 
 
-@shared_task
+@shared_task(ignore_result=True, acks_late=True, reject_on_worker_lost=True)
 def run_job(job_id: int) -> str:
-    job = Job.objects.select_related("project").filter(pk=job_id).first()
-    if job is None or job.is_finished:
+    job = services.job_claim(job_id=job_id, worker=f"{socket.gethostname()}:{os.getpid()}")
+    if job is None:
         return "skipped"
-    services.job_mark(job=job, status=JobStatus.RUNNING, started_at=timezone.now(), progress=0)
     try:
-        result = JOB_KINDS[job.kind](job)
-    except SchemaError as error:  # expected: the document cannot be exported as asked
-        services.job_mark(job=job, status=JobStatus.FAILED, error=str(error), finished_at=timezone.now())
+        with _heartbeat(job):
+            result = JOB_KINDS[job.kind](job)
+    except SchemaError as error:  # expected: the document cannot be handled as asked
+        services.job_fail(job=job, error=str(error))
+        return "failed"
+    except SoftTimeLimitExceeded:
+        soft, _ = services.job_time_limits(job.kind)
+        services.job_fail(job=job, error=f"It took longer than {soft:g} s and was stopped.")
         return "failed"
     except Exception:
         logger.exception("job %s crashed", job_id)
-        services.job_mark(
-            job=job, status=JobStatus.FAILED, error="Unexpected error; it was logged.", finished_at=timezone.now()
-        )
-        raise
-    services.job_mark(job=job, status=JobStatus.DONE, result=result, progress=100, finished_at=timezone.now())
+        services.job_fail(job=job, error="Unexpected error; it was logged.")
+        return "failed"
+    services.job_finish(job=job, result=result)
     return "done"
 
 
+@shared_task(ignore_result=True)
+def reap_jobs() -> int:
+    """Periodic (celery beat) companion of the reaper in the status view."""
+    return services.jobs_reap()
+
+
+@contextmanager
+def _heartbeat(job: Job):
+    """Beat from a thread while the job's own code runs, so a long step without progress
+    reports is not mistaken for a dead worker. Runs only in a worker: in embedded mode the
+    job runs inside the request and cannot outlive it."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        yield
+        return
+    stop = threading.Event()
+    beater = threading.Thread(target=_beat, args=(job.pk, stop), name=f"job-{job.pk}-heartbeat", daemon=True)
+    beater.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        beater.join()
+
+
+def _beat(job_id: int, stop: threading.Event) -> None:
+    try:
+        while not stop.wait(settings.JOB_HEARTBEAT_SECONDS):
+            services.job_beat(job_id=job_id)
+    finally:
+        connection.close()  # this thread's own connection
+
+
 def export_job(job: Job) -> dict:
-    schema = schema_from_dict(job.project.document)
+    schema = services.job_schema(job)
     outputs = {}
     for step, fmt in enumerate(("json", "dbml"), start=1):
         outputs[fmt] = dump_schema(schema, fmt=fmt)

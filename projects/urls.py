@@ -92,5 +92,6 @@ urlpatterns = [
     path("projects/<int:project_id>/edit/volumes/<str:entity_id>/", edit_workload.volume_set, name="volume_set"),
     path("projects/<int:project_id>/jobs/<str:kind>/start/", jobs.job_start, name="job_start"),
     path("projects/<int:project_id>/jobs/<int:job_id>/", jobs.job_status, name="job_status"),
+    path("projects/<int:project_id>/jobs/<int:job_id>/retry/", jobs.job_retry, name="job_retry"),
     path("projects/<int:project_id>/jobs/<int:job_id>/file/", jobs.job_download, name="job_download"),
 ]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
+import re
 import types
 import typing
 from enum import Enum
@@ -19,6 +21,20 @@ from designer.problems import Problem, SchemaError
 
 _PLAIN = (str, int, float, bool, type(None))  # exact types: a StrEnum is not plain
 _NO_DEFAULT = object()
+# Ids are opaque but land in URLs, HTML ids and file names: a letter or digit, then letters,
+# digits, "_" or "-" (what designer.schema.fresh_id makes). Checked on every `id` field
+# and every reference (`*_id`, `*_ids`).
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+# Whole numbers beyond ±2**53 lose precision as JSON floats in browsers and other tools.
+MAX_WHOLE = 2**53
+
+
+class BadNumber:
+    """A number a reader could not accept (NaN, infinity, too many digits), kept in place
+    so the error names its path."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
 
 
 def to_data(obj: Any) -> Any:
@@ -87,15 +103,34 @@ def _from_dataclass(cls: type, data: Any, *, path: str) -> Any:
     kwargs = {}
     for name, f in fields.items():
         if name in data:
-            kwargs[name] = from_data(hints[name], data[name], path=f"{path}/{name}".lstrip("/"))
+            at = f"{path}/{name}".lstrip("/")
+            kwargs[name] = from_data(hints[name], data[name], path=at)
+            if _is_id(name):
+                _check_ids(kwargs[name], path=at)
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise _bad(path, f"missing key {name!r} for {cls.__name__}")
     return cls(**kwargs)
 
 
+def _is_id(name: str) -> bool:
+    return name == "id" or name.endswith(("_id", "_ids"))
+
+
+def _check_ids(value: Any, *, path: str) -> None:
+    for item in value if isinstance(value, tuple) else (value,):
+        if item is not None and not ID_PATTERN.fullmatch(item):
+            shown = item if len(item) <= 40 else item[:40] + "…"
+            raise _bad(path, f"{shown!r} is not an id (a letter or digit, then letters, digits, _ or -, at most 64)")
+
+
 def _from_scalar(cls: Any, data: Any, *, path: str) -> Any:
+    if isinstance(data, BadNumber):
+        raise _bad(path, data.reason)
     if cls is Any:
         return data
+    number = cls in (int, float) and isinstance(data, int | float) and not isinstance(data, bool)
+    if number and (not math.isfinite(data) or abs(data) > MAX_WHOLE):
+        raise _bad(path, f"the number {data:.6g} is out of range (at most {MAX_WHOLE:,})")
     if cls is float and isinstance(data, int | float) and not isinstance(data, bool):
         return float(data)
     if cls is int and isinstance(data, bool):
@@ -122,7 +157,8 @@ def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
 
 
 def _kind(data: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(type(data), type(data).__name__)
+    kinds = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", BadNumber: "a bad number"}
+    return kinds.get(type(data), type(data).__name__)
 
 
 def _bad(path: str, message: str) -> SchemaError:

@@ -1,4 +1,6 @@
-"""Background jobs: start one, then poll its row until it is finished (286 stops htmx polling)."""
+"""Background jobs: start one, then poll its row until it is finished (286 stops htmx
+polling). Each poll also asks the reaper whether the job's worker is gone, so a job
+never polls forever; a failed job offers Retry, which runs it again on the same row."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -7,25 +9,45 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseStopPolling
 
 from projects import selectors, services
-from projects.models import Job, JobKind
+from projects.models import Job
+from projects.tasks import JOB_KINDS
 
 
 @login_required
 @require_POST
 def job_start(request, project_id: int, kind: str):
     project = selectors.project_for_user(user=request.user, project_id=project_id)
-    if kind not in {JobKind.EXPORT}:
+    if kind not in JOB_KINDS:
         raise Http404("No such job kind")
-    job = services.job_create(project=project, user=request.user, kind=kind)
-    job.refresh_from_db()  # in embedded mode the task already ran
-    return render(request, "projects/_job.html", {"project": project, "job": job})
+    try:
+        job = services.job_create(project=project, user=request.user, kind=kind)
+    except services.Refused as refusal:
+        return render(request, "_refused.html", {"message": str(refusal)}, status=refusal.status)
+    return _job_fragment(request, project, job)
+
+
+@login_required
+@require_POST
+def job_retry(request, project_id: int, job_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id)
+    job = get_object_or_404(Job, pk=job_id, project=project)
+    try:
+        job = services.job_retry(job=job, user=request.user)
+    except services.Refused as refusal:
+        return render(request, "_refused.html", {"message": str(refusal)}, status=refusal.status)
+    return _job_fragment(request, project, job)
 
 
 @login_required
 @require_GET
 def job_status(request, project_id: int, job_id: int):
     project = selectors.project_for_user(user=request.user, project_id=project_id)
-    job = get_object_or_404(Job, pk=job_id, project=project)
+    job = services.job_reap(job=get_object_or_404(Job, pk=job_id, project=project))
+    return _job_fragment(request, project, job)
+
+
+def _job_fragment(request, project, job):
+    job.refresh_from_db()  # in embedded mode the task already ran; a dead broker failed it
     response = render(request, "projects/_job.html", {"project": project, "job": job})
     if job.is_finished and request.htmx:
         response.status_code = HttpResponseStopPolling.status_code

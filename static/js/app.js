@@ -1,12 +1,12 @@
 // Small behaviours htmx does not cover: swap validation answers (422) and conflicts
-// (409) like successes, open an entity by clicking it in the diagram, keep diagram
+// (409), refusals (413, 429) like successes, open an entity by clicking it in the diagram, keep diagram
 // downloads on the current view settings, and keyboard shortcuts.
 (function () {
   "use strict";
 
   document.addEventListener("htmx:beforeSwap", function (event) {
     const status = event.detail.xhr.status;
-    if (status === 422 || status === 409 || status === 400) {
+    if (status === 422 || status === 409 || status === 400 || status === 413 || status === 429) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     }
