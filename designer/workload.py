@@ -304,8 +304,14 @@ def human_rate(per_second: float) -> str:
 
 
 def _scaled(n: float, units: tuple[str, ...]) -> tuple[str, str]:
-    """n divided by 1000 until it is below 1000, with one decimal below 100."""
-    value = float(n)
+    """n divided by 1000 until it is below 1000, with one decimal below 100. A number
+    past any real workload (stored before the limits existed) shows as "—", never an error."""
+    try:
+        value = float(n)
+    except OverflowError:
+        return "—", ""
+    if not math.isfinite(value):
+        return "—", ""
     for unit in units[:-1]:
         text = _short_number(value)
         if float(text) < 1000:  # compared after rounding: 999.96 shows as '1k', not '1000'

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.shortcuts import render
 
+from projects.services import Refused
+
 
 def head_as_get(get_response):
     """HEAD is answered wherever GET is (RFC 9110): the view runs as for GET, the body is
@@ -45,10 +47,30 @@ def refuse_large_bodies(get_response):
 
 def too_large(request):
     limit = human_size(settings.IMPORT_MAX_BYTES)
-    context = {"message": f"That is too much data for one request: files and pasted schemas may be up to {limit}."}
-    template = "_refused.html" if request.headers.get("HX-Request") else "refused.html"
-    return render(request, template, context, status=413)
+    return refused(request, f"That is too much data for one request: a file or pasted schema may be up to {limit}.",
+                   status=413)  # fmt: skip
 
 
 def human_size(size: int) -> str:
     return f"{size / (1024 * 1024):g} MB" if size >= 1024 * 1024 else f"{size / 1024:g} KB"
+
+
+class RefusalMiddleware:
+    """A service that declines (services.Refused: a per-user limit, the job queue down)
+    is answered with its status and the message in the page, from any view."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Refused):
+            return refused(request, str(exception), status=exception.status)
+        return None
+
+
+def refused(request, message: str, *, status: int):
+    template = "_refused.html" if request.headers.get("HX-Request") else "refused.html"
+    return render(request, template, {"message": message}, status=status)

@@ -16,13 +16,14 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import RedisError
 
 from designer import ops
-from designer.formats import dump_schema, load_schema
+from designer.formats import dump_schema
 from designer.formats.json_doc import schema_to_dict
 from designer.problems import Problem, SchemaError, errors, warnings
 from designer.schema import Schema
 from designer.validate import validate
 from projects import selectors
 from projects.models import Job, JobStatus, Membership, Project, Revision, Role
+from projects.parsing import load_schema_in_time
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,18 @@ class StaleRevision(Exception):
         )
 
 
+class Refused(Exception):
+    """A request the service declines with a message for the person (a limit, the queue
+    down). ``status`` is the HTTP status a view answers with."""
+
+    def __init__(self, message: str, *, status: int = 429):
+        self.status = status
+        super().__init__(message)
+
+
 def project_create(*, owner, name: str, description: str = "", schema: Schema | None = None) -> Project:
+    if Project.objects.filter(owner=owner).count() >= settings.MAX_PROJECTS_PER_USER:
+        raise Refused(f"You own {settings.MAX_PROJECTS_PER_USER} projects, the most one person may; delete one first.")
     schema = schema if schema is not None else Schema()
     _refuse_errors(schema)
     with transaction.atomic():
@@ -95,7 +107,7 @@ def apply_op(
 def project_import(*, owner, text: str, fmt: str, name: str | None = None, project: Project | None = None):
     """A new project from a schema file, or a new revision of ``project``.
     Errors raise SchemaError and nothing is written."""
-    schema = load_schema(text, fmt=fmt)
+    schema = load_schema_in_time(text, fmt=fmt, seconds=settings.IMPORT_PARSE_SECONDS)
     problems = _refuse_errors(schema)
     if project is None:
         return project_create(owner=owner, name=name or schema.name or "Imported schema", schema=schema), problems
@@ -114,15 +126,6 @@ def project_export(*, project: Project, fmt: str) -> tuple[str, str, bytes]:
 def safe_file_stem(name: str) -> str:
     stem = slugify(name) or "schema"
     return re.sub(r"[^a-z0-9_-]", "", stem)[:80] or "schema"
-
-
-class Refused(Exception):
-    """A request the service declines with a message for the person (a limit, the queue
-    down). ``status`` is the HTTP status a view answers with."""
-
-    def __init__(self, message: str, *, status: int = 429):
-        self.status = status
-        super().__init__(message)
 
 
 WORKER_GONE = "The worker stopped; retry."

@@ -19,10 +19,7 @@ def job_start(request, project_id: int, kind: str):
     project = selectors.project_for_user(user=request.user, project_id=project_id)
     if kind not in JOB_KINDS:
         raise Http404("No such job kind")
-    try:
-        job = services.job_create(project=project, user=request.user, kind=kind)
-    except services.Refused as refusal:
-        return render(request, "_refused.html", {"message": str(refusal)}, status=refusal.status)
+    job = services.job_create(project=project, user=request.user, kind=kind)  # may be Refused (429)
     return _job_fragment(request, project, job)
 
 
@@ -31,10 +28,7 @@ def job_start(request, project_id: int, kind: str):
 def job_retry(request, project_id: int, job_id: int):
     project = selectors.project_for_user(user=request.user, project_id=project_id)
     job = get_object_or_404(Job, pk=job_id, project=project)
-    try:
-        job = services.job_retry(job=job, user=request.user)
-    except services.Refused as refusal:
-        return render(request, "_refused.html", {"message": str(refusal)}, status=refusal.status)
+    job = services.job_retry(job=job, user=request.user)
     return _job_fragment(request, project, job)
 
 

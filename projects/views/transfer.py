@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -43,6 +44,8 @@ def _import(request, *, project):
             messages.success(request, _imported_message(warnings))
             return redirect("project_detail", project_id=project.pk)
     status = 422 if request.method == "POST" else 200
+    if form.has_error(NON_FIELD_ERRORS, "too_large"):
+        status = 413
     context = {"form": form, "project": project, "problems": problems}
     return render(request, "projects/import.html", context, status=status)
 
