@@ -20,20 +20,22 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 5.0
+# Per Redis location, shared by the per-thread cache objects of this process.
+_down_until: dict[str, float] = {}
+_down_lock = threading.Lock()
 
 
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._down_until = 0.0
-        self._lock = threading.Lock()
+        self._location = str(server)
 
     def _guarded(self, method: str, fallback):
         call = getattr(super(), method)
 
         @functools.wraps(call)
         def guarded(*args, **kwargs):
-            if time.monotonic() < self._down_until:
+            if time.monotonic() < _down_until.get(self._location, 0.0):
                 return fallback(*args, **kwargs) if callable(fallback) else fallback
             try:
                 return call(*args, **kwargs)
@@ -44,9 +46,9 @@ class ResilientRedisCache(RedisCache):
         return guarded
 
     def _mark_down(self, error: Exception) -> None:
-        with self._lock:
-            first = time.monotonic() >= self._down_until
-            self._down_until = time.monotonic() + RETRY_AFTER_SECONDS
+        with _down_lock:
+            first = time.monotonic() >= _down_until.get(self._location, 0.0)
+            _down_until[self._location] = time.monotonic() + RETRY_AFTER_SECONDS
         if first:
             logger.warning("cache unavailable, running without it for %.0f s: %s", RETRY_AFTER_SECONDS, error)
 
