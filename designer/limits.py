@@ -22,6 +22,6 @@ MAX_ID_CHARS = 64  # ids match ID_PATTERN (designer/formats/codec.py)
 MAX_COUNT = 10**15  # rows, growth per month, a pattern's limit
 MAX_FREQUENCY = 1e12  # per second, minute, hour or day
 MAX_ROW_BYTES = 10**9
-MAX_RETENTION_DAYS = 100 * 366
+MAX_RETENTION_DAYS = 100_000
 MAX_LATENCY_MS = 24 * 3600 * 1000
 MAX_TYPE_LENGTH = 10_485_760  # PostgreSQL's varchar limit

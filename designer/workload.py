@@ -62,7 +62,8 @@ def estimate_row_bytes(entity: Entity) -> int:
     - ``varchar(n)``: 1 + min(n // 2, 64) (half full on average, never more than a text);
     - ``char(n)``: 1 + n (blank-padded to its length);
     - ``decimal(p, s)``: 8 + 2 * ceil(p / 4) (two bytes per four digits), 16 without a precision;
-    - an array: 24 bytes of header + 4 elements of the element's size.
+    - an array: 24 bytes of header + 4 elements of the element's size;
+    - a type with no portable kind (``other``): as a text.
 
     Null bitmaps and alignment padding are ignored: they move the result by a few bytes.
     """
@@ -83,7 +84,8 @@ def _element_bytes(field_type: FieldType) -> int:
         if field_type.precision is None:
             return UNKNOWN_DECIMAL_BYTES
         return 8 + 2 * math.ceil(field_type.precision / 4)
-    return FIXED_BYTES[field_type.kind]
+    # A type with no portable kind (geometry, inet, a domain...): sized like a text.
+    return FIXED_BYTES.get(field_type.kind, TEXT_BYTES)
 
 
 def row_bytes(entity: Entity, *, schema: Schema) -> int:

@@ -128,6 +128,8 @@ def _from_scalar(cls: Any, data: Any, *, path: str) -> Any:
         raise _bad(path, data.reason)
     if cls is Any:
         return data
+    if isinstance(data, str) and "\x00" in data:  # PostgreSQL cannot store it in a document
+        raise _bad(path, "the text contains a NUL character")
     number = cls in (int, float) and isinstance(data, int | float) and not isinstance(data, bool)
     if number and (not math.isfinite(data) or abs(data) > MAX_WHOLE):
         raise _bad(path, f"the number {data:.6g} is out of range (at most {MAX_WHOLE:,})")

@@ -45,6 +45,8 @@ def _counts(schema: Schema) -> Iterator[Problem]:
 
 def _texts(schema: Schema) -> Iterator[Problem]:
     for path, value, limit in _strings(schema):
+        if value is not None and "\x00" in value:  # from any reader: PostgreSQL cannot store it
+            yield _error("nul-character", path, "the text contains a NUL character")
         if value is not None and len(value) > limit:
             kind = "a name" if limit == limits.MAX_NAME_CHARS else "a text"
             yield _error("too-long", path, f"{kind} may be at most {limit} characters ({_short(value)})")

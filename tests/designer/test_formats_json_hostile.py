@@ -75,3 +75,9 @@ def test_a_million_character_name_is_read_then_refused_by_the_limits():
 
 def test_a_normal_document_still_round_trips():
     assert loads(dumps(blog_schema())) == blog_schema()
+
+
+def test_a_nul_character_is_refused_with_its_path():
+    document = json.loads(json.dumps(BASE))
+    document["enums"][0]["values"][0]["name"] = "a\u0000b"
+    assert "enums/0/values/0/name" in refusal(json.dumps(document)) and "NUL" in refusal(json.dumps(document))
