@@ -22,7 +22,7 @@ from designer.problems import Problem, SchemaError, errors, warnings
 from designer.schema import Schema
 from designer.validate import validate
 from projects import selectors
-from projects.models import Job, JobStatus, Membership, Project, Revision, Role
+from projects.models import Job, JobKind, JobStatus, Membership, Project, Revision, Role
 from projects.parsing import load_schema_in_time
 
 logger = logging.getLogger(__name__)
@@ -161,7 +161,7 @@ def job_dispatch(*, job: Job) -> None:
 
     soft, hard = job_time_limits(job.kind)
     try:
-        run_job.apply_async(args=[job.pk], soft_time_limit=soft, time_limit=hard)
+        run_job.apply_async(args=[job.pk], soft_time_limit=soft or None, time_limit=hard)  # soft 0: none
     except (KombuOperationalError, RedisError, OSError) as error:
         logger.warning("job %s not sent, the broker is unreachable: %s", job.pk, error)
         Job.objects.filter(pk=job.pk, status=JobStatus.PENDING).update(
@@ -237,17 +237,30 @@ def jobs_reap(jobs=None) -> int:
     moment wins or loses cleanly, never half."""
     jobs = Job.objects.all() if jobs is None else jobs
     now = timezone.now()
-    silent = now - timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT_SECONDS)
+    silent = jobs.filter(status=JobStatus.RUNNING, heartbeat_at__lt=now - timedelta(
+        seconds=settings.JOB_HEARTBEAT_TIMEOUT_SECONDS))  # fmt: skip
+    reaped = 0
+    for kind, started_before, hard in _hard_limit_cutoffs(now):  # killed at its hard time limit
+        reaped += silent.filter(started_at__lt=started_before, **kind).update(
+            status=JobStatus.FAILED, error=f"It took longer than {hard:g} s and was stopped.", finished_at=now
+        )
+    reaped += silent.update(status=JobStatus.FAILED, error=WORKER_GONE, finished_at=now)
     unclaimed = now - timedelta(seconds=settings.JOB_PENDING_TIMEOUT_SECONDS)
-    reaped = jobs.filter(status=JobStatus.RUNNING, heartbeat_at__lt=silent).update(
-        status=JobStatus.FAILED, error=WORKER_GONE, finished_at=now
-    )
     reaped += jobs.filter(status=JobStatus.PENDING, created_at__lt=unclaimed).update(
         status=JobStatus.FAILED, error=NEVER_STARTED, finished_at=now
     )
     if reaped:
         logger.warning("reaped %d job(s) whose worker was gone", reaped)
     return reaped
+
+
+def _hard_limit_cutoffs(now):
+    """(kind filter, started before, hard limit) for each configured kind and the rest."""
+    named = [kind for kind in settings.JOB_TIME_LIMITS if kind != "default"]
+    for kind in named:
+        yield {"kind": kind}, now - timedelta(seconds=job_time_limits(kind)[1]), job_time_limits(kind)[1]
+    hard = job_time_limits("default")[1]
+    yield {"kind__in": [k for k in JobKind.values if k not in named]}, now - timedelta(seconds=hard), hard
 
 
 def _refuse_too_many_jobs(user) -> None:

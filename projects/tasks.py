@@ -39,8 +39,8 @@ from projects.models import Job, JobKind
 logger = logging.getLogger(__name__)
 
 
-@shared_task(ignore_result=True, acks_late=True, reject_on_worker_lost=True)
-def run_job(job_id: int) -> str:
+@shared_task(bind=True, ignore_result=True, acks_late=True, reject_on_worker_lost=True)
+def run_job(self, job_id: int) -> str:
     job = services.job_claim(job_id=job_id, worker=f"{socket.gethostname()}:{os.getpid()}")
     if job is None:
         return "skipped"
@@ -51,7 +51,8 @@ def run_job(job_id: int) -> str:
         services.job_fail(job=job, error=str(error))
         return "failed"
     except SoftTimeLimitExceeded:
-        soft, _ = services.job_time_limits(job.kind)
+        _, soft = self.request.timelimit or (None, None)  # what the sender set: (hard, soft)
+        soft = soft or services.job_time_limits(job.kind)[0]
         services.job_fail(job=job, error=f"It took longer than {soft:g} s and was stopped.")
         return "failed"
     except Exception:

@@ -249,6 +249,36 @@ def test_killing_the_whole_worker_fails_the_job_then_retry_finishes_it(big_proje
     assert _stored(big_project) == before
 
 
+def test_time_limits_per_kind_stop_a_slow_job_with_a_message(big_project, tmp_path, empty_queue, fast_reaper,
+                                                             settings):  # fmt: skip
+    before = _stored(big_project)
+    worker, log_path = _start_worker(tmp_path, "limits")
+    try:
+        # Soft limit: the job is interrupted inside its own code and says why.
+        settings.JOB_TIME_LIMITS = {"export": (0.3, 30.0), "default": (300.0, 360.0)}
+        soft = services.job_create(project=big_project, user=big_project.owner, kind="export")
+        soft = _wait(lambda: _finished(soft), timeout=60, what="the soft limit", poll=0.2)
+        assert soft.status == JobStatus.FAILED and soft.error == "It took longer than 0.3 s and was stopped."
+        # Hard limit: the pool child is killed; the reaper names the limit, nothing is redelivered.
+        settings.JOB_TIME_LIMITS = {"export": (0, 0.5), "default": (300.0, 360.0)}  # no soft limit
+        hard = services.job_create(project=big_project, user=big_project.owner, kind="export")
+        _wait(lambda: _running(hard), timeout=60, what="the job to start")
+        hard = _wait(lambda: services.jobs_reap() and _finished(hard), timeout=30, what="the reaper", poll=0.5)
+        assert hard.status == JobStatus.FAILED and hard.error == "It took longer than 0.5 s and was stopped."
+        time.sleep(2)
+        hard.refresh_from_db()
+        assert hard.attempts == 1 and hard.status == JobStatus.FAILED
+    finally:
+        _stop(worker)
+        print(log_path.read_text()[-3000:])
+    assert _stored(big_project) == before
+
+
+def _finished(job: Job) -> Job | None:
+    job.refresh_from_db()
+    return job if job.is_finished else None
+
+
 def _stopped_polling(browser: Browser, url: str):
     status, body = browser.get(url, headers={"HX-Request": "true"})
     assert status in (200, 286), body[:500]
