@@ -1,7 +1,9 @@
 from dataclasses import replace
 from datetime import timedelta
+from io import StringIO
 
 from django.conf import settings
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -139,3 +141,12 @@ def test_job_kinds_keep_their_extension_point():
 
     assert set(JOB_KINDS) <= set(JobKind.values)
     assert all(callable(kind_function) for kind_function in JOB_KINDS.values())
+
+
+def test_a_job_killed_at_its_hard_limit_is_reaped_with_that_limit(project, owner, settings):
+    settings.JOB_TIME_LIMITS = {"export": (1.0, 2.0), "default": (300.0, 360.0)}
+    long_ago = timezone.now() - timedelta(minutes=5)
+    job = _started(project, owner, status=JobStatus.RUNNING, started_at=long_ago, heartbeat_at=long_ago)
+    call_command("reap_jobs", stdout=StringIO())
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED and job.error == "It took longer than 2 s and was stopped."
