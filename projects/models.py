@@ -134,8 +134,9 @@ class Job(models.Model):
     # Liveness: the worker running the job writes heartbeat_at every few seconds; a running
     # job whose heartbeat went silent lost its worker (the reaper fails it).
     heartbeat_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)  # times a worker started it (redelivery, retry)
-    worker = models.CharField(max_length=200, blank=True, default="")  # host:pid of the last worker
+    # Defaults kept in the database too: app servers still on the old code insert jobs during a deploy.
+    attempts = models.PositiveSmallIntegerField(default=0, db_default=0)  # times a worker started it
+    worker = models.CharField(max_length=200, blank=True, default="", db_default="")  # host:pid of the last one
 
     class Meta:
         indexes = [

@@ -1,6 +1,7 @@
 """Job liveness (heartbeat, attempts, worker) and a partial index of jobs in flight.
 
-The index is built CONCURRENTLY on PostgreSQL so the jobs table is never locked against
+The new columns keep their defaults in the database (old app servers insert jobs during
+a deploy); the index is built CONCURRENTLY on PostgreSQL so the jobs table is never locked against
 writes (hence a non-atomic migration); SQLite (embedded mode) builds it plainly."""
 
 from django.conf import settings
@@ -29,10 +30,14 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(model_name="job", name="attempts", field=models.PositiveSmallIntegerField(default=0)),
+        migrations.AddField(
+            model_name="job", name="attempts", field=models.PositiveSmallIntegerField(db_default=0, default=0)
+        ),
         migrations.AddField(model_name="job", name="heartbeat_at", field=models.DateTimeField(blank=True, null=True)),
         migrations.AddField(
-            model_name="job", name="worker", field=models.CharField(blank=True, default="", max_length=200)
+            model_name="job",
+            name="worker",
+            field=models.CharField(blank=True, db_default="", default="", max_length=200),
         ),
         AddIndexConcurrentlyWherePossible(
             model_name="job",
