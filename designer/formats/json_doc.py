@@ -22,7 +22,8 @@ def schema_to_dict(schema: Schema) -> dict[str, Any]:
     return {"format": FORMAT_NAME, "version": FORMAT_VERSION, **to_data(schema)}
 
 
-def schema_from_dict(data: Any) -> Schema:
+def schema_from_dict(data: Any, *, strict: bool = False) -> Schema:
+    """``strict`` for documents from outside (see codec.from_data); stored ones without."""
     if not isinstance(data, dict):
         raise _problem("the document must be a JSON object")
     body = dict(data)
@@ -36,7 +37,7 @@ def schema_from_dict(data: Any) -> Schema:
         raise _problem(
             f"the document is version {version}, newer than this program reads ({FORMAT_VERSION}); upgrade the program"
         )
-    return from_data(Schema, _upgrade(body, version))
+    return from_data(Schema, _upgrade(body, version), strict=strict)
 
 
 def _upgrade(body: dict[str, Any], version: int) -> dict[str, Any]:
@@ -66,7 +67,7 @@ def loads(text: str) -> Schema:
         raise SchemaError(
             [Problem(code="json-syntax", message=error.msg, line=error.lineno, column=error.colno)]
         ) from None
-    return schema_from_dict(data)
+    return schema_from_dict(data, strict=True)
 
 
 # Numbers the document cannot hold are kept as BadNumber while parsing, so the codec

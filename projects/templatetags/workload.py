@@ -31,7 +31,7 @@ def read_share(load) -> str:
     total = load.reads_per_second + load.writes_per_second
     if total == 0 or not math.isfinite(total):  # infinite: a number stored before the limits
         return "—"
-    reads = round(100 * load.reads_per_second / total)
+    reads = round(100 * (load.reads_per_second / total))  # divided first: 100 * 1e308 overflows
     return f"{reads} / {100 - reads}"
 
 

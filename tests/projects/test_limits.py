@@ -84,3 +84,22 @@ def test_projects_per_user_are_limited(client_for, owner, project, settings):
 def test_a_bad_selected_id_is_never_a_500(client_for, project, selected):
     response = client_for(project.owner).get(reverse("project_detail", args=[project.pk]), {"selected": selected})
     assert response.status_code < 500
+
+
+@pytest.mark.graphviz
+@pytest.mark.parametrize("frequency", [1e308, 1.7e308])
+def test_a_document_stored_before_the_limits_still_renders(client_for, project, frequency):
+    document = json.loads(json.dumps(project.document))
+    entity = document["entities"][0]
+    document["patterns"] = [{"id": "pat_1", "name": "hot", "kind": "read", "operation": "list",
+                             "entity_id": entity["id"], "frequency": {"average": frequency}}]  # fmt: skip
+    document["volumes"] = [{"entity_id": entity["id"], "rows": 10**15, "growth_per_month": 10**15}]
+    Project.objects.filter(pk=project.pk).update(document=document)
+    client = client_for(project.owner)
+    detail = reverse("project_detail", args=[project.pk])
+    for url in (
+        detail + "?tab=workload",
+        detail + "?heat=load",
+        reverse("editor_panel", args=[project.pk]) + "?tab=workload",
+    ):
+        assert client.get(url).status_code == 200, url
