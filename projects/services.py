@@ -209,19 +209,19 @@ def job_beat(*, job_id: int) -> None:
 
 
 def job_finish(*, job: Job, result: dict) -> None:
-    _job_end(job=job, status=JobStatus.DONE, result=result, progress=100)
-
-
-def job_fail(*, job: Job, error: str) -> None:
-    _job_end(job=job, status=JobStatus.FAILED, error=error[:2000])
-
-
-def _job_end(*, job: Job, status: str, **fields) -> None:
-    # Only a running job ends here: one the reaper already failed stays failed.
-    fields.update(status=status, finished_at=timezone.now(), file=job.file.name or "")
-    if Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(**fields):
-        logger.info("job %s %s", job.pk, status)
+    _job_end(job_id=job.pk, status=JobStatus.DONE, result=result, progress=100, file=job.file.name or "")
     job.refresh_from_db()
+
+
+def job_fail(*, job_id: int, error: str) -> None:
+    _job_end(job_id=job_id, status=JobStatus.FAILED, error=error[:2000])
+
+
+def _job_end(*, job_id: int, status: str, **fields) -> None:
+    # Only a job in flight ends here: one the reaper already failed stays failed.
+    fields.update(status=status, finished_at=timezone.now())
+    if Job.objects.filter(pk=job_id, status__in=_IN_FLIGHT).update(**fields):
+        logger.info("job %s %s", job_id, status)
 
 
 def job_reap(*, job: Job) -> Job:

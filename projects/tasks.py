@@ -41,23 +41,25 @@ logger = logging.getLogger(__name__)
 
 @shared_task(bind=True, ignore_result=True, acks_late=True, reject_on_worker_lost=True)
 def run_job(self, job_id: int) -> str:
-    job = services.job_claim(job_id=job_id, worker=f"{socket.gethostname()}:{os.getpid()}")
-    if job is None:
-        return "skipped"
     try:
+        job = services.job_claim(job_id=job_id, worker=f"{socket.gethostname()}:{os.getpid()}")
+        if job is None:
+            return "skipped"
         with _heartbeat(job):
             result = JOB_KINDS[job.kind](job)
     except SchemaError as error:  # expected: the document cannot be handled as asked
-        services.job_fail(job=job, error=str(error))
+        services.job_fail(job_id=job_id, error=str(error))
         return "failed"
     except SoftTimeLimitExceeded:
+        # The limit interrupts whatever ran, maybe a query: the last write starts afresh.
+        connection.close()
         _, soft = self.request.timelimit or (None, None)  # what the sender set: (hard, soft)
-        soft = soft or services.job_time_limits(job.kind)[0]
-        services.job_fail(job=job, error=f"It took longer than {soft:g} s and was stopped.")
+        services.job_fail(job_id=job_id, error=f"It took longer than {soft or 0:g} s and was stopped.")
         return "failed"
     except Exception:
         logger.exception("job %s crashed", job_id)
-        services.job_fail(job=job, error="Unexpected error; it was logged.")
+        connection.close()  # the crash may have left the connection unusable
+        services.job_fail(job_id=job_id, error="Unexpected error; it was logged.")
         return "failed"
     services.job_finish(job=job, result=result)
     return "done"
