@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.shortcuts import render
 
 from projects.services import Refused
@@ -74,3 +75,13 @@ class RefusalMiddleware:
 def refused(request, message: str, *, status: int):
     template = "_refused.html" if request.headers.get("HX-Request") else "refused.html"
     return render(request, template, {"message": message}, status=status)
+
+
+def bad_request(request, exception=None):
+    """handler400: Django's own input limits (a body bigger than declared, too many fields)
+    answered like ours, with a page that says what happened."""
+    if isinstance(exception, RequestDataTooBig):
+        return too_large(request)
+    if isinstance(exception, TooManyFieldsSent | TooManyFilesSent):
+        return refused(request, "The form has too many fields or files.", status=413)
+    return refused(request, "The request could not be understood.", status=400)

@@ -15,6 +15,8 @@ from projects.views import (
     transfer,
 )
 
+handler400 = "projects.middleware.bad_request"
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="project_list", permanent=False)),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -103,3 +103,9 @@ def test_a_document_stored_before_the_limits_still_renders(client_for, project, 
         reverse("editor_panel", args=[project.pk]) + "?tab=workload",
     ):
         assert client.get(url).status_code == 200, url
+
+
+def test_djangos_own_limits_are_answered_with_a_page_too(client_for, outsider):
+    fields = {f"f{i}": "x" for i in range(1100)}  # over DATA_UPLOAD_MAX_NUMBER_FIELDS
+    response = import_page(client_for(outsider), **fields)
+    assert response.status_code == 413 and "too many fields" in response.content.decode()
