@@ -15,6 +15,9 @@ What `run_job` guarantees for every kind:
   fails with a message, past the hard one the worker process is killed;
 - a heartbeat while it runs: a job whose worker is gone is failed by the reaper
   (``reap_jobs``, also run by the status view) with "The worker stopped; retry.".
+
+A kind polled by a status view of its own (not ``views.jobs.job_status``) passes the job
+through ``services.job_reap(job=job)`` first, so its page never polls a dead job forever.
 """
 
 from __future__ import annotations
