@@ -49,7 +49,6 @@ FIXED_BYTES = {
     TypeKind.JSON: 256,
     TypeKind.BYTES: 128,
     TypeKind.ENUM: 4,  # PostgreSQL stores an enum value as its 4-byte oid
-    TypeKind.OTHER: 16,  # a type we have no kind for (money, inet, geometry...): a middling guess
 }
 
 
@@ -63,7 +62,8 @@ def estimate_row_bytes(entity: Entity) -> int:
     - ``varchar(n)``: 1 + min(n // 2, 64) (half full on average, never more than a text);
     - ``char(n)``: 1 + n (blank-padded to its length);
     - ``decimal(p, s)``: 8 + 2 * ceil(p / 4) (two bytes per four digits), 16 without a precision;
-    - an array: 24 bytes of header + 4 elements of the element's size.
+    - an array: 24 bytes of header + 4 elements of the element's size;
+    - a type with no portable kind (``other``): as a text.
 
     Null bitmaps and alignment padding are ignored: they move the result by a few bytes.
     """
@@ -84,7 +84,8 @@ def _element_bytes(field_type: FieldType) -> int:
         if field_type.precision is None:
             return UNKNOWN_DECIMAL_BYTES
         return 8 + 2 * math.ceil(field_type.precision / 4)
-    return FIXED_BYTES[field_type.kind]
+    # A type with no portable kind (geometry, inet, a domain...): sized like a text.
+    return FIXED_BYTES.get(field_type.kind, TEXT_BYTES)
 
 
 def row_bytes(entity: Entity, *, schema: Schema) -> int:
@@ -305,8 +306,14 @@ def human_rate(per_second: float) -> str:
 
 
 def _scaled(n: float, units: tuple[str, ...]) -> tuple[str, str]:
-    """n divided by 1000 until it is below 1000, with one decimal below 100."""
-    value = float(n)
+    """n divided by 1000 until it is below 1000, with one decimal below 100. A number
+    past any real workload (stored before the limits existed) shows as "—", never an error."""
+    try:
+        value = float(n)
+    except OverflowError:
+        return "—", ""
+    if not math.isfinite(value):
+        return "—", ""
     for unit in units[:-1]:
         text = _short_number(value)
         if float(text) < 1000:  # compared after rounding: 999.96 shows as '1k', not '1000'

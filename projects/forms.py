@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import UserCreationForm
 
 from designer.formats import FORMATS
@@ -19,7 +20,9 @@ class ImportForm(forms.Form):
     """A schema file upload, or pasted text. The format comes from the file name when
     not chosen."""
 
-    file = forms.FileField(required=False, help_text=".dbml or .json, up to 5 MB")
+    file = forms.FileField(
+        required=False, help_text=f".dbml or .json, up to {settings.IMPORT_MAX_BYTES // (1024 * 1024)} MB"
+    )
     text = forms.CharField(
         required=False, strip=False, widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"})
     )
@@ -34,6 +37,11 @@ class ImportForm(forms.Form):
         upload = data.get("file")
         if upload is None and not (data.get("text") or "").strip():
             raise forms.ValidationError("Choose a file or paste a schema.")
+        # The size is known before the text is decoded or parsed: refuse there (413).
+        size = upload.size if upload is not None else len((data.get("text") or "").encode())
+        if size > settings.IMPORT_MAX_BYTES:
+            limit = settings.IMPORT_MAX_BYTES // (1024 * 1024)
+            raise forms.ValidationError(f"The schema is too large: at most {limit} MB.", code="too_large")
         if upload is not None:
             try:
                 data["text"] = upload.read().decode("utf-8")

@@ -133,9 +133,23 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Liveness: the worker running the job writes heartbeat_at every few seconds; a running
+    # job whose heartbeat went silent lost its worker (the reaper fails it).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # Defaults kept in the database too: app servers still on the old code insert jobs during a deploy.
+    attempts = models.PositiveSmallIntegerField(default=0, db_default=0)  # times a worker started it
+    worker = models.CharField(max_length=200, blank=True, default="", db_default="")  # host:pid of the last one
 
     class Meta:
-        indexes = [models.Index(fields=["project", "-created_at"], name="job_project_recent_idx")]
+        indexes = [
+            models.Index(fields=["project", "-created_at"], name="job_project_recent_idx"),
+            # The per-user limit and the reaper read only jobs in flight: a small partial index.
+            models.Index(
+                fields=["created_by", "status"],
+                condition=Q(status__in=["pending", "running"]),
+                name="job_in_flight_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="job_progress_percent"),
             models.CheckConstraint(condition=Q(status__in=JobStatus.values), name="job_status_valid"),
@@ -148,6 +162,10 @@ class Job(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+    @property
+    def can_retry(self) -> bool:
+        return self.status == JobStatus.FAILED
 
 
 class Bundle(models.Model):

@@ -88,6 +88,18 @@ def remember_schema(project: Project, schema: Schema) -> None:
             _parsed.popitem(last=False)
 
 
+def schema_at_revision(*, project: Project, revision: int) -> Schema:
+    """The schema as stored at ``revision``: the current one with the inverses of the
+    later edits applied, newest first (the log keeps every inverse)."""
+    current = Project.objects.get(pk=project.pk)
+    schema = project_schema(current)
+    later = Revision.objects.filter(project=current, number__gt=revision, number__lte=current.revision)
+    later = later.order_by("-number")
+    for stored in later.only("inverse").iterator():
+        schema, _ = ops.apply(schema, ops.op_from_dict(stored.inverse))
+    return schema
+
+
 def revisions_for(*, project: Project, limit: int = 50) -> QuerySet[Revision]:
     return Revision.objects.filter(project=project).select_related("author").order_by("-number")[:limit]
 

@@ -5,20 +5,26 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
+from kombu.exceptions import OperationalError as KombuOperationalError
+from redis.exceptions import RedisError
 
 from designer import ops
-from designer.formats import dump_schema, load_schema
+from designer.formats import dump_schema
 from designer.formats.json_doc import schema_to_dict
 from designer.problems import Problem, SchemaError, errors, warnings
 from designer.rebase import Conflict, rebase
 from designer.schema import Schema
 from designer.validate import validate
 from projects import selectors
-from projects.models import Analysis, Dismissal, Job, JobStatus, Membership, Project, Revision, Role
+from projects.models import Analysis, Dismissal, Job, JobKind, JobStatus, Membership, Project, Revision, Role
+from projects.parsing import load_schema_in_time
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +54,18 @@ class EditConflict(StaleRevision):
             "The current version is shown; your input is kept so you can save it again."))  # fmt: skip
 
 
+class Refused(Exception):
+    """A request the service declines with a message for the person (a limit, the queue
+    down). ``status`` is the HTTP status a view answers with."""
+
+    def __init__(self, message: str, *, status: int = 429):
+        self.status = status
+        super().__init__(message)
+
+
 def project_create(*, owner, name: str, description: str = "", schema: Schema | None = None) -> Project:
+    if Project.objects.filter(owner=owner).count() >= settings.MAX_PROJECTS_PER_USER:
+        raise Refused(f"You own {settings.MAX_PROJECTS_PER_USER} projects, the most one person may; delete one first.")
     schema = schema if schema is not None else Schema()
     _refuse_errors(schema)
     with transaction.atomic():
@@ -130,7 +147,7 @@ def project_import(*, owner, text: str, fmt: str, name: str | None = None, proje
     ``base_revision`` (the revision the person saw when opening Import). An import
     replaces the whole document, so it is refused when anything changed since.
     Errors raise SchemaError and nothing is written."""
-    schema = load_schema(text, fmt=fmt)
+    schema = load_schema_in_time(text, fmt=fmt, seconds=settings.IMPORT_PARSE_SECONDS)
     problems = _refuse_errors(schema)
     if project is None:
         return project_create(owner=owner, name=name or schema.name or "Imported schema", schema=schema), problems
@@ -170,26 +187,145 @@ def safe_file_stem(name: str) -> str:
     return re.sub(r"[^a-z0-9_-]", "", stem)[:80] or "schema"
 
 
+WORKER_GONE = "The worker stopped; retry."
+QUEUE_DOWN = "The job queue cannot be reached right now, so the job was not started; retry in a moment."
+NEVER_STARTED = "No worker picked the job up; retry."
+_IN_FLIGHT = (JobStatus.PENDING, JobStatus.RUNNING)
+MAX_ATTEMPTS = 3  # per dispatch: redeliveries after a worker died; Retry starts over
+
+
 def job_create(*, project: Project, user, kind: str) -> Job:
     """The row first, then the task once the row is committed (the worker must see it)."""
-    from projects.tasks import run_job
-
+    _refuse_too_many_jobs(user)
     job = Job.objects.create(project=project, kind=kind, created_by=user, revision=project.revision)
-    transaction.on_commit(lambda: run_job.delay(job.pk))
+    transaction.on_commit(lambda: job_dispatch(job=job))
     return job
 
 
+def job_retry(*, job: Job, user) -> Job:
+    """Run a failed job again on the same row (same revision, same id)."""
+    _refuse_too_many_jobs(user)
+    fresh = {"status": JobStatus.PENDING, "attempts": 0, "progress": 0, "message": "", "error": "", "result": None, "file": "",
+             "started_at": None, "finished_at": None, "heartbeat_at": None}  # fmt: skip
+    if Job.objects.filter(pk=job.pk, status=JobStatus.FAILED).update(**fresh):
+        transaction.on_commit(lambda: job_dispatch(job=job))
+    job.refresh_from_db()
+    return job
+
+
+def job_dispatch(*, job: Job) -> None:
+    """Send the task. A broker that cannot be reached fails the row with a message: a
+    job is never left pending with nothing on its way to run it."""
+    from projects.tasks import run_job
+
+    soft, hard = job_time_limits(job.kind)
+    try:
+        run_job.apply_async(args=[job.pk], soft_time_limit=soft or None, time_limit=hard)  # soft 0: none
+    except (KombuOperationalError, RedisError, OSError) as error:
+        logger.warning("job %s not sent, the broker is unreachable: %s", job.pk, error)
+        Job.objects.filter(pk=job.pk, status=JobStatus.PENDING).update(
+            status=JobStatus.FAILED, error=QUEUE_DOWN, finished_at=timezone.now()
+        )
+
+
+def job_time_limits(kind: str) -> tuple[float, float]:
+    limits = settings.JOB_TIME_LIMITS
+    return limits.get(kind, limits["default"])
+
+
+def job_claim(*, job_id: int, worker: str) -> Job | None:
+    """A worker takes the job: None when it is finished (a re-run changes nothing). A job
+    still marked running is taken over: its message came back because its worker died."""
+    with transaction.atomic():
+        job = Job.objects.select_for_update().select_related("project").filter(pk=job_id).first()
+        if job is None or job.is_finished:
+            return None
+        now = timezone.now()
+        if job.attempts >= MAX_ATTEMPTS:  # a job that kills its worker every time is not run forever
+            job.status, job.error, job.finished_at = JobStatus.FAILED, WORKER_GONE, now
+            job.save(update_fields=["status", "error", "finished_at"])
+            return None
+        job.status, job.progress, job.message, job.worker = JobStatus.RUNNING, 0, "", worker[:200]
+        job.started_at = job.heartbeat_at = now
+        job.attempts += 1
+        job.save(update_fields=["status", "progress", "message", "worker", "started_at", "heartbeat_at", "attempts"])
+    return job
+
+
+def job_schema(job: Job) -> Schema:
+    """The schema as it was at the job's revision, whatever edits came since."""
+    return selectors.schema_at_revision(project=job.project, revision=job.revision)
+
+
 def job_progress(*, job: Job, progress: int, message: str = "") -> None:
-    Job.objects.filter(pk=job.pk).update(progress=progress, message=message[:300])
+    Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
+        progress=max(0, min(100, progress)), message=message[:300], heartbeat_at=timezone.now()
+    )
 
 
-def job_mark(*, job: Job, status: str, **fields) -> None:
-    job.status = status
-    for key, value in fields.items():
-        setattr(job, key, value)
-    job.save()
-    if status in (JobStatus.DONE, JobStatus.FAILED):
-        logger.info("job %s %s", job.pk, status)
+def job_beat(*, job_id: int) -> None:
+    Job.objects.filter(pk=job_id, status=JobStatus.RUNNING).update(heartbeat_at=timezone.now())
+
+
+def job_finish(*, job: Job, result: dict) -> None:
+    _job_end(job_id=job.pk, status=JobStatus.DONE, result=result, progress=100, file=job.file.name or "")
+    job.refresh_from_db()
+
+
+def job_fail(*, job_id: int, error: str) -> None:
+    _job_end(job_id=job_id, status=JobStatus.FAILED, error=error[:2000])
+
+
+def _job_end(*, job_id: int, status: str, **fields) -> None:
+    # Only a job in flight ends here: one the reaper already failed stays failed.
+    fields.update(status=status, finished_at=timezone.now())
+    if Job.objects.filter(pk=job_id, status__in=_IN_FLIGHT).update(**fields):
+        logger.info("job %s %s", job_id, status)
+
+
+def job_reap(*, job: Job) -> Job:
+    """Fail this job if its worker is gone (the status view asks on every poll)."""
+    if not job.is_finished and jobs_reap(Job.objects.filter(pk=job.pk)):
+        job.refresh_from_db()
+    return job
+
+
+def jobs_reap(jobs=None) -> int:
+    """Fail every job in flight whose worker is gone: running with a silent heartbeat, or
+    pending with no worker taking it. Conditional updates: a worker finishing at the same
+    moment wins or loses cleanly, never half."""
+    jobs = Job.objects.all() if jobs is None else jobs
+    now = timezone.now()
+    silent = jobs.filter(status=JobStatus.RUNNING, heartbeat_at__lt=now - timedelta(
+        seconds=settings.JOB_HEARTBEAT_TIMEOUT_SECONDS))  # fmt: skip
+    reaped = 0
+    for kind, started_before, hard in _hard_limit_cutoffs(now):  # killed at its hard time limit
+        reaped += silent.filter(started_at__lt=started_before, **kind).update(
+            status=JobStatus.FAILED, error=f"It took longer than {hard:g} s and was stopped.", finished_at=now
+        )
+    reaped += silent.update(status=JobStatus.FAILED, error=WORKER_GONE, finished_at=now)
+    unclaimed = now - timedelta(seconds=settings.JOB_PENDING_TIMEOUT_SECONDS)
+    reaped += jobs.filter(status=JobStatus.PENDING, created_at__lt=unclaimed).update(
+        status=JobStatus.FAILED, error=NEVER_STARTED, finished_at=now
+    )
+    if reaped:
+        logger.warning("reaped %d job(s) whose worker was gone", reaped)
+    return reaped
+
+
+def _hard_limit_cutoffs(now):
+    """(kind filter, started before, hard limit) for each configured kind and the rest."""
+    named = [kind for kind in settings.JOB_TIME_LIMITS if kind != "default"]
+    for kind in named:
+        yield {"kind": kind}, now - timedelta(seconds=job_time_limits(kind)[1]), job_time_limits(kind)[1]
+    hard = job_time_limits("default")[1]
+    yield {"kind__in": [k for k in JobKind.values if k not in named]}, now - timedelta(seconds=hard), hard
+
+
+def _refuse_too_many_jobs(user) -> None:
+    limit = settings.MAX_JOBS_IN_FLIGHT_PER_USER
+    if Job.objects.filter(created_by=user, status__in=_IN_FLIGHT).count() >= limit:
+        raise Refused(f"You already have {limit} jobs running; wait for one to finish.")
 
 
 def analysis_store(*, project: Project, revision: int, result: dict, job: Job | None = None) -> Analysis:

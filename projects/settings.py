@@ -18,6 +18,17 @@ def env_flag(name: str, default: bool = False) -> bool:
     return os.environ.get(name, "1" if default else "0").strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_time_limits(name: str, default: str) -> dict[str, tuple[float, float]]:
+    """``kind=soft:hard,...`` → {kind: (soft, hard)}."""
+    limits = {}
+    for item in env_list(name, default):
+        kind, _, pair = item.partition("=")
+        soft, _, hard = pair.partition(":")
+        limits[kind.strip()] = (float(soft), float(hard or soft))
+    limits.setdefault("default", (300.0, 360.0))
+    return limits
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -40,11 +51,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
+    "csp",
     "projects",
 ]
 
 MIDDLEWARE = [
+    "projects.middleware.head_as_get",
+    "projects.middleware.refuse_large_bodies",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -53,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "projects.middleware.RefusalMiddleware",
 ]
 
 ROOT_URLCONF = "projects.urls"
@@ -89,9 +105,18 @@ DATABASES = {"default": database_settings()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Sessions live in the database; the cache only speeds them up. Every cache user (sessions,
+# change events, the render cache) goes through ResilientRedisCache, which turns an
+# unreachable Redis into a miss / no-op with a warning instead of a 500.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # every request reads it: Redis first
+    CACHES = {
+        "default": {
+            "BACKEND": "projects.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 2},
+        }
+    }
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = False
@@ -99,9 +124,33 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CELERY_TASK_ALWAYS_EAGER = True  # embedded mode: tasks run in the request, no services needed
     CELERY_TASK_EAGER_PROPAGATES = True
+
+# Jobs (projects/tasks.py). Late acknowledgement: a message is acknowledged only when its
+# task has finished, and a message whose worker process died is given back to the queue.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_RESULT_EXPIRES = 3600  # the Job row is the record; results are only Celery's bookkeeping
+# Starting a job with the broker down must answer quickly with a message, not hang the request.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
+# Soft / hard time limits (seconds) per job kind; "default" for kinds not listed.
+# JOB_TIME_LIMITS="export=60:90,analysis=120:150,default=300:360" overrides them.
+JOB_TIME_LIMITS = env_time_limits("JOB_TIME_LIMITS", "export=60:90,analysis=120:150,default=300:360")
+# A running job writes a heartbeat this often; one silent for JOB_HEARTBEAT_TIMEOUT_SECONDS
+# has lost its worker and is marked failed by the reaper (the status view, `reap_jobs`).
+JOB_HEARTBEAT_SECONDS = float(os.environ.get("JOB_HEARTBEAT_SECONDS", "5"))
+JOB_HEARTBEAT_TIMEOUT_SECONDS = float(os.environ.get("JOB_HEARTBEAT_TIMEOUT_SECONDS", "30"))
+# A job no worker has picked up after this long is failed too (no worker running).
+JOB_PENDING_TIMEOUT_SECONDS = float(os.environ.get("JOB_PENDING_TIMEOUT_SECONDS", "600"))
+# Redis gives an unacknowledged message (its worker was killed outright) back to the queue
+# after this long; it must exceed the longest hard time limit or a slow job would run twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("JOB_REDELIVERY_SECONDS", "0"))
+    or int(max(hard for _, hard in JOB_TIME_LIMITS.values()) + 60)
+}
+CELERY_BEAT_SCHEDULE = {"reap-jobs": {"task": "projects.tasks.reap_jobs", "schedule": 60.0}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -136,9 +185,16 @@ STATIC_ROOT = DATA_DIR / "staticfiles"
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "media/"
 
-# Uploads are schema files: a few MB at most. Bigger bodies are refused with 400.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Bounded input (README: Limits). A request body is refused with 413 before it is read
+# when its declared size exceeds MAX_REQUEST_BYTES; an import (file or paste) may be at
+# most IMPORT_MAX_BYTES and is parsed within IMPORT_PARSE_SECONDS.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
+MAX_REQUEST_BYTES = IMPORT_MAX_BYTES + 64 * 1024  # the import plus the form around it
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
+IMPORT_PARSE_SECONDS = float(os.environ.get("IMPORT_PARSE_SECONDS", "20"))
+MAX_PROJECTS_PER_USER = int(os.environ.get("MAX_PROJECTS_PER_USER", "200"))
+MAX_JOBS_IN_FLIGHT_PER_USER = int(os.environ.get("MAX_JOBS_IN_FLIGHT_PER_USER", "3"))
 
 # Graphviz: a layout that takes longer than this is refused with a message.
 DIAGRAM_TIMEOUT_SECONDS = float(os.environ.get("DIAGRAM_TIMEOUT_SECONDS", "10"))
@@ -147,6 +203,34 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Served over HTTPS (set HTTPS=1 in production): secure cookies, HSTS and a redirect from
+# http. Behind a proxy that terminates TLS, SECURE_PROXY_SSL_HEADER tells Django so.
+HTTPS = env_flag("HTTPS")
+if HTTPS:
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_flag("HSTS_PRELOAD", default=True)
+    if env_flag("BEHIND_TLS_PROXY"):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (django-csp): only our own scripts and styles; no inline code, no
+# eval (htmx is told so in base.html), diagrams are inline SVG, PNG downloads are files.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -21,6 +21,8 @@ from projects.views import (
     versions,
 )
 
+handler400 = "projects.middleware.bad_request"
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="project_list", permanent=False)),
     path("accounts/login/", accounts.login, name="login"),
@@ -134,5 +136,6 @@ urlpatterns = [
     path("projects/<int:project_id>/advice/review.md", advice.review_download, name="advice_review"),
     path("projects/<int:project_id>/jobs/<str:kind>/start/", jobs.job_start, name="job_start"),
     path("projects/<int:project_id>/jobs/<int:job_id>/", jobs.job_status, name="job_status"),
+    path("projects/<int:project_id>/jobs/<int:job_id>/retry/", jobs.job_retry, name="job_retry"),
     path("projects/<int:project_id>/jobs/<int:job_id>/file/", jobs.job_download, name="job_download"),
 ]

@@ -273,7 +273,10 @@ def _html(text: str, *, multiline: bool = False) -> str:
     """Escape for a Graphviz HTML-like label: markup characters become entities;
     control characters go; newlines become breaks only where asked."""
     clean = _CONTROL.sub("", text)
-    escaped = html.escape(clean, quote=True)
+    # Graphviz 2.43 reads "]" right before a tag ("]</b>") as the end of a CDATA section
+    # and reports a syntax error for the whole diagram: write it as a character reference.
+    # Graphviz also expands escapes (\\N: the node id) in label text: a backslash is doubled.
+    escaped = html.escape(clean, quote=True).replace("]", "&#93;").replace("\\", "\\\\")
     if multiline:
         return "<br/>".join(escaped.splitlines()) or " "
     return escaped.replace("\n", " ").replace("\r", " ") or " "

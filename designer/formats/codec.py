@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
+import re
 import types
 import typing
 from enum import Enum
@@ -19,6 +21,20 @@ from designer.problems import Problem, SchemaError
 
 _PLAIN = (str, int, float, bool, type(None))  # exact types: a StrEnum is not plain
 _NO_DEFAULT = object()
+# Ids are opaque but land in URLs, HTML ids and file names: a letter or digit, then letters,
+# digits, "_" or "-" (what designer.schema.fresh_id makes). Checked on every `id` field
+# and every reference (`*_id`, `*_ids`).
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+# Whole numbers beyond ±2**53 lose precision as JSON floats in browsers and other tools.
+MAX_WHOLE = 2**53
+
+
+class BadNumber:
+    """A number a reader could not accept (NaN, infinity, too many digits), kept in place
+    so the error names its path."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
 
 
 def to_data(obj: Any) -> Any:
@@ -39,44 +55,47 @@ def to_data(obj: Any) -> Any:
     return obj
 
 
-def from_data(cls: Any, data: Any, *, path: str = "") -> Any:
-    """Build ``cls`` from JSON data, strictly: every mistake names its path."""
+def from_data(cls: Any, data: Any, *, path: str = "", strict: bool = False) -> Any:
+    """Build ``cls`` from JSON data: every mistake names its path. ``strict`` (input from
+    outside, e.g. an uploaded document) also checks ids against ID_PATTERN and numbers
+    against ±MAX_WHOLE; stored documents are read without it, so one saved before these
+    checks still opens (validation then asks for the fix on the next edit)."""
     origin = typing.get_origin(cls)
     if origin in (typing.Union, types.UnionType):
-        return _from_union(cls, data, path=path)
+        return _from_union(cls, data, path=path, strict=strict)
     if origin is tuple:
         item_type = typing.get_args(cls)[0]
         if not isinstance(data, list):
             raise _bad(path, f"expected a list, got {_kind(data)}")
-        return tuple(from_data(item_type, item, path=f"{path}/{i}") for i, item in enumerate(data))
+        return tuple(from_data(item_type, item, path=f"{path}/{i}", strict=strict) for i, item in enumerate(data))
     if isinstance(cls, type) and dataclasses.is_dataclass(cls):
-        return _from_dataclass(cls, data, path=path)
+        return _from_dataclass(cls, data, path=path, strict=strict)
     if isinstance(cls, type) and issubclass(cls, Enum):
         try:
             return cls(data)
         except ValueError:
             allowed = ", ".join(repr(m.value) for m in cls)
             raise _bad(path, f"{data!r} is not one of {allowed}") from None
-    return _from_scalar(cls, data, path=path)
+    return _from_scalar(cls, data, path=path, strict=strict)
 
 
-def _from_union(cls: Any, data: Any, *, path: str) -> Any:
+def _from_union(cls: Any, data: Any, *, path: str, strict: bool) -> Any:
     options = [arg for arg in typing.get_args(cls) if arg is not type(None)]
     if data is None:
         if type(None) in typing.get_args(cls):
             return None
         raise _bad(path, "a value is required")
     if len(options) == 1:
-        return from_data(options[0], data, path=path)
+        return from_data(options[0], data, path=path, strict=strict)
     for option in options:  # e.g. int | str: the first that fits
         try:
-            return from_data(option, data, path=path)
+            return from_data(option, data, path=path, strict=strict)
         except SchemaError:
             continue
     raise _bad(path, f"unexpected {_kind(data)}")
 
 
-def _from_dataclass(cls: type, data: Any, *, path: str) -> Any:
+def _from_dataclass(cls: type, data: Any, *, path: str, strict: bool) -> Any:
     if not isinstance(data, dict):
         raise _bad(path, f"expected an object, got {_kind(data)}")
     hints = _hints(cls)
@@ -87,15 +106,36 @@ def _from_dataclass(cls: type, data: Any, *, path: str) -> Any:
     kwargs = {}
     for name, f in fields.items():
         if name in data:
-            kwargs[name] = from_data(hints[name], data[name], path=f"{path}/{name}".lstrip("/"))
+            at = f"{path}/{name}".lstrip("/")
+            kwargs[name] = from_data(hints[name], data[name], path=at, strict=strict)
+            if strict and _is_id(name):
+                _check_ids(kwargs[name], path=at)
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise _bad(path, f"missing key {name!r} for {cls.__name__}")
     return cls(**kwargs)
 
 
-def _from_scalar(cls: Any, data: Any, *, path: str) -> Any:
+def _is_id(name: str) -> bool:
+    return name == "id" or name.endswith(("_id", "_ids"))
+
+
+def _check_ids(value: Any, *, path: str) -> None:
+    for item in value if isinstance(value, tuple) else (value,):
+        if item is not None and not ID_PATTERN.fullmatch(item):
+            shown = item if len(item) <= 40 else item[:40] + "…"
+            raise _bad(path, f"{shown!r} is not an id (a letter or digit, then letters, digits, _ or -, at most 64)")
+
+
+def _from_scalar(cls: Any, data: Any, *, path: str, strict: bool) -> Any:
+    if isinstance(data, BadNumber):
+        raise _bad(path, data.reason)
     if cls is Any:
         return data
+    if isinstance(data, str) and "\x00" in data:  # PostgreSQL cannot store it in a document
+        raise _bad(path, "the text contains a NUL character")
+    number = cls in (int, float) and isinstance(data, int | float) and not isinstance(data, bool)
+    if strict and number and (not math.isfinite(data) or abs(data) > MAX_WHOLE):
+        raise _bad(path, f"the number {data:.6g} is out of range (at most {MAX_WHOLE:,})")
     if cls is float and isinstance(data, int | float) and not isinstance(data, bool):
         return float(data)
     if cls is int and isinstance(data, bool):
@@ -122,7 +162,8 @@ def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
 
 
 def _kind(data: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(type(data), type(data).__name__)
+    kinds = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", BadNumber: "a bad number"}
+    return kinds.get(type(data), type(data).__name__)
 
 
 def _bad(path: str, message: str) -> SchemaError:

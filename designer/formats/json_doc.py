@@ -7,9 +7,11 @@ trip is exact: ``loads(dumps(schema)) == schema``, ids included.
 from __future__ import annotations
 
 import json
+import math
+import re
 from typing import Any
 
-from designer.formats.codec import from_data, to_data
+from designer.formats.codec import BadNumber, from_data, to_data
 from designer.problems import Problem, SchemaError
 from designer.schema import FORMAT_VERSION, Schema
 
@@ -20,7 +22,8 @@ def schema_to_dict(schema: Schema) -> dict[str, Any]:
     return {"format": FORMAT_NAME, "version": FORMAT_VERSION, **to_data(schema)}
 
 
-def schema_from_dict(data: Any) -> Schema:
+def schema_from_dict(data: Any, *, strict: bool = False) -> Schema:
+    """``strict`` for documents from outside (see codec.from_data); stored ones without."""
     if not isinstance(data, dict):
         raise _problem("the document must be a JSON object")
     body = dict(data)
@@ -34,7 +37,7 @@ def schema_from_dict(data: Any) -> Schema:
         raise _problem(
             f"the document is version {version}, newer than this program reads ({FORMAT_VERSION}); upgrade the program"
         )
-    return from_data(Schema, _upgrade(body, version))
+    return from_data(Schema, _upgrade(body, version), strict=strict)
 
 
 def _upgrade(body: dict[str, Any], version: int) -> dict[str, Any]:
@@ -47,14 +50,60 @@ def dumps(schema: Schema) -> str:
     return json.dumps(schema_to_dict(schema), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+# Deeper than any schema document goes (about 8 levels): anything deeper is refused before
+# it can exhaust the parser's recursion.
+MAX_DEPTH = 32
+
+
 def loads(text: str) -> Schema:
+    """Parse a JSON document strictly: too deep, NaN / Infinity, numbers too big for a
+    float or with more than 30 digits are refused with where they are."""
+    depth_problem = _too_deep(text)
+    if depth_problem is not None:
+        raise SchemaError([depth_problem])
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant, parse_int=_bounded_int, parse_float=_finite_float)
     except json.JSONDecodeError as error:
         raise SchemaError(
             [Problem(code="json-syntax", message=error.msg, line=error.lineno, column=error.colno)]
         ) from None
-    return schema_from_dict(data)
+    return schema_from_dict(data, strict=True)
+
+
+# Numbers the document cannot hold are kept as BadNumber while parsing, so the codec
+# refuses them with their path (e.g. patterns/0/frequency/average).
+def _refuse_constant(name: str) -> BadNumber:
+    return BadNumber(f"{name} is not a number")
+
+
+def _bounded_int(text: str) -> int | BadNumber:
+    if len(text.lstrip("-")) > 30:
+        return BadNumber(f"the number {text[:20]}… has too many digits")
+    return int(text)
+
+
+def _finite_float(text: str) -> float | BadNumber:
+    value = float(text)
+    return value if math.isfinite(value) else BadNumber(f"the number {text[:30]} is too large")
+
+
+def _too_deep(text: str) -> Problem | None:
+    """Nesting depth by counting brackets outside strings (a linear scan, no recursion)."""
+    depth = 0
+    line = 1
+    for match in _STRUCTURE.finditer(text):
+        bracket = match.group()
+        if bracket in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line += text.count("\n", 0, match.start())
+                return Problem(code="too-deep", message=f"nested deeper than {MAX_DEPTH} levels", line=line)
+        elif bracket in "]}":
+            depth -= 1
+    return None
+
+
+_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 def _problem(message: str) -> SchemaError:

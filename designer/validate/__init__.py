@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from designer.problems import Problem
 from designer.schema import Schema
+from designer.validate.limits import input_limits
 from designer.validate.quality import (
     MYSQL_MAX_IDENTIFIER_CHARS,
     POSTGRES_MAX_IDENTIFIER_BYTES,
@@ -33,6 +34,7 @@ __all__ = [
     "duplicate_names",
     "enum_defaults",
     "field_case_collisions",
+    "input_limits",
     "missing_primary_key",
     "pattern_missing_parts",
     "pattern_shape",
@@ -53,6 +55,7 @@ def validate(schema: Schema) -> list[Problem]:
 
 
 RULES = (
+    input_limits,
     blank_names,
     duplicate_names,
     duplicate_ids,

@@ -1,5 +1,7 @@
 """Template helpers for the workload panel (autoescaped like any other value)."""
 
+import math
+
 from django import template
 
 from designer.schema import FilterOp, ValueKind
@@ -27,9 +29,9 @@ def words(value: str) -> str:
 @register.simple_tag
 def read_share(load) -> str:
     total = load.reads_per_second + load.writes_per_second
-    if total == 0:
+    if total == 0 or not math.isfinite(total):  # infinite: a number stored before the limits
         return "—"
-    reads = round(100 * load.reads_per_second / total)
+    reads = round(100 * (load.reads_per_second / total))  # divided first: 100 * 1e308 overflows
     return f"{reads} / {100 - reads}"
 
 

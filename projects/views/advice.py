@@ -37,7 +37,7 @@ def analyze_start(request, project_id: int):
 @require_GET
 def analysis_job(request, project_id: int, job_id: int):
     project = selectors.project_for_user(user=request.user, project_id=project_id)
-    job = get_object_or_404(Job, pk=job_id, project=project, kind=JobKind.ANALYSIS)
+    job = services.job_reap(job=get_object_or_404(Job, pk=job_id, project=project, kind=JobKind.ANALYSIS))
     response = _section(request, project)
     if job.is_finished and request.htmx:
         response.status_code = HttpResponseStopPolling.status_code

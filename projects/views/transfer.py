@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -47,6 +48,8 @@ def _import(request, *, project):
         else:
             messages.success(request, _imported_message(warnings))
             return redirect("project_detail", project_id=project.pk)
+    if form.has_error(NON_FIELD_ERRORS, "too_large"):
+        status = 413
     context = {"form": form, "project": project, "problems": problems}
     return render(request, "projects/import.html", context, status=status)
 

@@ -1,6 +1,6 @@
 // Small behaviours htmx does not cover: swap validation answers (422) and conflicts
-// (409) like successes, open an entity by clicking it in the diagram, keep diagram
-// downloads on the current view settings, keyboard shortcuts, and teammates' edits.
+// (409), refusals (413, 429) like successes, open an entity by clicking it in the diagram, keep
+// diagram downloads on the current view settings, keyboard shortcuts, and teammates' edits.
 (function () {
   "use strict";
 
@@ -10,7 +10,7 @@
       event.detail.shouldSwap = false;  // logged out meanwhile: never put the login page in the status line
       return;
     }
-    if (status === 422 || status === 409 || status === 400) {
+    if (status === 422 || status === 409 || status === 400 || status === 413 || status === 429) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     }

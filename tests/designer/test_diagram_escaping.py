@@ -1,6 +1,7 @@
 """Hostile names cannot break the DOT, nor inject markup into the SVG."""
 
 import re
+import string
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -80,3 +81,14 @@ def test_dot_escape_sequences_are_not_interpreted():
     assert "n1" not in ET.fromstring(svg).find(".//{http://www.w3.org/2000/svg}a").attrib.get(
         "{http://www.w3.org/1999/xlink}title", ""
     )
+
+
+@pytest.mark.graphviz
+@pytest.mark.parametrize("character", string.punctuation)
+def test_every_ascii_punctuation_character_draws(character):
+    """As the whole name, and at the start and end of one, of an entity, field, enum,
+    enum value, group and note: Graphviz draws it and the SVG shows it."""
+    for name in (character, f"{character}x", f"x{character}", character * 3):
+        svg = render(build_dot(hostile_schema(name))).decode()
+        texts = " ".join(element.text or "" for element in ET.fromstring(svg).iter())
+        assert name in texts

@@ -329,3 +329,13 @@ def test_human_bytes_uses_decimal_units(n, text):
 )  # fmt: skip
 def test_human_rate_switches_to_slower_units_below_one_a_second(per_second, text):
     assert human_rate(per_second) == text
+
+
+def test_a_type_with_no_portable_kind_is_sized_like_a_text():
+    from designer.schema import Entity, Field, FieldType, TypeKind
+    from designer.workload import TEXT_BYTES, TUPLE_HEADER_BYTES, estimate_row_bytes
+
+    entity = Entity(
+        id="e1", name="places", fields=(Field(id="f1", name="at", type=FieldType(TypeKind.OTHER, written="geometry")),)
+    )
+    assert estimate_row_bytes(entity) == TUPLE_HEADER_BYTES + TEXT_BYTES

@@ -90,6 +90,7 @@ ROWS: dict[str, Row] = {
     "members": Row(VIEW()),
     "job_status": Row(VIEW(), kwargs={**P, "job_id": "job"}),
     "job_download": Row(VIEW(), kwargs={**P, "job_id": "job"}),
+    "job_retry": Row(VIEW(), method="POST", kwargs={**P, "job_id": "failed_job"}, **HX),  # an export: read-only
     # background jobs that do not change the project: viewers may start them
     "job_start": Row(VIEW(), method="POST", kwargs={**P, "kind": "export"}),
     # changing a project
@@ -194,6 +195,8 @@ def world(project, owner, member, viewer, outsider):
     users, posts = schema.entity_by_name("users"), schema.entity_by_name("posts")
     job = Job.objects.create(project=project, kind=JobKind.EXPORT, status=JobStatus.DONE, revision=0, created_by=owner)
     job.file.save("blog.dbml", ContentFile(b"Table t {}\n"))
+    failed_job = Job.objects.create(project=project, kind=JobKind.EXPORT, status=JobStatus.FAILED, revision=0,
+                                    created_by=owner, error="The worker stopped; retry.")  # fmt: skip
     link, share_token = teams.share_link_create(project=project, by=owner)
     _, dead_token = teams.share_link_create(project=project, by=owner)
     teams.share_link_revoke(link=teams.ShareLink.objects.get(project=project, pk=link.pk + 1))
@@ -208,7 +211,7 @@ def world(project, owner, member, viewer, outsider):
         "project": project.pk, "users": users.id, "posts": posts.id, "tags": schema.entity_by_name("tags").id,
         "bio": users.field_by_name("bio").id, "index": posts.indexes[0].id,
         "relationship": schema.relationships[0].id, "enum": schema.enums[0].id, "pattern": schema.patterns[0].id,
-        "job": job.pk, "analysis_job": analysis_job.pk, "analysis": analysis.pk, "applicable_key": applicable_key,
+        "job": job.pk, "failed_job": failed_job.pk, "analysis_job": analysis_job.pk, "analysis": analysis.pk, "applicable_key": applicable_key,
         "share_token": share_token, "dead_share_token": dead_token, "share_link": link.pk,
         "invitation": invitation.pk, "invitation_token": invitation_link,
         "viewer_membership": Membership.objects.get(project=project, user=viewer).pk,

@@ -1,0 +1,27 @@
+"""The bounds every schema stays within, wherever it comes from (editor, import, JSON).
+
+One number per input, documented in the README (Limits). They are generous for real
+schemas and keep a hostile document from costing minutes of CPU or breaking a page:
+names a person can read, counts a diagram can draw, numbers a float can hold exactly.
+"""
+
+from __future__ import annotations
+
+MAX_ENTITIES = 5000
+MAX_FIELDS_PER_ENTITY = 500
+MAX_INDEXES_PER_ENTITY = 100
+MAX_RELATIONSHIPS = 5000
+MAX_ENUMS = 500
+MAX_ENUM_VALUES = 1000
+MAX_GROUPS = 200
+MAX_NOTES = 200
+MAX_PATTERNS = 1000
+MAX_NAME_CHARS = 200  # entity, field, enum, value, group, note, pattern, index names
+MAX_TEXT_CHARS = 20_000  # comments, note contents, descriptions, SQL expressions
+MAX_ID_CHARS = 64  # ids match ID_PATTERN (designer/formats/codec.py)
+MAX_COUNT = 10**15  # rows, growth per month, a pattern's limit
+MAX_FREQUENCY = 1e12  # per second, minute, hour or day
+MAX_ROW_BYTES = 10**9
+MAX_RETENTION_DAYS = 100_000
+MAX_LATENCY_MS = 24 * 3600 * 1000
+MAX_TYPE_LENGTH = 10_485_760  # PostgreSQL's varchar limit

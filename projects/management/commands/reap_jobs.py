@@ -1,0 +1,10 @@
+from django.core.management.base import BaseCommand
+
+from projects import services
+
+
+class Command(BaseCommand):
+    help = "Fail the jobs whose worker is gone (for cron, when `celery beat` does not run)."
+
+    def handle(self, *args, **options):
+        self.stdout.write(f"{services.jobs_reap()} job(s) reaped")
