@@ -151,10 +151,10 @@ def _rename_enum(step: Step, ctx: Context) -> list[Stmt]:
 
 
 def _add_enum_value(step: Step, ctx: Context) -> list[Stmt]:
-    value, after = step.detail
+    value, after, first = step.detail
     where = f" AFTER {literal(after)}" if after else ""
-    if after is None and step.old.values:
-        where = f" BEFORE {literal(step.old.values[0])}"
+    if after is None and first is not None:
+        where = f" BEFORE {literal(first)}"
     # Outside a transaction: a value added in a transaction cannot be used before it commits.
     return [Stmt(f"ALTER TYPE {_enum_name(ctx, step.new)} ADD VALUE IF NOT EXISTS {literal(value)}{where};", "bare")]
 
