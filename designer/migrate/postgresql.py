@@ -42,7 +42,12 @@ _COLUMN_STEPS = {"add_column": add_column, "alter_column": alter_column}  # in p
 def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
     lines: list[str] = []
     if ctx.zero_downtime:
-        lines += [f"SET lock_timeout = '{LOCK_TIMEOUT}';", f"SET statement_timeout = '{STATEMENT_TIMEOUT}';"]
+        lines += [
+            "-- A step that times out waiting for a lock changed nothing: run the file again from that step.",
+            "-- A failed CREATE INDEX CONCURRENTLY leaves an INVALID index: DROP INDEX CONCURRENTLY it first.",
+            f"SET lock_timeout = '{LOCK_TIMEOUT}';",
+            f"SET statement_timeout = '{STATEMENT_TIMEOUT}';",
+        ]
     open_tx = False
 
     def close() -> None:
