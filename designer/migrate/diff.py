@@ -1,9 +1,9 @@
 """diff(old, new) → dependency-ordered steps.
 
 Objects are matched by their stable ids, so a renamed entity, field, index, enum or
-constraint is a rename, never a drop and an add. Enum values have no ids: a value
-whose position holds a new name while the list keeps its length is a rename; anything
-else is values added and removed.
+constraint is a rename, never a drop and an add. Enum values have no ids: between two
+values both versions keep, as many values gone as new ones are renames, pairwise;
+anything else is values added and removed.
 """
 
 from __future__ import annotations
@@ -65,21 +65,43 @@ def _enums(old: Model, new: Model, groups) -> None:
 def _enum_values(old: EnumType, new: EnumType, groups) -> None:
     if old.values == new.values:
         return
-    current = list(old.values)
-    if len(old.values) == len(new.values):
-        renames = [(a, b) for a, b in zip(old.values, new.values, strict=True) if a != b]
-        if all(a not in new.values and b not in old.values for a, b in renames):
-            for a, b in renames:
-                groups["rename_enum_value"].append(Step("rename_enum_value", old=old, new=new, detail=(a, b)))
-            return
-    removed = [v for v in old.values if v not in new.values]
+    renames = _value_renames(old.values, new.values)
+    for pair in renames:
+        groups["rename_enum_value"].append(Step("rename_enum_value", old=old, new=new, detail=pair))
+    current = [dict(renames).get(v, v) for v in old.values]
+    removed = [v for v in current if v not in new.values]
     for position, value in enumerate(new.values):
-        if value not in old.values:
+        if value not in current:
             after = new.values[position - 1] if position else None
-            groups["add_enum_value"].append(Step("add_enum_value", old=old, new=new, detail=(value, after)))
+            first = current[0] if current else None  # what a value added at the front goes before
+            groups["add_enum_value"].append(Step("add_enum_value", old=old, new=new, detail=(value, after, first)))
             current.insert(current.index(after) + 1 if after else 0, value)
     if removed or [v for v in current if v not in removed] != list(new.values):
         groups["replace_enum"].append(Step("replace_enum", old=old, new=new, detail=tuple(removed)))
+
+
+def _value_renames(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Values have no ids, so a rename is read from position: between two values both lists
+    keep (in the same order), as many values gone as new ones are renames, pairwise."""
+    kept = [v for v in old if v in new]
+    if kept != [v for v in new if v in old]:
+        return []  # reordered: no positions to read renames from
+    renames = []
+    for gone, came in zip(_gaps(old, kept), _gaps(new, kept), strict=True):
+        if len(gone) == len(came):
+            renames += zip(gone, came, strict=True)
+    return renames
+
+
+def _gaps(values: tuple[str, ...], kept: list[str]) -> list[list[str]]:
+    """The runs of values between the kept ones: before the first, between each, after the last."""
+    gaps: list[list[str]] = [[]]
+    for value in values:
+        if value in kept:
+            gaps.append([])
+        else:
+            gaps[-1].append(value)
+    return gaps
 
 
 def _retyped_columns(old_tables: dict[str, Table], new_tables: dict[str, Table]) -> set[str]:

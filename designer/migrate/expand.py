@@ -27,7 +27,7 @@ BATCH_ROWS = 5000
 
 def planned(ctx: Context) -> dict[str, Step]:
     """Columns this migration expands → the step that starts it (cached on the context)."""
-    cached = ctx.__dict__.get("_expand_plan")
+    cached = ctx.plans.get("expand")
     if cached is not None:
         return cached
     plan: dict[str, Step] = {}
@@ -38,7 +38,7 @@ def planned(ctx: Context) -> dict[str, Step]:
             candidate = (step.action == "rename_column" or retyped) and step.old_table is not None
             if candidate and step.new.id not in busy and not (step.old.identity or step.new.identity):
                 plan.setdefault(step.new.id, step)
-    ctx.__dict__["_expand_plan"] = plan
+    ctx.plans["expand"] = plan
     return plan
 
 

@@ -42,7 +42,12 @@ _COLUMN_STEPS = {"add_column": add_column, "alter_column": alter_column}  # in p
 def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
     lines: list[str] = []
     if ctx.zero_downtime:
-        lines += [f"SET lock_timeout = '{LOCK_TIMEOUT}';", f"SET statement_timeout = '{STATEMENT_TIMEOUT}';"]
+        lines += [
+            "-- A step that times out waiting for a lock changed nothing: run the file again from that step.",
+            "-- A failed CREATE INDEX CONCURRENTLY leaves an INVALID index: DROP INDEX CONCURRENTLY it first.",
+            f"SET lock_timeout = '{LOCK_TIMEOUT}';",
+            f"SET statement_timeout = '{STATEMENT_TIMEOUT}';",
+        ]
     open_tx = False
 
     def close() -> None:
@@ -151,10 +156,10 @@ def _rename_enum(step: Step, ctx: Context) -> list[Stmt]:
 
 
 def _add_enum_value(step: Step, ctx: Context) -> list[Stmt]:
-    value, after = step.detail
+    value, after, first = step.detail
     where = f" AFTER {literal(after)}" if after else ""
-    if after is None and step.old.values:
-        where = f" BEFORE {literal(step.old.values[0])}"
+    if after is None and first is not None:
+        where = f" BEFORE {literal(first)}"
     # Outside a transaction: a value added in a transaction cannot be used before it commits.
     return [Stmt(f"ALTER TYPE {_enum_name(ctx, step.new)} ADD VALUE IF NOT EXISTS {literal(value)}{where};", "bare")]
 

@@ -75,6 +75,7 @@ class Context:
     contract: list = field(default_factory=list)  # PostgreSQL expand/contract: statements for the later release
     contract_warnings: list[Warning] = field(default_factory=list)
     steps: list = field(default_factory=list)  # all the steps being rendered (SQLite plans rebuilds from them)
+    plans: dict = field(default_factory=dict)  # what a renderer worked out once from all the steps, by name
 
     def warn(self, code: str, message: str) -> None:
         self.warnings.append(Warning(code, message, self.step_number))

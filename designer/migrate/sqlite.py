@@ -64,14 +64,14 @@ def _comment_name(name: str) -> str:
 
 def _rebuilt(ctx: Context) -> dict[str, int]:
     """Existing tables that need the rebuild → the first step asking for it (for warnings)."""
-    cache = ctx.__dict__.setdefault("_sqlite_rebuilt", None)
+    cache = ctx.plans.get("rebuild")
     if cache is not None:
         return cache
     found: dict[str, int] = {}
     for number, step in enumerate(ctx.steps):
         if step.action in _REBUILDING and step.old_table is not None and ctx.new.table(step.table.id) is not None:
             found.setdefault(step.table.id, number)
-    ctx.__dict__["_sqlite_rebuilt"] = found
+    ctx.plans["rebuild"] = found
     return found
 
 

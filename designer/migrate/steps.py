@@ -14,7 +14,7 @@ from designer.migrate.model import Table
 # The actions, in the order diff() emits their groups (dependency order).
 ACTIONS = (
     "drop_foreign_key", "drop_index", "drop_constraint", "drop_column", "drop_table",
-    "create_schema", "create_enum", "rename_enum", "add_enum_value", "rename_enum_value",
+    "create_schema", "create_enum", "rename_enum", "rename_enum_value", "add_enum_value",
     "rename_table", "rename_column", "rename_constraint", "rename_index",
     "create_table", "add_column", "alter_column", "replace_enum", "set_comment",
     "drop_enum", "drop_schema",
@@ -34,7 +34,8 @@ class Step:
     old_table: Table | None = None  # the whole table before this migration (SQLite rebuilds, type changes)
     new_table: Table | None = None  # the whole table after this migration
     ref_table: Table | None = None  # foreign keys: the referenced table (as it is when the step runs)
-    detail: Any = None  # add_enum_value: the value it follows (None: first); rename_enum_value: (old, new)
+    # add_enum_value: (value, the value it follows or None, the first value now); rename_enum_value: (old, new)
+    detail: Any = None
 
     @property
     def subject(self) -> str:

@@ -339,3 +339,18 @@ def test_comments_are_written_per_dialect():
     assert "`name` text COMMENT 'shown'" in full_ddl(schema, dialect="mysql")
     assert "COMMENT" not in full_ddl(schema, dialect="sqlite")
     assert actions(users(), schema) == ["set_comment", "set_comment"]
+
+
+def test_enum_values_renamed_and_added_in_one_version_are_still_renames():
+    old = apply(EMPTY, ops.AddEnum(enum=Enum("e", "state", tuple(EnumValue(v) for v in ("a", "b", "c", "d")))))
+    new = apply(old, ops.UpdateEnum(enum=Enum("e", "state", tuple(EnumValue(v) for v in ("A", "b", "x", "c", "D")))))
+    steps = diff(old, new)
+    assert [(s.action, s.detail[:2]) for s in steps] == [
+        ("rename_enum_value", ("a", "A")),
+        ("rename_enum_value", ("d", "D")),
+        ("add_enum_value", ("x", "b")),
+    ]
+    up = migrate(old, new).up
+    assert up.index("RENAME VALUE 'a' TO 'A'") < up.index("ADD VALUE IF NOT EXISTS 'x' AFTER 'b'")
+    front = apply(old, ops.UpdateEnum(enum=Enum("e", "state", tuple(EnumValue(v) for v in ("z", "A", "b", "c", "d")))))
+    assert "ADD VALUE IF NOT EXISTS 'z' BEFORE 'a'" in migrate(old, front).up  # 'a' → 'A' is not a rename here
