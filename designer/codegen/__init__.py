@@ -1,0 +1,46 @@
+"""ORM code from a schema: Prisma, Drizzle, TypeORM, Mongoose and Django models.
+
+``generate(schema, target=..., dialect=...)`` returns the files as ``{path: text}``;
+paths are relative (``schema.prisma``, ``schema.ts``, ...) and the same input always
+gives the same text. Each target lives in its own module; ``plan.py`` holds what they
+share (foreign keys and their sides, relation names), ``names.py`` how a schema name
+becomes an identifier (always mapped back to the real name, never dropped).
+"""
+
+from __future__ import annotations
+
+from designer.codegen import django_models, drizzle, mongoose, prisma, typeorm
+from designer.codegen.plan import CodegenError, make_plan
+from designer.schema import Schema
+from designer.types import DIALECTS, POSTGRESQL, dialect_of
+
+TARGETS = {
+    "prisma": prisma.generate,
+    "drizzle": drizzle.generate,
+    "typeorm": typeorm.generate,
+    "mongoose": mongoose.generate,
+    "django": django_models.generate,
+}
+# Mongoose stores documents, not tables: no SQL dialect applies.
+DIALECT_FREE = frozenset({"mongoose"})
+
+__all__ = ["DIALECTS", "TARGETS", "CodegenError", "default_dialect", "generate"]
+
+
+def default_dialect(schema: Schema) -> str:
+    return dialect_of(schema.database_type) or POSTGRESQL
+
+
+def generate(
+    schema: Schema, *, target: str, dialect: str | None = None, embed: frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """The files of ``target`` for ``schema``. ``embed``: relationship ids whose child
+    documents Mongoose embeds in the parent (the advisor's one-to-few decisions). Raises
+    ``CodegenError`` (a message for a person) for an unknown target or dialect, or a type
+    the dialect cannot hold."""
+    if target not in TARGETS:
+        raise CodegenError(f"unknown target {target!r}; choose one of: {', '.join(TARGETS)}")
+    dialect = dialect or default_dialect(schema)
+    if dialect not in DIALECTS:
+        raise CodegenError(f"unknown dialect {dialect!r}; choose one of: {', '.join(DIALECTS)}")
+    return TARGETS[target](make_plan(schema, dialect=dialect, embed=embed))
