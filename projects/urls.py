@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 
 from projects.views import (
     accounts,
+    code,
     edit_entities,
     edit_enums,
     edit_fields,
@@ -32,6 +33,8 @@ urlpatterns = [
     path("projects/<int:project_id>/history/", projects.project_history, name="project_history"),
     path("projects/<int:project_id>/import/", transfer.import_revision, name="import_revision"),
     path("projects/<int:project_id>/export/", transfer.export, name="export"),
+    path("projects/<int:project_id>/code/", code.project_code, name="project_code"),
+    path("projects/<int:project_id>/code/download/", code.project_code_download, name="project_code_download"),
     path("projects/<int:project_id>/edit/", edit_entities.panel, name="editor_panel"),
     path("projects/<int:project_id>/edit/undo/", edit_entities.undo, name="undo"),
     path("projects/<int:project_id>/edit/redo/", edit_entities.redo, name="redo"),

@@ -1,0 +1,44 @@
+"""ORM code for the web and the command line: the schema of the current revision or of
+a released version, through designer.codegen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import Http404
+
+from designer.codegen import DIALECT_FREE, default_dialect, generate
+from designer.formats.json_doc import schema_from_dict
+from designer.schema import Schema
+from projects import selectors
+from projects.models import Project, Release
+
+
+@dataclass(frozen=True)
+class GeneratedCode:
+    files: dict[str, str]  # relative path → text
+    target: str
+    dialect: str | None  # None for targets without SQL (Mongoose)
+    source: str  # "revision 12" or "version 3"
+
+
+def releases_of(project: Project) -> list[Release]:
+    return list(Release.objects.filter(project=project).only("number", "message", "created_at").order_by("-number"))
+
+
+def schema_at(*, project: Project, version: int | None) -> tuple[Schema, str]:
+    """The current revision's schema, or released version ``version`` (404 if none)."""
+    if version is None:
+        return selectors.project_schema(project), f"revision {project.revision}"
+    release = Release.objects.filter(project=project, number=version).only("document").first()
+    if release is None:
+        raise Http404(f"Version {version} does not exist")
+    return schema_from_dict(release.document), f"version {version}"
+
+
+def generated_code(*, project: Project, target: str, dialect: str | None, version: int | None) -> GeneratedCode:
+    """Raises ``designer.codegen.CodegenError`` with a message for a person."""
+    schema, source = schema_at(project=project, version=version)
+    dialect = None if target in DIALECT_FREE else dialect or default_dialect(schema)
+    files = generate(schema, target=target, dialect=dialect)
+    return GeneratedCode(files=files, target=target, dialect=dialect, source=source)
