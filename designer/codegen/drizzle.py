@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, js_access, js_key, singular, string_literal
 from designer.codegen.plan import Join, Link, Plan, unquoted
-from designer.naming import index_name
 from designer.schema import DefaultKind, Entity, Field, Index, IndexMethod, RefAction, SortOrder, TypeKind
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
@@ -179,7 +178,7 @@ class DrizzleWriter:
         elif not f.nullable and entity.primary_key != (f.id,):
             text += ".notNull()"
         if f.unique and entity.primary_key != (f.id,):
-            text += ".unique()"
+            text += f".unique({string_literal(self.plan.constraint_names[f'{f.id}#unique'])})"
         default = self._default(f)
         if default:
             text += default
@@ -248,6 +247,8 @@ class DrizzleWriter:
             return f".default({'true' if value.strip().lower() in ('true', '1', 't') else 'false'})"
         if kind in _NUMBERS and _is_number(value):
             return f".default({value.strip()})"
+        if kind is TypeKind.DECIMAL and _is_number(value):  # a string in Drizzle would be '0'::numeric
+            return f".default({self._raw(value.strip())})"
         if kind in (TypeKind.TEXT, TypeKind.VARCHAR, TypeKind.CHAR, TypeKind.ENUM, TypeKind.UUID, TypeKind.DECIMAL):
             return f".default({string_literal(value)})"
         return f".default({self._raw(default.value)})"
@@ -261,7 +262,8 @@ class DrizzleWriter:
         extras = []
         if len(entity.primary_key) > 1:
             columns = ", ".join(js_access("table", self.keys[i]) for i in entity.primary_key)
-            extras.append(f"{self._use('primaryKey')}({{ columns: [{columns}] }})")
+            name = string_literal(self.plan.constraint_names[f"{entity.id}#pkey"])
+            extras.append(f"{self._use('primaryKey')}({{ name: {name}, columns: [{columns}] }})")
         extras += [e for e in (self._index(entity, index) for index in entity.indexes) if e]
         extras += [self._foreign_key(link) for link in self.plan.links_from(entity)]
         return extras
@@ -269,8 +271,7 @@ class DrizzleWriter:
     def _index(self, entity: Entity, index: Index) -> str:
         if index.unique and tuple(c.field_id for c in index.columns) == entity.primary_key:
             return ""  # the primary key already is this index
-        names = [entity.field(c.field_id).name if c.field_id else "expr" for c in index.columns]
-        name = index.name or index_name(entity.name, names, unique=index.unique)
+        name = self.plan.constraint_names[index.id]
         keys = []
         for column in index.columns:
             key = js_access("table", self.keys[column.field_id]) if column.field_id else self._raw(column.expression)
@@ -293,7 +294,7 @@ class DrizzleWriter:
         columns = ", ".join(js_access("table", self.keys[f.id]) for f in link.source_fields)
         target = "table" if link.target.id == link.source.id else self.table_consts[link.target.id]
         foreign = ", ".join(js_access(target, self.keys[f.id]) for f in link.target_fields)
-        name = f"name: {string_literal(link.relationship.name)}, " if link.relationship.name else ""
+        name = f"name: {string_literal(self.plan.constraint_names[link.relationship.id])}, "
         text = f"{self._use('foreignKey')}({{ {name}columns: [{columns}], foreignColumns: [{foreign}] }})"
         text += f".onDelete({string_literal(_ACTIONS[link.relationship.on_delete or RefAction.NO_ACTION])})"
         return text + f".onUpdate({string_literal(_ACTIONS[link.relationship.on_update or RefAction.NO_ACTION])})"
@@ -302,24 +303,31 @@ class DrizzleWriter:
 
     def _join_table(self, join: Join) -> str:
         """The join table our DDL makes for a many-to-many with no join entity:
-        ``<left>_<right>`` holding both keys."""
-        maker = self._use(f"{self.core}Table")
-        columns, left_cols, right_cols = [], [], []
-        for end, keys in ((join.left, left_cols), (join.right, right_cols)):
+        ``<left>_<right>`` holding both keys, named as designer.migrate names it."""
+        maker, rid = self._use(f"{self.core}Table"), join.relationship.id
+        columns, sides = [], []
+        for side, end in (("from", join.left), ("to", join.right)):
+            keys = []
             for key_id in end.primary_key:
                 key = end.field(key_id)
                 column = f"{end.name}_{key.name}"
+                if any(c == column for c, _ in (k for s in sides for k in s[2])):
+                    column += "_2"  # a self many-to-many, as in our DDL
+                keys.append((column, key_id))
                 builder = self._builder(Field(id="", name=column, type=key.type))
-                keys.append((camel(column) or "column", key_id))
-                columns.append(f"    {keys[-1][0]}: {builder}.notNull(),")
-        pk = ", ".join(f"table.{k}" for k, _ in left_cols + right_cols)
-        extras = [f"{self._use('primaryKey')}({{ columns: [{pk}] }})"]
-        for end, keys in ((join.left, left_cols), (join.right, right_cols)):
-            cols = ", ".join(f"table.{k}" for k, _ in keys)
+                columns.append(f"    {camel(column) or 'column'}: {builder}.notNull(),")
+            sides.append((side, end, keys))
+        every = [c for _, _, keys in sides for c, _ in keys]
+        names = self.plan.constraint_names
+        pk = ", ".join(f"table.{camel(c) or 'column'}" for c in every)
+        extras = [f"{self._use('primaryKey')}({{ name: {string_literal(names[f'{rid}#pkey'])}, columns: [{pk}] }})"]
+        for side, end, keys in sides:
+            cols = ", ".join(f"table.{camel(c) or 'column'}" for c, _ in keys)
             foreign = ", ".join(js_access(self.table_consts[end.id], self.keys[i]) for _, i in keys)
-            extras.append(f"{self._use('foreignKey')}({{ columns: [{cols}], foreignColumns: [{foreign}] }})"
+            name = string_literal(names[f"{rid}#{side}#fkey"])
+            extras.append(f"{self._use('foreignKey')}({{ name: {name}, columns: [{cols}], foreignColumns: [{foreign}] }})"
                           '.onDelete("cascade")')  # fmt: skip
-        const = self.join_consts[join.relationship.id]
+        const = self.join_consts[rid]
         return (f"export const {const} = {maker}(\n  {string_literal(join.table)},\n  {{\n" + "\n".join(columns)
                 + "\n  },\n  (table) => [\n" + "\n".join(f"    {e}," for e in extras) + "\n  ],\n);")  # fmt: skip
 

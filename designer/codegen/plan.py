@@ -8,10 +8,12 @@ Django outputs of one schema name their relations the same way (styled per langu
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
 from designer.codegen.names import singular, words
+from designer.migrate.model import build_model
 from designer.schema import Cardinality, Entity, Field, Relationship, Schema
 from designer.types import POSTGRESQL, UnportableType, dialect_of, sql_type
 
@@ -60,7 +62,7 @@ class Join:
 
 
 @dataclass(frozen=True)
-class Plan:
+class Plan:  # frozen; constraint_names is cached in the instance dict, as Schema's lookups are
     schema: Schema
     dialect: str  # postgresql | mysql | sqlite
     links: tuple[Link, ...]
@@ -73,6 +75,18 @@ class Plan:
 
     def links_to(self, entity: Entity) -> list[Link]:
         return [link for link in self.links if link.target.id == entity.id]
+
+    @functools.cached_property
+    def constraint_names(self) -> dict[str, str]:
+        """The name our DDL (designer.migrate) gives each key, unique constraint, index and
+        foreign key, by id: ``<entity id>#pkey``, ``<field id>#unique``, an index's id, a
+        relationship's id. Generators that name constraints use these, so the ORM's own
+        migrations create the same names as ours."""
+        model = build_model(self.schema)
+        names = {c.id: c.name for table in model.tables for c in table.constraints}
+        names.update({i.id: i.name for table in model.tables for i in table.indexes})
+        names.update({c.id: c.name for _, c in model.foreign_keys})
+        return names
 
     def enum_values(self, enum_id: str | None) -> tuple[str, ...]:
         enum = self.schema.enum(enum_id) if enum_id else None

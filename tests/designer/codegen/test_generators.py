@@ -138,7 +138,7 @@ def test_prisma_multiple_schemas():
 def test_drizzle_per_dialect_core_and_features():
     pg = text("composite_keys", "drizzle")
     assert 'from "drizzle-orm/pg-core"' in pg
-    assert "primaryKey({ columns: [table.shopId, table.number] })" in pg
+    assert 'primaryKey({ name: "orders_pkey", columns: [table.shopId, table.number] })' in pg
     assert ('foreignKey({ name: "order_lines_order_fk", columns: [table.shopId, table.orderNumber], '
             'foreignColumns: [orders.shopId, orders.number] }).onDelete("cascade").onUpdate("cascade")') in pg  # fmt: skip
     assert 'numeric("total", { precision: 12, scale: 2 })' in pg
