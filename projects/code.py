@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.http import Http404
 
-from designer.codegen import DIALECT_FREE, default_dialect, generate
+from designer.codegen import DIALECT_FREE, MIGRATIONS, Version, default_dialect, generate
 from designer.formats.json_doc import schema_from_dict
 from designer.schema import Schema
 from projects import selectors
@@ -26,6 +26,16 @@ def releases_of(project: Project) -> list[Release]:
     return list(Release.objects.filter(project=project).only("number", "message", "created_at").order_by("-number"))
 
 
+def versions_up_to(*, project: Project, version: int | None) -> tuple[Version, ...]:
+    """Released versions up to ``version`` (all of them for the current revision): the
+    steps of the ORM's migration files."""
+    releases = Release.objects.filter(project=project).order_by("number")
+    if version is not None:
+        releases = releases.filter(number__lte=version)
+    return tuple(Version(number=r.number, schema=schema_from_dict(r.document), released_at=r.created_at,
+                         message=r.message) for r in releases)  # fmt: skip
+
+
 def schema_at(*, project: Project, version: int | None) -> tuple[Schema, str]:
     """The current revision's schema, or released version ``version`` (404 if none)."""
     if version is None:
@@ -40,5 +50,6 @@ def generated_code(*, project: Project, target: str, dialect: str | None, versio
     """Raises ``designer.codegen.CodegenError`` with a message for a person."""
     schema, source = schema_at(project=project, version=version)
     dialect = None if target in DIALECT_FREE else dialect or default_dialect(schema)
-    files = generate(schema, target=target, dialect=dialect)
+    versions = versions_up_to(project=project, version=version) if target in MIGRATIONS else ()
+    files = generate(schema, target=target, dialect=dialect, versions=versions)
     return GeneratedCode(files=files, target=target, dialect=dialect, source=source)

@@ -10,7 +10,9 @@ becomes an identifier (always mapped back to the real name, never dropped).
 from __future__ import annotations
 
 from designer.codegen import django_models, drizzle, mongoose, prisma, typeorm
+from designer.codegen.migrations import Version, prisma_migrations, typeorm_migrations
 from designer.codegen.plan import CodegenError, make_plan
+from designer.migrate import MigrationError
 from designer.schema import Schema
 from designer.types import DIALECTS, POSTGRESQL, dialect_of
 
@@ -21,10 +23,11 @@ TARGETS = {
     "mongoose": mongoose.generate,
     "django": django_models.generate,
 }
+MIGRATIONS = {"prisma": prisma_migrations, "typeorm": typeorm_migrations}
 # Mongoose stores documents, not tables: no SQL dialect applies.
 DIALECT_FREE = frozenset({"mongoose"})
 
-__all__ = ["DIALECTS", "TARGETS", "CodegenError", "default_dialect", "generate"]
+__all__ = ["DIALECTS", "TARGETS", "CodegenError", "Version", "default_dialect", "generate"]
 
 
 def default_dialect(schema: Schema) -> str:
@@ -32,10 +35,17 @@ def default_dialect(schema: Schema) -> str:
 
 
 def generate(
-    schema: Schema, *, target: str, dialect: str | None = None, embed: frozenset[str] = frozenset()
+    schema: Schema,
+    *,
+    target: str,
+    dialect: str | None = None,
+    embed: frozenset[str] = frozenset(),
+    versions: tuple[Version, ...] = (),
 ) -> dict[str, str]:
     """The files of ``target`` for ``schema``. ``embed``: relationship ids whose child
-    documents Mongoose embeds in the parent (the advisor's one-to-few decisions). Raises
+    documents Mongoose embeds in the parent (the advisor's one-to-few decisions).
+    ``versions``: released versions up to this one; Prisma and TypeORM then also get
+    their migration files, one per version step, built from our SQL. Raises
     ``CodegenError`` (a message for a person) for an unknown target or dialect, or a type
     the dialect cannot hold."""
     if target not in TARGETS:
@@ -43,4 +53,10 @@ def generate(
     dialect = dialect or default_dialect(schema)
     if dialect not in DIALECTS:
         raise CodegenError(f"unknown dialect {dialect!r}; choose one of: {', '.join(DIALECTS)}")
-    return TARGETS[target](make_plan(schema, dialect=dialect, embed=embed))
+    files = TARGETS[target](make_plan(schema, dialect=dialect, embed=embed))
+    if versions and target in MIGRATIONS:
+        try:
+            files.update(MIGRATIONS[target](list(versions), dialect=dialect))
+        except MigrationError as error:
+            raise CodegenError(f"migrations: {error}") from error
+    return files

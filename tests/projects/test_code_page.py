@@ -69,6 +69,8 @@ def test_a_released_version_is_shown_not_the_current_revision(client_for, projec
     Release.objects.create(project=project, number=1, document=schema_to_dict(old), revision=project.revision)
     body = client_for(owner).get(url(project, version=1)).content.decode()
     assert "From version 1" in body and "model LegacyTable" in plain(body) and "model Posts" not in plain(body)
+    # Prisma's migrations, one per released version up to this one, from our SQL
+    assert "migrations/migration_lock.toml" in body and 'CREATE TABLE "legacy_table"' in plain(body)
     assert client_for(owner).get(url(project, version=7)).status_code == 400  # not in the list
 
 

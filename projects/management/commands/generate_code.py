@@ -33,5 +33,6 @@ class Command(BaseCommand):
         directory = Path(out)
         directory.mkdir(parents=True, exist_ok=True)
         for path, text in code.files.items():
+            (directory / path).parent.mkdir(parents=True, exist_ok=True)
             (directory / path).write_text(text, encoding="utf-8")
             self.stdout.write(str(directory / path))

@@ -11,7 +11,7 @@ import pytest
 
 from designer.codegen import generate
 from tests.conftest import IN_CI
-from tests.designer.codegen.fixtures import fixtures
+from tests.designer.codegen.fixtures import demo_versions, fixtures
 
 NODE_MODULES = Path(__file__).parents[2] / "node_modules"
 DIALECTS = ("postgresql", "mysql", "sqlite")
@@ -49,7 +49,9 @@ def written(schemas, workdir):
             for dialect in DIALECTS if target != "mongoose" else ("postgresql",):
                 directory = workdir / target / f"{name}_{dialect}"
                 directory.mkdir(parents=True)
-                for path, text in generate(schema, target=target, dialect=dialect).items():
+                versions = demo_versions() if name == "demo" else ()  # + the ORM's migration files
+                for path, text in generate(schema, target=target, dialect=dialect, versions=versions).items():
+                    (directory / path).parent.mkdir(parents=True, exist_ok=True)
                     (directory / path).write_text(text, encoding="utf-8")
                 out[(target, name, dialect)] = directory
     return out

@@ -249,3 +249,17 @@ def fixtures() -> dict[str, Schema]:
         "namespaces": parse_dbml(NAMESPACES),
         "hostile": hostile(),
     }
+
+
+def demo_versions():
+    """Two released versions of the demo: the users table alone, then the whole blog."""
+    from datetime import UTC, datetime
+
+    from designer.codegen import Version
+
+    blog = blog_schema()
+    first = replace(blog, entities=blog.entities[:1], relationships=(), patterns=(), volumes=())
+    return (
+        Version(number=1, schema=first, released_at=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC), message="first cut"),
+        Version(number=2, schema=blog, released_at=datetime(2026, 2, 1, tzinfo=UTC), message="Posts & tags!"),
+    )

@@ -253,3 +253,42 @@ def test_django_fields_meta_and_foreign_keys():
         in text("composite_keys", "django")
     )
     assert 'tags = models.ManyToManyField("Tags", db_table="courses_tags"' in text("many_to_many", "django")
+
+
+# --- the ORM's migration files, from our SQL ---------------------------------------------------
+
+
+def test_prisma_migrations_in_prismas_layout_carry_our_sql():
+    from designer.migrate import diff, render
+    from designer.schema import Schema
+    from tests.designer.codegen.fixtures import demo_versions
+
+    first, second = demo_versions()
+    files = generate(second.schema, target="prisma", versions=(second, first))  # any order in
+    assert list(files) == ["schema.prisma", "migrations/20260102030405_v1_first_cut/migration.sql",
+                           "migrations/20260201000000_v2_posts_tags/migration.sql", "migrations/migration_lock.toml"]  # fmt: skip
+    empty = Schema(database_type=first.schema.database_type)
+    assert files["migrations/20260102030405_v1_first_cut/migration.sql"] == render(
+        diff(empty, first.schema), dialect="postgresql", old=empty, new=first.schema).up  # fmt: skip
+    assert files["migrations/20260201000000_v2_posts_tags/migration.sql"] == render(
+        diff(first.schema, second.schema), dialect="postgresql", old=first.schema, new=second.schema).up  # fmt: skip
+    assert 'provider = "postgresql"' in files["migrations/migration_lock.toml"]
+    assert 'provider = "mysql"' in generate(second.schema, target="prisma", dialect="mysql", versions=(first,))[
+        "migrations/migration_lock.toml"]  # fmt: skip
+
+
+def test_typeorm_migration_class_per_version_step_with_up_and_down():
+    import json
+
+    from designer.migrate import diff, render
+    from tests.designer.codegen.fixtures import demo_versions
+
+    first, second = demo_versions()
+    files = generate(second.schema, target="typeorm", versions=(first, second))
+    step = files["migrations/1769904000000-V2PostsTags.ts"]
+    assert "export class V2PostsTags1769904000000 implements MigrationInterface {" in step
+    assert "transaction = false as const;" in step
+    migration = render(diff(first.schema, second.schema), dialect="postgresql", old=first.schema, new=second.schema)
+    up, down = (line.strip().removeprefix("await queryRunner.query(").removesuffix(");")
+                for line in step.splitlines() if "queryRunner.query(" in line)  # fmt: skip
+    assert json.loads(up) == migration.up and json.loads(down) == migration.down
