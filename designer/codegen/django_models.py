@@ -278,8 +278,10 @@ class DjangoWriter:
     def _meta(self, entity: Entity) -> list[str]:
         table = self.plan.table_name(entity)
         if self.plan.namespace(entity):
-            # Django has no schema option; PostgreSQL reads this quoted pair as schema.table.
-            table = f'{entity.namespace}"."{table}'
+            # Django has no schema option; the backend quotes db_table as one name, so this
+            # pair reads as schema.table (PostgreSQL) or database.table (MySQL).
+            quote = '"' if self.plan.dialect == POSTGRESQL else "`"
+            table = f"{entity.namespace}{quote}.{quote}{table}"
         lines = ["    class Meta:", f"        db_table = {string_literal(table)}"]
         indexes, constraints, notes = [], [], []
         for index in entity.indexes:

@@ -85,7 +85,7 @@ class DrizzleWriter:
 
     def _import_names(self) -> frozenset[str]:
         names = {"relations", "sql", "customType", "index", "uniqueIndex", "primaryKey", "foreignKey",
-                 f"{_CORE[self.plan.dialect]}Table", "pgEnum", "pgSchema", "mysqlEnum"}  # fmt: skip
+                 f"{_CORE[self.plan.dialect]}Table", "pgEnum", "pgSchema", "mysqlEnum", "mysqlSchema"}  # fmt: skip
         names |= {b[0] for b in _BUILDERS[self.plan.dialect].values() if b}
         return frozenset(names)
 
@@ -128,7 +128,10 @@ class DrizzleWriter:
         return name
 
     def _namespace_lines(self) -> list[str]:
-        return [f"export const {const} = {self._use('pgSchema')}({string_literal(ns)});"
+        if not self.namespaces:
+            return []
+        maker = self._use("pgSchema" if self.plan.dialect == POSTGRESQL else "mysqlSchema")
+        return [f"export const {const} = {maker}({string_literal(ns)});"
                 for ns, const in self.namespaces.items()]  # fmt: skip
 
     def _enums(self) -> list[str]:

@@ -98,7 +98,7 @@ class MongooseWriter:
                 child = self.schema_consts[link.source.id]
                 key = document_key(link.backward) or self.model_names[link.source.id]
                 lines.append(f"    {_key(key)}: {child if link.one_to_one else f'{{ type: [{child}], default: [] }}'},")
-        options = [f"collection: {string_literal(self.plan.table_name(entity))}"]
+        options = [f"collection: {string_literal(entity.qualified_name)}"]
         if entity.id in self.embedded_children and self._only_embedded(entity):
             options = []
         const = self.schema_consts[entity.id]

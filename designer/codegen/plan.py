@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from designer.codegen.names import singular, words
 from designer.migrate.model import build_model
 from designer.schema import Cardinality, Entity, Field, Relationship, Schema
-from designer.types import POSTGRESQL, UnportableType, dialect_of, sql_type
+from designer.types import SQLITE, UnportableType, dialect_of, sql_type
 
 
 class CodegenError(ValueError):
@@ -93,14 +93,14 @@ class Plan:  # frozen; constraint_names is cached in the instance dict, as Schem
         return tuple(v.name for v in enum.values) if enum else ()
 
     def table_name(self, entity: Entity) -> str:
-        """PostgreSQL keeps namespaces (schemas); MySQL and SQLite have none within one
-        database, so a namespaced table there is ``<namespace>_<name>``."""
-        if entity.namespace and self.dialect != POSTGRESQL:
-            return f"{entity.namespace}_{entity.name}"
+        """As our DDL names it: a namespace is a schema in PostgreSQL and a database in
+        MySQL; SQLite has one namespace per file, so there the table is "<namespace>.<name>"."""
+        if entity.namespace and self.dialect == SQLITE:
+            return f"{entity.namespace}.{entity.name}"
         return entity.name
 
     def namespace(self, entity: Entity) -> str | None:
-        return entity.namespace if self.dialect == POSTGRESQL else None
+        return entity.namespace if self.dialect != SQLITE else None
 
     def native(self, field: Field) -> str:
         """The column type as our own DDL writes it (designer/types.py)."""

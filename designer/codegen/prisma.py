@@ -112,6 +112,13 @@ class PrismaWriter:
             + _block(f"enum {self.enum_names[enum.id]}", _table(rows), attributes)
         )
 
+    def _table_name(self, entity: Entity) -> str:
+        """Prisma on MySQL reaches one database: a table our DDL puts in database
+        <namespace> is mapped to "<namespace>_<name>" there (said in a comment)."""
+        if entity.namespace and self.plan.dialect == MYSQL:
+            return f"{entity.namespace}_{entity.name}"
+        return self.plan.table_name(entity)
+
     def _block_attributes(self, real: str, name: str, namespace: str | None) -> list[str]:
         attributes = []
         if real != name:
@@ -129,13 +136,14 @@ class PrismaWriter:
         if len(entity.primary_key) > 1:
             attributes.append(f"@@id([{self._field_list(entity.primary_key)}])")
         notes = []
+        if entity.namespace and self.plan.dialect == MYSQL:
+            notes.append(f"{comment_text(entity.qualified_name)}: Prisma on MySQL reaches one database; "
+                         f"our DDL puts this table in database {comment_text(entity.namespace)}.")  # fmt: skip
         for index in entity.indexes:
             line, note = self._index(entity, index)
             attributes += [line] if line else []
             notes += [note] if note else []
-        attributes += self._block_attributes(
-            self.plan.table_name(entity), self.model_names[entity.id], entity.namespace
-        )
+        attributes += self._block_attributes(self._table_name(entity), self.model_names[entity.id], entity.namespace)
         if not entity.primary_key and not _has_unique(entity):
             # Prisma needs a unique criterion to address a row; without one the model is
             # kept (so the table is known) but left out of the client.

@@ -108,8 +108,9 @@ class TypeOrmWriter:
 
     def _class(self, entity: Entity) -> str:
         options = [f"name: {string_literal(self.plan.table_name(entity))}"]
-        if self.plan.namespace(entity):
-            options.append(f"schema: {string_literal(entity.namespace)}")
+        if self.plan.namespace(entity):  # a schema in PostgreSQL, a database in MySQL
+            option = "schema" if self.plan.dialect == POSTGRESQL else "database"
+            options.append(f"{option}: {string_literal(entity.namespace)}")
         lines = [f"/** {comment_text(entity.comment)} */"] if entity.comment else []
         lines += self._index_lines(entity)
         lines.append(f"@{self._d('Entity')}({{ {', '.join(options)} }})")

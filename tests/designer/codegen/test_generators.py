@@ -292,3 +292,12 @@ def test_typeorm_migration_class_per_version_step_with_up_and_down():
     up, down = (line.strip().removeprefix("await queryRunner.query(").removesuffix(");")
                 for line in step.splitlines() if "queryRunner.query(" in line)  # fmt: skip
     assert json.loads(up) == migration.up and json.loads(down) == migration.down
+
+
+def test_namespaces_follow_our_ddl_per_dialect():
+    """A schema in PostgreSQL, a database in MySQL, part of the table's name in SQLite."""
+    assert 'mysqlSchema("billing")' in text("namespaces", "drizzle", "mysql")
+    assert '@Entity({ name: "customers", database: "billing" })' in text("namespaces", "typeorm", "mysql")
+    assert 'sqliteTable(\n  "billing.customers",' in text("namespaces", "drizzle", "sqlite")
+    assert r'db_table = "billing\u0060.\u0060invoices"' in text("namespaces", "django", "mysql")  # \u0060 is `
+    assert 'collection: "billing.customers"' in text("namespaces", "mongoose")
