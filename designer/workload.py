@@ -49,6 +49,7 @@ FIXED_BYTES = {
     TypeKind.JSON: 256,
     TypeKind.BYTES: 128,
     TypeKind.ENUM: 4,  # PostgreSQL stores an enum value as its 4-byte oid
+    TypeKind.OTHER: 16,  # a type we have no kind for (money, inet, geometry...): a middling guess
 }
 
 

@@ -146,3 +146,69 @@ class Job(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+
+class Bundle(models.Model):
+    """A migration bundle someone asked for: what it covers lives here, its progress and
+    its zip on the job. Kept so a project lists the bundles built for it."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="bundles")
+    job = models.OneToOneField(Job, on_delete=models.CASCADE, related_name="bundle")
+    target_version = models.PositiveIntegerField()
+    base_version = models.PositiveIntegerField(default=0)  # 0: the empty database
+    dialects = models.CharField(max_length=40)  # comma-separated, in a fixed order
+    zero_downtime = models.BooleanField(default=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["project", "-created_at"], name="bundle_project_recent_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(base_version__lt=models.F("target_version")), name="bundle_base_before_target"
+            ),
+            models.CheckConstraint(condition=~Q(dialects=""), name="bundle_dialects_not_blank"),
+        ]
+
+    def __str__(self) -> str:
+        return f"bundle v{self.base_version}→v{self.target_version} ({self.dialects})"
+
+    @property
+    def dialect_list(self) -> list[str]:
+        return self.dialects.split(",")
+
+
+class Analysis(models.Model):
+    """The advisor's result for one revision of a project (designer.advice, stored as
+    its internal dict). Later edits make it stale; it is never rewritten."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="analyses")
+    revision = models.PositiveIntegerField()  # the revision it was computed on
+    job = models.OneToOneField(Job, null=True, blank=True, on_delete=models.SET_NULL, related_name="analysis")
+    result = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # The Advice tab shows a project's latest analysis.
+        indexes = [models.Index(fields=["project", "-created_at"], name="analysis_project_recent_idx")]
+
+    def __str__(self) -> str:
+        return f"analysis of r{self.revision}"
+
+
+class Dismissal(models.Model):
+    """A recommendation the team decided not to follow, by its stable key, with why."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="dismissals")
+    key = models.CharField(max_length=500)
+    reason = models.TextField(blank=True, default="")
+    dismissed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # One per key and project; the unique index also serves "this project's dismissals".
+        constraints = [models.UniqueConstraint(fields=["project", "key"], name="dismissal_one_per_key")]
+
+    def __str__(self) -> str:
+        return f"dismissed {self.key}"

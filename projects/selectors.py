@@ -12,7 +12,7 @@ from django.http import Http404
 
 from designer.formats.json_doc import schema_from_dict
 from designer.schema import Schema
-from projects.models import Membership, Project, Revision, Role
+from projects.models import Analysis, Dismissal, Job, JobKind, Membership, Project, Revision, Role
 
 _ALLOWED = {
     "view": {Role.OWNER, Role.EDITOR, Role.VIEWER},
@@ -76,3 +76,16 @@ def remember_schema(project: Project, schema: Schema) -> None:
 
 def revisions_for(*, project: Project, limit: int = 50) -> QuerySet[Revision]:
     return Revision.objects.filter(project=project).select_related("author").order_by("-number")[:limit]
+
+
+def latest_analysis(*, project: Project) -> Analysis | None:
+    return Analysis.objects.filter(project=project).order_by("-created_at", "-pk").first()
+
+
+def latest_analysis_job(*, project: Project) -> Job | None:
+    return Job.objects.filter(project=project, kind=JobKind.ANALYSIS).order_by("-created_at", "-pk").first()
+
+
+def dismissed_keys(*, project: Project) -> dict[str, str]:
+    """Recommendation key → the reason it was dismissed."""
+    return dict(Dismissal.objects.filter(project=project).values_list("key", "reason"))

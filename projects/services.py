@@ -17,7 +17,7 @@ from designer.problems import Problem, SchemaError, errors, warnings
 from designer.schema import Schema
 from designer.validate import validate
 from projects import selectors
-from projects.models import Job, JobStatus, Membership, Project, Revision, Role
+from projects.models import Analysis, Dismissal, Job, JobStatus, Membership, Project, Revision, Role
 
 logger = logging.getLogger(__name__)
 
@@ -131,6 +131,23 @@ def job_mark(*, job: Job, status: str, **fields) -> None:
     job.save()
     if status in (JobStatus.DONE, JobStatus.FAILED):
         logger.info("job %s %s", job.pk, status)
+
+
+def analysis_store(*, project: Project, revision: int, result: dict, job: Job | None = None) -> Analysis:
+    return Analysis.objects.create(project=project, revision=revision, result=result, job=job)
+
+
+def dismissal_set(*, project: Project, user, key: str, reason: str) -> Dismissal:
+    """Remember that the team does not follow the recommendation ``key``; a second
+    dismissal of the same key replaces the reason."""
+    dismissal, _ = Dismissal.objects.update_or_create(
+        project=project, key=key[:500], defaults={"reason": reason.strip(), "dismissed_by": user}
+    )
+    return dismissal
+
+
+def dismissal_clear(*, project: Project, key: str) -> None:
+    Dismissal.objects.filter(project=project, key=key).delete()
 
 
 def _refuse_errors(schema: Schema) -> list[Problem]:

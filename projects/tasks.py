@@ -3,19 +3,26 @@ and are safe to re-run: a finished job is left alone."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 
 from celery import shared_task
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from designer.advice import analysis_to_dict, analyze
+from designer.bundle import build_bundle
 from designer.formats import dump_schema
 from designer.formats.json_doc import schema_from_dict
+from designer.migrate import MigrationError
 from designer.problems import SchemaError
-from projects import services
+from designer.types import UnportableType
+from projects import releases, selectors, services
 from projects.models import Job, JobKind, JobStatus
 
 logger = logging.getLogger(__name__)
+# Expected: the input cannot become what was asked; the job fails with the message.
+EXPECTED_ERRORS = (SchemaError, MigrationError, UnportableType, releases.VersionError)
 
 
 @shared_task
@@ -26,7 +33,7 @@ def run_job(job_id: int) -> str:
     services.job_mark(job=job, status=JobStatus.RUNNING, started_at=timezone.now(), progress=0)
     try:
         result = JOB_KINDS[job.kind](job)
-    except SchemaError as error:  # expected: the document cannot be exported as asked
+    except EXPECTED_ERRORS as error:
         services.job_mark(job=job, status=JobStatus.FAILED, error=str(error), finished_at=timezone.now())
         return "failed"
     except Exception:
@@ -50,4 +57,35 @@ def export_job(job: Job) -> dict:
     return {"entities": len(schema.entities), "dbml": outputs["dbml"], "json_bytes": len(outputs["json"])}
 
 
-JOB_KINDS = {JobKind.EXPORT: export_job}
+def analysis_job(job: Job) -> dict:
+    """The advisor on the project as stored now, kept with the revision it read."""
+    project = job.project
+    project.refresh_from_db(fields=["document", "revision", "updated_at"])  # the revision may have moved on
+    schema = selectors.project_schema(project)
+
+    def progress(share: float, message: str) -> None:
+        services.job_progress(job=job, progress=5 + round(85 * share), message=message)
+
+    data = analysis_to_dict(analyze(schema, progress=progress), schema=schema, revision=project.revision,
+                            internal=True)  # fmt: skip
+    stored = services.analysis_store(project=project, revision=project.revision, result=data, job=job)
+    return {"analysis_id": stored.pk, "revision": project.revision, "primary": data["technology"]["primary"],
+            "recommendations": len(data["recommendations"])}  # fmt: skip
+
+
+def bundle_job(job: Job) -> dict:
+    bundle = job.bundle
+    services.job_progress(job=job, progress=5, message="Reading the versions")
+    spec = releases.bundle_spec(
+        project=job.project, target=bundle.target_version, base=bundle.base_version,
+        dialects=bundle.dialect_list, zero_downtime=bundle.zero_downtime,
+        analysis=releases.analysis_for(project=job.project, number=bundle.target_version),
+    )  # fmt: skip
+    body = build_bundle(spec, progress=lambda percent, message: services.job_progress(
+        job=job, progress=percent, message=message))  # fmt: skip
+    stem = services.safe_file_stem(job.project.name)
+    job.file.save(f"{stem}-v{bundle.base_version}-v{bundle.target_version}.zip", ContentFile(body), save=False)
+    return {"bytes": len(body), "sha256": hashlib.sha256(body).hexdigest(), "versions": len(spec.versions)}
+
+
+JOB_KINDS = {JobKind.EXPORT: export_job, JobKind.ANALYSIS: analysis_job, JobKind.BUNDLE: bundle_job}

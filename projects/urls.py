@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 
 from projects.views import (
     accounts,
+    advice,
     code,
     edit_entities,
     edit_enums,
@@ -14,6 +15,7 @@ from projects.views import (
     jobs,
     projects,
     transfer,
+    versions,
 )
 
 urlpatterns = [
@@ -93,6 +95,16 @@ urlpatterns = [
         name="pattern_delete",
     ),
     path("projects/<int:project_id>/edit/volumes/<str:entity_id>/", edit_workload.volume_set, name="volume_set"),
+    path("projects/<int:project_id>/versions/", versions.versions_page, name="versions"),
+    path("projects/<int:project_id>/versions/release/", versions.release_create, name="release_create"),
+    path("projects/<int:project_id>/versions/compare/", versions.version_compare, name="version_compare"),
+    path("projects/<int:project_id>/versions/bundle/", versions.bundle_start, name="bundle_start"),
+    path("projects/<int:project_id>/advice/analyze/", advice.analyze_start, name="advice_analyze"),
+    path("projects/<int:project_id>/advice/jobs/<int:job_id>/", advice.analysis_job, name="advice_job"),
+    path("projects/<int:project_id>/advice/apply/", advice.recommendation_apply, name="advice_apply"),
+    path("projects/<int:project_id>/advice/dismiss/", advice.recommendation_dismiss, name="advice_dismiss"),
+    path("projects/<int:project_id>/advice/restore/", advice.recommendation_restore, name="advice_restore"),
+    path("projects/<int:project_id>/advice/review.md", advice.review_download, name="advice_review"),
     path("projects/<int:project_id>/jobs/<str:kind>/start/", jobs.job_start, name="job_start"),
     path("projects/<int:project_id>/jobs/<int:job_id>/", jobs.job_status, name="job_status"),
     path("projects/<int:project_id>/jobs/<int:job_id>/file/", jobs.job_download, name="job_download"),

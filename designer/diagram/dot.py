@@ -7,11 +7,13 @@ Speed: one pass over the schema with id maps; no quadratic lookups.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import deque
 from dataclasses import dataclass
 
+from designer.diagram import highlight as marks
 from designer.schema import Cardinality, Direction, Entity, Field, Relationship, Schema
 from designer.types import display_type
 
@@ -31,6 +33,12 @@ class DiagramOptions:
     show_columns: str | None = None  # "all" | "keys" | "none"; None: the schema's setting
     selected_entity_id: str | None = None
     heat: tuple[tuple[str, float], ...] = ()  # entity id → 0..1 load, colours the header
+    # entity / field id → added | changed | removed: a comparison's marks (see highlight.py)
+    highlight: tuple[tuple[str, str], ...] = ()
+
+    @functools.cached_property
+    def highlighted(self) -> dict[str, str]:
+        return dict(self.highlight)
 
 
 def visible_entity_ids(schema: Schema, options: DiagramOptions) -> list[str]:
@@ -106,8 +114,10 @@ def _grouped_entities(schema: Schema, node_of: dict[str, str]) -> set[str]:
 
 def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, shown_ports) -> str:
     selected = entity.id == options.selected_entity_id
-    header = _header_colour(entity, heat, selected)
-    title = _html(entity.name)
+    highlighted = options.highlighted
+    status = highlighted.get(entity.id)
+    header = marks.header_colour(status, comparing=bool(highlighted)) or _header_colour(entity, heat, selected)
+    title = marks.name_markup(_html(entity.name), status)
     if entity.namespace:
         title = f'<font point-size="9" color="#E2E8F0">{_html(entity.namespace)}.</font>{title}'
     rows = [
@@ -120,7 +130,9 @@ def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, 
             continue
         port = f"f{position}"
         ports[field.id] = port
-        rows.append(_field_row(schema, entity, field, port, fk_fields))
+        rows.append(
+            _field_row(schema, entity, field, port, fk_fields, marks.field_status(status, highlighted.get(field.id)))
+        )
     shown_ports[entity.id] = ports
     border = SELECTED if selected else BORDER
     width = "2" if selected else "1"
@@ -128,7 +140,7 @@ def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, 
         f'<table border="{width}" cellborder="0" cellspacing="0" cellpadding="3" bgcolor="white" '
         f'color="{border}">{"".join(rows)}</table>'
     )
-    classes = "entity selected" if selected else "entity"
+    classes = ("entity selected" if selected else "entity") + marks.css_class(status)
     tooltip = _quoted(entity.comment or entity.qualified_name)
     return f'  {node_id} [id="entity_{_attr_id(entity.id)}", class="{classes}", tooltip={tooltip}, label=<{table}>];'
 
@@ -141,7 +153,7 @@ def _field_shown(entity: Entity, field: Field, show: str, fk_fields: set[str]) -
     return True
 
 
-def _field_row(schema: Schema, entity: Entity, field: Field, port: str, fk_fields: set[str]) -> str:
+def _field_row(schema: Schema, entity: Entity, field: Field, port: str, fk_fields: set[str], status=None) -> str:
     markers = []
     if field.id in entity.primary_key:
         markers.append("PK")
@@ -149,16 +161,20 @@ def _field_row(schema: Schema, entity: Entity, field: Field, port: str, fk_field
         markers.append("FK")
     if field.unique:
         markers.append("UQ")
+    if any(column.field_id == field.id for index in entity.indexes for column in index.columns):
+        markers.append("IX")  # a key column of a declared index: shows what an index edit changed
     enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
     type_name = display_type(field.type, enum_name=enum.name if enum else None)
     name = _html(field.name)
     if field.id in entity.primary_key:
         name = f"<b>{name}</b>"
+    name = marks.name_markup(name, status)
     nullable = "" if not field.nullable else f'<font color="{MUTED}">?</font>'
+    fill = marks.row_attribute(status)
     return (
-        f'<tr><td port="{port}" align="left">{name}{nullable}</td>'
-        f'<td align="left"><font color="{MUTED}" point-size="10">{_html(type_name)}</font></td>'
-        f'<td align="right">{_markers(markers)}</td></tr>'
+        f'<tr><td port="{port}" align="left"{fill}>{name}{nullable}</td>'
+        f'<td align="left"{fill}><font color="{MUTED}" point-size="10">{_html(type_name)}</font></td>'
+        f'<td align="right"{fill}>{_markers(markers)}</td></tr>'
     )
 
 

@@ -11,15 +11,25 @@ from __future__ import annotations
 import random
 
 from designer.schema import (
+    AccessPattern,
     Cardinality,
     Entity,
     Field,
     FieldType,
+    Filter,
+    FilterOp,
+    Frequency,
     Index,
     IndexColumn,
+    Operation,
+    PatternKind,
     Relationship,
     Schema,
+    SortKey,
+    SortOrder,
     TypeKind,
+    Volume,
+    replace,
 )
 
 _PAYLOAD_TYPES = (
@@ -101,3 +111,47 @@ def _entity(number: int, *, parents: list[int], fields_per_entity: int) -> tuple
         indexes=indexes,
     )
     return entity, fk_ids
+
+
+def synthetic_workload(schema: Schema, *, patterns: int, seed: int = 11) -> Schema:
+    """``schema`` with ``patterns`` access patterns and a volume per entity, deterministic.
+
+    About 70% reads (lookups by key, lists by a foreign key sorted by a timestamp, lists
+    filtered by an attribute) and 30% writes (inserts and updates by key), at rates from
+    0.1 to 200 a second, on tables from 1k to 50M rows: the shape the advisor meets.
+    """
+    rng = random.Random(seed)  # noqa: S311 — benchmark data, not security
+    found = []
+    for number in range(1, patterns + 1):
+        entity = schema.entities[rng.randrange(len(schema.entities))]
+        found.append(_pattern(rng, schema, entity, pattern_id=f"pat_{number}", name=f"pattern {number}"))
+    volumes = tuple(
+        Volume(entity_id=e.id, rows=rng.choice((1_000, 100_000, 5_000_000, 50_000_000)),
+               growth_per_month=rng.choice((0, 1_000, 100_000)))
+        for e in schema.entities
+    )  # fmt: skip
+    return replace(schema, patterns=tuple(found), volumes=volumes)
+
+
+def _pattern(rng: random.Random, schema: Schema, entity: Entity, *, pattern_id: str, name: str) -> AccessPattern:
+    key = entity.fields[0]
+    foreign = [f for f in entity.fields if f.name.startswith("table_")]
+    timestamps = [f for f in entity.fields if f.type.kind is TypeKind.TIMESTAMPTZ]
+    attributes = [f for f in entity.fields[1:] if f not in foreign]
+    frequency = Frequency(average=round(rng.uniform(0.1, 200), 1))
+    common = {"id": pattern_id, "name": name, "entity_id": entity.id, "frequency": frequency}
+    roll = rng.random()
+    if roll < 0.3:
+        return AccessPattern(kind=PatternKind.WRITE, operation=Operation.INSERT,
+                             changes=tuple(f.id for f in entity.fields[1:]), **common)  # fmt: skip
+    if roll < 0.4:
+        return AccessPattern(kind=PatternKind.WRITE, operation=Operation.UPDATE, filters=(Filter(key.id, FilterOp.EQ),),
+                             changes=(attributes[0].id,) if attributes else (), **common)  # fmt: skip
+    if roll < 0.6 or not (foreign or attributes):
+        return AccessPattern(kind=PatternKind.READ, operation=Operation.POINT_LOOKUP,
+                             filters=(Filter(key.id, FilterOp.EQ),), **common)  # fmt: skip
+    column = rng.choice(foreign or attributes)
+    sort = (SortKey(timestamps[0].id, SortOrder.DESC),) if timestamps else ()
+    joins = tuple(r.id for r in schema.relationships if r.from_entity_id == entity.id)[:1]
+    return AccessPattern(kind=PatternKind.READ, operation=Operation.LIST, filters=(Filter(column.id, FilterOp.EQ),),
+                         sort=sort, limit=20, joins=joins, **common)  # fmt: skip

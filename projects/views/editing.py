@@ -14,6 +14,7 @@ from projects import selectors, services
 from projects.diagrams import diagram_for_page_soon
 from projects.editor_forms import EntityForm, EnumForm, FieldForm, IndexForm, NewEntityForm
 from projects.relationship_forms import RelationshipForm
+from projects.views.advice_panel import advice_context
 from projects.views.editor_options import diagram_options
 from projects.views.workload_panel import workload_context
 
@@ -48,9 +49,9 @@ def page_options(request, schema, *, selected=None) -> tuple[str | None, Diagram
 
 
 def panel_tab(request) -> str:
-    """Which tab of the panel to show: the schema editor or the declared workload."""
+    """Which tab of the panel to show: the schema editor, the declared workload or the advice."""
     params = request.POST if request.method == "POST" else request.GET
-    return "workload" if params.get("tab") == "workload" else "schema"
+    return params.get("tab") if params.get("tab") in ("workload", "advice") else "schema"
 
 
 def panel_context(request, project, *, bound=None, errors=(), warnings=(), selected=None, confirm=None,
@@ -68,6 +69,7 @@ def panel_context(request, project, *, bound=None, errors=(), warnings=(), selec
         "tab": tab,
         "forms": editor_forms(schema, entity, bound or {}) if tab == "schema" else {},
         "workload": workload_context(schema, bound or {}) if tab == "workload" else {},
+        "advice": advice_context(project) if tab == "advice" else {},
         "errors": errors,
         "warnings": warnings,
         "confirm": confirm,
@@ -101,7 +103,7 @@ def editor_forms(schema, entity, bound: dict) -> dict:
     return forms
 
 
-def commit(request, project, op, *, form_slot=None, form=None, selected=None) -> HttpResponse:
+def commit(request, project, op, *, form_slot=None, form=None, selected=None, summary=None) -> HttpResponse:
     """Apply ``op`` on the revision the user saw. Conflicts answer 409, invalid results 422."""
     revision = base_revision(request)
     if revision is None:
@@ -109,7 +111,7 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None) ->
     diagram = start_diagram_after(request, project, op, selected=selected) if revision == project.revision else None
     try:
         project_after, warnings = services.apply_op(project_id=project.pk, user=request.user, op=op,
-                                                    base_revision=revision)  # fmt: skip
+                                                    base_revision=revision, summary=summary)  # fmt: skip
     except services.StaleRevision as error:
         project.refresh_from_db()
         return panel_response(request, project, status=409, errors=[str(error)], selected=selected)

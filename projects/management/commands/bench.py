@@ -1,26 +1,47 @@
 from django.core.management.base import BaseCommand
 
-from projects.benchmarks import SIZES, bench_diagram, bench_migrate, diagram_table, migrate_table
+from projects.bench_bundle import bench_bundle, bundle_table
+from projects.benchmarks import (
+    ADVISOR_SIZES,
+    SIZES,
+    advisor_table,
+    bench_advisor,
+    bench_diagram,
+    bench_migrate,
+    diagram_table,
+    migrate_table,
+)
 
 
 class Command(BaseCommand):
     help = (
         "Benchmarks that print a table. `bench diagram`: edit-to-response time against raw `dot`. "
+        "`bench advisor`: analyze against the workload summary, on synthetic schemas. "
+        "`bench bundle`: the migration bundle job on 200 entities x 10 versions. "
         "`bench migrate`: diff + render of a synthetic version history per dialect."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["diagram", "migrate"])
-        parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="entity counts, comma-separated")
-        parser.add_argument("--edits", type=int, default=20, help="edits per size (median and p95 over these)")
+        parser.add_argument("what", choices=["diagram", "advisor", "bundle", "migrate"])
+        parser.add_argument("--sizes", help="entity counts, comma-separated (default: per benchmark)")
+        parser.add_argument("--edits", type=int, default=20, help="diagram: edits per size (median and p95)")
+        parser.add_argument(
+            "--runs", type=int, help="advisor: analyses per size (7); bundle: runs (7); migrate: runs per dialect (5)"
+        )
         parser.add_argument("--entities", type=int, default=200, help="migrate: entities in the synthetic schema")
         parser.add_argument("--versions", type=int, default=10, help="migrate: versions in the synthetic history")
-        parser.add_argument("--runs", type=int, default=5, help="migrate: runs per dialect (median over these)")
 
-    def handle(self, *args, what, sizes, edits, entities, versions, runs, **options):
+    def handle(self, *args, what, sizes, edits, runs, entities, versions, **options):
         if what == "migrate":
-            rows = bench_migrate(entities=entities, versions=versions, runs=runs)
+            rows = bench_migrate(entities=entities, versions=versions, runs=runs or 5)
             self.stdout.write(migrate_table(rows, entities=entities, versions=versions))
             return
-        rows = bench_diagram(sizes=[int(s) for s in sizes.split(",")], edits=edits)
-        self.stdout.write(diagram_table(rows))
+        if what == "bundle":
+            self.stdout.write(bundle_table(bench_bundle(runs=runs or 7)))
+            return
+        if what == "advisor":
+            chosen = [int(s) for s in sizes.split(",")] if sizes else ADVISOR_SIZES
+            self.stdout.write(advisor_table(bench_advisor(sizes=chosen, runs=runs or 7)))
+            return
+        chosen = [int(s) for s in sizes.split(",")] if sizes else SIZES
+        self.stdout.write(diagram_table(bench_diagram(sizes=chosen, edits=edits)))

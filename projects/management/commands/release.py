@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from projects import releases
+from projects.models import Project
+
+
+class Command(BaseCommand):
+    help = "Release a project's current schema as a new version; prints the version number alone on the last line."
+
+    def add_arguments(self, parser):
+        parser.add_argument("project_id", type=int)
+        parser.add_argument("--message", default="", help="what changed in this version")
+
+    def handle(self, *args, project_id, message, **options):
+        project = Project.objects.filter(pk=project_id).first()
+        if project is None:
+            raise CommandError(f"No project with id {project_id}.")
+        try:
+            # No web user behind a command: the version's author stays empty ("command line").
+            release = releases.release_create(project=project, user=None, message=message)
+        except releases.VersionError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(str(release.number))

@@ -1,0 +1,199 @@
+"""Versions: releasing the current schema as an immutable version, reading versions back,
+and asking for a migration bundle. Writes and reads of this one room live together so
+the Versions page, the commands and the bundle task share one definition of each.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Max, QuerySet
+from django.http import Http404
+
+from designer.bundle import BundleSpec, BundleVersion
+from designer.diagram import DiagramError, build_dot, diagram_cache_key, start_render
+from designer.formats.json_doc import schema_from_dict
+from designer.schema import Schema
+from designer.types import DIALECTS
+from projects import services
+from projects.diagrams import CACHE_SECONDS
+from projects.models import Analysis, Bundle, Dismissal, JobKind, Project, Release
+
+
+class VersionError(ValueError):
+    """A request about versions that cannot be honoured; the message says why."""
+
+
+# --- writes -----------------------------------------------------------------------------
+
+
+def release_create(*, project: Project, user, message: str = "") -> Release:
+    """Snapshot the current document as the next version. The project row is locked so
+    two releases at once get different numbers and each holds the document it saw."""
+    with transaction.atomic():
+        locked = Project.objects.select_for_update().get(pk=project.pk)
+        latest = Release.objects.filter(project=locked).order_by("-number").first()
+        if latest is not None and latest.document == locked.document:
+            raise VersionError(f"Nothing changed since version {latest.number}: there is nothing to release.")
+        return Release.objects.create(
+            project=locked,
+            number=(latest.number if latest else 0) + 1,
+            message=message.strip(),
+            document=locked.document,
+            revision=locked.revision,
+            created_by=user,
+        )
+
+
+def bundle_create(
+    *, project: Project, user, target: int | None = None, base: int = 0, dialects=DIALECTS, zero_downtime: bool = True
+) -> Bundle:
+    """The bundle's row and its job first; the task builds the zip once both are committed."""
+    target, base, dialects = bundle_options(project=project, target=target, base=base, dialects=dialects)
+    with transaction.atomic():
+        job = services.job_create(project=project, user=user, kind=JobKind.BUNDLE)
+        return Bundle.objects.create(
+            project=project, job=job, target_version=target, base_version=base,
+            dialects=",".join(dialects), zero_downtime=zero_downtime, created_by=user,
+        )  # fmt: skip
+
+
+def bundle_options(*, project: Project, target: int | None, base: int, dialects) -> tuple[int, int, list[str]]:
+    """Checked options: target defaults to the latest version, base 0 is the empty database,
+    dialects in the fixed order postgresql, mysql, sqlite."""
+    numbers = set(Release.objects.filter(project=project).values_list("number", flat=True))
+    if not numbers:
+        raise VersionError("Release a version first: a bundle is built from released versions.")
+    target = max(numbers) if target is None else target
+    if target not in numbers:
+        raise VersionError(f"There is no version {target}.")
+    if base != 0 and base not in numbers:
+        raise VersionError(f"There is no version {base} to start from (0 means the empty database).")
+    if base >= target:
+        raise VersionError(f"The base version ({base}) must come before the target version ({target}).")
+    unknown = sorted(set(dialects) - set(DIALECTS))
+    if unknown:
+        raise VersionError(f"Unknown dialect {', '.join(unknown)}: choose from {', '.join(DIALECTS)}.")
+    chosen = [d for d in DIALECTS if d in set(dialects)]
+    if not chosen:
+        raise VersionError("Choose at least one dialect.")
+    return target, base, chosen
+
+
+# --- reads ------------------------------------------------------------------------------
+
+
+def releases_for(*, project: Project) -> QuerySet[Release]:
+    return Release.objects.filter(project=project).select_related("created_by").order_by("-number")
+
+
+def release_for(*, project: Project, number: int) -> Release:
+    release = Release.objects.filter(project=project, number=number).select_related("created_by").first()
+    if release is None:
+        raise Http404("No such version")
+    return release
+
+
+def latest_number(*, project: Project) -> int:
+    return Release.objects.filter(project=project).aggregate(latest=Max("number"))["latest"] or 0
+
+
+def version_schema(*, project: Project, number: int) -> Schema:
+    """Version 0 is the empty database."""
+    if number == 0:
+        return Schema()
+    return release_schema(release_for(project=project, number=number))
+
+
+def release_schema(release: Release) -> Schema:
+    return _parsed_release(release.pk, release.project_id)
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed_release(release_pk: int, project_id: int) -> Schema:
+    # A release never changes, so its parsed schema can be kept for the process's life.
+    return schema_from_dict(Release.objects.values_list("document", flat=True).get(pk=release_pk))
+
+
+def analysis_for(*, project: Project, number: int) -> dict | None:
+    """The advisor's result for a version: its latest analysis of the revision that
+    version was released from, without the recommendations the team dismissed."""
+    release = release_for(project=project, number=number)
+    found = Analysis.objects.filter(project=project, revision=release.revision).order_by("-created_at", "-pk").first()
+    if found is None or not isinstance(found.result, dict):
+        return None
+    dismissed = set(Dismissal.objects.filter(project=project).values_list("key", flat=True))
+    recommendations = [r for r in found.result.get("recommendations", []) if r.get("key") not in dismissed]
+    return found.result | {"recommendations": recommendations}
+
+
+def forget_parsed_releases() -> None:
+    """For benchmarks that measure a cold start."""
+    _parsed_release.cache_clear()
+
+
+def releases_between(*, project: Project, base: int, target: int) -> list[Release]:
+    """The versions a bundle walks through: base (when not 0) up to target, oldest first."""
+    releases = Release.objects.filter(project=project, number__gte=base, number__lte=target)
+    return list(releases.select_related("created_by").order_by("number"))
+
+
+def bundles_for(*, project: Project, limit: int = 20) -> QuerySet[Bundle]:
+    return Bundle.objects.filter(project=project).select_related("job", "created_by")[:limit]
+
+
+# --- what a bundle is built from --------------------------------------------------------
+
+
+def bundle_spec(
+    *, project: Project, target: int, base: int, dialects, zero_downtime: bool = True,
+    analysis: dict | None = None, extra_files: dict[str, bytes] | None = None,
+) -> BundleSpec:  # fmt: skip
+    """Everything the pure builder needs, read from the database. ``analysis`` (the
+    advisor's result) and ``extra_files`` (generated ORM code) are passed through when
+    the caller has them. The diagram's layout starts first, in its own `dot` process,
+    and is collected only when the zip is assembled: it runs beside the migrations."""
+    found = releases_between(project=project, base=base, target=target)
+    dot = build_dot(release_schema(found[-1]))
+    svg = _svg_soon(dot)
+    versions = tuple(
+        BundleVersion(
+            number=r.number,
+            schema=release_schema(r),
+            message=r.message,
+            author=r.created_by.username if r.created_by else "",
+            released_at=r.created_at.isoformat(timespec="seconds"),
+        )
+        for r in found
+    )
+    return BundleSpec(
+        project_name=project.name, versions=versions, base=base, dialects=tuple(dialects),
+        zero_downtime=zero_downtime, diagram_dot=dot, diagram_svg=svg, analysis=analysis,
+        extra_files=dict(extra_files or {}),
+    )  # fmt: skip
+
+
+def _svg_soon(dot: str):
+    """A function giving the SVG; a diagram too big to lay out in time is left out of the
+    bundle (b""), the DOT is still there."""
+    key = diagram_cache_key(dot, "svg")
+    cached = cache.get(key)
+    if cached is not None:
+        return lambda: cached
+    try:
+        run = start_render(dot, fmt="svg")
+    except DiagramError:
+        return lambda: b""
+
+    def collect() -> bytes:
+        try:
+            body = run.result(timeout=settings.DIAGRAM_TIMEOUT_SECONDS)
+        except DiagramError:
+            return b""
+        cache.set(key, body, CACHE_SECONDS)
+        return body
+
+    return collect

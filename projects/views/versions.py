@@ -1,0 +1,111 @@
+"""The Versions page: release the current schema, list and compare versions, build and
+download migration bundles."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_GET, require_POST
+
+from designer.compare import compare, drawing_schema
+from designer.diagram import DiagramOptions
+from projects import releases, selectors
+from projects.diagrams import diagram_for_page
+from projects.version_forms import BundleForm, CompareForm, ReleaseForm
+
+
+@login_required
+@require_GET
+def versions_page(request, project_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id)
+    return render(request, "projects/versions.html", _context(project))
+
+
+@login_required
+@require_POST
+def release_create(request, project_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id, need="edit")
+    form = ReleaseForm(request.POST)
+    if form.is_valid():
+        try:
+            releases.release_create(project=project, user=request.user, message=form.cleaned_data["message"])
+        except releases.VersionError as error:
+            form.add_error(None, str(error))
+        else:
+            if not request.htmx:
+                return redirect("versions", project_id=project.pk)
+            form = ReleaseForm()
+    status = 422 if form.errors else 200
+    context = _context(project, release_form=form)
+    if not request.htmx:
+        return render(request, "projects/versions.html", context, status=status)
+    # The bundle form's version choices follow, out of band, so a new version can be bundled at once.
+    html = render_to_string("projects/versions.html#versions", context, request) + render_to_string(
+        "projects/versions.html#bundle_form", context | {"oob": True}, request
+    )
+    return HttpResponse(html, status=status)
+
+
+@login_required
+@require_GET
+def version_compare(request, project_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id)
+    form = CompareForm(request.GET)
+    context = {"project": project, "form": form, "numbers": _numbers(project)}
+    if form.is_valid():
+        old, new = form.cleaned_data["old"], form.cleaned_data["new"]
+        try:
+            before = releases.version_schema(project=project, number=old)
+            after = releases.version_schema(project=project, number=new)
+        except Http404:
+            form.add_error(None, "Choose two versions of this project (0 is the empty database).")
+        else:
+            comparison = compare(before, after)
+            options = DiagramOptions(highlight=tuple(sorted(comparison.marks().items())))
+            context |= {"old": old, "new": new, "comparison": comparison,
+                        "diagram": diagram_for_page(drawing_schema(before, after), options=options)}  # fmt: skip
+    status = 422 if form.errors else 200
+    return render(request, "projects/compare.html", context, status=status)
+
+
+@login_required
+@require_POST
+def bundle_start(request, project_id: int):
+    # Building a bundle changes nothing in the design: whoever may see the project may build one.
+    project = selectors.project_for_user(user=request.user, project_id=project_id)
+    form = BundleForm(request.POST, numbers=_numbers(project))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            bundle = releases.bundle_create(
+                project=project, user=request.user, target=data["target"], base=data["base"],
+                dialects=data["dialects"], zero_downtime=data["zero_downtime"],
+            )  # fmt: skip
+        except releases.VersionError as error:
+            form.add_error(None, str(error))
+        else:
+            bundle.job.refresh_from_db()  # in embedded mode the task already ran
+            if not request.htmx:
+                return redirect("versions", project_id=project.pk)
+            return render(request, "projects/_job.html", {"project": project, "job": bundle.job})
+    template = "projects/versions.html#bundle_form" if request.htmx else "projects/versions.html"
+    return render(request, template, _context(project, bundle_form=form), status=422)
+
+
+def _numbers(project) -> list[int]:
+    return [release.number for release in releases.releases_for(project=project)]
+
+
+def _context(project, *, release_form=None, bundle_form=None) -> dict:
+    versions = list(releases.releases_for(project=project))
+    numbers = [release.number for release in versions]
+    return {
+        "project": project,
+        "versions": versions,
+        "can_edit": project.role in ("owner", "editor"),
+        "release_form": release_form or ReleaseForm(),
+        "bundle_form": bundle_form or BundleForm(numbers=numbers),
+        "bundles": releases.bundles_for(project=project),
+        "default_old": numbers[1] if len(numbers) > 1 else 0,
+        "default_new": numbers[0] if numbers else 0,
+    }

@@ -1,0 +1,41 @@
+"""`manage.py analyze` and `manage.py advisor_quality`, as documented in docs/advice.md."""
+
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+
+def test_analyze_json_exact_shape(project, capsys):
+    call_command("analyze", str(project.pk), "--format", "json")
+    data = json.loads(capsys.readouterr().out)
+    assert data["revision"] == project.revision
+    assert data["technology"]["primary"] == "postgresql" and data["technology"]["cache"] == "redis"
+    index = next(r for r in data["recommendations"] if r["code"] == "index.pattern")
+    assert index["entity"] == "comments" and index["index"]["columns"][0]["field"] == "post_id"
+    assert "key" not in index and "ops" not in index
+
+
+def test_analyze_markdown_to_a_file(project, tmp_path):
+    out = tmp_path / "review.md"
+    call_command("analyze", str(project.pk), "--format", "markdown", "--out", str(out))
+    text = out.read_text()
+    assert text.startswith("# Design review: Blog") and "**Primary store: PostgreSQL**" in text
+
+
+def test_analyze_unknown_project(db):
+    with pytest.raises(CommandError, match="No project with id 999999"):
+        call_command("analyze", "999999", "--format", "json")
+
+
+def test_advisor_quality_prints_per_fixture_and_overall(capsys):
+    call_command("advisor_quality")
+    out = capsys.readouterr().out
+    assert "| blog |" in out and "| saas |" in out and "| **overall** |" in out
+
+
+def test_bench_advisor_prints_its_table(capsys):
+    call_command("bench", "advisor", "--sizes", "20", "--runs", "1")
+    out = capsys.readouterr().out
+    assert "| entities | access patterns | workload summary (baseline, median) | analyze (median)" in out
+    assert "\n| 20 | 40 |" in out
