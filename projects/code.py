@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.http import Http404
 
-from designer.codegen import DIALECT_FREE, MIGRATIONS, Version, default_dialect, generate
+from designer.codegen import DIALECT_FREE, MIGRATIONS, Version, default_dialect, generate, orm_files
 from designer.formats.json_doc import schema_from_dict
 from designer.schema import Schema
 from projects import selectors
@@ -53,3 +53,15 @@ def generated_code(*, project: Project, target: str, dialect: str | None, versio
     versions = versions_up_to(project=project, version=version) if target in MIGRATIONS else ()
     files = generate(schema, target=target, dialect=dialect, versions=versions)
     return GeneratedCode(files=files, target=target, dialect=dialect, source=source)
+
+
+def bundle_orm_files(*, project: Project, version: int, targets, dialects) -> dict[str, bytes]:
+    """The chosen ORM targets' code for a migration bundle of ``version``: in the schema's
+    own dialect when the bundle has it, else in the bundle's first dialect."""
+    if not targets:
+        return {}
+    schema, _ = schema_at(project=project, version=version)
+    dialect = default_dialect(schema) if default_dialect(schema) in dialects else dialects[0]
+    return orm_files(
+        schema, targets=targets, dialect=dialect, versions=versions_up_to(project=project, version=version)
+    )

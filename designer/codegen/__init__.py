@@ -27,7 +27,17 @@ MIGRATIONS = {"prisma": prisma_migrations, "typeorm": typeorm_migrations}
 # Mongoose stores documents, not tables: no SQL dialect applies.
 DIALECT_FREE = frozenset({"mongoose"})
 
-__all__ = ["DIALECTS", "TARGETS", "CodegenError", "Version", "default_dialect", "generate"]
+__all__ = ["DIALECTS", "TARGETS", "CodegenError", "Version", "default_dialect", "generate", "orm_files"]
+
+
+def orm_files(schema: Schema, *, targets, dialect: str, versions: tuple[Version, ...] = ()) -> dict[str, bytes]:
+    """Every chosen target's files under ``orm/<target>/``, for the migration bundle
+    (designer.bundle's ``extra_files``)."""
+    files = {}
+    for target in targets:
+        for path, text in generate(schema, target=target, dialect=dialect, versions=versions).items():
+            files[f"orm/{target}/{path}"] = text.encode()
+    return files
 
 
 def default_dialect(schema: Schema) -> str:
