@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from designer.codegen import django_models, drizzle, mongoose, prisma, typeorm
 from designer.codegen.migrations import Version, prisma_migrations, typeorm_migrations
+from designer.codegen.mongoose import advised_embeds
 from designer.codegen.plan import CodegenError, make_plan
 from designer.migrate import MigrationError
 from designer.schema import Schema
@@ -49,11 +50,11 @@ def generate(
     *,
     target: str,
     dialect: str | None = None,
-    embed: frozenset[str] = frozenset(),
+    embed: frozenset[str] | None = None,
     versions: tuple[Version, ...] = (),
 ) -> dict[str, str]:
     """The files of ``target`` for ``schema``. ``embed``: relationship ids whose child
-    documents Mongoose embeds in the parent (the advisor's one-to-few decisions).
+    documents Mongoose embeds in the parent; None: the advisor's decisions (one-to-few).
     ``versions``: released versions up to this one; Prisma and TypeORM then also get
     their migration files, one per version step, built from our SQL. Raises
     ``CodegenError`` (a message for a person) for an unknown target or dialect, or a type
@@ -63,6 +64,8 @@ def generate(
     dialect = dialect or default_dialect(schema)
     if dialect not in DIALECTS:
         raise CodegenError(f"unknown dialect {dialect!r}; choose one of: {', '.join(DIALECTS)}")
+    if embed is None:
+        embed = advised_embeds(schema) if target == "mongoose" else frozenset()
     files = TARGETS[target](make_plan(schema, dialect=dialect, embed=embed))
     if versions and target in MIGRATIONS:
         try:

@@ -218,9 +218,44 @@ def test_mongoose_embeds_the_children_the_advisor_says_to_embed():
     assert "Comments: connection.model" in text("demo", "mongoose")
 
 
+def test_mongoose_follows_the_advisors_embed_decisions_by_default():
+    from designer.advice.base import Context
+    from designer.advice.mongo import mongo_rules
+    from designer.codegen.mongoose import advised_embeds
+
+    schema = ALL["composite_keys"]  # no declared reads: children are read only through their parent
+    embeds = [r for r in mongo_rules(Context(schema)) if r.code == "mongo.embed"]
+    assert embeds and len(advised_embeds(schema)) == len(embeds)
+    default = text("composite_keys", "mongoose")
+    assert default == "".join(generate(schema, target="mongoose", embed=advised_embeds(schema)).values())
+    assert (
+        "orderLines: { type: [orderLinesSchema], default: [] }" in default
+        or "order_lines: { type: [orderLinesSchema]" in default
+    )
+    assert default != "".join(generate(schema, target="mongoose", embed=frozenset()).values())
+
+
 def test_mongoose_partial_index_when_expressible(rich):
-    out = "".join(generate(rich, target="mongoose").values())
+    from designer.schema import Index, IndexColumn
+
+    out = "".join(generate(rich, target="mongoose", embed=frozenset()).values())
     assert "is on an SQL expression: MongoDB has no equivalent." in out
+    schema = ALL["demo"]
+    posts = schema.entity_by_name("posts")
+    slug, status = posts.field_by_name("slug"), posts.field_by_name("status")
+    published = Index(id="idx_pub", name="posts_published_slug", columns=(IndexColumn(field_id=slug.id),),
+                      predicate="status = 'published'")  # fmt: skip
+    odd = Index(
+        id="idx_odd", name="posts_odd", columns=(IndexColumn(field_id=status.id),), predicate="length(slug) > 3"
+    )
+    posts = replace(posts, indexes=(*posts.indexes, published, odd))
+    schema = replace(schema, entities=tuple(posts if e.id == posts.id else e for e in schema.entities))
+    out = "".join(generate(schema, target="mongoose").values())
+    assert (
+        'postsSchema.index({ slug: 1 }, { name: "posts_published_slug", partialFilterExpression: { status: "published" } });'
+        in out
+    )
+    assert "// index posts_odd is partial on SQL (WHERE length(slug) > 3): not expressible here." in out
 
 
 # --- Django -----------------------------------------------------------------------------------------
