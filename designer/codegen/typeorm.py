@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, js_key, pascal, string_literal
 from designer.codegen.plan import Join, Link, Plan, unquoted
-from designer.naming import index_name
 from designer.schema import DefaultKind, Entity, Field, Index, RefAction, SortOrder, TypeKind
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
 _IMPORTS = ("Column", "Entity", "Index", "JoinColumn", "JoinTable", "ManyToMany", "ManyToOne", "OneToMany",
-            "OneToOne", "PrimaryColumn", "PrimaryGeneratedColumn", "Relation")  # fmt: skip
+            "OneToOne", "PrimaryColumn", "PrimaryGeneratedColumn", "Relation", "Unique")  # fmt: skip
 _ACTIONS = {RefAction.NO_ACTION: "NO ACTION", RefAction.RESTRICT: "RESTRICT", RefAction.CASCADE: "CASCADE",
             RefAction.SET_NULL: "SET NULL", RefAction.SET_DEFAULT: "DEFAULT"}  # fmt: skip
 _INTEGERS = (TypeKind.SMALLINT, TypeKind.INTEGER, TypeKind.BIGINT)
@@ -95,6 +94,10 @@ class TypeOrmWriter:
         imports = f'import {{ {", ".join(names)}, type Relation }} from "typeorm";'
         return "\n\n".join([f"{title}\n{imports}", *classes]) + "\n"
 
+    @property
+    def _names(self) -> dict[str, str]:
+        return self.plan.constraint_names
+
     def _prop_name(self, field_id: str) -> str:
         """The property's name as TypeORM looks it up (a quoted key is the field's name)."""
         key = self.props[field_id]
@@ -130,12 +133,15 @@ class TypeOrmWriter:
         if f.id in entity.primary_key and f.identity and f.type.kind in _INTEGERS and single_key:
             strategy = "identity" if self.plan.dialect == POSTGRESQL else "increment"
             extra = ', generatedIdentity: "BY DEFAULT"' if strategy == "identity" else ""
-            decorator = f'@{self._d("PrimaryGeneratedColumn")}("{strategy}", {{ {", ".join(options[:2])}{extra} }})'
+            pkey = f", primaryKeyConstraintName: {string_literal(self._names[f'{entity.id}#pkey'])}"
+            decorator = (
+                f'@{self._d("PrimaryGeneratedColumn")}("{strategy}", {{ {", ".join(options[:2])}{extra}{pkey} }})'
+            )
             return f"  {decorator}\n  {self.props[f.id]}!: {ts_type};"
         if f.nullable and f.id not in entity.primary_key:
             options.append("nullable: true")
-        if f.unique and not single_key:
-            options.append("unique: true")
+        if f.id in entity.primary_key:
+            options.append(f"primaryKeyConstraintName: {string_literal(self._names[f'{entity.id}#pkey'])}")
         default = self._default(f)
         if default:
             options.append(f"default: {default}")
@@ -219,7 +225,10 @@ class TypeOrmWriter:
     # --- indexes ----------------------------------------------------------------------------
 
     def _index_lines(self, entity: Entity) -> list[str]:
-        lines = []
+        # unique fields as named class-level constraints, so the names are our DDL's
+        lines = [f"@{self._d('Unique')}({string_literal(self._names[f'{f.id}#unique'])}, "
+                 f"[{string_literal(self._prop_name(f.id))}])"
+                 for f in entity.fields if f.unique and entity.primary_key != (f.id,)]  # fmt: skip
         for index in entity.indexes:
             if index.unique and tuple(c.field_id for c in index.columns) == entity.primary_key:
                 continue
@@ -227,8 +236,7 @@ class TypeOrmWriter:
         return lines
 
     def _index(self, entity: Entity, index: Index) -> list[str]:
-        names = [entity.field(c.field_id).name if c.field_id else "expr" for c in index.columns]
-        name = index.name or index_name(entity.name, names, unique=index.unique)
+        name = self._names[index.id]
         if any(c.field_id is None for c in index.columns):
             return [
                 f"// index {comment_text(name)} is on an expression, which TypeORM cannot declare: it is in the SQL."
@@ -259,8 +267,7 @@ class TypeOrmWriter:
         for source_field, target_field in zip(link.source_fields, link.target_fields, strict=True):
             parts = [f"name: {string_literal(source_field.name)}",
                      f"referencedColumnName: {string_literal(self._prop_name(target_field.id))}"]  # fmt: skip
-            if relationship.name:
-                parts.append(f"foreignKeyConstraintName: {string_literal(relationship.name)}")
+            parts.append(f"foreignKeyConstraintName: {string_literal(self._names[relationship.id])}")
             columns.append(f"{{ {', '.join(parts)} }}")
         prop = self.relation_props[(link.relationship.id, "forward")]
         optional = " | null" if link.optional else ""
