@@ -174,20 +174,23 @@ def test_drizzle_partial_index_predicate_goes_through_sql_raw(rich):
 def test_typeorm_entities_columns_keys_relations_and_indexes():
     out = text("composite_keys", "typeorm")
     assert '@Entity({ name: "order_lines" })' in out
-    assert '@PrimaryColumn({ name: "shop_id", type: "integer" })' in out
+    assert '@PrimaryColumn({ name: "shop_id", type: "integer", primaryKeyConstraintName: "order_lines_pkey" })' in out
     assert '@Index("order_lines_sku_key", ["shopId", "sku"], { unique: true })' in out
     assert ('@JoinColumn([{ name: "shop_id", referencedColumnName: "shopId", foreignKeyConstraintName: "order_lines_order_fk" }, '
             '{ name: "order_number", referencedColumnName: "number", foreignKeyConstraintName: "order_lines_order_fk" }])') in out  # fmt: skip
     assert 'onDelete: "CASCADE", onUpdate: "CASCADE"' in out
     demo = text("demo", "typeorm")
     assert (
-        '@PrimaryGeneratedColumn("identity", { name: "id", type: "bigint", generatedIdentity: "BY DEFAULT" })' in demo
+        '@PrimaryGeneratedColumn("identity", { name: "id", type: "bigint", generatedIdentity: "BY DEFAULT", '
+        'primaryKeyConstraintName: "users_pkey" })' in demo
     )
     assert (
         '{ name: "status", type: "enum", enum: ["draft", "published", "archived"], enumName: "post_status", default: "draft" }'
         in demo
     )
     assert "posts!: Relation<Posts[]>;" in demo
+    assert '@Unique("users_email_key", ["email"])' in demo  # names as our DDL gives them
+    assert 'foreignKeyConstraintName: "posts_author_id_fkey"' in demo
     m2m = text("many_to_many", "typeorm")
     assert '@JoinTable({ name: "courses_tags", joinColumns: [{ name: "courses_id", referencedColumnName: "id" }]' in m2m
     assert '@Entity({ name: "invoices", schema: "billing" })' in text("namespaces", "typeorm")
