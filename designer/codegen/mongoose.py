@@ -83,15 +83,19 @@ class MongooseWriter:
 
     def _children_first(self) -> list[Entity]:
         """A parent's schema embeds its children's schema objects: define those first."""
+        children: dict[str, set[str]] = {}
+        for link in self.embedded:
+            if link.source.id != link.target.id:
+                children.setdefault(link.target.id, set()).add(link.source.id)
         placed: list[Entity] = []
+        done: set[str] = set()
         waiting = list(self.schema.entities)
         while waiting:
-            done = {e.id for e in placed}
-            ready = [e for e in waiting if all(link.source.id in done or link.source.id == e.id
-                                               for link in self.embedded if link.target.id == e.id)]  # fmt: skip
+            ready = [e for e in waiting if children.get(e.id, set()) <= done]
             ready = ready or waiting[:1]  # an embedding cycle: the advisor never proposes one; keep going
             placed += ready
-            waiting = [e for e in waiting if e not in ready]
+            done |= {e.id for e in ready}
+            waiting = [e for e in waiting if e.id not in done]
         return placed
 
     def only_embedded(self, entity: Entity) -> bool:

@@ -71,10 +71,20 @@ class Plan:  # frozen; constraint_names is cached in the instance dict, as Schem
     embed: frozenset[str] = frozenset()
 
     def links_from(self, entity: Entity) -> list[Link]:
-        return [link for link in self.links if link.source.id == entity.id]
+        return self._by_end[0].get(entity.id, [])
 
     def links_to(self, entity: Entity) -> list[Link]:
-        return [link for link in self.links if link.target.id == entity.id]
+        return self._by_end[1].get(entity.id, [])
+
+    @functools.cached_property
+    def _by_end(self) -> tuple[dict[str, list[Link]], dict[str, list[Link]]]:
+        """Links by source and by target entity id: every generator asks per entity."""
+        sources: dict[str, list[Link]] = {}
+        targets: dict[str, list[Link]] = {}
+        for link in self.links:
+            sources.setdefault(link.source.id, []).append(link)
+            targets.setdefault(link.target.id, []).append(link)
+        return sources, targets
 
     @functools.cached_property
     def constraint_names(self) -> dict[str, str]:
