@@ -12,7 +12,7 @@ database does. The output is laid out exactly as ``prisma format`` lays it out.
 from __future__ import annotations
 
 from designer.codegen.names import Scope, camel, comment_text, pascal, string_literal
-from designer.codegen.plan import Link, Plan, unquoted
+from designer.codegen.plan import Join, Link, Plan, unquoted
 from designer.schema import (
     DefaultKind,
     Entity,
@@ -129,13 +129,21 @@ class PrismaWriter:
 
     def _model(self, entity: Entity) -> str:
         rows = [self._field_row(entity, field) for field in entity.fields]
-        rows += [self._forward_row(link) for link in self.plan.links_from(entity)]
-        rows += [self._backward_row(link) for link in self.plan.links_to(entity)]
+        rows += [self._forward_row(link) for link in self.plan.links_from(entity) if _relatable(link)]
+        rows += [self._backward_row(link) for link in self.plan.links_to(entity) if _relatable(link)]
         rows += self._join_rows(entity)
         attributes = []
         if len(entity.primary_key) > 1:
             attributes.append(f"@@id([{self._field_list(entity.primary_key)}])")
-        notes = []
+        notes = [
+            f"{comment_text(link.label)}: the key types differ, which Prisma cannot relate; "
+            "the foreign key is in the SQL."
+            for link in self.plan.links_from(entity)
+            if not _relatable(link)
+        ]
+        notes += [f"{comment_text(join.label)}: many-to-many with a key Prisma cannot join on (not a single "
+                  "@id); the join table is in the SQL." for join in self.plan.joins
+                  if join.left.id == entity.id and not _implicit_join_possible(join)]  # fmt: skip
         if entity.namespace and self.plan.dialect == MYSQL:
             notes.append(f"{comment_text(entity.qualified_name)}: Prisma on MySQL reaches one database; "
                          f"our DDL puts this table in database {comment_text(entity.namespace)}.")  # fmt: skip
@@ -253,7 +261,12 @@ class PrismaWriter:
         parts.append(f"fields: [{self._field_list(f.id for f in link.source_fields)}]")
         parts.append(f"references: [{self._field_list(f.id for f in link.target_fields)}]")
         relationship = link.relationship
-        parts.append(f"onDelete: {_ACTIONS[relationship.on_delete or RefAction.NO_ACTION]}")
+        on_delete = relationship.on_delete or RefAction.NO_ACTION
+        if on_delete is RefAction.SET_NULL and not link.optional:
+            # Prisma refuses SET NULL on a required key (the database would fail the delete
+            # anyway); NO ACTION is what happens in effect. Our SQL keeps what was designed.
+            on_delete = RefAction.NO_ACTION
+        parts.append(f"onDelete: {_ACTIONS[on_delete]}")
         parts.append(f"onUpdate: {_ACTIONS[relationship.on_update or RefAction.NO_ACTION]}")
         if relationship.name and self.plan.dialect != SQLITE:  # SQLite's foreign keys have no names
             parts.append(f"map: {string_literal(relationship.name, prisma=True)}")
@@ -269,7 +282,7 @@ class PrismaWriter:
     def _join_rows(self, entity: Entity) -> list[list[str]]:
         """Implicit many-to-many (Prisma makes the join table): a list on each side."""
         rows = []
-        for join in self.plan.joins:
+        for join in filter(_implicit_join_possible, self.plan.joins):
             label = f"@relation({string_literal(join.label, prisma=True)})"
             if join.left.id == entity.id:
                 rows.append([self.relation_names[(join.relationship.id, "left")],
@@ -314,6 +327,19 @@ class PrismaWriter:
 
     def _field_list(self, field_ids) -> str:
         return ", ".join(self.field_names[i] for i in field_ids)
+
+
+def _relatable(link: Link) -> bool:
+    """Prisma relates fields of the same type only."""
+    return all((a.type.kind, a.type.enum_id) == (b.type.kind, b.type.enum_id)
+               for a, b in zip(link.source_fields, link.target_fields, strict=True))  # fmt: skip
+
+
+def _implicit_join_possible(join: Join) -> bool:
+    """Prisma's implicit many-to-many joins two models on their single-field @id."""
+    return (len(join.left.primary_key) == 1 and len(join.right.primary_key) == 1
+            and join.relationship.from_field_ids == join.left.primary_key
+            and join.relationship.to_field_ids == join.right.primary_key)  # fmt: skip
 
 
 def _has_unique(entity: Entity) -> bool:

@@ -10,15 +10,19 @@ import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
+from designer.codegen import generate
 from designer.codegen.mongoose import document_key
+from designer.formats.dbml import parse_dbml
 from designer.schema import TypeKind
 from tests.designer.codegen.conftest import DIALECTS, node_tool
 from tests.designer.codegen.fixtures import fixtures
 
 pytestmark = pytest.mark.external
+RICH = Path(__file__).parents[1] / "fixtures" / "rich.dbml"
 FIXTURES = tuple(fixtures())
 # Prisma 7 fetches its engines before every command; validate and format need none.
 PRISMA_ENV = {**os.environ, "PRISMA_SCHEMA_ENGINE_BINARY": "/bin/false", "PRISMA_HIDE_UPDATE_MESSAGE": "1",
@@ -36,13 +40,24 @@ def _prisma_commands(dialect: str) -> tuple[str, ...]:
 
 
 @pytest.fixture(scope="module")
-def prisma_results(written):
+def prisma_results(written, workdir):
     prisma = node_tool("prisma")
     jobs = [((name, dialect, command), [str(prisma), *command.split(), "--schema", str(written[("prisma", name, dialect)] / "schema.prisma")])
             for name in FIXTURES for dialect in DIALECTS for command in _prisma_commands(dialect)]  # fmt: skip
+    # and the rich DBML fixture (every DBML feature, and design slips Prisma cannot relate)
+    rich = workdir / "rich.prisma"
+    rich.write_text(generate(parse_dbml(RICH.read_text()), target="prisma")["schema.prisma"])
+    jobs += [(("rich", "postgresql", command), [str(prisma), *command.split(), "--schema", str(rich)])
+             for command in ("validate", "format --check")]  # fmt: skip
     with ThreadPoolExecutor(max_workers=4) as pool:
         done = pool.map(lambda job: (job[0], _run(job[1], env=PRISMA_ENV)), jobs)
         return dict(done)
+
+
+def test_prisma_takes_the_rich_fixture(prisma_results):
+    for command in ("validate", "format --check"):
+        result = prisma_results[("rich", "postgresql", command)]
+        assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)

@@ -339,3 +339,11 @@ def test_namespaces_follow_our_ddl_per_dialect():
     assert 'sqliteTable(\n  "billing.customers",' in text("namespaces", "drizzle", "sqlite")
     assert r'db_table = "billing\u0060.\u0060invoices"' in text("namespaces", "django", "mysql")  # \u0060 is `
     assert 'collection: "billing.customers"' in text("namespaces", "mongoose")
+
+
+def test_prisma_says_what_it_cannot_relate_instead_of_failing(rich):
+    out = generate(rich, target="prisma")["schema.prisma"]
+    assert "// User_user: the key types differ, which Prisma cannot relate; the foreign key is in the SQL." in out
+    assert "// label_order: many-to-many with a key Prisma cannot join on" in out
+    # SET NULL on a required key: Prisma refuses it; NO ACTION is what the database does in effect
+    assert "references: [id], onDelete: NoAction, onUpdate: NoAction)" in out.split("model Profile {")[1]
