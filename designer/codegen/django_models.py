@@ -48,9 +48,11 @@ class DjangoWriter:
         self.enum_classes = {e.id: classes.take(pascal(e.name) + "Choices") for e in self.schema.enums}
         self.class_names = {e.id: classes.take(pascal(e.name)) for e in self.schema.entities}
         self.custom_fields: dict[str, str] = {}  # db type → class name
-        self.custom_scope = classes
+        self.classes = classes
         self.attrs: dict[str, str] = {}
         self.relation_attrs: dict[tuple[str, str], str] = {}
+        # reverse accessors live on the target; they must not clash with its fields
+        self.member_scopes: dict[str, Scope] = {}
         for entity in self.schema.entities:
             self._name_members(entity)
         self.uses_uuid = False
@@ -74,14 +76,12 @@ class DjangoWriter:
         for join in self.plan.joins:
             if join.left.id == entity.id:
                 self.relation_attrs[(join.relationship.id, "left")] = scope.take(_python_name(join.right.name))
-        # reverse accessors live on the target; they must not clash with its fields
-        self._reverse_scopes = getattr(self, "_reverse_scopes", {})
-        self._reverse_scopes[entity.id] = scope
+        self.member_scopes[entity.id] = scope
 
     def _reverse_name(self, link_id: str, entity: Entity, words: str) -> str:
         key = (link_id, "backward")
         if key not in self.relation_attrs:
-            self.relation_attrs[key] = self._reverse_scopes[entity.id].take(_python_name(words) or "related")
+            self.relation_attrs[key] = self.member_scopes[entity.id].take(_python_name(words) or "related")
         return self.relation_attrs[key]
 
     # --- the file ---------------------------------------------------------------------------
@@ -123,7 +123,7 @@ class DjangoWriter:
         if entity.comment:
             lines.append(f"    # {comment_text(entity.comment)}")
         if len(entity.primary_key) > 1:
-            keys = ", ".join(string_literal(self._key_attr(i)) for i in entity.primary_key)
+            keys = ", ".join(string_literal(self.attrs[i]) for i in entity.primary_key)
             lines.append(f"    pk = models.CompositePrimaryKey({keys})")
         links = {
             link.source_fields[0].id: link for link in self.plan.links_from(entity) if len(link.source_fields) == 1
@@ -141,9 +141,6 @@ class DjangoWriter:
             if join.left.id == entity.id:
                 lines.append(f"    {self.relation_attrs[(join.relationship.id, 'left')]} = {self._many(join)}")
         return "\n".join([*lines, "", *self._meta(entity)])
-
-    def _key_attr(self, field_id: str) -> str:
-        return self.attrs[field_id]
 
     def _field(self, entity: Entity, f: Field) -> str:
         args, comment = self._type_args(entity, f)
@@ -175,7 +172,7 @@ class DjangoWriter:
             if f.type.kind is TypeKind.ENUM:
                 db_type = self._enum_db_type(f)
             if db_type not in self.custom_fields:
-                self.custom_fields[db_type] = self.custom_scope.take(pascal(db_type) + "Field")
+                self.custom_fields[db_type] = self.classes.take(pascal(db_type) + "Field")
             return self.custom_fields[db_type]
         if f.type.kind is TypeKind.VARCHAR and f.type.length is None:
             return "models.TextField"  # Django's CharField needs a length on every database but PostgreSQL

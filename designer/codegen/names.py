@@ -49,29 +49,24 @@ class Scope:
     a new one that collides, is empty, starts with a digit or is reserved gets a suffix
     or prefix, deterministically, so the same schema always gives the same code."""
 
-    def __init__(self, *, reserved: frozenset[str] = frozenset(), fallback: str = "item", fold_case: bool = False,
-                 suffix: str = "_"):  # fmt: skip
-        self.reserved = {r.lower() for r in reserved} if fold_case else set(reserved)
+    def __init__(self, *, reserved: frozenset[str] = frozenset(), fallback: str = "item", suffix: str = "_"):
+        self.reserved = set(reserved)
         self.fallback = fallback
         self.suffix = suffix
-        self.fold_case = fold_case
         self.taken: set[str] = set()
-
-    def _key(self, name: str) -> str:
-        return name.lower() if self.fold_case else name
 
     def take(self, identifier: str) -> str:
         if not identifier:
             identifier = self.fallback
         if identifier[0].isdigit():
             identifier = f"{self.fallback[0]}{identifier}" if identifier.isalnum() else f"_{identifier}"
-        if self._key(identifier) in self.reserved:
+        if identifier in self.reserved:
             identifier = f"{identifier}{self.suffix}"
         candidate, n = identifier, 2
-        while self._key(candidate) in self.taken or self._key(candidate) in self.reserved:
+        while candidate in self.taken or candidate in self.reserved:
             candidate = f"{identifier}{n}"
             n += 1
-        self.taken.add(self._key(candidate))
+        self.taken.add(candidate)
         return candidate
 
 

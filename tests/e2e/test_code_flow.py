@@ -37,4 +37,4 @@ def test_code_page_switches_targets_copies_and_downloads(open_project):
     with page.expect_download() as download:
         page.get_by_role("link", name="Download").click()
     assert download.value.suggested_filename == "blog-drizzle-schema.ts"
-    assert open(download.value.path(), encoding="utf-8").read() == expected
+    assert download.value.path().read_text(encoding="utf-8") == expected
