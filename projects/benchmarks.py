@@ -135,6 +135,64 @@ def diagram_table(rows: list[DiagramRow]) -> str:
     return "\n".join(lines)
 
 
+# --- the advisor ---------------------------------------------------------------------------
+
+ADVISOR_SIZES = (50, 200, 500)  # entities; each with twice as many access patterns (500 → 1,000)
+
+
+@dataclass(frozen=True)
+class AdvisorRow:
+    entities: int
+    patterns: int
+    summary_median_ms: float
+    analyze_median_ms: float
+    analyze_p95_ms: float
+    recommendations: int
+
+    @property
+    def ratio(self) -> float:
+        return self.analyze_median_ms / self.summary_median_ms
+
+
+def bench_advisor(*, sizes=ADVISOR_SIZES, runs: int = 7) -> list[AdvisorRow]:
+    """``analyze`` on synthetic schemas, against the workload summary it starts from
+    (the baseline), each timed ``runs`` times in alternation so drift hits both."""
+    rows = []
+    for size in sizes:
+        schema = synthetic_workload(synthetic_schema(entities=size), patterns=2 * size)
+        summaries, analyses = [], []
+        for _ in range(runs):
+            summaries.append(_timed_ms(lambda schema=schema: workload_summary(schema)))
+            analyses.append(_timed_ms(lambda schema=schema: analyze(schema)))
+        found = len(analyze(schema).recommendations)
+        rows.append(AdvisorRow(entities=size, patterns=2 * size, summary_median_ms=statistics.median(summaries),
+                               analyze_median_ms=statistics.median(analyses), analyze_p95_ms=_p95(analyses),
+                               recommendations=found))  # fmt: skip
+    return rows
+
+
+def _timed_ms(work) -> float:
+    # The same schema object each run, as the app reuses parsed schemas; the advisor's
+    # Context (workload summary included) is rebuilt on every call, which is measured.
+    started = time.perf_counter()
+    work()
+    return (time.perf_counter() - started) * 1000
+
+
+def advisor_table(rows: list[AdvisorRow]) -> str:
+    lines = [
+        "| entities | access patterns | workload summary (baseline, median) | analyze (median) | p95 | ratio "
+        "| recommendations |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row.entities} | {row.patterns} | {row.summary_median_ms:.1f} ms | {row.analyze_median_ms:.1f} ms "
+            f"| {row.analyze_p95_ms:.1f} ms | {row.ratio:.1f} | {row.recommendations} |"
+        )
+    return "\n".join(lines)
+
+
 # --- bench migrate: the migration engine on a synthetic history -----------------------------
 
 
@@ -193,62 +251,4 @@ def migrate_table(rows: list[MigrateRow], *, entities: int, versions: int) -> st
     for row in rows:
         lines.append(f"| {row.dialect} | {row.steps} | {row.migrate_median_ms:.0f} ms | {row.full_ddl_median_ms:.0f} ms "
                      f"| {row.baseline_median_ms:.0f} ms | {row.ratio:.2f} |")  # fmt: skip
-    return "\n".join(lines)
-
-
-# --- the advisor ---------------------------------------------------------------------------
-
-ADVISOR_SIZES = (50, 200, 500)  # entities; each with twice as many access patterns (500 → 1,000)
-
-
-@dataclass(frozen=True)
-class AdvisorRow:
-    entities: int
-    patterns: int
-    summary_median_ms: float
-    analyze_median_ms: float
-    analyze_p95_ms: float
-    recommendations: int
-
-    @property
-    def ratio(self) -> float:
-        return self.analyze_median_ms / self.summary_median_ms
-
-
-def bench_advisor(*, sizes=ADVISOR_SIZES, runs: int = 7) -> list[AdvisorRow]:
-    """``analyze`` on synthetic schemas, against the workload summary it starts from
-    (the baseline), each timed ``runs`` times in alternation so drift hits both."""
-    rows = []
-    for size in sizes:
-        schema = synthetic_workload(synthetic_schema(entities=size), patterns=2 * size)
-        summaries, analyses = [], []
-        for _ in range(runs):
-            summaries.append(_timed_ms(lambda schema=schema: workload_summary(schema)))
-            analyses.append(_timed_ms(lambda schema=schema: analyze(schema)))
-        found = len(analyze(schema).recommendations)
-        rows.append(AdvisorRow(entities=size, patterns=2 * size, summary_median_ms=statistics.median(summaries),
-                               analyze_median_ms=statistics.median(analyses), analyze_p95_ms=_p95(analyses),
-                               recommendations=found))  # fmt: skip
-    return rows
-
-
-def _timed_ms(work) -> float:
-    # The same schema object each run, as the app reuses parsed schemas; the advisor's
-    # Context (workload summary included) is rebuilt on every call, which is measured.
-    started = time.perf_counter()
-    work()
-    return (time.perf_counter() - started) * 1000
-
-
-def advisor_table(rows: list[AdvisorRow]) -> str:
-    lines = [
-        "| entities | access patterns | workload summary (baseline, median) | analyze (median) | p95 | ratio "
-        "| recommendations |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for row in rows:
-        lines.append(
-            f"| {row.entities} | {row.patterns} | {row.summary_median_ms:.1f} ms | {row.analyze_median_ms:.1f} ms "
-            f"| {row.analyze_p95_ms:.1f} ms | {row.ratio:.1f} | {row.recommendations} |"
-        )
     return "\n".join(lines)

@@ -5,7 +5,8 @@ the Versions page, the commands and the bundle task share one definition of each
 
 from __future__ import annotations
 
-import functools
+import threading
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -16,9 +17,9 @@ from django.http import Http404
 from designer.bundle import BundleSpec, BundleVersion
 from designer.codegen import TARGETS
 from designer.diagram import DiagramError, build_dot, diagram_cache_key, start_render
-from designer.formats.json_doc import schema_from_dict
 from designer.schema import Schema
 from designer.types import DIALECTS
+from designer.versions import schema_after
 from projects import services
 from projects.diagrams import CACHE_SECONDS
 from projects.models import Analysis, Bundle, Dismissal, JobKind, Project, Release
@@ -116,13 +117,41 @@ def version_schema(*, project: Project, number: int) -> Schema:
 
 
 def release_schema(release: Release) -> Schema:
-    return _parsed_release(release.pk, release.project_id)
+    return release_schemas([release])[0]
 
 
-@functools.lru_cache(maxsize=64)
-def _parsed_release(release_pk: int, project_id: int) -> Schema:
-    # A release never changes, so its parsed schema can be kept for the process's life.
-    return schema_from_dict(Release.objects.values_list("document", flat=True).get(pk=release_pk))
+def release_schemas(found: list[Release]) -> list[Schema]:
+    """The schemas of versions in order (oldest first for speed: each shares what it
+    can with the one before, see designer/versions.py)."""
+    schemas, previous = [], None
+    for release in found:
+        with _parsed_lock:
+            schema = _parsed.get(release.pk)
+        if schema is None:
+            schema = schema_after(release.document, previous=previous)
+            _remember(release.pk, schema)
+        schemas.append(schema)
+        previous = (release.document, schema)
+    return schemas
+
+
+# A release never changes, so its parsed schema is kept for the process's life (bounded).
+_PARSED_LIMIT = 256
+_parsed: OrderedDict[int, Schema] = OrderedDict()
+_parsed_lock = threading.Lock()
+
+
+def _remember(release_pk: int, schema: Schema) -> None:
+    with _parsed_lock:
+        _parsed[release_pk] = schema
+        while len(_parsed) > _PARSED_LIMIT:
+            _parsed.popitem(last=False)
+
+
+def forget_parsed_releases() -> None:
+    """For benchmarks that measure a cold start."""
+    with _parsed_lock:
+        _parsed.clear()
 
 
 def analysis_for(*, project: Project, number: int) -> dict | None:
@@ -135,11 +164,6 @@ def analysis_for(*, project: Project, number: int) -> dict | None:
     dismissed = set(Dismissal.objects.filter(project=project).values_list("key", flat=True))
     recommendations = [r for r in found.result.get("recommendations", []) if r.get("key") not in dismissed]
     return found.result | {"recommendations": recommendations}
-
-
-def forget_parsed_releases() -> None:
-    """For benchmarks that measure a cold start."""
-    _parsed_release.cache_clear()
 
 
 def releases_between(*, project: Project, base: int, target: int) -> list[Release]:
@@ -164,17 +188,18 @@ def bundle_spec(
     the caller has them. The diagram's layout starts first, in its own `dot` process,
     and is collected only when the zip is assembled: it runs beside the migrations."""
     found = releases_between(project=project, base=base, target=target)
-    dot = build_dot(release_schema(found[-1]))
+    schemas = release_schemas(found)
+    dot = build_dot(schemas[-1])
     svg = _svg_soon(dot)
     versions = tuple(
         BundleVersion(
             number=r.number,
-            schema=release_schema(r),
+            schema=schema,
             message=r.message,
             author=r.created_by.username if r.created_by else "",
             released_at=r.created_at.isoformat(timespec="seconds"),
         )
-        for r in found
+        for r, schema in zip(found, schemas, strict=True)
     )
     return BundleSpec(
         project_name=project.name, versions=versions, base=base, dialects=tuple(dialects),

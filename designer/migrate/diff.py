@@ -97,6 +97,8 @@ def _table_changes(before: Table, after: Table, groups, retyped: set[str]) -> No
     context = {"old_table": before, "new_table": after}
     if (before.name, before.namespace) != (after.name, after.namespace):
         groups["rename_table"].append(Step("rename_table", old=before, new=after, table=after, **context))
+    if before.comment != after.comment:
+        groups["set_comment"].append(Step("set_comment", old=before, new=after, table=after, **context))
     for column in before.columns:
         changed = after.column(column.id)
         if changed is None:
@@ -104,6 +106,8 @@ def _table_changes(before: Table, after: Table, groups, retyped: set[str]) -> No
             continue
         if changed.name != column.name:
             groups["rename_column"].append(Step("rename_column", old=column, new=changed, table=after, **context))
+        if changed.comment != column.comment:
+            groups["set_comment"].append(Step("set_comment", old=column, new=changed, table=after, **context))
         alteration = _alteration(column, changed)
         if alteration:
             groups["alter_column"].append(

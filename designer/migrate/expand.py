@@ -16,6 +16,7 @@ it), or an identity column, is changed in place as usual (and warned about).
 from __future__ import annotations
 
 from designer.migrate.model import Column, Table
+from designer.migrate.pg_sql import type_warnings
 from designer.migrate.render import Context, Stmt, Warning
 from designer.migrate.steps import Step
 from designer.naming import fit_identifier
@@ -64,8 +65,6 @@ def expand_column(step: Step, ctx: Context) -> list[Stmt]:
     renamed = old.name != new.name
     target = new.name if renamed else fit_identifier(f"{old.name}__new")
     spelled = ctx.column_type(new)
-    from designer.migrate.postgresql import type_warnings  # the renderer imports this module
-
     type_warnings(ctx, new, spelled)
     same_type = old.type == new.type
     function = ctx.qualified(fit_identifier(f"{table.name}_{target}_expand"), table.namespace)
@@ -138,6 +137,9 @@ def _contract(
         statements.append(Stmt(f"ALTER TABLE {name} RENAME COLUMN {ctx.quote(target)} TO {column};"))
     if new.default is not None:
         statements.append(Stmt(f"ALTER TABLE {name} ALTER COLUMN {column} SET DEFAULT {ctx.default_sql(new)};"))
+    if new.comment:
+        text = "'" + new.comment.replace("'", "''") + "'"
+        statements.append(Stmt(f"COMMENT ON COLUMN {name}.{column} IS {text};"))
     if not new.nullable:
         check = ctx.quote(fit_identifier(f"{table.name}_{new.name}_not_null"))
         warn(

@@ -39,6 +39,7 @@ class Column:
     default: Default | None = None
     identity: bool = False
     label: str = ""  # "entity.field", for messages
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Table:
     columns: tuple[Column, ...]
     constraints: tuple[Constraint, ...] = ()  # primary, unique, check
     indexes: tuple[IndexDef, ...] = ()
+    comment: str | None = None
 
     def column(self, column_id: str) -> Column | None:
         return self._columns.get(column_id)
@@ -192,7 +194,8 @@ class _Names:
 
 def _column(entity: Entity, field: Field) -> Column:
     return Column(field.id, field.name, field.type, nullable=field.nullable and field.id not in entity.primary_key,
-                  default=field.default, identity=field.identity, label=f"{entity.name}.{field.name}")  # fmt: skip
+                  default=field.default, identity=field.identity, label=f"{entity.name}.{field.name}",
+                  comment=field.comment or None)  # fmt: skip
 
 
 def _table(entity: Entity, names: _Names) -> Table:
@@ -220,7 +223,7 @@ def _table(entity: Entity, names: _Names) -> Table:
         indexes.append(IndexDef(index.id, name, index.columns, index.unique, index.method, index.predicate,
                                 index.include, given_name=given))  # fmt: skip
     columns = tuple(_column(entity, f) for f in entity.fields)
-    return Table(entity.id, table, ns, columns, tuple(constraints), tuple(indexes))
+    return Table(entity.id, table, ns, columns, tuple(constraints), tuple(indexes), comment=entity.comment or None)
 
 
 def _foreign_key(schema: Schema, relationship: Relationship, names: _Names) -> tuple[str, Constraint] | None:

@@ -13,9 +13,9 @@ never invents one (an invented index outlives its key and the schema would drift
 from __future__ import annotations
 
 from designer.migrate.model import Column, Constraint, IndexDef, Table
-from designer.migrate.render import Context, MigrationError, Stmt
+from designer.migrate.render import Context, MigrationError, Stmt, step_comment
 from designer.migrate.steps import Step
-from designer.schema import IndexMethod, RefAction, SortOrder
+from designer.schema import IndexColumn, IndexMethod, RefAction, SortOrder
 
 INSTANT = ", ALGORITHM=INSTANT"
 ONLINE = ", ALGORITHM=INPLACE, LOCK=NONE"
@@ -29,7 +29,12 @@ def render_step(step: Step, ctx: Context) -> list[Stmt]:
 
 
 def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
-    return "".join(stmt.sql + "\n" for _step, statements in blocks for stmt in statements)
+    lines = []
+    for number, (step, statements) in enumerate(blocks):
+        if statements:
+            lines.append(step_comment(number, step))
+        lines += [stmt.sql for stmt in statements]
+    return "".join(line + "\n" for line in lines)
 
 
 # --- pieces ------------------------------------------------------------------------------
@@ -64,6 +69,8 @@ def _column_sql(ctx: Context, column: Column) -> str:
         parts.append("AUTO_INCREMENT")
     elif column.default is not None:
         parts.append(f"DEFAULT {ctx.default_sql(column)}")
+    if column.comment:
+        parts.append(f"COMMENT {_literal(column.comment)}")
     return " ".join(parts)
 
 
@@ -199,6 +206,21 @@ def _enum_default(ctx: Context, table: Table, column: Column, values: tuple[str,
     return None
 
 
+def _if_column_exists(ctx: Context, table: Table, column: Column, sql: str) -> list[Stmt]:
+    """Run ``sql`` only while the column is there under this name: UPDATE has no IF EXISTS,
+    and on a re-run after the whole migration the table may carry its new name already."""
+    schema = _literal(table.namespace) if table.namespace else "DATABASE()"
+    # Every value is a quoted literal.
+    probe = (f"SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = {schema} "  # noqa: S608
+             f"AND table_name = {_literal(table.name)} AND column_name = {_literal(column.name)}")  # fmt: skip
+    return [
+        Stmt(f"SET @migration_step = IF(({probe}) > 0, {_literal(sql)}, 'DO 0');"),
+        Stmt("PREPARE migration_step FROM @migration_step;"),
+        Stmt("EXECUTE migration_step;"),
+        Stmt("DEALLOCATE PREPARE migration_step;"),
+    ]
+
+
 def _add_enum_value(step: Step, ctx: Context) -> list[Stmt]:
     return [_modify_enum(ctx, t, c, step.new.values) for t, c in _enum_columns(ctx, step, before=True)]
 
@@ -215,8 +237,8 @@ def _rename_enum_value(step: Step, ctx: Context) -> list[Stmt]:
         # Both spellings allowed while the rows move, then only the new one.
         statements.append(_modify_enum(ctx, table, column, (*current, new)))
         quoted = ctx.quote(column.name)
-        move = f"UPDATE {_t(ctx, table)} SET {quoted} = {_literal(new)} WHERE {quoted} = {_literal(old)};"  # noqa: S608
-        statements.append(Stmt(move))
+        move = f"UPDATE {_t(ctx, table)} SET {quoted} = {_literal(new)} WHERE {quoted} = {_literal(old)}"  # noqa: S608
+        statements += _if_column_exists(ctx, table, column, move)
         statements.append(_modify_enum(ctx, table, column, renamed))
     return statements
 
@@ -270,7 +292,16 @@ def _create_table(step: Step, ctx: Context) -> list[Stmt]:
     parts = [_column_sql(ctx, c) for c in table.columns]
     parts += [_constraint_sql(ctx, table, c) for c in table.constraints]
     body = ",\n  ".join(parts)
-    return [Stmt(f"CREATE TABLE IF NOT EXISTS {_t(ctx, table)} (\n  {body}\n);")]
+    options = f" COMMENT={_literal(table.comment)}" if table.comment else ""
+    return [Stmt(f"CREATE TABLE IF NOT EXISTS {_t(ctx, table)} (\n  {body}\n){options};")]
+
+
+def _set_comment(step: Step, ctx: Context) -> list[Stmt]:
+    if isinstance(step.new, Table):
+        return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} COMMENT = {_literal(step.new.comment or '')};")]
+    if any(s.action == "alter_column" and s.new.id == step.new.id and set(s.detail) != {"default"} for s in ctx.steps):
+        return []  # that step's MODIFY states the whole column, comment included
+    return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} MODIFY COLUMN IF EXISTS {_column_sql(ctx, step.new)};")]
 
 
 def _position(ctx: Context, table: Table, column: Column) -> str:
@@ -321,9 +352,7 @@ def _add_constraint(step: Step, ctx: Context) -> list[Stmt]:
                  f"CHECK ({constraint.expression});")]  # fmt: skip
 
 
-def _key(column_id: str):
-    from designer.schema import IndexColumn
-
+def _key(column_id: str) -> IndexColumn:
     return IndexColumn(field_id=column_id)
 
 

@@ -156,6 +156,7 @@ def _render_models(steps, dialect: str, old: Model, new: Model, zero_downtime: b
     if dialect not in (POSTGRESQL, MYSQL, SQLITE):
         raise MigrationError(f"unknown dialect {dialect!r}: postgresql, mysql or sqlite")
     _check_names(new, dialect)
+    _check_shape(new, dialect)
     zero_downtime = zero_downtime and dialect == POSTGRESQL
     context = Context(dialect, old, new, zero_downtime=zero_downtime, steps=list(steps),
                       expand_contract=expand_contract and zero_downtime)  # fmt: skip
@@ -189,8 +190,13 @@ def _header(context: Context, count: int) -> str:
     mode = ", zero-downtime" if context.zero_downtime else ""
     lines = [f"-- {context.dialect}{mode}: {count} step{'s' if count != 1 else ''}"]
     lines += [f"-- IRREVERSIBLE: {_comment(sentence)}" for sentence in context.irreversible]
-    lines += [f"-- WARNING [{w.code}] {_comment(w.message)}" for w in context.warnings]
+    lines += [f"-- WARNING [{w.code}] step {w.step}: {_comment(w.message)}" for w in context.warnings]
     return "\n".join(lines) + "\n"
+
+
+def step_comment(number: int, step) -> str:
+    """The line before a step's statements; the number is the one warnings carry."""
+    return f"-- step {number}: {_comment(step.description)}"
 
 
 def _comment(text: str) -> str:
@@ -222,3 +228,20 @@ def _check_names(model: Model, dialect: str) -> None:
             check("constraint" if item in table.constraints else "index", item.name, f" on {table.label}")
     for table_id, key in model.foreign_keys:
         check("foreign key", key.name, f" on {model.table(table_id).label}")
+
+
+def _check_shape(model: Model, dialect: str) -> None:
+    """What every database would refuse when the migration runs, said before it is written."""
+    for table in model.tables:
+        if not table.columns and dialect != POSTGRESQL:
+            raise MigrationError(f"table {table.label} has no fields; {dialect} needs at least one")
+    for table_id, key in model.foreign_keys:
+        ref = model.table(key.ref_table)
+        keys = [set(c.columns) for c in ref.constraints if c.kind in ("primary", "unique")]
+        keys += [{k.field_id for k in i.columns} for i in ref.indexes if i.unique and not i.predicate]
+        if set(key.ref_columns) not in keys:
+            names = ", ".join(ref.column(i).name for i in key.ref_columns)
+            raise MigrationError(
+                f"foreign key {key.name} on {model.table(table_id).label} refers to {ref.label} ({names}), "
+                "which is not its primary key or a unique key: make those fields unique or point at the key"
+            )

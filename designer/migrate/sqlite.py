@@ -12,7 +12,7 @@ switched off for the migration and checked before it commits
 from __future__ import annotations
 
 from designer.migrate.model import Column, Constraint, IndexDef, Table
-from designer.migrate.render import Context, Stmt
+from designer.migrate.render import Context, Stmt, step_comment
 from designer.migrate.steps import Step
 from designer.schema import RefAction, SortOrder
 
@@ -35,8 +35,12 @@ def render_step(step: Step, ctx: Context) -> list[Stmt]:
 
 def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
     lines = ["PRAGMA foreign_keys = OFF;", "BEGIN;"]
-    lines += [stmt.sql for _step, statements in blocks for stmt in statements]
-    for table_id in _rebuilt(ctx):
+    for number, (step, statements) in enumerate(blocks):
+        if statements:
+            lines.append(step_comment(number, step))
+        lines += [stmt.sql for stmt in statements]
+    for table_id, number in _rebuilt(ctx).items():
+        lines.append(f"-- step {number}: rebuild table {_comment_name(ctx.new.table(table_id).label)}")
         lines += _rebuild(ctx, table_id)
     lines += _foreign_key_check()
     lines += ["COMMIT;", "PRAGMA foreign_keys = ON;"]
@@ -52,6 +56,10 @@ def _foreign_key_check() -> list[str]:
         'INSERT INTO "_migration_foreign_key_check" SELECT count(*) FROM pragma_foreign_key_check;',
         'DROP TABLE "_migration_foreign_key_check";',
     ]
+
+
+def _comment_name(name: str) -> str:
+    return " ".join(name.split())
 
 
 def _rebuilt(ctx: Context) -> dict[str, int]:
@@ -162,6 +170,7 @@ def _nothing(step: Step, ctx: Context) -> list[Stmt]:
 # Namespaces are part of table names here, enums are text: nothing exists on its own.
 _create_schema = _drop_schema = _create_enum = _drop_enum = _rename_enum = _nothing
 _add_enum_value = _rename_enum_value = _replace_enum = _nothing
+_set_comment = _nothing  # SQLite keeps no comments
 # Constraints and foreign keys of new tables are written in CREATE TABLE; of existing ones, by the rebuild.
 _add_constraint = _drop_constraint = _rename_constraint = _add_foreign_key = _drop_foreign_key = _nothing
 _add_column = _drop_column = _alter_column = _nothing

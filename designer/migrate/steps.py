@@ -16,7 +16,7 @@ ACTIONS = (
     "drop_foreign_key", "drop_index", "drop_constraint", "drop_column", "drop_table",
     "create_schema", "create_enum", "rename_enum", "add_enum_value", "rename_enum_value",
     "rename_table", "rename_column", "rename_constraint", "rename_index",
-    "create_table", "add_column", "alter_column", "replace_enum",
+    "create_table", "add_column", "alter_column", "replace_enum", "set_comment",
     "drop_enum", "drop_schema",
     "add_constraint", "create_index", "add_foreign_key",
 )  # fmt: skip
@@ -45,6 +45,19 @@ class Step:
         if self.table is not None and noun in ("column", "constraint", "index", "foreign key"):
             name = f"{self.table.label}.{getattr(thing, 'name', name)}"
         return f"{noun} {name}"
+
+    @property
+    def description(self) -> str:
+        """One line for people: ``rename column clients.full_name (was name)``."""
+        verb = self.action.split("_", 1)[0]
+        text = f"{verb} {self.subject}"
+        before = getattr(self.old, "label", None) if self.action in ("rename_table", "rename_enum") else None
+        before = before or getattr(self.old, "name", None)
+        if verb == "rename" and self.action not in ("rename_enum_value",) and before:
+            text += f" (was {before})"
+        if self.action in ("rename_enum_value", "add_enum_value") and self.detail:
+            text += f": {self.detail[0]!r}" + (f" → {self.detail[1]!r}" if self.action == "rename_enum_value" else "")
+        return text
 
     @property
     def loses_data(self) -> bool:

@@ -308,3 +308,34 @@ def test_expand_contract_expands_plain_columns_and_changes_keyed_ones_in_place()
     assert 'ALTER TABLE "users" DROP COLUMN IF EXISTS "name";' in migration.contract
     assert migrate(old, new).contract == "" and "TRIGGER" not in migrate(old, new).up
     assert migrate(old, new, expand_contract=True, zero_downtime=False).contract == ""
+
+
+def test_a_foreign_key_to_fields_that_are_not_a_key_is_refused_before_any_sql():
+    schema = apply(users(), ops.AddRelationship(relationship=ref("bad", "p", ["p_author"], "u", ["u_name"])))
+    with pytest.raises(MigrationError, match=r"refers to users \(name\), which is not its primary key or a unique key"):
+        full_ddl(schema, dialect="postgresql")
+    fixed = apply(schema, update_field("u_name", unique=True))
+    assert 'REFERENCES "users" ("name")' in full_ddl(fixed, dialect="postgresql")
+
+
+def test_each_step_is_labelled_in_the_sql_with_the_number_its_warnings_carry():
+    old = users()
+    migration = migrate(old, apply(old, update_field("u_name", name="full_name")))
+    assert "-- step 0: rename column users.full_name (was name)" in migration.up
+    assert "-- WARNING [renaming-column] step 0: column users.name is renamed to full_name" in migration.up
+
+
+def test_mysql_refuses_a_foreign_key_from_a_namespace_into_the_default_database():
+    schema = apply(users(), update_entity("p", namespace="blog"))
+    with pytest.raises(MigrationError, match=r"foreign key posts_author_id_fkey from blog\.posts to users"):
+        full_ddl(schema, dialect="mysql")
+    assert '"blog"."posts"' in full_ddl(schema, dialect="postgresql")
+    assert 'CREATE TABLE "blog.posts"' in full_ddl(schema, dialect="sqlite")
+
+
+def test_comments_are_written_per_dialect():
+    schema = apply(users(), update_entity("u", comment="people's accounts"), update_field("u_name", comment="shown"))
+    assert "COMMENT ON TABLE \"users\" IS 'people''s accounts';" in full_ddl(schema, dialect="postgresql")
+    assert "`name` text COMMENT 'shown'" in full_ddl(schema, dialect="mysql")
+    assert "COMMENT" not in full_ddl(schema, dialect="sqlite")
+    assert actions(users(), schema) == ["set_comment", "set_comment"]

@@ -14,7 +14,15 @@ from urllib.parse import urlparse
 
 from designer.schema import Schema, replace
 
-PREFIX = "mig_migrate"
+
+def _prefix() -> str:
+    """Scratch database names carry the test database's name (designer_migrate,
+    designer_versions...), so engineers and CI running these tests at once never share one."""
+    database = urlparse(os.environ.get("DATABASE_URL", "")).path.strip("/") or "designer"
+    return "mig_" + re.sub(r"[^a-z0-9_]", "_", database.lower())
+
+
+PREFIX = _prefix()
 
 
 def run(command: list[str], *, stdin: str | None = None) -> str:
@@ -70,13 +78,18 @@ class Postgres:
                 WHERE {user} GROUP BY 1, 2""").fetchall()),
             # Columns as a set: PostgreSQL appends added columns and cannot move them.
             "columns": sorted(q(f"""SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
-                    a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity
+                    a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity,
+                    pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname)
                 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                 WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND {user}""").fetchall()),
             "constraints": sorted(q(f"""SELECT n.nspname, c.relname, k.conname, pg_get_constraintdef(k.oid), k.convalidated
                 FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE {user}""").fetchall()),
+            "comments": sorted(q(f"""SELECT n.nspname, c.relname, a.attname, d.description
+                FROM pg_description d JOIN pg_class c ON c.oid = d.objoid JOIN pg_namespace n ON n.oid = c.relnamespace
+                LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND d.objsubid > 0
+                WHERE d.classoid = 'pg_class'::regclass AND {user}""").fetchall(), key=repr),
             "indexes": sorted(q("""SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes
                 WHERE schemaname NOT LIKE 'pg\\_%' AND schemaname <> 'information_schema'""").fetchall()),
         }  # fmt: skip
@@ -132,10 +145,14 @@ class MariaDB:
         shown = {}
         for line in tables.splitlines():
             schema, table = line.split("\t")
-            out = run([*self.client, "-N", "-B", "-e", f"SHOW CREATE TABLE `{schema}`.`{table}`"])
+            out = run([*self.client, "-N", "-B", "-e", f"SHOW CREATE TABLE {_tick(schema)}.{_tick(table)}"])
             text = out.split("\t", 1)[1].replace("\\n", "\n")
             shown[(schema.replace(self.name, "<db>"), table)] = _normalise_create(text.replace(self.name, "<db>"))
         return {"databases": [d.replace(self.name, "<db>") for d in databases.split()], "tables": shown}
+
+
+def _tick(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
 
 
 def _normalise_create(text: str) -> list[str]:

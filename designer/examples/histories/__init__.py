@@ -6,13 +6,13 @@ entities and fields; renames of entity, field, index and enum; type widening and
 narrowing; nullability and default changes; unique and index changes (composite,
 partial, descending); foreign keys (composite, self, actions); enum values added,
 renamed and removed; many-to-many with and without a join entity; a second
-namespace; reserved-word and mixed-case names. Every expression is written so that
+namespace; reserved-word and mixed-case names; names full of quotes, spaces and unicode. Every expression is written so that
 PostgreSQL, MariaDB and SQLite all read it.
 """
 
 from __future__ import annotations
 
-from designer.examples.histories import catalog, enums, graph, library, shop
+from designer.examples.histories import catalog, enums, graph, hostile, library, shop
 from designer.schema import Schema
 
 HISTORIES: dict[str, list[Schema]] = {
@@ -21,4 +21,5 @@ HISTORIES: dict[str, list[Schema]] = {
     "graph": graph.versions(),
     "enums": enums.versions(),
     "catalog": catalog.versions(),
+    "hostile": hostile.versions(),
 }

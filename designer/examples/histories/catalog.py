@@ -47,6 +47,7 @@ def versions() -> list[Schema]:
         ops.RemoveRelationship(relationship_id="user_groups"),
         update_field("u_select", name="from"),
         update_entity("invoice", name="Bill"),
+        update_entity("product", namespace="sales"),  # moved to the other namespace
         ops.AddRelationship(relationship=ref("team_products", "group", ["g_id"], "product", ["p_id"], cardinality=M2M)),
     )
     return [v1, v2, v3, v4, v5]

@@ -36,7 +36,8 @@ def versions() -> list[Schema]:
     )  # fmt: skip
     v2 = apply(
         v1,
-        update_entity("customers", name="clients"),
+        update_entity("customers", name="clients", comment='People who buy; it\'s \\ their "account"'),
+        update_field("c_email", comment="the login"),
         update_field("c_name", name="full_name"),
         update_field("c_email", type=t(K.VARCHAR, length=200)),
         update_field("c_age", type=t(K.BIGINT)),
@@ -47,7 +48,8 @@ def versions() -> list[Schema]:
         ops.RemoveField(entity_id="customers", field_id="c_age"),
         update_field("o_total", type=t(K.DECIMAL, precision=12, scale=2)),
         update_field("o_status", default=lit("'pending'")),
-        update_field("c_name", nullable=False),
+        update_field("c_name", nullable=False, comment="as printed on invoices"),
+        update_field("c_email", comment="the login, checked"),
         ops.AddEntity(entity=entity("invoices", "invoices", key("i_id"), f("i_order", "order_id", K.BIGINT, nullable=False),
                                     f("i_amount", "amount", t(K.DECIMAL, precision=12, scale=2), nullable=False, default=lit("0")))),
         ops.AddRelationship(relationship=ref("invoice_order", "invoices", ["i_order"], "orders", ["o_id"])),
@@ -58,12 +60,13 @@ def versions() -> list[Schema]:
         update_field("c_email", type=t(K.VARCHAR, length=120)),
         ops.RemoveEntity(entity_id="invoices"),
         update_field("o_status", default=None),
+        update_entity("customers", comment=None),
         update_ref("orders_customer", on_delete=RefAction.CASCADE),
     )
     v5 = apply(
         v4,
         ops.AddField(entity_id="customers", field=f("c_notes", "notes", t(K.VARCHAR, length=500), default=lit("''"))),
-        update_field("c_name", nullable=True),
+        update_field("c_name", nullable=True, comment=None),
         ops.AddField(entity_id="orders", field=f("o_created", "created_at", K.TIMESTAMPTZ, nullable=False,
                                                  default=expr("CURRENT_TIMESTAMP"))),
         update_field("c_phone", name="phone_number"),
