@@ -23,6 +23,12 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
 
+# The real tools that judge the generated ORM code (Prisma, tsc, Drizzle, TypeORM, Mongoose),
+# pinned in tests/package-lock.json: installed again only when the lock changes.
+tests/node_modules/.installed: tests/package.json tests/package-lock.json
+	npm ci --prefix tests --no-audit --no-fund
+	touch $@
+
 # Graphviz draws the diagrams; Chromium runs the browser tests. Installed from Debian's
 # packages when missing and we may (root or sudo); otherwise say how.
 system-packages:
@@ -41,7 +47,7 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed tests/node_modules/.installed
 	@$(MAKE) --no-print-directory system-packages PACKAGES="graphviz chromium postgresql-client mariadb-client sqlite3"
 	$(BIN)/ruff check .
 	DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/designer}" \

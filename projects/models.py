@@ -178,6 +178,9 @@ class Bundle(models.Model):
     base_version = models.PositiveIntegerField(default=0)  # 0: the empty database
     dialects = models.CharField(max_length=40)  # comma-separated, in a fixed order
     zero_downtime = models.BooleanField(default=True)
+    # ORM code to include under orm/<target>/ (designer.codegen targets), comma-separated;
+    # empty: none. Not null: "no ORM code" is a choice, not a missing value.
+    orm_targets = models.CharField(max_length=60, blank=True, default="")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -197,6 +200,10 @@ class Bundle(models.Model):
     @property
     def dialect_list(self) -> list[str]:
         return self.dialects.split(",")
+
+    @property
+    def orm_target_list(self) -> list[str]:
+        return self.orm_targets.split(",") if self.orm_targets else []
 
 
 class Analysis(models.Model):

@@ -15,6 +15,7 @@ from django.db.models import Max, QuerySet
 from django.http import Http404
 
 from designer.bundle import BundleSpec, BundleVersion
+from designer.codegen import TARGETS
 from designer.diagram import DiagramError, build_dot, diagram_cache_key, start_render
 from designer.schema import Schema
 from designer.types import DIALECTS
@@ -50,15 +51,21 @@ def release_create(*, project: Project, user, message: str = "") -> Release:
 
 
 def bundle_create(
-    *, project: Project, user, target: int | None = None, base: int = 0, dialects=DIALECTS, zero_downtime: bool = True
-) -> Bundle:
-    """The bundle's row and its job first; the task builds the zip once both are committed."""
+    *, project: Project, user, target: int | None = None, base: int = 0, dialects=DIALECTS, zero_downtime: bool = True,
+    orm_targets=(),
+) -> Bundle:  # fmt: skip
+    """The bundle's row and its job first; the task builds the zip once both are committed.
+    ``orm_targets``: designer.codegen targets whose code goes in under orm/<target>/."""
     target, base, dialects = bundle_options(project=project, target=target, base=base, dialects=dialects)
+    unknown = sorted(set(orm_targets) - set(TARGETS))
+    if unknown:
+        raise VersionError(f"Unknown ORM {', '.join(unknown)}: choose from {', '.join(TARGETS)}.")
     with transaction.atomic():
         job = services.job_create(project=project, user=user, kind=JobKind.BUNDLE)
         return Bundle.objects.create(
             project=project, job=job, target_version=target, base_version=base,
             dialects=",".join(dialects), zero_downtime=zero_downtime, created_by=user,
+            orm_targets=",".join(t for t in TARGETS if t in set(orm_targets)),
         )  # fmt: skip
 
 

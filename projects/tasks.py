@@ -37,16 +37,17 @@ from django.db import connection
 
 from designer.advice import analysis_to_dict, analyze
 from designer.bundle import build_bundle
+from designer.codegen import CodegenError
 from designer.formats import dump_schema
 from designer.migrate import MigrationError
 from designer.problems import SchemaError
 from designer.types import UnportableType
-from projects import releases, services
+from projects import code, releases, services
 from projects.models import Job, JobKind
 
 logger = logging.getLogger(__name__)
 # Expected: the input cannot become what was asked; the job fails with the message.
-EXPECTED_ERRORS = (SchemaError, MigrationError, UnportableType, releases.VersionError)
+EXPECTED_ERRORS = (SchemaError, MigrationError, UnportableType, releases.VersionError, CodegenError)
 
 
 @shared_task(bind=True, ignore_result=True, acks_late=True, reject_on_worker_lost=True)
@@ -139,6 +140,8 @@ def bundle_job(job: Job) -> dict:
         project=job.project, target=bundle.target_version, base=bundle.base_version,
         dialects=bundle.dialect_list, zero_downtime=bundle.zero_downtime,
         analysis=releases.analysis_for(project=job.project, number=bundle.target_version),
+        extra_files=code.bundle_orm_files(project=job.project, version=bundle.target_version,
+                                          targets=bundle.orm_target_list, dialects=bundle.dialect_list),
     )  # fmt: skip
     body = build_bundle(spec, progress=lambda percent, message: services.job_progress(
         job=job, progress=percent, message=message))  # fmt: skip

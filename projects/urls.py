@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 from projects.views import (
     accounts,
     advice,
+    code,
     edit_entities,
     edit_enums,
     edit_fields,
@@ -66,6 +67,8 @@ urlpatterns = [
     path("s/<str:token>/", shared.shared_project, name="shared_project"),
     path("projects/<int:project_id>/import/", transfer.import_revision, name="import_revision"),
     path("projects/<int:project_id>/export/", transfer.export, name="export"),
+    path("projects/<int:project_id>/code/", code.project_code, name="project_code"),
+    path("projects/<int:project_id>/code/download/", code.project_code_download, name="project_code_download"),
     path("projects/<int:project_id>/edit/", edit_entities.panel, name="editor_panel"),
     path("projects/<int:project_id>/edit/undo/", edit_entities.undo, name="undo"),
     path("projects/<int:project_id>/edit/redo/", edit_entities.redo, name="redo"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from designer.types import DIALECTS
+from projects.code_forms import TARGET_LABELS
 
 DIALECT_LABELS = {"postgresql": "PostgreSQL", "mysql": "MySQL / MariaDB", "sqlite": "SQLite"}
 
@@ -34,6 +35,8 @@ class BundleForm(forms.Form):
     dialects = forms.MultipleChoiceField(choices=[(d, DIALECT_LABELS[d]) for d in DIALECTS], initial=list(DIALECTS),
                                          widget=forms.CheckboxSelectMultiple)  # fmt: skip
     zero_downtime = forms.BooleanField(required=False, initial=True, label="Zero-downtime PostgreSQL")
+    orm_targets = forms.MultipleChoiceField(choices=list(TARGET_LABELS.items()), required=False, label="ORM code",
+                                            widget=forms.CheckboxSelectMultiple)  # fmt: skip
 
     def __init__(self, *args, numbers: list[int], **kwargs):
         super().__init__(*args, **kwargs)

@@ -79,7 +79,7 @@ def bundle_start(request, project_id: int):
         try:
             bundle = releases.bundle_create(
                 project=project, user=request.user, target=data["target"], base=data["base"],
-                dialects=data["dialects"], zero_downtime=data["zero_downtime"],
+                dialects=data["dialects"], zero_downtime=data["zero_downtime"], orm_targets=data["orm_targets"],
             )  # fmt: skip
         except releases.VersionError as error:
             form.add_error(None, str(error))

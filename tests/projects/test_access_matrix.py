@@ -138,6 +138,9 @@ ROWS: dict[str, Row] = {
     "version_compare": Row(VIEW(422), data={"old": "0", "new": "1"}),  # no version 1 yet: a message
     "release_create": Row(EDIT(), method="POST", data={"message": "first"}, **HX),
     "bundle_start": Row(VIEW(422), method="POST", data={"dialects": "postgresql"}, **HX),  # no version yet: a message
+    # ORM code: read-only, for anyone who sees the project
+    "project_code": Row(VIEW(), data={"target": "prisma"}),
+    "project_code_download": Row(VIEW(), data={"target": "prisma"}),
     # owners only
     "project_settings": Row(OWNER(200)),
     "project_delete": Row(OWNER(200)),

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from projects.bench_bundle import bench_bundle, bundle_table
+from projects.bench_codegen import CODEGEN_SIZES, bench_codegen, codegen_table
 from projects.benchmarks import (
     ADVISOR_SIZES,
     SIZES,
@@ -24,15 +25,18 @@ class Command(BaseCommand):
         "`bench advisor`: analyze against the workload summary, on synthetic schemas. "
         "`bench rebase`: an edit made revisions back against the same edit on the current revision. "
         "`bench migrate`: diff + render of a synthetic version history per dialect. "
-        "`bench bundle`: the migration bundle job on 200 entities x 10 versions."
+        "`bench bundle`: the migration bundle job on 200 entities x 10 versions. "
+        "`bench codegen`: every ORM target against the PostgreSQL DDL of the same synthetic schema."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["diagram", "advisor", "rebase", "migrate", "bundle"])
+        parser.add_argument("what", choices=["diagram", "advisor", "rebase", "migrate", "bundle", "codegen"])
         parser.add_argument("--sizes", help="entity counts, comma-separated (default: per benchmark)")
         parser.add_argument("--edits", type=int, default=20, help="diagram, rebase: edits per size (median and p95)")
         parser.add_argument(
-            "--runs", type=int, help="advisor: analyses per size (7); migrate: runs per dialect (5); bundle: runs (5)"
+            "--runs",
+            type=int,
+            help="advisor: analyses per size (7); migrate: runs per dialect (5); bundle: runs (5); codegen: runs (5)",
         )
         parser.add_argument("--entities", type=int, default=200, help="migrate, bundle: entities in the schema")
         parser.add_argument("--versions", type=int, default=10, help="migrate, bundle: versions in the history")
@@ -48,5 +52,6 @@ class Command(BaseCommand):
                 versions=versions,
             ),
             "bundle": lambda: bundle_table(bench_bundle(entities=entities, versions=versions, runs=runs or 5)),
+            "codegen": lambda: codegen_table(bench_codegen(sizes=_sizes(sizes, CODEGEN_SIZES), runs=runs or 5)),
         }
         self.stdout.write(tables[what]())

@@ -1,0 +1,187 @@
+"""What every generator needs to know about a schema beyond its objects: which
+relationships are foreign keys (and from which side), which many-to-many ones need a
+join the ORM makes itself, and neutral names for the relation properties on each side.
+
+Relation names are computed once here, in words, so the Prisma, Drizzle, TypeORM and
+Django outputs of one schema name their relations the same way (styled per language).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass
+
+from designer.codegen.names import singular, words
+from designer.migrate.model import build_model
+from designer.schema import Cardinality, Entity, Field, Relationship, Schema
+from designer.types import SQLITE, UnportableType, dialect_of, sql_type
+
+
+class CodegenError(ValueError):
+    """The schema cannot be written for this target; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A foreign key: ``source`` holds ``source_fields``, which refer to ``target``."""
+
+    relationship: Relationship
+    source: Entity
+    target: Entity
+    source_fields: tuple[Field, ...]
+    target_fields: tuple[Field, ...]
+    forward: str  # the relation property on source: "author"
+    backward: str  # the property on target: "posts", or "posts_author" when ambiguous
+    label: str  # a relation name, needed when the pair has several links or is a self link
+    ambiguous: bool
+
+    @property
+    def optional(self) -> bool:
+        return any(f.nullable for f in self.source_fields)
+
+    @property
+    def one_to_one(self) -> bool:
+        return self.relationship.cardinality is Cardinality.ONE_TO_ONE and is_unique(self.source, self.source_fields)
+
+
+@dataclass(frozen=True)
+class Join:
+    """A many-to-many without a join entity: the ORM (or we) make the join table."""
+
+    relationship: Relationship
+    left: Entity
+    right: Entity
+    left_name: str  # property on left listing rights
+    right_name: str
+    label: str
+
+    @property
+    def table(self) -> str:
+        return f"{self.left.name}_{self.right.name}"
+
+
+@dataclass(frozen=True)
+class Plan:  # frozen; constraint_names is cached in the instance dict, as Schema's lookups are
+    schema: Schema
+    dialect: str  # postgresql | mysql | sqlite
+    links: tuple[Link, ...]
+    joins: tuple[Join, ...]
+    # relationship ids whose child documents live inside the parent (document stores only)
+    embed: frozenset[str] = frozenset()
+
+    def links_from(self, entity: Entity) -> list[Link]:
+        return self._by_end[0].get(entity.id, [])
+
+    def links_to(self, entity: Entity) -> list[Link]:
+        return self._by_end[1].get(entity.id, [])
+
+    @functools.cached_property
+    def _by_end(self) -> tuple[dict[str, list[Link]], dict[str, list[Link]]]:
+        """Links by source and by target entity id: every generator asks per entity."""
+        sources: dict[str, list[Link]] = {}
+        targets: dict[str, list[Link]] = {}
+        for link in self.links:
+            sources.setdefault(link.source.id, []).append(link)
+            targets.setdefault(link.target.id, []).append(link)
+        return sources, targets
+
+    @functools.cached_property
+    def constraint_names(self) -> dict[str, str]:
+        """The name our DDL (designer.migrate) gives each key, unique constraint, index and
+        foreign key, by id: ``<entity id>#pkey``, ``<field id>#unique``, an index's id, a
+        relationship's id. Generators that name constraints use these, so the ORM's own
+        migrations create the same names as ours."""
+        model = build_model(self.schema)
+        names = {c.id: c.name for table in model.tables for c in table.constraints}
+        names.update({i.id: i.name for table in model.tables for i in table.indexes})
+        names.update({c.id: c.name for _, c in model.foreign_keys})
+        return names
+
+    def enum_values(self, enum_id: str | None) -> tuple[str, ...]:
+        enum = self.schema.enum(enum_id) if enum_id else None
+        return tuple(v.name for v in enum.values) if enum else ()
+
+    def table_name(self, entity: Entity) -> str:
+        """As our DDL names it: a namespace is a schema in PostgreSQL and a database in
+        MySQL; SQLite has one namespace per file, so there the table is "<namespace>.<name>"."""
+        if entity.namespace and self.dialect == SQLITE:
+            return f"{entity.namespace}.{entity.name}"
+        return entity.name
+
+    def namespace(self, entity: Entity) -> str | None:
+        return entity.namespace if self.dialect != SQLITE else None
+
+    def native(self, field: Field) -> str:
+        """The column type as our own DDL writes it (designer/types.py)."""
+        enum = self.schema.enum(field.type.enum_id) if field.type.enum_id else None
+        try:
+            return sql_type(field.type, dialect=self.dialect, source_dialect=dialect_of(self.schema.database_type),
+                            enum_name=enum.name if enum else None,
+                            enum_values=tuple(v.name for v in enum.values) if enum else ())  # fmt: skip
+        except UnportableType as error:
+            raise CodegenError(f"{field.name}: {error}") from error
+
+
+def is_unique(entity: Entity, fields: tuple[Field, ...]) -> bool:
+    ids = {f.id for f in fields}
+    if len(fields) == 1 and fields[0].unique:
+        return True
+    if ids == set(entity.primary_key):
+        return True
+    return any(i.unique and i.predicate is None and {c.field_id for c in i.columns} == ids for i in entity.indexes)
+
+
+def make_plan(schema: Schema, *, dialect: str, embed: frozenset[str] = frozenset()) -> Plan:
+    links = _links(schema)
+    joins = tuple(
+        Join(relationship=r, left=schema.entity(r.from_entity_id), right=schema.entity(r.to_entity_id),
+             left_name=schema.entity(r.to_entity_id).name, right_name=schema.entity(r.from_entity_id).name,
+             label=f"{schema.entity(r.from_entity_id).name}_{schema.entity(r.to_entity_id).name}")
+        for r in schema.relationships
+        if r.cardinality is Cardinality.MANY_TO_MANY and not r.join_entity_id
+        and schema.entity(r.from_entity_id) and schema.entity(r.to_entity_id)
+    )  # fmt: skip
+    return Plan(schema=schema, dialect=dialect, links=links, joins=joins, embed=frozenset(embed))
+
+
+def _links(schema: Schema) -> tuple[Link, ...]:
+    # A many-to-many with a join entity is carried by the join entity's own two foreign
+    # keys (an explicit join model in every ORM), so only one-to-* become links.
+    relationships = [r for r in schema.relationships if r.cardinality is not Cardinality.MANY_TO_MANY]
+    pairs = Counter(frozenset((r.from_entity_id, r.to_entity_id)) for r in relationships)
+    links = []
+    for r in relationships:
+        source, target = schema.entity(r.from_entity_id), schema.entity(r.to_entity_id)
+        if source is None or target is None:
+            continue
+        source_fields = tuple(source.field(i) for i in r.from_field_ids)
+        target_fields = tuple(target.field(i) for i in r.to_field_ids)
+        if None in source_fields or None in target_fields or not source_fields:
+            continue
+        ambiguous = pairs[frozenset((source.id, target.id))] > 1 or source.id == target.id
+        forward = _forward_name(source_fields, target)
+        one = r.cardinality is Cardinality.ONE_TO_ONE
+        back = singular(source.name) if one else source.name
+        backward = f"{back}_{forward}" if ambiguous else back
+        label = f"{source.name}_{forward}"
+        links.append(Link(relationship=r, source=source, target=target, source_fields=source_fields,
+                          target_fields=target_fields, forward=forward, backward=backward, label=label,
+                          ambiguous=ambiguous))  # fmt: skip
+    return tuple(links)
+
+
+def _forward_name(fields: tuple[Field, ...], target: Entity) -> str:
+    """``author_id`` → ``author``; a composite or unsuffixed key → the target's name."""
+    if len(fields) == 1:
+        parts = words(fields[0].name)
+        if len(parts) > 1 and parts[-1] in ("id", "key", "fk", "ref"):
+            return "_".join(parts[:-1])
+    return singular(target.name)
+
+
+def unquoted(literal: str) -> str:
+    """A literal default as stored (SQL text: ``'it''s'``, ``0``, ``true``) → its value."""
+    if len(literal) >= 2 and literal[0] == literal[-1] == "'":
+        return literal[1:-1].replace("''", "'")
+    return literal

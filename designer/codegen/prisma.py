@@ -1,0 +1,402 @@
+"""Prisma schema (``schema.prisma``) for Prisma 7.
+
+Models are PascalCase and fields camelCase, as Prisma's documentation writes them;
+the real table and column names stay in ``@@map`` / ``@map``, so a reserved word, a
+space, unicode or a leading digit is mapped, never lost. Column types follow our own
+DDL (``@db.*`` native types, ``Unsupported("...")`` for types Prisma has no scalar for).
+Referential actions are always written: Prisma's defaults (Restrict / SetNull,
+onUpdate Cascade) differ from SQL's NO ACTION, and the model must say what the
+database does. The output is laid out exactly as ``prisma format`` lays it out.
+"""
+
+from __future__ import annotations
+
+from designer.codegen.names import Scope, camel, comment_text, pascal, string_literal
+from designer.codegen.plan import Join, Link, Plan, unquoted
+from designer.schema import (
+    DefaultKind,
+    Entity,
+    Enum,
+    Field,
+    FieldType,
+    Index,
+    IndexMethod,
+    RefAction,
+    SortOrder,
+    TypeKind,
+)
+from designer.types import MYSQL, POSTGRESQL, SQLITE
+
+# Words Prisma refuses as model/enum names (its scalar types and keywords) or field names.
+_RESERVED_TYPES = frozenset({
+    "String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes", "Unsupported",
+    "model", "enum", "type", "view", "datasource", "generator", "PrismaClient", "Prisma",
+})  # fmt: skip
+_RESERVED_FIELDS = frozenset({"AND", "OR", "NOT"})
+_ACTIONS = {RefAction.NO_ACTION: "NoAction", RefAction.RESTRICT: "Restrict", RefAction.CASCADE: "Cascade",
+            RefAction.SET_NULL: "SetNull", RefAction.SET_DEFAULT: "SetDefault"}  # fmt: skip
+_NOW = frozenset({"now()", "current_timestamp", "current_timestamp()", "localtimestamp", "transaction_timestamp()"})
+_INTEGER_KINDS = (TypeKind.SMALLINT, TypeKind.INTEGER, TypeKind.BIGINT)
+_SCALARS = {
+    TypeKind.SMALLINT: "Int", TypeKind.INTEGER: "Int", TypeKind.BIGINT: "BigInt", TypeKind.DECIMAL: "Decimal",
+    TypeKind.REAL: "Float", TypeKind.DOUBLE: "Float", TypeKind.TEXT: "String", TypeKind.VARCHAR: "String",
+    TypeKind.CHAR: "String", TypeKind.BOOLEAN: "Boolean", TypeKind.DATE: "DateTime", TypeKind.TIME: "DateTime",
+    TypeKind.TIMESTAMP: "DateTime", TypeKind.TIMESTAMPTZ: "DateTime", TypeKind.UUID: "String",
+    TypeKind.JSON: "Json", TypeKind.BYTES: "Bytes",
+}  # fmt: skip
+
+
+def generate(plan: Plan) -> dict[str, str]:
+    return {"schema.prisma": PrismaWriter(plan).write()}
+
+
+class PrismaWriter:
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.schema = plan.schema
+        types = Scope(reserved=_RESERVED_TYPES, fallback="Table")
+        # Enum names first: they appear inside models.
+        self.enum_names = {e.id: types.take(pascal(e.name)) for e in self.schema.enums}
+        self.model_names = {e.id: types.take(pascal(e.name)) for e in self.schema.entities}
+        self.field_names: dict[str, str] = {}
+        self.relation_names: dict[tuple[str, str], str] = {}  # (relationship id, side) → field name
+        for entity in self.schema.entities:
+            self._name_members(entity)
+        self.schemas = sorted({e.namespace or "public" for e in (*self.schema.entities, *self.schema.enums)})
+        self.multi_schema = plan.dialect == POSTGRESQL and self.schemas != ["public"]
+
+    def _name_members(self, entity: Entity) -> None:
+        scope = Scope(reserved=_RESERVED_FIELDS, fallback="field")
+        for field in entity.fields:
+            self.field_names[field.id] = scope.take(camel(field.name))
+        for link in self.plan.links_from(entity):
+            self.relation_names[(link.relationship.id, "forward")] = scope.take(camel(link.forward))
+        for link in self.plan.links_to(entity):
+            backward = camel(link.backward) or camel(self.model_names[link.source.id])
+            self.relation_names[(link.relationship.id, "backward")] = scope.take(backward)
+        for join in self.plan.joins:
+            if join.left.id == entity.id:
+                self.relation_names[(join.relationship.id, "left")] = scope.take(camel(join.left_name))
+            if join.right.id == entity.id:
+                self.relation_names[(join.relationship.id, "right")] = scope.take(camel(join.right_name))
+
+    # --- the file -------------------------------------------------------------------------
+
+    def write(self) -> str:
+        blocks = [self._header(), *map(self._enum, self.schema.enums), *map(self._model, self.schema.entities)]
+        return "\n\n".join(blocks) + "\n"
+
+    def _header(self) -> str:
+        provider = {POSTGRESQL: "postgresql", MYSQL: "mysql", SQLITE: "sqlite"}[self.plan.dialect]
+        source = [("provider", string_literal(provider, prisma=True))]
+        if self.multi_schema:
+            source.append(("schemas", "[" + ", ".join(string_literal(s, prisma=True) for s in self.schemas) + "]"))
+        generator = [("provider", '"prisma-client"'), ("output", '"../generated/prisma"')]
+        title = f"// Generated by Schema Designer from {comment_text(self.schema.name or 'a schema')}."
+        return "\n\n".join([
+            f"{title}\n{_block('generator client', _assignments(generator))}",
+            _block("datasource db", _assignments(source)),
+        ])  # fmt: skip
+
+    def _enum(self, enum: Enum) -> str:
+        scope = Scope(fallback="value")
+        rows = []
+        for value in enum.values:
+            name = scope.take(_enum_identifier(value.name))
+            rows.append([name, f"@map({string_literal(value.name, prisma=True)})" if name != value.name else ""])
+        attributes = self._block_attributes(enum.name, self.enum_names[enum.id], enum.namespace)
+        comment = [f"/// {comment_text(enum.comment)}"] if enum.comment else []
+        return (
+            "\n".join(comment)
+            + ("\n" if comment else "")
+            + _block(f"enum {self.enum_names[enum.id]}", _table(rows), attributes)
+        )
+
+    def _table_name(self, entity: Entity) -> str:
+        """Prisma on MySQL reaches one database: a table our DDL puts in database
+        <namespace> is mapped to "<namespace>_<name>" there (said in a comment)."""
+        if entity.namespace and self.plan.dialect == MYSQL:
+            return f"{entity.namespace}_{entity.name}"
+        return self.plan.table_name(entity)
+
+    def _block_attributes(self, real: str, name: str, namespace: str | None) -> list[str]:
+        attributes = []
+        if real != name:
+            attributes.append(f"@@map({string_literal(real, prisma=True)})")
+        if self.multi_schema:
+            attributes.append(f"@@schema({string_literal(namespace or 'public', prisma=True)})")
+        return attributes
+
+    def _model(self, entity: Entity) -> str:
+        rows = [self._field_row(entity, field) for field in entity.fields]
+        rows += [self._forward_row(link) for link in self.plan.links_from(entity) if _relatable(link)]
+        rows += [self._backward_row(link) for link in self.plan.links_to(entity) if _relatable(link)]
+        rows += self._join_rows(entity)
+        attributes = []
+        if len(entity.primary_key) > 1:
+            attributes.append(f"@@id([{self._field_list(entity.primary_key)}])")
+        notes = [
+            f"{comment_text(link.label)}: the key types differ, which Prisma cannot relate; "
+            "the foreign key is in the SQL."
+            for link in self.plan.links_from(entity)
+            if not _relatable(link)
+        ]
+        notes += [f"{comment_text(join.label)}: many-to-many with a key Prisma cannot join on (not a single "
+                  "@id); the join table is in the SQL." for join in self.plan.joins
+                  if join.left.id == entity.id and not _implicit_join_possible(join)]  # fmt: skip
+        if entity.namespace and self.plan.dialect == MYSQL:
+            notes.append(f"{comment_text(entity.qualified_name)}: Prisma on MySQL reaches one database; "
+                         f"our DDL puts this table in database {comment_text(entity.namespace)}.")  # fmt: skip
+        for index in entity.indexes:
+            line, note = self._index(entity, index)
+            attributes += [line] if line else []
+            notes += [note] if note else []
+        attributes += self._block_attributes(self._table_name(entity), self.model_names[entity.id], entity.namespace)
+        if not entity.primary_key and not _has_unique(entity):
+            # Prisma needs a unique criterion to address a row; without one the model is
+            # kept (so the table is known) but left out of the client.
+            attributes.append("@@ignore")
+        comment = [f"/// {comment_text(entity.comment)}"] if entity.comment else []
+        body = _table(rows)
+        if notes:
+            body += ["", *(f"// {n}" for n in notes)]
+        return "\n".join([*comment, _block(f"model {self.model_names[entity.id]}", body, attributes)])
+
+    # --- fields ---------------------------------------------------------------------------
+
+    def _field_row(self, entity: Entity, field: Field) -> list[str]:
+        name = self.field_names[field.id]
+        type_text, native = self._type(field)
+        optional = field.nullable and field.id not in entity.primary_key and not field.type.array
+        attributes = []
+        if entity.primary_key == (field.id,):
+            attributes.append("@id")
+        if field.unique and entity.primary_key != (field.id,):
+            attributes.append("@unique(length: 255)" if self._prefix_only(field) else "@unique")
+        default = self._default(field)
+        if default:
+            attributes.append(f"@default({default})")
+        if _is_updated_at(field):
+            attributes.append("@updatedAt")
+        if name != field.name:
+            attributes.append(f"@map({string_literal(field.name, prisma=True)})")
+        if native:
+            attributes.append(native)
+        if field.comment:
+            attributes.append(f"/// {comment_text(field.comment)}")
+        return [name, type_text + ("?" if optional else ""), " ".join(attributes)]
+
+    def _type(self, field: Field) -> tuple[str, str]:
+        """(Prisma type, native type attribute)."""
+        field_type = field.type
+        if field_type.kind is TypeKind.OTHER:
+            return f"Unsupported({string_literal(self.plan.native(field), prisma=True)})", ""
+        if field_type.kind is TypeKind.ENUM:
+            enum_ok = self.plan.dialect != SQLITE and field_type.enum_id in self.enum_names
+            base, native = (self.enum_names[field_type.enum_id], "") if enum_ok else ("String", "")
+        else:
+            base, native = _SCALARS[field_type.kind], self._native(field_type)
+        if field_type.array:
+            if self.plan.dialect == POSTGRESQL:
+                return f"{base}[]", native
+            return "Json", ""  # lists live in JSON outside PostgreSQL, as in our DDL
+        return base, native
+
+    def _native(self, field_type: FieldType) -> str:
+        kind, dialect = field_type.kind, self.plan.dialect
+        if dialect == SQLITE:
+            return ""
+        written = (field_type.written or "").lower()
+        if kind in (TypeKind.VARCHAR, TypeKind.CHAR):
+            name = "VarChar" if kind is TypeKind.VARCHAR else "Char"
+            if field_type.length is not None:
+                return f"@db.{name}({field_type.length})"
+            if dialect == MYSQL:
+                return "@db.Char(1)" if kind is TypeKind.CHAR else "@db.Text"
+            return f"@db.{name}"
+        if kind is TypeKind.DECIMAL and field_type.precision is not None:
+            return f"@db.Decimal({field_type.precision}, {field_type.scale or 0})"
+        if dialect == POSTGRESQL:
+            return {
+                TypeKind.SMALLINT: "@db.SmallInt", TypeKind.REAL: "@db.Real", TypeKind.DATE: "@db.Date",
+                TypeKind.TIME: "@db.Time(6)", TypeKind.TIMESTAMP: "@db.Timestamp(6)",
+                TypeKind.TIMESTAMPTZ: "@db.Timestamptz(6)", TypeKind.UUID: "@db.Uuid",
+                TypeKind.JSON: "@db.Json" if written == "json" else "",
+            }.get(kind, "")  # fmt: skip
+        return {
+            TypeKind.SMALLINT: "@db.SmallInt", TypeKind.REAL: "@db.Float", TypeKind.DATE: "@db.Date",
+            TypeKind.TIME: "@db.Time(6)", TypeKind.TIMESTAMP: "@db.DateTime(6)", TypeKind.TIMESTAMPTZ: "@db.DateTime(6)",
+            TypeKind.UUID: "@db.Char(36)", TypeKind.TEXT: "@db.Text", TypeKind.BYTES: "@db.LongBlob",
+        }.get(kind, "")  # fmt: skip
+
+    def _default(self, field: Field) -> str:
+        if field.identity and field.type.kind in _INTEGER_KINDS:
+            return "autoincrement()"
+        default = field.default
+        if default is None:
+            return ""
+        if default.kind is DefaultKind.EXPRESSION:
+            if default.value.strip().lower() in _NOW and field.type.kind in (TypeKind.TIMESTAMP, TypeKind.TIMESTAMPTZ):
+                return "now()"
+            if self.plan.dialect == SQLITE:
+                return ""  # Prisma has no dbgenerated() for SQLite; the DDL keeps the default
+            return f"dbgenerated({string_literal(default.value, prisma=True)})"
+        return _literal(field, default.value, enum_value=self._enum_member(field, unquoted(default.value)))
+
+    def _enum_member(self, field: Field, value: str) -> str | None:
+        if field.type.kind is not TypeKind.ENUM or self.plan.dialect == SQLITE:
+            return None
+        enum = self.schema.enum(field.type.enum_id)
+        scope = Scope(fallback="value")
+        members = {v.name: scope.take(_enum_identifier(v.name)) for v in enum.values} if enum else {}
+        return members.get(value)
+
+    # --- relations ------------------------------------------------------------------------
+
+    def _forward_row(self, link: Link) -> list[str]:
+        name = self.relation_names[(link.relationship.id, "forward")]
+        parts = []
+        if link.ambiguous:
+            parts.append(string_literal(link.label, prisma=True))
+        parts.append(f"fields: [{self._field_list(f.id for f in link.source_fields)}]")
+        parts.append(f"references: [{self._field_list(f.id for f in link.target_fields)}]")
+        relationship = link.relationship
+        on_delete = relationship.on_delete or RefAction.NO_ACTION
+        if on_delete is RefAction.SET_NULL and not link.optional:
+            # Prisma refuses SET NULL on a required key (the database would fail the delete
+            # anyway); NO ACTION is what happens in effect. Our SQL keeps what was designed.
+            on_delete = RefAction.NO_ACTION
+        parts.append(f"onDelete: {_ACTIONS[on_delete]}")
+        parts.append(f"onUpdate: {_ACTIONS[relationship.on_update or RefAction.NO_ACTION]}")
+        if relationship.name and self.plan.dialect != SQLITE:  # SQLite's foreign keys have no names
+            parts.append(f"map: {string_literal(relationship.name, prisma=True)}")
+        optional = "?" if link.optional else ""
+        return [name, self.model_names[link.target.id] + optional, f"@relation({', '.join(parts)})"]
+
+    def _backward_row(self, link: Link) -> list[str]:
+        name = self.relation_names[(link.relationship.id, "backward")]
+        many = "?" if link.one_to_one else "[]"
+        attribute = f"@relation({string_literal(link.label, prisma=True)})" if link.ambiguous else ""
+        return [name, self.model_names[link.source.id] + many, attribute]
+
+    def _join_rows(self, entity: Entity) -> list[list[str]]:
+        """Implicit many-to-many (Prisma makes the join table): a list on each side."""
+        rows = []
+        for join in filter(_implicit_join_possible, self.plan.joins):
+            label = f"@relation({string_literal(join.label, prisma=True)})"
+            if join.left.id == entity.id:
+                rows.append([self.relation_names[(join.relationship.id, "left")],
+                             self.model_names[join.right.id] + "[]", label])  # fmt: skip
+            if join.right.id == entity.id and join.left.id != join.right.id:
+                rows.append([self.relation_names[(join.relationship.id, "right")],
+                             self.model_names[join.left.id] + "[]", label])  # fmt: skip
+        return rows
+
+    # --- indexes --------------------------------------------------------------------------
+
+    def _index(self, entity: Entity, index: Index) -> tuple[str, str]:
+        """(``@@index``/``@@unique`` line, or a note saying why the index is not in the model)."""
+        label = index.name or "an index"
+        if any(c.field_id is None for c in index.columns):
+            return "", f"{comment_text(label)}: on an expression, which Prisma cannot express; it is in the SQL."
+        if index.predicate:
+            return "", f"{comment_text(label)}: partial (WHERE {comment_text(index.predicate)}); it is in the SQL."
+        if index.unique and entity.primary_key == tuple(c.field_id for c in index.columns):
+            return "", ""
+        if len(index.columns) == 1 and index.unique:
+            field = entity.field(index.columns[0].field_id)
+            if field is not None and field.unique:
+                return "", ""
+        keys = []
+        for column in index.columns:
+            options = ["length: 255"] if self._prefix_only(entity.field(column.field_id)) else []
+            if column.order is SortOrder.DESC and not index.unique:
+                options.append("sort: Desc")
+            key = self.field_names[column.field_id]
+            keys.append(f"{key}({', '.join(options)})" if options else key)
+        arguments = [f"[{', '.join(keys)}]"]
+        if index.name:
+            arguments.append(f"map: {string_literal(index.name, prisma=True)}")
+        if index.method is not IndexMethod.BTREE and self.plan.dialect == POSTGRESQL and not index.unique:
+            arguments.append(f"type: {index.method.value.capitalize()}")
+        return f"@@{'unique' if index.unique else 'index'}({', '.join(arguments)})", ""
+
+    def _prefix_only(self, field: Field) -> bool:
+        """MySQL indexes a TEXT column only by a prefix: 255 characters, as in our DDL."""
+        return self.plan.dialect == MYSQL and self._native(field.type) == "@db.Text"
+
+    def _field_list(self, field_ids) -> str:
+        return ", ".join(self.field_names[i] for i in field_ids)
+
+
+def _relatable(link: Link) -> bool:
+    """Prisma relates fields of the same type only."""
+    return all((a.type.kind, a.type.enum_id) == (b.type.kind, b.type.enum_id)
+               for a, b in zip(link.source_fields, link.target_fields, strict=True))  # fmt: skip
+
+
+def _implicit_join_possible(join: Join) -> bool:
+    """Prisma's implicit many-to-many joins two models on their single-field @id."""
+    return (len(join.left.primary_key) == 1 and len(join.right.primary_key) == 1
+            and join.relationship.from_field_ids == join.left.primary_key
+            and join.relationship.to_field_ids == join.right.primary_key)  # fmt: skip
+
+
+def _has_unique(entity: Entity) -> bool:
+    return any(f.unique for f in entity.fields) or any(
+        i.unique and not i.predicate and all(c.field_id for c in i.columns) for i in entity.indexes
+    )
+
+
+def _is_updated_at(field: Field) -> bool:
+    return field.type.kind in (TypeKind.TIMESTAMP, TypeKind.TIMESTAMPTZ) and camel(field.name) in (
+        "updatedAt",
+        "modifiedAt",
+    )
+
+
+def _enum_identifier(value: str) -> str:
+    if value.isidentifier() and value.isascii():
+        return value
+    return camel(value)
+
+
+def _literal(field: Field, value: str, *, enum_value: str | None) -> str:
+    kind = field.type.kind
+    if enum_value is not None:
+        return enum_value
+    if kind is TypeKind.BOOLEAN:
+        return "true" if value.strip().lower() in ("true", "1", "t", "yes") else "false"
+    if kind in (*_INTEGER_KINDS, TypeKind.DECIMAL, TypeKind.REAL, TypeKind.DOUBLE):
+        return value.strip()
+    if kind in (TypeKind.TEXT, TypeKind.VARCHAR, TypeKind.CHAR, TypeKind.UUID, TypeKind.ENUM):
+        return string_literal(unquoted(value), prisma=True)
+    return f"dbgenerated({string_literal(value, prisma=True)})"
+
+
+# --- layout, as prisma format does it --------------------------------------------------------
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    """Columns padded to the widest cell, as ``prisma format`` aligns a block's members."""
+    if not rows:
+        return []
+    width = len(rows[0])
+    widths = [max(len(row[i]) for row in rows) for i in range(width)]
+    lines = []
+    for row in rows:
+        cells = [row[i].ljust(widths[i]) if i < width - 1 else row[i] for i in range(width)]
+        lines.append(" ".join(cells).rstrip())
+    return lines
+
+
+def _assignments(pairs: list[tuple[str, str]]) -> list[str]:
+    width = max(len(key) for key, _ in pairs)
+    return [f"{key.ljust(width)} = {value}" for key, value in pairs]
+
+
+def _block(head: str, body: list[str], attributes: list[str] = ()) -> str:
+    lines = [f"{head} {{", *(f"  {line}" if line else "" for line in body)]
+    if attributes:
+        lines += ([""] if body else []) + [f"  {a}" for a in attributes]
+    return "\n".join([*lines, "}"])
