@@ -207,6 +207,9 @@ class Index:
     predicate: str | None = None  # partial index WHERE clause, SQL text
     include: tuple[str, ...] = ()  # covering columns (field ids)
     comment: str | None = None
+    # The index type exactly as an import said it (DBML ``type: btree``, ``nonclustered``,
+    # ``bitmap``), kept so the export says the same; None: ``method`` says it all.
+    method_written: str | None = None
 
 
 @dataclass(frozen=True)
@@ -214,6 +217,8 @@ class Check:
     id: str
     expression: str
     name: str | None = None
+    # A further check on one column (Field.check holds the first): DBML allows several.
+    field_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -260,6 +265,7 @@ class Relationship:
     on_update: RefAction | None = None
     join_entity_id: str | None = None
     comment: str | None = None
+    color: str | None = None  # "#rrggbb" line colour (DBML ref colour)
 
 
 @dataclass(frozen=True)

@@ -41,9 +41,10 @@ def test_import_into_a_named_project_adds_a_revision(owner, tmp_path):
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("Table a {\n  id int\n  name text [not null\n}\n", "line 4: syntax error"),
-        ("Table a {\n  id int\n}\nRef: a.id > b.id\n", "line 4: reference to a missing table"),
-        ("Table a {\n  id int\n}\nTable a {\n  x int\n}\n", "line 4: duplicate name"),
+        ("Table a {\n  id int\n  name text [not null\n}\n", "line 4: Expect"),
+        ("Table a {\n  id int\n}\nRef: a.id > b.id\n", "line 4: Table 'b' does not exist"),
+        ("Table a {\n  id int\n}\nTable a {\n  x int\n}\n", "line 4: Table 'a' already exists"),
+        ("Table t {\n}", "line 1: A Table must have at least one column"),
         ('{"format": "schema-designer", "version": 1, "entities": [{"id": "e"}]}', "missing key 'name'"),
     ],
 )

@@ -5,9 +5,10 @@ from django.urls import reverse
 from projects.models import Project, Revision
 
 BAD_INPUTS = [
-    ("Table a {\n  id int\n  name text [not null\n}\n", "line 4", "syntax error"),
-    ("Table a {\n  id int\n}\nRef: a.id > missing.id\n", "line 4", "missing table"),
-    ("Table a {\n  id int\n}\nTable a {\n  x int\n}\n", "line 4", "duplicate name"),
+    ("Table a {\n  id int\n  name text [not null\n}\n", "line 4", "Expect"),
+    ("Table a {\n  id int\n}\nRef: a.id > missing.id\n", "line 4", "Table &#x27;missing&#x27; does not exist"),
+    ("Table a {\n  id int\n}\nTable a {\n  x int\n}\n", "line 4", "already exists"),
+    ("Table t {\n}", "line 1", "at least one column"),
 ]
 
 
