@@ -186,6 +186,7 @@ class Field:
     identity: bool = False  # generated key (DBML `increment`, SQL identity/serial)
     check: str | None = None  # column CHECK expression, SQL text
     comment: str | None = None
+    generated: str | None = None  # GENERATED ALWAYS AS (expression) STORED: the expression, SQL text
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
-from designer.formats import FORMATS
+from designer.formats import IMPORT_FORMATS, detect_format
 
 
 class SignupForm(UserCreationForm):
@@ -15,15 +15,21 @@ class ProjectForm(forms.Form):
     description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+FORMAT_LABELS = {"dbml": "DBML", "json": "JSON document", "postgresql": "PostgreSQL DDL",
+                 "mysql": "MySQL / MariaDB DDL", "sqlite": "SQLite schema"}  # fmt: skip
+
+
 class ImportForm(forms.Form):
     """A schema file upload, or pasted text. The format comes from the file name when
     not chosen."""
 
-    file = forms.FileField(required=False, help_text=".dbml or .json, up to 5 MB")
+    file = forms.FileField(required=False, help_text="DBML, JSON, or SQL DDL (pg_dump, mysqldump, SQLite .schema)")
     text = forms.CharField(
         required=False, strip=False, widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"})
     )
-    format = forms.ChoiceField(choices=[("", "Detect"), *[(f, f.upper()) for f in FORMATS]], required=False)
+    format = forms.ChoiceField(
+        choices=[("", "Detect"), *[(f, FORMAT_LABELS[f]) for f in IMPORT_FORMATS]], required=False
+    )
     name = forms.CharField(max_length=200, required=False, help_text="For a new project; defaults to the file's name")
 
     def clean(self):
@@ -36,13 +42,5 @@ class ImportForm(forms.Form):
                 data["text"] = upload.read().decode("utf-8")
             except UnicodeDecodeError:
                 raise forms.ValidationError("The file is not UTF-8 text.") from None
-        data["format"] = data.get("format") or detect_format(filename=upload.name if upload else "", text=data["text"])
+        data["format"] = data.get("format") or detect_format(data["text"], filename=upload.name if upload else "")
         return data
-
-
-def detect_format(*, filename: str, text: str) -> str:
-    if filename.lower().endswith(".json"):
-        return "json"
-    if filename.lower().endswith(".dbml"):
-        return "dbml"
-    return "json" if text.lstrip().startswith("{") else "dbml"

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from designer import ops
-from designer.formats import dump_schema, load_schema
+from designer.formats import dump_schema
 from designer.formats.json_doc import schema_to_dict
 from designer.problems import Problem, SchemaError, errors, warnings
 from designer.schema import Schema
@@ -85,19 +85,6 @@ def apply_op(
         transaction.on_commit(lambda: selectors.remember_schema(project, after))
         transaction.on_commit(lambda: _publish_change(project.pk, project.revision))
     return project, warnings(problems)
-
-
-def project_import(*, owner, text: str, fmt: str, name: str | None = None, project: Project | None = None):
-    """A new project from a schema file, or a new revision of ``project``.
-    Errors raise SchemaError and nothing is written."""
-    schema = load_schema(text, fmt=fmt)
-    problems = _refuse_errors(schema)
-    if project is None:
-        return project_create(owner=owner, name=name or schema.name or "Imported schema", schema=schema), problems
-    project, _ = apply_op(
-        project_id=project.pk, user=owner, op=ops.ReplaceSchema(schema=schema), base_revision=project.revision
-    )
-    return project, problems
 
 
 def project_export(*, project: Project, fmt: str) -> tuple[str, str, bytes]:

@@ -127,6 +127,13 @@ MEDIA_URL = "media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Imports: refused above IMPORT_MAX_BYTES before anything is parsed (413); above
+# IMPORT_JOB_MIN_BYTES they are read by a worker with a progress bar.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+IMPORT_JOB_MIN_BYTES = int(os.environ.get("IMPORT_JOB_MIN_BYTES", str(256 * 1024)))
+# Live database import from the web form: only for these hosts (comma-separated); empty = off.
+IMPORT_LIVE_HOSTS = [h.strip() for h in os.environ.get("IMPORT_LIVE_HOSTS", "").split(",") if h.strip()]
+
 # Graphviz: a layout that takes longer than this is refused with a message.
 DIAGRAM_TIMEOUT_SECONDS = float(os.environ.get("DIAGRAM_TIMEOUT_SECONDS", "10"))
 

@@ -13,6 +13,7 @@ from designer.formats import dump_schema
 from designer.formats.json_doc import schema_from_dict
 from designer.problems import SchemaError
 from projects import services
+from projects.imports import import_job
 from projects.models import Job, JobKind, JobStatus
 
 logger = logging.getLogger(__name__)
@@ -50,4 +51,4 @@ def export_job(job: Job) -> dict:
     return {"entities": len(schema.entities), "dbml": outputs["dbml"], "json_bytes": len(outputs["json"])}
 
 
-JOB_KINDS = {JobKind.EXPORT: export_job}
+JOB_KINDS = {JobKind.EXPORT: export_job, JobKind.IMPORT: import_job}

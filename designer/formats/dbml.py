@@ -197,7 +197,8 @@ class _Importer:
             unique=index["unique"],
             method=method,
             comment=index["note"],
-            method_written=written,
+            # kept when the method alone would not write it back the same (btree said, unknown types)
+            method_written=written if written and (written != method.value or method is IndexMethod.BTREE) else None,
         )
 
     def _column_id(self, by_name: dict[str, str], table: dict, index: dict, name: str) -> str:

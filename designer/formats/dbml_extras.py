@@ -1,7 +1,7 @@
 """What DBML cannot say, kept in DBML comments that our importer reads back.
 
-Descending index keys, partial-index predicates, covering (INCLUDE) columns, a
-relationship's comment and join table, the diagram settings and the declared workload
+Generated columns, descending index keys, partial-index predicates, covering (INCLUDE)
+columns, a relationship's comment and join table, the diagram settings and the declared workload
 (access patterns and volumes) have no DBML syntax. The writer appends one comment line
 per item::
 
@@ -21,6 +21,7 @@ from designer.formats.codec import from_data, to_data
 from designer.problems import SchemaError
 from designer.schema import (
     AccessPattern,
+    DefaultKind,
     DiagramSettings,
     Schema,
     SortOrder,
@@ -31,6 +32,7 @@ from designer.schema import (
 
 MARK = "//@schema-designer "
 HEADER = "// Schema Designer: what DBML cannot say, read back by Schema Designer's import."
+_NUMBER = re.compile(r"^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 _LINE = re.compile(r"^\s*//@schema-designer (\{.*\})\s*$", re.MULTILINE)
 
 
@@ -38,7 +40,12 @@ _LINE = re.compile(r"^\s*//@schema-designer (\{.*\})\s*$", re.MULTILINE)
 
 
 def write(schema: Schema) -> str:
-    items = [*_index_items(schema), *_relationship_items(schema)]
+    items = [*_field_items(schema), *_index_items(schema), *_relationship_items(schema)]
+    backticked = sorted({(shown_expression(e), e) for e in _expressions(schema) if "`" in e})
+    if backticked:
+        items.append({"backticks": [list(pair) for pair in backticked]})
+    if schema.name is None and (schema.database_type or schema.comment):
+        items.append({"project": "unnamed"})  # DBML's Project block needs a name; ours had none
     if schema.diagram != DiagramSettings():
         items.append({"diagram": to_data(schema.diagram)})
     if schema.patterns or schema.volumes:
@@ -46,6 +53,26 @@ def write(schema: Schema) -> str:
     if not items:
         return ""
     return "\n".join([HEADER, *(MARK + json.dumps(i, ensure_ascii=False, sort_keys=True) for i in items)]) + "\n"
+
+
+def _field_items(schema: Schema):
+    for ti, entity in enumerate(schema.entities):
+        for fi, field in enumerate(entity.fields):
+            item = {}
+            if field.generated:
+                item["generated"] = field.generated
+            if _number_respelled(field.default):
+                item["default"] = field.default.value  # DBML reads -1.00 as the number -1
+            if item:
+                yield {"field": [ti, fi], "name": f"{entity.qualified_name}.{field.name}", **item}
+
+
+def _number_respelled(default) -> bool:
+    if default is None or default.kind is not DefaultKind.LITERAL or not _NUMBER.match(default.value):
+        return False
+    number = float(default.value)
+    canonical = str(int(number)) if number.is_integer() and abs(number) < 1e21 else repr(number)
+    return canonical != default.value
 
 
 def _index_items(schema: Schema):
@@ -92,6 +119,50 @@ def _workload(schema: Schema) -> dict:
     }
 
 
+def shown_expression(text: str) -> str:
+    """DBML's backtick expressions cannot hold a backtick (MySQL quotes names with them):
+    the DBML shows double quotes, our comment keeps the text as written."""
+    return text.replace("`", '"')
+
+
+def _expressions(schema: Schema):
+    for entity in schema.entities:
+        for field in entity.fields:
+            if field.default is not None and field.default.kind is DefaultKind.EXPRESSION:
+                yield field.default.value
+            if field.check:
+                yield field.check
+        yield from (c.expression for c in entity.checks)
+        yield from (c.expression for i in entity.indexes for c in i.columns if c.expression is not None)
+
+
+def _restore_backticks(schema: Schema, pairs: list) -> Schema:
+    original = {shown: written for shown, written in pairs}
+
+    def back(text):
+        return original.get(text, text) if text is not None else None
+
+    entities = []
+    for entity in schema.entities:
+        fields = tuple(
+            replace(
+                f,
+                check=back(f.check),
+                default=replace(f.default, value=back(f.default.value))
+                if f.default is not None and f.default.kind is DefaultKind.EXPRESSION
+                else f.default,
+            )
+            for f in entity.fields
+        )
+        checks = tuple(replace(c, expression=back(c.expression)) for c in entity.checks)
+        indexes = tuple(
+            replace(i, columns=tuple(replace(c, expression=back(c.expression)) for c in i.columns))
+            for i in entity.indexes
+        )
+        entities.append(replace(entity, fields=fields, checks=checks, indexes=indexes))
+    return replace(schema, entities=tuple(entities))
+
+
 # --- reading -----------------------------------------------------------------------------
 
 
@@ -119,15 +190,39 @@ def apply(schema: Schema, items: list[dict]) -> Schema:
 
 
 def _apply_one(schema: Schema, item: dict) -> Schema:
+    if "field" in item:
+        return _apply_field(schema, item)
     if "index" in item:
         return _apply_index(schema, item)
     if "relationship" in item:
         return _apply_relationship(schema, item)
+    if "backticks" in item:
+        return _restore_backticks(schema, item["backticks"])
+    if item.get("project") == "unnamed":
+        return replace(schema, name=None)
     if "diagram" in item:
         return replace(schema, diagram=from_data(DiagramSettings, item["diagram"]))
     if "workload" in item:
         return _apply_workload(schema, item["workload"])
     return schema
+
+
+def _apply_field(schema: Schema, item: dict) -> Schema:
+    ti, fi = item["field"]
+    entity = schema.entities[ti]
+    field = entity.fields[fi]
+    if f"{entity.qualified_name}.{field.name}" != item["name"]:
+        return schema
+    changes = {}
+    if "generated" in item:
+        changes["generated"] = str(item["generated"])
+    if "default" in item and field.default is not None:
+        changes["default"] = replace(field.default, value=str(item["default"]))
+    fields = list(entity.fields)
+    fields[fi] = replace(field, **changes)
+    entities = list(schema.entities)
+    entities[ti] = replace(entity, fields=tuple(fields))
+    return replace(schema, entities=tuple(entities))
 
 
 def _apply_index(schema: Schema, item: dict) -> Schema:

@@ -203,7 +203,7 @@ def _default(default) -> str:
 
 
 def _expression(text: str) -> str:
-    return f"`{text}`"  # the parser takes everything between backticks as it is
+    return f"`{dbml_extras.shown_expression(text)}`"  # the parser takes the text between backticks as it is
 
 
 def _qualified(namespace: str | None, name: str) -> str:

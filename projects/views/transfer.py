@@ -1,15 +1,25 @@
-"""Import (upload or paste) and export (download) of schema files."""
+"""Import (upload or paste, any format) and export (download) of schema files.
 
+An import is read first and lands only when confirmed: small files are read in the
+request; large ones by a worker while the page shows a progress bar. An import into an
+existing project always shows what it will replace before it does. A new project from a
+small file is created at once (nothing is replaced).
+"""
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseBadRequest
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.core.exceptions import RequestDataTooBig
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseStopPolling
 
 from designer.formats import FORMATS
-from designer.problems import SchemaError
-from projects import selectors, services
+from designer.problems import Problem, SchemaError
+from projects import imports, selectors, services
 from projects.forms import ImportForm
+from projects.models import Job, JobKind
 
 
 @login_required
@@ -26,31 +36,101 @@ def import_revision(request, project_id: int):
 
 
 def _import(request, *, project):
+    too_large = _too_large(request, project)
+    if too_large is not None:
+        return too_large
     form = ImportForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     problems = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         name = data["name"] or (data["file"].name.rsplit(".", 1)[0] if data["file"] else None)
+        if imports.import_runs_as_job(size=len(data["text"].encode())):
+            job = imports.import_start_job(owner=request.user, project=project, text=data["text"], fmt=data["format"])
+            return render(request, "projects/import_job.html", {"job": job, "project": project, "name": name})
         try:
-            project, warnings = services.project_import(
-                owner=request.user, text=data["text"], fmt=data["format"], name=name, project=project
-            )
+            schema, notices = imports.import_read(text=data["text"], fmt=data["format"])
         except SchemaError as error:
             problems = error.problems
-        except services.StaleRevision as error:
-            form.add_error(None, str(error))
         else:
-            messages.success(request, _imported_message(warnings))
-            return redirect("project_detail", project_id=project.pk)
+            if project is None:
+                created = services.project_create(
+                    owner=request.user, name=name or schema.name or "Imported schema", schema=schema
+                )
+                messages.success(request, _imported_message(notices))
+                return redirect("project_detail", project_id=created.pk)
+            job = imports.import_stage(
+                owner=request.user, project=project, schema=schema, notices=notices, fmt=data["format"]
+            )
+            return render(request, "projects/import_job.html", _confirm_context(job, name))
     status = 422 if request.method == "POST" else 200
     context = {"form": form, "project": project, "problems": problems}
     return render(request, "projects/import.html", context, status=status)
 
 
-def _imported_message(warnings) -> str:
-    if not warnings:
+def _too_large(request, project) -> HttpResponse | None:
+    """413 before anything is read or parsed: the declared size of the upload, or a paste
+    over the request body limit."""
+    if request.method != "POST":
+        return None
+    try:
+        upload = request.FILES.get("file")
+        size = upload.size if upload is not None else len(request.POST.get("text", "").encode())
+        imports.import_check_size(size=size)
+    except RequestDataTooBig:
+        message = str(imports.ImportTooLarge(settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1))
+    except imports.ImportTooLarge as error:
+        message = str(error)
+    else:
+        return None
+    problems = [Problem(code="import-too-large", message=message)]
+    context = {"form": ImportForm(), "project": project, "problems": problems}
+    return render(request, "projects/import.html", context, status=413)
+
+
+def _job_for_user(request, job_id: int) -> Job:
+    """Import jobs belong to the person who started them; into an existing project they
+    also need the right to edit it (outsiders 404, viewers 403)."""
+    job = get_object_or_404(Job, pk=job_id, kind=JobKind.IMPORT, created_by=request.user)
+    if job.project_id is not None:
+        selectors.project_for_user(user=request.user, project_id=job.project_id, need="edit")
+    return job
+
+
+def _confirm_context(job: Job, name: str | None) -> dict:
+    preview = imports.import_preview(job=job) if job.is_finished and job.result else None
+    return {"job": job, "project": job.project, "preview": preview, "name": name}
+
+
+@login_required
+@require_GET
+def import_status(request, job_id: int):
+    job = _job_for_user(request, job_id)
+    response = render(request, "projects/_import_job.html", _confirm_context(job, request.GET.get("name")))
+    if job.is_finished and request.htmx:
+        response.status_code = HttpResponseStopPolling.status_code
+    return response
+
+
+@login_required
+@require_POST
+def import_apply(request, job_id: int):
+    job = _job_for_user(request, job_id)
+    if not job.is_finished or not job.result:
+        raise Http404("This import has nothing to apply")
+    try:
+        project = imports.import_apply(job=job, user=request.user, name=request.POST.get("name", "").strip() or None)
+    except (services.StaleRevision, imports.ImportAlreadyApplied) as error:
+        return HttpResponse(str(error), status=409, content_type="text/plain; charset=utf-8")
+    except SchemaError as error:
+        return HttpResponse(str(error), status=422, content_type="text/plain; charset=utf-8")
+    messages.success(request, f"Schema imported: {len(project.document.get('entities', []))} tables.")
+    return redirect("project_detail", project_id=project.pk)
+
+
+def _imported_message(notices) -> str:
+    if not notices:
         return "Schema imported."
-    return f"Schema imported with {len(warnings)} warning(s): " + "; ".join(str(w) for w in warnings[:3])
+    return f"Schema imported with {len(notices)} notice(s): " + "; ".join(str(w) for w in notices[:3])
 
 
 @login_required
