@@ -24,22 +24,10 @@ from designer.problems import Problem, SchemaError
 from designer.schema import Default, DefaultKind, Schema, SortOrder
 from designer.types import MYSQL, SQLITE
 
-_NOT_COLUMNS = frozenset(
-    [
-        "primary",
-        "key",
-        "unique",
-        "index",
-        "fulltext",
-        "spatial",
-        "constraint",
-        "check",
-        "foreign",
-        "period",
-        "exclude",
-        "like",
-    ]
-)
+_NOT_COLUMNS = frozenset({
+    "primary", "key", "unique", "index", "fulltext", "spatial", "constraint", "check", "foreign", "period", "exclude",
+    "like",
+})  # fmt: skip
 _CONDITIONAL = re.compile(r"/\*M?!\d*(?:\\-)?\s*(.*?)\*/", re.DOTALL)
 _WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
 _ACTION = re.compile(r"on\s+(delete|update)\s+(set\s+null|set\s+default|no\s+action|cascade|restrict)", re.I)
@@ -140,9 +128,7 @@ class _Reader:
     def _column_constraint(self, table: TableDraft, column: ColumnDraft, kind, item_text: str) -> None:
         if isinstance(kind, exp.NotNullColumnConstraint):
             column.nullable = bool(kind.args.get("allow_null"))
-        elif isinstance(kind, exp.AutoIncrementColumnConstraint) or isinstance(
-            kind, exp.GeneratedAsIdentityColumnConstraint
-        ):
+        elif isinstance(kind, exp.AutoIncrementColumnConstraint | exp.GeneratedAsIdentityColumnConstraint):
             column.identity = True
         elif isinstance(kind, exp.PrimaryKeyColumnConstraint):
             table.primary_key = [column.name]
