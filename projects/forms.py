@@ -44,3 +44,19 @@ class ImportForm(forms.Form):
                 raise forms.ValidationError("The file is not UTF-8 text.") from None
         data["format"] = data.get("format") or detect_format(data["text"], filename=upload.name if upload else "")
         return data
+
+
+class LiveImportForm(forms.Form):
+    """A live database to read (only hosts in IMPORT_LIVE_HOSTS). The URL, password
+    included, is used once and never stored or shown again."""
+
+    database_url = forms.CharField(
+        max_length=500, widget=forms.PasswordInput(attrs={"autocomplete": "off"}), help_text="postgres://… or mysql://…"
+    )
+    schemas = forms.CharField(max_length=500, required=False, help_text="PostgreSQL schemas, comma-separated")
+    stats = forms.BooleanField(required=False, help_text="volumes from row estimates, patterns from pg_stat_statements")
+    name = forms.CharField(max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "live_%s")  # beside the file form on one page: ids must differ
+        super().__init__(*args, **kwargs)

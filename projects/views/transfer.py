@@ -17,8 +17,8 @@ from django_htmx.http import HttpResponseStopPolling
 
 from designer.formats import FORMATS
 from designer.problems import Problem, SchemaError
-from projects import imports, selectors, services
-from projects.forms import ImportForm
+from projects import imports, live_import, selectors, services
+from projects.forms import ImportForm, LiveImportForm
 from projects.models import Job, JobKind
 
 
@@ -36,6 +36,8 @@ def import_revision(request, project_id: int):
 
 
 def _import(request, *, project):
+    if request.method == "POST" and "database_url" in request.POST:
+        return _import_live(request, project=project)
     too_large = _too_large(request, project)
     if too_large is not None:
         return too_large
@@ -63,8 +65,43 @@ def _import(request, *, project):
             )
             return render(request, "projects/import_job.html", _confirm_context(job, name))
     status = 422 if request.method == "POST" else 200
-    context = {"form": form, "project": project, "problems": problems}
+    return _import_page(request, project=project, form=form, problems=problems, status=status)
+
+
+def _import_page(request, *, project, form=None, live_form=None, problems=(), status=200):
+    live = bool(settings.IMPORT_LIVE_HOSTS)
+    context = {"form": form or ImportForm(), "project": project, "problems": problems,
+               "live_form": (live_form or LiveImportForm()) if live else None}  # fmt: skip
     return render(request, "projects/import.html", context, status=status)
+
+
+def _import_live(request, *, project):
+    """A live database, read-only, for hosts the operator listed; off by default."""
+    if not settings.IMPORT_LIVE_HOSTS:
+        raise Http404("Live database import is not enabled")
+    form = LiveImportForm(request.POST)
+    problems = []
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            live_import.ensure_host_allowed(data["database_url"], settings.IMPORT_LIVE_HOSTS)
+            schemas = [s.strip() for s in data["schemas"].split(",") if s.strip()] or None
+            schema, notices = live_import.import_database(data["database_url"], schemas=schemas, stats=data["stats"])
+        except live_import.LiveImportError as error:
+            problems = [Problem(code="live-import", message=str(error))]
+        except SchemaError as error:
+            problems = list(error.problems)
+        else:
+            if project is None:
+                name = data["name"] or live_import.parse_url(data["database_url"]).database
+                created = services.project_create(owner=request.user, name=name, schema=schema)
+                messages.success(request, _imported_message(notices))
+                return redirect("project_detail", project_id=created.pk)
+            job = imports.import_stage(owner=request.user, project=project, schema=schema, notices=list(notices),
+                                       fmt="live database")  # fmt: skip
+            return render(request, "projects/import_job.html", _confirm_context(job, None))
+    form = LiveImportForm({k: v for k, v in request.POST.items() if k != "database_url"})  # never echo the password
+    return _import_page(request, project=project, live_form=form, problems=problems, status=422)
 
 
 def _too_large(request, project) -> HttpResponse | None:
@@ -83,8 +120,7 @@ def _too_large(request, project) -> HttpResponse | None:
     else:
         return None
     problems = [Problem(code="import-too-large", message=message)]
-    context = {"form": ImportForm(), "project": project, "problems": problems}
-    return render(request, "projects/import.html", context, status=413)
+    return _import_page(request, project=project, problems=problems, status=413)
 
 
 def _job_for_user(request, job_id: int) -> Job:
