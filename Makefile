@@ -49,7 +49,7 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff format --check .
 
 test: $(VENV)/.dev-installed $(DBML_NODE)/node_modules/.package-lock.json
-	@$(MAKE) --no-print-directory system-packages PACKAGES="graphviz chromium"
+	@$(MAKE) --no-print-directory system-packages PACKAGES="graphviz chromium postgresql-client mariadb-client sqlite3"
 	$(BIN)/ruff check .
 	DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/designer}" \
 	REDIS_URL="$${REDIS_URL:-redis://127.0.0.1:6379/15}" \

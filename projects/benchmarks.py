@@ -1,5 +1,6 @@
 """Benchmarks that print tables: our edit-to-response time against raw Graphviz on the
-same DOT, measured in the same run (median and p95 of several runs)."""
+same DOT, measured in the same run (median and p95 of several runs); the migration
+engine on a synthetic version history against writing the same versions as documents."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ from django.urls import reverse
 
 from designer.diagram import DiagramOptions, build_dot, diagram_cache_key
 from designer.examples.synthetic import synthetic_schema
+from designer.examples.synthetic_history import synthetic_history
+from designer.formats import json_doc
+from designer.migrate import diff, full_ddl, render
+from designer.schema import Schema
+from designer.types import DIALECTS
 from projects import services
 from projects.diagrams import diagram_for_page
 from projects.selectors import project_schema
@@ -123,4 +129,65 @@ def diagram_table(rows: list[DiagramRow]) -> str:
             f"| {row.entities} | {row.dot_median_ms:.1f} ms | {row.edit_median_ms:.1f} ms | {row.edit_p95_ms:.1f} ms "
             f"| {row.ratio:.2f} | {row.unchanged_edit_median_ms:.1f} ms | {row.cached_diagram_median_ms:.1f} ms |"
         )
+    return "\n".join(lines)
+
+
+# --- bench migrate: the migration engine on a synthetic history -----------------------------
+
+
+@dataclass(frozen=True)
+class MigrateRow:
+    dialect: str
+    steps: int
+    migrate_median_ms: float
+    full_ddl_median_ms: float
+    baseline_median_ms: float
+
+    @property
+    def ratio(self) -> float:
+        return self.migrate_median_ms / self.baseline_median_ms
+
+
+def bench_migrate(*, entities: int = 200, versions: int = 10, runs: int = 5) -> list[MigrateRow]:
+    """Per dialect: diff + render (up, down, warnings) of every version step of a synthetic
+    history, from fresh schema objects each run; baseline: writing the same versions as
+    JSON documents (what storing them as releases costs), measured in the same run."""
+    rows = []
+    for dialect in DIALECTS:
+        timings, ddl_timings, baseline, steps = [], [], [], 0
+        for _ in range(runs):
+            history = synthetic_history(entities=entities, versions=versions)
+            started = time.perf_counter()
+            steps = sum(len(migration_steps) for migration_steps in _migrate_history(history, dialect))
+            timings.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            full_ddl(synthetic_history(entities=entities, versions=versions)[-1], dialect=dialect)
+            ddl_timings.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            for version in history:
+                json_doc.dumps(version)
+            baseline.append((time.perf_counter() - started) * 1000)
+        rows.append(MigrateRow(dialect, steps, statistics.median(timings), statistics.median(ddl_timings),
+                               statistics.median(baseline)))  # fmt: skip
+    return rows
+
+
+def _migrate_history(history, dialect: str):
+    previous = Schema(database_type=history[0].database_type)
+    for version in history:
+        steps = diff(previous, version)
+        render(steps, dialect=dialect, old=previous, new=version)
+        previous = version
+        yield steps
+
+
+def migrate_table(rows: list[MigrateRow], *, entities: int, versions: int) -> str:
+    lines = [
+        f"| dialect | {entities} entities x {versions} versions: steps | diff + render, all versions (median) "
+        "| full DDL of the last version | baseline: the versions as JSON documents | ratio |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(f"| {row.dialect} | {row.steps} | {row.migrate_median_ms:.0f} ms | {row.full_ddl_median_ms:.0f} ms "
+                     f"| {row.baseline_median_ms:.0f} ms | {row.ratio:.2f} |")  # fmt: skip
     return "\n".join(lines)

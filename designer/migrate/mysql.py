@@ -1,0 +1,359 @@
+"""MySQL/MariaDB (MariaDB 10.5+ syntax).
+
+DDL is not transactional there, so every statement is written to be re-run safely
+after a failure part way (``IF [NOT] EXISTS`` on tables, columns, indexes, keys and
+checks; ``MODIFY`` states the whole column). Column changes ask for
+``ALGORITHM=INSTANT`` and index changes for ``ALGORITHM=INPLACE, LOCK=NONE`` so the
+server refuses rather than silently copying the table under a lock; what needs a
+copy says so in a warning. Enums are inline column types: a changed enum modifies
+every column using it. Each foreign key gets an index of its own name, so the server
+never invents one (an invented index outlives its key and the schema would drift).
+"""
+
+from __future__ import annotations
+
+from designer.migrate.model import Column, Constraint, IndexDef, Table
+from designer.migrate.render import Context, MigrationError, Stmt
+from designer.migrate.steps import Step
+from designer.schema import IndexMethod, RefAction, SortOrder
+
+INSTANT = ", ALGORITHM=INSTANT"
+ONLINE = ", ALGORITHM=INPLACE, LOCK=NONE"
+_LONG_TYPES = ("text", "tinytext", "mediumtext", "longtext", "blob", "tinyblob", "mediumblob", "longblob", "json")
+_ACTIONS = {RefAction.NO_ACTION: "NO ACTION", RefAction.RESTRICT: "RESTRICT", RefAction.CASCADE: "CASCADE",
+            RefAction.SET_NULL: "SET NULL", RefAction.SET_DEFAULT: "SET DEFAULT"}  # fmt: skip
+
+
+def render_step(step: Step, ctx: Context) -> list[Stmt]:
+    return globals()[f"_{step.action}"](step, ctx)
+
+
+def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
+    return "".join(stmt.sql + "\n" for _step, statements in blocks for stmt in statements)
+
+
+# --- pieces ------------------------------------------------------------------------------
+
+
+def _t(ctx: Context, table: Table) -> str:
+    return ctx.table_name(table)
+
+
+def _cols(ctx: Context, table: Table, column_ids) -> str:
+    return ", ".join(ctx.quote(table.column(i).name) for i in column_ids)
+
+
+def _long(ctx: Context, column: Column) -> bool:
+    return ctx.column_type(column).lower().split("(")[0].strip() in _LONG_TYPES
+
+
+def _instant(ctx: Context, table: Table) -> str:
+    # A unique key on a text column is kept through a hidden hash column, and InnoDB then
+    # cannot change columns instantly: leave the choice to the server (and say so).
+    if any(c.kind == "unique" and any(_long(ctx, table.column(i)) for i in c.columns) for c in table.constraints):
+        ctx.warn("mysql-table-copy", f"{table.label} has a unique key on a text column: column changes copy the table")
+        return ""
+    return INSTANT
+
+
+def _column_sql(ctx: Context, column: Column) -> str:
+    parts = [ctx.quote(column.name), ctx.column_type(column)]
+    if not column.nullable:
+        parts.append("NOT NULL")
+    if column.identity:
+        parts.append("AUTO_INCREMENT")
+    elif column.default is not None:
+        parts.append(f"DEFAULT {ctx.default_sql(column)}")
+    return " ".join(parts)
+
+
+def _constraint_sql(ctx: Context, table: Table, constraint: Constraint) -> str:
+    if constraint.kind == "primary":
+        return f"PRIMARY KEY ({_cols(ctx, table, constraint.columns)})"  # MySQL names it PRIMARY, always
+    name = f"CONSTRAINT {ctx.quote(constraint.name)} "
+    if constraint.kind == "unique":
+        return name + f"UNIQUE ({_cols(ctx, table, constraint.columns)})"
+    return name + f"CHECK ({constraint.expression})"
+
+
+def _key_part(ctx: Context, table: Table, index: IndexDef, key) -> str:
+    if key.expression is not None:
+        raise MigrationError(f"index {index.name} on {table.label} uses an expression, which MariaDB cannot index")
+    column = table.column(key.field_id)
+    text = ctx.quote(column.name)
+    if not index.unique and _long(ctx, column):
+        text += "(255)"  # InnoDB indexes a prefix of a text column
+    return text + (" DESC" if key.order is SortOrder.DESC else "")
+
+
+def _index_sql(ctx: Context, table: Table, index: IndexDef) -> str:
+    if index.predicate and index.unique:
+        raise MigrationError(f"unique index {index.name} on {table.label} is partial (WHERE {index.predicate}); "
+                             "MySQL has no partial indexes and a full unique index would refuse valid rows")  # fmt: skip
+    if index.method in (IndexMethod.GIN, IndexMethod.GIST, IndexMethod.BRIN):
+        raise MigrationError(
+            f"index {index.name} on {table.label} uses {index.method.value}, which MySQL does not have"
+        )
+    if index.predicate:
+        ctx.warn(
+            "mysql-partial-index", f"index {index.name} on {table.label} covers every row: MySQL has no partial indexes"
+        )
+    if index.include:
+        ctx.warn("mysql-include-ignored", f"index {index.name} on {table.label}: MySQL has no INCLUDE columns")
+    keys = ", ".join(_key_part(ctx, table, index, key) for key in index.columns)
+    kind = "CREATE UNIQUE INDEX" if index.unique else "CREATE INDEX"
+    return f"{kind} IF NOT EXISTS {ctx.quote(index.name)} ON {_t(ctx, table)} ({keys})"
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _existing(step: Step) -> bool:
+    return step.old_table is not None
+
+
+# --- one function per action -------------------------------------------------------------
+
+
+def _drop_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
+    table, name = _t(ctx, step.table), ctx.quote(step.old.name)
+    return [Stmt(f"ALTER TABLE IF EXISTS {table} DROP FOREIGN KEY IF EXISTS {name};"),
+            Stmt(f"ALTER TABLE IF EXISTS {table} DROP INDEX IF EXISTS {name}{ONLINE};")]  # fmt: skip
+
+
+def _drop_index(step: Step, ctx: Context) -> list[Stmt]:
+    return [
+        Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} DROP INDEX IF EXISTS {ctx.quote(step.old.name)}{ONLINE};")
+    ]
+
+
+def _drop_constraint(step: Step, ctx: Context) -> list[Stmt]:
+    table, constraint = _t(ctx, step.table), step.old
+    if constraint.kind == "primary":
+        replaced = ctx.new.table(step.table.id)
+        if replaced is not None and replaced.primary_key is not None:
+            return []  # swapped for the new key in one statement: an AUTO_INCREMENT column is never left without a key
+        ctx.warn("mysql-table-copy", f"dropping the primary key of {step.table.label} copies the table")
+        return [Stmt(f"ALTER TABLE IF EXISTS {table} DROP INDEX IF EXISTS `PRIMARY`;")]
+    if constraint.kind == "unique":
+        return [Stmt(f"ALTER TABLE IF EXISTS {table} DROP INDEX IF EXISTS {ctx.quote(constraint.name)};")]
+    return [Stmt(f"ALTER TABLE IF EXISTS {table} DROP CONSTRAINT IF EXISTS {ctx.quote(constraint.name)};")]
+
+
+def _drop_column(step: Step, ctx: Context) -> list[Stmt]:
+    sql = f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} DROP COLUMN IF EXISTS {ctx.quote(step.old.name)}{_instant(ctx, step.table)};"
+    return [Stmt(sql)]
+
+
+def _drop_table(step: Step, ctx: Context) -> list[Stmt]:
+    return [Stmt(f"DROP TABLE IF EXISTS {_t(ctx, step.old)};")]
+
+
+def _create_schema(step: Step, ctx: Context) -> list[Stmt]:
+    return [Stmt(f"CREATE DATABASE IF NOT EXISTS {ctx.quote(step.new)};")]
+
+
+def _drop_schema(step: Step, ctx: Context) -> list[Stmt]:
+    ctx.warn("mysql-drop-database", f"database {step.old} is dropped with anything else in it")
+    return [Stmt(f"DROP DATABASE IF EXISTS {ctx.quote(step.old)};")]
+
+
+def _no_sql(step: Step, ctx: Context) -> list[Stmt]:
+    return []  # enums are column types in MySQL: nothing exists on its own
+
+
+_create_enum = _drop_enum = _rename_enum = _no_sql
+
+
+def _enum_columns(ctx: Context, step: Step, *, before: bool):
+    """Columns typed by the step's enum: under their old names before the renames run,
+    under their new names after."""
+    model = ctx.old if before else ctx.new
+    for table in model.tables:
+        survivor = ctx.new.table(table.id)
+        for column in table.columns:
+            if column.type.enum_id == step.new.id and survivor is not None and survivor.column(column.id):
+                yield table, column
+
+
+def _modify_enum(ctx: Context, table: Table, column: Column, values: tuple[str, ...]) -> Stmt:
+    spelled = "enum(" + ", ".join(_literal(v) for v in values) + ")"
+    parts = [ctx.quote(column.name), spelled] + ([] if column.nullable else ["NOT NULL"])
+    default = _enum_default(ctx, table, column, values)
+    if default is not None:
+        parts.append(f"DEFAULT {default}")
+    return Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, table)} MODIFY COLUMN IF EXISTS {' '.join(parts)};")
+
+
+def _enum_default(ctx: Context, table: Table, column: Column, values: tuple[str, ...]) -> str | None:
+    """The column's default if the list still has it, else its new default (a renamed value),
+    else none for now: the column's own step sets it later."""
+    survivor = ctx.new.table(table.id)
+    candidates = [column, survivor.column(column.id) if survivor else None]
+    for candidate in candidates:
+        if candidate is not None and candidate.default is not None:
+            text = ctx.default_sql(candidate)
+            if text in {_literal(v) for v in values}:
+                return text
+    return None
+
+
+def _add_enum_value(step: Step, ctx: Context) -> list[Stmt]:
+    return [_modify_enum(ctx, t, c, step.new.values) for t, c in _enum_columns(ctx, step, before=True)]
+
+
+def _rename_enum_value(step: Step, ctx: Context) -> list[Stmt]:
+    old, new = step.detail
+    renames = [s.detail for s in ctx.steps if s.action == "rename_enum_value" and s.new.id == step.new.id]
+    current = list(step.old.values)
+    for before, after in renames[: renames.index(step.detail)]:
+        current[current.index(before)] = after
+    renamed = tuple(new if v == old else v for v in current)
+    statements = []
+    for table, column in _enum_columns(ctx, step, before=True):
+        # Both spellings allowed while the rows move, then only the new one.
+        statements.append(_modify_enum(ctx, table, column, (*current, new)))
+        quoted = ctx.quote(column.name)
+        move = f"UPDATE {_t(ctx, table)} SET {quoted} = {_literal(new)} WHERE {quoted} = {_literal(old)};"  # noqa: S608
+        statements.append(Stmt(move))
+        statements.append(_modify_enum(ctx, table, column, renamed))
+    return statements
+
+
+def _replace_enum(step: Step, ctx: Context) -> list[Stmt]:
+    if step.detail:
+        ctx.warn("mysql-table-copy", f"removing values from {step.new.label} copies the tables using it; "
+                 "rows holding a removed value make it fail, change them first")  # fmt: skip
+    return [_modify_enum(ctx, t, c, step.new.values) for t, c in _enum_columns(ctx, step, before=False)]
+
+
+def _rename_table(step: Step, ctx: Context) -> list[Stmt]:
+    return [Stmt(f"RENAME TABLE IF EXISTS {_t(ctx, step.old)} TO {_t(ctx, step.new)};")]
+
+
+def _rename_column(step: Step, ctx: Context) -> list[Stmt]:
+    old, new = ctx.quote(step.old.name), ctx.quote(step.new.name)
+    return [
+        Stmt(
+            f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} RENAME COLUMN IF EXISTS {old} TO {new}{_instant(ctx, step.table)};"
+        )
+    ]
+
+
+def _rename_constraint(step: Step, ctx: Context) -> list[Stmt]:
+    kind = step.new.kind
+    if kind == "primary":
+        return []  # always PRIMARY in MySQL
+    table = _t(ctx, step.table)
+    if kind == "unique":
+        return [
+            Stmt(
+                f"ALTER TABLE IF EXISTS {table} RENAME INDEX IF EXISTS {ctx.quote(step.old.name)} TO {ctx.quote(step.new.name)};"
+            )
+        ]
+    # No RENAME CONSTRAINT in MySQL: drop and add under the new name (no data involved).
+    if kind == "foreign":
+        gone = Step("drop_foreign_key", old=step.old, table=step.table)
+        return _drop_foreign_key(gone, ctx) + _add_foreign_key(step, ctx)
+    return [Stmt(f"ALTER TABLE IF EXISTS {table} DROP CONSTRAINT IF EXISTS {ctx.quote(step.old.name)};"),
+            Stmt(f"ALTER TABLE IF EXISTS {table} ADD CONSTRAINT IF NOT EXISTS {ctx.quote(step.new.name)} CHECK ({step.new.expression});")]  # fmt: skip
+
+
+def _rename_index(step: Step, ctx: Context) -> list[Stmt]:
+    return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} RENAME INDEX IF EXISTS {ctx.quote(step.old.name)} "
+                 f"TO {ctx.quote(step.new.name)};")]  # fmt: skip
+
+
+def _create_table(step: Step, ctx: Context) -> list[Stmt]:
+    table = step.new
+    parts = [_column_sql(ctx, c) for c in table.columns]
+    parts += [_constraint_sql(ctx, table, c) for c in table.constraints]
+    body = ",\n  ".join(parts)
+    return [Stmt(f"CREATE TABLE IF NOT EXISTS {_t(ctx, table)} (\n  {body}\n);")]
+
+
+def _position(ctx: Context, table: Table, column: Column) -> str:
+    """Where the column goes: MySQL can place it, so a migrated table reads like a new one."""
+    at = [c.id for c in table.columns].index(column.id)
+    return f" AFTER {ctx.quote(table.columns[at - 1].name)}" if at else " FIRST"
+
+
+def _add_column(step: Step, ctx: Context) -> list[Stmt]:
+    table, column = step.table, step.new
+    where = _position(ctx, table, column)
+    if column.identity or (not column.nullable and column.default is None):
+        ctx.warn("adding-not-nullable-field", f"{column.label} is required without a default: existing rows get "
+                 "the type's zero value")  # fmt: skip
+    return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, table)} ADD COLUMN IF NOT EXISTS {_column_sql(ctx, column)}{where}"
+                 f"{_instant(ctx, table)};")]  # fmt: skip
+
+
+def _alter_column(step: Step, ctx: Context) -> list[Stmt]:
+    table, old, new, changes = step.table, step.old, step.new, step.detail
+    alter = f"ALTER TABLE IF EXISTS {_t(ctx, table)}"
+    if set(changes) == {"default"}:
+        target = f"{alter} ALTER COLUMN {ctx.quote(new.name)}"
+        if new.default is None:
+            return [Stmt(f"{target} DROP DEFAULT;")]
+        return [Stmt(f"{target} SET DEFAULT {ctx.default_sql(new)};")]
+    label = f"{table.label}.{new.name}"
+    if changes.get("type"):
+        before, after = ctx.column_type(old, ctx.old), ctx.column_type(new)
+        ctx.warn("changing-column-type", f"{label} changes type from {before} to {after}: MySQL copies the table")
+    elif changes.get("nullable") and not new.nullable:
+        ctx.warn("adding-not-nullable-field", f"{label} becomes NOT NULL: MySQL checks every row (table copy)")
+    return [Stmt(f"{alter} MODIFY COLUMN IF EXISTS {_column_sql(ctx, new)};")]
+
+
+def _add_constraint(step: Step, ctx: Context) -> list[Stmt]:
+    table, constraint = _t(ctx, step.table), step.new
+    if constraint.kind == "primary":
+        ctx.warn("mysql-table-copy", f"adding a primary key to {step.table.label} copies the table")
+        columns = _cols(ctx, step.table, constraint.columns)
+        if step.old_table is not None and step.old_table.primary_key is not None:
+            return [Stmt(f"ALTER TABLE IF EXISTS {table} DROP PRIMARY KEY, ADD PRIMARY KEY ({columns});")]
+        return [Stmt(f"ALTER TABLE IF EXISTS {table} ADD PRIMARY KEY IF NOT EXISTS ({columns});")]
+    if constraint.kind == "unique":
+        index = IndexDef(constraint.id, constraint.name, tuple(_key(c) for c in constraint.columns), unique=True)
+        return [Stmt(_index_sql(ctx, step.table, index) + _online(ctx, step, index) + ";")]
+    return [Stmt(f"ALTER TABLE IF EXISTS {table} ADD CONSTRAINT IF NOT EXISTS {ctx.quote(constraint.name)} "
+                 f"CHECK ({constraint.expression});")]  # fmt: skip
+
+
+def _key(column_id: str):
+    from designer.schema import IndexColumn
+
+    return IndexColumn(field_id=column_id)
+
+
+def _online(ctx: Context, step: Step, index: IndexDef) -> str:
+    if not _existing(step):
+        return ""
+    if index.unique and any(_long(ctx, step.table.column(k.field_id)) for k in index.columns if k.field_id):
+        return ""  # a long unique key is a hidden hash column: not an online change
+    return " ALGORITHM=INPLACE LOCK=NONE"
+
+
+def _create_index(step: Step, ctx: Context) -> list[Stmt]:
+    return [Stmt(_index_sql(ctx, step.table, step.new) + _online(ctx, step, step.new) + ";")]
+
+
+def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
+    table, key, ref = step.table, step.new, step.ref_table
+    if table.namespace and not ref.namespace:
+        raise MigrationError(f"foreign key {key.name} from {table.label} to {ref.label}: MySQL reads an unqualified "
+                             "table in the referencing table's database; give the referenced table a namespace too")  # fmt: skip
+    name = ctx.quote(key.name)
+    own_index = f"CREATE INDEX IF NOT EXISTS {name} ON {_t(ctx, table)} ({_cols(ctx, table, key.columns)});"
+    sql = (f"ALTER TABLE IF EXISTS {_t(ctx, table)} ADD CONSTRAINT {name} FOREIGN KEY IF NOT EXISTS "
+           f"({_cols(ctx, table, key.columns)}) REFERENCES {_t(ctx, ref)} ({_cols(ctx, ref, key.ref_columns)})")  # fmt: skip
+    if key.on_delete:
+        sql += f" ON DELETE {_ACTIONS[key.on_delete]}"
+    if key.on_update:
+        sql += f" ON UPDATE {_ACTIONS[key.on_update]}"
+    if any(_long(ctx, table.column(i)) for i in key.columns):
+        raise MigrationError(
+            f"foreign key {key.name} on {table.label} uses a text column, which MySQL cannot index whole"
+        )
+    return [Stmt(own_index), Stmt(sql + ";")]

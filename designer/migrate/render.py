@@ -1,0 +1,224 @@
+"""Steps → SQL text for one dialect: the Migration (up, down, warnings, irreversible).
+
+The renderers (``postgresql``, ``mysql``, ``sqlite``) turn one step into statements;
+this module checks names, spells types, announces what cannot be undone and lays the
+statements out in transactions the way each client applies them (``psql -v
+ON_ERROR_STOP=1 -f``, ``mariadb``, ``sqlite3``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from designer.migrate.model import Column, Model, build_model
+from designer.schema import DefaultKind, Schema, TypeKind
+from designer.types import MYSQL, POSTGRESQL, SQLITE, UnportableType, sql_type
+
+MAX_NAME = {POSTGRESQL: 63, MYSQL: 64}
+LOCK_TIMEOUT = "2s"  # a DDL statement queued behind a long lock blocks every later query: give up fast, retry
+STATEMENT_TIMEOUT = "30min"  # VALIDATE and concurrent builds on big tables need time; a runaway statement does not
+# PostgreSQL's spelling of the everyday defaults → the other dialects' (expressions are
+# otherwise written as they are, in parentheses).
+_NOW = {MYSQL: "CURRENT_TIMESTAMP", SQLITE: "CURRENT_TIMESTAMP"}
+_PORTABLE_DEFAULTS = {
+    "now()": _NOW, "current_timestamp": _NOW, "localtimestamp": _NOW, "current_timestamp()": _NOW,
+    "current_date": {MYSQL: "(curdate())", SQLITE: "CURRENT_DATE"},
+    "gen_random_uuid()": {MYSQL: "(uuid())", SQLITE: "(lower(hex(randomblob(16))))"},
+}  # fmt: skip
+
+
+class MigrationError(ValueError):
+    """The migration cannot be written for this dialect; the message names the object."""
+
+
+@dataclass(frozen=True)
+class Warning:  # the manifest's word for it; a record, never raised
+    code: str  # the squawk rule name (or a dialect's own, e.g. "mysql-table-copy")
+    message: str
+    step: int  # index into the steps this migration was rendered from
+
+
+@dataclass(frozen=True)
+class Migration:
+    dialect: str
+    up: str
+    down: str
+    warnings: list[Warning] = field(default_factory=list)
+    irreversible: list[str] = field(default_factory=list)
+    down_warnings: list[Warning] = field(default_factory=list)
+    # expand_contract=True: what the next release runs once no code uses the old columns
+    # ("" when nothing was expanded); down assumes it ran.
+    contract: str = ""
+    contract_warnings: list[Warning] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Stmt:
+    """One statement. ``mode``: ``tx`` joins the step's transaction; ``own`` starts a new
+    transaction (VALIDATE after its NOT VALID committed); ``bare`` runs outside any
+    transaction (CONCURRENTLY, ALTER TYPE ADD VALUE)."""
+
+    sql: str
+    mode: str = "tx"
+
+
+@dataclass
+class Context:
+    dialect: str
+    old: Model
+    new: Model
+    zero_downtime: bool
+    warnings: list[Warning] = field(default_factory=list)
+    irreversible: list[str] = field(default_factory=list)
+    step_number: int = 0
+    expand_contract: bool = False
+    contract: list = field(default_factory=list)  # PostgreSQL expand/contract: statements for the later release
+    contract_warnings: list[Warning] = field(default_factory=list)
+    steps: list = field(default_factory=list)  # all the steps being rendered (SQLite plans rebuilds from them)
+
+    def warn(self, code: str, message: str) -> None:
+        self.warnings.append(Warning(code, message, self.step_number))
+
+    # --- names and types, the same for every renderer -----------------------------------
+
+    def quote(self, name: str) -> str:
+        if self.dialect == MYSQL:
+            return "`" + name.replace("`", "``") + "`"
+        return '"' + name.replace('"', '""') + '"'
+
+    def qualified(self, name: str, namespace: str | None) -> str:
+        if namespace is None:
+            return self.quote(name)
+        if self.dialect == SQLITE:  # one file, one namespace: the schema name becomes part of the table's
+            return self.quote(f"{namespace}.{name}")
+        return f"{self.quote(namespace)}.{self.quote(name)}"
+
+    def table_name(self, table) -> str:
+        return self.qualified(table.name, table.namespace)
+
+    def column_type(self, column: Column, model: Model | None = None) -> str:
+        model = model or self.new
+        enum = model.enum(column.type.enum_id) if column.type.kind is TypeKind.ENUM and column.type.enum_id else None
+        try:
+            return sql_type(
+                column.type, dialect=self.dialect, source_dialect=model.source_dialect,
+                enum_name=self.qualified(enum.name, enum.namespace) if enum else None,
+                enum_values=enum.values if enum else (),
+            )  # fmt: skip
+        except UnportableType as error:
+            raise MigrationError(f"field {column.label}: {error}") from error
+
+    def default_sql(self, column: Column) -> str | None:
+        default = column.default
+        if default is None:
+            return None
+        if default.kind is DefaultKind.EXPRESSION:
+            if self.dialect == POSTGRESQL:
+                return default.value
+            portable = _PORTABLE_DEFAULTS.get(default.value.strip().lower(), {}).get(self.dialect)
+            return portable or f"({default.value})"
+        if self.dialect == MYSQL and default.value.startswith("'"):
+            return default.value.replace("\\", "\\\\")  # MySQL reads backslashes in strings as escapes
+        return default.value
+
+
+def render(steps, *, dialect: str, old: Schema, new: Schema, zero_downtime: bool = True,
+           expand_contract: bool = False) -> Migration:  # fmt: skip
+    """The migration from ``old`` to ``new`` made of ``steps`` (``diff(old, new)``); its
+    down is the migration back, from the reverse diff. ``expand_contract`` (PostgreSQL,
+    zero-downtime): renamed or retyped columns are expanded now and contracted later."""
+    from designer.migrate.diff import diff_models
+
+    old_model, new_model = build_model(old), build_model(new)
+    up, context = _render_models(steps, dialect, old_model, new_model, zero_downtime, expand_contract)
+    back = diff_models(new_model, old_model)
+    down, down_context = _render_models(back, dialect, new_model, old_model, zero_downtime, False)
+    contract = ""
+    if context.contract:
+        contract = _contract_sql(context)
+    return Migration(dialect, up, down, context.warnings, context.irreversible, down_context.warnings,
+                     contract, context.contract_warnings)  # fmt: skip
+
+
+def _contract_sql(context: Context) -> str:
+    lines = ["-- postgresql, contract: run once no deployed code reads or writes the old columns"]
+    lines += [f"-- WARNING [{w.code}] {_comment(w.message)}" for w in context.contract_warnings]
+    lines += [f"SET lock_timeout = '{LOCK_TIMEOUT}';", f"SET statement_timeout = '{STATEMENT_TIMEOUT}';", "BEGIN;"]
+    for stmt in context.contract:
+        if stmt.mode == "own":
+            lines += ["COMMIT;", "BEGIN;"]
+        lines.append(stmt.sql)
+    return "\n".join([*lines, "COMMIT;"]) + "\n"
+
+
+def _render_models(steps, dialect: str, old: Model, new: Model, zero_downtime: bool,
+                   expand_contract: bool) -> tuple[str, Context]:  # fmt: skip
+    if dialect not in (POSTGRESQL, MYSQL, SQLITE):
+        raise MigrationError(f"unknown dialect {dialect!r}: postgresql, mysql or sqlite")
+    _check_names(new, dialect)
+    zero_downtime = zero_downtime and dialect == POSTGRESQL
+    context = Context(dialect, old, new, zero_downtime=zero_downtime, steps=list(steps),
+                      expand_contract=expand_contract and zero_downtime)  # fmt: skip
+    renderer = _renderer(dialect)
+    blocks = []
+    for number, step in enumerate(steps):
+        context.step_number = number
+        blocks.append((step, renderer.render_step(step, context)))
+        if step.loses_data:
+            context.irreversible.append(_loss(step))
+    body = renderer.assemble(blocks, context)
+    return _header(context, len(steps)) + body, context
+
+
+def _loss(step) -> str:
+    if step.action == "drop_table":
+        return f"table {step.old.label} is dropped with its rows; the down migration recreates it empty"
+    if step.action == "drop_column":
+        return f"column {step.table.label}.{step.old.name} is dropped; the down migration brings it back empty"
+    return (f"column {step.table.label}.{step.new.name} is narrowed: values that do not fit make it fail "
+            "or are cut, and the down migration cannot bring them back")  # fmt: skip
+
+
+def _renderer(dialect: str):
+    from designer.migrate import mysql, postgresql, sqlite
+
+    return {POSTGRESQL: postgresql, MYSQL: mysql, SQLITE: sqlite}[dialect]
+
+
+def _header(context: Context, count: int) -> str:
+    mode = ", zero-downtime" if context.zero_downtime else ""
+    lines = [f"-- {context.dialect}{mode}: {count} step{'s' if count != 1 else ''}"]
+    lines += [f"-- IRREVERSIBLE: {_comment(sentence)}" for sentence in context.irreversible]
+    lines += [f"-- WARNING [{w.code}] {_comment(w.message)}" for w in context.warnings]
+    return "\n".join(lines) + "\n"
+
+
+def _comment(text: str) -> str:
+    return " ".join(text.split())  # a newline in a name must not end the comment
+
+
+def _check_names(model: Model, dialect: str) -> None:
+    limit = MAX_NAME.get(dialect)
+    if limit is None:
+        return
+    measure = (lambda s: len(s.encode())) if dialect == POSTGRESQL else len
+    unit = "bytes" if dialect == POSTGRESQL else "characters"
+
+    def check(kind: str, name: str, where: str = "") -> None:
+        if measure(name) > limit:
+            raise MigrationError(
+                f"{kind} name {name!r}{where} is {measure(name)} {unit}; {dialect} allows at most {limit}: shorten it"
+            )
+
+    for namespace in model.namespaces:
+        check("schema", namespace)
+    for enum in model.enums:
+        check("enum", enum.name)
+    for table in model.tables:
+        check("table", table.name)
+        for column in table.columns:
+            check("field", column.name, f" in {table.label}")
+        for item in (*table.constraints, *table.indexes):
+            check("constraint" if item in table.constraints else "index", item.name, f" on {table.label}")
+    for table_id, key in model.foreign_keys:
+        check("foreign key", key.name, f" on {model.table(table_id).label}")

@@ -1,0 +1,199 @@
+"""SQLite: one file, one transaction, and the 12-step rebuild for what ALTER TABLE
+cannot do (sqlite.org "ALTER TABLE", "Making Other Kinds Of Table Schema Changes").
+
+Renames of tables and columns are native (SQLite rewrites every reference to them).
+Any other change to an existing table's columns or constraints rebuilds the table
+once, at the end, in its final shape: create the new table, copy the rows, drop the
+old one, rename the new one into place, recreate its indexes. Foreign keys are
+switched off for the migration and checked before it commits
+(``PRAGMA foreign_key_check`` lists any row left dangling).
+"""
+
+from __future__ import annotations
+
+from designer.migrate.model import Column, Constraint, IndexDef, Table
+from designer.migrate.render import Context, Stmt
+from designer.migrate.steps import Step
+from designer.schema import RefAction, SortOrder
+
+_REBUILDING = frozenset({"add_column", "drop_column", "alter_column", "add_constraint", "drop_constraint",
+                         "rename_constraint", "add_foreign_key", "drop_foreign_key"})  # fmt: skip
+_ACTIONS = {RefAction.NO_ACTION: "NO ACTION", RefAction.RESTRICT: "RESTRICT", RefAction.CASCADE: "CASCADE",
+            RefAction.SET_NULL: "SET NULL", RefAction.SET_DEFAULT: "SET DEFAULT"}  # fmt: skip
+_SCRATCH_PREFIX = "_rebuild_"
+
+
+def render_step(step: Step, ctx: Context) -> list[Stmt]:
+    if (
+        step.table is not None
+        and step.table.id in _rebuilt(ctx)
+        and step.action not in ("rename_table", "rename_column", "drop_index")
+    ):
+        return []  # the rebuild at the end writes the table in its final shape
+    return globals()[f"_{step.action}"](step, ctx)
+
+
+def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
+    lines = ["PRAGMA foreign_keys = OFF;", "BEGIN;"]
+    lines += [stmt.sql for _step, statements in blocks for stmt in statements]
+    for table_id in _rebuilt(ctx):
+        lines += _rebuild(ctx, table_id)
+    lines += _foreign_key_check()
+    lines += ["COMMIT;", "PRAGMA foreign_keys = ON;"]
+    return "\n".join(lines) + "\n"
+
+
+def _foreign_key_check() -> list[str]:
+    """Fail (and so roll back, under ``sqlite3 -bail``) when a row is left pointing nowhere:
+    PRAGMA foreign_key_check only lists such rows, so its count goes through a CHECK."""
+    return [
+        'CREATE TEMP TABLE "_migration_foreign_key_check" '
+        "(violations integer CONSTRAINT foreign_keys_must_hold CHECK (violations = 0));",
+        'INSERT INTO "_migration_foreign_key_check" SELECT count(*) FROM pragma_foreign_key_check;',
+        'DROP TABLE "_migration_foreign_key_check";',
+    ]
+
+
+def _rebuilt(ctx: Context) -> dict[str, int]:
+    """Existing tables that need the rebuild → the first step asking for it (for warnings)."""
+    cache = ctx.__dict__.setdefault("_sqlite_rebuilt", None)
+    if cache is not None:
+        return cache
+    found: dict[str, int] = {}
+    for number, step in enumerate(ctx.steps):
+        if step.action in _REBUILDING and step.old_table is not None and ctx.new.table(step.table.id) is not None:
+            found.setdefault(step.table.id, number)
+    ctx.__dict__["_sqlite_rebuilt"] = found
+    return found
+
+
+# --- pieces ------------------------------------------------------------------------------
+
+
+def _t(ctx: Context, table: Table) -> str:
+    return ctx.table_name(table)
+
+
+def _cols(ctx: Context, table: Table, column_ids) -> str:
+    return ", ".join(ctx.quote(table.column(i).name) for i in column_ids)
+
+
+def _rowid_key(table: Table, column: Column) -> bool:
+    """An identity column that is the whole primary key: SQLite's rowid alias (INTEGER PRIMARY KEY)."""
+    key = table.primary_key
+    return column.identity and key is not None and key.columns == (column.id,)
+
+
+def _column_sql(ctx: Context, table: Table, column: Column) -> str:
+    if _rowid_key(table, column):
+        return f"{ctx.quote(column.name)} integer NOT NULL PRIMARY KEY AUTOINCREMENT"
+    parts = [ctx.quote(column.name), ctx.column_type(column)]
+    if not column.nullable:
+        parts.append("NOT NULL")
+    if column.default is not None:
+        parts.append(f"DEFAULT {ctx.default_sql(column)}")
+    return " ".join(parts)
+
+
+def _constraint_sql(ctx: Context, table: Table, constraint: Constraint) -> str | None:
+    name = f"CONSTRAINT {ctx.quote(constraint.name)} "
+    if constraint.kind == "primary":
+        if any(_rowid_key(table, table.column(i)) for i in constraint.columns):
+            return None  # written on the column
+        return name + f"PRIMARY KEY ({_cols(ctx, table, constraint.columns)})"
+    if constraint.kind == "unique":
+        return name + f"UNIQUE ({_cols(ctx, table, constraint.columns)})"
+    return name + f"CHECK ({constraint.expression})"
+
+
+def _foreign_key_sql(ctx: Context, table: Table, key: Constraint) -> str:
+    ref = ctx.new.table(key.ref_table)
+    sql = (f"CONSTRAINT {ctx.quote(key.name)} FOREIGN KEY ({_cols(ctx, table, key.columns)}) "
+           f"REFERENCES {_t(ctx, ref)} ({_cols(ctx, ref, key.ref_columns)})")  # fmt: skip
+    if key.on_delete:
+        sql += f" ON DELETE {_ACTIONS[key.on_delete]}"
+    if key.on_update:
+        sql += f" ON UPDATE {_ACTIONS[key.on_update]}"
+    return sql
+
+
+def _table_sql(ctx: Context, table: Table, *, name: str) -> str:
+    parts = [_column_sql(ctx, table, c) for c in table.columns]
+    parts += [sql for c in table.constraints if (sql := _constraint_sql(ctx, table, c))]
+    parts += [_foreign_key_sql(ctx, table, key) for owner, key in ctx.new.foreign_keys if owner == table.id]
+    body = ",\n  ".join(parts)
+    return f"CREATE TABLE {name} (\n  {body}\n);"
+
+
+def _index_sql(ctx: Context, table: Table, index: IndexDef) -> str:
+    if index.include:
+        ctx.warn("sqlite-include-ignored", f"index {index.name} on {table.label}: SQLite has no INCLUDE columns")
+    keys = []
+    for key in index.columns:
+        text = ctx.quote(table.column(key.field_id).name) if key.field_id else f"({key.expression})"
+        keys.append(text + (" DESC" if key.order is SortOrder.DESC else ""))
+    kind = "CREATE UNIQUE INDEX" if index.unique else "CREATE INDEX"
+    sql = f"{kind} IF NOT EXISTS {ctx.quote(index.name)} ON {_t(ctx, table)} ({', '.join(keys)})"
+    return sql + (f" WHERE {index.predicate};" if index.predicate else ";")
+
+
+def _rebuild(ctx: Context, table_id: str) -> list[str]:
+    old, new = ctx.old.table(table_id), ctx.new.table(table_id)
+    ctx.step_number = _rebuilt(ctx)[table_id]
+    ctx.warn("sqlite-table-rebuild", f"{new.label} is rebuilt (new table, copy, drop, rename): it is locked meanwhile")
+    scratch = ctx.quote(f"{_SCRATCH_PREFIX}{new.name}")
+    kept = [c for c in new.columns if old.column(c.id) is not None]
+    names = ", ".join(ctx.quote(c.name) for c in kept)  # renames already ran: the old table has the new names
+    lines = [_table_sql(ctx, new, name=scratch)]
+    if kept:
+        lines.append(f"INSERT INTO {scratch} ({names}) SELECT {names} FROM {_t(ctx, new)};")  # noqa: S608
+    lines += [f"DROP TABLE {_t(ctx, new)};", f"ALTER TABLE {scratch} RENAME TO {_t(ctx, new)};"]
+    lines += [_index_sql(ctx, new, index) for index in new.indexes]
+    return lines
+
+
+# --- one function per action -------------------------------------------------------------
+
+
+def _nothing(step: Step, ctx: Context) -> list[Stmt]:
+    return []
+
+
+# Namespaces are part of table names here, enums are text: nothing exists on its own.
+_create_schema = _drop_schema = _create_enum = _drop_enum = _rename_enum = _nothing
+_add_enum_value = _rename_enum_value = _replace_enum = _nothing
+# Constraints and foreign keys of new tables are written in CREATE TABLE; of existing ones, by the rebuild.
+_add_constraint = _drop_constraint = _rename_constraint = _add_foreign_key = _drop_foreign_key = _nothing
+_add_column = _drop_column = _alter_column = _nothing
+
+
+def _drop_index(step: Step, ctx: Context) -> list[Stmt]:
+    return [Stmt(f"DROP INDEX IF EXISTS {ctx.quote(step.old.name)};")]
+
+
+def _drop_table(step: Step, ctx: Context) -> list[Stmt]:
+    return [Stmt(f"DROP TABLE IF EXISTS {_t(ctx, step.old)};")]
+
+
+def _rename_table(step: Step, ctx: Context) -> list[Stmt]:
+    return [Stmt(f"ALTER TABLE {_t(ctx, step.old)} RENAME TO {_t(ctx, step.new)};")]
+
+
+def _rename_column(step: Step, ctx: Context) -> list[Stmt]:
+    return [
+        Stmt(
+            f"ALTER TABLE {_t(ctx, step.table)} RENAME COLUMN {ctx.quote(step.old.name)} TO {ctx.quote(step.new.name)};"
+        )
+    ]
+
+
+def _rename_index(step: Step, ctx: Context) -> list[Stmt]:
+    return [Stmt(f"DROP INDEX IF EXISTS {ctx.quote(step.old.name)};"), Stmt(_index_sql(ctx, step.table, step.new))]
+
+
+def _create_table(step: Step, ctx: Context) -> list[Stmt]:
+    return [Stmt(_table_sql(ctx, step.new, name=_t(ctx, step.new)))]
+
+
+def _create_index(step: Step, ctx: Context) -> list[Stmt]:
+    return [Stmt(_index_sql(ctx, step.table, step.new))]

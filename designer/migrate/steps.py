@@ -1,0 +1,53 @@
+"""Typed migration steps: what changes, independent of any dialect.
+
+Each step carries the objects before (``old``) and after (``new``) the change and the
+table it happens on as it is when the step runs, so a renderer needs nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from designer.migrate.model import Table
+
+# The actions, in the order diff() emits their groups (dependency order).
+ACTIONS = (
+    "drop_foreign_key", "drop_index", "drop_constraint", "drop_column", "drop_table",
+    "create_schema", "create_enum", "rename_enum", "add_enum_value", "rename_enum_value",
+    "rename_table", "rename_column", "rename_constraint", "rename_index",
+    "create_table", "add_column", "alter_column", "replace_enum",
+    "drop_enum", "drop_schema",
+    "add_constraint", "create_index", "add_foreign_key",
+)  # fmt: skip
+
+# Steps after which data cannot come back by running the down migration.
+DATA_LOSING = frozenset({"drop_column", "drop_table"})
+
+
+@dataclass(frozen=True)
+class Step:
+    action: str  # one of ACTIONS
+    old: Any = None  # the object before: Table, Column, Constraint, IndexDef, EnumType, str (namespace)
+    new: Any = None  # the object after
+    table: Table | None = None  # the table the step works on, as it is when the step runs (new name)
+    old_table: Table | None = None  # the whole table before this migration (SQLite rebuilds, type changes)
+    new_table: Table | None = None  # the whole table after this migration
+    ref_table: Table | None = None  # foreign keys: the referenced table (as it is when the step runs)
+    detail: Any = None  # add_enum_value: the value it follows (None: first); rename_enum_value: (old, new)
+
+    @property
+    def subject(self) -> str:
+        """What the step is about, for people: ``column users.email``."""
+        thing = self.new if self.new is not None else self.old
+        noun = self.action.split("_", 1)[1].replace("_", " ")
+        name = getattr(thing, "label", None) or getattr(thing, "name", None) or str(thing)
+        if self.table is not None and noun in ("column", "constraint", "index", "foreign key"):
+            name = f"{self.table.label}.{getattr(thing, 'name', name)}"
+        return f"{noun} {name}"
+
+    @property
+    def loses_data(self) -> bool:
+        if self.action in DATA_LOSING:
+            return True
+        return self.action == "alter_column" and bool(self.detail and self.detail.get("narrowing"))
