@@ -204,11 +204,13 @@ class SchemaBuilder:
             field_id = fresh_id("fld", taken)
             ids[column.name] = field_id
             fields.append(self._build_field(field_id, column, enum_ids))
-        single_uniques = {tuple(cols) for cols, name in table.uniques if len(cols) == 1 and name is None}
+        # A one-column unique constraint under the name PostgreSQL would give it is the
+        # column's own "unique"; any other name is kept on a unique index.
+        single_uniques = {tuple(cols) for cols, name in table.uniques if _plain_unique(table, cols, name)}
         fields = [_with(f, unique=True) if (f.name,) in single_uniques and not f.unique else f for f in fields]
         indexes = []
         for columns, name in table.uniques:
-            if len(columns) == 1 and name is None:
+            if _plain_unique(table, columns, name):
                 continue
             keys = [(c, None, SortOrder.ASC) for c in columns]
             indexes.append(self._build_index(table, IndexDraft(keys=keys, name=name, unique=True), ids, taken))
@@ -234,7 +236,7 @@ class SchemaBuilder:
         return entity, ids
 
     def _build_field(self, field_id: str, column: ColumnDraft, enum_ids: dict) -> Field:
-        field_type, serial = self._field_type(column, enum_ids)
+        field_type = self._field_type(column, enum_ids)
         return Field(
             id=field_id,
             name=column.name,
@@ -242,22 +244,25 @@ class SchemaBuilder:
             nullable=column.nullable,
             default=column.default,
             unique=column.unique,
-            identity=column.identity or serial,
+            identity=column.identity,
             check=column.checks[0] if column.checks else None,
             comment=column.comment,
             generated=column.generated,
         )
 
-    def _field_type(self, column: ColumnDraft, enum_ids: dict) -> tuple[FieldType, bool]:
+    def _field_type(self, column: ColumnDraft, enum_ids: dict) -> FieldType:
         if column.enum is not None and column.enum in enum_ids:
-            return FieldType(TypeKind.ENUM, enum_id=enum_ids[column.enum]), False
+            return FieldType(TypeKind.ENUM, enum_id=enum_ids[column.enum])
         text = column.type_text
         array = text.endswith("]")
         bare = text.split("[", 1)[0].strip() if array else text
         for key, enum_id in enum_ids.items():
             if bare in (_label(key), _quoted_label(key)) or (key[0] is None and bare in (f"public.{key[1]}",)):
-                return FieldType(TypeKind.ENUM, enum_id=enum_id, array=array), False
-        return read_type(text, dialect=self.dialect)
+                return FieldType(TypeKind.ENUM, enum_id=enum_id, array=array)
+        field_type, serial = read_type(text, dialect=self.dialect)
+        # A written `serial` stays written: it says "integer with a sequence default", which
+        # the DDL writers spell back as serial (a dump's nextval default is identity instead).
+        return replace(field_type, written=text) if serial else field_type
 
     def _build_index(self, table: TableDraft, draft: IndexDraft, ids: dict[str, str], taken: set[str]) -> Index | None:
         columns = []
@@ -286,42 +291,50 @@ class SchemaBuilder:
     def _build_relationships(self, entities: list[Entity], field_ids: dict, taken: set[str]) -> list[Relationship]:
         by_key = {(e.namespace, e.name): e for e in entities}
         relationships = []
-        for key, table in self.tables.items():
+        # In the order the file declared them (stable within a statement), not by table.
+        declared = sorted(
+            ((key, fk) for key, table in self.tables.items() for fk in table.foreign_keys),
+            key=lambda pair: pair[1].line or 0,
+        )
+        for key, fk in declared:
             source = by_key[key]
-            for fk in table.foreign_keys:
-                target = by_key.get(fk.target)
-                if target is None:
-                    self.notice(
-                        "sql-unknown-table",
-                        f"foreign key {fk.name or ''} of {_label(key)} references {_label(fk.target)}, "
-                        "which is not in the import; left out",
-                        fk.line,
-                    )
-                    continue
-                target_columns = fk.target_columns or [target.field(i).name for i in target.primary_key]
-                from_ids = [field_ids[key].get(c) for c in fk.columns]
-                to_ids = [field_ids[fk.target].get(c) for c in target_columns]
-                if None in from_ids or None in to_ids or len(from_ids) != len(to_ids):
-                    self.notice(
-                        "sql-unknown-column",
-                        f"foreign key {fk.name or ''} of {_label(key)} names columns that do not exist; left out",
-                        fk.line,
-                    )
-                    continue
-                relationships.append(
-                    Relationship(
-                        id=fresh_id("rel", taken),
-                        cardinality=_cardinality(source, tuple(from_ids)),
-                        from_entity_id=source.id,
-                        from_field_ids=tuple(from_ids),
-                        to_entity_id=target.id,
-                        to_field_ids=tuple(to_ids),
-                        name=fk.name,
-                        on_delete=fk.on_delete,
-                        on_update=fk.on_update,
-                    )
+            target = by_key.get(fk.target)
+            if target is None:
+                self.notice(
+                    "sql-unknown-table",
+                    f"foreign key {fk.name or ''} of {_label(key)} references {_label(fk.target)}, "
+                    "which is not in the import; left out",
+                    fk.line,
                 )
+                continue
+            target_columns = fk.target_columns or [target.field(i).name for i in target.primary_key]
+            from_ids = [field_ids[key].get(c) for c in fk.columns]
+            to_ids = [field_ids[fk.target].get(c) for c in target_columns]
+            if None in from_ids or None in to_ids or len(from_ids) != len(to_ids):
+                self.notice(
+                    "sql-unknown-column",
+                    f"foreign key {fk.name or ''} of {_label(key)} names columns that do not exist; left out",
+                    fk.line,
+                )
+                continue
+            relationships.append(
+                Relationship(
+                    id=fresh_id("rel", taken),
+                    cardinality=_cardinality(source, tuple(from_ids)),
+                    from_entity_id=source.id,
+                    from_field_ids=tuple(from_ids),
+                    to_entity_id=target.id,
+                    to_field_ids=tuple(to_ids),
+                    name=fk.name,
+                    on_delete=fk.on_delete,
+                    on_update=fk.on_update,
+                )
+            )
         return relationships
+
+
+def _plain_unique(table: TableDraft, columns: list[str], name: str | None) -> bool:
+    return len(columns) == 1 and name in (None, f"{table.name}_{columns[0]}_key")
 
 
 def _cardinality(entity: Entity, from_ids: tuple[str, ...]) -> Cardinality:

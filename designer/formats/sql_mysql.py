@@ -29,6 +29,7 @@ _NOT_COLUMNS = frozenset({
     "like",
 })  # fmt: skip
 _CONDITIONAL = re.compile(r"/\*M?!\d*(?:\\-)?\s*(.*?)\*/", re.DOTALL)
+_MARIADB_ONLY = re.compile(r"(foreign\s+key)\s+if\s+not\s+exists", re.IGNORECASE)
 _WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
 _ACTION = re.compile(r"on\s+(delete|update)\s+(set\s+null|set\s+default|no\s+action|cascade|restrict)", re.I)
 
@@ -58,6 +59,7 @@ class _Reader:
             self.builder.skipped(words, self.text.count("\n", 0, match.start()) + 1)
         for statement in _statements(tokens):
             self._statement(statement)
+        self._drop_foreign_key_indexes()
         if not self.builder.tables:
             first = next(iter(_statements(tokens)), None)
             raise SchemaError(
@@ -76,7 +78,10 @@ class _Reader:
         tokens = [t for t in tokens if t.token_type is not TokenType.SEMICOLON]
         if not tokens:
             return
-        source = self.text[tokens[0].start : tokens[-1].end + 1]
+        # MariaDB's FOREIGN KEY IF NOT EXISTS is beyond sqlglot: blanked out, offsets kept.
+        source = _MARIADB_ONLY.sub(
+            lambda m: m[1] + " " * (len(m[0]) - len(m[1])), self.text[tokens[0].start : tokens[-1].end + 1]
+        )
         try:
             tree = sqlglot.parse_one(source, read=self.glot)
         except ParseError as error:
@@ -93,6 +98,17 @@ class _Reader:
             self._alter_table(tree)
         else:
             self.builder.skipped(" ".join(t.text.upper() for t in tokens[:2]), self.line)
+
+    def _drop_foreign_key_indexes(self) -> None:
+        """MySQL gives every foreign key an index named after it (mysqldump lists it, DDL
+        writers create it first): it belongs to the key, not to the design."""
+        for table in self.builder.tables.values():
+            own = {(fk.name, tuple(fk.columns)) for fk in table.foreign_keys if fk.name}
+            table.indexes = [
+                index
+                for index in table.indexes
+                if index.unique or (index.name, tuple(c for c, _, _ in index.keys)) not in own
+            ]
 
     # --- CREATE TABLE -------------------------------------------------------------------
 
@@ -182,7 +198,9 @@ class _Reader:
         for key in expressions:
             order = SortOrder.DESC if isinstance(key, exp.Ordered) and key.args.get("desc") else SortOrder.ASC
             inner = key.this if isinstance(key, exp.Ordered) else key
-            if isinstance(inner, exp.Column | exp.Identifier):
+            if _prefix_key(inner):  # `title`(255): the column, by a prefix MySQL needs for text
+                keys.append((inner.name, None, order))
+            elif isinstance(inner, exp.Column | exp.Identifier):
                 keys.append((inner.name, None, order))
             else:
                 keys.append((None, inner.sql(self.glot), order))
@@ -238,6 +256,15 @@ class _Reader:
                 self._column(table, action, None)
             else:
                 self.builder.skipped(f"ALTER TABLE {type(action).__name__}", self.line)
+
+
+def _prefix_key(node) -> bool:
+    return (
+        isinstance(node, exp.Anonymous)
+        and len(node.expressions) == 1
+        and isinstance(node.expressions[0], exp.Literal)
+        and not node.expressions[0].is_string
+    )
 
 
 def _predicate(source: str, where, glot: str) -> str | None:
@@ -308,7 +335,8 @@ def _default(node, written: str | None, glot: str) -> Default:
         return Default(DefaultKind.LITERAL, "'" + node.this.replace("'", "''") + "'")
     if isinstance(node, exp.Literal) or (isinstance(node, exp.Neg) and isinstance(node.this, exp.Literal)):
         return Default(DefaultKind.LITERAL, node.sql(glot))
-    return Default(DefaultKind.EXPRESSION, written or node.sql(glot))
+    # MySQL 8 wants expression defaults in parentheses: the expression is what is inside.
+    return Default(DefaultKind.EXPRESSION, unwrap(written) if written else node.sql(glot))
 
 
 def _name(node) -> str:

@@ -21,6 +21,8 @@ from pglast.parser import ParseError, parse_sql_json
 
 from designer.formats.sql_builder import ACTIONS, ColumnDraft, ForeignKeyDraft, IndexDraft, SchemaBuilder, TableDraft
 from designer.formats.sql_text import (
+    ByteOffsets,
+    clause_at,
     Lines,
     default_text_after,
     parenthesized_after,
@@ -69,25 +71,29 @@ def parse_postgresql(text: str) -> tuple[Schema, tuple[Problem, ...]]:
         statements = json.loads(parse_sql_json(sql)).get("stmts", [])
     except ParseError as error:
         message, offset = (*error.args, None)[:2]
-        line = Lines(text).of(offset) if isinstance(offset, int) else None
+        line = Lines(text).of(ByteOffsets(sql).char(offset)) if isinstance(offset, int) else None
         problem = Problem(code="sql-syntax", message=f"PostgreSQL syntax error: {message}", line=line)
         raise SchemaError([problem]) from None
-    reader = _Reader(text)
+    reader = _Reader(text, parsed=sql)
     for offset, command in meta:
         reader.builder.skipped(f"psql command {command}", reader.lines.of(offset))
     return reader.read(statements)
 
 
 class _Reader:
-    def __init__(self, text: str):
+    def __init__(self, text: str, *, parsed: str):
         self.text = text
         self.lines = Lines(text)
+        # Every location in the parse tree counts bytes of what was parsed (same characters).
+        self.at = ByteOffsets(parsed).char
         self.builder = SchemaBuilder(dialect=POSTGRESQL, database_type="PostgreSQL")
 
     def read(self, statements: list[dict]) -> tuple[Schema, tuple[Problem, ...]]:
         for raw in statements:
             start = raw.get("stmt_location", 0)
-            self.span = (start, start + (raw.get("stmt_len") or len(self.text) - start))  # 0: to the end
+            end = self.at(start + raw["stmt_len"]) if raw.get("stmt_len") else len(self.text)  # 0: to the end
+            start = self.at(start)
+            self.span = (start, end)
             self.line = self.lines.of(start)
             kind, body = _only(raw["stmt"])
             handler = getattr(self, f"_on_{kind}", None)
@@ -136,7 +142,7 @@ class _Reader:
         table = self.builder.known_table(_table_key(stmt["relation"]), line=self.line, what=f"index {name}")
         if table is None:
             return
-        written = split_top_level(parenthesized_from(self.text, stmt["relation"]["location"]) or "")
+        written = split_top_level(parenthesized_from(self.text, self.at(stmt["relation"]["location"])) or "")
         keys = []
         for position, element in enumerate(stmt.get("indexParams", [])):
             element = _only(element)[1]
@@ -184,7 +190,7 @@ class _Reader:
     # --- pieces -------------------------------------------------------------------------
 
     def _column(self, table: TableDraft, element: dict) -> None:
-        type_text = type_text_at(self.text, element["typeName"]["location"])
+        type_text = type_text_at(self.text, self.at(element["typeName"]["location"]))
         column = ColumnDraft(name=element["colname"], type_text=type_text)
         table.columns[column.name] = column
         for constraint in element.get("constraints", []):
@@ -195,18 +201,20 @@ class _Reader:
         if kind == "CONSTR_NOTNULL":
             column.nullable = False
         elif kind == "CONSTR_DEFAULT":
-            self._default(column, constraint["raw_expr"], default_text_after(self.text, constraint["location"]))
+            self._default(
+                column, constraint["raw_expr"], default_text_after(self.text, self.at(constraint["location"]))
+            )
         elif kind == "CONSTR_IDENTITY":
             column.identity = True
         elif kind == "CONSTR_GENERATED":
-            column.generated = parenthesized_after(self.text, constraint["location"], "as")
+            column.generated = parenthesized_after(self.text, self.at(constraint["location"]), "as")
         elif kind == "CONSTR_PRIMARY":
             table.primary_key = [column.name]
             column.nullable = False
         elif kind == "CONSTR_UNIQUE":
             table.uniques.append(([column.name], constraint.get("conname")))
         elif kind == "CONSTR_CHECK":
-            column.checks.append(parenthesized_after(self.text, constraint["location"], "check"))
+            column.checks.append(parenthesized_after(self.text, self.at(constraint["location"]), "check"))
         elif kind == "CONSTR_FOREIGN":
             table.foreign_keys.append(self._foreign_key(constraint, [column.name]))
 
@@ -221,20 +229,21 @@ class _Reader:
         elif kind == "CONSTR_UNIQUE":
             table.uniques.append((columns, name))
         elif kind == "CONSTR_CHECK":
-            table.checks.append((parenthesized_after(self.text, constraint["location"], "check"), name))
+            table.checks.append((parenthesized_after(self.text, self.at(constraint["location"]), "check"), name))
         elif kind == "CONSTR_FOREIGN":
             table.foreign_keys.append(self._foreign_key(constraint, _strings(constraint.get("fk_attrs", []))))
         else:
             self.builder.skipped(f"constraint {name or kind}", self.line)
 
     def _foreign_key(self, constraint: dict, columns: list[str]) -> ForeignKeyDraft:
+        written = clause_at(self.text, self.at(constraint["location"])).lower()
         return ForeignKeyDraft(
             columns=columns,
             target=_table_key(constraint["pktable"]),
             target_columns=_strings(constraint.get("pk_attrs", [])),
             name=constraint.get("conname"),
-            on_delete=ACTIONS.get(_FK_ACTIONS.get(constraint.get("fk_del_action"), "")),
-            on_update=ACTIONS.get(_FK_ACTIONS.get(constraint.get("fk_upd_action"), "")),
+            on_delete=_action(constraint.get("fk_del_action"), written, "delete"),
+            on_update=_action(constraint.get("fk_upd_action"), written, "update"),
             line=self.line,
         )
 
@@ -289,6 +298,15 @@ class _Reader:
         if match:
             return " ".join(match[1].split())
         return str(spec.get("strategy", "")).removeprefix("PARTITION_STRATEGY_")
+
+
+def _action(code: str | None, written: str, event: str):
+    """PostgreSQL stores "no action" both when it was said and when nothing was: only
+    the text tells them apart."""
+    if code in (None, "a"):
+        said = re.search(rf"on\s+{event}\s+no\s+action", written)
+        return ACTIONS["no action"] if said else None
+    return ACTIONS[_FK_ACTIONS[code]]
 
 
 def _only(node: dict) -> tuple[str, dict]:

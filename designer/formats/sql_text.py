@@ -6,6 +6,28 @@ import bisect
 import re
 
 
+class ByteOffsets:
+    """UTF-8 byte offset → character offset (PostgreSQL's parser counts bytes): checkpoints
+    after each non-ASCII character, ASCII runs in between count one for one."""
+
+    def __init__(self, text: str):
+        self.bytes_at, self.chars_at = [0], [0]
+        if text.isascii():
+            return
+        position = 0
+        for index, char in enumerate(text):
+            if char >= "\x80":
+                position += len(char.encode())
+                self.bytes_at.append(position)
+                self.chars_at.append(index + 1)
+            else:
+                position += 1
+
+    def char(self, byte_offset: int) -> int:
+        at = bisect.bisect_right(self.bytes_at, byte_offset) - 1
+        return self.chars_at[at] + (byte_offset - self.bytes_at[at])
+
+
 class Lines:
     """Character offset → 1-based line, in O(log n) (a dump has thousands of statements)."""
 
@@ -75,6 +97,12 @@ def parenthesized_after(text: str, start: int, word: str) -> str | None:
     if close_at is None:
         return None
     return unwrap(text[open_at + 1 : close_at].strip())
+
+
+def clause_at(text: str, start: int) -> str:
+    """From ``start`` to the end of its clause: the next comma, closing parenthesis or
+    semicolon at depth 0."""
+    return text[start : _clause_end(text, start, frozenset())]
 
 
 def unwrap(expression: str) -> str:

@@ -36,7 +36,7 @@ def test_postgresql_columns_keep_types_defaults_identity_and_generation():
     assert users["doubled"].generated == "length(name) * 2"
     assert schema.enum(users["mood"].type.enum_id).values[2].name == "it's ok"
     posts = fields(schema, "posts")
-    assert posts["id"].identity and posts["id"].type.kind is TypeKind.INTEGER  # serial
+    assert posts["id"].type.written == "serial" and posts["id"].type.kind is TypeKind.INTEGER  # as written
 
 
 def test_postgresql_keys_constraints_indexes_and_comments():
