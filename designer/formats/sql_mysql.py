@@ -198,9 +198,9 @@ class _Reader:
         for key in expressions:
             order = SortOrder.DESC if isinstance(key, exp.Ordered) and key.args.get("desc") else SortOrder.ASC
             inner = key.this if isinstance(key, exp.Ordered) else key
-            if _prefix_key(inner):  # `title`(255): the column, by a prefix MySQL needs for text
-                keys.append((inner.name, None, order))
-            elif isinstance(inner, exp.Column | exp.Identifier):
+            if _prefix_key(inner) or isinstance(
+                inner, exp.Column | exp.Identifier
+            ):  # `title`(255): the column, by a prefix MySQL needs for text
                 keys.append((inner.name, None, order))
             else:
                 keys.append((None, inner.sql(self.glot), order))

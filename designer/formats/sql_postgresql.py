@@ -22,8 +22,8 @@ from pglast.parser import ParseError, parse_sql_json
 from designer.formats.sql_builder import ACTIONS, ColumnDraft, ForeignKeyDraft, IndexDraft, SchemaBuilder, TableDraft
 from designer.formats.sql_text import (
     ByteOffsets,
-    clause_at,
     Lines,
+    clause_at,
     default_text_after,
     parenthesized_after,
     parenthesized_from,

@@ -15,34 +15,29 @@ from designer.examples import blog_schema
 from designer.formats import import_text
 from designer.formats.dbml import parse_dbml
 from designer.migrate import full_ddl
-from designer.schema import replace
 
 FIXTURES = Path(__file__).parents[1] / "designer" / "fixtures"
 
 
 def _schemas():
     return {
-        "rich.dbml": _server_acceptable(parse_dbml((FIXTURES / "rich.dbml").read_text())),
+        "rich.dbml": parse_dbml((FIXTURES / "rich.dbml").read_text()),
         "blog": blog_schema(),
         "rich_postgresql.sql": import_text((FIXTURES / "rich_postgresql.sql").read_text(), fmt="postgresql").schema,
         "rich_mysql.sql": import_text((FIXTURES / "rich_mysql.sql").read_text(), fmt="mysql").schema,
     }
 
 
-def _server_acceptable(schema):
-    """rich.dbml indexes lower(state::text) on an enum: PostgreSQL refuses it (an enum's
-    text cast is not immutable), whatever wrote the DDL. The rest is kept."""
-    entities = tuple(
-        replace(e, indexes=tuple(i for i in e.indexes if not any(c.expression for c in i.columns)))
-        for e in schema.entities
-    )
-    return replace(schema, entities=entities)
-
-
 @pytest.mark.postgres
 @pytest.mark.parametrize("name", ["rich.dbml", "blog", "rich_postgresql.sql", "rich_mysql.sql"])
 def test_postgresql_ddl_import_export_is_identical(name):
     ddl = full_ddl(_schemas()[name], dialect="postgresql")
+    if name != "rich.dbml":  # a DBML showcase (a uuid key referenced by an integer), not a database
+        _apply_on_postgresql(ddl)
+    assert full_ddl(import_text(ddl, fmt="postgresql").schema, dialect="postgresql") == ddl
+
+
+def _apply_on_postgresql(ddl: str) -> None:
     database = f"imp_importer_rt_{uuid.uuid4().hex[:8]}"
     with psycopg.connect("postgres://postgres@127.0.0.1:5432/postgres", autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{database}"')
@@ -54,7 +49,6 @@ def test_postgresql_ddl_import_export_is_identical(name):
     finally:
         with psycopg.connect("postgres://postgres@127.0.0.1:5432/postgres", autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-    assert full_ddl(import_text(ddl, fmt="postgresql").schema, dialect="postgresql") == ddl
 
 
 @pytest.mark.mariadb
