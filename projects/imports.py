@@ -9,6 +9,7 @@ Sizes are checked before anything is parsed.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -24,6 +25,7 @@ from designer.validate import validate
 from projects import selectors, services
 from projects.models import Job, JobKind, JobStatus, Project
 
+logger = logging.getLogger(__name__)
 MAX_NOTICES_KEPT = 500  # a dump can skip thousands of statements: the count is kept, the list capped
 
 
@@ -49,7 +51,17 @@ def import_read(*, text: str, fmt: str) -> tuple[Schema, list[Problem]]:
     """Parse and validate; SchemaError (with lines) when the schema cannot be used. Returns
     the schema and the notices (skipped statements, warnings)."""
     import_check_size(size=len(text.encode()))
-    imported: Imported = import_text(text, fmt=fmt)
+    try:
+        imported: Imported = import_text(text, fmt=fmt)
+    except SchemaError:
+        raise
+    except Exception:
+        # A reader's bug must not become a 500: the person gets a message, we get the log.
+        logger.exception("the %s reader failed", fmt)
+        message = (
+            f"this {fmt} file could not be read (an error on our side, logged); check its syntax or try another format"
+        )
+        raise SchemaError([Problem(code="import-failed", message=message)]) from None
     problems = validate(imported.schema)
     found = errors(problems)
     if found:

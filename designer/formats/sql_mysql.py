@@ -130,16 +130,18 @@ class _Reader:
 
     def _column(self, table: TableDraft, element: exp.ColumnDef, item: tuple[str, int] | None) -> None:
         item_text, type_at = item if item else ("", 0)
-        type_text = type_text_at(item_text, type_at) if item else element.args["kind"].sql(self.glot)
-        column = ColumnDraft(name=element.name, type_text=type_text or "blob")
         kind = element.args.get("kind")
+        type_text = type_text_at(item_text, type_at) if item else (kind.sql(self.glot) if kind else "")
+        # SQLite allows a column without a type: it has BLOB affinity, which is what it holds.
+        column = ColumnDraft(name=element.name, type_text=type_text or "blob")
         if isinstance(kind, exp.DataType) and kind.this is exp.DataType.Type.ENUM and self.dialect == MYSQL:
             enum_key = (table.namespace, f"{table.name}_{column.name}")
             self.builder.enum(enum_key, [v.name for v in kind.expressions])
             column.enum = enum_key
         table.columns[column.name] = column
         for constraint in element.constraints:
-            self._column_constraint(table, column, constraint.kind, item_text)
+            if isinstance(constraint, exp.ColumnConstraint):
+                self._column_constraint(table, column, constraint.kind, item_text)
 
     def _column_constraint(self, table: TableDraft, column: ColumnDraft, kind, item_text: str) -> None:
         if isinstance(kind, exp.NotNullColumnConstraint):
@@ -206,8 +208,13 @@ class _Reader:
                 keys.append((None, inner.sql(self.glot), order))
         return keys
 
-    def _foreign_key(self, columns: list[str], reference: exp.Reference, name: str | None) -> ForeignKeyDraft:
-        target = reference.this
+    def _foreign_key(self, columns: list[str], reference: exp.Reference | None, name: str | None) -> ForeignKeyDraft:
+        target = reference.this if reference is not None else None
+        if target is None:
+            problem = Problem(
+                code="sql-syntax", message="a foreign key without the table it references", line=self.line
+            )
+            raise SchemaError([problem])
         actions = {
             m[1].lower(): ACTIONS.get(" ".join(m[2].lower().split()))
             for o in reference.args.get("options") or ()

@@ -136,3 +136,19 @@ def test_the_format_is_detected_from_the_content(name, expected):
 
 def test_json_is_detected():
     assert detect_format('  {"format": "schema-designer"}') == "json"
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("rich_postgresql.sql", "postgresql"), ("rich_mysql.sql", "mysql"), ("rich_sqlite.sql", "sqlite")],
+)
+def test_damaged_files_are_refused_with_a_problem_never_a_crash(name, fmt):
+    """Every cut of the fixture, and every fixture with a bite taken out: a schema or a
+    SchemaError, nothing else (these cuts found three crashes)."""
+    text = (FIXTURES / name).read_text()
+    for cut in range(0, len(text), 11):
+        for damaged in (text[:cut], text[:cut] + text[cut + 5 :]):
+            try:
+                import_text(damaged, fmt=fmt)
+            except SchemaError as error:
+                assert error.problems and all(p.message for p in error.problems)
