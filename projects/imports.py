@@ -171,6 +171,8 @@ def import_apply(*, job: Job, user, name: str | None = None) -> Project:
         if job.project is None:
             project = services.project_create(owner=user, name=name or schema.name or "Imported schema", schema=schema)
             job.project = project
+            # The editor opens next: it need not decode the document again.
+            transaction.on_commit(lambda: selectors.remember_schema(project, schema))
         else:
             project, _ = services.apply_op(
                 project_id=job.project_id,

@@ -41,17 +41,19 @@ def to_data(obj: Any) -> Any:
 
 def from_data(cls: Any, data: Any, *, path: str = "") -> Any:
     """Build ``cls`` from JSON data, strictly: every mistake names its path."""
-    origin = typing.get_origin(cls)
-    if origin in (typing.Union, types.UnionType):
+    if cls is type(data) and cls in _PLAIN:  # the common case, first: a str that is a str
+        return data
+    kind = _kind_of(cls)
+    if kind == "union":
         return _from_union(cls, data, path=path)
-    if origin is tuple:
+    if kind == "tuple":
         item_type = typing.get_args(cls)[0]
         if not isinstance(data, list):
             raise _bad(path, f"expected a list, got {_kind(data)}")
         return tuple(from_data(item_type, item, path=f"{path}/{i}") for i, item in enumerate(data))
-    if isinstance(cls, type) and dataclasses.is_dataclass(cls):
+    if kind == "dataclass":
         return _from_dataclass(cls, data, path=path)
-    if isinstance(cls, type) and issubclass(cls, Enum):
+    if kind == "enum":
         try:
             return cls(data)
         except ValueError:
@@ -79,18 +81,44 @@ def _from_union(cls: Any, data: Any, *, path: str) -> Any:
 def _from_dataclass(cls: type, data: Any, *, path: str) -> Any:
     if not isinstance(data, dict):
         raise _bad(path, f"expected an object, got {_kind(data)}")
-    hints = _hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
-    unknown = sorted(set(data) - set(fields))
-    if unknown:
+    fields, names = _init_fields(cls)
+    if not names.issuperset(data):
+        unknown = sorted(set(data) - names)
         raise _bad(path, f"unknown key {unknown[0]!r} for {cls.__name__}")
     kwargs = {}
-    for name, f in fields.items():
+    for name, hint, required in fields:
         if name in data:
-            kwargs[name] = from_data(hints[name], data[name], path=f"{path}/{name}".lstrip("/"))
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            kwargs[name] = from_data(hint, data[name], path=f"{path}/{name}" if path else name)
+        elif required:
             raise _bad(path, f"missing key {name!r} for {cls.__name__}")
     return cls(**kwargs)
+
+
+@functools.cache
+def _kind_of(cls: Any) -> str:
+    """What decoding ``cls`` takes, worked out once per type (documents of thousands of
+    fields ask the same few types over and over)."""
+    origin = typing.get_origin(cls)
+    if origin in (typing.Union, types.UnionType):
+        return "union"
+    if origin is tuple:
+        return "tuple"
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls):
+        return "dataclass"
+    if isinstance(cls, type) and issubclass(cls, Enum):
+        return "enum"
+    return "scalar"
+
+
+@functools.cache
+def _init_fields(cls: type) -> tuple[tuple[tuple[str, Any, bool], ...], frozenset[str]]:
+    hints = _hints(cls)
+    fields = tuple(
+        (f.name, hints[f.name], f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        for f in dataclasses.fields(cls)
+        if f.init
+    )
+    return fields, frozenset(name for name, _, _ in fields)
 
 
 def _from_scalar(cls: Any, data: Any, *, path: str) -> Any:
