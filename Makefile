@@ -29,12 +29,19 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json
 	npm ci --prefix tests --no-audit --no-fund
 	touch $@
 
+# The DBML reference parser (@dbml/core, pinned in its package-lock.json) runs in Node:
+# DBML import needs it in `make run` as much as in `make test`.
+DBML_NODE := designer/formats/dbml_node
+$(DBML_NODE)/node_modules/.package-lock.json: $(DBML_NODE)/package-lock.json
+	@command -v npm >/dev/null || { echo "DBML import needs Node.js 18+ and npm: sudo apt-get install nodejs npm" >&2; exit 1; }
+	npm ci --prefix $(DBML_NODE) --no-audit --no-fund --silent
+
 # Graphviz draws the diagrams; Chromium runs the browser tests. Installed from Debian's
 # packages when missing and we may (root or sudo); otherwise say how.
 system-packages:
 	@bash .ci/system-packages $(PACKAGES)
 
-run: $(VENV)/.runtime-installed
+run: $(VENV)/.runtime-installed $(DBML_NODE)/node_modules/.package-lock.json
 	@$(MAKE) --no-print-directory system-packages PACKAGES="graphviz" || echo "Diagrams need Graphviz: sudo apt-get install graphviz"
 	@mkdir -p $(DATA_DIR)
 	@test -s $(DATA_DIR)/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $(DATA_DIR)/secret_key
@@ -47,7 +54,7 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(VENV)/.dev-installed tests/node_modules/.installed
+test: $(VENV)/.dev-installed tests/node_modules/.installed $(DBML_NODE)/node_modules/.package-lock.json
 	@$(MAKE) --no-print-directory system-packages PACKAGES="graphviz chromium postgresql-client mariadb-client sqlite3"
 	$(BIN)/ruff check .
 	DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/designer}" \

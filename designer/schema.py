@@ -186,6 +186,7 @@ class Field:
     identity: bool = False  # generated key (DBML `increment`, SQL identity/serial)
     check: str | None = None  # column CHECK expression, SQL text
     comment: str | None = None
+    generated: str | None = None  # GENERATED ALWAYS AS (expression) STORED: the expression, SQL text
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,9 @@ class Index:
     predicate: str | None = None  # partial index WHERE clause, SQL text
     include: tuple[str, ...] = ()  # covering columns (field ids)
     comment: str | None = None
+    # The index type exactly as an import said it (DBML ``type: btree``, ``nonclustered``,
+    # ``bitmap``), kept so the export says the same; None: ``method`` says it all.
+    method_written: str | None = None
 
 
 @dataclass(frozen=True)
@@ -214,6 +218,8 @@ class Check:
     id: str
     expression: str
     name: str | None = None
+    # A further check on one column (Field.check holds the first): DBML allows several.
+    field_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -260,6 +266,7 @@ class Relationship:
     on_update: RefAction | None = None
     join_entity_id: str | None = None
     comment: str | None = None
+    color: str | None = None  # "#rrggbb" line colour (DBML ref colour)
 
 
 @dataclass(frozen=True)

@@ -53,9 +53,21 @@ def rendered_dot(dot: str, *, fmt: str, timeout: float | None = None) -> bytes:
     return body
 
 
+# Above this many tables a whole-schema layout cannot finish within the timeout (500
+# take ~1.7 s, 1,400 imported ones well over 10 s): open on a neighbourhood at once
+# instead of making the person wait for the timeout first.
+WHOLE_SCHEMA_MAX_ENTITIES = 800
+
+
+def _too_big_to_draw_whole(schema: Schema, options: DiagramOptions) -> bool:
+    return options.focus_entity_id is None and len(schema.entities) > WHOLE_SCHEMA_MAX_ENTITIES
+
+
 def diagram_for_page(schema: Schema, *, options: DiagramOptions) -> RenderedDiagram:
     if not schema.entities:
         return RenderedDiagram()
+    if _too_big_to_draw_whole(schema, options):
+        return _focused_fallback(schema, options=options, reason=f"{len(schema.entities)} tables")
     try:
         return RenderedDiagram(svg=diagram_bytes(schema, options=options, fmt="svg").decode())
     except DiagramTimeout as error:
@@ -71,6 +83,8 @@ def diagram_for_page_soon(schema: Schema, *, options: DiagramOptions) -> Rendere
     Asking twice for the same drawing while it is being laid out shares the one run."""
     if not schema.entities:
         return RenderedDiagram()
+    if _too_big_to_draw_whole(schema, options):
+        return _focused_fallback(schema, options=options, reason=f"{len(schema.entities)} tables")
     dot = build_dot(schema, options=options)
     key = diagram_cache_key(dot, "svg")
     with _in_flight_lock:
@@ -122,7 +136,12 @@ def _focused_fallback(schema: Schema, *, options: DiagramOptions, reason: str) -
         svg = diagram_bytes(schema, options=focused, fmt="svg", timeout=FALLBACK_TIMEOUT_SECONDS).decode()
     except DiagramError:
         return RenderedDiagram(error=reason, timed_out=True)
-    notice = f"The whole schema took too long to lay out; showing {name} and its neighbours. Use Focus to explore."
+    whole = (
+        "The whole schema took too long to lay out"
+        if not reason.endswith(" tables")
+        else (f"The whole schema ({reason}) is too large to lay out at once")
+    )
+    notice = f"{whole}; showing {name} and its neighbours. Use Focus to explore."
     return RenderedDiagram(svg=svg, timed_out=True, notice=notice)
 
 

@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import UserCreationForm
 
-from designer.formats import FORMATS
+from designer.formats import IMPORT_FORMATS, detect_format
 
 
 class SignupForm(UserCreationForm):
@@ -16,17 +16,25 @@ class ProjectForm(forms.Form):
     description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+FORMAT_LABELS = {"dbml": "DBML", "json": "JSON document", "postgresql": "PostgreSQL DDL",
+                 "mysql": "MySQL / MariaDB DDL", "sqlite": "SQLite schema"}  # fmt: skip
+
+
 class ImportForm(forms.Form):
     """A schema file upload, or pasted text. The format comes from the file name when
     not chosen."""
 
     file = forms.FileField(
-        required=False, help_text=f".dbml or .json, up to {settings.IMPORT_MAX_BYTES // (1024 * 1024)} MB"
+        required=False,
+        help_text="DBML, JSON, or SQL DDL (pg_dump, mysqldump, SQLite .schema), "
+        f"up to {settings.IMPORT_MAX_BYTES // (1024 * 1024)} MB",
     )
     text = forms.CharField(
         required=False, strip=False, widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"})
     )
-    format = forms.ChoiceField(choices=[("", "Detect"), *[(f, f.upper()) for f in FORMATS]], required=False)
+    format = forms.ChoiceField(
+        choices=[("", "Detect"), *[(f, FORMAT_LABELS[f]) for f in IMPORT_FORMATS]], required=False
+    )
     name = forms.CharField(max_length=200, required=False, help_text="For a new project; defaults to the file's name")
     # The revision the person saw when opening Import: an import replaces the document,
     # so it must not silently replace what teammates saved meanwhile.
@@ -47,16 +55,8 @@ class ImportForm(forms.Form):
                 data["text"] = upload.read().decode("utf-8")
             except UnicodeDecodeError:
                 raise forms.ValidationError("The file is not UTF-8 text.") from None
-        data["format"] = data.get("format") or detect_format(filename=upload.name if upload else "", text=data["text"])
+        data["format"] = data.get("format") or detect_format(data["text"], filename=upload.name if upload else "")
         return data
-
-
-def detect_format(*, filename: str, text: str) -> str:
-    if filename.lower().endswith(".json"):
-        return "json"
-    if filename.lower().endswith(".dbml"):
-        return "dbml"
-    return "json" if text.lstrip().startswith("{") else "dbml"
 
 
 class InviteForm(forms.Form):
@@ -72,3 +72,19 @@ class ShareLinkForm(forms.Form):
     label = forms.CharField(max_length=100, required=False)
     days = forms.IntegerField(required=False, min_value=1, max_value=365, label="Expires after (days)",
                               help_text="empty: until revoked")  # fmt: skip
+
+
+class LiveImportForm(forms.Form):
+    """A live database to read (only hosts in IMPORT_LIVE_HOSTS). The URL, password
+    included, is used once and never stored or shown again."""
+
+    database_url = forms.CharField(
+        max_length=500, widget=forms.PasswordInput(attrs={"autocomplete": "off"}), help_text="postgres://… or mysql://…"
+    )
+    schemas = forms.CharField(max_length=500, required=False, help_text="PostgreSQL schemas, comma-separated")
+    stats = forms.BooleanField(required=False, help_text="volumes from row estimates, patterns from pg_stat_statements")
+    name = forms.CharField(max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "live_%s")  # beside the file form on one page: ids must differ
+        super().__init__(*args, **kwargs)

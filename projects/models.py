@@ -108,6 +108,7 @@ class JobKind(models.TextChoices):
     ANALYSIS = "analysis", "Analysis"
     BUNDLE = "bundle", "Migration bundle"
     VERIFICATION = "verification", "Verification"
+    IMPORT = "import", "Import"
 
 
 class JobStatus(models.TextChoices):
@@ -120,7 +121,8 @@ class JobStatus(models.TextChoices):
 class Job(models.Model):
     """Slow work: the web side creates the row, a Celery task fills it (pretix style)."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="jobs")
+    # Null only for an import that will create a new project (it has none yet).
+    project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE, related_name="jobs")
     kind = models.CharField(max_length=20, choices=JobKind.choices)
     status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.PENDING)
     progress = models.PositiveSmallIntegerField(default=0)
@@ -149,11 +151,14 @@ class Job(models.Model):
                 condition=Q(status__in=["pending", "running"]),
                 name="job_in_flight_idx",
             ),
+            # An import into a new project has no project yet: its owner's jobs by age.
+            models.Index(fields=["created_by", "-created_at"], name="job_creator_recent_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="job_progress_percent"),
             models.CheckConstraint(condition=Q(status__in=JobStatus.values), name="job_status_valid"),
             models.CheckConstraint(condition=Q(kind__in=JobKind.values), name="job_kind_valid"),
+            models.CheckConstraint(condition=Q(project__isnull=False) | Q(kind=JobKind.IMPORT), name="job_project_set"),
         ]
 
     def __str__(self) -> str:

@@ -24,7 +24,6 @@ from designer.schema import Schema
 from designer.validate import validate
 from projects import selectors
 from projects.models import Analysis, Dismissal, Job, JobKind, JobStatus, Membership, Project, Revision, Role
-from projects.parsing import load_schema_in_time
 
 logger = logging.getLogger(__name__)
 
@@ -141,28 +140,28 @@ def _carried_over(project: Project, op: ops.Op, *, before: Schema, base_revision
         ) from conflict
 
 
-def project_import(*, owner, text: str, fmt: str, name: str | None = None, project: Project | None = None,
-                   base_revision: int | None = None):  # fmt: skip
-    """A new project from a schema file, or a new revision of ``project`` made on
-    ``base_revision`` (the revision the person saw when opening Import). An import
-    replaces the whole document, so it is refused when anything changed since.
-    Errors raise SchemaError and nothing is written."""
-    schema = load_schema_in_time(text, fmt=fmt, seconds=settings.IMPORT_PARSE_SECONDS)
-    problems = _refuse_errors(schema)
-    if project is None:
-        return project_create(owner=owner, name=name or schema.name or "Imported schema", schema=schema), problems
+def schema_replace(*, project: Project, user, schema: Schema, base_revision: int, summary: str) -> Project:
+    """A whole new document (an import) as one undoable revision, made on ``base_revision``
+    (the revision the person saw when opening Import). Replacing the document would drop
+    whatever teammates saved since, so it is refused then (StaleRevision)."""
     with transaction.atomic():
         current = Project.objects.select_for_update().only("revision").get(pk=project.pk).revision
-        if base_revision != current:
-            authors = selectors.authors_since(project=project, number=base_revision or 0)
-            raise StaleRevision(expected=base_revision or 0, actual=current, message=(
-                f"Not imported: {', '.join(authors) or 'someone'} changed the project since you opened Import "
-                f"(revision {base_revision} → {current}); importing would replace that work. "
-                "Open Import again to start from the current version."))  # fmt: skip
-        project, _ = apply_op(project_id=project.pk, user=owner, op=ops.ReplaceSchema(schema=schema),
-                              base_revision=current, summary="Import a new version of the schema",
+        import_refuse_stale(project=project, base_revision=base_revision, current=current)
+        project, _ = apply_op(project_id=project.pk, user=user, op=ops.ReplaceSchema(schema=schema),
+                              base_revision=current, summary=summary,
                               narrative="imported a new version of the schema")  # fmt: skip
-    return project, problems
+    return project
+
+
+def import_refuse_stale(*, project: Project, base_revision: int, current: int) -> None:
+    """StaleRevision, naming who saved, when the project moved on since the Import page
+    was opened: checked when the import is read and again when it lands."""
+    if base_revision != current:
+        authors = selectors.authors_since(project=project, number=base_revision)
+        raise StaleRevision(expected=base_revision, actual=current, message=(
+            f"Not imported: {', '.join(authors) or 'someone'} changed the project since you opened Import "
+            f"(revision {base_revision} → {current}); importing would replace that work. "
+            "Open Import again to start from the current version."))  # fmt: skip
 
 
 def revision_restore(*, project: Project, user, number: int, base_revision: int) -> Project:
@@ -196,7 +195,7 @@ MAX_ATTEMPTS = 3  # per dispatch: redeliveries after a worker died; Retry starts
 
 def job_create(*, project: Project, user, kind: str) -> Job:
     """The row first, then the task once the row is committed (the worker must see it)."""
-    _refuse_too_many_jobs(user)
+    refuse_too_many_jobs(user)
     job = Job.objects.create(project=project, kind=kind, created_by=user, revision=project.revision)
     transaction.on_commit(lambda: job_dispatch(job=job))
     return job
@@ -204,9 +203,11 @@ def job_create(*, project: Project, user, kind: str) -> Job:
 
 def job_retry(*, job: Job, user) -> Job:
     """Run a failed job again on the same row (same revision, same id)."""
-    _refuse_too_many_jobs(user)
-    fresh = {"status": JobStatus.PENDING, "attempts": 0, "progress": 0, "message": "", "error": "", "result": None, "file": "",
+    refuse_too_many_jobs(user)
+    fresh = {"status": JobStatus.PENDING, "attempts": 0, "progress": 0, "message": "", "error": "", "result": None,
              "started_at": None, "finished_at": None, "heartbeat_at": None}  # fmt: skip
+    if job.kind != JobKind.IMPORT:
+        fresh["file"] = ""  # its output, made again; an import's file is its input and stays
     if Job.objects.filter(pk=job.pk, status=JobStatus.FAILED).update(**fresh):
         transaction.on_commit(lambda: job_dispatch(job=job))
     job.refresh_from_db()
@@ -237,7 +238,8 @@ def job_claim(*, job_id: int, worker: str) -> Job | None:
     """A worker takes the job: None when it is finished (a re-run changes nothing). A job
     still marked running is taken over: its message came back because its worker died."""
     with transaction.atomic():
-        job = Job.objects.select_for_update().select_related("project").filter(pk=job_id).first()
+        # of=self: an import job may have no project yet, and FOR UPDATE refuses the nullable side of a join.
+        job = Job.objects.select_for_update(of=("self",)).select_related("project").filter(pk=job_id).first()
         if job is None or job.is_finished:
             return None
         now = timezone.now()
@@ -322,7 +324,7 @@ def _hard_limit_cutoffs(now):
     yield {"kind__in": [k for k in JobKind.values if k not in named]}, now - timedelta(seconds=hard), hard
 
 
-def _refuse_too_many_jobs(user) -> None:
+def refuse_too_many_jobs(user) -> None:
     limit = settings.MAX_JOBS_IN_FLIGHT_PER_USER
     if Job.objects.filter(created_by=user, status__in=_IN_FLIGHT).count() >= limit:
         raise Refused(f"You already have {limit} jobs running; wait for one to finish.")

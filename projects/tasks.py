@@ -43,6 +43,7 @@ from designer.migrate import MigrationError
 from designer.problems import SchemaError
 from designer.types import UnportableType
 from projects import code, releases, services
+from projects.imports import import_job
 from projects.models import Job, JobKind
 
 logger = logging.getLogger(__name__)
@@ -150,4 +151,9 @@ def bundle_job(job: Job) -> dict:
     return {"bytes": len(body), "sha256": hashlib.sha256(body).hexdigest(), "versions": len(spec.versions)}
 
 
-JOB_KINDS = {JobKind.EXPORT: export_job, JobKind.ANALYSIS: analysis_job, JobKind.BUNDLE: bundle_job}
+JOB_KINDS = {
+    JobKind.EXPORT: export_job,
+    JobKind.ANALYSIS: analysis_job,
+    JobKind.BUNDLE: bundle_job,
+    JobKind.IMPORT: import_job,
+}

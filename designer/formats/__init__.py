@@ -1,16 +1,74 @@
-"""Schema documents in and out: the project's own JSON format and DBML."""
+"""Schema documents in and out: the project's own JSON format, DBML, and SQL DDL in
+(PostgreSQL, MySQL/MariaDB, SQLite)."""
 
 from __future__ import annotations
 
-from designer.formats import dbml, json_doc
+import re
+from dataclasses import dataclass
+
+from designer.problems import Problem
 from designer.schema import Schema
 
-FORMATS = ("dbml", "json")
+FORMATS = ("dbml", "json")  # export formats
+IMPORT_FORMATS = ("dbml", "json", "postgresql", "mysql", "sqlite")
+
+
+@dataclass(frozen=True)
+class Imported:
+    schema: Schema
+    notices: tuple[Problem, ...] = ()  # warnings: statements skipped, data left out, each with its line
 
 
 def load_schema(text: str, *, fmt: str) -> Schema:
-    return dbml.parse_dbml(text) if fmt == "dbml" else json_doc.loads(text)
+    return import_text(text, fmt=fmt).schema
+
+
+def import_text(text: str, *, fmt: str) -> Imported:
+    """Any import format → schema plus notices; bad input raises SchemaError with lines."""
+    from designer.formats import dbml, json_doc, sql_mysql, sql_postgresql
+
+    if fmt == "json":
+        return Imported(json_doc.loads(text))
+    if fmt == "dbml":
+        result = dbml.import_dbml(text)
+        return Imported(result.schema, result.notices)
+    readers = {"postgresql": sql_postgresql.parse_postgresql, "mysql": sql_mysql.parse_mysql,
+               "sqlite": sql_mysql.parse_sqlite}  # fmt: skip
+    schema, notices = readers[fmt](text)
+    return Imported(schema, notices)
 
 
 def dump_schema(schema: Schema, *, fmt: str) -> str:
+    from designer.formats import dbml, json_doc
+
     return dbml.to_dbml(schema) if fmt == "dbml" else json_doc.dumps(schema)
+
+
+_DBML_START = re.compile(r"^\s*(table|enum|ref|project|tablegroup|tablepartial|note|records)\b", re.I | re.M)
+_SQL_START = re.compile(r"^\s*create\s+(table|unique\s+index|index|type|schema)\b", re.I | re.M)
+_MYSQL_SIGNS = re.compile(
+    r"(MySQL dump|MariaDB dump|/\*!\d{5}|\bAUTO_INCREMENT\b|\bENGINE\s*=|^\s*CREATE TABLE `)", re.I | re.M
+)
+_SQLITE_SIGNS = re.compile(r"(\bAUTOINCREMENT\b|sqlite_sequence|\bWITHOUT\s+ROWID\b|\bSTRICT\s*;)", re.I)
+
+
+def detect_format(text: str, *, filename: str = "") -> str:
+    """The import format from the file name when it says (.dbml, .json), else from the
+    content: a JSON object, DBML keywords, or SQL DDL with its dialect's tell-tale signs
+    (PostgreSQL when nothing points elsewhere)."""
+    name = filename.lower()
+    for suffix, fmt in ((".dbml", "dbml"), (".json", "json")):
+        if name.endswith(suffix):
+            return fmt
+    head = text.lstrip()[:1]
+    if head in ("{", "["):
+        return "json"
+    sql = _SQL_START.search(text)
+    dbml = _DBML_START.search(text)
+    if dbml and (not sql or dbml.start() < sql.start()):
+        return "dbml"
+    if _MYSQL_SIGNS.search(text):
+        return "mysql"
+    if _SQLITE_SIGNS.search(text):
+        return "sqlite"
+    return "postgresql" if sql or not dbml else "dbml"

@@ -20,6 +20,8 @@ from typing import Any
 from designer.problems import Problem, SchemaError
 
 _PLAIN = (str, int, float, bool, type(None))  # exact types: a StrEnum is not plain
+# Read as they are without a second look (numbers still go through the range checks).
+_FAST = frozenset({str, bool, type(None)})
 _NO_DEFAULT = object()
 # Ids are opaque but land in URLs, HTML ids and file names: a letter or digit, then letters,
 # digits, "_" or "-" (what designer.schema.fresh_id makes). Checked on every `id` field
@@ -60,17 +62,19 @@ def from_data(cls: Any, data: Any, *, path: str = "", strict: bool = False) -> A
     outside, e.g. an uploaded document) also checks ids against ID_PATTERN and numbers
     against ±MAX_WHOLE; stored documents are read without it, so one saved before these
     checks still opens (validation then asks for the fix on the next edit)."""
-    origin = typing.get_origin(cls)
-    if origin in (typing.Union, types.UnionType):
+    if cls is type(data) and cls in _FAST and not (cls is str and "\x00" in data):
+        return data  # the common case, first: a str that is a str (large documents are mostly these)
+    kind = _kind_of(cls)
+    if kind == "union":
         return _from_union(cls, data, path=path, strict=strict)
-    if origin is tuple:
+    if kind == "tuple":
         item_type = typing.get_args(cls)[0]
         if not isinstance(data, list):
             raise _bad(path, f"expected a list, got {_kind(data)}")
         return tuple(from_data(item_type, item, path=f"{path}/{i}", strict=strict) for i, item in enumerate(data))
-    if isinstance(cls, type) and dataclasses.is_dataclass(cls):
+    if kind == "dataclass":
         return _from_dataclass(cls, data, path=path, strict=strict)
-    if isinstance(cls, type) and issubclass(cls, Enum):
+    if kind == "enum":
         try:
             return cls(data)
         except ValueError:
@@ -98,21 +102,48 @@ def _from_union(cls: Any, data: Any, *, path: str, strict: bool) -> Any:
 def _from_dataclass(cls: type, data: Any, *, path: str, strict: bool) -> Any:
     if not isinstance(data, dict):
         raise _bad(path, f"expected an object, got {_kind(data)}")
-    hints = _hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
-    unknown = sorted(set(data) - set(fields))
-    if unknown:
+    fields, names = _init_fields(cls)
+    if not names.issuperset(data):
+        unknown = sorted(set(data) - names)
         raise _bad(path, f"unknown key {unknown[0]!r} for {cls.__name__}")
     kwargs = {}
-    for name, f in fields.items():
+    for name, hint, required in fields:
         if name in data:
-            at = f"{path}/{name}".lstrip("/")
-            kwargs[name] = from_data(hints[name], data[name], path=at, strict=strict)
+            at = f"{path}/{name}" if path else name
+            kwargs[name] = from_data(hint, data[name], path=at, strict=strict)
             if strict and _is_id(name):
                 _check_ids(kwargs[name], path=at)
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+        elif required:
             raise _bad(path, f"missing key {name!r} for {cls.__name__}")
     return cls(**kwargs)
+
+
+@functools.cache
+def _kind_of(cls: Any) -> str:
+    """What decoding ``cls`` takes, worked out once per type (documents of thousands of
+    fields ask the same few types over and over)."""
+    origin = typing.get_origin(cls)
+    if origin in (typing.Union, types.UnionType):
+        return "union"
+    if origin is tuple:
+        return "tuple"
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls):
+        return "dataclass"
+    if isinstance(cls, type) and issubclass(cls, Enum):
+        return "enum"
+    return "scalar"
+
+
+@functools.cache
+def _init_fields(cls: type) -> tuple[tuple[tuple[str, Any, bool], ...], frozenset[str]]:
+    """(name, type hint, required) per field ``cls(...)`` takes, and the set of names."""
+    hints = _hints(cls)
+    fields = tuple(
+        (f.name, hints[f.name], f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        for f in dataclasses.fields(cls)
+        if f.init
+    )
+    return fields, frozenset(name for name, _, _ in fields)
 
 
 def _is_id(name: str) -> bool:

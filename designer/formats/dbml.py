@@ -1,29 +1,21 @@
-"""DBML in (through pydbml) and out (our own writer, so every name is quoted safely).
+"""DBML in (the reference parser's reading, see ``dbml_reader``) and out (our own writer).
 
-Import maps pydbml's objects onto the schema model with deterministic ids, and turns
-every failure into Problems with line numbers. Export writes everything DBML can
-express; ``parse_dbml(to_dbml(s)) == s`` for schemas made of DBML-expressible parts.
+Import maps the reading onto the schema model with deterministic ids. What the reading
+holds that a schema does not (Records: data, not schema) is reported as a notice, never
+dropped silently. What DBML cannot say is read back from our own comments
+(``dbml_extras``), so ``parse_dbml(to_dbml(s)) == s``.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
-import pyparsing
-from pydbml import PyDBML
-from pydbml.classes import Expression
-from pydbml.exceptions import (
-    ColumnNotFoundError,
-    DatabaseValidationError,
-    DBMLError,
-    TableNotFoundError,
-)
-
-from designer.formats import dbml_writer
-from designer.formats.dbml_types import read_type
-from designer.problems import Problem, SchemaError
+from designer.formats import dbml_extras, dbml_writer
+from designer.formats.dbml_reader import read_dbml
+from designer.problems import Problem, SchemaError, Severity
 from designer.schema import (
     Cardinality,
+    Check,
     Default,
     DefaultKind,
     Entity,
@@ -43,11 +35,11 @@ from designer.schema import (
     fresh_id,
     replace,
 )
-from designer.types import dialect_of
+from designer.types import dialect_of, read_type
 
 to_dbml = dbml_writer.to_dbml
 
-_ACTIONS = {
+ACTIONS = {
     "cascade": RefAction.CASCADE,
     "restrict": RefAction.RESTRICT,
     "set null": RefAction.SET_NULL,
@@ -56,55 +48,47 @@ _ACTIONS = {
 }
 
 
+@dataclass(frozen=True)
+class DbmlImport:
+    schema: Schema
+    notices: tuple[Problem, ...] = ()  # warnings: what was read but is not part of a schema
+
+
 def parse_dbml(text: str) -> Schema:
-    database = _parse_with_pydbml(text)
-    return _Importer(text).build(database)
+    return import_dbml(text).schema
 
 
-def _parse_with_pydbml(text: str):
-    try:
-        return PyDBML(text)
-    except pyparsing.ParseBaseException as error:
-        raise SchemaError(
-            [Problem(code="dbml-syntax", message=f"syntax error: {error.msg}", line=error.lineno, column=error.col)]
-        ) from None
-    except (TableNotFoundError, ColumnNotFoundError) as error:
-        name = _quoted_tail(str(error))
-        raise SchemaError(
-            [
-                Problem(
-                    code="dbml-missing-reference",
-                    message=f"reference to a missing {_what(error)}: {error}",
-                    line=_line_of_reference(text, name),
-                )
-            ]
-        ) from None
-    except DatabaseValidationError as error:
-        raise SchemaError(
-            [Problem(code="dbml-duplicate", message=f"duplicate name: {error}", line=_first_repeated_declaration(text))]
-        ) from None
-    except (DBMLError, ValueError, AttributeError, KeyError) as error:
-        raise SchemaError([Problem(code="dbml-invalid", message=f"invalid DBML: {error}")]) from None
+def import_dbml(text: str) -> DbmlImport:
+    reading = read_dbml(text)
+    importer = _Importer(reading)
+    schema = importer.build()
+    schema = dbml_extras.apply(schema, dbml_extras.read(text))
+    return DbmlImport(schema=schema, notices=tuple(importer.notices))
+
+
+def namespace_of(schema: str | None) -> str | None:
+    return None if schema in (None, "", "public") else schema
 
 
 class _Importer:
-    def __init__(self, text: str):
-        self.text = text
+    def __init__(self, reading: dict):
+        self.reading = reading
         self.taken: set[str] = set()
         self.problems: list[Problem] = []
+        self.notices: list[Problem] = []
         self.enum_ids: dict[tuple[str | None, str], str] = {}
-        self.entity_ids: dict[tuple[str | None, str], str] = {}
-        self.field_ids: dict[tuple[str | None, str, str], str] = {}
+        self.entities: dict[tuple[str | None, str], Entity] = {}
+        project = reading["project"]
+        self.dialect = dialect_of(project["database_type"])
 
-    def build(self, database) -> Schema:
-        project = database.project
-        self.dialect = dialect_of((project.items.get("database_type") if project else None) or None)
-        enums = tuple(self._enum(e) for e in database.enums)
-        entities = tuple(self._entity(t) for t in database.tables)
-        relationships = tuple(self._relationship(r) for r in database.refs)
-        groups = tuple(self._group(g) for g in database.table_groups)
+    def build(self) -> Schema:
+        project = self.reading["project"]
+        enums = tuple(self._enum(e) for e in self.reading["enums"])
+        entities = tuple(self._entity(t) for t in self.reading["tables"])
+        relationships = tuple(self._relationship(r) for r in self.reading["refs"])
+        groups = tuple(self._group(g) for g in self.reading["groups"])
         notes = tuple(
-            Note(id=fresh_id("note", self.taken), name=n.name, content=str(n.text)) for n in database.sticky_notes
+            Note(id=fresh_id("note", self.taken), name=n["name"], content=n["content"]) for n in self.reading["notes"]
         )
         if self.problems:
             raise SchemaError(self.problems)
@@ -114,119 +98,134 @@ class _Importer:
             enums=enums,
             groups=groups,
             notes=notes,
-            name=project.name if project else None,
-            database_type=(project.items.get("database_type") if project else None) or None,
-            comment=_note_text(project.note) if project else None,
+            name=project["name"],
+            database_type=project["database_type"],
+            comment=project["note"],
         )
 
-    def _enum(self, enum) -> Enum:
-        namespace = _namespace(enum.schema)
+    def _enum(self, enum: dict) -> Enum:
         enum_id = fresh_id("enum", self.taken)
-        self.enum_ids[(namespace, enum.name)] = enum_id
-        seen: set[str] = set()
-        for item in enum.items:
-            if item.name in seen:
-                self._problem("dbml-duplicate", f"enum {enum.name} has the value {item.name!r} twice", item.name)
-            seen.add(item.name)
-        return Enum(
-            id=enum_id,
-            name=enum.name,
-            namespace=namespace,
-            values=tuple(EnumValue(name=i.name, comment=_note_text(i.note)) for i in enum.items),
-            comment=_note_text(getattr(enum, "note", None)),
-        )
+        namespace = namespace_of(enum["schema"])
+        self.enum_ids[(namespace, enum["name"])] = enum_id
+        values = tuple(EnumValue(name=v["name"], comment=v["note"]) for v in enum["values"])
+        return Enum(id=enum_id, name=enum["name"], namespace=namespace, values=values, comment=enum["note"])
 
-    def _entity(self, table) -> Entity:
-        namespace = _namespace(table.schema)
+    def _entity(self, table: dict) -> Entity:
         entity_id = fresh_id("ent", self.taken)
-        self.entity_ids[(namespace, table.name)] = entity_id
-        fields = []
-        for column in table.columns:
-            if (namespace, table.name, column.name) in self.field_ids:
-                self._problem("dbml-duplicate", f"table {table.name} has the column {column.name!r} twice", column.name)
-                continue
-            fields.append(self._field(table, column))
-        primary_key = tuple(f.id for f, c in zip(fields, table.columns, strict=False) if c.pk)
+        namespace = namespace_of(table["schema"])
+        fields = [self._field(column) for column in table["fields"]]
+        by_name = {f.name: f.id for f in fields}
+        primary_key = tuple(f.id for f, column in zip(fields, table["fields"], strict=True) if column["pk"])
+        checks = [Check(id="", expression=c["expression"], name=c["name"]) for c in table["checks"]]
+        for field, column in zip(fields, table["fields"], strict=True):
+            # Field.check holds a column's first check; the others are checks tied to the field.
+            checks += [Check(id="", expression=c["expression"], field_id=field.id) for c in column["checks"][1:]]
         indexes = []
-        for index in table.indexes:
-            if index.pk:
-                primary_key = self._index_field_ids(table, index)
+        for index in table["indexes"]:
+            if index["pk"]:  # several pk indexes (Oracle exports) together make the key
+                keys = [self._column_id(by_name, table, index, value) for _, value in index["cols"]]
+                primary_key = (*primary_key, *(k for k in keys if k not in primary_key))
             else:
-                indexes.append(self._index(table, index))
-        # Key columns are NOT NULL in every database, whether DBML said so or not.
+                indexes.append(self._index(by_name, table, index))
+        checks = [replace(c, id=fresh_id("chk", self.taken)) for c in checks]
+        if table["records"]:
+            self.notices.append(
+                Problem(
+                    code="dbml-records-left-out",
+                    message=f"table {_label(table)}: {table['records']} Records rows left out (a schema holds no data)",
+                    line=table["line"],
+                    severity=Severity.WARNING,
+                )
+            )
+        # SQL makes every primary-key column NOT NULL, whether or not the file says so.
         fields = [replace(f, nullable=False) if f.id in primary_key else f for f in fields]
-        return Entity(
+        entity = Entity(
             id=entity_id,
-            name=table.name,
+            name=table["name"],
             namespace=namespace,
             fields=tuple(fields),
             primary_key=primary_key,
             indexes=tuple(indexes),
-            comment=_note_text(table.note),
-            color=table.header_color or None,
+            checks=tuple(checks),
+            comment=table["note"],
+            color=table["color"],
         )
+        self.entities[(namespace, table["name"])] = entity
+        return entity
 
-    def _field(self, table, column) -> Field:
+    def _field(self, column: dict) -> Field:
         field_id = fresh_id("fld", self.taken)
-        self.field_ids[(_namespace(table.schema), table.name, column.name)] = field_id
-        field_type, identity = self._field_type(table, column)
+        field_type = self._field_type(column)
         return Field(
             id=field_id,
-            name=column.name,
+            name=column["name"],
             type=field_type,
-            nullable=not (column.not_null or column.pk),
-            default=_default(column.default),
-            unique=column.unique,
-            identity=identity or column.autoinc,
-            comment=_note_text(column.note),
+            nullable=not column["not_null"],
+            default=_default(column["default"]),
+            unique=column["unique"],
+            identity=column["increment"],
+            check=column["checks"][0]["expression"] if column["checks"] else None,
+            comment=column["note"],
         )
 
-    def _field_type(self, table, column) -> tuple[FieldType, bool]:
-        if not isinstance(column.type, str):  # pydbml resolved it to an Enum
-            enum_id = self.enum_ids[(_namespace(column.type.schema), column.type.name)]
-            return FieldType(TypeKind.ENUM, enum_id=enum_id), False
-        array = column.type.endswith("[]")
-        enum_id = self._enum_named(column.type.removesuffix("[]"))
-        if enum_id:
-            return FieldType(TypeKind.ENUM, enum_id=enum_id, array=array), False
-        return read_type(column.type, dialect=self.dialect)  # unknown types are kept as written, never refused
+    def _field_type(self, column: dict) -> FieldType:
+        enum = column["enum"]
+        if enum is not None and "[" not in column["type_name"]:
+            enum_id = self.enum_ids.get((namespace_of(enum["schema"]), enum["name"]))
+            if enum_id:
+                return FieldType(TypeKind.ENUM, enum_id=enum_id)
+        text = column["type_name"]
+        if column["type_schema"] and not text.startswith(column["type_schema"] + "."):
+            text = f"{column['type_schema']}.{text}"
+        field_type, serial = read_type(text, dialect=self.dialect)
+        if serial or (field_type.written is not None and field_type.written != text):
+            # DBML keeps the text: `serial` says nothing about `increment` there, and blanks count
+            field_type = replace(field_type, written=text)
+        return field_type
 
-    def _enum_named(self, text: str) -> str | None:
-        namespace, _, name = text.rpartition(".")
-        return self.enum_ids.get((namespace or None, name.strip('"')))
-
-    def _index(self, table, index) -> Index:
-        columns = []
-        for subject in index.subjects:
-            if isinstance(subject, Expression):
-                columns.append(IndexColumn(expression=subject.text))
-            else:
-                columns.append(IndexColumn(field_id=self._column_id(table, subject)))
-        method = IndexMethod(index.type) if index.type in set(IndexMethod) else IndexMethod.BTREE
-        if index.type and index.type not in set(IndexMethod):
-            self._problem("dbml-unknown-index-type", f"index type {index.type!r} is not supported", index.type)
+    def _index(self, by_name: dict[str, str], table: dict, index: dict) -> Index:
+        columns = tuple(
+            IndexColumn(expression=value)
+            if kind == "expression"
+            else IndexColumn(field_id=self._column_id(by_name, table, index, value))
+            for kind, value in index["cols"]
+        )
+        written = index["type"]
+        method = IndexMethod(written.lower()) if written and written.lower() in set(IndexMethod) else IndexMethod.BTREE
         return Index(
             id=fresh_id("idx", self.taken),
-            columns=tuple(columns),
-            name=index.name or None,
-            unique=index.unique,
+            columns=columns,
+            name=index["name"],
+            unique=index["unique"],
             method=method,
-            comment=_note_text(index.note),
+            comment=index["note"],
+            # kept when the method alone would not write it back the same (btree said, unknown types)
+            method_written=written if written and (written != method.value or method is IndexMethod.BTREE) else None,
         )
 
-    def _index_field_ids(self, table, index) -> tuple[str, ...]:
-        return tuple(self._column_id(table, s) for s in index.subjects if not isinstance(s, Expression))
+    def _column_id(self, by_name: dict[str, str], table: dict, index: dict, name: str) -> str:
+        if name not in by_name:
+            self.problems.append(
+                Problem(
+                    code="dbml-missing-column",
+                    message=f"index on table {_label(table)} names the column {name!r}, which the table does not have",
+                    line=index["line"] or table["line"],
+                )
+            )
+            return ""
+        return by_name[name]
 
-    def _column_id(self, table, subject) -> str:
-        name = subject if isinstance(subject, str) else subject.name
-        return self.field_ids[(_namespace(table.schema), table.name, name)]
-
-    def _relationship(self, ref) -> Relationship:
-        left = self._ref_side(ref.table1, ref.col1)
-        right = self._ref_side(ref.table2, ref.col2)
-        cardinality = {">": Cardinality.ONE_TO_MANY, "<": Cardinality.ONE_TO_MANY, "-": Cardinality.ONE_TO_ONE,
-                       "<>": Cardinality.MANY_TO_MANY}[ref.type]  # fmt: skip
-        source, target = (right, left) if ref.type == "<" else (left, right)
+    def _relationship(self, ref: dict) -> Relationship:
+        first, second = (self._endpoint(e, ref) for e in ref["endpoints"])
+        relations = tuple(e["relation"] for e in ref["endpoints"])
+        if relations == ("1", "*"):
+            cardinality, source, target = Cardinality.ONE_TO_MANY, second, first
+        elif relations == ("*", "1"):
+            cardinality, source, target = Cardinality.ONE_TO_MANY, first, second
+        elif relations == ("1", "1"):  # the reference parser: the second endpoint holds the key
+            cardinality, source, target = Cardinality.ONE_TO_ONE, second, first
+        else:
+            cardinality, source, target = Cardinality.MANY_TO_MANY, first, second
         return Relationship(
             id=fresh_id("rel", self.taken),
             cardinality=cardinality,
@@ -234,93 +233,57 @@ class _Importer:
             from_field_ids=source[1],
             to_entity_id=target[0],
             to_field_ids=target[1],
-            name=ref.name or None,
-            on_delete=_ACTIONS.get((ref.on_delete or "").lower()),
-            on_update=_ACTIONS.get((ref.on_update or "").lower()),
+            name=ref["name"],
+            on_delete=self._action(ref["onDelete"], ref),
+            on_update=self._action(ref["onUpdate"], ref),
+            color=ref["color"],
         )
 
-    def _ref_side(self, table, columns) -> tuple[str, tuple[str, ...]]:
-        namespace = _namespace(table.schema)
-        return self.entity_ids[(namespace, table.name)], tuple(
-            self.field_ids[(namespace, table.name, c.name)] for c in columns
-        )
+    def _endpoint(self, endpoint: dict, ref: dict) -> tuple[str, tuple[str, ...]]:
+        entity = self.entities[(namespace_of(endpoint["schema"]), endpoint["table"])]
+        ids = []
+        for name in endpoint["fields"]:
+            field = entity.field_by_name(name)
+            if field is None:
+                self.problems.append(
+                    Problem(
+                        code="dbml-missing-column",
+                        message=f"reference to a missing column {entity.qualified_name}.{name}",
+                        line=ref["line"],
+                    )
+                )
+                continue
+            ids.append(field.id)
+        return entity.id, tuple(ids)
 
-    def _group(self, group) -> Group:
+    def _action(self, text: str | None, ref: dict) -> RefAction | None:
+        if text is None:
+            return None
+        action = ACTIONS.get(" ".join(text.split()))
+        if action is None:
+            self.problems.append(
+                Problem(code="dbml-unknown-action", message=f"unknown referential action {text!r}", line=ref["line"])
+            )
+        return action
+
+    def _group(self, group: dict) -> Group:
+        name = group["name"] if namespace_of(group["schema"]) is None else f"{group['schema']}.{group['name']}"
+        members = tuple(self.entities[(namespace_of(t["schema"]), t["name"])].id for t in group["tables"])
         return Group(
-            id=fresh_id("grp", self.taken),
-            name=group.name,
-            entity_ids=tuple(self.entity_ids[(_namespace(t.schema), t.name)] for t in group.items),
-            color=getattr(group, "color", None) or None,
-            comment=_note_text(getattr(group, "note", None)),
+            id=fresh_id("grp", self.taken), name=name, entity_ids=members, color=group["color"], comment=group["note"]
         )
 
-    def _problem(self, code: str, message: str, name: str) -> None:
-        self.problems.append(Problem(code=code, message=message, line=_last_line_declaring(self.text, name)))
+
+def _label(table: dict) -> str:
+    return f"{table['schema']}.{table['name']}" if namespace_of(table["schema"]) else table["name"]
 
 
-def _namespace(schema: str | None) -> str | None:
-    return None if schema in (None, "", "public") else schema
-
-
-def _note_text(note) -> str | None:
-    text = str(note.text) if note is not None and note.text is not None else ""
-    return text or None
-
-
-def _default(value) -> Default | None:
+def _default(value: list | None) -> Default | None:
     if value is None:
         return None
-    if isinstance(value, Expression):
-        return Default(DefaultKind.EXPRESSION, value.text)
-    if isinstance(value, bool):
-        return Default(DefaultKind.LITERAL, "true" if value else "false")
-    if isinstance(value, int | float):
-        return Default(DefaultKind.LITERAL, repr(value))
-    if value == "null":
-        return Default(DefaultKind.LITERAL, "null")
-    return Default(DefaultKind.LITERAL, "'" + str(value).replace("'", "''") + "'")
-
-
-def _what(error: Exception) -> str:
-    return "column" if isinstance(error, ColumnNotFoundError) else "table"
-
-
-def _quoted_tail(message: str) -> str:
-    # "Table public.b not present in the database" / "Column x not present in table a"
-    words = message.split()
-    return words[1].split(".")[-1] if len(words) > 1 else ""
-
-
-def _line_of_reference(text: str, name: str) -> int | None:
-    pattern = re.compile(rf"ref\b.*\b{re.escape(name)}\b", re.IGNORECASE)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.search(line):
-            return number
-    return None
-
-
-_DECLARATION = re.compile(r'^\s*(table|enum)\s+((?:"[^"]+"|[\w]+)\.)?("[^"]+"|[\w]+)', re.IGNORECASE)
-
-
-def _first_repeated_declaration(text: str) -> int | None:
-    seen = set()
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _DECLARATION.match(line)
-        if match:
-            key = (match[1].lower(), (match[2] or "public.").strip('."'), match[3].strip('"'))
-            if key in seen:
-                return number
-            seen.add(key)
-    return None
-
-
-def _last_line_declaring(text: str, name: str) -> int | None:
-    """Best effort: the last line that starts with the name (quoted or not) or
-    declares a table/enum of that name, which is where a duplicate shows up."""
-    quoted = re.escape(name)
-    pattern = re.compile(rf'^\s*(?:(?:table|enum)\s+(?:"?\w+"?\.)?)?"?{quoted}"?(?:\s|\[|\{{|$)', re.IGNORECASE)
-    found = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.search(line):
-            found = number
-    return found
+    kind, text = value
+    if kind == "expression":
+        return Default(DefaultKind.EXPRESSION, text)
+    if kind == "string":
+        return Default(DefaultKind.LITERAL, "'" + text.replace("'", "''") + "'")
+    return Default(DefaultKind.LITERAL, text)  # number, or boolean: true, false, null

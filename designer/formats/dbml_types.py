@@ -9,10 +9,13 @@ __all__ = ["dbml_type_text", "display_type", "field_type_from_text", "read_type"
 
 
 def dbml_type_text(field_type: FieldType, *, database_type: str | None, enum_name: str | None = None) -> str:
-    """The type written to DBML: as written when it was, else the spelling of the project's
+    """The type written to DBML: as written when it was (DBML keeps any type text, so
+    ``string`` or ``NUMBER(10)`` stay as they are), else the spelling of the project's
     dialect (PostgreSQL when none is set, as dbdiagram.io assumes)."""
     if field_type.kind is TypeKind.ENUM:
         return display_type(field_type, enum_name=enum_name)
+    if field_type.written:
+        return field_type.written
     source = dialect_of(database_type)
     return sql_type(field_type, dialect=source or POSTGRESQL, source_dialect=source)
 

@@ -1,11 +1,17 @@
 """Schema → DBML text. Every identifier is double-quoted, every string escaped, so
-reserved words, spaces, unicode and mixed case survive the round trip."""
+reserved words, spaces, quotes, unicode and mixed case survive the round trip; what DBML
+cannot say is appended as comments our importer reads back (``dbml_extras``).
+
+Measured against the reference parser: its reading of our export equals its reading of
+the source (see tests/designer/test_dbml_conformance.py)."""
 
 from __future__ import annotations
 
+import re
+
+from designer.formats import dbml_extras
 from designer.formats.dbml_types import dbml_type_text
-from designer.problems import Problem, SchemaError
-from designer.schema import Cardinality, DefaultKind, Entity, Field, RefAction, Schema
+from designer.schema import Cardinality, DefaultKind, Entity, Field, RefAction, Schema, TypeKind
 
 _ARROWS = {Cardinality.ONE_TO_MANY: ">", Cardinality.ONE_TO_ONE: "-", Cardinality.MANY_TO_MANY: "<>"}
 _ACTION_TEXT = {
@@ -15,46 +21,32 @@ _ACTION_TEXT = {
     RefAction.SET_DEFAULT: "set default",
     RefAction.NO_ACTION: "no action",
 }
+# A type the reference parser reads back unchanged when written bare: a name, optionally
+# schema-qualified, with arguments and array brackets. Anything else is quoted.
+_BARE_TYPE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?(\([^()\"'`\s]*\))?(\[\d*\])*$")
+_NUMBER = re.compile(r"^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def to_dbml(schema: Schema) -> str:
-    _reject_unwritable_names(schema)
     blocks = [_project(schema)] if (schema.name or schema.database_type or schema.comment) else []
     blocks += [_enum(e) for e in schema.enums]
     blocks += [_table(schema, e) for e in schema.entities]
     blocks += [_ref(schema, r) for r in schema.relationships]
     blocks += [_group(schema, g) for g in schema.groups]
     blocks += [f"Note {_ident(n.name)} {{\n  {_string(n.content)}\n}}" for n in schema.notes]
-    return _workload_left_out(schema) + "\n\n".join(blocks) + "\n"
+    extras = dbml_extras.write(schema)
+    return _workload_note(schema) + "\n\n".join(blocks) + "\n" + ("\n" + extras if extras else "")
 
 
-def _workload_left_out(schema: Schema) -> str:
-    """DBML has no syntax for the declared workload: say so where the reader looks."""
+def _workload_note(schema: Schema) -> str:
+    """DBML has no syntax for the declared workload: say where it went."""
     if not (schema.patterns or schema.volumes):
         return ""
     return (
-        f"// Not in DBML: {len(schema.patterns)} access patterns and {len(schema.volumes)} volumes.\n"
-        "// Export the project's JSON document to keep them.\n\n"
+        f"// Not in DBML: {len(schema.patterns)} access patterns and {len(schema.volumes)} volumes,\n"
+        "// kept in the comments at the end for Schema Designer's import.\n\n"
     )
-
-
-def _reject_unwritable_names(schema: Schema) -> None:
-    # pydbml cannot read a double quote inside a quoted identifier: refuse rather than
-    # write a file that cannot be read back.
-    names = [e.name for e in schema.entities] + [f.name for e in schema.entities for f in e.fields]
-    names += [e.name for e in schema.enums] + [g.name for g in schema.groups] + [n.name for n in schema.notes]
-    bad = [n for n in names if '"' in n]
-    if bad:
-        raise SchemaError(
-            [
-                Problem(
-                    code="dbml-unwritable-name",
-                    message=f"DBML cannot express the name {n!r} (it contains a "
-                    "double quote); rename it or export JSON instead",
-                )
-                for n in bad
-            ]
-        )
 
 
 def _project(schema: Schema) -> str:
@@ -67,7 +59,8 @@ def _project(schema: Schema) -> str:
 
 
 def _enum(enum) -> str:
-    lines = [f"Enum {_qualified(enum.namespace, enum.name)} {{"]
+    settings = f" [note: {_string(enum.comment)}]" if enum.comment else ""
+    lines = [f"Enum {_qualified(enum.namespace, enum.name)}{settings} {{"]
     for value in enum.values:
         note = f" [note: {_string(value.comment)}]" if value.comment else ""
         lines.append(f"  {_ident(value.name)}{note}")
@@ -87,7 +80,15 @@ def _table(schema: Schema, entity: Entity) -> str:
     index_lines = _index_lines(entity)
     if index_lines:
         lines += ["", "  Indexes {", *[f"    {line}" for line in index_lines], "  }"]
+    table_checks = [c for c in entity.checks if c.field_id is None]
+    if table_checks:
+        lines += ["", "  Checks {", *[f"    {_check(c)}" for c in table_checks], "  }"]
     return "\n".join([*lines, "}"])
+
+
+def _check(check) -> str:
+    name = f" [name: {_string(check.name)}]" if check.name else ""
+    return f"{_expression(check.expression)}{name}"
 
 
 def _column(schema: Schema, entity: Entity, field: Field, *, single_pk: bool) -> str:
@@ -96,24 +97,28 @@ def _column(schema: Schema, entity: Entity, field: Field, *, single_pk: bool) ->
         settings.append("pk")
     if field.identity:
         settings.append("increment")
-    if not field.nullable and not (single_pk and field.id in entity.primary_key):
+    if not field.nullable and not (single_pk and field.id in entity.primary_key):  # pk says it already
         settings.append("not null")
     if field.unique:
         settings.append("unique")
     if field.default is not None:
         settings.append(f"default: {_default(field.default)}")
+    if field.check:
+        settings.append(f"check: {_expression(field.check)}")
+    settings += [f"check: {_expression(c.expression)}" for c in entity.checks if c.field_id == field.id]
     if field.comment:
         settings.append(f"note: {_string(field.comment)}")
-    enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
-    type_name = dbml_type_text(
-        field.type,
-        database_type=schema.database_type,
-        enum_name=_qualified(enum.namespace, enum.name) if enum else None,
-    )
-    if enum is None and ("[" in type_name or " " in type_name):
-        type_name = f'"{type_name}"'
     suffix = f" [{', '.join(settings)}]" if settings else ""
-    return f"{_ident(field.name)} {type_name}{suffix}"
+    return f"{_ident(field.name)} {_type(schema, field)}{suffix}"
+
+
+def _type(schema: Schema, field: Field) -> str:
+    if field.type.kind is TypeKind.ENUM:
+        enum = schema.enum(field.type.enum_id)
+        if enum is not None:
+            return _qualified(enum.namespace, enum.name) + ("[]" if field.type.array else "")
+    text = dbml_type_text(field.type, database_type=schema.database_type)
+    return text if _BARE_TYPE.match(text) else _ident(text)
 
 
 def _index_lines(entity: Entity) -> list[str]:
@@ -123,20 +128,28 @@ def _index_lines(entity: Entity) -> list[str]:
         lines.append(f"({', '.join(_ident(names[i]) for i in entity.primary_key)}) [pk]")
     for index in entity.indexes:
         subjects = [
-            f"`{c.expression}`" if c.expression is not None else _ident(names[c.field_id]) for c in index.columns
+            _expression(c.expression) if c.expression is not None else _ident(names[c.field_id]) for c in index.columns
         ]
         settings = []
         if index.unique:
             settings.append("unique")
         if index.name:
             settings.append(f"name: {_string(index.name)}")
-        if index.method.value != "btree":
-            settings.append(f"type: {index.method.value}")
+        method = _index_type(index)
+        if method:
+            settings.append(f"type: {method}")
         if index.comment:
             settings.append(f"note: {_string(index.comment)}")
         subject = subjects[0] if len(subjects) == 1 else f"({', '.join(subjects)})"
         lines.append(subject + (f" [{', '.join(settings)}]" if settings else ""))
     return lines
+
+
+def _index_type(index) -> str | None:
+    written = index.method_written
+    if written and (written.lower() == index.method.value or index.method.value == "btree"):
+        return written if re.fullmatch(r"\w+", written) else _string(written)
+    return index.method.value if index.method.value != "btree" else None
 
 
 def _ref(schema: Schema, relationship) -> str:
@@ -148,11 +161,15 @@ def _ref(schema: Schema, relationship) -> str:
         settings.append(f"delete: {_ACTION_TEXT[relationship.on_delete]}")
     if relationship.on_update:
         settings.append(f"update: {_ACTION_TEXT[relationship.on_update]}")
+    if relationship.color:
+        settings.append(f"color: {relationship.color}")
     suffix = f" [{', '.join(settings)}]" if settings else ""
-    arrow = _ARROWS[relationship.cardinality]
     left = _ref_columns(source, relationship.from_field_ids)
     right = _ref_columns(target, relationship.to_field_ids)
-    return f"Ref{name}: {left} {arrow} {right}{suffix}"
+    if relationship.cardinality is Cardinality.ONE_TO_ONE:
+        # The reference parser reads `a - b` as b holding the key: the key's side goes second.
+        left, right = right, left
+    return f"Ref{name}: {left} {_ARROWS[relationship.cardinality]} {right}{suffix}"
 
 
 def _ref_columns(entity: Entity, field_ids: tuple[str, ...]) -> str:
@@ -176,22 +193,31 @@ def _group(schema: Schema, group) -> str:
 
 def _default(default) -> str:
     if default.kind is DefaultKind.EXPRESSION:
-        return f"`{default.value}`"
+        return _expression(default.value)
     value = default.value
     if value.startswith("'") and value.endswith("'") and len(value) >= 2:
         return _string(value[1:-1].replace("''", "'"))
-    return value
+    if _NUMBER.match(value) or value.lower() in ("true", "false", "null"):
+        return value
+    return _string(value)
+
+
+def _expression(text: str) -> str:
+    return f"`{dbml_extras.shown_expression(text)}`"  # the parser takes the text between backticks as it is
 
 
 def _qualified(namespace: str | None, name: str) -> str:
     return f"{_ident(namespace)}.{_ident(name)}" if namespace else _ident(name)
 
 
+def _escaped(text: str, quote: str) -> str:
+    return "".join(_ESCAPES.get(c, "\\" + c if c == quote else c) for c in text)
+
+
 def _ident(name: str) -> str:
-    return f'"{name}"'
+    return '"' + _escaped(name, '"') + '"'
 
 
 def _string(text: str) -> str:
-    if "\n" in text:
-        return "'''" + text.replace("\\", "\\\\").replace("'''", "\\'''") + "'''"
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+    # Single-quoted with escapes, never '''…''': the parser strips a multi-line string's indentation.
+    return "'" + _escaped(text, "'") + "'"

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0008_teams"),
+        ("projects", "0004_teams"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -26,6 +26,10 @@ def test_signup_create_import_export(page, tmp_path):
     page.get_by_role("link", name="Import", exact=True).click()
     page.locator("#id_file").set_input_files(str(BLOG))
     page.get_by_role("button", name="Import").click()
+    # An import into an existing project shows what it reads and replaces, then waits.
+    page.get_by_role("button", name="Replace the schema").wait_for()
+    assert page.get_by_text("Read 5 tables").is_visible()
+    page.get_by_role("button", name="Replace the schema").click()
     page.locator("#diagram svg").wait_for()
     assert page.locator("#diagram g.entity").count() == 5
     assert "Schema imported" in page.content()

@@ -33,3 +33,16 @@ def test_export_job_runs_in_a_real_worker(celery_worker_process, settings):
     assert job.result["entities"] == 5 and 'Table "posts"' in job.result["dbml"]
     with job.file.open("rb") as exported:
         assert b'Table "post_tags"' in exported.read()
+
+
+def test_import_job_runs_in_a_real_worker_and_waits_for_confirmation(celery_worker_process, settings):
+    from projects import imports
+
+    owner = get_user_model().objects.create_user("bob", password="pw-bob-123")
+    dump = "".join(f"CREATE TABLE t{i} (id bigint PRIMARY KEY, name text NOT NULL);\n" for i in range(50))
+    job = imports.import_start_job(owner=owner, project=None, text=dump, fmt="postgresql")
+    job = wait_for_job(job)
+    assert job.status == JobStatus.DONE, job.error
+    assert len(job.result["tables"]) == 50 and job.project is None  # read, not landed
+    project = imports.import_apply(job=job, user=owner, name="From the worker")
+    assert len(project.document["entities"]) == 50

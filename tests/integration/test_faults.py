@@ -312,7 +312,7 @@ def test_an_oversized_upload_is_refused_before_it_is_read(transactional_db, tmp_
     owner = get_user_model().objects.create_user("uma", password="pw-uma-123")
     project = services.project_create(owner=owner, name="Blog", schema=synthetic_schema(entities=5))
     before = _stored(project)
-    server = Server(tmp_path)
+    server = Server(tmp_path, IMPORT_MAX_BYTES=str(2 * 1024 * 1024))  # a small limit: a small test upload
     try:
         browser = Browser(server, owner)
         browser.get("/projects/")  # the CSRF cookie

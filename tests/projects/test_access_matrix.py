@@ -26,7 +26,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from designer.advice import analysis_to_dict, analyze
-from projects import selectors, services, teams
+from projects import imports, selectors, services, teams
 from projects.models import Job, JobKind, JobStatus, Membership
 
 ROLES = ("owner", "editor", "viewer", "outsider", "anonymous", "link")
@@ -78,6 +78,11 @@ ROWS: dict[str, Row] = {
     "project_create": Row(ACCOUNT(302), method="POST", data={"name": "New"}),
     "project_create_demo": Row(ACCOUNT(302), method="POST"),
     "import_new": Row(ACCOUNT()),
+    # a staged import belongs to the person who started it (and needs edit rights on its project)
+    "import_status": Row({"owner": 286, "editor": 404, "viewer": 404, "outsider": 404, "anonymous": LOGIN,
+                          "link": LOGIN}, kwargs={"job_id": "import_job"}, **HX),
+    "import_apply": Row({"owner": 302, "editor": 404, "viewer": 404, "outsider": 404, "anonymous": LOGIN,
+                         "link": LOGIN}, method="POST", kwargs={"job_id": "import_job"}),
     # reading a project
     "project_detail": Row(VIEW()),
     "diagram_fragment": Row(VIEW(), kwargs=P),
@@ -198,6 +203,7 @@ def world(project, owner, member, viewer, outsider):
     users, posts = schema.entity_by_name("users"), schema.entity_by_name("posts")
     job = Job.objects.create(project=project, kind=JobKind.EXPORT, status=JobStatus.DONE, revision=0, created_by=owner)
     job.file.save("blog.dbml", ContentFile(b"Table t {}\n"))
+    import_job = imports.import_stage(owner=owner, project=project, schema=schema, notices=[], fmt="dbml")
     failed_job = Job.objects.create(project=project, kind=JobKind.EXPORT, status=JobStatus.FAILED, revision=0,
                                     created_by=owner, error="The worker stopped; retry.")  # fmt: skip
     link, share_token = teams.share_link_create(project=project, by=owner)
@@ -214,7 +220,7 @@ def world(project, owner, member, viewer, outsider):
         "project": project.pk, "users": users.id, "posts": posts.id, "tags": schema.entity_by_name("tags").id,
         "bio": users.field_by_name("bio").id, "index": posts.indexes[0].id,
         "relationship": schema.relationships[0].id, "enum": schema.enums[0].id, "pattern": schema.patterns[0].id,
-        "job": job.pk, "failed_job": failed_job.pk, "analysis_job": analysis_job.pk, "analysis": analysis.pk, "applicable_key": applicable_key,
+        "job": job.pk, "failed_job": failed_job.pk, "import_job": import_job.pk, "analysis_job": analysis_job.pk, "analysis": analysis.pk, "applicable_key": applicable_key,
         "share_token": share_token, "dead_share_token": dead_token, "share_link": link.pk,
         "invitation": invitation.pk, "invitation_token": invitation_link,
         "viewer_membership": Membership.objects.get(project=project, user=viewer).pk,

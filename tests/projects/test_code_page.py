@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from designer.formats.json_doc import schema_to_dict
 from designer.schema import Entity, Field, FieldType, TypeKind
-from projects import services
+from projects import imports, services
 from projects.models import Release
 
 
@@ -84,7 +84,7 @@ def test_a_type_the_dialect_cannot_hold_is_a_422_with_the_field_named(client_for
     schema = services.selectors.project_schema(project)
     users = schema.entities[0]
     geo = Field(id="fld_geo", name="home", type=FieldType(TypeKind.OTHER, written="geometry(Point,4326)"))
-    services.project_import(
+    imports.project_import(
         owner=owner,
         text=_json(replace(schema, entities=(replace(users, fields=(*users.fields, geo)), *schema.entities[1:]))),
         fmt="json",

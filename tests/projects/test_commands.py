@@ -41,9 +41,10 @@ def test_import_into_a_named_project_adds_a_revision(owner, tmp_path):
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("Table a {\n  id int\n  name text [not null\n}\n", "line 4: syntax error"),
-        ("Table a {\n  id int\n}\nRef: a.id > b.id\n", "line 4: reference to a missing table"),
-        ("Table a {\n  id int\n}\nTable a {\n  x int\n}\n", "line 4: duplicate name"),
+        ("Table a {\n  id int\n  name text [not null\n}\n", "line 4: Expect"),
+        ("Table a {\n  id int\n}\nRef: a.id > b.id\n", "line 4: Table 'b' does not exist"),
+        ("Table a {\n  id int\n}\nTable a {\n  x int\n}\n", "line 4: Table 'a' already exists"),
+        ("Table t {\n}", "line 1: A Table must have at least one column"),
         ('{"format": "schema-designer", "version": 1, "entities": [{"id": "e"}]}', "missing key 'name'"),
     ],
 )
@@ -76,3 +77,19 @@ def test_render_diagram_writes_each_format(project, tmp_path):
         assert target.read_bytes().startswith(magic)
     with pytest.raises(CommandError, match="No entity named 'nope'"):
         run("render_diagram", str(project.pk), "--out", str(tmp_path / "x.svg"), "--focus", "nope")
+
+
+def test_import_schema_reads_sql_and_detects_its_dialect(owner):
+    sql = Path(__file__).parents[1] / "designer" / "fixtures" / "rich_postgresql.sql"
+    out, err = run("import_schema", str(sql), "--owner", "alice")
+    project = Project.objects.get(pk=int(out.strip().splitlines()[-1]))
+    assert "from postgresql: 4 tables" in out and project.document["database_type"] == "PostgreSQL"
+    assert "line 33: skipped CREATE VIEW (not part of a schema)" in err
+
+
+def test_import_schema_names_the_line_of_a_sql_error(owner, tmp_path):
+    path = tmp_path / "broken.sql"
+    path.write_text("CREATE TABLE a (\n  id int,\n  name text DEFAULT\n);\n")
+    with pytest.raises(CommandError, match="line 4: PostgreSQL syntax error"):
+        run("import_schema", str(path), "--owner", "alice")
+    assert not Project.objects.exists()

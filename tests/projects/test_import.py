@@ -5,13 +5,14 @@ from django.urls import reverse
 from designer import ops
 from designer.schema import Entity
 from projects import services
-from projects.models import Project, Revision
+from projects.models import Job, Project, Revision
 from projects.selectors import project_schema
 
 BAD_INPUTS = [
-    ("Table a {\n  id int\n  name text [not null\n}\n", "line 4", "syntax error"),
-    ("Table a {\n  id int\n}\nRef: a.id > missing.id\n", "line 4", "missing table"),
-    ("Table a {\n  id int\n}\nTable a {\n  x int\n}\n", "line 4", "duplicate name"),
+    ("Table a {\n  id int\n  name text [not null\n}\n", "line 4", "Expect"),
+    ("Table a {\n  id int\n}\nRef: a.id > missing.id\n", "line 4", "Table &#x27;missing&#x27; does not exist"),
+    ("Table a {\n  id int\n}\nTable a {\n  x int\n}\n", "line 4", "already exists"),
+    ("Table t {\n}", "line 1", "at least one column"),
 ]
 
 
@@ -57,16 +58,38 @@ def test_bad_revision_import_keeps_the_project_unchanged(client_for, project, te
     assert not Revision.objects.filter(project=project).exists()
 
 
-def test_import_as_new_revision_is_undoable_history(client_for, project, member):
+def test_import_into_a_project_shows_what_it_replaces_then_lands_as_one_undoable_revision(client_for, project, member):
     text = "Table only_one {\n  id int [pk]\n}\n"
-    response = client_for(member).post(
+    client = client_for(member)
+    response = client.post(
         reverse("import_revision", args=[project.pk]), {"text": text, "format": "dbml", "base_revision": 0}
     )
+    body = response.content.decode()
+    project.refresh_from_db()
+    assert response.status_code == 200 and project.revision == 0  # nothing replaced yet
+    assert "Replace the schema" in body and "5 removed: comments, post_tags, posts, tags, users" in body
+    job = Job.objects.get(project=project, kind="import")
+    response = client.post(reverse("import_apply", args=[job.pk]))
     project.refresh_from_db()
     assert response.status_code == 302 and project.revision == 1
+    assert [e["name"] for e in project.document["entities"]] == ["only_one"]
     revision = Revision.objects.get(project=project)
     assert revision.op["op"] == "ReplaceSchema" and revision.inverse["op"] == "ReplaceSchema"
     assert revision.author == member
+    assert client.post(reverse("import_apply", args=[job.pk])).status_code == 409  # once only
+
+
+def test_a_confirmation_after_someone_else_edited_is_refused(client_for, project, member):
+    from designer import ops
+    from projects import services
+
+    client = client_for(member)
+    client.post(reverse("import_revision", args=[project.pk]), {"text": "Table t {\n  id int\n}\n", "base_revision": 0})
+    job = Job.objects.get(project=project, kind="import")
+    services.apply_op(project_id=project.pk, user=project.owner, op=ops.SetProjectInfo(name="Renamed"), base_revision=0)
+    response = client.post(reverse("import_apply", args=[job.pk]))
+    project.refresh_from_db()
+    assert response.status_code == 409 and project.revision == 1
 
 
 def test_viewer_and_outsider_cannot_import_into_it(client_for, project, viewer, outsider):

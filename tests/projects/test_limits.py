@@ -8,21 +8,24 @@ from django.urls import reverse
 
 from designer.examples import blog_schema
 from designer.formats.json_doc import dumps
-from projects.models import Project
+from projects import services
+from projects.models import Job, JobKind, Project
 
 
 def import_page(client, **data):
     return client.post(reverse("import_new"), data)
 
 
-def test_a_request_bigger_than_the_limit_gets_413_and_a_page(client_for, outsider):
-    response = import_page(client_for(outsider), text="x" * (6 * 1024 * 1024))  # a 6 MB paste
+def test_a_request_bigger_than_the_limit_gets_413_and_a_page(client_for, outsider, settings):
+    settings.MAX_REQUEST_BYTES = 2 * 1024 * 1024
+    response = import_page(client_for(outsider), text="x" * (3 * 1024 * 1024))  # a 3 MB paste
     body = response.content.decode()
-    assert response.status_code == 413 and "may be up to 2 MB" in body and "<html" in body
+    assert response.status_code == 413 and "may be up to 10 MB" in body and "<html" in body
     assert not Project.objects.filter(owner=outsider).exists()
 
 
-def test_htmx_requests_get_the_refusal_as_a_fragment(client_for, project):
+def test_htmx_requests_get_the_refusal_as_a_fragment(client_for, project, settings):
+    settings.MAX_REQUEST_BYTES = 2 * 1024 * 1024
     response = client_for(project.owner).post(
         reverse("entity_add", args=[project.pk]), {"name": "x" * (3 * 1024 * 1024)}, HTTP_HX_REQUEST="true"
     )
@@ -32,28 +35,21 @@ def test_htmx_requests_get_the_refusal_as_a_fragment(client_for, project):
 def test_an_import_over_its_own_limit_is_refused_before_parsing(client_for, outsider, settings):
     settings.IMPORT_MAX_BYTES = 1000
     response = import_page(client_for(outsider), text="Table t {\n" + "  id int\n" * 200 + "}\n")
-    assert response.status_code == 413 and "too large" in response.content.decode()
+    assert response.status_code == 413 and "imports are limited to" in response.content.decode()
     assert not Project.objects.filter(owner=outsider).exists()
 
 
-def test_parsing_has_a_time_limit(client_for, outsider, settings):
-    settings.IMPORT_PARSE_SECONDS = 0.001
-    dbml = "".join(f"Table t{i} {{\n  id int [pk]\n  name text\n}}\n" for i in range(1000))  # > 32 KB: in a child
-    response = import_page(client_for(outsider), text=dbml, format="dbml")
-    assert response.status_code == 422 and "took longer than 0.001 s" in response.content.decode()
-    assert not Project.objects.filter(owner=outsider).exists()
-
-
-def test_a_large_import_within_the_limits_is_read_in_a_child_process(client_for, outsider):
-    dbml = "".join(f"Table t{i} {{\n  id int [pk]\n  name text\n}}\n" for i in range(1000))
-    response = import_page(client_for(outsider), text=dbml, format="dbml", name="big")
-    assert response.status_code == 302
-    assert len(Project.objects.get(owner=outsider).document["entities"]) == 1000
+def test_a_large_import_is_read_by_a_time_limited_job(client_for, outsider, settings):
+    settings.IMPORT_JOB_MIN_BYTES = 1024
+    dbml = "".join(f"Table t{i} {{\n  id int [pk]\n  name text\n}}\n" for i in range(100))
+    import_page(client_for(outsider), text=dbml, format="dbml", name="big")
+    job = Job.objects.get(created_by=outsider, kind=JobKind.IMPORT)
+    assert services.job_time_limits(job.kind) == (60.0, 90.0)  # the worker is stopped past these
 
 
 @pytest.mark.parametrize(
     ("change", "words"),
-    [(lambda d: d["entities"][0].update(name="x" * 1_000_000), "at most 200 characters"),
+    [(lambda d: d["entities"][0].update(name="x" * 100_000), "at most 200 characters"),
      (lambda d: d["entities"][0].update(id="a/b"), "entities/0/id"),
      (lambda d: d.update(volumes=[{"entity_id": d["entities"][0]["id"], "rows": 10**16}]), "out of range")],
 )  # fmt: skip

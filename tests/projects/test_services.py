@@ -3,7 +3,7 @@ import pytest
 from designer import ops
 from designer.problems import SchemaError
 from designer.schema import Entity, Field, FieldType, TypeKind, replace
-from projects import history, services
+from projects import history, imports, services
 from projects.models import Revision
 from projects.selectors import project_schema
 
@@ -53,7 +53,7 @@ def test_import_opened_before_a_teammates_edit_is_refused_not_overwriting(projec
     """Lost update 1: A opens Import at revision 0, B adds a table, A imports."""
     services.apply_op(project_id=project.pk, user=member, op=add("b_table", "ent_b"), base_revision=0)
     with pytest.raises(services.StaleRevision, match="bob changed the project since you opened Import"):
-        services.project_import(owner=owner, text="Table only {\n id int [pk]\n}\n", fmt="dbml",
+        imports.project_import(owner=owner, text="Table only {\n id int [pk]\n}\n", fmt="dbml",
                                 project=project, base_revision=0)  # fmt: skip
     project.refresh_from_db()
     assert project.revision == 1 and project_schema(project).entity_by_name("b_table") is not None

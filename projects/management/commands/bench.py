@@ -12,11 +12,17 @@ from projects.benchmarks import (
     diagram_table,
     migrate_table,
 )
+from projects.benchmarks_import import bench_import, import_table, read_or_make_dump
 from projects.benchmarks_rebase import bench_rebase, rebase_table
 
 
 def _sizes(text: str | None, default) -> list[int]:
     return [int(s) for s in text.split(",")] if text else list(default)
+
+
+def _import_table(*, runs: int, dump: str | None, tables: int, server: str, **options) -> str:
+    text = read_or_make_dump(path=dump, tables=tables, server=server)
+    return import_table(bench_import(dump=text, runs=runs), size_bytes=len(text.encode()))
 
 
 class Command(BaseCommand):
@@ -26,20 +32,24 @@ class Command(BaseCommand):
         "`bench rebase`: an edit made revisions back against the same edit on the current revision. "
         "`bench migrate`: diff + render of a synthetic version history per dialect. "
         "`bench bundle`: the migration bundle job on 200 entities x 10 versions. "
-        "`bench codegen`: every ORM target against the PostgreSQL DDL of the same synthetic schema."
+        "`bench codegen`: every ORM target against the PostgreSQL DDL of the same synthetic schema. "
+        "`bench import`: a large pg_dump through the web import into the editor, against PostgreSQL's own parser."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["diagram", "advisor", "rebase", "migrate", "bundle", "codegen"])
+        parser.add_argument("what", choices=["diagram", "advisor", "rebase", "migrate", "bundle", "codegen", "import"])
         parser.add_argument("--sizes", help="entity counts, comma-separated (default: per benchmark)")
         parser.add_argument("--edits", type=int, default=20, help="diagram, rebase: edits per size (median and p95)")
         parser.add_argument(
             "--runs",
             type=int,
-            help="advisor: analyses per size (7); migrate: runs per dialect (5); bundle: runs (5); codegen: runs (5)",
+            help="advisor: analyses per size (7); migrate: runs per dialect (5); bundle, codegen: runs (5); import: runs (3)",
         )
         parser.add_argument("--entities", type=int, default=200, help="migrate, bundle: entities in the schema")
         parser.add_argument("--versions", type=int, default=10, help="migrate, bundle: versions in the history")
+        parser.add_argument("--dump", help="import: a pg_dump --schema-only file (default: made from --tables)")
+        parser.add_argument("--tables", type=int, default=1400, help="import: tables in the generated dump")
+        parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432", help="import: where to make it")
 
     def handle(self, *args, what, sizes, edits, runs, entities, versions, **options):
         tables = {
@@ -53,5 +63,6 @@ class Command(BaseCommand):
             ),
             "bundle": lambda: bundle_table(bench_bundle(entities=entities, versions=versions, runs=runs or 5)),
             "codegen": lambda: codegen_table(bench_codegen(sizes=_sizes(sizes, CODEGEN_SIZES), runs=runs or 5)),
+            "import": lambda: _import_table(runs=runs or 3, **options),
         }
         self.stdout.write(tables[what]())

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0006_advice"),
+        ("projects", "0003_advice"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

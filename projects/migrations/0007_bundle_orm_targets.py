@@ -4,7 +4,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     # Adds a field to Bundle, so it follows the migration that creates Bundle.
     dependencies = [
-        ("projects", "0003_job_liveness"),
+        ("projects", "0006_job_liveness"),
     ]
 
     operations = [

@@ -1,0 +1,315 @@
+"""What DBML cannot say, kept in DBML comments that our importer reads back.
+
+Generated columns, descending index keys, partial-index predicates, covering (INCLUDE)
+columns, a relationship's comment and join table, the diagram settings and the declared workload
+(access patterns and volumes) have no DBML syntax. The writer appends one comment line
+per item::
+
+    //@schema-designer {"index": [0, 1], "table": "users", "orders": ["asc", "desc"]}
+
+The reference parser ignores comments; our importer applies each line to the object at
+that position when its names still match (a hand-edited file never gets an item applied
+to the wrong object: a mismatch is skipped).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from designer.formats.codec import from_data, to_data
+from designer.problems import SchemaError
+from designer.schema import (
+    AccessPattern,
+    DefaultKind,
+    DiagramSettings,
+    Schema,
+    SortOrder,
+    Volume,
+    fresh_id,
+    replace,
+)
+
+MARK = "//@schema-designer "
+HEADER = "// Schema Designer: what DBML cannot say, read back by Schema Designer's import."
+_NUMBER = re.compile(r"^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+_LINE = re.compile(r"^\s*//@schema-designer (\{.*\})\s*$", re.MULTILINE)
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def write(schema: Schema) -> str:
+    items = [*_field_items(schema), *_index_items(schema), *_relationship_items(schema)]
+    backticked = sorted({(shown_expression(e), e) for e in _expressions(schema) if "`" in e})
+    if backticked:
+        items.append({"backticks": [list(pair) for pair in backticked]})
+    if schema.name is None and (schema.database_type or schema.comment):
+        items.append({"project": "unnamed"})  # DBML's Project block needs a name; ours had none
+    if schema.diagram != DiagramSettings():
+        items.append({"diagram": to_data(schema.diagram)})
+    if schema.patterns or schema.volumes:
+        items.append({"workload": _workload(schema)})
+    if not items:
+        return ""
+    return "\n".join([HEADER, *(MARK + json.dumps(i, ensure_ascii=False, sort_keys=True) for i in items)]) + "\n"
+
+
+def _field_items(schema: Schema):
+    for ti, entity in enumerate(schema.entities):
+        for fi, field in enumerate(entity.fields):
+            item = {}
+            if field.generated:
+                item["generated"] = field.generated
+            if _number_respelled(field.default):
+                item["default"] = field.default.value  # DBML reads -1.00 as the number -1
+            if item:
+                yield {"field": [ti, fi], "name": f"{entity.qualified_name}.{field.name}", **item}
+
+
+def _number_respelled(default) -> bool:
+    if default is None or default.kind is not DefaultKind.LITERAL or not _NUMBER.match(default.value):
+        return False
+    number = float(default.value)
+    canonical = str(int(number)) if number.is_integer() and abs(number) < 1e21 else repr(number)
+    return canonical != default.value
+
+
+def _index_items(schema: Schema):
+    for ti, entity in enumerate(schema.entities):
+        names = {f.id: f.name for f in entity.fields}
+        for ii, index in enumerate(entity.indexes):
+            item = {}
+            if any(c.order is SortOrder.DESC for c in index.columns):
+                item["orders"] = [c.order.value for c in index.columns]
+            if index.predicate:
+                item["where"] = index.predicate
+            if index.include:
+                item["include"] = [names[i] for i in index.include]
+            if item:
+                yield {"index": [ti, ii], "table": entity.qualified_name, **item}
+
+
+def _relationship_items(schema: Schema):
+    for ri, relationship in enumerate(schema.relationships):
+        item = {}
+        if relationship.comment:
+            item["comment"] = relationship.comment
+        if relationship.join_entity_id:
+            join = schema.entity(relationship.join_entity_id)
+            item["join"] = join.qualified_name if join else None
+        if item:
+            yield {"relationship": ri, "from": schema.entity(relationship.from_entity_id).qualified_name, **item}
+
+
+def _workload(schema: Schema) -> dict:
+    """Patterns and volumes with every id they mention turned into a path by names, so
+    they attach to the freshly imported objects."""
+    paths: dict[str, list] = {}
+    for entity in schema.entities:
+        paths[entity.id] = ["entity", entity.qualified_name]
+        for field in entity.fields:
+            paths[field.id] = ["field", entity.qualified_name, field.name]
+    for ri, relationship in enumerate(schema.relationships):
+        paths[relationship.id] = ["relationship", ri]
+    return {
+        "patterns": [to_data(p) for p in schema.patterns],
+        "volumes": [to_data(v) for v in schema.volumes],
+        "paths": paths,
+    }
+
+
+def shown_expression(text: str) -> str:
+    """DBML's backtick expressions cannot hold a backtick (MySQL quotes names with them):
+    the DBML shows double quotes, our comment keeps the text as written."""
+    return text.replace("`", '"')
+
+
+def _expressions(schema: Schema):
+    for entity in schema.entities:
+        for field in entity.fields:
+            if field.default is not None and field.default.kind is DefaultKind.EXPRESSION:
+                yield field.default.value
+            if field.check:
+                yield field.check
+        yield from (c.expression for c in entity.checks)
+        yield from (c.expression for i in entity.indexes for c in i.columns if c.expression is not None)
+
+
+def _restore_backticks(schema: Schema, pairs: list) -> Schema:
+    original = {shown: written for shown, written in pairs}
+
+    def back(text):
+        return original.get(text, text) if text is not None else None
+
+    entities = []
+    for entity in schema.entities:
+        fields = tuple(
+            replace(
+                f,
+                check=back(f.check),
+                default=replace(f.default, value=back(f.default.value))
+                if f.default is not None and f.default.kind is DefaultKind.EXPRESSION
+                else f.default,
+            )
+            for f in entity.fields
+        )
+        checks = tuple(replace(c, expression=back(c.expression)) for c in entity.checks)
+        indexes = tuple(
+            replace(i, columns=tuple(replace(c, expression=back(c.expression)) for c in i.columns))
+            for i in entity.indexes
+        )
+        entities.append(replace(entity, fields=fields, checks=checks, indexes=indexes))
+    return replace(schema, entities=tuple(entities))
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def read(text: str) -> list[dict]:
+    if MARK not in text:
+        return []
+    items = []
+    for match in _LINE.finditer(text):
+        try:
+            item = json.loads(match[1])
+        except json.JSONDecodeError:
+            continue  # a damaged line is a plain comment again
+        if isinstance(item, dict):
+            items.append(item)
+    return items
+
+
+def apply(schema: Schema, items: list[dict]) -> Schema:
+    for item in items:
+        try:
+            schema = _apply_one(schema, item)
+        except (KeyError, IndexError, TypeError, ValueError, SchemaError):
+            continue  # hand-edited past recognition: the DBML itself still stands
+    return schema
+
+
+def _apply_one(schema: Schema, item: dict) -> Schema:
+    if "field" in item:
+        return _apply_field(schema, item)
+    if "index" in item:
+        return _apply_index(schema, item)
+    if "relationship" in item:
+        return _apply_relationship(schema, item)
+    if "backticks" in item:
+        return _restore_backticks(schema, item["backticks"])
+    if item.get("project") == "unnamed":
+        return replace(schema, name=None)
+    if "diagram" in item:
+        return replace(schema, diagram=from_data(DiagramSettings, item["diagram"]))
+    if "workload" in item:
+        return _apply_workload(schema, item["workload"])
+    return schema
+
+
+def _apply_field(schema: Schema, item: dict) -> Schema:
+    ti, fi = item["field"]
+    entity = schema.entities[ti]
+    field = entity.fields[fi]
+    if f"{entity.qualified_name}.{field.name}" != item["name"]:
+        return schema
+    changes = {}
+    if "generated" in item:
+        changes["generated"] = str(item["generated"])
+    if "default" in item and field.default is not None:
+        changes["default"] = replace(field.default, value=str(item["default"]))
+    fields = list(entity.fields)
+    fields[fi] = replace(field, **changes)
+    entities = list(schema.entities)
+    entities[ti] = replace(entity, fields=tuple(fields))
+    return replace(schema, entities=tuple(entities))
+
+
+def _apply_index(schema: Schema, item: dict) -> Schema:
+    ti, ii = item["index"]
+    entity = schema.entities[ti]
+    if entity.qualified_name != item["table"]:
+        return schema
+    index = entity.indexes[ii]
+    changes = {}
+    if "orders" in item:
+        orders = item["orders"]
+        if len(orders) != len(index.columns):
+            return schema
+        changes["columns"] = tuple(replace(c, order=SortOrder(o)) for c, o in zip(index.columns, orders, strict=True))
+    if "where" in item:
+        changes["predicate"] = str(item["where"])
+    if "include" in item:
+        changes["include"] = tuple(entity.field_by_name(n).id for n in item["include"])
+    indexes = list(entity.indexes)
+    indexes[ii] = replace(index, **changes)
+    entities = list(schema.entities)
+    entities[ti] = replace(entity, indexes=tuple(indexes))
+    return replace(schema, entities=tuple(entities))
+
+
+def _apply_relationship(schema: Schema, item: dict) -> Schema:
+    ri = item["relationship"]
+    relationship = schema.relationships[ri]
+    if schema.entity(relationship.from_entity_id).qualified_name != item["from"]:
+        return schema
+    changes = {}
+    if "comment" in item:
+        changes["comment"] = str(item["comment"])
+    if item.get("join"):
+        join = _entity_named(schema, item["join"])
+        changes["join_entity_id"] = join.id
+    relationships = list(schema.relationships)
+    relationships[ri] = replace(relationship, **changes)
+    return replace(schema, relationships=tuple(relationships))
+
+
+def _entity_named(schema: Schema, qualified: str):
+    found = next((e for e in schema.entities if e.qualified_name == qualified), None)
+    if found is None:
+        raise KeyError(qualified)
+    return found
+
+
+def _apply_workload(schema: Schema, workload: dict) -> Schema:
+    new_ids = {old: _resolve(schema, path) for old, path in workload["paths"].items()}
+    taken = schema.all_ids()
+    patterns = []
+    for data in workload["patterns"]:
+        data = _renamed(data, new_ids)
+        if data.get("id") in taken:
+            data["id"] = fresh_id("pat", taken)
+        taken.add(data["id"])
+        patterns.append(from_data(AccessPattern, data))
+    volumes = [from_data(Volume, _renamed(v, new_ids)) for v in workload["volumes"]]
+    return replace(schema, patterns=tuple(patterns), volumes=tuple(volumes))
+
+
+def _resolve(schema: Schema, path: list) -> str | None:
+    kind = path[0]
+    if kind == "entity":
+        return _entity_named(schema, path[1]).id
+    if kind == "field":
+        return _entity_named(schema, path[1]).field_by_name(path[2]).id
+    return schema.relationships[path[1]].id
+
+
+_ID_KEYS = {"entity_id", "field_id"}
+_ID_LISTS = {"returns", "joins", "changes"}
+
+
+def _renamed(data, new_ids: dict[str, str | None]):
+    """The pattern or volume data with every id key mapped to the new document's ids."""
+    if isinstance(data, list):
+        return [_renamed(item, new_ids) for item in data]
+    if not isinstance(data, dict):
+        return data
+    out = {}
+    for key, value in data.items():
+        if key in _ID_KEYS:
+            out[key] = new_ids[value]
+        elif key in _ID_LISTS:
+            out[key] = [new_ids[v] for v in value]
+        else:
+            out[key] = _renamed(value, new_ids)
+    return out

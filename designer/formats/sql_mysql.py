@@ -1,0 +1,355 @@
+"""MySQL / MariaDB DDL (``mysqldump --no-data``) and SQLite ``.schema`` output → schema,
+through sqlglot.
+
+sqlglot's tokenizer splits the statements (strings, quoted names and comments handled),
+its parser gives the structure; the type, default, check and generated texts are taken
+from the source as written (sqlglot would respell them). MySQL's inline
+``enum('a','b')`` becomes a named enum (``<table>_<column>``). Statements that are not
+schema, including mysqldump's ``/*!40101 SET … */`` lines, are notices with their line.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.dialects.dialect import Dialect
+from sqlglot.errors import ParseError, TokenError
+from sqlglot.tokens import TokenType
+
+from designer.formats.sql_builder import ACTIONS, ColumnDraft, ForeignKeyDraft, IndexDraft, SchemaBuilder, TableDraft
+from designer.formats.sql_text import default_text_after, parenthesized_after, type_text_at, unwrap
+from designer.problems import Problem, SchemaError
+from designer.schema import Default, DefaultKind, Schema, SortOrder
+from designer.types import MYSQL, SQLITE
+
+_NOT_COLUMNS = frozenset({
+    "primary", "key", "unique", "index", "fulltext", "spatial", "constraint", "check", "foreign", "period", "exclude",
+    "like",
+})  # fmt: skip
+_CONDITIONAL = re.compile(r"/\*M?!\d*(?:\\-)?\s*(.*?)\*/", re.DOTALL)
+_MARIADB_ONLY = re.compile(r"(foreign\s+key)\s+if\s+not\s+exists", re.IGNORECASE)
+_WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
+_ACTION = re.compile(r"on\s+(delete|update)\s+(set\s+null|set\s+default|no\s+action|cascade|restrict)", re.I)
+
+
+def parse_mysql(text: str) -> tuple[Schema, tuple[Problem, ...]]:
+    return _Reader(text, dialect=MYSQL).read()
+
+
+def parse_sqlite(text: str) -> tuple[Schema, tuple[Problem, ...]]:
+    return _Reader(text, dialect=SQLITE).read()
+
+
+class _Reader:
+    def __init__(self, text: str, *, dialect: str):
+        self.text = text
+        self.dialect = dialect
+        self.glot = "mysql" if dialect == MYSQL else "sqlite"
+        self.builder = SchemaBuilder(dialect=dialect, database_type="MySQL" if dialect == MYSQL else "SQLite")
+
+    def read(self) -> tuple[Schema, tuple[Problem, ...]]:
+        try:
+            tokens = Dialect.get_or_raise(self.glot).tokenize(self.text)
+        except TokenError as error:
+            raise SchemaError([Problem(code="sql-syntax", message=f"cannot read the SQL: {error}")]) from None
+        for match in _CONDITIONAL.finditer(self.text):  # mysqldump's /*!40101 SET … */ statements
+            words = " ".join(match[1].split()[:3]) or "version-conditional comment"
+            self.builder.skipped(words, self.text.count("\n", 0, match.start()) + 1)
+        for statement in _statements(tokens):
+            self._statement(statement)
+        self._drop_foreign_key_indexes()
+        if not self.builder.tables:
+            first = next(iter(_statements(tokens)), None)
+            raise SchemaError(
+                [
+                    Problem(
+                        code="sql-no-tables",
+                        message=f"no CREATE TABLE statement was found in this {self.builder.database_type} DDL",
+                        line=first[0].line if first else 1,
+                    )
+                ]
+            )
+        return self.builder.build()
+
+    def _statement(self, tokens) -> None:
+        self.line = tokens[0].line
+        tokens = [t for t in tokens if t.token_type is not TokenType.SEMICOLON]
+        if not tokens:
+            return
+        # MariaDB's FOREIGN KEY IF NOT EXISTS is beyond sqlglot: blanked out, offsets kept.
+        source = _MARIADB_ONLY.sub(
+            lambda m: m[1] + " " * (len(m[0]) - len(m[1])), self.text[tokens[0].start : tokens[-1].end + 1]
+        )
+        try:
+            tree = sqlglot.parse_one(source, read=self.glot)
+        except ParseError as error:
+            detail = error.errors[0] if error.errors else {}
+            line = self.line + (detail.get("line") or 1) - 1
+            raise SchemaError(
+                [Problem(code="sql-syntax", message=f"syntax error: {detail.get('description', error)}", line=line)]
+            ) from None
+        if isinstance(tree, exp.Create) and tree.kind == "TABLE" and isinstance(tree.this, exp.Schema):
+            self._create_table(tree, tokens)
+        elif isinstance(tree, exp.Create) and tree.kind == "INDEX":
+            self._create_index(tree, source)
+        elif isinstance(tree, exp.Alter) and tree.kind == "TABLE":
+            self._alter_table(tree)
+        else:
+            self.builder.skipped(" ".join(t.text.upper() for t in tokens[:2]), self.line)
+
+    def _drop_foreign_key_indexes(self) -> None:
+        """MySQL gives every foreign key an index named after it (mysqldump lists it, DDL
+        writers create it first): it belongs to the key, not to the design."""
+        for table in self.builder.tables.values():
+            own = {(fk.name, tuple(fk.columns)) for fk in table.foreign_keys if fk.name}
+            table.indexes = [
+                index
+                for index in table.indexes
+                if index.unique or (index.name, tuple(c for c, _, _ in index.keys)) not in own
+            ]
+
+    # --- CREATE TABLE -------------------------------------------------------------------
+
+    def _create_table(self, tree: exp.Create, tokens) -> None:
+        key = _table_key(tree.this.this)
+        if self.dialect == SQLITE and key[1].lower().startswith("sqlite_"):
+            self.builder.skipped(f"SQLite's internal table {key[1]}", self.line)
+            return
+        table = self.builder.table(key, line=self.line)
+        items = _column_items(self.text, tokens)
+        for element in tree.this.expressions:
+            if isinstance(element, exp.ColumnDef):
+                self._column(table, element, items.get(element.name))
+            else:
+                self._table_constraint(table, element, items.get(_constraint_item_key(element)))
+        comment = tree.find(exp.SchemaCommentProperty)
+        if comment is not None:
+            table.comment = comment.this.name
+
+    def _column(self, table: TableDraft, element: exp.ColumnDef, item: tuple[str, int] | None) -> None:
+        item_text, type_at = item if item else ("", 0)
+        kind = element.args.get("kind")
+        type_text = type_text_at(item_text, type_at) if item else (kind.sql(self.glot) if kind else "")
+        # SQLite allows a column without a type: it has BLOB affinity, which is what it holds.
+        column = ColumnDraft(name=element.name, type_text=type_text or "blob")
+        if isinstance(kind, exp.DataType) and kind.this is exp.DataType.Type.ENUM and self.dialect == MYSQL:
+            enum_key = (table.namespace, f"{table.name}_{column.name}")
+            self.builder.enum(enum_key, [v.name for v in kind.expressions])
+            column.enum = enum_key
+        table.columns[column.name] = column
+        for constraint in element.constraints:
+            if isinstance(constraint, exp.ColumnConstraint):
+                self._column_constraint(table, column, constraint.kind, item_text)
+
+    def _column_constraint(self, table: TableDraft, column: ColumnDraft, kind, item_text: str) -> None:
+        if isinstance(kind, exp.NotNullColumnConstraint):
+            column.nullable = bool(kind.args.get("allow_null"))
+        elif isinstance(kind, exp.AutoIncrementColumnConstraint | exp.GeneratedAsIdentityColumnConstraint):
+            column.identity = True
+        elif isinstance(kind, exp.PrimaryKeyColumnConstraint):
+            table.primary_key = [column.name]
+            column.nullable = False
+        elif isinstance(kind, exp.UniqueColumnConstraint):
+            table.uniques.append(([column.name], None))
+        elif isinstance(kind, exp.DefaultColumnConstraint):
+            column.default = _default(kind.this, default_text_after(item_text, 0), self.glot)
+        elif isinstance(kind, exp.CheckColumnConstraint):
+            column.checks.append(parenthesized_after(item_text, 0, "check") or kind.this.sql(self.glot))
+        elif isinstance(kind, exp.ComputedColumnConstraint):
+            column.generated = parenthesized_after(item_text, 0, "as") or kind.this.sql(self.glot)
+        elif isinstance(kind, exp.CommentColumnConstraint):
+            column.comment = kind.this.name
+        elif isinstance(kind, exp.Reference):
+            table.foreign_keys.append(self._foreign_key([column.name], kind, None))
+
+    def _table_constraint(self, table: TableDraft, element, item: tuple[str, int] | None) -> None:
+        item_text = item[0] if item else ""
+        name = element.name if isinstance(element, exp.Constraint) else None
+        parts = element.expressions if isinstance(element, exp.Constraint) else [element]
+        for part in parts:
+            if isinstance(part, exp.PrimaryKey):
+                table.primary_key = [_name(e) for e in part.expressions]
+                for column_name in table.primary_key:
+                    if table.column(column_name) is not None:
+                        table.column(column_name).nullable = False
+            elif isinstance(part, exp.UniqueColumnConstraint):
+                schema = part.this
+                index_name = schema.this.name if isinstance(schema, exp.Schema) and schema.this else name
+                table.uniques.append(([_name(e) for e in schema.expressions], index_name))
+            elif isinstance(part, exp.ForeignKey):
+                columns = [_name(e) for e in part.expressions]
+                table.foreign_keys.append(self._foreign_key(columns, part.args["reference"], name))
+            elif isinstance(part, exp.CheckColumnConstraint):
+                expression = parenthesized_after(item_text, 0, "check") or part.this.sql(self.glot)
+                table.checks.append((expression, name))
+            elif isinstance(part, exp.IndexColumnConstraint):
+                table.indexes.append(self._index_draft(part))
+            else:
+                self.builder.skipped(f"table element {part.sql(self.glot)[:40]}", self.line)
+
+    def _index_draft(self, part: exp.IndexColumnConstraint) -> IndexDraft:
+        kind = (part.args.get("kind") or "").lower() or None
+        using = part.args.get("index_type")
+        method = kind or (using.name.lower() if isinstance(using, exp.Expression) else None)
+        return IndexDraft(keys=self._keys(part.expressions), name=part.name or None, method=method, line=self.line)
+
+    def _keys(self, expressions) -> list[tuple[str | None, str | None, SortOrder]]:
+        keys = []
+        for key in expressions:
+            order = SortOrder.DESC if isinstance(key, exp.Ordered) and key.args.get("desc") else SortOrder.ASC
+            inner = key.this if isinstance(key, exp.Ordered) else key
+            if _prefix_key(inner) or isinstance(
+                inner, exp.Column | exp.Identifier
+            ):  # `title`(255): the column, by a prefix MySQL needs for text
+                keys.append((inner.name, None, order))
+            else:
+                keys.append((None, inner.sql(self.glot), order))
+        return keys
+
+    def _foreign_key(self, columns: list[str], reference: exp.Reference | None, name: str | None) -> ForeignKeyDraft:
+        target = reference.this if reference is not None else None
+        if target is None:
+            problem = Problem(
+                code="sql-syntax", message="a foreign key without the table it references", line=self.line
+            )
+            raise SchemaError([problem])
+        actions = {
+            m[1].lower(): ACTIONS.get(" ".join(m[2].lower().split()))
+            for o in reference.args.get("options") or ()
+            for m in _ACTION.finditer(str(o))
+        }
+        return ForeignKeyDraft(
+            columns=columns,
+            target=_table_key(target.this if isinstance(target, exp.Schema) else target),
+            target_columns=[_name(e) for e in target.expressions] if isinstance(target, exp.Schema) else [],
+            name=name,
+            on_delete=actions.get("delete"),
+            on_update=actions.get("update"),
+            line=self.line,
+        )
+
+    # --- CREATE INDEX, ALTER TABLE ------------------------------------------------------
+
+    def _create_index(self, tree: exp.Create, source: str) -> None:
+        index = tree.this
+        table = self.builder.known_table(_table_key(index.args["table"]), line=self.line, what=f"index {index.name}")
+        if table is None:
+            return
+        params = index.args.get("params")
+        where = params.args.get("where") if params else None
+        using = params.args.get("using") if params else None
+        table.indexes.append(
+            IndexDraft(
+                keys=self._keys(params.args.get("columns") or [] if params else []),
+                name=index.name or None,
+                unique=bool(tree.args.get("unique")),
+                method=using.name.lower() if isinstance(using, exp.Expression) else None,
+                predicate=_predicate(source, where, self.glot),
+                line=self.line,
+            )
+        )
+
+    def _alter_table(self, tree: exp.Alter) -> None:
+        table = self.builder.known_table(_table_key(tree.this), line=self.line, what="ALTER TABLE")
+        if table is None:
+            return
+        for action in tree.args.get("actions") or ():
+            if isinstance(action, exp.AddConstraint):
+                for constraint in action.expressions:
+                    self._table_constraint(table, constraint, None)
+            elif isinstance(action, exp.ColumnDef):
+                self._column(table, action, None)
+            else:
+                self.builder.skipped(f"ALTER TABLE {type(action).__name__}", self.line)
+
+
+def _prefix_key(node) -> bool:
+    return (
+        isinstance(node, exp.Anonymous)
+        and len(node.expressions) == 1
+        and isinstance(node.expressions[0], exp.Literal)
+        and not node.expressions[0].is_string
+    )
+
+
+def _predicate(source: str, where, glot: str) -> str | None:
+    if where is None:
+        return None
+    found = list(_WHERE.finditer(source))
+    return unwrap(source[found[-1].end() :].strip()) if found else where.this.sql(glot)
+
+
+def _statements(tokens):
+    current = []
+    for token in tokens:
+        current.append(token)
+        if token.token_type is TokenType.SEMICOLON:
+            yield current
+            current = []
+    if current:
+        yield current
+
+
+def _column_items(text: str, tokens) -> dict[str, tuple[str, int]]:
+    """Each column definition of a CREATE TABLE, by column name: (its text, where its type
+    starts in that text). Read from the tokens, so quoting and nesting are sqlglot's."""
+    items, depth, current = {}, 0, []
+    start = next((i for i, t in enumerate(tokens) if t.token_type is TokenType.L_PAREN), None)
+    if start is None:
+        return items
+    for token in tokens[start + 1 :]:
+        if token.token_type is TokenType.L_PAREN:
+            depth += 1
+        elif token.token_type is TokenType.R_PAREN:
+            if depth == 0:
+                _add_item(text, current, items)
+                break
+            depth -= 1
+        elif token.token_type is TokenType.COMMA and depth == 0:
+            _add_item(text, current, items)
+            current = []
+            continue
+        current.append(token)
+    return items
+
+
+def _add_item(text: str, tokens, items: dict) -> None:
+    if len(tokens) < 1:
+        return
+    first = tokens[0]
+    item_text = text[first.start : tokens[-1].end + 1]
+    quoted = first.token_type is TokenType.IDENTIFIER
+    if not quoted and first.text.lower() in _NOT_COLUMNS:
+        if first.text.lower() == "constraint" and len(tokens) > 1:
+            items[("constraint", tokens[1].text)] = (item_text, 0)
+        return
+    type_at = tokens[1].start - first.start if len(tokens) > 1 else len(item_text)
+    items[first.text] = (item_text, type_at)
+
+
+def _constraint_item_key(element):
+    return ("constraint", element.name) if isinstance(element, exp.Constraint) else None
+
+
+def _default(node, written: str | None, glot: str) -> Default:
+    if isinstance(node, exp.Null):
+        return Default(DefaultKind.LITERAL, "null")
+    if isinstance(node, exp.Boolean):
+        return Default(DefaultKind.LITERAL, "true" if node.this else "false")
+    if isinstance(node, exp.Literal) and node.is_string:
+        return Default(DefaultKind.LITERAL, "'" + node.this.replace("'", "''") + "'")
+    if isinstance(node, exp.Literal) or (isinstance(node, exp.Neg) and isinstance(node.this, exp.Literal)):
+        return Default(DefaultKind.LITERAL, node.sql(glot))
+    # MySQL 8 wants expression defaults in parentheses: the expression is what is inside.
+    return Default(DefaultKind.EXPRESSION, unwrap(written) if written else node.sql(glot))
+
+
+def _name(node) -> str:
+    return node.name
+
+
+def _table_key(table) -> tuple[str | None, str]:
+    namespace = table.args.get("db")
+    return (namespace.name if namespace is not None else None), table.name

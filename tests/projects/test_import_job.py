@@ -1,0 +1,93 @@
+"""Large imports (read by a worker, progress polled) and their confirmation: import_status
+and import_apply."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from projects.models import Job, JobStatus, Project, Revision
+from projects.tasks import run_job
+
+SQL = "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);\nCREATE VIEW v AS SELECT 1;\n"
+
+
+def start(client, url, text, django_capture_on_commit_callbacks, **data):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(url, {"file": SimpleUploadedFile("dump.sql", text.encode()), **data})
+    return response, callbacks
+
+
+def test_a_large_import_runs_as_a_job_and_lands_only_when_confirmed(
+    client_for, outsider, settings, django_capture_on_commit_callbacks
+):
+    settings.IMPORT_JOB_MIN_BYTES = 10
+    client = client_for(outsider)
+    response, callbacks = start(client, reverse("import_new"), SQL, django_capture_on_commit_callbacks)
+    job = Job.objects.get(created_by=outsider)
+    assert response.status_code == 200 and len(callbacks) == 1 and job.status == JobStatus.PENDING
+    assert 'hx-trigger="every 1s"' in response.content.decode() and "<progress" in response.content.decode()
+    status_url = reverse("import_status", args=[job.pk])
+    assert client.get(status_url, HTTP_HX_REQUEST="true").status_code == 200
+    assert run_job.run(job.pk) == "done"
+    response = client.get(status_url + "?name=dump", HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert response.status_code == 286 and "Create the project" in body and "1 notice" in body
+    assert "line 2: skipped CREATE VIEW" in body
+    assert not Project.objects.filter(owner=outsider).exists()  # nothing lands before the confirmation
+    response = client.post(reverse("import_apply", args=[job.pk]), {"name": "From dump"})
+    project = Project.objects.get(owner=outsider)
+    assert response.status_code == 302 and project.name == "From dump"
+    assert [e["name"] for e in project.document["entities"]] == ["users"]
+
+
+def test_an_abandoned_import_never_lands(client_for, project, settings, django_capture_on_commit_callbacks):
+    settings.IMPORT_JOB_MIN_BYTES = 10
+    before = (project.document, project.revision)
+    start(
+        client_for(project.owner),
+        reverse("import_revision", args=[project.pk]),
+        SQL,
+        django_capture_on_commit_callbacks,
+        base_revision=project.revision,
+    )
+    job = Job.objects.get(project=project)
+    run_job.run(job.pk)  # the worker finishes after the browser went away: nobody confirms
+    project.refresh_from_db()
+    assert (project.document, project.revision) == before and not Revision.objects.filter(project=project).exists()
+
+
+def test_a_failed_job_says_where(client_for, outsider, settings, django_capture_on_commit_callbacks):
+    settings.IMPORT_JOB_MIN_BYTES = 10
+    client = client_for(outsider)
+    start(
+        client,
+        reverse("import_new"),
+        "CREATE TABLE a (\n  id int,\n  x text DEFAULT\n);\n",
+        django_capture_on_commit_callbacks,
+    )
+    job = Job.objects.get(created_by=outsider)
+    assert run_job.run(job.pk) == "failed"
+    response = client.get(reverse("import_status", args=[job.pk]), HTTP_HX_REQUEST="true")
+    assert response.status_code == 286 and "line 4: PostgreSQL syntax error" in response.content.decode()
+    assert client.post(reverse("import_apply", args=[job.pk])).status_code == 404
+
+
+def test_over_the_limit_is_refused_before_parsing(client_for, outsider, settings):
+    settings.IMPORT_MAX_BYTES = 50
+    response = client_for(outsider).post(reverse("import_new"), {"file": SimpleUploadedFile("big.sql", b"x" * 51)})
+    assert response.status_code == 413 and "IMPORT_MAX_BYTES" in response.content.decode()
+    assert not Job.objects.exists() and not Project.objects.exists()
+    response = client_for(outsider).post(reverse("import_new"), {"text": "Table t {\n id int\n}\n" * 10})
+    assert response.status_code == 413
+
+
+def test_only_the_person_who_started_it_sees_an_import(client_for, project, member, outsider, viewer):
+    job = Job.objects.create(project=project, kind="import", revision=0, created_by=member)
+    for user in (outsider, viewer, project.owner):
+        assert client_for(user).get(reverse("import_status", args=[job.pk])).status_code == 404
+        assert client_for(user).post(reverse("import_apply", args=[job.pk])).status_code == 404
+
+
+def test_sql_pasted_into_the_web_form_is_detected(client_for, outsider):
+    response = client_for(outsider).post(reverse("import_new"), {"text": SQL, "name": "Pasted"})
+    project = Project.objects.get(owner=outsider, name="Pasted")
+    assert response.status_code == 302 and project.document["database_type"] == "PostgreSQL"
