@@ -2,7 +2,7 @@ from django.contrib.auth import login
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from projects.forms import SignupForm
+from projects.forms.projects import SignupForm
 
 
 @require_http_methods(["GET", "POST"])

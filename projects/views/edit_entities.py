@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from designer import ops
 from designer.problems import SchemaError
 from projects import history, selectors, services
-from projects.editor_forms import EntityForm, NewEntityForm
+from projects.forms.editor import EntityForm, NewEntityForm
 from projects.views.editing import base_revision, commit, editable_project, invalid_form, panel_response
 
 

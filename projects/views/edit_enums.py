@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from designer import ops
 from designer.schema import EnumValue, replace
-from projects.editor_forms import EnumForm, EnumValueForm
+from projects.forms.editor import EnumForm, EnumValueForm
 from projects.views.editing import commit, editable_project, invalid_form
 
 

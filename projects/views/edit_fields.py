@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from designer import ops
-from projects.editor_forms import FieldForm
+from projects.forms.editor import FieldForm
 from projects.views.editing import commit, editable_project, invalid_form, panel_response
 
 

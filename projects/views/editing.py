@@ -12,8 +12,8 @@ from designer.diagram import DiagramOptions
 from designer.problems import SchemaError
 from projects import selectors, services
 from projects.diagrams import diagram_for_page_soon
-from projects.editor_forms import EntityForm, EnumForm, FieldForm, IndexForm, NewEntityForm
-from projects.relationship_forms import RelationshipForm
+from projects.forms.editor import EntityForm, EnumForm, FieldForm, IndexForm, NewEntityForm
+from projects.forms.relationships import RelationshipForm
 from projects.views.editor_options import diagram_options
 from projects.views.workload_panel import workload_context
 

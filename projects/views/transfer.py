@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from designer.formats import FORMATS
 from designer.problems import SchemaError
 from projects import selectors, services
-from projects.forms import ImportForm
+from projects.forms.projects import ImportForm
 
 
 @login_required

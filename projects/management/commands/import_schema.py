@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from designer.formats import FORMATS
 from designer.problems import SchemaError
 from projects import services
-from projects.forms import detect_format
+from projects.forms.projects import detect_format
 from projects.models import Project
 
 

@@ -9,8 +9,8 @@ from django import forms
 from designer import ops
 from designer.schema import Cardinality, Entity, Field, RefAction, Relationship, Schema, fresh_id
 from designer.types import reference_type
-from projects.editor_forms import SchemaForm
-from projects.widgets import QuickSelect
+from projects.forms.editor import SchemaForm
+from projects.forms.widgets import QuickSelect
 
 ACTIONS = [("", "database default"), *[(a.value, a.value.replace("_", " ")) for a in RefAction]]
 
