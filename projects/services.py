@@ -17,6 +17,7 @@ from designer.problems import Problem, SchemaError, errors, warnings
 from designer.schema import Schema
 from designer.validate import validate
 from projects import selectors
+from projects.diagrams import arranged
 from projects.models import Job, JobStatus, Membership, Project, Revision, Role
 
 logger = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ def apply_op(
 def project_import(*, owner, text: str, fmt: str, name: str | None = None, project: Project | None = None):
     """A new project from a schema file, or a new revision of ``project``.
     Errors raise SchemaError and nothing is written."""
-    schema = load_schema(text, fmt=fmt)
+    schema = arranged(load_schema(text, fmt=fmt))
     problems = _refuse_errors(schema)
     if project is None:
         return project_create(owner=owner, name=name or schema.name or "Imported schema", schema=schema), problems

@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 
 from projects.views import (
     accounts,
+    edit_diagram,
     edit_entities,
     edit_enums,
     edit_fields,
@@ -34,6 +35,8 @@ urlpatterns = [
     path("projects/<int:project_id>/export/", transfer.export, name="export"),
     path("projects/<int:project_id>/edit/", edit_entities.panel, name="editor_panel"),
     path("projects/<int:project_id>/edit/undo/", edit_entities.undo, name="undo"),
+    path("projects/<int:project_id>/edit/diagram/move/", edit_diagram.diagram_move, name="diagram_move"),
+    path("projects/<int:project_id>/edit/diagram/arrange/", edit_diagram.diagram_arrange, name="diagram_arrange"),
     path("projects/<int:project_id>/edit/redo/", edit_entities.redo, name="redo"),
     path("projects/<int:project_id>/edit/entities/", edit_entities.entity_add, name="entity_add"),
     path("projects/<int:project_id>/edit/entities/<str:entity_id>/", edit_entities.entity_update, name="entity_update"),

@@ -11,7 +11,7 @@ from designer import ops
 from designer.diagram import DiagramOptions
 from designer.problems import SchemaError
 from projects import selectors, services
-from projects.diagrams import diagram_for_page_soon
+from projects.diagrams import diagram_for_page_soon, with_placement
 from projects.forms.editor import EntityForm, EnumForm, FieldForm, IndexForm, NewEntityForm
 from projects.forms.relationships import RelationshipForm
 from projects.views.editor_options import diagram_options
@@ -106,6 +106,7 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None) ->
     revision = base_revision(request)
     if revision is None:
         return panel_response(request, project, status=400, errors=["The form lost its revision; reload the page."])
+    op = with_placement(selectors.project_schema(project), op)
     diagram = start_diagram_after(request, project, op, selected=selected) if revision == project.revision else None
     try:
         project_after, warnings = services.apply_op(project_id=project.pk, user=request.user, op=op,
