@@ -107,7 +107,7 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
         edge
         for r in schema.relationships
         if _both_visible(r, node_of)
-        for edge in _edges(schema, r, node_of, shown_ports)
+        for edge in _edges(schema, r, node_of, shown_ports, pinned)
     ]
     lines += _enum_links(schema, node_of, shown_ports)
     lines.append("}")
@@ -207,7 +207,7 @@ def _field_row(schema: Schema, entity: Entity, field: Field, port: str, fk_field
     return (
         f'<tr><td port="{port}" align="left">{name}{nullable}</td>'
         f'<td align="left"><font color="{MUTED}" point-size="10">{_html(type_name)}</font></td>'
-        f'<td align="right">{_markers(markers)}</td></tr>'
+        f'<td align="right" port="{port}r">{_markers(markers)}</td></tr>'
     )
 
 
@@ -287,16 +287,16 @@ def _both_visible(relationship: Relationship, node_of: dict[str, str]) -> bool:
     return relationship.from_entity_id in node_of and relationship.to_entity_id in node_of
 
 
-def _edges(schema: Schema, relationship: Relationship, node_of, shown_ports) -> list[str]:
+def _edges(schema: Schema, relationship: Relationship, node_of, shown_ports, pinned) -> list[str]:
     """One line per column pair: a composite key is drawn from and to every column."""
     tail, head = _crows_feet(relationship, optional=_is_optional(schema, relationship))
     pairs = list(zip(relationship.from_field_ids, relationship.to_field_ids, strict=False)) or [(None, None)]
-    self_reference = relationship.from_entity_id == relationship.to_entity_id
+    sides = _sides(relationship, pinned)
     tooltip = _quoted(_relationship_tip(schema, relationship))
     lines, drawn = [], set()
     for number, (from_field, to_field) in enumerate(pairs):
-        source = _endpoint(node_of, shown_ports, relationship.from_entity_id, from_field, self_reference)
-        target = _endpoint(node_of, shown_ports, relationship.to_entity_id, to_field, self_reference)
+        source = _endpoint(node_of, shown_ports, relationship.from_entity_id, from_field, sides[0])
+        target = _endpoint(node_of, shown_ports, relationship.to_entity_id, to_field, sides[1])
         if (source, target) in drawn:  # columns hidden: one line between the tables is enough
             continue
         drawn.add((source, target))
@@ -325,11 +325,29 @@ def _relationship_tip(schema: Schema, relationship: Relationship) -> str:
     return text
 
 
-def _endpoint(node_of, shown_ports, entity_id: str, field_id: str | None, self_reference: bool = False) -> str:
+def _sides(relationship: Relationship, pinned: dict) -> tuple[str | None, str | None]:
+    """Which side of each table a line leaves from: "e" (right) or "w" (left), None
+    for Graphviz to choose. A self-reference leaves and enters on the right: a loop
+    beside the table, never across its columns. Pinned tables face each other; tables
+    stacked one above the other both use their left side, so the line runs beside them."""
+    if relationship.from_entity_id == relationship.to_entity_id:
+        return "e", "e"
+    source, target = pinned.get(relationship.from_entity_id), pinned.get(relationship.to_entity_id)
+    if source is None or target is None:
+        return None, None
+    if abs(source.x - target.x) < (source.width + target.width) / 2:
+        return "w", "w"
+    return ("e", "w") if source.x < target.x else ("w", "e")
+
+
+def _endpoint(node_of, shown_ports, entity_id: str, field_id: str | None, side: str | None) -> str:
     port = shown_ports.get(entity_id, {}).get(field_id) if field_id else None
-    # A self-reference leaves and enters on the right: a loop beside the table, not across it.
-    side = ":e" if self_reference else ""
-    return f"{node_of[entity_id]}:{port}{side}" if port else f"{node_of[entity_id]}{side}"
+    if port is None:
+        return f"{node_of[entity_id]}:{side}" if side else node_of[entity_id]
+    # A row's left cell carries its port, its right cell the same port + "r".
+    if side == "e":
+        return f"{node_of[entity_id]}:{port}r:e"
+    return f"{node_of[entity_id]}:{port}:w" if side == "w" else f"{node_of[entity_id]}:{port}"
 
 
 def _is_optional(schema: Schema, relationship: Relationship) -> bool:
