@@ -1,13 +1,18 @@
 """Benchmarks that print tables: our edit-to-response time against raw Graphviz on the
-same DOT, measured in the same run (median and p95 of several runs)."""
+same DOT, measured in the same run (median and p95 of several runs), for projects laid
+out by `dot` on every edit and for arranged (pinned) projects; and the first layout's
+size and edge length on real schemas, `dot` against our automatic layout."""
 
 from __future__ import annotations
 
+import itertools
+import math
 import statistics
 import subprocess
 import time
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -15,26 +20,40 @@ from django.test import Client
 from django.urls import reverse
 
 from designer.diagram import DiagramOptions, build_dot, diagram_cache_key
+from designer.diagram.layout import automatic_positions
 from designer.examples.synthetic import synthetic_schema
+from designer.formats.dbml import parse_dbml
+from designer.schema import Schema, replace
 from projects import services
 from projects.diagrams import diagram_for_page
 from projects.selectors import project_schema
 
-SIZES = (10, 50, 200, 500)
+SIZES = (10, 50, 200, 500, 1000, 2000)
+# Beyond this a full `dot` layout takes longer than the editor allows (DIAGRAM_TIMEOUT_SECONDS):
+# only arranged projects are edited; raw `dot` is timed RAW_RUNS_BEYOND times for the ratio.
+FULL_LAYOUT_UP_TO = 500
+RAW_RUNS_BEYOND = 1
+EXAMPLES = Path(__file__).resolve().parents[1] / "designer" / "examples"
 
 
 @dataclass(frozen=True)
 class DiagramRow:
     entities: int
     dot_median_ms: float
-    edit_median_ms: float
-    edit_p95_ms: float
-    unchanged_edit_median_ms: float
-    cached_diagram_median_ms: float
+    edit_median_ms: float | None  # laid out by `dot` on every edit; None: beyond FULL_LAYOUT_UP_TO
+    edit_p95_ms: float | None
+    unchanged_edit_median_ms: float | None
+    cached_diagram_median_ms: float | None
+    arranged_median_ms: float
+    arranged_p95_ms: float
 
     @property
-    def ratio(self) -> float:
-        return self.edit_median_ms / self.dot_median_ms
+    def ratio(self) -> float | None:
+        return None if self.edit_median_ms is None else self.edit_median_ms / self.dot_median_ms
+
+    @property
+    def arranged_ratio(self) -> float:
+        return self.arranged_median_ms / self.dot_median_ms
 
 
 def bench_diagram(*, sizes=SIZES, edits: int = 20) -> list[DiagramRow]:
@@ -48,7 +67,40 @@ def bench_diagram(*, sizes=SIZES, edits: int = 20) -> list[DiagramRow]:
 
 
 def _measure(client, user, *, size: int, edits: int) -> DiagramRow:
-    project = services.project_create(owner=user, name=f"bench {size}", schema=synthetic_schema(entities=size))
+    schema = synthetic_schema(entities=size)
+    arranged_times = _arranged_edits(client, user, schema=schema, edits=edits)
+    if size > FULL_LAYOUT_UP_TO:
+        dot_text = build_dot(schema, options=DiagramOptions(selected_entity_id=schema.entities[size // 2].id))
+        raw = [_raw_dot_ms(dot_text) for _ in range(RAW_RUNS_BEYOND)]
+        return DiagramRow(size, statistics.median(raw), None, None, None, None,
+                          statistics.median(arranged_times), _p95(arranged_times))  # fmt: skip
+    row = _full_layout_edits(client, user, schema=schema, edits=edits)
+    return replace(row, arranged_median_ms=statistics.median(arranged_times), arranged_p95_ms=_p95(arranged_times))
+
+
+def _arranged_edits(client, user, *, schema: Schema, edits: int) -> list[float]:
+    """An arranged project: every table has its stored place, each edit draws them pinned."""
+    placed = automatic_positions(schema, timeout=600)
+    schema = replace(schema, diagram=replace(schema.diagram, positions=placed))
+    project = services.project_create(owner=user, name=f"bench arranged {len(schema.entities)}", schema=schema)
+    entity = schema.entities[len(schema.entities) // 2]
+    url = reverse("field_update", args=[project.pk, entity.id, entity.fields[-1].id])
+    cache.clear()
+    times = []
+    for i in range(edits):  # a rename changes the table's contents: a new drawing each time
+        project.refresh_from_db(fields=["revision"])
+        data = {"base_revision": project.revision, "name": f"renamed_{i}", "type": "text", "nullable": "on",
+                "selected": entity.id}  # fmt: skip
+        started = time.perf_counter()
+        response = client.post(url, data, HTTP_HX_REQUEST="true")
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200 and b"<svg" in response.content, response.content[:500]
+    return times
+
+
+def _full_layout_edits(client, user, *, schema: Schema, edits: int) -> DiagramRow:
+    size = len(schema.entities)
+    project = services.project_create(owner=user, name=f"bench {size}", schema=schema)
     entity = project_schema(project).entities[size // 2]
     field = entity.fields[-1]
     url = reverse("field_update", args=[project.pk, entity.id, field.id])
@@ -86,6 +138,8 @@ def _measure(client, user, *, size: int, edits: int) -> DiagramRow:
         edit_p95_ms=_p95(drawn),
         unchanged_edit_median_ms=statistics.median(unchanged),
         cached_diagram_median_ms=statistics.median(cached),
+        arranged_median_ms=0.0,
+        arranged_p95_ms=0.0,
     )
 
 
@@ -103,7 +157,7 @@ def _cached_diagram_ms(schema, *, selected: str) -> float:
 
 def _raw_dot_ms(dot_text: str) -> float:
     started = time.perf_counter()
-    subprocess.run(["dot", "-Tsvg"], input=dot_text.encode(), capture_output=True, check=True, timeout=120)
+    subprocess.run(["dot", "-Tsvg"], input=dot_text.encode(), capture_output=True, check=True, timeout=1800)
     return (time.perf_counter() - started) * 1000
 
 
@@ -114,13 +168,89 @@ def _p95(values: list[float]) -> float:
 
 def diagram_table(rows: list[DiagramRow]) -> str:
     header = (
-        "| entities | raw `dot -Tsvg` (median) | edit → response (median) | p95 | ratio "
-        "| drawing unchanged: edit → response | of which diagram from cache |"
+        "| entities | raw `dot -Tsvg` (median) | edit → response, laid out by `dot` (median) | p95 | ratio "
+        "| drawing unchanged: edit → response | of which diagram from cache "
+        "| arranged: edit → response (median) | p95 | arranged ÷ raw `dot` |"
     )
-    lines = [header, "|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [header, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+
+    def ms(value):
+        return "—" if value is None else f"{value:.1f} ms"
+
+    for row in rows:
+        ratio = "—" if row.ratio is None else f"{row.ratio:.2f}"
+        lines.append(
+            f"| {row.entities} | {ms(row.dot_median_ms)} | {ms(row.edit_median_ms)} | {ms(row.edit_p95_ms)} "
+            f"| {ratio} | {ms(row.unchanged_edit_median_ms)} | {ms(row.cached_diagram_median_ms)} "
+            f"| {ms(row.arranged_median_ms)} | {ms(row.arranged_p95_ms)} | {row.arranged_ratio:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+# --- the first layout on real schemas -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LayoutRow:
+    name: str
+    entities: int
+    how: str  # "dot" (before) or "automatic" (after)
+    width_px: float
+    height_px: float
+    edge_length_px: float
+    edges: int
+
+    @property
+    def aspect(self) -> float:
+        return self.width_px / self.height_px
+
+
+def layout_fixtures() -> list[tuple[str, Schema]]:
+    return [
+        ("blog (demo)", parse_dbml((EXAMPLES / "blog.dbml").read_text())),
+        ("AdventureWorks", parse_dbml((EXAMPLES / "adventureworks.dbml").read_text())),
+        ("synthetic 200", synthetic_schema(entities=200)),
+    ]
+
+
+def bench_layout() -> list[LayoutRow]:
+    """Bounding box (px at 96 dpi) and total edge length of the first layout, as `dot`
+    draws it and as our automatic layout (sfdp, then pinned) does, from Graphviz's own
+    geometry (`-Tplain`: node boxes and each edge's control points)."""
+    rows = []
+    for name, schema in layout_fixtures():
+        placed = automatic_positions(schema, show=schema.diagram.show_columns, timeout=600)
+        after = replace(schema, diagram=replace(schema.diagram, positions=placed))
+        for how, drawn in (("dot", schema), ("automatic", after)):
+            width, height, length, edges = _plain_geometry(build_dot(drawn))
+            rows.append(LayoutRow(name, len(schema.entities), how, width, height, length, edges))
+    return rows
+
+
+def _plain_geometry(dot_text: str) -> tuple[float, float, float, int]:
+    done = subprocess.run(["dot", "-Tplain"], input=dot_text.encode(), capture_output=True, check=True, timeout=600)
+    width = height = length = 0.0
+    edges = 0
+    for line in done.stdout.decode().splitlines():
+        parts = line.split()
+        if parts[:1] == ["graph"]:
+            width, height = float(parts[2]) * 96, float(parts[3]) * 96
+        elif parts[:1] == ["edge"]:
+            count = int(parts[3])
+            points = [(float(parts[4 + 2 * i]), float(parts[5 + 2 * i])) for i in range(count)]
+            length += sum(math.dist(a, b) for a, b in itertools.pairwise(points)) * 96
+            edges += 1
+    return width, height, length, edges
+
+
+def layout_table(rows: list[LayoutRow]) -> str:
+    lines = [
+        "| schema | tables | first layout | bounding box (px at 96 dpi) | aspect (w : h) | total edge length | per edge |",
+        "|---|---:|---|---:|---:|---:|---:|",
+    ]
     for row in rows:
         lines.append(
-            f"| {row.entities} | {row.dot_median_ms:.1f} ms | {row.edit_median_ms:.1f} ms | {row.edit_p95_ms:.1f} ms "
-            f"| {row.ratio:.2f} | {row.unchanged_edit_median_ms:.1f} ms | {row.cached_diagram_median_ms:.1f} ms |"
+            f"| {row.name} | {row.entities} | {row.how} | {row.width_px:.0f} × {row.height_px:.0f} "  # noqa: RUF001
+            f"| {row.aspect:.2f} | {row.edge_length_px:.0f} px | {row.edge_length_px / max(row.edges, 1):.0f} px |"
         )
     return "\n".join(lines)
