@@ -43,7 +43,7 @@ def undo(*, project: Project, user, base_revision: int) -> tuple[Project, list[P
         raise SchemaError([Problem(code="nothing-to-undo", message="Nothing of yours to undo.")])
     return apply_op(
         project_id=project.pk, user=user, op=ops.op_from_dict(target.inverse), base_revision=base_revision,
-        summary=f"Undo: {target.summary}", undo_of=target,
+        summary=f"Undo: {plain_summary(target.summary)}", undo_of=target,
     )  # fmt: skip
 
 
@@ -54,5 +54,13 @@ def redo(*, project: Project, user, base_revision: int) -> tuple[Project, list[P
     original = undo_revision.undo_of
     return apply_op(
         project_id=project.pk, user=user, op=ops.op_from_dict(original.op), base_revision=base_revision,
-        summary=f"Redo: {original.summary}", redo_of=undo_revision,
+        summary=f"Redo: {plain_summary(original.summary)}", redo_of=undo_revision,
     )  # fmt: skip
+
+
+def plain_summary(summary: str) -> str:
+    """What an edit did, without the "Undo: " / "Redo: " of earlier steps: redoing a
+    redo reads "Redo: Add field state", never "Redo: Redo: Add field state"."""
+    while summary.startswith(("Undo: ", "Redo: ")):
+        summary = summary[len("Undo: ") :]
+    return summary

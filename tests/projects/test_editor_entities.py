@@ -99,6 +99,17 @@ def test_undo_and_redo_my_own_edits(client_for, project, member):
     assert summaries[1].startswith("Undo: ") and summaries[2].startswith("Redo: ")
 
 
+def test_history_labels_stay_readable_through_undo_and_redo(client_for, project, member):
+    client = client_for(member)
+    post(client, "entity_add", project, {"name": "likes"})
+    for step in ("undo", "redo", "undo", "redo"):
+        project.refresh_from_db()
+        post(client, step, project, {})
+    summaries = list(project.revisions.order_by("number").values_list("summary", flat=True))
+    # Placing the new table on the diagram is part of adding it, not a separate line.
+    assert summaries == ["Add entity likes"] + ["Undo: Add entity likes", "Redo: Add entity likes"] * 2
+
+
 def test_undo_touches_only_my_edits(client_for, project, owner, member):
     post(client_for(owner), "entity_add", project, {"name": "owners_table"})
     project.refresh_from_db()
