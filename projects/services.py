@@ -53,6 +53,14 @@ def project_update(*, project: Project, name: str, description: str) -> Project:
     return project
 
 
+def project_dismiss_warning(*, project: Project, code: str, dismissed: bool) -> Project:
+    """Hide (or show again) one kind of schema warning in this project's editor."""
+    codes = [c for c in project.dismissed_warnings if c != code] + ([code] if dismissed else [])
+    project.dismissed_warnings = sorted(codes)
+    project.save(update_fields=["dismissed_warnings"])
+    return project
+
+
 def project_delete(*, project: Project) -> None:
     project.delete()
 

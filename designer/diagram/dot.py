@@ -178,8 +178,15 @@ def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, 
         f'color="{border}">{"".join(rows)}</table>'
     )
     classes = "entity selected" if selected else "entity"
-    tooltip = _quoted(entity.comment or entity.qualified_name)
+    tooltip = _quoted(_entity_tip(entity))
     return f'  {node_id} [id="entity_{_attr_id(entity.id)}", class="{classes}", tooltip={tooltip}, label=<{table}>];'
+
+
+def _entity_tip(entity: Entity) -> str:
+    """The table's note and its columns' notes, shown on hover."""
+    parts = [entity.comment or entity.qualified_name]
+    parts += [f"{f.name}: {f.comment}" for f in entity.fields if f.comment]
+    return " · ".join(parts)
 
 
 def _field_shown(entity: Entity, field: Field, show: str, fk_fields: set[str]) -> bool:
@@ -245,7 +252,8 @@ def _enum_nodes(schema: Schema, node_of: dict[str, str]) -> list[tuple[str, str]
             f'<tr><td bgcolor="#F59E0B" align="left"><font color="white"><i>enum</i> <b>{_html(enum.name)}</b>'
             f"</font></td></tr>{values}</table>"
         )
-        tooltip = _quoted(enum.comment or f"enum {enum.name}")
+        notes = [f"{v.name}: {v.comment}" for v in enum.values if v.comment]
+        tooltip = _quoted(" · ".join([enum.comment or f"enum {enum.name}", *notes]))
         lines.append(
             (enum.id, f'  e{number} [id="enum_{_attr_id(enum.id)}", class="enum", tooltip={tooltip}, label=<{label}>];')
         )

@@ -16,6 +16,7 @@ from projects.forms.editor import EntityForm, EnumForm, FieldForm, IndexForm, Ne
 from projects.forms.relationships import RelationshipForm
 from projects.views.editor_options import diagram_options
 from projects.views.workload_panel import workload_context
+from projects.warnings_panel import warning_groups
 
 
 def base_revision(request) -> int | None:
@@ -30,7 +31,7 @@ def selected_entity_id(request, schema) -> str | None:
     return chosen if chosen and schema.entity(chosen) is not None else None
 
 
-def panel_response(request, project, *, status=200, bound=None, errors=(), warnings=(), selected=None,
+def panel_response(request, project, *, status=200, bound=None, errors=(), warnings=None, selected=None,
                    confirm=None, diagram=None) -> HttpResponse:  # fmt: skip
     """The editor panel for ``project`` as stored now. ``bound`` maps a form slot
     ("new-field", "field-<id>", ...) to the bound form whose errors and typing to show;
@@ -53,11 +54,13 @@ def panel_tab(request) -> str:
     return "workload" if params.get("tab") == "workload" else "schema"
 
 
-def panel_context(request, project, *, bound=None, errors=(), warnings=(), selected=None, confirm=None,
+def panel_context(request, project, *, bound=None, errors=(), warnings=None, selected=None, confirm=None,
                   diagram=None) -> dict:  # fmt: skip
     schema = selectors.project_schema(project)
     selected, options = page_options(request, schema, selected=selected)
     entity = schema.entity(selected) if selected else None
+    for slot, form in (bound or {}).items():
+        form.auto_id = f"{slot}-%s"  # a refused form keeps the ids the page had (labels, focus, tests)
     if diagram is None:  # first: it lays out while the rest renders
         diagram = diagram_for_page_soon(schema, options=options)
     tab = panel_tab(request)
@@ -69,7 +72,7 @@ def panel_context(request, project, *, bound=None, errors=(), warnings=(), selec
         "forms": editor_forms(schema, entity, bound or {}) if tab == "schema" else {},
         "workload": workload_context(schema, bound or {}) if tab == "workload" else {},
         "errors": errors,
-        "warnings": warnings,
+        "warning_groups": warning_groups(schema, dismissed=project.dismissed_warnings, found=warnings),
         "confirm": confirm,
         "options": options,
         "can_edit": project.role in ("owner", "editor"),
@@ -121,7 +124,7 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None) ->
     project_after.role = project.role
     if project_after.revision != revision + 1:
         diagram = None  # cannot happen under the row lock; never show a drawing of another schema
-    return panel_response(request, project_after, warnings=[w.message for w in warnings], selected=selected,
+    return panel_response(request, project_after, warnings=warnings, selected=selected,
                           diagram=diagram)  # fmt: skip
 
 
