@@ -118,9 +118,12 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None) ->
         project.refresh_from_db()
         return panel_response(request, project, status=409, errors=[str(error)], selected=selected)
     except SchemaError as error:
-        bound = {form_slot: form} if form_slot else {}
-        return panel_response(request, project, status=422, bound=bound, selected=selected,
-                              errors=[p.message for p in error.problems])  # fmt: skip
+        messages = [p.message for p in error.problems]
+        if form_slot and form is not None:  # next to the input that caused them, not at the top
+            for message in messages:
+                form.add_error(None, message)
+            return panel_response(request, project, status=422, bound={form_slot: form}, selected=selected)
+        return panel_response(request, project, status=422, selected=selected, errors=messages)
     project_after.role = project.role
     if project_after.revision != revision + 1:
         diagram = None  # cannot happen under the row lock; never show a drawing of another schema

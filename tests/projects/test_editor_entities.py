@@ -29,6 +29,8 @@ def test_duplicate_name_is_422_with_the_message_and_nothing_saved(client_for, pr
     assert response.status_code == 422 and "two entities are named users" in response.content.decode()
     assert project.revision == 0 and not Revision.objects.exists()
     assert 'value="users"' in response.content.decode()  # the typing is kept
+    form = response.content.decode().split('aria-label="Add entity"')[1].split("</form>")[0]
+    assert "two entities are named users" in form  # next to the input, not at the top of the panel
 
 
 def test_blank_name_is_422_next_to_the_field(client_for, project, member):
