@@ -80,7 +80,7 @@ def apply_op(
         after, inverse = ops.apply(before, op)
         problems = _refuse_errors(after)
         project.revision += 1
-        project.document = schema_to_dict(after)
+        project.document = schema_to_dict(after, memo=_document_memo())
         project.save(update_fields=["document", "revision", "updated_at"])
         Revision.objects.create(
             project=project,
@@ -94,6 +94,17 @@ def apply_op(
         transaction.on_commit(lambda: selectors.remember_schema(project, after))
         transaction.on_commit(lambda: _publish_change(project.pk, project.revision))
     return project, warnings(problems)
+
+
+_DOCUMENT_MEMO: dict = {}
+_DOCUMENT_MEMO_LIMIT = 200_000  # objects; then it starts again (it only saves work)
+
+
+def _document_memo() -> dict:
+    """Shared by every edit in this process: an edit converts only the objects it made."""
+    if len(_DOCUMENT_MEMO) > _DOCUMENT_MEMO_LIMIT:
+        _DOCUMENT_MEMO.clear()
+    return _DOCUMENT_MEMO
 
 
 def project_import(*, owner, text: str, fmt: str, name: str | None = None, project: Project | None = None):

@@ -12,7 +12,7 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
-from designer.diagram.layout import Box, box_size, missing_positions
+from designer.diagram.layout import Box, box_size, boxes, missing_positions
 from designer.schema import Cardinality, Direction, Entity, Field, Relationship, Schema
 from designer.types import display_type
 
@@ -120,11 +120,10 @@ def _pinned_positions(schema: Schema, options: DiagramOptions, show: str) -> dic
     ``dot`` lays the diagram out."""
     if not schema.diagram.positions or options.focus_entity_id is not None:
         return {}
-    placed = {p.id: p for p in (*schema.diagram.positions, *missing_positions(schema, show=show))}
-    found = {}
-    for obj in (*schema.entities, *schema.enums, *schema.notes):
-        if obj.id in placed:
-            found[obj.id] = Box(placed[obj.id].x, placed[obj.id].y, *box_size(schema, obj, show=show))
+    found = boxes(schema, show=show)
+    for p in missing_positions(schema, show=show, placed=found):
+        obj = schema.entity(p.id) or schema.enum(p.id) or next(n for n in schema.notes if n.id == p.id)
+        found[p.id] = Box(p.x, p.y, *box_size(schema, obj, show=show))
     return found
 
 

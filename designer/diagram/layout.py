@@ -120,10 +120,16 @@ def neighbours(schema: Schema) -> dict[str, list[str]]:
     return links
 
 
-def missing_positions(schema: Schema, *, show: str = "all") -> tuple[Position, ...]:
+def missing_positions(
+    schema: Schema, *, show: str = "all", placed: dict[str, Box] | None = None
+) -> tuple[Position, ...]:
     """Places for the objects without one, each beside the placed objects it is joined
-    to (else beside the whole drawing), on a free spot: nothing placed moves."""
-    placed = boxes(schema, show=show)
+    to (else beside the whole drawing), on a free spot: nothing placed moves.
+    ``placed``: the boxes of the placed objects, when the caller has them already."""
+    index = schema.diagram.position_index
+    if all(o.id in index for o in placeable(schema)):
+        return ()
+    placed = dict(placed) if placed is not None else boxes(schema, show=show)
     links = neighbours(schema)
     new = []
     for obj in placeable(schema):
