@@ -4,12 +4,16 @@ or with the panel showing the errors (422), the stored schema untouched."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
 from django.http import HttpResponse
 from django.shortcuts import render
 
 from designer import ops
 from designer.diagram import DiagramOptions
-from designer.problems import SchemaError
+from designer.problems import Problem, SchemaError
 from projects import selectors, services
 from projects.diagrams import diagram_for_page_soon, with_placement
 from projects.forms.editor import EntityForm, EnumForm, FieldForm, IndexForm, NewEntityForm
@@ -31,13 +35,28 @@ def selected_entity_id(request, schema) -> str | None:
     return chosen if chosen and schema.entity(chosen) is not None else None
 
 
-def panel_response(request, project, *, status=200, bound=None, errors=(), warnings=None, selected=None,
-                   confirm=None, diagram=None) -> HttpResponse:  # fmt: skip
-    """The editor panel for ``project`` as stored now. ``bound`` maps a form slot
-    ("new-field", "field-<id>", ...) to the bound form whose errors and typing to show;
-    ``diagram``: its drawing, when already under way."""
-    context = panel_context(request, project, bound=bound, errors=errors, warnings=warnings, selected=selected,
-                            confirm=confirm, diagram=diagram)  # fmt: skip
+@dataclass(frozen=True)
+class PanelState:
+    """What the panel shows besides the stored schema.
+
+    ``selected``: the open entity's id (None: as the request says); ``bound``: form slot
+    ("new-field", "field-<id>", ...) → the refused form, whose errors and typing show;
+    ``errors``: messages for the top of the panel; ``warnings``: the edit's validation
+    warnings (None: validate now); ``confirm``: a removal to confirm; ``diagram``: the
+    drawing when already under way."""
+
+    selected: str | None = None
+    bound: Mapping[str, Any] = field(default_factory=dict)
+    errors: Sequence[str] = ()
+    warnings: list[Problem] | None = None
+    confirm: dict | None = None
+    diagram: Any = None
+
+
+def panel_response(request, project, *, status: int = 200, **state) -> HttpResponse:
+    """The editor panel for ``project`` as stored now, with the diagram and the header
+    out of band; ``state``: the fields of PanelState."""
+    context = panel_context(request, project, PanelState(**state))
     return render(request, "projects/editor/_response.html", {**context, "oob": True}, status=status)
 
 
@@ -54,13 +73,13 @@ def panel_tab(request) -> str:
     return "workload" if params.get("tab") == "workload" else "schema"
 
 
-def panel_context(request, project, *, bound=None, errors=(), warnings=None, selected=None, confirm=None,
-                  diagram=None) -> dict:  # fmt: skip
+def panel_context(request, project, state: PanelState = PanelState()) -> dict:
     schema = selectors.project_schema(project)
-    selected, options = page_options(request, schema, selected=selected)
+    selected, options = page_options(request, schema, selected=state.selected)
     entity = schema.entity(selected) if selected else None
-    for slot, form in (bound or {}).items():
+    for slot, form in state.bound.items():
         form.auto_id = f"{slot}-%s"  # a refused form keeps the ids the page had (labels, focus, tests)
+    diagram = state.diagram
     if diagram is None:  # first: it lays out while the rest renders
         diagram = diagram_for_page_soon(schema, options=options)
     tab = panel_tab(request)
@@ -69,11 +88,11 @@ def panel_context(request, project, *, bound=None, errors=(), warnings=None, sel
         "schema": schema,
         "selected": entity,
         "tab": tab,
-        "forms": editor_forms(schema, entity, bound or {}) if tab == "schema" else {},
-        "workload": workload_context(schema, bound or {}) if tab == "workload" else {},
-        "errors": errors,
-        "warning_groups": warning_groups(schema, dismissed=project.dismissed_warnings, found=warnings),
-        "confirm": confirm,
+        "forms": editor_forms(schema, entity, state.bound) if tab == "schema" else {},
+        "workload": workload_context(schema, state.bound) if tab == "workload" else {},
+        "errors": state.errors,
+        "warning_groups": warning_groups(schema, dismissed=project.dismissed_warnings, found=state.warnings),
+        "confirm": state.confirm,
         "options": options,
         "can_edit": project.role in ("owner", "editor"),
         "diagram": diagram,
