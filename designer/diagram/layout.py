@@ -194,7 +194,7 @@ def _layout_dot(schema: Schema, objects: list, sizes: dict[str, tuple[float, flo
     node = {o.id: f"o{i}" for i, o in enumerate(objects)}
     lines = [
         "graph layout {",
-        '  graph [overlap=prism, overlap_scaling=-4, sep="+22", pack=true, packmode="graph", splines=false, '
+        '  graph [overlap=prism, overlap_scaling=-4, sep="+16", K=0.25, pack=true, packmode="graph", splines=false, '
         "outputorder=nodesfirst];",
         '  node [shape=box, fixedsize=true, label=""];',
     ]
