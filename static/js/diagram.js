@@ -40,6 +40,7 @@
       // A press on a table is a drag of the table (or a click to open it), not a pan.
       beforeMouseDown: function (event) { return canEdit && !!event.target.closest(NODES); },
       beforeWheel: function () { return false; },
+      filterKey: function () { return true; },  // the keys are ours (below): arrows, + / −, F, 0
     });
     view = {element: element, svg: svg, viewport: viewport, graph: graph, pz: pz, natural: natural};
     if (!restore()) { fit(); }

@@ -51,6 +51,14 @@ def test_zoom_pan_drag_reload_undo_and_add(open_project):
     schema, before = stored()
     users = schema.entity_by_name("users")
 
+    # The buttons and the keyboard.
+    page.get_by_role("button", name="100 %").click()
+    page.wait_for_function("() => Math.abs(window.diagramView.transform().scale - 96 / 72) < 0.01")
+    page.locator("#diagram").focus()
+    page.keyboard.press("-")
+    page.wait_for_function("() => window.diagramView.transform().scale < 96 / 72 - 0.05")
+    page.get_by_role("button", name="Fit").click()
+
     # Zoom with the wheel over the diagram, then pan by dragging the background.
     start = transform(page)
     pane = page.locator("#diagram").bounding_box()
