@@ -148,9 +148,7 @@ def with_placement(schema: Schema, op: ops.Op) -> ops.Op:
         return op  # refused anyway; the service says why
     try:
         if not after.diagram.positions:
-            placed = automatic_positions(
-                after, show=after.diagram.show_columns, timeout=settings.DIAGRAM_TIMEOUT_SECONDS
-            )
+            placed = automatic_positions(after, show=after.diagram.show_columns, timeout=first_layout_timeout())
         else:
             placed = missing_positions(after, show=after.diagram.show_columns)
     except DiagramError:
@@ -158,12 +156,17 @@ def with_placement(schema: Schema, op: ops.Op) -> ops.Op:
     return ops.Batch(ops=(op, ops.SetPositions(positions=placed))) if placed else op
 
 
+def first_layout_timeout() -> float:
+    """A project's one full layout may take longer than a drawing: it is not repeated."""
+    return 3 * settings.DIAGRAM_TIMEOUT_SECONDS
+
+
 def arranged(schema: Schema) -> Schema:
     """A schema as imported, with a full layout when it brings no positions of its own."""
     if schema.diagram.positions or not schema.entities:
         return schema
     try:
-        placed = automatic_positions(schema, show=schema.diagram.show_columns, timeout=settings.DIAGRAM_TIMEOUT_SECONDS)
+        placed = automatic_positions(schema, show=schema.diagram.show_columns, timeout=first_layout_timeout())
     except DiagramError:
         return schema
     return replace(schema, diagram=replace(schema.diagram, positions=placed))
