@@ -185,7 +185,7 @@
     if (event.detail.target && event.detail.target.id === "diagram") { carryView(pendingMoves); }
   });
   document.addEventListener("htmx:afterSettle", function () {
-    if (!view && holder()) { afterSwap(); }
+    if (!view && holder()) { afterSwap(); showPicked(); }  // a new drawing: nothing picked
     pendingMoves = new Set();
   });
 
@@ -253,11 +253,15 @@
       event.stopPropagation();
       event.preventDefault();
       node.classList.toggle("picked");
-      const count = picked().length;
-      const button = document.querySelector("[data-arrange-picked]");
-      if (button) { button.disabled = count === 0; button.textContent = "Arrange picked (" + count + ")"; }
+      showPicked();
     }
   }, true);
+
+  function showPicked() {
+    const count = picked().length;
+    const button = document.querySelector("[data-arrange-picked]");
+    if (button) { button.disabled = count === 0; button.textContent = "Arrange picked (" + count + ")"; }
+  }
 
   document.addEventListener("htmx:configRequest", function (event) {
     const form = event.detail.elt.closest && event.detail.elt.closest("[data-diagram-edit]");
