@@ -30,7 +30,7 @@ from typing import Any
 from designer import ops
 from designer.ops.settings import Batch, ReplaceSchema
 from designer.problems import SchemaError
-from designer.schema import Schema, fresh_id, replace
+from designer.schema import DiagramSettings, Schema, fresh_id, replace
 
 ORDER = "#order"
 _MISSING = object()
@@ -147,6 +147,8 @@ def _rewrite(op: ops.Op, base: Schema, current: Schema) -> ops.Op:
         return Batch(ops=tuple(steps))
     if isinstance(op, ReplaceSchema):  # restore of a past revision, or its undo: ids are the same objects
         return ReplaceSchema(schema=merge(base, op.schema, current))
+    if isinstance(op, ops.SetPositions):
+        return _positions_not_moved_since(op, base, current)
     spec = _PAYLOADS.get(type(op))
     if spec is None:
         return op
@@ -155,6 +157,18 @@ def _rewrite(op: ops.Op, base: Schema, current: Schema) -> ops.Op:
     if old is None or now is None or wanted is None:
         return op
     return replace(op, **{attribute: merge(old, wanted, now)})
+
+
+def _positions_not_moved_since(op: ops.SetPositions, base: Schema, current: Schema) -> ops.SetPositions:
+    """Where a box sits is no design decision worth refusing an edit over: an object a
+    teammate placed since keeps their place, the edit places the rest. (Every edit that
+    adds an entity also places it, and the first edit of a never-arranged project lays
+    out all of them, so concurrent edits would otherwise clash on positions alone.)"""
+    before, now = base.diagram.position_index, current.diagram.position_index
+    moved = {i for i in {*before, *now} if before.get(i) != now.get(i)}
+    kept = tuple(p for p in op.positions if p.id not in moved)
+    cleared = tuple(i for i in op.clear if i not in moved)
+    return replace(op, positions=kept, clear=cleared)
 
 
 def merge(base: Any, mine: Any, theirs: Any) -> Any:
@@ -203,6 +217,8 @@ def flatten(value: Any, prefix: tuple = ()) -> dict[tuple, Any]:
             paths[(*prefix, f.name, ORDER)] = tuple(_key(i) for i in item)
             for element in item:
                 paths.update(flatten(element, (*prefix, f.name, _key(element))))
+        elif _settings(item):
+            paths.update(flatten(item, (*prefix, f.name)))
         else:
             paths[(*prefix, f.name)] = item
     return paths
@@ -224,6 +240,11 @@ def _differing(values: tuple, prefix: tuple, dicts: tuple[dict, ...]) -> None:
         items = [getattr(v, f.name) for v in values]
         if all(i is items[0] for i in items):
             continue
+        if all(_settings(i) for i in items) and len({type(i) for i in items}) == 1:
+            # settings (the diagram's) compared attribute by attribute: two people moving
+            # two different tables, or one adding a table beside another's move, is no clash
+            _differing(tuple(items), (*prefix, f.name), dicts)
+            continue
         by_key = []
         for item, paths in zip(items, dicts, strict=True):
             if _keyed(item) and item:
@@ -244,6 +265,8 @@ def three_way_conflicts(*, base: Schema, mine: Schema, theirs: Schema, result: S
         vb, vm, vt, vr = (d.get(path, _MISSING) for d in (b, m, t, r))
         if path[-1] == ORDER:
             clash = not (_same_order(vr, vm) and _same_order(vr, vt))
+        elif path[:2] == ("diagram", "positions"):
+            clash = False  # places never clash: one a teammate gave stays (_positions_not_moved_since)
         elif vm != vb and vt != vb:
             clash = vm != vt or vr != vm
         else:
@@ -309,6 +332,13 @@ def _show(value: Any) -> str:
         shown = getattr(value, "written", None) or getattr(value, "kind", None) or getattr(value, "value", None)
         return repr(str(shown)) if shown is not None else type(value).__name__
     return str(value)[:80]
+
+
+def _settings(value: Any) -> bool:
+    """The diagram settings: a bag of independent settings (one position per table),
+    compared by attribute. Other nested values (a field's type) stay one value: mixing
+    the kind of one edit with the length of another would make a type nobody chose."""
+    return isinstance(value, DiagramSettings)
 
 
 def _keyed(value: Any) -> bool:

@@ -367,9 +367,29 @@ class Volume:
 
 
 @dataclass(frozen=True)
+class Position:
+    """Where the diagram draws an object (an entity, enum or note, by id): the centre
+    of its box in points (1/72 inch), y growing downwards as on a screen."""
+
+    id: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
 class DiagramSettings:
     direction: Direction = Direction.LEFT_RIGHT
     show_columns: str = "all"  # "all" | "keys" | "none"
+    # Empty: laid out automatically. Once arranged, every render keeps these places;
+    # positions of objects that no longer exist are ignored (undo brings them back).
+    positions: tuple[Position, ...] = ()
+
+    def position(self, object_id: str) -> Position | None:
+        return self.position_index.get(object_id)
+
+    @functools.cached_property
+    def position_index(self) -> dict[str, Position]:
+        return {p.id: p for p in self.positions}
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
+from designer import ops
 from designer.diagram import (
     DiagramError,
     DiagramOptions,
@@ -20,6 +21,8 @@ from designer.diagram import (
     render,
     start_render,
 )
+from designer.diagram.layout import automatic_positions, missing_positions
+from designer.problems import SchemaError
 from designer.schema import Schema
 
 CACHE_SECONDS = 24 * 3600
@@ -148,3 +151,50 @@ def _focused_fallback(schema: Schema, *, options: DiagramOptions, reason: str) -
 def _most_connected(schema: Schema) -> str:
     degree = Counter(end for r in schema.relationships for end in (r.from_entity_id, r.to_entity_id))
     return degree.most_common(1)[0][0] if degree else schema.entities[0].id
+
+
+# --- arranging: places for what an edit adds, automatic layouts ----------------------
+
+
+def with_placement(schema: Schema, op: ops.Op) -> ops.Op:
+    """``op``, plus places on the diagram for what it adds (part of the same edit, so
+    one undo takes both back). A diagram never arranged gets its one full layout here."""
+    if isinstance(op, ops.SetPositions):
+        return op
+    try:
+        after, _ = ops.apply(schema, op)
+    except SchemaError:
+        return op  # refused anyway; the service says why
+    try:
+        if not after.diagram.positions:
+            placed = automatic_positions(after, show=after.diagram.show_columns, timeout=first_layout_timeout())
+        else:
+            placed = missing_positions(after, show=after.diagram.show_columns)
+    except DiagramError:
+        return op  # drawn by `dot` until a layout succeeds
+    return ops.Batch(ops=(op, ops.SetPositions(positions=placed))) if placed else op
+
+
+def first_layout_timeout() -> float:
+    """A project's one full layout may take longer than a drawing: it is not repeated."""
+    return 3 * settings.DIAGRAM_TIMEOUT_SECONDS
+
+
+def arranged(schema: Schema) -> Schema:
+    """A schema as imported, with a full layout when it brings no positions of its own."""
+    if schema.diagram.positions or not schema.entities:
+        return schema
+    try:
+        placed = automatic_positions(schema, show=schema.diagram.show_columns, timeout=first_layout_timeout())
+    except DiagramError:
+        return schema
+    return replace(schema, diagram=replace(schema.diagram, positions=placed))
+
+
+def layout_op(schema: Schema, *, only: list[str] | None = None) -> ops.SetPositions:
+    """ "Auto layout" of the whole schema or of the chosen objects, as one undoable edit.
+    Raises DiagramError with a message."""
+    placed = automatic_positions(schema, only=only, show=schema.diagram.show_columns,
+                                 timeout=settings.DIAGRAM_TIMEOUT_SECONDS)  # fmt: skip
+    label = "Auto layout" if only is None else f"Auto layout of {len(placed)} objects"
+    return ops.SetPositions(positions=placed, label=label)

@@ -49,7 +49,7 @@ def undo(*, project: Project, user) -> tuple[Project, list[Problem]]:
         raise SchemaError([Problem(code="nothing-to-undo", message="Nothing of yours to undo.")])
     return apply_op(
         project_id=project.pk, user=user, op=ops.op_from_dict(target.inverse), base_revision=target.number,
-        summary=f"Undo: {target.summary}", narrative=f"undid: {target.narrative or target.summary}", undo_of=target,
+        summary=f"Undo: {plain_summary(target.summary)}", narrative=f"undid: {target.narrative or target.summary}", undo_of=target,
     )  # fmt: skip
 
 
@@ -60,6 +60,14 @@ def redo(*, project: Project, user) -> tuple[Project, list[Problem]]:
     original = undo_revision.undo_of
     return apply_op(
         project_id=project.pk, user=user, op=ops.op_from_dict(original.op), base_revision=undo_revision.number,
-        summary=f"Redo: {original.summary}", narrative=f"redid: {original.narrative or original.summary}",
+        summary=f"Redo: {plain_summary(original.summary)}", narrative=f"redid: {original.narrative or original.summary}",
         redo_of=undo_revision,
     )  # fmt: skip
+
+
+def plain_summary(summary: str) -> str:
+    """What an edit did, without the "Undo: " / "Redo: " of earlier steps: redoing a
+    redo reads "Redo: Add field state", never "Redo: Redo: Add field state"."""
+    while summary.startswith(("Undo: ", "Redo: ")):
+        summary = summary[len("Undo: ") :]
+    return summary

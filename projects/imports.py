@@ -23,6 +23,7 @@ from designer.problems import Problem, SchemaError, Severity, errors
 from designer.schema import Schema
 from designer.validate import validate
 from projects import selectors, services
+from projects.diagrams import arranged
 from projects.models import Job, JobKind, JobStatus, Project
 
 logger = logging.getLogger(__name__)
@@ -66,7 +67,7 @@ def import_read(*, text: str, fmt: str) -> tuple[Schema, list[Problem]]:
     found = errors(problems)
     if found:
         raise SchemaError(found)
-    return imported.schema, [*imported.notices, *problems]
+    return arranged(imported.schema), [*imported.notices, *problems]  # laid out once, then kept
 
 
 def project_import(*, owner, text: str, fmt: str, name: str | None = None, project: Project | None = None,

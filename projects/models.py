@@ -20,6 +20,8 @@ class Project(models.Model):
     # The current schema document (designer.formats.json_doc); the log below explains how it got here.
     document = models.JSONField()
     revision = models.PositiveIntegerField(default=0)
+    # Warning codes the team chose not to see in this project's editor (still listed, folded).
+    dismissed_warnings = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

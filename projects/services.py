@@ -81,6 +81,14 @@ def project_update(*, project: Project, name: str, description: str) -> Project:
     return project
 
 
+def project_dismiss_warning(*, project: Project, code: str, dismissed: bool) -> Project:
+    """Hide (or show again) one kind of schema warning in this project's editor."""
+    codes = [c for c in project.dismissed_warnings if c != code] + ([code] if dismissed else [])
+    project.dismissed_warnings = sorted(codes)
+    project.save(update_fields=["dismissed_warnings"])
+    return project
+
+
 def project_delete(*, project: Project) -> None:
     project.delete()
 
@@ -105,7 +113,7 @@ def apply_op(
         after, op, inverse = _carried_over(project, op, before=before, base_revision=base_revision)
         problems = _refuse_errors(after)
         project.revision += 1
-        project.document = schema_to_dict(after)
+        project.document = schema_to_dict(after, memo=_document_memo())
         project.save(update_fields=["document", "revision", "updated_at"])
         Revision.objects.create(
             project=project,
@@ -173,6 +181,17 @@ def revision_restore(*, project: Project, user, number: int, base_revision: int)
                               base_revision=base_revision, summary=f"Restore revision {number}",
                               narrative=f"restored revision {number}")  # fmt: skip
     return project
+
+
+_DOCUMENT_MEMO: dict = {}
+_DOCUMENT_MEMO_LIMIT = 200_000  # objects; then it starts again (it only saves work)
+
+
+def _document_memo() -> dict:
+    """Shared by every edit in this process: an edit converts only the objects it made."""
+    if len(_DOCUMENT_MEMO) > _DOCUMENT_MEMO_LIMIT:
+        _DOCUMENT_MEMO.clear()
+    return _DOCUMENT_MEMO
 
 
 def project_export(*, project: Project, fmt: str) -> tuple[str, str, bytes]:

@@ -88,7 +88,7 @@ TEMPLATES = [
         },
     }
 ]
-FORM_RENDERER = "projects.form_renderer.QuickFormRenderer"
+FORM_RENDERER = "projects.forms.renderer.QuickFormRenderer"
 
 
 def database_settings() -> dict:

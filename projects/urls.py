@@ -1,4 +1,5 @@
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
@@ -6,6 +7,7 @@ from projects.views import (
     accounts,
     advice,
     code,
+    edit_diagram,
     edit_entities,
     edit_enums,
     edit_fields,
@@ -26,6 +28,8 @@ handler400 = "projects.middleware.bad_request"
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="project_list", permanent=False)),
+    # Browsers ask for /favicon.ico whatever the page links: send them to the SVG.
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
     path("accounts/login/", accounts.login, name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/signup/", accounts.signup, name="signup"),
@@ -73,6 +77,9 @@ urlpatterns = [
     path("projects/<int:project_id>/code/download/", code.project_code_download, name="project_code_download"),
     path("projects/<int:project_id>/edit/", edit_entities.panel, name="editor_panel"),
     path("projects/<int:project_id>/edit/undo/", edit_entities.undo, name="undo"),
+    path("projects/<int:project_id>/edit/warnings/", edit_entities.warning_dismiss, name="warning_dismiss"),
+    path("projects/<int:project_id>/edit/diagram/move/", edit_diagram.diagram_move, name="diagram_move"),
+    path("projects/<int:project_id>/edit/diagram/arrange/", edit_diagram.diagram_arrange, name="diagram_arrange"),
     path("projects/<int:project_id>/edit/redo/", edit_entities.redo, name="redo"),
     path("projects/<int:project_id>/edit/entities/", edit_entities.entity_add, name="entity_add"),
     path("projects/<int:project_id>/edit/entities/<str:entity_id>/", edit_entities.entity_update, name="entity_update"),

@@ -14,6 +14,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from designer.diagram import highlight as marks
+from designer.diagram.layout import Box, box_size, boxes, missing_positions
 from designer.schema import Cardinality, Direction, Entity, Field, Relationship, Schema
 from designer.types import display_type
 
@@ -72,19 +73,26 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
         f for r in schema.relationships if r.cardinality is not Cardinality.MANY_TO_MANY for f in r.from_field_ids
     }
     heat = dict(options.heat)
+    pinned = _pinned_positions(schema, options, show)
+    layout = "layout=nop2, splines=line" if pinned else f"rankdir={direction}, splines=true, nodesep=0.6, ranksep=1.1"
     lines = [
         "digraph schema {",
-        f'  graph [rankdir={direction}, splines=true, nodesep=0.6, ranksep=1.1, bgcolor="transparent", '
-        'fontname="Helvetica,Arial,sans-serif", pad=0.3];',
+        f'  graph [{layout}, bgcolor="transparent", fontname="Helvetica,Arial,sans-serif", pad=0.3];',
         '  node [shape=plain, fontname="Helvetica,Arial,sans-serif", fontsize=11];',
-        f'  edge [color="{MUTED}", penwidth=1.2, arrowsize=0.9, dir=both];',
+        f'  edge [color="{MUTED}", penwidth=1.3, arrowsize=1.1, dir=both];',
     ]
     shown_ports: dict[str, dict[str, str]] = {}
     grouped = _grouped_entities(schema, node_of)
     for entity in schema.entities:
         if entity.id not in node_of or entity.id in grouped:
             continue
-        lines.append(_node(schema, entity, node_of[entity.id], show, fk_fields, heat, options, shown_ports))
+        lines.append(
+            _pin(
+                _node(schema, entity, node_of[entity.id], show, fk_fields, heat, options, shown_ports),
+                pinned,
+                entity.id,
+            )
+        )
     for number, group in enumerate(schema.groups, start=1):
         members = [e for e in (schema.entity(i) for i in group.entity_ids) if e is not None and e.id in node_of]
         if not members:
@@ -94,15 +102,55 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
         lines.append(
             f'    label=<<b>{_html(group.name)}</b>>; fontname="Helvetica,Arial,sans-serif"; fontsize=12; '
             f'style="rounded,filled"; color="{colour}"; fillcolor="{colour}18"; fontcolor="{colour}";'
+            + _cluster_bb([pinned[e.id] for e in members if e.id in pinned])
         )
         for entity in members:
-            lines.append("  " + _node(schema, entity, node_of[entity.id], show, fk_fields, heat, options, shown_ports))
+            node = _node(schema, entity, node_of[entity.id], show, fk_fields, heat, options, shown_ports)
+            lines.append("  " + _pin(node, pinned, entity.id))
         lines.append("  }")
-    lines += _enum_nodes(schema, node_of)
-    lines += _note_nodes(schema) if options.focus_entity_id is None else []
-    lines += [_edge(schema, r, node_of, shown_ports) for r in schema.relationships if _both_visible(r, node_of)]
+    lines += [_pin(line, pinned, enum_id) for enum_id, line in _enum_nodes(schema, node_of)]
+    if options.focus_entity_id is None:
+        lines += [_pin(line, pinned, note_id) for note_id, line in _note_nodes(schema)]
+    lines += [
+        edge
+        for r in schema.relationships
+        if _both_visible(r, node_of)
+        for edge in _edges(schema, r, node_of, shown_ports, pinned)
+    ]
+    lines += _enum_links(schema, node_of, shown_ports)
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _pinned_positions(schema: Schema, options: DiagramOptions, show: str) -> dict[str, Box]:
+    """Arranged diagrams (stored positions, no focus) are drawn where the person put
+    each box; objects not placed yet go beside their neighbours. Empty: Graphviz's
+    ``dot`` lays the diagram out."""
+    if not schema.diagram.positions or options.focus_entity_id is not None:
+        return {}
+    found = boxes(schema, show=show)
+    for p in missing_positions(schema, show=show, placed=found):
+        obj = schema.entity(p.id) or schema.enum(p.id) or next(n for n in schema.notes if n.id == p.id)
+        found[p.id] = Box(p.x, p.y, *box_size(schema, obj, show=show))
+    return found
+
+
+def _pin(line: str, pinned: dict[str, Box], object_id: str) -> str:
+    box = pinned.get(object_id)
+    if box is None:
+        return line
+    # Graphviz's y axis points up; ours (and the screen's) down.
+    return line.replace(" [", f' [pos="{box.x:.1f},{-box.y:.1f}!", ', 1)
+
+
+def _cluster_bb(members: list[Box]) -> str:
+    """A group's frame around its pinned tables (``nop2`` draws a cluster only with a bb)."""
+    if not members:
+        return ""
+    pad = 14.0
+    left, right = min(b.left for b in members) - pad, max(b.right for b in members) + pad
+    top, bottom = min(b.top for b in members) - pad - 18, max(b.bottom for b in members) + pad
+    return f' bb="{left:.1f},{-bottom:.1f},{right:.1f},{-top:.1f}";'
 
 
 def _grouped_entities(schema: Schema, node_of: dict[str, str]) -> set[str]:
@@ -141,8 +189,15 @@ def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, 
         f'color="{border}">{"".join(rows)}</table>'
     )
     classes = ("entity selected" if selected else "entity") + marks.css_class(status)
-    tooltip = _quoted(entity.comment or entity.qualified_name)
+    tooltip = _quoted(_entity_tip(entity))
     return f'  {node_id} [id="entity_{_attr_id(entity.id)}", class="{classes}", tooltip={tooltip}, label=<{table}>];'
+
+
+def _entity_tip(entity: Entity) -> str:
+    """The table's note and its columns' notes, shown on hover."""
+    parts = [entity.comment or entity.qualified_name]
+    parts += [f"{f.name}: {f.comment}" for f in entity.fields if f.comment]
+    return " · ".join(parts)
 
 
 def _field_shown(entity: Entity, field: Field, show: str, fk_fields: set[str]) -> bool:
@@ -174,7 +229,7 @@ def _field_row(schema: Schema, entity: Entity, field: Field, port: str, fk_field
     return (
         f'<tr><td port="{port}" align="left"{fill}>{name}{nullable}</td>'
         f'<td align="left"{fill}><font color="{MUTED}" point-size="10">{_html(type_name)}</font></td>'
-        f'<td align="right"{fill}>{_markers(markers)}</td></tr>'
+        f'<td align="right" port="{port}r"{fill}>{_markers(markers)}</td></tr>'
     )
 
 
@@ -200,7 +255,7 @@ def _heat_colour(load: float) -> str:
     return f"#{red:02X}{green:02X}{blue:02X}"
 
 
-def _enum_nodes(schema: Schema, node_of: dict[str, str]) -> list[str]:
+def _enum_nodes(schema: Schema, node_of: dict[str, str]) -> list[tuple[str, str]]:
     used = {f.type.enum_id for e in schema.entities if e.id in node_of for f in e.fields if f.type.enum_id is not None}
     lines = []
     for number, enum in enumerate(schema.enums, start=1):
@@ -212,16 +267,40 @@ def _enum_nodes(schema: Schema, node_of: dict[str, str]) -> list[str]:
             f'<tr><td bgcolor="#F59E0B" align="left"><font color="white"><i>enum</i> <b>{_html(enum.name)}</b>'
             f"</font></td></tr>{values}</table>"
         )
-        lines.append(f'  e{number} [id="enum_{_attr_id(enum.id)}", class="enum", label=<{label}>];')
+        notes = [f"{v.name}: {v.comment}" for v in enum.values if v.comment]
+        tooltip = _quoted(" · ".join([enum.comment or f"enum {enum.name}", *notes]))
+        lines.append(
+            (enum.id, f'  e{number} [id="enum_{_attr_id(enum.id)}", class="enum", tooltip={tooltip}, label=<{label}>];')
+        )
     return lines
 
 
-def _note_nodes(schema: Schema) -> list[str]:
+def _enum_links(schema: Schema, node_of: dict[str, str], shown_ports) -> list[str]:
+    """A faint dashed line from each enum-typed column to its enum: it says which
+    tables use the enum, and the layout puts the enum beside them."""
+    enum_node = {enum.id: f"e{number}" for number, enum in enumerate(schema.enums, start=1)}
+    lines = []
+    for entity in schema.entities:
+        if entity.id not in node_of:
+            continue
+        ports = shown_ports.get(entity.id, {})
+        for f in entity.fields:
+            if f.type.enum_id in enum_node:
+                source = f"{node_of[entity.id]}:{ports[f.id]}" if f.id in ports else node_of[entity.id]
+                lines.append(
+                    f'  {source} -> {enum_node[f.type.enum_id]} [dir=none, style=dashed, color="#F59E0B99", '
+                    'penwidth=1, class="enum-link"];'
+                )
+    return lines
+
+
+def _note_nodes(schema: Schema) -> list[tuple[str, str]]:
     return [
-        f'  c{number} [shape=note, style=filled, fillcolor="#FEF9C3", color="#EAB308", margin="0.15,0.1", '
-        f"label=<<b>{_html(note.name)}</b><br/>{_html(note.content, multiline=True)}>];"
+        (note.id, f'  c{number} [id="note_{_attr_id(note.id)}", class="note", shape=note, style=filled, '
+         f'fillcolor="#FEF9C3", color="#EAB308", margin="0.15,0.1", '
+         f"label=<<b>{_html(note.name)}</b><br/>{_html(note.content, multiline=True)}>];")
         for number, note in enumerate(schema.notes, start=1)
-    ]
+    ]  # fmt: skip
 
 
 def _both_visible(relationship: Relationship, node_of: dict[str, str]) -> bool:
@@ -231,16 +310,67 @@ def _both_visible(relationship: Relationship, node_of: dict[str, str]) -> bool:
     return relationship.from_entity_id in node_of and relationship.to_entity_id in node_of
 
 
-def _edge(schema: Schema, relationship: Relationship, node_of, shown_ports) -> str:
-    source = _endpoint(node_of, shown_ports, relationship.from_entity_id, relationship.from_field_ids)
-    target = _endpoint(node_of, shown_ports, relationship.to_entity_id, relationship.to_field_ids)
+def _edges(schema: Schema, relationship: Relationship, node_of, shown_ports, pinned) -> list[str]:
+    """One line per column pair: a composite key is drawn from and to every column."""
     tail, head = _crows_feet(relationship, optional=_is_optional(schema, relationship))
-    return f'  {source} -> {target} [arrowtail="{tail}", arrowhead="{head}", id="rel_{_attr_id(relationship.id)}"];'
+    pairs = list(zip(relationship.from_field_ids, relationship.to_field_ids, strict=False)) or [(None, None)]
+    sides = _sides(relationship, pinned)
+    tooltip = _quoted(_relationship_tip(schema, relationship))
+    lines, drawn = [], set()
+    for number, (from_field, to_field) in enumerate(pairs):
+        source = _endpoint(node_of, shown_ports, relationship.from_entity_id, from_field, sides[0])
+        target = _endpoint(node_of, shown_ports, relationship.to_entity_id, to_field, sides[1])
+        if (source, target) in drawn:  # columns hidden: one line between the tables is enough
+            continue
+        drawn.add((source, target))
+        suffix = f"_{number}" if number else ""
+        lines.append(
+            f'  {source} -> {target} [arrowtail="{tail}", arrowhead="{head}", '
+            f'id="rel_{_attr_id(relationship.id)}{suffix}", class="relationship", tooltip={tooltip}];'
+        )
+    return lines
 
 
-def _endpoint(node_of, shown_ports, entity_id: str, field_ids: tuple[str, ...]) -> str:
-    port = shown_ports.get(entity_id, {}).get(field_ids[0]) if field_ids else None
-    return f"{node_of[entity_id]}:{port}" if port else node_of[entity_id]
+def _relationship_tip(schema: Schema, relationship: Relationship) -> str:
+    def side(entity_id, field_ids):
+        entity = schema.entity(entity_id)
+        names = ", ".join(f.name for i in field_ids if entity and (f := entity.field(i)))
+        return f"{entity.name if entity else '?'}({names})"
+
+    text = f"{side(relationship.from_entity_id, relationship.from_field_ids)} → "
+    text += side(relationship.to_entity_id, relationship.to_field_ids)
+    if relationship.name:
+        text = f"{relationship.name}: {text}"
+    if relationship.on_delete is not None:
+        text += f"; on delete {relationship.on_delete.value.replace('_', ' ')}"
+    if relationship.on_update is not None:
+        text += f"; on update {relationship.on_update.value.replace('_', ' ')}"
+    return text
+
+
+def _sides(relationship: Relationship, pinned: dict) -> tuple[str | None, str | None]:
+    """Which side of each table a line leaves from: "e" (right) or "w" (left), None
+    for Graphviz to choose. A self-reference leaves and enters on the right: a loop
+    beside the table, never across its columns. Pinned tables face each other; tables
+    stacked one above the other both use their left side, so the line runs beside them."""
+    if relationship.from_entity_id == relationship.to_entity_id:
+        return "e", "e"
+    source, target = pinned.get(relationship.from_entity_id), pinned.get(relationship.to_entity_id)
+    if source is None or target is None:
+        return None, None
+    if abs(source.x - target.x) < (source.width + target.width) / 2:
+        return "w", "w"
+    return ("e", "w") if source.x < target.x else ("w", "e")
+
+
+def _endpoint(node_of, shown_ports, entity_id: str, field_id: str | None, side: str | None) -> str:
+    port = shown_ports.get(entity_id, {}).get(field_id) if field_id else None
+    if port is None:
+        return f"{node_of[entity_id]}:{side}" if side else node_of[entity_id]
+    # A row's left cell carries its port, its right cell the same port + "r".
+    if side == "e":
+        return f"{node_of[entity_id]}:{port}r:e"
+    return f"{node_of[entity_id]}:{port}:w" if side == "w" else f"{node_of[entity_id]}:{port}"
 
 
 def _is_optional(schema: Schema, relationship: Relationship) -> bool:

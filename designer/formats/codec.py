@@ -39,21 +39,29 @@ class BadNumber:
         self.reason = reason
 
 
-def to_data(obj: Any) -> Any:
+def to_data(obj: Any, memo: dict[int, tuple[Any, Any]] | None = None) -> Any:
+    """JSON data for ``obj``. ``memo`` (owned by the caller) remembers the data of each
+    dataclass object by identity: objects are immutable and an edit shares every
+    untouched object with the schema before it, so writing the next document only
+    converts what changed. The data returned is shared: never modify it."""
     if type(obj) in _PLAIN:
         return obj
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        if memo is not None and (known := memo.get(id(obj))) is not None and known[0] is obj:
+            return known[1]
         data = {}
         for name, default in _defaults(type(obj)):
             value = getattr(obj, name)
             if default is not _NO_DEFAULT and value == default:
                 continue
-            data[name] = to_data(value)
+            data[name] = to_data(value, memo)
+        if memo is not None:
+            memo[id(obj)] = (obj, data)  # the object itself is kept: its id is not reused meanwhile
         return data
     if isinstance(obj, Enum):
         return obj.value
     if isinstance(obj, tuple | list):
-        return [to_data(item) for item in obj]
+        return [to_data(item, memo) for item in obj]
     return obj
 
 

@@ -18,8 +18,9 @@ from designer.schema import FORMAT_VERSION, Schema
 FORMAT_NAME = "schema-designer"
 
 
-def schema_to_dict(schema: Schema) -> dict[str, Any]:
-    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, **to_data(schema)}
+def schema_to_dict(schema: Schema, *, memo: dict | None = None) -> dict[str, Any]:
+    """``memo``: see ``codec.to_data`` (a long-lived process passes one to convert less)."""
+    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, **to_data(schema, memo)}
 
 
 def schema_from_dict(data: Any, *, strict: bool = False) -> Schema:

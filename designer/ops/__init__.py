@@ -53,6 +53,7 @@ from designer.ops.settings import (
     Batch,
     ReplaceSchema,
     SetDiagramSettings,
+    SetPositions,
     SetProjectInfo,
     SetVolume,
 )
@@ -83,6 +84,7 @@ __all__ = [
     "RenameEnumValue",
     "ReplaceSchema",
     "SetDiagramSettings",
+    "SetPositions",
     "SetPrimaryKey",
     "SetProjectInfo",
     "SetVolume",
@@ -117,7 +119,7 @@ OP_TYPES: dict[str, type[Op]] = {
         AddIndex, UpdateIndex, RemoveIndex, AddRelationship, UpdateRelationship, RemoveRelationship,
         AddEnum, UpdateEnum, RemoveEnum, RenameEnumValue, AddGroup, UpdateGroup, RemoveGroup,
         AddNote, UpdateNote, RemoveNote, AddPattern, UpdatePattern, RemovePattern,
-        SetVolume, SetDiagramSettings, SetProjectInfo, ReplaceSchema, Batch,
+        SetVolume, SetDiagramSettings, SetPositions, SetProjectInfo, ReplaceSchema, Batch,
     )
 }  # fmt: skip
 

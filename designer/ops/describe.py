@@ -5,7 +5,7 @@ from __future__ import annotations
 from designer.ops.base import Op, _ends, _field_ids
 from designer.ops.entities import UpdateEntity
 from designer.ops.fields import RenameEnumValue, UpdateField
-from designer.ops.settings import Batch
+from designer.ops.settings import Batch, SetPositions
 from designer.schema import AccessPattern, Entity, Index, Relationship, Schema
 
 
@@ -14,7 +14,11 @@ def describe(op: Op, before: Schema | None = None) -> str:
     if isinstance(op, Batch):
         if not op.ops:
             return "No change"
-        return "; ".join(describe(o, before) for o in op.ops) if len(op.ops) <= 3 else f"{len(op.ops)} changes"
+        # Placing a new table beside its neighbours is part of adding it, not news.
+        shown = [o for o in op.ops if not (isinstance(o, SetPositions) and not o.label)] or list(op.ops)
+        return "; ".join(describe(o, before) for o in shown) if len(shown) <= 3 else f"{len(shown)} changes"
+    if isinstance(op, SetPositions):
+        return op.label or f"Place {len(op.positions)} object{'s' if len(op.positions) != 1 else ''}"
     verb, _, noun = _split_name(type(op).__name__)
     subject = _subject(op) or _target_name(op, noun, before)
     rename = _rename_text(op, before)

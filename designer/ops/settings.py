@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from designer.ops.base import Op, _entity_position, _without
-from designer.schema import DiagramSettings, Schema, Volume, replace
+from designer.problems import Problem, SchemaError
+from designer.schema import DiagramSettings, Position, Schema, Volume, replace
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,32 @@ class SetDiagramSettings(Op):
 
     def apply(self, schema):
         return replace(schema, diagram=self.settings), SetDiagramSettings(settings=schema.diagram)
+
+
+@dataclass(frozen=True)
+class SetPositions(Op):
+    """Place objects on the diagram (a drag, an auto layout, a new table put beside
+    its neighbours); ``clear``: forget these objects' places. Other objects keep theirs,
+    and the inverse puts back exactly what these ids had before."""
+
+    positions: tuple[Position, ...] = ()
+    clear: tuple[str, ...] = ()
+    label: str = ""  # what the person did, for history: "Move users", "Auto layout"
+
+    def apply(self, schema):
+        known = {o.id for o in (*schema.entities, *schema.enums, *schema.notes)}
+        unknown = sorted({p.id for p in self.positions} - known)
+        if unknown:
+            raise SchemaError([Problem(code="unknown-object", message=f"Nothing to place with id {unknown[0]!r}.")])
+        current = schema.diagram.position_index
+        touched = list(dict.fromkeys([*self.clear, *(p.id for p in self.positions)]))
+        before = tuple(current[i] for i in touched if i in current)
+        absent = tuple(i for i in touched if i not in current)
+        placed = {p.id: p for p in self.positions}
+        kept = [placed.pop(p.id, p) for p in schema.diagram.positions if p.id not in self.clear]
+        positions = (*kept, *placed.values())
+        inverse = SetPositions(positions=before, clear=absent, label=self.label)
+        return replace(schema, diagram=replace(schema.diagram, positions=positions)), inverse
 
 
 @dataclass(frozen=True)

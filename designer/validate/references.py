@@ -68,11 +68,40 @@ def relationship_shape(schema: Schema) -> Iterator[Problem]:
             yield from _fk_warnings(relationship, source, target, path, label)
 
 
+# Type families PostgreSQL compares across (its btree operator families): a foreign key
+# within a family works; across families it is refused ("Key columns ... are of
+# incompatible types"). Numbers across families go through implicit casts: a warning.
+_FAMILIES = {
+    TypeKind.SMALLINT: "number", TypeKind.INTEGER: "number", TypeKind.BIGINT: "number",
+    TypeKind.DECIMAL: "number", TypeKind.REAL: "number", TypeKind.DOUBLE: "number",
+    TypeKind.TEXT: "text", TypeKind.VARCHAR: "text", TypeKind.CHAR: "text",
+    TypeKind.DATE: "datetime", TypeKind.TIMESTAMP: "datetime", TypeKind.TIMESTAMPTZ: "datetime",
+    TypeKind.TIME: "time", TypeKind.BOOLEAN: "boolean", TypeKind.UUID: "uuid", TypeKind.JSON: "json",
+    TypeKind.BYTES: "bytes",
+}  # fmt: skip
+
+
+def _family(field_type) -> str | None:
+    """None: a type we do not know (kind ``other``), never called incompatible."""
+    if field_type.kind is TypeKind.ENUM:
+        return f"enum:{field_type.enum_id}"
+    family = _FAMILIES.get(field_type.kind)
+    return None if family is None else family + ("[]" if field_type.array else "")
+
+
 def _fk_warnings(relationship, source: Entity, target: Entity, path: str, label: str) -> Iterator[Problem]:
     pairs = zip(relationship.from_field_ids, relationship.to_field_ids, strict=False)
     for from_id, to_id in pairs:
         from_field, to_field = source.field(from_id), target.field(to_id)
-        if (from_field.type.kind, from_field.type.length) != (to_field.type.kind, to_field.type.length):
+        families = _family(from_field.type), _family(to_field.type)
+        if None not in families and families[0] != families[1]:
+            yield _error(
+                "fk-type-incompatible", path,
+                f"{source.name}.{from_field.name} is {from_field.type.kind.value} but refers to "
+                f"{target.name}.{to_field.name} of type {to_field.type.kind.value}; PostgreSQL refuses a "
+                "foreign key between these types — change one of them",
+            )  # fmt: skip
+        elif (from_field.type.kind, from_field.type.length) != (to_field.type.kind, to_field.type.length):
             yield _warning(
                 "fk-type-mismatch", path,
                 f"{source.name}.{from_field.name} is {from_field.type.kind.value} but refers to "

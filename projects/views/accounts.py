@@ -5,7 +5,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from projects import ratelimits
-from projects.forms import SignupForm
+from projects.forms.projects import SignupForm
 
 TOO_MANY = "Too many attempts. Wait a few minutes and try again."
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from designer.codegen import CodegenError
 from projects import selectors
 from projects.code import generated_code, releases_of
-from projects.code_forms import CodeForm
+from projects.forms.code import CodeForm
 from projects.highlight import STYLE_CSS, highlighted
 from projects.services import safe_file_stem
 

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from designer import ops
 from designer.problems import SchemaError
 from projects import history, selectors, services
-from projects.editor_forms import EntityForm, NewEntityForm
+from projects.forms.editor import EntityForm, NewEntityForm
 from projects.views.editing import commit, editable_project, invalid_form, panel_response
 
 
@@ -75,7 +75,19 @@ def _history_step(request, project_id, step):
     except SchemaError as error:
         return panel_response(request, project, status=422, errors=[p.message for p in error.problems])
     after.role = project.role
-    return panel_response(request, after, warnings=[w.message for w in warnings])
+    return panel_response(request, after, warnings=warnings)
+
+
+@login_required
+@require_POST
+def warning_dismiss(request, project_id: int):
+    """Dismiss one kind of schema warning for the project (``show=1``: show it again)."""
+    project, _ = editable_project(request, project_id)
+    code = request.POST.get("code", "")
+    if not code or len(code) > 100:
+        return panel_response(request, project, status=400, errors=["Which warning? Reload the page."])
+    project = services.project_dismiss_warning(project=project, code=code, dismissed=request.POST.get("show") != "1")
+    return panel_response(request, project, selected=request.POST.get("selected") or None)
 
 
 def _entity(schema, entity_id):

@@ -5,8 +5,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from designer import ops
-from projects.editor_forms import FieldForm
+from designer import edits, ops
+from projects.forms.editor import FieldForm
 from projects.views.editing import commit, editable_project, invalid_form, panel_response
 
 
@@ -57,10 +57,7 @@ def field_update(request, project_id: int, entity_id: str, field_id: str):
 def field_move(request, project_id: int, entity_id: str, field_id: str, direction: str):
     project, schema = editable_project(request, project_id)
     entity, field = _entity_and_field(schema, entity_id, field_id)
-    position = [f.id for f in entity.fields].index(field.id) + (-1 if direction == "up" else 1)
-    position = max(0, min(position, len(entity.fields) - 1))
-    op = ops.MoveField(entity_id=entity.id, field_id=field.id, position=position)
-    return commit(request, project, op, selected=entity.id)
+    return commit(request, project, edits.move_field(entity, field, direction=direction), selected=entity.id)
 
 
 @login_required

@@ -5,8 +5,8 @@ from django.http import Http404
 from django.views.decorators.http import require_POST
 
 from designer import ops
-from projects.editor_forms import IndexForm
-from projects.relationship_forms import RelationshipForm
+from projects.forms.editor import IndexForm
+from projects.forms.relationships import RelationshipForm
 from projects.views.editing import commit, editable_project, invalid_form
 
 

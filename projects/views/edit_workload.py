@@ -6,8 +6,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
 from designer import ops
+from projects.forms.workload import PatternForm, SqlPatternForm, VolumeForm
 from projects.views.editing import commit, editable_project, invalid_form
-from projects.workload_forms import PatternForm, SqlPatternForm, VolumeForm
 
 
 @login_required

@@ -4,19 +4,24 @@ or with the panel showing the errors (422), the stored schema untouched."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
 from django.http import HttpResponse
 from django.shortcuts import render
 
 from designer import ops
 from designer.diagram import DiagramOptions
-from designer.problems import SchemaError
+from designer.problems import Problem, SchemaError
 from projects import selectors, services
-from projects.diagrams import diagram_for_page_soon
-from projects.editor_forms import EntityForm, EnumForm, FieldForm, IndexForm, NewEntityForm
-from projects.relationship_forms import RelationshipForm
+from projects.diagrams import diagram_for_page_soon, with_placement
+from projects.forms.editor import EntityForm, EnumForm, FieldForm, IndexForm, NewEntityForm
+from projects.forms.relationships import RelationshipForm
 from projects.views.advice_panel import advice_context
 from projects.views.editor_options import diagram_options
 from projects.views.workload_panel import workload_context
+from projects.warnings_panel import warning_groups
 
 
 def base_revision(request) -> int | None:
@@ -31,13 +36,28 @@ def selected_entity_id(request, schema) -> str | None:
     return chosen if chosen and schema.entity(chosen) is not None else None
 
 
-def panel_response(request, project, *, status=200, bound=None, errors=(), warnings=(), selected=None,
-                   confirm=None, diagram=None) -> HttpResponse:  # fmt: skip
-    """The editor panel for ``project`` as stored now. ``bound`` maps a form slot
-    ("new-field", "field-<id>", ...) to the bound form whose errors and typing to show;
-    ``diagram``: its drawing, when already under way."""
-    context = panel_context(request, project, bound=bound, errors=errors, warnings=warnings, selected=selected,
-                            confirm=confirm, diagram=diagram)  # fmt: skip
+@dataclass(frozen=True)
+class PanelState:
+    """What the panel shows besides the stored schema.
+
+    ``selected``: the open entity's id (None: as the request says); ``bound``: form slot
+    ("new-field", "field-<id>", ...) → the refused form, whose errors and typing show;
+    ``errors``: messages for the top of the panel; ``warnings``: the edit's validation
+    warnings (None: validate now); ``confirm``: a removal to confirm; ``diagram``: the
+    drawing when already under way."""
+
+    selected: str | None = None
+    bound: Mapping[str, Any] = field(default_factory=dict)
+    errors: Sequence[str] = ()
+    warnings: list[Problem] | None = None
+    confirm: dict | None = None
+    diagram: Any = None
+
+
+def panel_response(request, project, *, status: int = 200, **state) -> HttpResponse:
+    """The editor panel for ``project`` as stored now, with the diagram and the header
+    out of band; ``state``: the fields of PanelState."""
+    context = panel_context(request, project, PanelState(**state))
     return render(request, "projects/editor/_response.html", {**context, "oob": True}, status=status)
 
 
@@ -54,11 +74,13 @@ def panel_tab(request) -> str:
     return params.get("tab") if params.get("tab") in ("workload", "advice") else "schema"
 
 
-def panel_context(request, project, *, bound=None, errors=(), warnings=(), selected=None, confirm=None,
-                  diagram=None) -> dict:  # fmt: skip
+def panel_context(request, project, state: PanelState = PanelState()) -> dict:
     schema = selectors.project_schema(project)
-    selected, options = page_options(request, schema, selected=selected)
+    selected, options = page_options(request, schema, selected=state.selected)
     entity = schema.entity(selected) if selected else None
+    for slot, form in state.bound.items():
+        form.auto_id = f"{slot}-%s"  # a refused form keeps the ids the page had (labels, focus, tests)
+    diagram = state.diagram
     if diagram is None:  # first: it lays out while the rest renders
         diagram = diagram_for_page_soon(schema, options=options)
     tab = panel_tab(request)
@@ -67,12 +89,12 @@ def panel_context(request, project, *, bound=None, errors=(), warnings=(), selec
         "schema": schema,
         "selected": entity,
         "tab": tab,
-        "forms": editor_forms(schema, entity, bound or {}) if tab == "schema" else {},
-        "workload": workload_context(schema, bound or {}) if tab == "workload" else {},
+        "forms": editor_forms(schema, entity, state.bound) if tab == "schema" else {},
+        "workload": workload_context(schema, state.bound) if tab == "workload" else {},
         "advice": advice_context(project) if tab == "advice" else {},
-        "errors": errors,
-        "warnings": warnings,
-        "confirm": confirm,
+        "errors": state.errors,
+        "warning_groups": warning_groups(schema, dismissed=project.dismissed_warnings, found=state.warnings),
+        "confirm": state.confirm,
         "options": options,
         "can_edit": project.role in ("owner", "editor"),
         "diagram": diagram,
@@ -108,6 +130,7 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
     revision = base_revision(request)
     if revision is None:
         return panel_response(request, project, status=400, errors=["The form lost its revision; reload the page."])
+    op = with_placement(selectors.project_schema(project), op)
     diagram = start_diagram_after(request, project, op, selected=selected) if revision == project.revision else None
     try:
         project_after, warnings = services.apply_op(project_id=project.pk, user=request.user, op=op,
@@ -117,13 +140,16 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
         bound = {form_slot: form} if form_slot else {}
         return panel_response(request, project, status=409, bound=bound, errors=[str(error)], selected=selected)
     except SchemaError as error:
-        bound = {form_slot: form} if form_slot else {}
-        return panel_response(request, project, status=422, bound=bound, selected=selected,
-                              errors=[p.message for p in error.problems])  # fmt: skip
+        messages = [p.message for p in error.problems]
+        if form_slot and form is not None:  # next to the input that caused them, not at the top
+            for message in messages:
+                form.add_error(None, message)
+            return panel_response(request, project, status=422, bound={form_slot: form}, selected=selected)
+        return panel_response(request, project, status=422, selected=selected, errors=messages)
     project_after.role = project.role
     if project_after.revision != revision + 1:
         diagram = None  # cannot happen under the row lock; never show a drawing of another schema
-    return panel_response(request, project_after, warnings=[w.message for w in warnings], selected=selected,
+    return panel_response(request, project_after, warnings=warnings, selected=selected,
                           diagram=diagram)  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from projects import selectors, teams
-from projects.forms import InviteForm, RoleForm, ShareLinkForm
+from projects.forms.projects import InviteForm, RoleForm, ShareLinkForm
 from projects.models import Invitation, Membership, ShareLink
 
 

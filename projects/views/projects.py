@@ -7,7 +7,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from designer.examples import blog_schema
 from projects import selectors, services
-from projects.forms import ProjectForm
+from projects.forms.projects import ProjectForm
 
 
 @login_required

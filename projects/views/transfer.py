@@ -18,7 +18,8 @@ from django_htmx.http import HttpResponseStopPolling
 from designer.formats import FORMATS
 from designer.problems import Problem, SchemaError
 from projects import imports, live_import, selectors, services
-from projects.forms import ImportForm, LiveImportForm
+from projects.diagrams import arranged
+from projects.forms.projects import ImportForm, LiveImportForm
 from projects.models import Job, JobKind
 
 
@@ -103,6 +104,7 @@ def _import_live(request, *, project):
             live_import.ensure_host_allowed(data["database_url"], settings.IMPORT_LIVE_HOSTS)
             schemas = [s.strip() for s in data["schemas"].split(",") if s.strip()] or None
             schema, notices = live_import.import_database(data["database_url"], schemas=schemas, stats=data["stats"])
+            schema = arranged(schema)  # laid out once, then kept
         except live_import.LiveImportError as error:
             problems = [Problem(code="live-import", message=str(error))]
         except SchemaError as error:

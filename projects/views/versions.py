@@ -11,7 +11,7 @@ from designer.compare import compare, drawing_schema
 from designer.diagram import DiagramOptions
 from projects import releases, selectors
 from projects.diagrams import diagram_for_page
-from projects.version_forms import BundleForm, CompareForm, ReleaseForm
+from projects.forms.versions import BundleForm, CompareForm, ReleaseForm
 
 
 @login_required

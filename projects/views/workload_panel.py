@@ -4,7 +4,7 @@ each with its form (bound when it is the one that just failed)."""
 from __future__ import annotations
 
 from designer.workload import workload_summary
-from projects.workload_forms import PatternForm, SqlPatternForm, VolumeForm
+from projects.forms.workload import PatternForm, SqlPatternForm, VolumeForm
 
 
 def workload_context(schema, bound: dict) -> dict:

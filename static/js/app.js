@@ -16,6 +16,27 @@
     }
   });
 
+  // Every edit swaps the panel: keep where the person was scrolled and which input had
+  // the focus (after an error, the first input with an error gets it instead).
+  let kept = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    const target = event.detail.target;
+    if (target && target.id === "editor-panel") {
+      const focused = document.activeElement;
+      kept = {scroll: target.scrollTop, focus: focused && target.contains(focused) ? focused.id : ""};
+    }
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    const panel = document.getElementById("editor-panel");
+    if (!panel || !kept) { return; }
+    panel.scrollTop = kept.scroll;
+    const invalid = panel.querySelector(".errorlist");
+    const field = invalid && invalid.parentElement && invalid.parentElement.querySelector("input, select, textarea");
+    const again = field || (kept.focus && document.getElementById(kept.focus));
+    if (again && again.focus) { again.focus({preventScroll: !field}); }
+    kept = null;
+  });
+
   function controlsQuery() {
     const form = document.querySelector(".diagram-controls");
     return form ? new URLSearchParams(new FormData(form)).toString() : "";

@@ -115,3 +115,16 @@ def test_codec_handles_floats_given_as_ints_and_rejects_bools():
 def test_format_dispatch(blog):
     for fmt in ("dbml", "json"):
         assert load_schema(dump_schema(blog, fmt=fmt), fmt=fmt) == blog
+
+
+def test_a_memo_converts_only_new_objects_and_gives_the_same_document(blog):
+    from designer import ops
+    from designer.formats.json_doc import schema_to_dict
+
+    memo = {}
+    assert schema_to_dict(blog, memo=memo) == schema_to_dict(blog)
+    users = blog.entity_by_name("users")
+    after, _ = ops.apply(blog, ops.UpdateEntity(entity=replace(users, name="people")))
+    known = len(memo)
+    assert schema_to_dict(after, memo=memo) == schema_to_dict(after)
+    assert len(memo) - known <= 3  # the new schema, the renamed entity and their tuples are new; the rest reused

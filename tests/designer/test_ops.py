@@ -24,6 +24,7 @@ from designer.schema import (
     Note,
     Operation,
     PatternKind,
+    Position,
     Relationship,
     TypeKind,
     Volume,
@@ -82,6 +83,7 @@ def example_ops(blog):
         ops.AddPattern(pattern=pattern),
         ops.SetVolume(entity_id=posts.id, volume=Volume(entity_id=posts.id, rows=10)),
         ops.SetDiagramSettings(settings=DiagramSettings(direction=Direction.TOP_BOTTOM)),
+        ops.SetPositions(positions=(Position(users.id, 10, 20), Position(posts.id, 300, 40.5)), label="Auto layout"),
         ops.SetProjectInfo(name="renamed", database_type="PostgreSQL", comment=None),
         ops.ReplaceSchema(schema=replace(blog, entities=blog.entities[:1], relationships=(), groups=())),
         ops.Batch(

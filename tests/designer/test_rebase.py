@@ -157,3 +157,29 @@ def test_an_edit_built_on_the_newer_object_carries_the_teammates_addition_once(b
     after, _, _ = rebase(mine, base=blog, current=current)
     merged = after.entity(users.id)
     assert merged.comment == "People who sign in" and [f.name for f in merged.fields].count("nickname") == 1
+
+
+def test_two_people_moving_different_tables_both_keep_their_move():
+    from designer.schema import DiagramSettings, Position
+
+    blog = blog_schema()
+    e1, e2 = blog.entities[0].id, blog.entities[1].id
+    base = replace(blog, diagram=DiagramSettings(positions=(Position(e1, 0, 0), Position(e2, 0, 0))))
+    current, _ = ops.apply(base, ops.SetPositions(positions=(Position(e1, 100, 0),)))
+    after, _, _ = rebase(ops.SetPositions(positions=(Position(e2, 0, 200),)), base=base, current=current)
+    assert after.diagram.position_index[e1] == Position(e1, 100, 0)
+    assert after.diagram.position_index[e2] == Position(e2, 0, 200)
+
+
+def test_a_place_a_teammate_gave_an_object_meanwhile_is_kept():
+    from designer.schema import DiagramSettings, Position
+
+    blog = blog_schema()
+    e1, e2 = blog.entities[0].id, blog.entities[1].id
+    base = replace(blog, diagram=DiagramSettings(positions=(Position(e1, 0, 0),)))
+    current, _ = ops.apply(base, ops.SetPositions(positions=(Position(e1, 100, 0), Position(e2, 5, 5))))
+    mine = ops.SetPositions(positions=(Position(e1, 0, 300), Position(e2, 9, 9)), label="Auto layout")
+    after, applied, _ = rebase(mine, base=base, current=current)
+    assert after.diagram.position_index[e1] == Position(e1, 100, 0)  # theirs: they moved it first
+    assert after.diagram.position_index[e2] == Position(e2, 5, 5)
+    assert applied.positions == ()

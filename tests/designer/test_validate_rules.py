@@ -524,3 +524,21 @@ def test_problem_paths_and_messages_use_names():
     without_posts, _ = ops.apply(CLEAN, ops.RemoveEntity(entity_id="ent_posts"))
     stale = problems(without_posts, "pattern-stale")[0]
     assert stale.message == "access pattern 'post by slug' refers to its entity that no longer exists"
+
+
+@pytest.mark.parametrize(
+    ("kind", "severity"),
+    [(TypeKind.TEXT, "error"), (TypeKind.UUID, "error"), (TypeKind.INTEGER, "warning"), (TypeKind.DECIMAL, "warning")],
+)
+def test_a_foreign_key_postgresql_would_refuse_is_an_error(kind, severity):
+    schema = with_field(CLEAN, "ent_posts", replace(POSTS.fields[1], type=FieldType(kind)))
+    found = problems(schema, "fk-type-incompatible") + problems(schema, "fk-type-mismatch")
+    assert [p.severity.value for p in found] == [severity]
+    if severity == "error":
+        assert "PostgreSQL refuses" in found[0].message
+
+
+def test_a_type_we_do_not_know_is_never_called_incompatible():
+    other = FieldType(TypeKind.OTHER, written="citext")
+    schema = with_field(CLEAN, "ent_posts", replace(POSTS.fields[1], type=other))
+    assert problems(schema, "fk-type-incompatible") == []

@@ -71,6 +71,7 @@ HX = {"htmx": True}
 ROWS: dict[str, Row] = {
     # accounts and the project list
     "/": Row({r: 302 for r in ROLES}),
+    "/favicon.ico": Row({r: 301 for r in ROLES}),
     "login": Row({r: 200 for r in ROLES}),
     "logout": Row({r: LOGIN for r in ROLES}, method="POST"),  # logged out, back to the login page
     "signup": Row({"owner": 302, "editor": 302, "viewer": 302, "outsider": 302, "anonymous": 200, "link": 200}),
@@ -146,6 +147,10 @@ ROWS: dict[str, Row] = {
     # ORM code: read-only, for anyone who sees the project
     "project_code": Row(VIEW(), data={"target": "prisma"}),
     "project_code_download": Row(VIEW(), data={"target": "prisma"}),
+    # arranging the diagram and dismissing warnings change the project
+    "diagram_move": Row(EDIT(), method="POST", data={"move": World("users_move"), "base_revision": 0}, **HX),
+    "diagram_arrange": Row(EDIT(), method="POST", data={"scope": "all", "base_revision": 0}, **HX),
+    "warning_dismiss": Row(EDIT(), method="POST", data={"code": "reserved-word", "base_revision": 0}, **HX),
     # owners only
     "project_settings": Row(OWNER(200)),
     "project_delete": Row(OWNER(200)),
@@ -220,6 +225,7 @@ def world(project, owner, member, viewer, outsider):
         "project": project.pk, "users": users.id, "posts": posts.id, "tags": schema.entity_by_name("tags").id,
         "bio": users.field_by_name("bio").id, "index": posts.indexes[0].id,
         "relationship": schema.relationships[0].id, "enum": schema.enums[0].id, "pattern": schema.patterns[0].id,
+        "users_move": f"{users.id},10,20",
         "job": job.pk, "failed_job": failed_job.pk, "import_job": import_job.pk, "analysis_job": analysis_job.pk, "analysis": analysis.pk, "applicable_key": applicable_key,
         "share_token": share_token, "dead_share_token": dead_token, "share_link": link.pk,
         "invitation": invitation.pk, "invitation_token": invitation_link,

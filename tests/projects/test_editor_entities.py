@@ -29,6 +29,8 @@ def test_duplicate_name_is_422_with_the_message_and_nothing_saved(client_for, pr
     assert response.status_code == 422 and "two entities are named users" in response.content.decode()
     assert project.revision == 0 and not Revision.objects.exists()
     assert 'value="users"' in response.content.decode()  # the typing is kept
+    form = response.content.decode().split('aria-label="Add entity"')[1].split("</form>")[0]
+    assert "two entities are named users" in form  # next to the input, not at the top of the panel
 
 
 def test_blank_name_is_422_next_to_the_field(client_for, project, member):
@@ -110,6 +112,17 @@ def test_undo_and_redo_my_own_edits(client_for, project, member):
     assert project_schema(project).entity_by_name("likes") is not None
     summaries = list(project.revisions.order_by("number").values_list("summary", flat=True))
     assert summaries[1].startswith("Undo: ") and summaries[2].startswith("Redo: ")
+
+
+def test_history_labels_stay_readable_through_undo_and_redo(client_for, project, member):
+    client = client_for(member)
+    post(client, "entity_add", project, {"name": "likes"})
+    for step in ("undo", "redo", "undo", "redo"):
+        project.refresh_from_db()
+        post(client, step, project, {})
+    summaries = list(project.revisions.order_by("number").values_list("summary", flat=True))
+    # Placing the new table on the diagram is part of adding it, not a separate line.
+    assert summaries == ["Add entity likes"] + ["Undo: Add entity likes", "Redo: Add entity likes"] * 2
 
 
 def test_undo_touches_only_my_edits(client_for, project, owner, member):

@@ -4,8 +4,8 @@ import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
 
-from projects.form_renderer import QuickFormRenderer
-from projects.widgets import QuickSelect
+from projects.forms.renderer import QuickFormRenderer
+from projects.forms.widgets import QuickSelect
 
 HOSTILE = "\"><script>alert(1)</script>&amp; 'x'"
 

@@ -34,7 +34,13 @@ def test_pasted_json_creates_a_project(client_for, outsider, project):
     _, _, body = project_export(project=project, fmt="json")
     response = client_for(outsider).post(reverse("import_new"), {"text": body.decode(), "name": "Copy"})
     assert response.status_code == 302
-    assert Project.objects.get(owner=outsider, name="Copy").document == project.document
+    copy = Project.objects.get(owner=outsider, name="Copy").document
+    # The same document, plus its first full layout: an import without positions gets one.
+    assert {k: v for k, v in copy.items() if k != "diagram"} == {
+        k: v for k, v in project.document.items() if k != "diagram"
+    }
+    placed = {p["id"] for p in copy["diagram"]["positions"]}
+    assert placed == {o["id"] for key in ("entities", "enums", "notes") for o in copy.get(key, [])}
 
 
 @pytest.mark.parametrize(("text", "where", "words"), BAD_INPUTS)

@@ -52,3 +52,27 @@ def test_too_large_to_lay_out_shows_the_focused_view(client_for, outsider, setti
     assert response.status_code == 200
     assert "took too long to lay out" in body
     assert 0 < body.count('class="node entity') < 600
+
+
+def test_notes_show_in_the_panel_and_as_diagram_tooltips(client_for, project, viewer):
+    body = client_for(viewer).get(reverse("project_detail", args=[project.pk])).content.decode()
+    assert "People who write and comment" in body  # a table note, as the table's tooltip
+    assert "draft: only the author sees it" in body  # an enum value's note, in the enum's tooltip
+    panel = client_for(viewer).get(reverse("editor_panel", args=[project.pk]) + "?selected=" + _posts(project)).content
+    assert "URL part, unique per site" in panel.decode()  # a column note in the panel
+
+
+def test_the_favicon_exists(client):
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("/favicon.svg")
+    assert "<svg" in Path(finders.find("favicon.svg")).read_text()
+
+
+def _posts(project):
+    from projects.selectors import project_schema
+
+    return project_schema(project).entity_by_name("posts").id

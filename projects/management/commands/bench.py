@@ -8,8 +8,10 @@ from projects.benchmarks import (
     advisor_table,
     bench_advisor,
     bench_diagram,
+    bench_layout,
     bench_migrate,
     diagram_table,
+    layout_table,
     migrate_table,
 )
 from projects.benchmarks_import import bench_import, import_table, read_or_make_dump
@@ -23,6 +25,11 @@ def _sizes(text: str | None, default) -> list[int]:
 def _import_table(*, runs: int, dump: str | None, tables: int, server: str, **options) -> str:
     text = read_or_make_dump(path=dump, tables=tables, server=server)
     return import_table(bench_import(dump=text, runs=runs), size_bytes=len(text.encode()))
+
+
+def _diagram_tables(*, sizes: list[int], edits: int, no_layout: bool) -> str:
+    layout = "" if no_layout else layout_table(bench_layout()) + "\n"
+    return layout + diagram_table(bench_diagram(sizes=sizes, edits=edits))
 
 
 class Command(BaseCommand):
@@ -50,10 +57,11 @@ class Command(BaseCommand):
         parser.add_argument("--dump", help="import: a pg_dump --schema-only file (default: made from --tables)")
         parser.add_argument("--tables", type=int, default=1400, help="import: tables in the generated dump")
         parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432", help="import: where to make it")
+        parser.add_argument("--no-layout", action="store_true", help="diagram: skip the first-layout table")
 
-    def handle(self, *args, what, sizes, edits, runs, entities, versions, **options):
+    def handle(self, *args, what, sizes, edits, runs, entities, versions, no_layout, **options):
         tables = {
-            "diagram": lambda: diagram_table(bench_diagram(sizes=_sizes(sizes, SIZES), edits=edits)),
+            "diagram": lambda: _diagram_tables(sizes=_sizes(sizes, SIZES), edits=edits, no_layout=no_layout),
             "advisor": lambda: advisor_table(bench_advisor(sizes=_sizes(sizes, ADVISOR_SIZES), runs=runs or 7)),
             "rebase": lambda: rebase_table(bench_rebase(sizes=_sizes(sizes, [50, 200, 500]), runs=max(3, edits // 4))),
             "migrate": lambda: migrate_table(

@@ -1,4 +1,4 @@
-"""Editor forms: each validates what a person typed and turns it into one edit op.
+"""Editor forms: each cleans what a person typed and asks ``designer.edits`` for the op.
 
 Forms know the current schema (to resolve names and check references); the op then
 goes through services.apply_op, where validation of the whole schema has the last word.
@@ -10,26 +10,17 @@ import re
 
 from django import forms
 
-from designer import ops
+from designer import edits, ops
 from designer.formats.dbml_types import field_type_from_text
-from designer.naming import index_name
 from designer.schema import (
-    Default,
     DefaultKind,
     Entity,
-    EnumValue,
     Field,
-    FieldType,
-    Index,
     IndexColumn,
     IndexMethod,
     Schema,
     SortOrder,
-    TypeKind,
-    fresh_id,
-    replace,
 )
-from designer.schema import Enum as SchemaEnum
 from designer.types import dialect_of
 
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -47,14 +38,8 @@ class NewEntityForm(SchemaForm):
     with_key = forms.BooleanField(required=False, initial=True, label="with an id key")
 
     def to_op(self) -> ops.Op:
-        taken = self.schema.all_ids()
-        entity = Entity(id=fresh_id("ent", taken), name=self.cleaned_data["name"],
-                        namespace=self.cleaned_data["namespace"] or None)  # fmt: skip
-        if self.cleaned_data["with_key"]:
-            key = Field(id=fresh_id("fld", taken), name="id", type=FieldType(TypeKind.BIGINT), nullable=False,
-                        identity=True)  # fmt: skip
-            entity = replace(entity, fields=(key,), primary_key=(key.id,))
-        return ops.AddEntity(entity=entity)
+        data = self.cleaned_data
+        return edits.add_entity(self.schema, name=data["name"], namespace=data["namespace"], with_key=data["with_key"])
 
 
 class EntityForm(SchemaForm):
@@ -81,20 +66,8 @@ class EntityForm(SchemaForm):
 
     def to_op(self) -> ops.Op:
         data = self.cleaned_data
-        updated = replace(self.entity, name=data["name"], namespace=data["namespace"] or None,
-                          comment=data["comment"] or None, color=data["color"] or None)  # fmt: skip
-        steps: list[ops.Op] = [ops.UpdateEntity(entity=updated)]
-        for group in self.schema.groups:
-            member = self.entity.id in group.entity_ids
-            wanted = group.id == data["group"]
-            if member != wanted:
-                ids = (
-                    (*group.entity_ids, self.entity.id)
-                    if wanted
-                    else tuple(i for i in group.entity_ids if i != self.entity.id)
-                )
-                steps.append(ops.UpdateGroup(group=replace(group, entity_ids=ids)))
-        return steps[0] if len(steps) == 1 else ops.Batch(ops=tuple(steps))
+        return edits.update_entity(self.schema, self.entity, name=data["name"], namespace=data["namespace"],
+                                   comment=data["comment"], color=data["color"], group_id=data["group"])  # fmt: skip
 
 
 class FieldForm(SchemaForm):
@@ -126,31 +99,8 @@ class FieldForm(SchemaForm):
             )
         return field_type
 
-    def build_field(self, field_id: str) -> Field:
-        data = self.cleaned_data
-        default = None
-        if data["default"].strip():
-            kind = DefaultKind.EXPRESSION if data["default_is_expression"] else DefaultKind.LITERAL
-            default = Default(
-                kind, data["default"].strip() if kind is DefaultKind.EXPRESSION else sql_literal(data["default"])
-            )
-        return Field(id=field_id, name=data["name"], type=data["type"], nullable=data["nullable"] and not data["primary_key"],
-                     default=default, unique=data["unique"], identity=data["identity"], check=data["check"] or None,
-                     comment=data["comment"] or None)  # fmt: skip
-
     def to_op(self) -> ops.Op:
-        if self.field is None:
-            field = self.build_field(fresh_id("fld", self.schema.all_ids()))
-            steps: list[ops.Op] = [ops.AddField(entity_id=self.entity.id, field=field)]
-        else:
-            field = self.build_field(self.field.id)
-            steps = [ops.UpdateField(entity_id=self.entity.id, field=field)]
-        in_key = field.id in self.entity.primary_key
-        if self.cleaned_data["primary_key"] != in_key:
-            key = tuple(i for i in self.entity.primary_key if i != field.id)
-            key = (*key, field.id) if self.cleaned_data["primary_key"] else key
-            steps.append(ops.SetPrimaryKey(entity_id=self.entity.id, field_ids=key))
-        return steps[0] if len(steps) == 1 else ops.Batch(ops=tuple(steps))
+        return edits.save_field(self.schema, self.entity, self.field, **self.cleaned_data)
 
 
 def initial_for_field(schema: Schema, entity: Entity, field: Field) -> dict:
@@ -162,23 +112,9 @@ def initial_for_field(schema: Schema, entity: Entity, field: Field) -> dict:
         "name": field.name, "type": display_type(field.type, enum_name=enum.name if enum else None),
         "nullable": field.nullable, "primary_key": field.id in entity.primary_key, "unique": field.unique,
         "identity": field.identity, "check": field.check or "", "comment": field.comment or "",
-        "default": "" if default is None else (default.value if default.kind is DefaultKind.EXPRESSION else unquote(default.value)),
+        "default": "" if default is None else (default.value if default.kind is DefaultKind.EXPRESSION else edits.unquote(default.value)),
         "default_is_expression": default is not None and default.kind is DefaultKind.EXPRESSION,
     }  # fmt: skip
-
-
-def sql_literal(text: str) -> str:
-    """Numbers, booleans and null stay bare; anything else becomes a quoted string."""
-    value = text.strip()
-    if re.fullmatch(r"-?\d+(\.\d+)?", value) or value.lower() in {"true", "false", "null"}:
-        return value.lower() if value.lower() in {"true", "false", "null"} else value
-    return "'" + value.replace("'", "''") + "'"
-
-
-def unquote(literal: str) -> str:
-    if len(literal) >= 2 and literal[0] == literal[-1] == "'":
-        return literal[1:-1].replace("''", "'")
-    return literal
 
 
 class IndexForm(SchemaForm):
@@ -215,12 +151,7 @@ class IndexForm(SchemaForm):
         return tuple(self.entity.field_by_name(n).id for n in names)
 
     def to_op(self) -> ops.Op:
-        data = self.cleaned_data
-        names = [self.entity.field(c.field_id).name for c in data["columns"]]
-        index = Index(id=fresh_id("idx", self.schema.all_ids()), columns=data["columns"], unique=data["unique"],
-                      method=IndexMethod(data["method"]), predicate=data["predicate"] or None, include=data["include"],
-                      name=data["name"] or index_name(self.entity.name, names, unique=data["unique"]))  # fmt: skip
-        return ops.AddIndex(entity_id=self.entity.id, index=index)
+        return edits.add_index(self.schema, self.entity, **self.cleaned_data)
 
 
 class EnumForm(SchemaForm):
@@ -234,9 +165,7 @@ class EnumForm(SchemaForm):
         return values
 
     def to_op(self) -> ops.Op:
-        enum = SchemaEnum(id=fresh_id("enum", self.schema.all_ids()), name=self.cleaned_data["name"],
-                          values=tuple(EnumValue(v) for v in self.cleaned_data["values"]))  # fmt: skip
-        return ops.AddEnum(enum=enum)
+        return edits.add_enum(self.schema, **self.cleaned_data)
 
 
 class EnumValueForm(forms.Form):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from designer.types import DIALECTS
-from projects.code_forms import TARGET_LABELS
+from projects.forms.code import TARGET_LABELS
 
 DIALECT_LABELS = {"postgresql": "PostgreSQL", "mysql": "MySQL / MariaDB", "sqlite": "SQLite"}
 

@@ -33,8 +33,8 @@ from designer.schema import (
 )
 from designer.sqlpattern import pattern_from_sql
 from designer.workload import estimate_row_bytes
-from projects.editor_forms import SchemaForm
-from projects.widgets import QuickSelect
+from projects.forms.editor import SchemaForm
+from projects.forms.widgets import QuickSelect
 
 OPERATION_CHOICES = [
     ("Read", [(o.value, o.value.replace("_", " ")) for o in Operation if o in READ_OPERATIONS]),

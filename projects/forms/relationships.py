@@ -1,0 +1,64 @@
+"""The relationship form: pick the two entities (or let it create the foreign-key
+field with the referenced key's type), the cardinality and the actions. Many-to-many
+creates the join entity and its two references in the same edit."""
+
+from __future__ import annotations
+
+from django import forms
+
+from designer import edits, ops
+from designer.schema import Cardinality, RefAction
+from projects.forms.editor import SchemaForm
+from projects.forms.widgets import QuickSelect
+
+ACTIONS = [("", "database default"), *[(a.value, a.value.replace("_", " ")) for a in RefAction]]
+
+
+class RelationshipForm(SchemaForm):
+    from_entity = forms.ChoiceField(label="from (holds the key)", widget=QuickSelect)
+    from_field = forms.ChoiceField(required=False, label="field", help_text="empty: create the foreign key field",
+                                   widget=QuickSelect)  # fmt: skip
+    to_entity = forms.ChoiceField(label="to (referenced)", widget=QuickSelect)
+    cardinality = forms.ChoiceField(choices=[(c.value, c.value.replace("_", "-")) for c in Cardinality],
+                                    initial=Cardinality.ONE_TO_MANY.value)  # fmt: skip
+    optional = forms.BooleanField(required=False, help_text="the reference may be empty (nullable key)")
+    on_delete = forms.ChoiceField(choices=ACTIONS, required=False)
+    on_update = forms.ChoiceField(choices=ACTIONS, required=False)
+    name = forms.CharField(required=False, max_length=63)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        entity_choices = [(e.id, e.qualified_name) for e in self.schema.entities]
+        self.fields["from_entity"].choices = entity_choices
+        self.fields["to_entity"].choices = entity_choices
+        # The form lives in the from-entity's editor: offer that entity's fields only.
+        source = self.schema.entity(self["from_entity"].value() or "")
+        own_fields = [(f.id, f.name) for f in source.fields] if source else []
+        self.fields["from_field"].choices = [("", "— create it —"), *own_fields]
+
+    def clean(self):
+        data = super().clean()
+        source = self.schema.entity(data.get("from_entity", ""))
+        target = self.schema.entity(data.get("to_entity", ""))
+        if source is None or target is None:
+            return data
+        if not target.primary_key:
+            raise forms.ValidationError(f"{target.name} has no primary key to refer to; give it one first.")
+        if data.get("from_field") and source.field(data["from_field"]) is None:
+            self.add_error("from_field", f"Pick a field of {source.name}.")
+        if (
+            data.get("cardinality") == Cardinality.MANY_TO_MANY
+            and len(target.primary_key) + len(source.primary_key) > 2
+        ):
+            raise forms.ValidationError("Many-to-many needs single-column keys on both sides.")
+        if data.get("cardinality") == Cardinality.MANY_TO_MANY and not source.primary_key:
+            raise forms.ValidationError(f"{source.name} has no primary key; give it one first.")
+        return data
+
+    def to_op(self) -> ops.Op:
+        data = self.cleaned_data
+        return edits.add_relationship(
+            self.schema, from_entity_id=data["from_entity"], to_entity_id=data["to_entity"],
+            cardinality=data["cardinality"], from_field_id=data["from_field"], optional=data["optional"],
+            on_delete=data["on_delete"], on_update=data["on_update"], name=data["name"],
+        )  # fmt: skip

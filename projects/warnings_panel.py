@@ -1,0 +1,31 @@
+"""The editor's schema warnings: every warning, grouped by code, each group folded or
+open, and groups the team dismissed for this project kept apart (still listed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from designer.problems import Problem
+from designer.problems import warnings as only_warnings
+from designer.validate import validate
+
+
+@dataclass(frozen=True)
+class WarningGroup:
+    code: str
+    problems: tuple[Problem, ...]
+    dismissed: bool
+
+    @property
+    def title(self) -> str:
+        return self.code.replace("-", " ").capitalize()
+
+
+def warning_groups(schema, *, dismissed: list[str], found: list[Problem] | None = None) -> list[WarningGroup]:
+    """``found``: the warnings the edit's validation already produced (None: validate now)."""
+    problems = only_warnings(validate(schema)) if found is None else found
+    by_code: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_code.setdefault(problem.code, []).append(problem)
+    groups = [WarningGroup(code, tuple(items), code in dismissed) for code, items in by_code.items()]
+    return sorted(groups, key=lambda g: (g.dismissed, g.code))

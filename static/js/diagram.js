@@ -1,0 +1,361 @@
+// The diagram's view: pan and zoom (wheel, pinch, drag on the background, keyboard,
+// "Fit", "100 %") through the vendored panzoom library, kept across edits (the
+// diagram is swapped out of band on every edit) and reloads (localStorage); titles
+// only when zoomed far out; a minimap for large schemas; tables dragged to a new
+// place (one htmx request per drop: an ordinary undoable edit); Shift+click picks
+// tables for "Arrange picked".
+(function () {
+  "use strict";
+
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  const NODES = "g.entity, g.enum, g.note";
+  const TITLES_ONLY_BELOW = 0.45;  // screen pixels per point
+  const MINIMAP_FROM = 15;  // tables
+  let view = null;
+  let carried = null;  // the view to restore after the diagram is swapped
+  let suppressClick = false;
+
+  function holder() { return document.getElementById("diagram"); }
+
+  function storageKey(element) { return "diagram-view:" + element.dataset.project; }
+
+  function setup() {
+    const element = holder();
+    const svg = element && element.querySelector("svg");
+    if (!svg || svg.querySelector("g.viewport")) { return; }
+    const box = svg.viewBox.baseVal;
+    const natural = {width: box ? box.width : 1000, height: box ? box.height : 1000};
+    // Graphviz's group keeps its own transform; ours around it carries pan and zoom.
+    const viewport = document.createElementNS(SVG_NS, "g");
+    viewport.setAttribute("class", "viewport");
+    const graph = svg.querySelector("g.graph");
+    svg.insertBefore(viewport, graph);
+    viewport.appendChild(graph);
+    svg.setAttribute("width", "100%");
+    svg.setAttribute("height", "100%");
+    svg.removeAttribute("viewBox");
+    const canEdit = element.dataset.canEdit === "true";
+    const pz = panzoom(viewport, {
+      maxZoom: 8, minZoom: 0.01, smoothScroll: false, zoomDoubleClickSpeed: 1,
+      // A press on a table is a drag of the table (or a click to open it), not a pan.
+      beforeMouseDown: function (event) { return canEdit && !!event.target.closest(NODES); },
+      beforeWheel: function () { return false; },
+      filterKey: function () { return true; },  // the keys are ours (below): arrows, + / −, F, 0
+    });
+    view = {element: element, svg: svg, viewport: viewport, graph: graph, pz: pz, natural: natural};
+    if (!restore()) { fit(); }
+    pz.on("transform", changed);
+    changed();
+    buildMinimap();
+  }
+
+  function teardown() {
+    if (view) { view.pz.dispose(); view = null; }
+  }
+
+  function scale() { return view.pz.getTransform().scale; }
+
+  function changed() {
+    if (!view) { return; }
+    const t = view.pz.getTransform();
+    view.element.classList.toggle("titles-only", t.scale < TITLES_ONLY_BELOW);
+    try {
+      localStorage.setItem(storageKey(view.element), JSON.stringify({x: t.x, y: t.y, scale: t.scale}));
+    } catch (error) { /* private mode: the view is simply not remembered */ }
+    drawMinimapView();
+  }
+
+  function setTransform(x, y, zoom) {
+    view.pz.zoomAbs(0, 0, zoom);
+    view.pz.moveTo(x, y);
+  }
+
+  function restore() {
+    let saved = null;
+    try { saved = JSON.parse(localStorage.getItem(storageKey(view.element)) || "null"); } catch (error) { saved = null; }
+    if (!saved || !isFinite(saved.scale) || saved.scale <= 0) { return false; }
+    setTransform(saved.x, saved.y, saved.scale);
+    return true;
+  }
+
+  function fit() {
+    const rect = view.element.getBoundingClientRect();
+    // Never beyond 100 %: a small schema is shown at its natural size, not blown up.
+    const zoom = Math.min(rect.width / view.natural.width * 0.95, rect.height / view.natural.height * 0.95, 96 / 72);
+    setTransform((rect.width - view.natural.width * zoom) / 2, (rect.height - view.natural.height * zoom) / 2, zoom);
+  }
+
+  function actualSize() {
+    // 100 %: one point of the drawing is 96/72 CSS pixels, as the downloads print it.
+    const rect = view.element.getBoundingClientRect();
+    view.pz.zoomAbs(rect.left + rect.width / 2, rect.top + rect.height / 2, 96 / 72);
+  }
+
+  function zoomBy(factor) {
+    const rect = view.element.getBoundingClientRect();
+    view.pz.zoomTo(rect.left + rect.width / 2, rect.top + rect.height / 2, factor);
+  }
+
+  // --- across swaps: the same table stays under the same screen spot ------------------
+
+  function localBox(node) {
+    // A node's box in the viewport's own coordinates (before pan and zoom). Computed,
+    // not measured on screen: panzoom applies a new transform only on the next frame.
+    const m = view.graph.transform.baseVal.consolidate();
+    const b = node.getBBox();
+    const k = m ? m.matrix : {a: 1, d: 1, e: 0, f: 0};
+    return {x: k.a * b.x + k.e, y: k.d * b.y + k.f, width: k.a * b.width, height: k.d * b.height};
+  }
+
+  function anchorsOf(skip) {
+    // A sample of tables to measure the drawing's shift by (the moved ones excluded).
+    const nodes = Array.from(view.graph.querySelectorAll(NODES)).filter(function (n) { return !skip.has(n.id); });
+    const step = Math.max(1, Math.floor(nodes.length / 25));
+    const found = {};
+    for (let i = 0; i < nodes.length; i += step) { found[nodes[i].id] = localBox(nodes[i]); }
+    return found;
+  }
+
+  function median(values) {
+    const sorted = values.slice().sort(function (a, b) { return a - b; });
+    return sorted[Math.floor(sorted.length / 2)];
+  }
+
+  function carryView(skip) {
+    if (!view) { return; }
+    const t = view.pz.getTransform();
+    carried = {x: t.x, y: t.y, scale: t.scale, anchors: anchorsOf(skip || new Set()),
+               selected: view.element.dataset.selected};
+    teardown();
+  }
+
+  function afterSwap() {
+    const saved = carried;
+    carried = null;
+    setup();
+    if (!view || !saved) { return; }
+    let x = saved.x;
+    let y = saved.y;
+    // The drawing's origin moves when its extent changes: undo that shift, measured on
+    // the tables that kept their place (the median ignores the few an edit moved).
+    const shiftsX = [];
+    const shiftsY = [];
+    for (const id of Object.keys(saved.anchors)) {
+      const node = document.getElementById(id);
+      if (node && view.graph.contains(node)) {
+        const now = localBox(node);
+        shiftsX.push(saved.anchors[id].x - now.x);
+        shiftsY.push(saved.anchors[id].y - now.y);
+      }
+    }
+    if (shiftsX.length) {
+      x += median(shiftsX) * saved.scale;
+      y += median(shiftsY) * saved.scale;
+    }
+    setTransform(x, y, saved.scale);
+    if (view.element.dataset.selected && view.element.dataset.selected !== saved.selected) {
+      bringIntoView(document.getElementById("entity_" + view.element.dataset.selected), x, y, saved.scale);
+    }
+    changed();
+  }
+
+  function bringIntoView(node, x, y, zoom) {
+    // A table just added or opened elsewhere: pan just enough to show it.
+    if (!node) { return; }
+    const pane = view.element.getBoundingClientRect();
+    const b = localBox(node);
+    const left = x + b.x * zoom;
+    const top = y + b.y * zoom;
+    const right = left + b.width * zoom;
+    const bottom = top + b.height * zoom;
+    const margin = 24;
+    let dx = 0;
+    let dy = 0;
+    if (right > pane.width - margin) { dx = pane.width - margin - right; }
+    if (left + dx < margin) { dx = margin - left; }
+    if (bottom > pane.height - margin) { dy = pane.height - margin - bottom; }
+    if (top + dy < margin) { dy = margin - top; }
+    if (dx || dy) { view.pz.moveTo(x + dx, y + dy); }
+  }
+
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    if (event.detail.target && event.detail.target.id === "diagram") { carryView(pendingMoves); }
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.target && event.detail.target.id === "diagram") { carryView(pendingMoves); }
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!view && holder()) { afterSwap(); showPicked(); }  // a new drawing: nothing picked
+    pendingMoves = new Set();
+  });
+
+  // --- dragging tables ------------------------------------------------------------------
+
+  let drag = null;
+  let pendingMoves = new Set();
+
+  function picked() { return Array.from(document.querySelectorAll("#diagram .picked")); }
+
+  document.addEventListener("pointerdown", function (event) {
+    if (!view || event.button !== 0) { return; }
+    const node = event.target.closest("#diagram " + NODES.split(", ").join(", #diagram "));
+    if (!node || view.element.dataset.canEdit !== "true") { return; }
+    const group = node.classList.contains("picked") ? picked() : [node];
+    drag = {nodes: group, startX: event.clientX, startY: event.clientY, moved: false, dx: 0, dy: 0};
+  });
+
+  document.addEventListener("pointermove", function (event) {
+    if (!drag) { return; }
+    const ctm = view.graph.getScreenCTM();
+    const dx = (event.clientX - drag.startX) / ctm.a;
+    const dy = (event.clientY - drag.startY) / ctm.d;
+    if (!drag.moved && Math.hypot(event.clientX - drag.startX, event.clientY - drag.startY) < 4) { return; }
+    drag.moved = true;
+    drag.dx = dx;
+    drag.dy = dy;
+    for (const node of drag.nodes) { node.setAttribute("transform", "translate(" + dx + " " + dy + ")"); }
+    view.element.classList.add("dragging");
+  });
+
+  document.addEventListener("pointerup", function () {
+    if (!drag) { return; }
+    const done = drag;
+    drag = null;
+    view.element.classList.remove("dragging");
+    if (!done.moved) { return; }
+    suppressClick = true;
+    setTimeout(function () { suppressClick = false; }, 0);
+    pendingMoves = new Set(done.nodes.map(function (n) { return n.id; }));
+    const form = document.getElementById("diagram-move-form");
+    form.querySelectorAll("input[name=move]").forEach(function (input) { input.remove(); });
+    for (const node of done.nodes) {
+      const input = document.createElement("input");
+      input.type = "hidden";
+      input.name = "move";
+      input.value = node.id.replace(/^(entity|enum|note)_/, "") + "," + done.dx.toFixed(1) + "," + done.dy.toFixed(1);
+      form.appendChild(input);
+    }
+    htmx.trigger(form, "submit");
+  });
+
+  function selectedEntity() {
+    const item = document.querySelector(".entity-item.selected");
+    return item ? item.dataset.entityId : "";
+  }
+
+  // A drop is not a click (clicking a table opens it); Shift+click picks it instead.
+  document.addEventListener("click", function (event) {
+    const node = event.target.closest("#diagram g.entity, #diagram g.enum");
+    if (suppressClick) {
+      event.stopPropagation();
+      event.preventDefault();
+    } else if (node && event.shiftKey) {
+      event.stopPropagation();
+      event.preventDefault();
+      node.classList.toggle("picked");
+      showPicked();
+    }
+  }, true);
+
+  function showPicked() {
+    const count = picked().length;
+    const button = document.querySelector("[data-arrange-picked]");
+    if (button) { button.disabled = count === 0; button.textContent = "Arrange picked (" + count + ")"; }
+  }
+
+  document.addEventListener("htmx:configRequest", function (event) {
+    const form = event.detail.elt.closest && event.detail.elt.closest("[data-diagram-edit]");
+    if (!form) { return; }
+    event.detail.parameters.set("selected", selectedEntity());  // the open table stays open
+    if (form.id === "diagram-arrange-picked") {
+      for (const node of picked()) {
+        event.detail.parameters.append("object", node.id.replace(/^(entity|enum)_/, ""));
+      }
+    }
+  });
+
+  // --- the toolbar and the keyboard -----------------------------------------------------
+
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest("[data-view]");
+    if (!button || !view) { return; }
+    const action = button.dataset.view;
+    if (action === "fit") { fit(); }
+    if (action === "actual") { actualSize(); }
+    if (action === "in") { zoomBy(1.25); }
+    if (action === "out") { zoomBy(0.8); }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (!view || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) || event.ctrlKey || event.metaKey) { return; }
+    if (!view.element.contains(event.target) && event.target !== document.body) { return; }
+    const keys = {"f": fit, "0": actualSize, "+": function () { zoomBy(1.25); }, "=": function () { zoomBy(1.25); },
+                  "-": function () { zoomBy(0.8); }};
+    const pans = {ArrowLeft: [60, 0], ArrowRight: [-60, 0], ArrowUp: [0, 60], ArrowDown: [0, -60]};
+    if (keys[event.key]) { keys[event.key](); event.preventDefault(); }
+    if (pans[event.key]) { view.pz.moveBy(pans[event.key][0], pans[event.key][1], false); event.preventDefault(); }
+  });
+
+  // --- the minimap: every table as a dot, the visible part as a frame --------------------
+
+  function buildMinimap() {
+    const canvas = document.getElementById("minimap");
+    if (!canvas) { return; }
+    const nodes = view.graph.querySelectorAll(NODES);
+    canvas.hidden = nodes.length < MINIMAP_FROM;
+    if (canvas.hidden) { return; }
+    const graphMatrix = view.graph.getCTM();
+    const viewportMatrix = view.viewport.getCTM().inverse();
+    const local = graphMatrix ? viewportMatrix.multiply(graphMatrix) : null;
+    view.boxes = [];
+    for (const node of nodes) {
+      const b = node.getBBox();
+      const p = local ? new DOMPoint(b.x, b.y).matrixTransform(local) : {x: b.x, y: b.y};
+      view.boxes.push([p.x, p.y, b.width * (local ? local.a : 1), b.height * (local ? local.d : 1)]);
+    }
+    drawMinimapView();
+  }
+
+  function drawMinimapView() {
+    const canvas = document.getElementById("minimap");
+    if (!canvas || canvas.hidden || !view || !view.boxes) { return; }
+    const ctx = canvas.getContext("2d");
+    const k = Math.min(canvas.width / view.natural.width, canvas.height / view.natural.height);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.fillStyle = "#94a3b8";
+    for (const b of view.boxes) { ctx.fillRect(b[0] * k, b[1] * k, Math.max(1, b[2] * k), Math.max(1, b[3] * k)); }
+    const t = view.pz.getTransform();
+    const rect = view.element.getBoundingClientRect();
+    ctx.strokeStyle = "#2563eb";
+    ctx.lineWidth = 1.5;
+    ctx.strokeRect(-t.x / t.scale * k, -t.y / t.scale * k, rect.width / t.scale * k, rect.height / t.scale * k);
+    view.minimapScale = k;
+  }
+
+  document.addEventListener("pointerdown", function (event) {
+    if (event.target.id !== "minimap" || !view || !view.minimapScale) { return; }
+    const canvas = event.target;
+    const move = function (e) {
+      const r = canvas.getBoundingClientRect();
+      const gx = (e.clientX - r.left) / view.minimapScale;
+      const gy = (e.clientY - r.top) / view.minimapScale;
+      const t = view.pz.getTransform();
+      const pane = view.element.getBoundingClientRect();
+      view.pz.moveTo(pane.width / 2 - gx * t.scale, pane.height / 2 - gy * t.scale);
+    };
+    move(event);
+    canvas.setPointerCapture(event.pointerId);
+    canvas.onpointermove = function (e) { if (e.buttons) { move(e); } };
+  });
+
+  window.diagramView = {
+    transform: function () { return view ? view.pz.getTransform() : null; },
+    fit: function () { if (view) { fit(); } },
+  };
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();
