@@ -45,7 +45,7 @@ def revision_detail(request, project_id: int, number: int):
         "back_label": "Back to the history",
         "restore_url": reverse("revision_restore", args=[project.pk, number]) if can_restore else "",
         "diagram": diagram_for_page(schema, options=diagram_options(request.GET, schema)),
-        "sections": rendered_sections(request, project, schema),
+        "sections": rendered_sections(request, project, schema, past_revision=True),
     }
     return render(request, "projects/readonly.html", context)
 

@@ -2,7 +2,7 @@ from django.urls import reverse
 
 from designer import ops
 from designer.schema import Entity, replace
-from projects import selectors, services
+from projects import releases, selectors, services
 
 
 def rename_field(project, user, entity, field, new_name, base):
@@ -41,6 +41,13 @@ def test_a_past_revision_is_shown_read_only(client_for, project, owner, viewer):
     assert response.status_code == 200 and "<svg" in body and ">title<" in body and "headline" not in body
     assert "Restore this revision" not in body  # viewers cannot restore
     assert client_for(viewer).get(reverse("revision_detail", args=[project.pk, 7])).status_code == 404
+
+
+def test_a_past_revision_leaves_out_what_is_about_the_project_now(client_for, project, owner):
+    releases.release_create(project=project, user=owner, message="first cut")
+    rename_field(project, owner, "posts", "title", "headline", 0)
+    body = client_for(owner).get(reverse("revision_detail", args=[project.pk, 0])).content.decode()
+    assert 'id="schema"' in body and 'id="versions"' not in body and 'id="design"' not in body
 
 
 def test_restore_is_a_new_revision_and_undoable(client_for, project, owner):
