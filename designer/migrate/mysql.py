@@ -5,20 +5,31 @@ after a failure part way (``IF [NOT] EXISTS`` on tables, columns, indexes, keys 
 checks; ``MODIFY`` states the whole column). Column changes ask for
 ``ALGORITHM=INSTANT`` and index changes for ``ALGORITHM=INPLACE, LOCK=NONE`` so the
 server refuses rather than silently copying the table under a lock; what needs a
-copy says so in a warning. Enums are inline column types: a changed enum modifies
-every column using it. Each foreign key gets an index of its own name, so the server
-never invents one (an invented index outlives its key and the schema would drift).
+copy says so in a warning. A unique key longer than InnoDB can index (a text column,
+or more than 3072 bytes) is kept by MariaDB through a hidden hash column, and then no
+column or index of that table changes in place (ERROR 1846): such a table gets no
+algorithm hints, only the warning. Enums are inline column types: a changed enum
+modifies every column using it. Each foreign key gets an index of its own name, so the
+server never invents one (an invented index outlives its key and the schema would
+drift); the key is dropped before that index, which goes with its table when that is
+dropped too.
 """
 
 from __future__ import annotations
 
+import re
+
 from designer.migrate.model import Column, Constraint, IndexDef, Table
 from designer.migrate.render import Context, MigrationError, Stmt, step_comment
 from designer.migrate.steps import Step
-from designer.schema import IndexColumn, IndexMethod, RefAction, SortOrder
+from designer.schema import IndexColumn, IndexMethod, RefAction, SortOrder, TypeKind
 
 INSTANT = ", ALGORITHM=INSTANT"
 ONLINE = ", ALGORITHM=INPLACE, LOCK=NONE"
+_KEY_LIMIT = 3072  # bytes InnoDB can index in one key (16 KiB pages)
+# Bytes a value takes in a key (at most); any other fixed-size type takes 8 at most.
+_KEY_WIDTHS = {"tinyint": 1, "bool": 1, "boolean": 1, "smallint": 2, "mediumint": 3, "int": 4, "integer": 4,
+               "float": 4, "date": 3, "decimal": 32, "numeric": 32}  # fmt: skip
 _LONG_TYPES = ("text", "tinytext", "mediumtext", "longtext", "blob", "tinyblob", "mediumblob", "longblob", "json")
 _ACTIONS = {RefAction.NO_ACTION: "NO ACTION", RefAction.RESTRICT: "RESTRICT", RefAction.CASCADE: "CASCADE",
             RefAction.SET_NULL: "SET NULL", RefAction.SET_DEFAULT: "SET DEFAULT"}  # fmt: skip
@@ -53,12 +64,43 @@ def _long(ctx: Context, column: Column) -> bool:
 
 
 def _instant(ctx: Context, table: Table) -> str:
-    # A unique key on a text column is kept through a hidden hash column, and InnoDB then
-    # cannot change columns instantly: leave the choice to the server (and say so).
-    if any(c.kind == "unique" and any(_long(ctx, table.column(i)) for i in c.columns) for c in table.constraints):
-        ctx.warn("mysql-table-copy", f"{table.label} has a unique key on a text column: column changes copy the table")
-        return ""
-    return INSTANT
+    return "" if _copied(ctx, table, "column changes") else INSTANT
+
+
+def _online(ctx: Context, table: Table) -> str:
+    """The hint for an index change on an existing table (``ALTER TABLE`` spelling)."""
+    return "" if _copied(ctx, table, "index changes") else ONLINE
+
+
+def _copied(ctx: Context, table: Table, what: str) -> bool:
+    # MariaDB keeps a unique key it cannot index whole through a hidden virtual hash
+    # column, and InnoDB then changes nothing of that table in place or instantly
+    # (ERROR 1846): leave the choice to the server, which copies the table (and say so).
+    if not _has_hash_key(ctx, table):
+        return False
+    ctx.warn("mysql-table-copy", f"{table.label} has a unique key too long to index whole (kept through a hidden "
+             f"hash column): {what} copy the table")  # fmt: skip
+    return True
+
+
+def _has_hash_key(ctx: Context, table: Table) -> bool:
+    keys = [c.columns for c in table.constraints if c.kind == "unique"]
+    keys += [tuple(k.field_id for k in i.columns if k.field_id) for i in table.indexes if i.unique]
+    return any(sum(_key_bytes(ctx, table.column(i)) for i in key) > _KEY_LIMIT for key in keys)
+
+
+def _key_bytes(ctx: Context, column: Column) -> int:
+    """At most how many bytes the column takes in a key (characters are 4 bytes in utf8mb4)."""
+    if column.type.kind is TypeKind.ENUM and not column.type.array:
+        return 2
+    spelled = ctx.column_type(column).lower()
+    name, size = spelled.split("(")[0].strip(), re.search(r"\((\d+)", spelled)
+    if name in _LONG_TYPES:
+        return _KEY_LIMIT + 1
+    if name in ("char", "varchar", "binary", "varbinary"):
+        length = int(size[1]) if size else 1
+        return length * (4 if "char" in name else 1)
+    return _KEY_WIDTHS.get(name, 8)
 
 
 def _column_sql(ctx: Context, column: Column) -> str:
@@ -125,13 +167,18 @@ def _existing(step: Step) -> bool:
 
 def _drop_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
     table, name = _t(ctx, step.table), ctx.quote(step.old.name)
-    return [Stmt(f"ALTER TABLE IF EXISTS {table} DROP FOREIGN KEY IF EXISTS {name};"),
-            Stmt(f"ALTER TABLE IF EXISTS {table} DROP INDEX IF EXISTS {name}{ONLINE};")]  # fmt: skip
+    drop_key = Stmt(f"ALTER TABLE IF EXISTS {table} DROP FOREIGN KEY IF EXISTS {name};")
+    if ctx.new.table(step.table.id) is None:
+        return [drop_key]  # the table is dropped later in this migration, with the key's index
+    return [drop_key, Stmt(f"ALTER TABLE IF EXISTS {table} DROP INDEX IF EXISTS {name}{_online(ctx, step.table)};")]
 
 
 def _drop_index(step: Step, ctx: Context) -> list[Stmt]:
     return [
-        Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} DROP INDEX IF EXISTS {ctx.quote(step.old.name)}{ONLINE};")
+        Stmt(
+            f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} DROP INDEX IF EXISTS {ctx.quote(step.old.name)}"
+            f"{_online(ctx, step.table)};"
+        )
     ]
 
 
@@ -347,7 +394,7 @@ def _add_constraint(step: Step, ctx: Context) -> list[Stmt]:
         return [Stmt(f"ALTER TABLE IF EXISTS {table} ADD PRIMARY KEY IF NOT EXISTS ({columns});")]
     if constraint.kind == "unique":
         index = IndexDef(constraint.id, constraint.name, tuple(_key(c) for c in constraint.columns), unique=True)
-        return [Stmt(_index_sql(ctx, step.table, index) + _online(ctx, step, index) + ";")]
+        return [Stmt(_index_sql(ctx, step.table, index) + _create_online(ctx, step) + ";")]
     return [Stmt(f"ALTER TABLE IF EXISTS {table} ADD CONSTRAINT IF NOT EXISTS {ctx.quote(constraint.name)} "
                  f"CHECK ({constraint.expression});")]  # fmt: skip
 
@@ -356,16 +403,16 @@ def _key(column_id: str) -> IndexColumn:
     return IndexColumn(field_id=column_id)
 
 
-def _online(ctx: Context, step: Step, index: IndexDef) -> str:
-    if not _existing(step):
+def _create_online(ctx: Context, step: Step) -> str:
+    """The hint for a new index (``CREATE INDEX`` spelling): none on a table made in this
+    migration (nothing reads it yet) or one that must be copied anyway."""
+    if not _existing(step) or not _online(ctx, step.table):
         return ""
-    if index.unique and any(_long(ctx, step.table.column(k.field_id)) for k in index.columns if k.field_id):
-        return ""  # a long unique key is a hidden hash column: not an online change
     return " ALGORITHM=INPLACE LOCK=NONE"
 
 
 def _create_index(step: Step, ctx: Context) -> list[Stmt]:
-    return [Stmt(_index_sql(ctx, step.table, step.new) + _online(ctx, step, step.new) + ";")]
+    return [Stmt(_index_sql(ctx, step.table, step.new) + _create_online(ctx, step) + ";")]
 
 
 def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:

@@ -273,6 +273,48 @@ def test_mysql_asks_for_online_algorithms_and_writes_re_runnable_statements():
     assert "DROP COLUMN IF EXISTS `bio`" in migrate(new, old, "mysql").up
 
 
+def test_mysql_drops_a_foreign_key_before_its_index_and_asks_no_algorithm_where_mariadb_must_copy():
+    # A unique text column is a hidden hash column in MariaDB: no index or column of that
+    # table changes in place (ERROR 1846), so only tables without one keep the hints.
+    old = apply(users(), ops.AddField(entity_id="p", field=f("p_slug", "slug", K.TEXT, unique=True)),
+                ops.AddEntity(entity=entity("c", "comments", key("c_id"), f("c_author", "author_id", K.BIGINT))),
+                ops.AddRelationship(relationship=ref("rc", "c", ["c_author"], "u", ["u_id"])))  # fmt: skip
+    new = apply(old, ops.RemoveRelationship(relationship_id="r"), ops.RemoveRelationship(relationship_id="rc"))
+    migration = migrate(old, new, "mysql")
+    posts = ["ALTER TABLE IF EXISTS `posts` DROP FOREIGN KEY IF EXISTS `posts_author_id_fkey`;",
+             "ALTER TABLE IF EXISTS `posts` DROP INDEX IF EXISTS `posts_author_id_fkey`;"]  # fmt: skip
+    lines = migration.up.splitlines()
+    assert lines.index(posts[0]) < lines.index(posts[1])
+    assert (
+        "ALTER TABLE IF EXISTS `comments` DROP INDEX IF EXISTS `comments_author_id_fkey`, ALGORITHM=INPLACE, LOCK=NONE;"
+        in lines
+    )
+    assert [(w.code, w.step) for w in migration.warnings] == [("mysql-table-copy", 0)]
+    assert "CREATE INDEX IF NOT EXISTS `posts_author_id_fkey` ON `posts` (`author_id`);" in migration.down
+    added = migrate(
+        old, apply(old, ops.AddIndex(entity_id="p", index=Index("ix", (IndexColumn("p_author"),)))), "mysql"
+    )
+    assert "CREATE INDEX IF NOT EXISTS `posts_author_id_idx` ON `posts` (`author_id`);" in added.up
+    # Down to empty: only the keys go before the tables, their indexes go with them.
+    emptied = migrate(old, EMPTY, "mysql").up
+    assert "DROP INDEX" not in emptied and emptied.index("DROP FOREIGN KEY") < emptied.index("DROP TABLE")
+
+
+def test_mysql_counts_a_unique_key_longer_than_innodb_indexes_as_a_hash_key():
+    wide = apply(users(), ops.AddField(entity_id="p", field=f("p_a", "a", t(K.VARCHAR, length=767))),
+                 ops.AddField(entity_id="p", field=f("p_b", "b", K.INTEGER)),
+                 ops.AddField(entity_id="p", field=f("p_c", "c", K.BIGINT)))  # fmt: skip
+    fits = apply(
+        wide, ops.AddIndex(entity_id="p", index=Index("ab", (IndexColumn("p_a"), IndexColumn("p_b")), unique=True))
+    )
+    too_long = apply(
+        wide, ops.AddIndex(entity_id="p", index=Index("ac", (IndexColumn("p_a"), IndexColumn("p_c")), unique=True))
+    )
+    column = ops.AddField(entity_id="p", field=f("p_d", "d", K.DATE))
+    assert ", ALGORITHM=INSTANT;" in migrate(fits, apply(fits, column), "mysql").up  # 3068 + 4 bytes: a real index
+    assert ", ALGORITHM=INSTANT;" not in migrate(too_long, apply(too_long, column), "mysql").up  # 3068 + 8: hashed
+
+
 def test_mysql_refuses_what_it_cannot_express_faithfully():
     old = users()
     partial_unique = apply(old, ops.AddIndex(entity_id="u", index=Index("ix", (IndexColumn("u_email"),), unique=True,

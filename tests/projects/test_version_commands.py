@@ -18,6 +18,7 @@ from designer.schema import Field, FieldType, TypeKind
 from projects import services
 from projects.models import Release
 from projects.selectors import project_schema
+from tests.integration.migration_servers import PREFIX
 from tests.pg_scratch import psql, scratch_database, tables
 
 
@@ -149,14 +150,9 @@ def test_migration_sql_applies_and_reverts_with_sqlite3(project, owner, tmp_path
 
 
 @pytest.mark.mariadb
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine (designer/migrate, MySQL down to empty): DROP INDEX of a foreign key's "
-    "index with ALGORITHM=INPLACE is refused by MariaDB (ERROR 1846); remove this mark when fixed",
-)
 def test_migration_sql_applies_and_reverts_with_mariadb(project, owner):
     _released_twice(project, owner)
-    name = f"mig_versions_cmd_{os.getpid()}"
+    name = f"{PREFIX}_cmd_{os.getpid()}"  # carries the test database's name: parallel runs never share it
 
     def mariadb(sql: str, database: str | None = None) -> str:
         command = ["mariadb", "-h", "127.0.0.1", "-u", "root", "--batch", "--skip-column-names"]
