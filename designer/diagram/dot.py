@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from designer.diagram import highlight as marks
 from designer.diagram.layout import Box, box_size, boxes, missing_positions
+from designer.diagram.render import FONT
 from designer.schema import Cardinality, Direction, Entity, Field, Relationship, Schema
 from designer.types import display_type
 
@@ -24,6 +25,7 @@ BORDER = "#CBD5E1"
 MUTED = "#64748B"
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_PLAIN = re.compile(r"[A-Za-z0-9_ .,:;()?*+=/|-]+")  # nothing to escape: most names and types
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,8 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
     layout = "layout=nop2, splines=line" if pinned else f"rankdir={direction}, splines=true, nodesep=0.6, ranksep=1.1"
     lines = [
         "digraph schema {",
-        f'  graph [{layout}, bgcolor="transparent", fontname="Helvetica,Arial,sans-serif", pad=0.3];',
-        '  node [shape=plain, fontname="Helvetica,Arial,sans-serif", fontsize=11];',
+        f'  graph [{layout}, bgcolor="transparent", fontname="{FONT}", pad=0.3];',
+        f'  node [shape=plain, fontname="{FONT}", fontsize=11];',
         f'  edge [color="{MUTED}", penwidth=1.3, arrowsize=1.1, dir=both];',
     ]
     shown_ports: dict[str, dict[str, str]] = {}
@@ -100,7 +102,7 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
         colour = _colour(group.color, "#94A3B8")
         lines.append(f"  subgraph cluster_{number} {{")
         lines.append(
-            f'    label=<<b>{_html(group.name)}</b>>; fontname="Helvetica,Arial,sans-serif"; fontsize=12; '
+            f'    label=<<b>{_html(group.name)}</b>>; fontname="{FONT}"; fontsize=12; '
             f'style="rounded,filled"; color="{colour}"; fillcolor="{colour}18"; fontcolor="{colour}";'
             + _cluster_bb([pinned[e.id] for e in members if e.id in pinned])
         )
@@ -173,14 +175,14 @@ def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, 
         f'<font color="white"><b>{title}</b></font></td></tr>'
     ]
     ports: dict[str, str] = {}
+    indexed = {column.field_id for index in entity.indexes for column in index.columns}
     for position, field in enumerate(entity.fields, start=1):
         if not _field_shown(entity, field, show, fk_fields):
             continue
         port = f"f{position}"
         ports[field.id] = port
-        rows.append(
-            _field_row(schema, entity, field, port, fk_fields, marks.field_status(status, highlighted.get(field.id)))
-        )
+        field_status = marks.field_status(status, highlighted.get(field.id))
+        rows.append(_field_row(schema, entity, field, port, fk_fields, indexed=indexed, status=field_status))
     shown_ports[entity.id] = ports
     border = SELECTED if selected else BORDER
     width = "2" if selected else "1"
@@ -208,7 +210,8 @@ def _field_shown(entity: Entity, field: Field, show: str, fk_fields: set[str]) -
     return True
 
 
-def _field_row(schema: Schema, entity: Entity, field: Field, port: str, fk_fields: set[str], status=None) -> str:
+def _field_row(schema: Schema, entity: Entity, field: Field, port: str, fk_fields: set[str], *,
+               indexed: set[str], status=None) -> str:  # fmt: skip
     markers = []
     if field.id in entity.primary_key:
         markers.append("PK")
@@ -216,7 +219,7 @@ def _field_row(schema: Schema, entity: Entity, field: Field, port: str, fk_field
         markers.append("FK")
     if field.unique:
         markers.append("UQ")
-    if any(column.field_id == field.id for index in entity.indexes for column in index.columns):
+    if field.id in indexed:
         markers.append("IX")  # a key column of a declared index: shows what an index edit changed
     enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
     type_name = display_type(field.type, enum_name=enum.name if enum else None)
@@ -224,18 +227,20 @@ def _field_row(schema: Schema, entity: Entity, field: Field, port: str, fk_field
     if field.id in entity.primary_key:
         name = f"<b>{name}</b>"
     name = marks.name_markup(name, status)
-    nullable = "" if not field.nullable else f'<font color="{MUTED}">?</font>'
+    # Nullable as Prisma writes it, "text?": in the type's own text, not one more
+    # element per column for the browser to lay out.
+    nullable = "?" if field.nullable else ""
     fill = marks.row_attribute(status)
     return (
-        f'<tr><td port="{port}" align="left"{fill}>{name}{nullable}</td>'
-        f'<td align="left"{fill}><font color="{MUTED}" point-size="10">{_html(type_name)}</font></td>'
+        f'<tr><td port="{port}" align="left"{fill}>{name}</td>'
+        f'<td align="left"{fill}><font color="{MUTED}" point-size="10">{_html(type_name)}{nullable}</font></td>'
         f'<td align="right" port="{port}r"{fill}>{_markers(markers)}</td></tr>'
     )
 
 
 def _markers(markers: list[str]) -> str:
-    # Graphviz refuses an empty <font></font>.
-    return f'<font color="{SELECTED}" point-size="9">{" ".join(markers)}</font>' if markers else " "
+    # Graphviz refuses an empty <font></font>; an empty cell draws no blank <text>.
+    return f'<font color="{SELECTED}" point-size="9">{" ".join(markers)}</font>' if markers else ""
 
 
 def _header_colour(entity: Entity, heat: dict[str, float], selected: bool) -> str:
@@ -264,7 +269,7 @@ def _enum_nodes(schema: Schema, node_of: dict[str, str]) -> list[tuple[str, str]
         values = "".join(f'<tr><td align="left">{_html(v.name)}</td></tr>' for v in enum.values)
         label = (
             f'<table border="1" cellborder="0" cellspacing="0" cellpadding="3" bgcolor="#FFFBEB" color="#F59E0B">'
-            f'<tr><td bgcolor="#F59E0B" align="left"><font color="white"><i>enum</i> <b>{_html(enum.name)}</b>'
+            f'<tr><td bgcolor="#F59E0B" align="left"><font color="white"><i>enum </i><b>{_html(enum.name)}</b>'
             f"</font></td></tr>{values}</table>"
         )
         notes = [f"{v.name}: {v.comment}" for v in enum.values if v.comment]
@@ -402,6 +407,8 @@ def _attr_id(value: str) -> str:
 def _html(text: str, *, multiline: bool = False) -> str:
     """Escape for a Graphviz HTML-like label: markup characters become entities;
     control characters go; newlines become breaks only where asked."""
+    if _PLAIN.fullmatch(text):
+        return text
     clean = _CONTROL.sub("", text)
     # Graphviz 2.43 reads "]" right before a tag ("]</b>") as the end of a CDATA section
     # and reports a syntax error for the whole diagram: write it as a character reference.

@@ -9,8 +9,14 @@ import tempfile
 from pathlib import Path
 
 FORMATS = ("svg", "png", "pdf", "dot")
-_PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.DOTALL)
-_SIZE = re.compile(r'(<svg\b[^>]*?)\s(width|height)="[^"]*"')
+_PROLOG = re.compile(rb"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.DOTALL)
+_SIZE = re.compile(rb'(<svg\b[^>]*?)\s(width|height)="[^"]*"')
+FONT = "Helvetica,Arial,sans-serif"
+# What Graphviz repeats on every element and a browser does not need there: the font
+# (inherited from the root instead), the default text anchor, and the <title> of
+# every node and edge (our tooltips are the links' xlink:title).
+_REPEATED = (f' font-family="{FONT}"'.encode(), b' text-anchor="start"')
+_TITLE = re.compile(rb"<title>[^<]*</title>\n")
 
 
 class DiagramError(Exception):
@@ -76,14 +82,22 @@ class RenderRun:
 
 
 def inline_svg(svg: bytes) -> bytes:
-    """An SVG fit to embed in a page: no prolog, no comments, scaled by CSS via viewBox."""
-    text = _PROLOG.sub("", svg.decode())
+    """An SVG fit to embed in a page: no prolog, no comments, scaled by CSS via viewBox,
+    and compact: a 2,000-table drawing loses a third of its 12 MB, which a browser
+    spends its time parsing. Bytes, not text: 40 ms instead of 90 at that size."""
+    body = _PROLOG.sub(b"", svg)
     for _ in range(2):
-        text = _SIZE.sub(r"\1", text, count=1)
-    return text.strip().encode()
+        body = _SIZE.sub(rb"\1", body, count=1)
+    for repeated in _REPEATED:
+        body = body.replace(repeated, b"")
+    body = _TITLE.sub(b"", body).replace(b"<svg", f'<svg font-family="{FONT}"'.encode(), 1)
+    # The group the page pans and zooms, drawn here: moving Graphviz's group into a new
+    # one in the browser makes it restyle every element of the drawing once more.
+    body = body.replace(b'<g id="graph0" class="graph"', b'<g class="viewport">\n<g id="graph0" class="graph"', 1)
+    return body.strip().removesuffix(b"</svg>") + b"</g>\n</svg>"
 
 
 def diagram_cache_key(dot: str, fmt: str) -> str:
     """Renders depend only on the DOT text and the format: edits that do not change the
     drawing (a pattern, a hidden comment) hit the cache."""
-    return f"diagram:{fmt}:" + hashlib.sha256(dot.encode()).hexdigest()
+    return f"diagram:v2:{fmt}:" + hashlib.sha256(dot.encode()).hexdigest()  # v2: drawn with its viewport

@@ -7,7 +7,6 @@
 (function () {
   "use strict";
 
-  const SVG_NS = "http://www.w3.org/2000/svg";
   const NODES = "g.entity, g.enum, g.note";
   const TITLES_ONLY_BELOW = 0.45;  // screen pixels per point
   const MINIMAP_FROM = 15;  // tables
@@ -22,15 +21,14 @@
   function setup() {
     const element = holder();
     const svg = element && element.querySelector("svg");
-    if (!svg || svg.querySelector("g.viewport")) { return; }
+    if (!svg || (view && view.svg === svg)) { return; }
+    teardown();
     const box = svg.viewBox.baseVal;
     const natural = {width: box ? box.width : 1000, height: box ? box.height : 1000};
-    // Graphviz's group keeps its own transform; ours around it carries pan and zoom.
-    const viewport = document.createElementNS(SVG_NS, "g");
-    viewport.setAttribute("class", "viewport");
-    const graph = svg.querySelector("g.graph");
-    svg.insertBefore(viewport, graph);
-    viewport.appendChild(graph);
+    // Graphviz's group keeps its own transform; the server wraps it in ours, which
+    // carries pan and zoom.
+    const viewport = svg.querySelector("g.viewport");
+    const graph = viewport.querySelector("g.graph");
     svg.setAttribute("width", "100%");
     svg.setAttribute("height", "100%");
     svg.removeAttribute("viewBox");

@@ -1,3 +1,5 @@
+import subprocess
+
 import pytest
 
 from designer.diagram import DiagramError, DiagramOptions, DiagramTimeout, build_dot, diagram_cache_key, render
@@ -95,6 +97,25 @@ def test_render_formats(blog, fmt, magic):
 def test_svg_is_ready_to_inline(blog):
     svg = render(build_dot(blog)).decode()
     assert svg.startswith("<svg") and "viewBox" in svg and "<!--" not in svg and 'width="' not in svg.split(">")[0]
+
+
+@pytest.mark.graphviz
+def test_svg_is_compact_and_wrapped_for_pan_and_zoom(blog):
+    raw = subprocess.run(["dot", "-Tsvg"], input=build_dot(blog).encode(), capture_output=True, check=True).stdout
+    svg = render(build_dot(blog)).decode()
+    assert len(svg) < 0.8 * len(raw)
+    assert "<title>" not in svg and 'text-anchor="start"' not in svg and "> </text>" not in svg
+    assert svg.count("font-family=") == svg.count('font-family="Helvetica,Arial,sans-serif"') == 1  # the root's
+    assert svg.startswith('<svg font-family="Helvetica,Arial,sans-serif"')
+    assert '<g class="viewport">\n<g id="graph0" class="graph"' in svg and svg.endswith("</g>\n</g>\n</svg>")
+    assert svg.count("<text") == raw.decode().count("<text")  # nothing that shows is lost
+
+
+def test_nullable_columns_read_like_prisma(blog):
+    posts = blog.entity_by_name("posts")
+    row = next(line for line in build_dot(blog).splitlines() if f'"entity_{posts.id}"' in line)
+    assert ">published_at</td>" in row and ">timestamptz?</font>" in row  # optional: the type ends in "?"
+    assert ">title</td>" in row and ">text</font>" in row  # required: no mark
 
 
 @pytest.mark.graphviz
