@@ -3,9 +3,11 @@
 import pytest
 from django.urls import reverse
 
+from designer.schema import replace
 from designer.validate import validate
 from projects.models import Project
 from projects.selectors import project_schema
+from projects.warnings_panel import schema_warnings
 
 pytestmark = pytest.mark.graphviz
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -53,3 +55,11 @@ def test_a_refused_form_keeps_its_ids(client_for, project, member):
                                        {"base_revision": project.revision, "name": "users"}, **HTMX)  # fmt: skip
     assert response.status_code == 422
     assert 'id="new-entity-name"' in response.content.decode()
+
+
+def test_warnings_are_kept_per_schema_object_never_mixed_up(project):
+    schema = project_schema(project)
+    loose = replace(schema, entities=tuple(replace(e, primary_key=()) for e in schema.entities))
+    assert schema_warnings(schema) == [p for p in validate(schema) if p.severity.value == "warning"]
+    assert schema_warnings(loose) == [p for p in validate(loose) if p.severity.value == "warning"]
+    assert schema_warnings(schema) != schema_warnings(loose)  # each its own, asked again
