@@ -24,6 +24,7 @@ from designer.diagram import (
 from designer.diagram.layout import automatic_positions, missing_positions
 from designer.problems import SchemaError
 from designer.schema import Schema
+from projects.memo import PerSchema
 
 CACHE_SECONDS = 24 * 3600
 FALLBACK_TIMEOUT_SECONDS = 5.0
@@ -41,9 +42,18 @@ class RenderedDiagram:
     notice: str = ""  # shown above a fallback drawing
 
 
+_dots: PerSchema[str] = PerSchema()
+
+
+def dot_for(schema: Schema, options: DiagramOptions) -> str:
+    """The DOT text, built once per stored schema and view: it is the render cache's
+    key, asked for by every panel request."""
+    return _dots.get(schema, options, lambda: build_dot(schema, options=options))
+
+
 def diagram_bytes(schema: Schema, *, options: DiagramOptions, fmt: str, timeout: float | None = None) -> bytes:
     """Raises DiagramError (DiagramTimeout) with a message for the user."""
-    return rendered_dot(build_dot(schema, options=options), fmt=fmt, timeout=timeout)
+    return rendered_dot(dot_for(schema, options), fmt=fmt, timeout=timeout)
 
 
 def rendered_dot(dot: str, *, fmt: str, timeout: float | None = None) -> bytes:
@@ -90,7 +100,7 @@ def diagram_for_page_soon(schema: Schema, *, options: DiagramOptions) -> Rendere
         return RenderedDiagram()
     if _too_big_to_draw_whole(schema, options):
         return _focused_fallback(schema, options=options, reason=f"{len(schema.entities)} tables")
-    dot = build_dot(schema, options=options)
+    dot = dot_for(schema, options)
     key = diagram_cache_key(dot, "svg")
     with _in_flight_lock:
         pending = _in_flight.get(key)

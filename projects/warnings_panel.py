@@ -3,13 +3,12 @@ open, and groups the team dismissed for this project kept apart (still listed)."
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from designer.problems import Problem
 from designer.problems import warnings as only_warnings
 from designer.validate import validate
+from projects.memo import PerSchema
 
 
 @dataclass(frozen=True)
@@ -23,27 +22,15 @@ class WarningGroup:
         return self.code.replace("-", " ").capitalize()
 
 
-# Validating 2,000 tables takes 0.15 s, and every panel request (a tab, an opened table)
-# shows the warnings of the same stored schema: the parsed schemas are shared and
-# immutable (projects.selectors), so their warnings are kept beside them.
-_KEPT = 64
-_kept: OrderedDict[int, tuple[object, list[Problem]]] = OrderedDict()
-_kept_lock = threading.Lock()
+_warnings: PerSchema[list[Problem]] = PerSchema()
 
 
 def schema_warnings(schema, *, found: list[Problem] | None = None) -> list[Problem]:
     """``found``: the warnings the edit's validation already produced for ``schema``."""
-    with _kept_lock:
-        kept = _kept.get(id(schema))
-        if found is None and kept is not None and kept[0] is schema:
-            _kept.move_to_end(id(schema))
-            return kept[1]
-    problems = only_warnings(validate(schema)) if found is None else found
-    with _kept_lock:
-        _kept[id(schema)] = (schema, problems)  # the schema itself: its id stays its own
-        while len(_kept) > _KEPT:
-            _kept.popitem(last=False)
-    return problems
+    if found is not None:
+        _warnings.put(schema, None, found)
+        return found
+    return _warnings.get(schema, None, lambda: only_warnings(validate(schema)))
 
 
 def warning_groups(schema, *, dismissed: list[str], found: list[Problem] | None = None) -> list[WarningGroup]:
