@@ -60,10 +60,11 @@ def in_key(field, entity) -> bool:
 
 
 @register.simple_tag
-def entity_list(schema, selected, panel_url: str) -> SafeString:
+def entity_list(schema, selected, panel_url: str, page_url: str) -> SafeString:
     """The panel's entity list, built in Python: thousands of rows on every edit of a
     large schema cost a template loop far more than this (same markup, escaped by
-    format_html)."""
+    format_html). A link opens the entity in the panel (htmx) or as the editor page
+    (``page_url``: the page may have been opened at any editor URL)."""
     if not schema.entities:
         return format_html('<li class="muted">No entities yet.</li>')
     chosen = selected.id if selected else None
@@ -76,13 +77,14 @@ def entity_list(schema, selected, panel_url: str) -> SafeString:
             entity.name,
             format_html(' <span class="muted">{}</span>', entity.namespace) if entity.namespace else "",
             len(entity.fields),
+            page_url,
         )
         for entity in schema.entities
     )
     return format_html_join(
         "\n",
-        '<li class="entity-item{0}" data-entity-id="{1}"><a href="?selected={2}" hx-get="{3}?selected={2}" '
-        'hx-include="#base-revision, .diagram-controls" hx-push-url="?selected={2}"><strong>{4}</strong>{5}</a>'
+        '<li class="entity-item{0}" data-entity-id="{1}"><a href="{7}?selected={2}" hx-get="{3}?selected={2}" '
+        'hx-include="#base-revision, .diagram-controls" hx-push-url="{7}?selected={2}"><strong>{4}</strong>{5}</a>'
         '<span class="small muted">{6} fields</span></li>',
         rows,
     )

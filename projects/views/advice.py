@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseStopPolling
 
 from designer import ops
@@ -13,7 +14,7 @@ from designer.problems import SchemaError
 from projects import selectors, services
 from projects.models import Analysis, Job, JobKind
 from projects.views.advice_panel import advice_context
-from projects.views.editing import commit, editable_project, panel_response
+from projects.views.editing import commit, editable_project, editor_page, panel_response, wants_fragment
 
 MAX_REASON = 500
 
@@ -21,7 +22,7 @@ MAX_REASON = 500
 def _section(request, project, *, started=None):
     advice = advice_context(project, started=started)
     context = {"project": project, "can_edit": project.role in ("owner", "editor"), "advice": advice}
-    return render(request, "projects/editor/_advice.html", context)
+    return render(request, "projects/detail.html#advice", context)
 
 
 @login_required
@@ -35,11 +36,14 @@ def analyze_start(request, project_id: int):
 
 @login_required
 @require_GET
+@vary_on_headers("HX-Request")
 def analysis_job(request, project_id: int, job_id: int):
     project = selectors.project_for_user(user=request.user, project_id=project_id)
     job = services.job_reap(job=get_object_or_404(Job, pk=job_id, project=project, kind=JobKind.ANALYSIS))
+    if not wants_fragment(request):
+        return editor_page(request, project, tab="advice")
     response = _section(request, project)
-    if job.is_finished and request.htmx:
+    if job.is_finished:
         response.status_code = HttpResponseStopPolling.status_code
     return response
 

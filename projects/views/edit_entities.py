@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from designer import ops
 from designer.problems import SchemaError
@@ -13,6 +14,7 @@ from projects.views.editing import commit, editable_project, invalid_form, panel
 
 @login_required
 @require_GET
+@vary_on_headers("HX-Request")
 def panel(request, project_id: int):
     project = selectors.project_for_user(user=request.user, project_id=project_id)
     return panel_response(request, project)
@@ -42,6 +44,7 @@ def entity_update(request, project_id: int, entity_id: str):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
 def entity_delete(request, project_id: int, entity_id: str):
     """GET shows what goes with the entity; POST removes it."""
     project, schema = editable_project(request, project_id)

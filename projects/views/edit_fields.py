@@ -4,10 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from designer import edits, ops
 from projects.forms.editor import FieldForm
-from projects.views.editing import commit, editable_project, invalid_form, panel_response
+from projects.views.editing import commit, editable_project, editor_page, invalid_form, panel_response, wants_fragment
 
 
 def _entity_and_field(schema, entity_id, field_id=None):
@@ -31,13 +32,18 @@ def field_add(request, project_id: int, entity_id: str):
 
 @login_required
 @require_GET
+@vary_on_headers("HX-Request")
 def field_form(request, project_id: int, entity_id: str, field_id: str):
-    """A field's edit form, fetched when the field is opened in the panel."""
+    """A field's edit form, fetched when the field is opened in the panel (the page
+    with the field open, for a request not from htmx)."""
     project, schema = editable_project(request, project_id)
     entity, field = _entity_and_field(schema, entity_id, field_id)
-    form = FieldForm(schema=schema, entity=entity, field=field, auto_id=f"field-{field.id}-%s")
+    slot = f"field-{field.id}"
+    form = FieldForm(schema=schema, entity=entity, field=field, auto_id=f"{slot}-%s")
+    if not wants_fragment(request):
+        return editor_page(request, project, tab="schema", selected=entity.id, bound={slot: form})
     context = {"project": project, "schema": schema, "selected": entity, "field": field, "form": form}
-    return render(request, "projects/editor/_field_edit.html", context)
+    return render(request, "projects/detail.html#field-edit", context)
 
 
 @login_required
@@ -62,6 +68,7 @@ def field_move(request, project_id: int, entity_id: str, field_id: str, directio
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
 def field_delete(request, project_id: int, entity_id: str, field_id: str):
     project, schema = editable_project(request, project_id)
     entity, field = _entity_and_field(schema, entity_id, field_id)

@@ -4,10 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from designer import ops
 from projects.forms.workload import PatternForm, SqlPatternForm, VolumeForm
-from projects.views.editing import commit, editable_project, invalid_form
+from projects.views.editing import commit, editable_project, editor_page, invalid_form, wants_fragment
 
 
 @login_required
@@ -51,16 +52,20 @@ def pattern_from_sql(request, project_id: int):
 
 @login_required
 @require_GET
+@vary_on_headers("HX-Request")
 def pattern_form(request, project_id: int):
     """The pattern form again for another target entity (its fields and joins), keeping
-    what was typed in the entity-independent boxes."""
+    what was typed in the entity-independent boxes (for a request not from htmx: the
+    page's Workload tab with that form open)."""
     project, schema = editable_project(request, project_id)
     pattern = _pattern(schema, request.GET["pattern"]) if request.GET.get("pattern") else None
     slot = f"pattern-{pattern.id}" if pattern else "new-pattern"
     kept = {name: request.GET.get(name) for name in PatternForm.KEPT_ON_ENTITY_CHANGE if name in request.GET}
     form = PatternForm(schema=schema, pattern=pattern, initial=kept, auto_id=f"{slot}-%s")
+    if not wants_fragment(request):
+        return editor_page(request, project, tab="workload", bound={slot: form})
     context = {"project": project, "schema": schema, "form": form, "pattern": pattern, "can_edit": True}
-    return render(request, "projects/editor/_pattern_form.html", context)
+    return render(request, "projects/detail.html#pattern-form", context)
 
 
 @login_required

@@ -1,6 +1,10 @@
 """What every editor action shares: read the base revision, apply the op through the
 service, and answer with the re-rendered panel plus the new diagram (out of band),
-or with the panel showing the errors (422), the stored schema untouched."""
+or with the panel showing the errors (422), the stored schema untouched.
+
+The page and every piece htmx swaps come from one template, projects/detail.html, as
+named partials. A GET answers htmx with its partial and anyone else (a link opened
+directly or in a new tab, no JavaScript) with the whole page in the same state."""
 
 from __future__ import annotations
 
@@ -40,13 +44,15 @@ def selected_entity_id(request, schema) -> str | None:
 class PanelState:
     """What the panel shows besides the stored schema.
 
-    ``selected``: the open entity's id (None: as the request says); ``bound``: form slot
-    ("new-field", "field-<id>", ...) → the refused form, whose errors and typing show;
-    ``errors``: messages for the top of the panel; ``warnings``: the edit's validation
-    warnings (None: validate now); ``confirm``: a removal to confirm; ``diagram``: the
-    drawing when already under way."""
+    ``selected``: the open entity's id (None: as the request says); ``tab``: the panel's
+    tab (None: as the request says); ``bound``: form slot ("new-field", "field-<id>",
+    ...) → the form shown open: the refused one, whose errors and typing show, or the one
+    a page request asked for; ``errors``: messages for the top of the panel;
+    ``warnings``: the edit's validation warnings (None: validate now); ``confirm``: a
+    removal to confirm; ``diagram``: the drawing when already under way."""
 
     selected: str | None = None
+    tab: str | None = None
     bound: Mapping[str, Any] = field(default_factory=dict)
     errors: Sequence[str] = ()
     warnings: list[Problem] | None = None
@@ -54,11 +60,24 @@ class PanelState:
     diagram: Any = None
 
 
+def wants_fragment(request) -> bool:
+    """htmx swapping a piece of the page. Its history restore asks for the whole page."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
 def panel_response(request, project, *, status: int = 200, **state) -> HttpResponse:
     """The editor panel for ``project`` as stored now, with the diagram and the header
-    out of band; ``state``: the fields of PanelState."""
+    out of band; a GET not from htmx gets the whole page showing the same.
+    ``state``: the fields of PanelState."""
+    if request.method == "GET" and not wants_fragment(request):
+        return editor_page(request, project, status=status, **state)
     context = panel_context(request, project, PanelState(**state))
-    return render(request, "projects/editor/_response.html", {**context, "oob": True}, status=status)
+    return render(request, "projects/detail.html#response", {**context, "oob": True}, status=status)
+
+
+def editor_page(request, project, *, status: int = 200, **state) -> HttpResponse:
+    """The whole editor page; ``state``: the fields of PanelState."""
+    return render(request, "projects/detail.html", panel_context(request, project, PanelState(**state)), status=status)
 
 
 def page_options(request, schema, *, selected=None) -> tuple[str | None, DiagramOptions]:
@@ -83,7 +102,7 @@ def panel_context(request, project, state: PanelState = PanelState()) -> dict:
     diagram = state.diagram
     if diagram is None:  # first: it lays out while the rest renders
         diagram = diagram_for_page_soon(schema, options=options)
-    tab = panel_tab(request)
+    tab = state.tab or panel_tab(request)
     return {
         "project": project,
         "schema": schema,

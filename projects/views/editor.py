@@ -4,11 +4,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
 from designer.diagram import DiagramError
 from projects import selectors, services
 from projects.diagrams import diagram_bytes, diagram_for_page
-from projects.views.editing import panel_context
+from projects.views.editing import editor_page, wants_fragment
 from projects.views.editor_options import diagram_options
 
 DOWNLOAD_TYPES = {"svg": "image/svg+xml", "png": "image/png", "pdf": "application/pdf", "dot": "text/vnd.graphviz"}
@@ -18,13 +19,16 @@ DOWNLOAD_TYPES = {"svg": "image/svg+xml", "png": "image/png", "pdf": "applicatio
 @require_GET
 def project_detail(request, project_id: int):
     project = selectors.project_for_user(user=request.user, project_id=project_id)
-    return render(request, "projects/detail.html", panel_context(request, project))
+    return editor_page(request, project)
 
 
 @login_required
 @require_GET
+@vary_on_headers("HX-Request")
 def diagram_fragment(request, project_id: int):
     project = selectors.project_for_user(user=request.user, project_id=project_id)
+    if not wants_fragment(request):  # the page, drawn with these settings
+        return editor_page(request, project)
     schema = selectors.project_schema(project)
     options = diagram_options(request.GET, schema)
     context = {"project": project, "schema": schema, "options": options,

@@ -11,6 +11,11 @@ def workload_context(schema, bound: dict) -> dict:
     def make(slot, cls, **kwargs):
         return bound.get(slot) or cls(schema=schema, auto_id=f"{slot}-%s", **kwargs)
 
+    def pattern_row(pattern):
+        """The pattern, its form, whether it names something deleted, whether it shows open."""
+        slot = f"pattern-{pattern.id}"
+        return pattern, make(slot, PatternForm, pattern=pattern), pattern.id in stale, slot in bound
+
     summary = workload_summary(schema)
     stale = set(summary.stale_pattern_ids)
     return {
@@ -20,10 +25,7 @@ def workload_context(schema, bound: dict) -> dict:
             (load, make(f"volume-{load.entity_id}", VolumeForm, entity=schema.entity(load.entity_id)))
             for load in summary.entities
         ],
-        "patterns": [
-            (pattern, make(f"pattern-{pattern.id}", PatternForm, pattern=pattern), pattern.id in stale)
-            for pattern in schema.patterns
-        ],
+        "patterns": [pattern_row(pattern) for pattern in schema.patterns],
         "new_pattern": make("new-pattern", PatternForm),
         "sql_pattern": make("sql-pattern", SqlPatternForm),
         "bound_slots": set(bound),

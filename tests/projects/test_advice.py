@@ -185,3 +185,15 @@ def test_apply_in_a_namespaced_entity_opens_it(client_for, owner):
     assert [i.include for i in products.indexes] == [
         (products.field_by_name("id").id, products.field_by_name("name").id)
     ]
+
+
+def test_the_analysis_poll_opened_as_a_page_shows_the_advice_tab(client_for, project):
+    client = client_for(project.owner)
+    job = services.job_create(project=project, user=project.owner, kind=JobKind.ANALYSIS)
+    url = reverse("advice_job", args=[project.pk, job.pk])
+    page = client.get(url)
+    body = page.content.decode()
+    assert page.status_code == 200 and "<html" in body and 'id="editor-panel"' in body
+    assert '?tab=advice" aria-selected="true"' in body and 'id="advice"' in body
+    fragment = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert fragment.lstrip().startswith('<section class="advice" id="advice"') and "<html" not in fragment

@@ -139,3 +139,46 @@ def test_panel_opens_an_entity(client_for, project, viewer):
     assert response.status_code == 200 and "published_at" in body
     assert f'id="entity_{posts.id}" class="node entity selected"' in body  # highlighted in the diagram
     assert "Save field" not in body  # viewers get no edit forms
+
+
+def test_the_panel_answers_htmx_with_the_panel_and_a_browser_with_the_page(client_for, project, viewer):
+    client = client_for(viewer)
+    url = reverse("editor_panel", args=[project.pk])
+    fragment = client.get(url, {"tab": "workload"}, **HTMX)
+    body = fragment.content.decode()
+    assert body.lstrip().startswith('<aside class="panel wide" id="editor-panel"') and "<html" not in body
+    assert 'hx-swap-oob="true"' in body  # the diagram and the header's numbers come along
+    page = client.get(url, {"tab": "workload"})
+    body = page.content.decode()
+    assert page.status_code == 200 and "<html" in body and 'class="topbar"' in body
+    assert body.count('id="editor-panel"') == 1 and 'hx-swap-oob="true"' not in body
+    assert '?tab=workload" aria-selected="true"' in body and 'aria-label="Workload"' in body
+    assert "HX-Request" in page["Vary"] and "HX-Request" in fragment["Vary"]
+
+
+def test_the_panels_plain_links_open_the_same_state_as_a_page(client_for, project, member):
+    """Without JavaScript (or in a new tab) the tab and entity links are ordinary links
+    to the editor page, whichever editor URL the page was opened at."""
+    schema = project_schema(project)
+    posts, users = schema.entity_by_name("posts"), schema.entity_by_name("users")
+    client = client_for(member)
+    page_url = reverse("project_detail", args=[project.pk])
+    opened_at = reverse("field_form", args=[project.pk, posts.id, posts.fields[0].id])
+    page = client.get(opened_at).content.decode()
+    assert f'href="{page_url}?tab=workload"' in page and f'href="{page_url}?tab=advice"' in page
+    workload = client.get(f"{page_url}?tab=workload").content.decode()
+    assert 'aria-label="Workload"' in workload and f'href="{page_url}?tab=workload" aria-selected="true"' in workload
+    assert f'href="{page_url}?tab=schema&amp;selected={posts.id}"' in page  # back from another tab keeps the entity
+    back = client.get(f"{page_url}?tab=schema&selected={posts.id}").content.decode()
+    assert 'aria-label="Entity posts"' in back
+    assert f'href="{page_url}?selected={users.id}"' in back  # an entity link
+    assert 'aria-label="Entity users"' in client.get(f"{page_url}?selected={users.id}").content.decode()
+
+
+def test_a_delete_confirmation_opened_as_a_page_shows_the_question(client_for, project, member):
+    posts = project_schema(project).entity_by_name("posts")
+    url = reverse("entity_delete", args=[project.pk, posts.id])
+    page = client_for(member).get(url).content.decode()
+    assert "<html" in page and "Delete entity posts?" in page and 'aria-label="Entity posts"' in page
+    fragment = client_for(member).get(url, **HTMX).content.decode()
+    assert "<html" not in fragment and "Delete entity posts?" in fragment

@@ -151,3 +151,21 @@ def test_the_field_form_is_for_editors_only(client_for, project, viewer, outside
     assert client_for(viewer).get(url).status_code == 403
     assert client_for(outsider).get(url).status_code == 404
     assert client_for(viewer).get(reverse("field_form", args=[project.pk, posts.id, "fld_gone"])).status_code == 403
+
+
+def test_the_field_form_opened_as_a_page_shows_the_entity_with_that_field_open(client_for, project, member):
+    posts = schema_of(project).entity_by_name("posts")
+    slug, title = posts.field_by_name("slug"), posts.field_by_name("title")
+    url = reverse("field_form", args=[project.pk, posts.id, slug.id])
+    fragment = client_for(member).get(url, **HTMX)
+    body = fragment.content.decode()
+    assert body.lstrip().startswith('<form class="form-grid"') and "<html" not in body
+    assert 'aria-label="Edit field slug"' in body and 'id="editor-panel"' not in body
+    page = client_for(member).get(url, {"tab": "workload"})  # the field is on the schema tab whatever was asked
+    body = page.content.decode()
+    assert page.status_code == 200 and "<html" in body and 'class="topbar"' in body and 'id="editor-panel"' in body
+    assert 'aria-label="Entity posts"' in body and f'?tab=schema&amp;selected={posts.id}" aria-selected="true"' in body
+    assert 'aria-label="Edit field slug"' in body and 'id="field-' + slug.id + '-name"' in body
+    assert 'aria-label="Edit field title"' not in body  # the others still load when opened
+    assert reverse("field_form", args=[project.pk, posts.id, title.id]) in body
+    assert "HX-Request" in page["Vary"] and "HX-Request" in fragment["Vary"]

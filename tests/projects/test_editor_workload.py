@@ -229,3 +229,24 @@ def test_an_empty_project_shows_the_tab_and_refuses_a_pattern_clearly(client_for
                                                    "per": "second", "pagination": "none",
                                                    "consistency": "strong"})  # fmt: skip
     assert response.status_code == 422 and "Add an entity first" in response.content.decode()
+
+
+def test_the_pattern_form_opened_as_a_page_shows_the_workload_tab_with_that_form_open(client_for, project, member):
+    schema = schema_of(project)
+    users = schema.entity_by_name("users")
+    url = reverse("pattern_form", args=[project.pk]) + f"?entity={users.id}&name=kept+name"
+    fragment = client_for(member).get(url, **HTMX)
+    body = fragment.content.decode()
+    assert body.lstrip().startswith('<form class="form-grid pattern-form"') and "<html" not in body
+    assert 'id="editor-panel"' not in body
+    page = client_for(member).get(url)
+    body = page.content.decode()
+    assert page.status_code == 200 and "<html" in body and 'class="topbar"' in body and 'id="editor-panel"' in body
+    assert '?tab=workload" aria-selected="true"' in body
+    assert '<details open class="add-block">\n    <summary>+ Add access pattern</summary>' in body
+    assert 'value="kept name"' in body
+    assert "HX-Request" in page["Vary"] and "HX-Request" in fragment["Vary"]
+    by_slug = next(p for p in schema.patterns if p.name == "post by slug")
+    existing = client_for(member).get(reverse("pattern_form", args=[project.pk]), {"pattern": by_slug.id})
+    item = existing.content.decode().split(f'data-pattern-id="{by_slug.id}">', 1)[1]
+    assert item.lstrip().startswith("<details open>")

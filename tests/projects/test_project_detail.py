@@ -22,10 +22,27 @@ def test_outsider_gets_404(client_for, project, outsider):
 def test_diagram_fragment_focuses_on_one_entity(client_for, project):
     schema_entities = {e["name"]: e["id"] for e in project.document["entities"]}
     url = reverse("diagram_fragment", args=[project.pk])
-    body = client_for(project.owner).get(url, {"focus": schema_entities["tags"], "depth": 1}).content.decode()
+    query = {"focus": schema_entities["tags"], "depth": 1}
+    response = client_for(project.owner).get(url, query, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
     assert f'id="entity_{schema_entities["post_tags"]}"' in body
     assert f'id="entity_{schema_entities["users"]}"' not in body
-    assert "<html" not in body  # a fragment, not a page
+    assert body.lstrip().startswith('<div id="diagram"') and "<html" not in body  # a fragment, not a page
+    assert 'id="editor-panel"' not in body
+    assert "HX-Request" in response["Vary"]  # one URL, two answers: caches must tell them apart
+
+
+def test_the_diagram_url_opened_directly_is_the_page_drawn_the_same(client_for, project):
+    schema_entities = {e["name"]: e["id"] for e in project.document["entities"]}
+    url = reverse("diagram_fragment", args=[project.pk])
+    response = client_for(project.owner).get(url, {"focus": schema_entities["tags"], "depth": 1})
+    body = response.content.decode()
+    assert response.status_code == 200 and "<html" in body and 'class="topbar"' in body
+    assert 'id="editor-panel"' in body and 'id="diagram"' in body
+    assert f'<option value="{schema_entities["tags"]}" selected>tags</option>' in body  # the controls say so
+    assert f'id="entity_{schema_entities["post_tags"]}"' in body
+    assert f'id="entity_{schema_entities["users"]}"' not in body
+    assert "HX-Request" in response["Vary"]
 
 
 @pytest.mark.parametrize(
