@@ -167,30 +167,69 @@ def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, 
     highlighted = options.highlighted
     status = highlighted.get(entity.id)
     header = marks.header_colour(status, comparing=bool(highlighted)) or _header_colour(entity, heat, selected)
-    title = marks.name_markup(_html(entity.name), status)
+    drawn = [(n, f) for n, f in enumerate(entity.fields, start=1) if _field_shown(entity, f, show, fk_fields)]
+    shown_ports[entity.id] = {f.id: f"f{n}" for n, f in drawn}
+    shown = [f for _, f in drawn]
+    looks = NodeLooks(
+        header=header,
+        selected=selected,
+        status=status,
+        shown=tuple(f.id for f in shown),
+        foreign_keys=frozenset(f.id for f in entity.fields if f.id in fk_fields),
+        enum_names=tuple(_enum_name(schema, f) for f in shown),
+        field_statuses=tuple(marks.field_status(status, highlighted.get(f.id)) for f in shown) if highlighted else (),
+    )
+    return _node_text(entity, node_id, looks)
+
+
+@dataclass(frozen=True)
+class NodeLooks:
+    """Everything besides the entity itself that its node's text depends on."""
+
+    header: str
+    selected: bool
+    status: str | None
+    shown: tuple[str, ...]  # the ids of the fields drawn
+    foreign_keys: frozenset[str]
+    enum_names: tuple[str | None, ...]  # per field drawn
+    field_statuses: tuple[str | None, ...]  # per field drawn; () when nothing is compared
+
+
+def _enum_name(schema: Schema, field: Field) -> str | None:
+    enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
+    return enum.name if enum else None
+
+
+# An edit changes one table; the other 1,999 nodes of a large diagram come back from
+# here unchanged (entities are immutable and shared between a schema and its edits).
+@functools.lru_cache(maxsize=8192)
+def _node_text(entity: Entity, node_id: str, looks: NodeLooks) -> str:
+    title = marks.name_markup(_html(entity.name), looks.status)
     if entity.namespace:
         title = f'<font point-size="9" color="#E2E8F0">{_html(entity.namespace)}.</font>{title}'
     rows = [
-        f'<tr><td colspan="3" bgcolor="{header}" align="left" cellpadding="6">'
+        f'<tr><td colspan="3" bgcolor="{looks.header}" align="left" cellpadding="6">'
         f'<font color="white"><b>{title}</b></font></td></tr>'
     ]
-    ports: dict[str, str] = {}
     indexed = {column.field_id for index in entity.indexes for column in index.columns}
-    for position, field in enumerate(entity.fields, start=1):
-        if not _field_shown(entity, field, show, fk_fields):
-            continue
-        port = f"f{position}"
-        ports[field.id] = port
-        field_status = marks.field_status(status, highlighted.get(field.id))
-        rows.append(_field_row(schema, entity, field, port, fk_fields, indexed=indexed, status=field_status))
-    shown_ports[entity.id] = ports
-    border = SELECTED if selected else BORDER
-    width = "2" if selected else "1"
+    fields = {f.id: (position, f) for position, f in enumerate(entity.fields, start=1)}
+    for number, field_id in enumerate(looks.shown):
+        position, field = fields[field_id]
+        row = RowLooks(
+            port=f"f{position}",
+            foreign_key=field_id in looks.foreign_keys,
+            indexed=field_id in indexed,
+            enum_name=looks.enum_names[number],
+            status=looks.field_statuses[number] if looks.field_statuses else None,
+        )
+        rows.append(_field_row(entity, field, row))
+    border = SELECTED if looks.selected else BORDER
+    width = "2" if looks.selected else "1"
     table = (
         f'<table border="{width}" cellborder="0" cellspacing="0" cellpadding="3" bgcolor="white" '
         f'color="{border}">{"".join(rows)}</table>'
     )
-    classes = ("entity selected" if selected else "entity") + marks.css_class(status)
+    classes = ("entity selected" if looks.selected else "entity") + marks.css_class(looks.status)
     tooltip = _quoted(_entity_tip(entity))
     return f'  {node_id} [id="entity_{_attr_id(entity.id)}", class="{classes}", tooltip={tooltip}, label=<{table}>];'
 
@@ -210,27 +249,32 @@ def _field_shown(entity: Entity, field: Field, show: str, fk_fields: set[str]) -
     return True
 
 
-def _field_row(schema: Schema, entity: Entity, field: Field, port: str, fk_fields: set[str], *,
-               indexed: set[str], status=None) -> str:  # fmt: skip
-    markers = []
-    if field.id in entity.primary_key:
-        markers.append("PK")
-    if field.id in fk_fields:
-        markers.append("FK")
-    if field.unique:
-        markers.append("UQ")
-    if field.id in indexed:
-        markers.append("IX")  # a key column of a declared index: shows what an index edit changed
-    enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
-    type_name = display_type(field.type, enum_name=enum.name if enum else None)
+@dataclass(frozen=True)
+class RowLooks:
+    port: str
+    foreign_key: bool
+    indexed: bool  # a key column of a declared index: shows what an index edit changed
+    enum_name: str | None
+    status: str | None
+
+
+def _field_row(entity: Entity, field: Field, looks: RowLooks) -> str:
+    primary = field.id in entity.primary_key
+    markers = [
+        mark
+        for mark, present in (("PK", primary), ("FK", looks.foreign_key), ("UQ", field.unique), ("IX", looks.indexed))
+        if present
+    ]
+    type_name = display_type(field.type, enum_name=looks.enum_name)
     name = _html(field.name)
-    if field.id in entity.primary_key:
+    if primary:
         name = f"<b>{name}</b>"
-    name = marks.name_markup(name, status)
+    name = marks.name_markup(name, looks.status)
     # Nullable as Prisma writes it, "text?": in the type's own text, not one more
     # element per column for the browser to lay out.
     nullable = "?" if field.nullable else ""
-    fill = marks.row_attribute(status)
+    fill = marks.row_attribute(looks.status)
+    port = looks.port
     return (
         f'<tr><td port="{port}" align="left"{fill}>{name}</td>'
         f'<td align="left"{fill}><font color="{MUTED}" point-size="10">{_html(type_name)}{nullable}</font></td>'

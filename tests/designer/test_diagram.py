@@ -134,3 +134,17 @@ def test_bad_format_and_broken_dot_are_diagram_errors():
 def test_graphviz_failure_is_reported():
     with pytest.raises(DiagramError, match="Graphviz failed"):
         render("digraph { a -> }")
+
+
+def test_nodes_kept_from_an_earlier_drawing_never_show_stale_contents(blog):
+    posts = blog.entity_by_name("posts")
+    renamed = replace(
+        posts, fields=tuple(replace(f, name="headline") if f.name == "title" else f for f in posts.fields)
+    )
+    edited = replace(blog, entities=tuple(renamed if e.id == posts.id else e for e in blog.entities))
+    before, after = build_dot(blog), build_dot(edited)
+    assert ">title</td>" in before and ">headline</td>" not in before
+    assert ">headline</td>" in after and ">title</td>" not in after
+    assert build_dot(blog) == before  # the first schema's drawing, again
+    selected = build_dot(blog, options=DiagramOptions(selected_entity_id=posts.id))
+    assert selected != before and 'class="entity selected"' in selected
