@@ -20,6 +20,8 @@
 
   function setup() {
     const element = holder();
+    const drawing = element && element.querySelector("template[data-drawing]");
+    if (drawing) { element.replaceChild(drawing.content, drawing); }
     const svg = element && element.querySelector("svg");
     if (!svg || (view && view.svg === svg)) { return; }
     teardown();
@@ -351,9 +353,11 @@
     fit: function () { if (view) { fit(); } },
   };
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
+  // On DOMContentLoaded, after htmx's own listener (its script came first) has scanned
+  // the page: the drawing is placed after that scan, not walked by it.
+  if (document.readyState === "complete") {
     setup();
+  } else {
+    document.addEventListener("DOMContentLoaded", setup);
   }
 })();
