@@ -61,8 +61,9 @@ def field_names(entity: Entity | None, field_ids) -> str:
 
 
 def relationship_label(schema: Schema, relationship: Relationship, *, actions: bool = False) -> str:
-    """``posts.author_id → users.id``; the arrow tells the cardinality (→ one-to-many,
-    — one-to-one, ↔ many-to-many); ``actions`` adds the referential actions set."""
+    """``posts.author_id → users.id``, ``lines(order_id, n) → orders(id, n)`` for a
+    composite key. The arrow tells the cardinality (→ one-to-many, — one-to-one,
+    ↔ many-to-many); ``actions`` adds the referential actions that are set."""
     source = _end(schema, relationship.from_entity_id, relationship.from_field_ids)
     target = _end(schema, relationship.to_entity_id, relationship.to_field_ids)
     text = f"{source} {ARROWS[relationship.cardinality]} {target}"
@@ -77,7 +78,8 @@ def _end(schema: Schema, entity_id: str, field_ids: tuple[str, ...]) -> str:
     entity = schema.entity(entity_id)
     if entity is None:
         return UNKNOWN
-    return f"{entity.name}.{field_names(entity, field_ids)}"
+    names = field_names(entity, field_ids)
+    return f"{entity.name}.{names}" if len(field_ids) == 1 else f"{entity.name}({names})"
 
 
 # --- indexes ------------------------------------------------------------------------------
