@@ -151,9 +151,9 @@ def _filters(target: Entity, rows: Iterable[ConditionRow], problems: list[Proble
         if field is None:
             problems.append(_problem("filters", f"A condition names a field that {target.name} does not have."))
             continue
-        value = row.value.strip()
-        if op is None:
+        if op is None:  # already said
             continue
+        value = row.value.strip()
         if op in NO_VALUE_OPS and value:
             message = f"{field.name} {FILTER_OP_LABELS[op]} takes no value; clear the value box."
             problems.append(_problem("filters", message))

@@ -32,7 +32,9 @@ def _split_name(name: str) -> tuple[str, str, str]:
 
 
 def _subject(op: Op) -> str:
-    for attr in ("entity", "field", "relationship", "index", "enum", "group", "note", "pattern"):
+    if (pattern := getattr(op, "pattern", None)) is not None:
+        return pattern_label(pattern)
+    for attr in ("entity", "field", "relationship", "index", "enum", "group", "note"):
         value = getattr(op, attr, None)
         if value is not None and hasattr(value, "name") and value.name:
             return value.name

@@ -324,6 +324,8 @@ def test_descriptions_read_as_short_sentences(shop):
     )
     renamed = ops.UpdateField(entity_id=posts.id, field=replace(email, name="email_address"))
     assert ops.describe(renamed, shop) == "Update field email_address (renamed from email)"
+    slug = shop.pattern("pat_slug")  # quoted whether the op carries the pattern or only its id
+    assert ops.describe(ops.UpdatePattern(pattern=slug)) == "Update pattern 'post by slug'"
 
 
 def test_every_description_is_a_non_empty_line(shop):
