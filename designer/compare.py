@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from designer.labels import field_label, field_names, field_type_label, index_label, relationship_label
 from designer.schema import Check, Entity, Enum, Field, Index, Relationship, Schema, replace
-from designer.types import display_type
 
 ADDED, REMOVED, CHANGED, RENAMED = "added", "removed", "changed", "renamed"
 
@@ -145,7 +145,7 @@ def _entity_describer(schema: Schema) -> Callable[[Entity], dict[str, str]]:
     def describe(entity: Entity) -> dict[str, str]:
         return {
             "name": entity.qualified_name,
-            "primary key": _field_names(schema, entity, entity.primary_key) or "(none)",
+            "primary key": field_names(entity, entity.primary_key) or "(none)",
             "comment": _text(entity.comment),
         }
 
@@ -156,8 +156,14 @@ def _compare_parts(old: Schema, new: Schema, before: Entity, after: Entity) -> l
     """Fields, indexes and checks of an entity present in both versions."""
     changes = []
     parts = (
-        ("field", before.fields, after.fields, _field_describer, lambda e, f: f"{e.name}.{f.name}"),
-        ("index", before.indexes, after.indexes, _index_describer, lambda e, i: f"{e.name}: {_index_name(i)}"),
+        ("field", before.fields, after.fields, _field_describer, field_label),
+        (
+            "index",
+            before.indexes,
+            after.indexes,
+            _index_describer,
+            lambda e, i: f"{e.name}: {i.name}" if i.name else index_label(e, i),
+        ),
         ("check", before.checks, after.checks, _check_describer, lambda e, c: f"{e.name}: {_check_name(c)}"),
     )
     for kind, old_items, new_items, describer, label in parts:
@@ -180,11 +186,10 @@ def _paired(describe_before: Callable, describe_after: Callable, item_before) ->
 
 def _field_describer(schema: Schema, entity: Entity) -> Callable[[Field], dict[str, str]]:
     def describe(field: Field) -> dict[str, str]:
-        enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
         default = field.default.value if field.default else "(none)"
         return {
             "name": field.name,
-            "type": display_type(field.type, enum_name=enum.name if enum else None),
+            "type": field_type_label(schema, field),
             "nullable": "yes" if field.nullable else "no",
             "default": default,
             "unique": "yes" if field.unique else "no",
@@ -199,16 +204,16 @@ def _field_describer(schema: Schema, entity: Entity) -> Callable[[Field], dict[s
 def _index_describer(schema: Schema, entity: Entity) -> Callable[[Index], dict[str, str]]:
     def describe(index: Index) -> dict[str, str]:
         columns = ", ".join(
-            (c.expression or _field_names(schema, entity, (c.field_id,))) + (" DESC" if c.order.value == "desc" else "")
+            (c.expression or field_names(entity, (c.field_id,))) + (" DESC" if c.order.value == "desc" else "")
             for c in index.columns
         )
         return {
-            "name": _index_name(index),
+            "name": index.name or "(unnamed index)",
             "columns": columns,
             "unique": "yes" if index.unique else "no",
             "method": index.method.value,
             "where": _text(index.predicate),
-            "include": _field_names(schema, entity, index.include) or "(none)",
+            "include": field_names(entity, index.include) or "(none)",
         }
 
     return describe
@@ -222,7 +227,7 @@ def _compare_relationships(old: Schema, new: Schema) -> list[Change]:
     def describer(schema: Schema) -> Callable[[Relationship], dict[str, str]]:
         return lambda r: {
             "name": _text(r.name),
-            "link": _relationship_label(schema, r),
+            "link": relationship_label(schema, r),
             "cardinality": r.cardinality.value.replace("_", "-"),
             "on delete": r.on_delete.value.replace("_", " ") if r.on_delete else "(default)",
             "on update": r.on_update.value.replace("_", " ") if r.on_update else "(default)",
@@ -234,7 +239,7 @@ def _compare_relationships(old: Schema, new: Schema) -> list[Change]:
         describe = _paired(describer(old), describer(new), before)
         holder = (after or before).from_entity_id  # the entity holding the foreign key
         change = _change(
-            "relationship", before, after, lambda r, s=schema: _relationship_label(s, r), describe, lambda r: r.name,
+            "relationship", before, after, lambda r, s=schema: relationship_label(s, r), describe, lambda r: r.name,
             entity_id=holder,
         )  # fmt: skip
         if change is not None:
@@ -243,32 +248,6 @@ def _compare_relationships(old: Schema, new: Schema) -> list[Change]:
 
 
 # --- names ------------------------------------------------------------------------------
-
-
-def _relationship_label(schema: Schema, relationship: Relationship) -> str:
-    return (
-        f"{_end(schema, relationship.from_entity_id, relationship.from_field_ids)} → "
-        f"{_end(schema, relationship.to_entity_id, relationship.to_field_ids)}"
-    )
-
-
-def _end(schema: Schema, entity_id: str, field_ids: tuple[str, ...]) -> str:
-    entity = schema.entity(entity_id)
-    if entity is None:
-        return "(unknown)"
-    return f"{entity.name}({_field_names(schema, entity, field_ids)})"
-
-
-def _field_names(schema: Schema, entity: Entity, field_ids) -> str:
-    names = []
-    for field_id in field_ids:
-        field = entity.field(field_id)
-        names.append(field.name if field else "(unknown)")
-    return ", ".join(names)
-
-
-def _index_name(index: Index) -> str:
-    return index.name or "(unnamed index)"
 
 
 def _check_name(check: Check) -> str:

@@ -18,7 +18,6 @@ MAX_NOTES = 200
 MAX_PATTERNS = 1000
 MAX_NAME_CHARS = 200  # entity, field, enum, value, group, note, pattern, index names
 MAX_TEXT_CHARS = 20_000  # comments, note contents, descriptions, SQL expressions
-MAX_ID_CHARS = 64  # ids match ID_PATTERN (designer/formats/codec.py)
 MAX_COUNT = 10**15  # rows, growth per month, a pattern's limit
 MAX_FREQUENCY = 1e12  # per second, minute, hour or day
 MAX_ROW_BYTES = 10**9

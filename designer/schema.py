@@ -101,7 +101,6 @@ class Operation(StrEnum):
 READ_OPERATIONS = frozenset(
     {Operation.POINT_LOOKUP, Operation.LIST, Operation.SEARCH, Operation.AGGREGATE, Operation.COUNT}
 )
-WRITE_OPERATIONS = frozenset(set(Operation) - READ_OPERATIONS)
 
 
 class FilterOp(StrEnum):

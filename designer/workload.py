@@ -271,11 +271,6 @@ def load_heat(schema: Schema) -> tuple[tuple[str, float], ...]:
     return tuple((load.entity_id, load.per_second / busiest) for load in loads)
 
 
-def read_write_mix(schema: Schema) -> tuple[tuple[str, str], ...]:
-    """Entity id → 'read' or 'write' (whichever dominates), for entities with any load."""
-    return tuple((load.entity_id, load.mix) for load in workload_summary(schema).entities if load.mix is not None)
-
-
 # --- human formatting -------------------------------------------------------------------
 
 _COUNT_UNITS = ("", "k", "M", "B", "T")

@@ -11,7 +11,7 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from designer.bundle import BundleSpec, BundleVersion
@@ -103,10 +103,6 @@ def release_for(*, project: Project, number: int) -> Release:
     if release is None:
         raise Http404("No such version")
     return release
-
-
-def latest_number(*, project: Project) -> int:
-    return Release.objects.filter(project=project).aggregate(latest=Max("number"))["latest"] or 0
 
 
 def version_schema(*, project: Project, number: int) -> Schema:

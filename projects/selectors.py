@@ -100,10 +100,6 @@ def schema_at_revision(*, project: Project, revision: int) -> Schema:
     return schema
 
 
-def revisions_for(*, project: Project, limit: int = 50) -> QuerySet[Revision]:
-    return Revision.objects.filter(project=project).select_related("author").order_by("-number")[:limit]
-
-
 def latest_analysis(*, project: Project) -> Analysis | None:
     return Analysis.objects.filter(project=project).order_by("-created_at", "-pk").first()
 

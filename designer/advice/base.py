@@ -17,7 +17,6 @@ from designer.schema import (
     READ_OPERATIONS,
     AccessPattern,
     Entity,
-    Field,
     Schema,
     fresh_id,
 )
@@ -218,10 +217,6 @@ def rows_phrase(context: Context, entity: Entity) -> str:
         return f"{entity.name} has no declared volume"
     now, later = context.rows(entity.id, months=0), context.rows(entity.id, months=36)
     return f"{entity.name} holds {count(now)} rows now, {count(later)} in 36 months"
-
-
-def fields_of(entity: Entity, field_ids) -> list[Field]:
-    return [f for f in (entity.field(i) for i in field_ids) if f is not None]
 
 
 def upper_first(text: str) -> str:

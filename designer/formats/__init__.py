@@ -19,10 +19,6 @@ class Imported:
     notices: tuple[Problem, ...] = ()  # warnings: statements skipped, data left out, each with its line
 
 
-def load_schema(text: str, *, fmt: str) -> Schema:
-    return import_text(text, fmt=fmt).schema
-
-
 def import_text(text: str, *, fmt: str) -> Imported:
     """Any import format → schema plus notices; bad input raises SchemaError with lines."""
     from designer.formats import dbml, json_doc, sql_mysql, sql_postgresql

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from designer.labels import field_label, index_label, pattern_label, relationship_label
 from designer.ops.base import Op, _ends, _field_ids
 from designer.ops.entities import UpdateEntity
 from designer.ops.fields import RenameEnumValue, UpdateField
 from designer.ops.settings import Batch, SetPositions
-from designer.schema import AccessPattern, Entity, Index, Relationship, Schema
+from designer.schema import AccessPattern, Schema
 
 
 def describe(op: Op, before: Schema | None = None) -> str:
@@ -31,7 +32,9 @@ def _split_name(name: str) -> tuple[str, str, str]:
 
 
 def _subject(op: Op) -> str:
-    for attr in ("entity", "field", "relationship", "index", "enum", "group", "note", "pattern"):
+    if (pattern := getattr(op, "pattern", None)) is not None:
+        return pattern_label(pattern)
+    for attr in ("entity", "field", "relationship", "index", "enum", "group", "note"):
         value = getattr(op, attr, None)
         if value is not None and hasattr(value, "name") and value.name:
             return value.name
@@ -43,12 +46,12 @@ def _subject(op: Op) -> str:
 # Ops that name their target by id: the schema before the edit still knows its name.
 _TARGETS = (
     ("field_id", lambda s, i: (found := s.find_field(i)) and found[1].name),
-    ("index_id", lambda s, i: next((x.name or _index_text(e, x) for e in s.entities for x in e.indexes if x.id == i), None)),
-    ("relationship_id", lambda s, i: (r := s.relationship(i)) and _relationship_text(s, r)),
+    ("index_id", lambda s, i: next((index_label(e, x) for e in s.entities for x in e.indexes if x.id == i), None)),
+    ("relationship_id", lambda s, i: (r := s.relationship(i)) and relationship_label(s, r)),
     ("enum_id", lambda s, i: (x := s.enum(i)) and x.name),
     ("group_id", lambda s, i: (x := s.group(i)) and x.name),
     ("note_id", lambda s, i: next((x.name for x in s.notes if x.id == i), None)),
-    ("pattern_id", lambda s, i: (x := s.pattern(i)) and repr(x.name)),
+    ("pattern_id", lambda s, i: (x := s.pattern(i)) and pattern_label(x)),
     ("entity_id", lambda s, i: (x := s.entity(i)) and x.name),
 )  # fmt: skip
 
@@ -84,11 +87,11 @@ def removal_impact(schema: Schema, *, entity_id: str | None = None, field_id: st
     for relationship in schema.relationships:
         by_entity = entity_id and entity_id in _ends(relationship)
         if by_entity or (field_id and field_id in _field_ids(relationship)):
-            lines.append(f"relationship {_relationship_text(schema, relationship)}")
+            lines.append(f"relationship {relationship_label(schema, relationship)}")
     if field_id and (found := schema.find_field(field_id)):
         entity = found[0]
         for index in entity.indexes:
-            label = index.name or _index_text(entity, index)
+            label = index_label(entity, index)
             if all(c.field_id == field_id for c in index.columns):  # no key left: the index goes
                 lines.append(f"index {label}")
             elif field_id in index.include or any(c.field_id == field_id for c in index.columns):
@@ -96,13 +99,13 @@ def removal_impact(schema: Schema, *, entity_id: str | None = None, field_id: st
         if field_id in entity.primary_key:
             lines.append(f"the primary key of {entity.name} loses this column")
     if entity_id and (entity := schema.entity(entity_id)):
-        lines += [f"index {i.name or _index_text(entity, i)}" for i in entity.indexes]
+        lines += [f"index {index_label(entity, i)}" for i in entity.indexes]
         lines += [f"its place in group {g.name}" for g in schema.groups if entity_id in g.entity_ids]
         if schema.volume(entity_id) is not None:
             lines.append(f"the declared volume of {entity.name}")
     for pattern in schema.patterns:
         if _pattern_touches(pattern, entity_id=entity_id, field_id=field_id, schema=schema):
-            lines.append(f"access pattern {pattern.name!r} will be flagged")
+            lines.append(f"access pattern {pattern_label(pattern)} will be flagged")
     return lines
 
 
@@ -118,24 +121,6 @@ def _pattern_touches(pattern: AccessPattern, *, entity_id, field_id, schema: Sch
                for r in joined)  # fmt: skip
 
 
-def _relationship_text(schema: Schema, relationship: Relationship) -> str:
-    def side(entity_id, field_ids):
-        entity = schema.entity(entity_id)
-        if entity is None:
-            return "?"
-        names = [f.name for i in field_ids if (f := entity.field(i))]
-        return f"{entity.name}.{', '.join(names)}"
-
-    source = side(relationship.from_entity_id, relationship.from_field_ids)
-    target = side(relationship.to_entity_id, relationship.to_field_ids)
-    return f"{source} → {target}"
-
-
-def _index_text(entity: Entity, index: Index) -> str:
-    names = [f.name if (f := entity.field(c.field_id or "")) else (c.expression or "?") for c in index.columns]
-    return f"on {entity.name} ({', '.join(names)})"
-
-
 # --- the history timeline: past tense, with the object's full name ---------------------
 
 _PAST = {"Add": "added", "Update": "changed", "Remove": "removed", "Set": "set", "Move": "moved",
@@ -148,15 +133,15 @@ def narrate(op: Op, before: Schema | None = None) -> str:
         parts = [narrate(o, before) for o in op.ops]
         return "; ".join(parts) if len(parts) <= 3 else f"made {len(parts)} changes: {'; '.join(parts[:2])}; …"
     if before is not None and isinstance(op, UpdateField) and (found := before.find_field(op.field.id)):
-        return _changed("field", f"{found[0].name}.{found[1].name}", found[1], op.field)
+        return _changed("field", field_label(*found), found[1], op.field)
     if before is not None and isinstance(op, UpdateEntity) and (old := before.entity(op.entity.id)):
         return _changed("entity", old.name, old, op.entity, skip=("fields", "indexes", "checks"))
     if before is not None and (entity := before.entity(getattr(op, "entity_id", "") or "")):
         if (new_field := getattr(op, "field", None)) is not None:
-            return f"added field {entity.name}.{new_field.name}"
+            return f"added field {field_label(entity, new_field)}"
         if (field_id := getattr(op, "field_id", None)) and (old_field := entity.field(field_id)):
             verb = _PAST.get(_split_name(type(op).__name__)[0], "changed")
-            return f"{verb} field {entity.name}.{old_field.name}"
+            return f"{verb} field {field_label(entity, old_field)}"
     text = describe(op, before)
     verb, _, rest = text.partition(" ")
     return f"{_PAST.get(verb, verb.lower())} {rest}".strip()

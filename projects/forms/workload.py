@@ -1,38 +1,23 @@
 """Forms for the declared workload: access patterns (by form or pasted SQL) and volumes.
 
+Each form cleans what a person typed and asks ``designer.workload_edits`` for the op;
+what only the schema can judge is refused there, and its problems are shown next to
+the box they are about.
+
 A pattern's conditions and sort keys are rows of repeated inputs (filter_field,
 filter_op, filter_value; sort_field, sort_order): the panel shows the pattern's rows
 plus blank ones, and blank rows are ignored."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django import forms
 
-from designer import ops
+from designer import ops, workload_edits
+from designer.labels import FILTER_OP_LABELS
 from designer.problems import SchemaError
-from designer.schema import (
-    READ_OPERATIONS,
-    AccessPattern,
-    Consistency,
-    Entity,
-    Filter,
-    FilterOp,
-    Frequency,
-    Operation,
-    Pagination,
-    PatternKind,
-    Per,
-    SortKey,
-    SortOrder,
-    ValueKind,
-    Volume,
-    fresh_id,
-    replace,
-)
-from designer.sqlpattern import pattern_from_sql
+from designer.schema import READ_OPERATIONS, AccessPattern, Consistency, Entity, Operation, Pagination, Per
 from designer.workload import estimate_row_bytes
+from designer.workload_edits import ConditionRow, SortRow
 from projects.forms.editor import SchemaForm
 from projects.forms.widgets import QuickSelect
 
@@ -40,38 +25,33 @@ OPERATION_CHOICES = [
     ("Read", [(o.value, o.value.replace("_", " ")) for o in Operation if o in READ_OPERATIONS]),
     ("Write", [(o.value, o.value) for o in Operation if o not in READ_OPERATIONS]),
 ]
-FILTER_OP_LABELS = {
-    FilterOp.EQ: "=", FilterOp.IN: "IN", FilterOp.LT: "<", FilterOp.LTE: "<=", FilterOp.GT: ">",
-    FilterOp.GTE: ">=", FilterOp.BETWEEN: "BETWEEN", FilterOp.PREFIX: "LIKE 'x%'", FilterOp.CONTAINS: "LIKE '%x%'",
-    FilterOp.IS_NULL: "IS NULL", FilterOp.IS_NOT_NULL: "IS NOT NULL", FilterOp.ARRAY_CONTAINS: "array contains",
-    FilterOp.JSON_PATH: "JSON path", FilterOp.FULL_TEXT: "full-text",
-}  # fmt: skip
-NO_VALUE_OPS = {FilterOp.IS_NULL, FilterOp.IS_NOT_NULL}
 BLANK_FILTER_ROWS, BLANK_SORT_ROWS = 2, 1
 
 
-@dataclass(frozen=True)
-class ConditionRow:
-    field_id: str = ""
-    op: str = FilterOp.EQ.value
-    value: str = ""
+class WorkloadForm(SchemaForm):
+    """A form whose cleaned values become one op through ``designer.workload_edits``."""
+
+    problems_box: str | None = None  # where problems naming none of the form's boxes go (None: the top)
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:  # the boxes first: the core takes only cleaned values
+            return data
+        try:
+            data["op"] = self.build_op(data)
+        except SchemaError as error:
+            for problem in error.problems:
+                self.add_error(problem.path if problem.path in self.fields else self.problems_box, problem.message)
+        return data
+
+    def build_op(self, data: dict) -> ops.Op:
+        raise NotImplementedError
+
+    def to_op(self) -> ops.Op:
+        return self.cleaned_data["op"]
 
 
-@dataclass(frozen=True)
-class SortRow:
-    field_id: str = ""
-    order: str = SortOrder.ASC.value
-
-
-def filter_value_text(condition: Filter) -> str:
-    """What the value box shows: empty for a parameter, the literal for a constant,
-    the path for a JSON path condition."""
-    if condition.op is FilterOp.JSON_PATH or condition.value_kind is ValueKind.CONSTANT:
-        return condition.value or ""
-    return ""
-
-
-class PatternForm(SchemaForm):
+class PatternForm(WorkloadForm):
     name = forms.CharField(max_length=200)
     description = forms.CharField(required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
     entity = forms.ChoiceField(widget=QuickSelect, label="target entity")
@@ -126,91 +106,31 @@ class PatternForm(SchemaForm):
             filters = [ConditionRow(*row) for row in _zip_lists(self.data, "filter_field", "filter_op", "filter_value")]
             sort = [SortRow(*row) for row in _zip_lists(self.data, "sort_field", "sort_order")]
         else:
-            filters = [
-                ConditionRow(f.field_id, f.op.value, filter_value_text(f)) for f in self.initial.get("filters", ())
-            ]
-            sort = [SortRow(s.field_id, s.order.value) for s in self.initial.get("sort", ())]
+            filters, sort = list(self.initial.get("filters", ())), list(self.initial.get("sort", ()))
         filters = [row for row in filters if row.field_id] + [ConditionRow()] * BLANK_FILTER_ROWS
         sort = [row for row in sort if row.field_id] + [SortRow()] * BLANK_SORT_ROWS
         return filters, sort
 
     def clean(self):
-        data = super().clean()
         if self.target is None:
             raise forms.ValidationError("Add an entity first: a pattern reads or writes one.")
-        known = {f.id for f in self.target.fields}
-        data["filters"] = tuple(self._clean_condition(row, known) for row in self.filter_rows if row.field_id)
-        data["sort"] = tuple(self._clean_sort(row, known) for row in self.sort_rows if row.field_id)
-        peak = data.get("peak")
-        if peak is not None and data.get("frequency") is not None and peak < data["frequency"]:
-            self.add_error("peak", "The peak cannot be below the average.")
-        return data
+        return super().clean()
 
-    def _clean_condition(self, row: ConditionRow, known: set[str]) -> Filter:
-        if row.field_id not in known:
-            raise forms.ValidationError(f"A condition names a field that {self.target.name} does not have.")
-        try:
-            op = FilterOp(row.op)
-        except ValueError:
-            raise forms.ValidationError(f"Unknown condition operator {row.op!r}.") from None
-        value = row.value.strip()
-        field_name = self.target.field(row.field_id).name
-        if op in NO_VALUE_OPS and value:
-            raise forms.ValidationError(f"{field_name} {FILTER_OP_LABELS[op]} takes no value; clear the value box.")
-        if op is FilterOp.JSON_PATH:
-            if not value:
-                raise forms.ValidationError(f"Give the JSON path for {field_name}, e.g. address.city.")
-            return Filter(field_id=row.field_id, op=op, value_kind=ValueKind.PARAMETER, value=value)
-        if value:
-            return Filter(field_id=row.field_id, op=op, value_kind=ValueKind.CONSTANT, value=value)
-        return Filter(field_id=row.field_id, op=op)
-
-    def _clean_sort(self, row: SortRow, known: set[str]) -> SortKey:
-        if row.field_id not in known:
-            raise forms.ValidationError(f"A sort key names a field that {self.target.name} does not have.")
-        order = SortOrder.DESC if row.order == SortOrder.DESC.value else SortOrder.ASC
-        return SortKey(field_id=row.field_id, order=order)
-
-    def build_pattern(self) -> AccessPattern:
-        data = self.cleaned_data
-        operation = Operation(data["operation"])
-        is_write = operation not in READ_OPERATIONS
-        return AccessPattern(
-            id=self.pattern.id if self.pattern else fresh_id("pat", self.schema.all_ids()),
-            name=data["name"].strip(),
-            kind=PatternKind.WRITE if is_write else PatternKind.READ,
-            operation=operation,
-            entity_id=self.target.id,
-            description=data["description"].strip() or None,
-            filters=data["filters"],
-            sort=data["sort"],
-            limit=data["limit"],
-            pagination=Pagination(data["pagination"]),
-            returns=tuple(data["returns"]),
-            joins=tuple(data["joins"]),
-            frequency=Frequency(average=data["frequency"], peak=data["peak"], per=Per(data["per"])),
-            latency_ms=data["latency_ms"],
-            consistency=Consistency(data["consistency"]),
-            changes=tuple(data["changes"]) if is_write else (),
-        )
-
-    def to_op(self) -> ops.Op:
-        pattern = self.build_pattern()
-        return ops.UpdatePattern(pattern=pattern) if self.pattern else ops.AddPattern(pattern=pattern)
+    def build_op(self, data: dict) -> ops.Op:
+        values = {name: data[name] for name in self.fields if name != "entity"}
+        return workload_edits.save_pattern(self.schema, self.pattern, entity_id=self.target.id,
+                                           filters=self.filter_rows, sort=self.sort_rows, **values)  # fmt: skip
 
 
 def pattern_initial(pattern: AccessPattern) -> dict:
+    """The form's boxes for ``pattern``: its plain values, numbers without a needless ".0"."""
+
     def number(value: float | None):  # 40.0 shows as 40
         return int(value) if value is not None and float(value).is_integer() else value
 
-    return {
-        "name": pattern.name, "description": pattern.description or "", "entity": pattern.entity_id,
-        "operation": pattern.operation.value, "limit": pattern.limit, "pagination": pattern.pagination.value,
-        "frequency": number(pattern.frequency.average), "peak": number(pattern.frequency.peak), "per": pattern.frequency.per.value,
-        "latency_ms": pattern.latency_ms, "consistency": pattern.consistency.value, "returns": list(pattern.returns),
-        "joins": list(pattern.joins), "changes": list(pattern.changes), "filters": pattern.filters,
-        "sort": pattern.sort,
-    }  # fmt: skip
+    values = workload_edits.pattern_values(pattern)
+    return {**values, "entity": values.pop("entity_id"), "frequency": number(values["frequency"]),
+            "peak": number(values["peak"])}  # fmt: skip
 
 
 def _zip_lists(data, *names: str) -> list[tuple[str, ...]]:
@@ -219,7 +139,7 @@ def _zip_lists(data, *names: str) -> list[tuple[str, ...]]:
     return [tuple(c[i].strip() if i < len(c) else "" for c in columns) for i in range(length)]
 
 
-class SqlPatternForm(SchemaForm):
+class SqlPatternForm(WorkloadForm):
     """A PostgreSQL query turned into a pattern; anything that cannot be mapped is an
     error on the SQL box and nothing is saved."""
 
@@ -229,25 +149,13 @@ class SqlPatternForm(SchemaForm):
     frequency = forms.FloatField(min_value=0, initial=1, label="average")
     per = forms.ChoiceField(choices=[(p.value, f"per {p.value}") for p in Per], initial=Per.SECOND.value)
 
-    def clean(self):
-        data = super().clean()
-        if "sql" not in data or "frequency" not in data:
-            return data
-        try:
-            pattern = pattern_from_sql(data["sql"], schema=self.schema, name=data["name"].strip() or None)
-        except SchemaError as error:
-            for problem in error.problems:
-                self.add_error("sql", problem.message)
-            return data
-        frequency = Frequency(average=data["frequency"], per=Per(data["per"]))
-        data["pattern"] = replace(pattern, frequency=frequency)
-        return data
+    problems_box = "sql"  # a query that cannot be mapped is said on the SQL box
 
-    def to_op(self) -> ops.Op:
-        return ops.AddPattern(pattern=self.cleaned_data["pattern"])
+    def build_op(self, data: dict) -> ops.Op:
+        return workload_edits.add_pattern_from_sql(self.schema, **data)
 
 
-class VolumeForm(SchemaForm):
+class VolumeForm(WorkloadForm):
     rows = forms.IntegerField(min_value=0, max_value=10**15, label="rows today")
     growth_per_month = forms.IntegerField(min_value=0, max_value=10**15, label="growth / month", initial=0)
     retention_days = forms.IntegerField(required=False, min_value=1, max_value=100_000,
@@ -263,8 +171,5 @@ class VolumeForm(SchemaForm):
                             "retention_days": volume.retention_days, "avg_row_bytes": volume.avg_row_bytes}  # fmt: skip
         self.fields["avg_row_bytes"].widget.attrs["placeholder"] = f"≈ {estimate_row_bytes(entity)} (estimated)"
 
-    def to_op(self) -> ops.Op:
-        data = self.cleaned_data
-        volume = Volume(entity_id=self.entity.id, rows=data["rows"], growth_per_month=data["growth_per_month"] or 0,
-                        retention_days=data["retention_days"], avg_row_bytes=data["avg_row_bytes"])  # fmt: skip
-        return ops.SetVolume(entity_id=self.entity.id, volume=volume)
+    def build_op(self, data: dict) -> ops.Op:
+        return workload_edits.set_volume(self.schema, entity_id=self.entity.id, **data)

@@ -6,47 +6,24 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from designer.types import display_type
+from designer import labels
 
 register = template.Library()
 
 
 @register.simple_tag
 def field_type(schema, field) -> str:
-    enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
-    return display_type(field.type, enum_name=enum.name if enum else None)
+    return labels.field_type_label(schema, field)
 
 
 @register.simple_tag
 def relationship_label(schema, relationship) -> str:
-    def side(entity_id, field_ids):
-        entity = schema.entity(entity_id)
-        if entity is None:
-            return "?"
-        names = ", ".join(f.name for i in field_ids if (f := entity.field(i)))
-        return f"{entity.name}.{names}"
-
-    arrow = {"one_to_many": "→", "one_to_one": "—", "many_to_many": "↔"}[relationship.cardinality.value]
-    text = f"{side(relationship.from_entity_id, relationship.from_field_ids)} {arrow} "
-    text += side(relationship.to_entity_id, relationship.to_field_ids)
-    if relationship.on_delete:
-        text += f" (on delete {relationship.on_delete.value.replace('_', ' ')})"
-    return text
+    return labels.relationship_label(schema, relationship, actions=True)
 
 
 @register.simple_tag
 def index_label(entity, index) -> str:
-    columns = []
-    for column in index.columns:
-        field = entity.field(column.field_id) if column.field_id else None
-        name = field.name if field else (column.expression or "?")
-        columns.append(f"{name} desc" if column.order.value == "desc" else name)
-    text = f"{'unique ' if index.unique else ''}{index.method.value} ({', '.join(columns)})"
-    if index.include:
-        text += " include (" + ", ".join(f.name for i in index.include if (f := entity.field(i))) + ")"
-    if index.predicate:
-        text += f" where {index.predicate}"
-    return text
+    return labels.index_definition(entity, index)
 
 
 @register.filter

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from designer import edits, ops
+from designer.labels import field_label
 from projects.forms.editor import FieldForm
 from projects.views.editing import commit, editable_project, editor_page, invalid_form, panel_response, wants_fragment
 
@@ -74,7 +75,7 @@ def field_delete(request, project_id: int, entity_id: str, field_id: str):
     entity, field = _entity_and_field(schema, entity_id, field_id)
     if request.method == "GET":
         impact = ops.removal_impact(schema, field_id=field.id)
-        confirm = {"title": f"Delete field {entity.name}.{field.name}?", "impact": impact, "url": request.path,
+        confirm = {"title": f"Delete field {field_label(entity, field)}?", "impact": impact, "url": request.path,
                    "selected": entity.id}  # fmt: skip
         return panel_response(request, project, confirm=confirm, selected=entity.id)
     return commit(request, project, ops.RemoveField(entity_id=entity.id, field_id=field.id), selected=entity.id)

@@ -105,7 +105,7 @@ def test_relationship_actions_and_enum_values(blog):
     )  # fmt: skip
     comparison = compare(blog, new)
     (rel_change,) = comparison.of_kind("relationship")
-    assert rel_change.label == "comments(post_id) → posts(id)"
+    assert rel_change.label == "comments.post_id → posts.id"
     assert comparison.marks()[relationship.from_entity_id] == "changed"
     assert rel_change.details == ("on delete: cascade → restrict",)
     renamed, added = comparison.of_kind("enum")

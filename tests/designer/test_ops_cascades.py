@@ -324,6 +324,8 @@ def test_descriptions_read_as_short_sentences(shop):
     )
     renamed = ops.UpdateField(entity_id=posts.id, field=replace(email, name="email_address"))
     assert ops.describe(renamed, shop) == "Update field email_address (renamed from email)"
+    slug = shop.pattern("pat_slug")  # quoted whether the op carries the pattern or only its id
+    assert ops.describe(ops.UpdatePattern(pattern=slug)) == "Update pattern 'post by slug'"
 
 
 def test_every_description_is_a_non_empty_line(shop):
@@ -357,7 +359,7 @@ def test_removal_impact_of_a_key_field_mentions_the_primary_key(shop):
 def test_removal_impact_of_an_entity_lists_join_relationships_and_patterns(shop):
     post_tags = shop.entity_by_name("post_tags")
     lines = ops.removal_impact(shop, entity_id=post_tags.id)
-    assert "relationship posts.id → tags.id" in lines  # the many-to-many it joins
+    assert "relationship posts.id ↔ tags.id" in lines  # the many-to-many it joins
     posts_lines = ops.removal_impact(shop, entity_id=shop.entity_by_name("posts").id)
     assert "access pattern 'post by slug' will be flagged" in posts_lines
     assert "access pattern 'comments of a post' will be flagged" not in posts_lines
