@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from designer.diagram import highlight as marks
 from designer.diagram.layout import Box, box_size, boxes, missing_positions
 from designer.diagram.render import FONT
+from designer.labels import relationship_label
 from designer.schema import Cardinality, Direction, Entity, Field, Relationship, Schema
 from designer.types import display_type
 
@@ -381,20 +382,9 @@ def _edges(schema: Schema, relationship: Relationship, node_of, shown_ports, pin
 
 
 def _relationship_tip(schema: Schema, relationship: Relationship) -> str:
-    def side(entity_id, field_ids):
-        entity = schema.entity(entity_id)
-        names = ", ".join(f.name for i in field_ids if entity and (f := entity.field(i)))
-        return f"{entity.name if entity else '?'}({names})"
-
-    text = f"{side(relationship.from_entity_id, relationship.from_field_ids)} → "
-    text += side(relationship.to_entity_id, relationship.to_field_ids)
-    if relationship.name:
-        text = f"{relationship.name}: {text}"
-    if relationship.on_delete is not None:
-        text += f"; on delete {relationship.on_delete.value.replace('_', ' ')}"
-    if relationship.on_update is not None:
-        text += f"; on update {relationship.on_update.value.replace('_', ' ')}"
-    return text
+    """Shown on hover over the line: its name, its ends and its referential actions."""
+    text = relationship_label(schema, relationship, actions=True)
+    return f"{relationship.name}: {text}" if relationship.name else text
 
 
 def _sides(relationship: Relationship, pinned: dict) -> tuple[str | None, str | None]:
