@@ -9,6 +9,7 @@
 
   const NODES = "g.entity, g.enum, g.note";
   const TITLES_ONLY_BELOW = 0.45;  // screen pixels per point
+  const OVERVIEW_BELOW = 0.2;  // crow's feet smaller than 2 px: lines only
   const MINIMAP_FROM = 15;  // tables
   let view = null;
   let carried = null;  // the view to restore after the diagram is swapped
@@ -59,6 +60,7 @@
     if (!view) { return; }
     const t = view.pz.getTransform();
     view.element.classList.toggle("titles-only", t.scale < TITLES_ONLY_BELOW);
+    view.element.classList.toggle("overview", t.scale < OVERVIEW_BELOW);
     try {
       localStorage.setItem(storageKey(view.element), JSON.stringify({x: t.x, y: t.y, scale: t.scale}));
     } catch (error) { /* private mode: the view is simply not remembered */ }

@@ -5,8 +5,10 @@ test-artifacts/diagram-large.json for the README; they are measurements, not ass
 
 import json
 import os
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from designer.diagram.layout import automatic_positions
 from designer.examples.synthetic import synthetic_schema
@@ -51,7 +53,8 @@ def test_a_large_arranged_diagram_opens_and_zooms(open_project, page):
     assert page.locator("#diagram g.entity").count() == SIZE
     assert page.locator("#minimap").is_visible()
     page.get_by_role("button", name="Fit").click()
-    assert "titles-only" in page.locator("#diagram").get_attribute("class")  # all tables fit: titles only
+    classes = page.locator("#diagram").get_attribute("class").split()
+    assert "titles-only" in classes and "overview" in classes  # all tables fit: titles and bare lines
 
     frames = page.evaluate(FRAMES, 20)
     frames.sort()
@@ -68,3 +71,6 @@ def test_a_large_arranged_diagram_opens_and_zooms(open_project, page):
     (ARTIFACTS / "diagram-large.json").write_text(json.dumps(results, indent=2))
     print(results)
     assert page.evaluate("window.diagramView.transform().scale") > 0
+    page.get_by_role("button", name="100 %").click()  # close up: every column and crow's foot again
+    expect(page.locator("#diagram")).not_to_have_class(re.compile(r"titles-only|overview"))
+    expect(page.locator("#diagram g.edge polygon").first).to_be_visible()
