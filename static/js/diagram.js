@@ -87,15 +87,17 @@
     setTransform((rect.width - view.natural.width * zoom) / 2, (rect.height - view.natural.height * zoom) / 2, zoom);
   }
 
+  // panzoom zooms about a point given relative to the drawing's own box, as its wheel
+  // handler does: the middle of the pane stays where it is.
   function actualSize() {
     // 100 %: one point of the drawing is 96/72 CSS pixels, as the downloads print it.
-    const rect = view.element.getBoundingClientRect();
-    view.pz.zoomAbs(rect.left + rect.width / 2, rect.top + rect.height / 2, 96 / 72);
+    const rect = view.svg.getBoundingClientRect();
+    view.pz.zoomAbs(rect.width / 2, rect.height / 2, 96 / 72);
   }
 
   function zoomBy(factor) {
-    const rect = view.element.getBoundingClientRect();
-    view.pz.zoomTo(rect.left + rect.width / 2, rect.top + rect.height / 2, factor);
+    const rect = view.svg.getBoundingClientRect();
+    view.pz.zoomTo(rect.width / 2, rect.height / 2, factor);
   }
 
   // --- across swaps: the same table stays under the same screen spot ------------------

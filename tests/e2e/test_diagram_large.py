@@ -71,6 +71,13 @@ def test_a_large_arranged_diagram_opens_and_zooms(open_project, page):
     (ARTIFACTS / "diagram-large.json").write_text(json.dumps(results, indent=2))
     print(results)
     assert page.evaluate("window.diagramView.transform().scale") > 0
+    centre = """() => { const t = window.diagramView.transform();
+      const box = document.querySelector('#diagram svg').getBoundingClientRect();
+      return [(box.width / 2 - t.x) / t.scale, (box.height / 2 - t.y) / t.scale]; }"""
+    before = page.evaluate(centre)
     page.get_by_role("button", name="100 %").click()  # close up: every column and crow's foot again
+    page.wait_for_function("() => window.diagramView.transform().scale > 1")
+    after = page.evaluate(centre)
+    assert abs(after[0] - before[0]) < 1 and abs(after[1] - before[1]) < 1  # about the middle of the pane
     expect(page.locator("#diagram")).not_to_have_class(re.compile(r"titles-only|overview"))
     expect(page.locator("#diagram g.edge polygon").first).to_be_visible()
