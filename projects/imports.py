@@ -187,7 +187,16 @@ def import_apply(*, job: Job, user, name: str | None = None) -> Project:
             )  # fmt: skip
         job.result = {**job.result, "applied_to": project.pk, "document": None}
         job.save(update_fields=["result", "project"])
+        transaction.on_commit(lambda: _drop_input_file(job))
     return project
+
+
+def _drop_input_file(job: Job) -> None:
+    """The uploaded text is in the project now: its copy under MEDIA_ROOT goes (an
+    import of a 10 MB dump would otherwise stay on disk for good)."""
+    if job.file:
+        job.file.delete(save=False)
+        Job.objects.filter(pk=job.pk).update(file="")
 
 
 def _result(schema: Schema, notices: list[Problem], *, fmt: str) -> dict:

@@ -1,6 +1,8 @@
 """Large imports (read by a worker, progress polled) and their confirmation: import_status
 and import_apply."""
 
+from pathlib import Path
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -33,10 +35,14 @@ def test_a_large_import_runs_as_a_job_and_lands_only_when_confirmed(
     assert response.status_code == 286 and "Create the project" in body and "1 notice" in body
     assert "line 2: skipped CREATE VIEW" in body
     assert not Project.objects.filter(owner=outsider).exists()  # nothing lands before the confirmation
-    response = client.post(reverse("import_apply", args=[job.pk]), {"name": "From dump"})
+    stored = Path(job.file.path)
+    assert stored.read_text() == SQL
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("import_apply", args=[job.pk]), {"name": "From dump"})
     project = Project.objects.get(owner=outsider)
     assert response.status_code == 302 and project.name == "From dump"
     assert [e["name"] for e in project.document["entities"]] == ["users"]
+    assert not stored.exists() and not Job.objects.get(pk=job.pk).file  # the upload's copy is gone
 
 
 def test_an_abandoned_import_never_lands(client_for, project, settings, django_capture_on_commit_callbacks):
