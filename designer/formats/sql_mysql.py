@@ -128,8 +128,8 @@ class _Reader:
         if comment is not None:
             table.comment = comment.this.name
 
-    def _column(self, table: TableDraft, element: exp.ColumnDef, item: tuple[str, int] | None) -> None:
-        item_text, type_at = item if item else ("", 0)
+    def _column(self, table: TableDraft, element: exp.ColumnDef, item: tuple[str, int, int] | None) -> None:
+        item_text, type_at, line = item if item else ("", 0, self.line)
         kind = element.args.get("kind")
         type_text = type_text_at(item_text, type_at) if item else (kind.sql(self.glot) if kind else "")
         # SQLite allows a column without a type: it has BLOB affinity, which is what it holds.
@@ -141,9 +141,9 @@ class _Reader:
         table.columns[column.name] = column
         for constraint in element.constraints:
             if isinstance(constraint, exp.ColumnConstraint):
-                self._column_constraint(table, column, constraint.kind, item_text)
+                self._column_constraint(table, column, constraint.kind, item_text, line=line)
 
-    def _column_constraint(self, table: TableDraft, column: ColumnDraft, kind, item_text: str) -> None:
+    def _column_constraint(self, table: TableDraft, column: ColumnDraft, kind, item_text: str, *, line: int) -> None:
         if isinstance(kind, exp.NotNullColumnConstraint):
             column.nullable = bool(kind.args.get("allow_null"))
         elif isinstance(kind, exp.AutoIncrementColumnConstraint | exp.GeneratedAsIdentityColumnConstraint):
@@ -163,8 +163,11 @@ class _Reader:
             column.comment = kind.this.name
         elif isinstance(kind, exp.Reference):
             table.foreign_keys.append(self._foreign_key([column.name], kind, None))
+        else:  # ON UPDATE CURRENT_TIMESTAMP, CHARACTER SET, COLLATE, INVISIBLE…: said, not silently lost
+            written = f"{table.name}.{column.name}: {kind.sql(self.glot)}"
+            self.builder.notice("sql-not-kept", f"{written} is not kept (the design has no place for it)", line)
 
-    def _table_constraint(self, table: TableDraft, element, item: tuple[str, int] | None) -> None:
+    def _table_constraint(self, table: TableDraft, element, item: tuple[str, int, int] | None) -> None:
         item_text = item[0] if item else ""
         name = element.name if isinstance(element, exp.Constraint) else None
         parts = element.expressions if isinstance(element, exp.Constraint) else [element]
@@ -292,9 +295,9 @@ def _statements(tokens):
         yield current
 
 
-def _column_items(text: str, tokens) -> dict[str, tuple[str, int]]:
+def _column_items(text: str, tokens) -> dict[str, tuple[str, int, int]]:
     """Each column definition of a CREATE TABLE, by column name: (its text, where its type
-    starts in that text). Read from the tokens, so quoting and nesting are sqlglot's."""
+    starts in that text, its line). Read from the tokens, so quoting and nesting are sqlglot's."""
     items, depth, current = {}, 0, []
     start = next((i for i, t in enumerate(tokens) if t.token_type is TokenType.L_PAREN), None)
     if start is None:
@@ -323,10 +326,10 @@ def _add_item(text: str, tokens, items: dict) -> None:
     quoted = first.token_type is TokenType.IDENTIFIER
     if not quoted and first.text.lower() in _NOT_COLUMNS:
         if first.text.lower() == "constraint" and len(tokens) > 1:
-            items[("constraint", tokens[1].text)] = (item_text, 0)
+            items[("constraint", tokens[1].text)] = (item_text, 0, first.line)
         return
     type_at = tokens[1].start - first.start if len(tokens) > 1 else len(item_text)
-    items[first.text] = (item_text, type_at)
+    items[first.text] = (item_text, type_at, first.line)
 
 
 def _constraint_item_key(element):
