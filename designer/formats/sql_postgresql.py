@@ -195,6 +195,24 @@ class _Reader:
         table.columns[column.name] = column
         for constraint in element.get("constraints", []):
             self._column_constraint(table, column, _only(constraint)[1])
+        self._options_not_kept(table, column, element)
+
+    def _options_not_kept(self, table: TableDraft, column: ColumnDraft, element: dict) -> None:
+        """Column options the design has no place for: said with their line, not lost silently."""
+        options = []
+        if "collClause" in element:
+            options.append("COLLATE " + ".".join(_strings(element["collClause"]["collname"])))
+        if element.get("storage_name"):
+            options.append(f"STORAGE {element['storage_name'].upper()}")
+        if element.get("compression"):
+            options.append(f"COMPRESSION {element['compression']}")
+        line = self.lines.of(self.at(element["location"]))
+        for option in options:
+            self.builder.notice(
+                "sql-not-kept",
+                f"{table.name}.{column.name}: {option} is not kept (the design has no place for it)",
+                line,
+            )
 
     def _column_constraint(self, table: TableDraft, column: ColumnDraft, constraint: dict) -> None:
         kind = constraint["contype"]

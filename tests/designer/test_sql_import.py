@@ -69,6 +69,16 @@ def test_postgresql_partitions_are_one_table_and_other_statements_are_listed():
     assert (35, "skipped GRANT (not part of a schema)") in skipped
 
 
+def test_postgresql_column_options_the_design_cannot_keep_are_notices_with_their_line():
+    text = 'CREATE TABLE t (\n  id bigint PRIMARY KEY,\n  name text COLLATE "C" NOT NULL,\n  body text STORAGE EXTERNAL\n);'
+    result = import_text(text, fmt="postgresql")
+    assert [(n.line, n.message) for n in result.notices] == [
+        (3, "t.name: COLLATE C is not kept (the design has no place for it)"),
+        (4, "t.body: STORAGE EXTERNAL is not kept (the design has no place for it)"),
+    ]
+    assert not result.schema.entities[0].fields[1].nullable  # the rest of the column is read
+
+
 def test_mysql_dump_types_enums_keys_and_comments():
     result = read("rich_mysql.sql", "mysql")
     schema = result.schema
