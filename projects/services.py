@@ -227,6 +227,8 @@ def job_retry(*, job: Job, user) -> Job:
              "started_at": None, "finished_at": None, "heartbeat_at": None}  # fmt: skip
     if job.kind != JobKind.IMPORT:
         fresh["file"] = ""  # its output, made again; an import's file is its input and stays
+    elif not job.file:
+        raise Refused("The uploaded file is no longer kept (a day after the import); import it again.", status=410)
     if Job.objects.filter(pk=job.pk, status=JobStatus.FAILED).update(**fresh):
         transaction.on_commit(lambda: job_dispatch(job=job))
     job.refresh_from_db()
@@ -332,6 +334,18 @@ def jobs_reap(jobs=None) -> int:
     if reaped:
         logger.warning("reaped %d job(s) whose worker was gone", reaped)
     return reaped
+
+
+def import_uploads_expire() -> int:
+    """Delete the uploads of imports finished more than IMPORT_UPLOAD_KEEP_HOURS ago: a
+    finished import holds what it read in its result; only Retry would read the file again."""
+    cutoff = timezone.now() - timedelta(hours=settings.IMPORT_UPLOAD_KEEP_HOURS)
+    expired = Job.objects.filter(kind=JobKind.IMPORT, finished_at__lt=cutoff).exclude(file="")
+    count = 0
+    for job in expired.only("pk", "file"):
+        job.file.delete(save=False)
+        count += Job.objects.filter(pk=job.pk).update(file="")
+    return count
 
 
 def _hard_limit_cutoffs(now):

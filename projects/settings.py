@@ -192,6 +192,9 @@ MEDIA_URL = "media/"
 # (JOB_TIME_LIMITS "import"), with a progress bar; smaller ones are read in the request.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
 IMPORT_JOB_MIN_BYTES = int(os.environ.get("IMPORT_JOB_MIN_BYTES", str(256 * 1024)))
+# A worker's import keeps its upload under MEDIA_ROOT for Retry; the reaper deletes it
+# this long after the import finished (at once when it is applied).
+IMPORT_UPLOAD_KEEP_HOURS = float(os.environ.get("IMPORT_UPLOAD_KEEP_HOURS", "24"))
 MAX_REQUEST_BYTES = IMPORT_MAX_BYTES + 64 * 1024  # the import plus the form around it
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES

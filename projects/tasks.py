@@ -79,7 +79,9 @@ def run_job(self, job_id: int) -> str:
 
 @shared_task(ignore_result=True)
 def reap_jobs() -> int:
-    """Periodic (celery beat) companion of the reaper in the status view."""
+    """Periodic (celery beat) companion of the reaper in the status view; it also deletes
+    the uploads of imports finished long ago."""
+    services.import_uploads_expire()
     return services.jobs_reap()
 
 

@@ -1,10 +1,14 @@
 """Large imports (read by a worker, progress polled) and their confirmation: import_status
 and import_apply."""
 
+from datetime import timedelta
+from io import StringIO
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from projects.models import Job, JobStatus, Project, Revision
 from projects.tasks import run_job
@@ -97,3 +101,26 @@ def test_sql_pasted_into_the_web_form_is_detected(client_for, outsider):
     response = client_for(outsider).post(reverse("import_new"), {"text": SQL, "name": "Pasted"})
     project = Project.objects.get(owner=outsider, name="Pasted")
     assert response.status_code == 302 and project.document["database_type"] == "PostgreSQL"
+
+
+def test_uploads_of_imports_finished_a_day_ago_are_deleted_and_retry_then_says_why(
+    client_for, project, settings, django_capture_on_commit_callbacks
+):
+    settings.IMPORT_JOB_MIN_BYTES = 10
+    client = client_for(project.owner)
+    url = reverse("import_revision", args=[project.pk])
+    start(client, url, "CREATE TABLE a (\n  x text DEFAULT\n);\n", django_capture_on_commit_callbacks,
+          base_revision=project.revision)  # fmt: skip
+    start(client, url, SQL, django_capture_on_commit_callbacks, base_revision=project.revision)
+    old, recent = Job.objects.filter(project=project).order_by("pk")
+    assert run_job.run(old.pk) == "failed" and run_job.run(recent.pk) == "done"
+    Job.objects.filter(pk=old.pk).update(finished_at=timezone.now() - timedelta(hours=25))
+    old_file, recent_file = Path(old.file.path), Path(recent.file.path)
+
+    call_command("reap_jobs", stdout=StringIO())
+
+    assert not old_file.exists() and not Job.objects.get(pk=old.pk).file
+    assert recent_file.exists() and Job.objects.get(pk=recent.pk).file  # finished just now: kept for Retry
+    response = client.post(reverse("job_retry", args=[project.pk, old.pk]), HTTP_HX_REQUEST="true")
+    assert response.status_code == 410 and "import it again" in response.content.decode()
+    assert Job.objects.get(pk=old.pk).status == JobStatus.FAILED  # nothing was sent to run
