@@ -66,10 +66,13 @@ def test_unknown_owner_and_missing_project(db, tmp_path):
         run("export_schema", "999", "--format", "dbml")
 
 
-def test_seed_demo_is_idempotent(owner):
+@pytest.mark.graphviz
+def test_seed_demo_is_idempotent_and_opens_laid_out(owner):
     run("seed_demo", "--owner", "alice")
     run("seed_demo", "--owner", "alice")
-    assert Project.objects.filter(owner=owner).count() == 1
+    demo = Project.objects.get(owner=owner)
+    placed = {p["id"] for p in demo.document["diagram"]["positions"]}
+    assert {e["id"] for e in demo.document["entities"]} <= placed  # every table has its place
 
 
 @pytest.mark.graphviz

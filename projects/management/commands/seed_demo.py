@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from designer.examples import blog_schema
 from projects import services
+from projects.diagrams import arranged
 from projects.models import Project
 
 DEMO_NAME = "Blog (demo)"
@@ -24,6 +25,6 @@ class Command(BaseCommand):
             return
         project = services.project_create(
             owner=user, name=DEMO_NAME, description="Users and posts; published posts listed by date.",
-            schema=blog_schema(),
+            schema=arranged(blog_schema()),  # opens laid out, as an import does
         )  # fmt: skip
         self.stdout.write(f"Created the demo project (id {project.pk}).")
