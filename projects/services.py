@@ -75,6 +75,23 @@ def project_create(*, owner, name: str, description: str = "", schema: Schema | 
     return project
 
 
+DEMO_NAME = "Blog (demo)"
+
+
+def demo_project_create(*, owner) -> Project:
+    """The demo project (the blog), opened laid out as an import is: one home for the
+    project list's "demo" button and `seed_demo`, which had drifted apart."""
+    from designer.examples import blog_schema
+    from projects.diagrams import arranged  # diagrams is heavy (Graphviz pool): loaded when asked
+
+    return project_create(
+        owner=owner,
+        name=DEMO_NAME,
+        description="Users and posts; published posts listed by date.",
+        schema=arranged(blog_schema()),
+    )
+
+
 def project_update(*, project: Project, name: str, description: str) -> Project:
     project.name, project.description = name.strip(), description.strip()
     project.save(update_fields=["name", "description", "updated_at"])

@@ -13,10 +13,13 @@ import pytest
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 HOW_TO_START = {
-    "postgres": "set DATABASE_URL=postgres://postgres@127.0.0.1:5432/designer and start PostgreSQL",
+    "postgres": (
+        "start PostgreSQL and set DATABASE_URL=postgres://USER:PASSWORD@127.0.0.1:5432/designer "
+        "for a user that may CREATE DATABASE (default: postgres without a password)"
+    ),
     "redis": "set REDIS_URL=redis://127.0.0.1:6379/15 and start Redis",
     "celery": "set REDIS_URL and start Redis (the test starts its own worker)",
-    "mariadb": "start MariaDB on 127.0.0.1:3306",
+    "mariadb": "start MariaDB on 127.0.0.1:3306 with root allowed in without a password",
     "graphviz": "apt-get install graphviz",
     "e2e": "apt-get install chromium and pip install playwright",
     "external": "install the external validators (see Makefile)",
@@ -38,15 +41,41 @@ def service_available(name: str) -> bool:
     database_url = os.environ.get("DATABASE_URL", "")
     redis_url = os.environ.get("REDIS_URL", "")
     checks = {
-        "postgres": lambda: database_url.startswith("postgres") and _port_open(database_url, 5432),
+        "postgres": lambda: database_url.startswith("postgres") and _postgres_accepts(database_url),
         "redis": lambda: bool(redis_url) and _port_open(redis_url, 6379),
-        "celery": lambda: bool(redis_url) and _port_open(redis_url, 6379) and database_url.startswith("postgres"),
-        "mariadb": lambda: _port_open("mysql://127.0.0.1:3306", 3306),
+        "celery": lambda: bool(redis_url) and _port_open(redis_url, 6379) and service_available("postgres"),
+        "mariadb": _mariadb_accepts,
         "graphviz": lambda: shutil.which("dot") is not None,
         "e2e": lambda: os.path.exists("/usr/bin/chromium") and _importable("playwright"),
         "external": lambda: True,
     }
     return checks[name]()
+
+
+def _postgres_accepts(url: str) -> bool:
+    """A stock PostgreSQL listens but may refuse the user (password auth) or deny CREATE
+    DATABASE, which every database test needs: both count as "not available", so the
+    tests skip with the message instead of erroring."""
+    import psycopg
+
+    try:
+        with psycopg.connect(url, dbname="postgres", connect_timeout=3) as connection:
+            row = connection.execute("SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user")
+            return bool(row.fetchone()[0])
+    except psycopg.Error:
+        return False
+
+
+def _mariadb_accepts() -> bool:
+    """MariaDB on 127.0.0.1:3306 that lets root in without a password, as the tests use it."""
+    if not _port_open("mysql://127.0.0.1:3306", 3306) or shutil.which("mariadb") is None:
+        return False
+    import subprocess
+
+    probe = subprocess.run(
+        ["mariadb", "-h", "127.0.0.1", "-uroot", "-e", "SELECT 1"], capture_output=True, timeout=10, check=False
+    )
+    return probe.returncode == 0
 
 
 def _importable(module: str) -> bool:

@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from designer.examples import blog_schema
 from projects import selectors, services
 from projects.forms.projects import ProjectForm
 
@@ -31,12 +30,7 @@ def project_create(request):
 @login_required
 @require_POST
 def project_create_demo(request):
-    project = services.project_create(
-        owner=request.user,
-        name="Blog (demo)",
-        description="Users and posts; published posts listed by date.",
-        schema=blog_schema(),
-    )
+    project = services.demo_project_create(owner=request.user)
     return redirect("project_detail", project_id=project.pk)
 
 

@@ -1,3 +1,6 @@
+import io
+
+from django.core.management import call_command
 from django.urls import reverse
 
 from projects.models import Membership, Project, Role
@@ -22,3 +25,13 @@ def test_demo_project_has_the_blog(client_for, outsider):
     project = Project.objects.get(owner=outsider)
     names = [e["name"] for e in project.document["entities"]]
     assert names == ["users", "posts", "comments", "tags", "post_tags"]
+
+
+def test_demo_project_opens_laid_out_as_seed_demo_makes_it(client_for, outsider, member):
+    client_for(outsider).post(reverse("project_create_demo"))
+    call_command("seed_demo", owner=member.username, stdout=io.StringIO())
+    from_button, from_command = Project.objects.get(owner=outsider), Project.objects.get(owner=member)
+    assert from_button.name == from_command.name == "Blog (demo)"
+    positions = from_button.document["diagram"]["positions"]
+    assert len(positions) >= len(from_button.document["entities"])
+    assert positions == from_command.document["diagram"]["positions"]

@@ -1,12 +1,8 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from designer.examples import blog_schema
 from projects import services
-from projects.diagrams import arranged
 from projects.models import Project
-
-DEMO_NAME = "Blog (demo)"
 
 
 class Command(BaseCommand):
@@ -19,12 +15,9 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(username=owner).first()
         if user is None:
             raise CommandError(f"No user named {owner!r}.")
-        existing = Project.objects.filter(owner=user, name=DEMO_NAME).first()
+        existing = Project.objects.filter(owner=user, name=services.DEMO_NAME).first()
         if existing:
             self.stdout.write(f"The demo project already exists (id {existing.pk}).")
             return
-        project = services.project_create(
-            owner=user, name=DEMO_NAME, description="Users and posts; published posts listed by date.",
-            schema=arranged(blog_schema()),  # opens laid out, as an import does
-        )  # fmt: skip
+        project = services.demo_project_create(owner=user)
         self.stdout.write(f"Created the demo project (id {project.pk}).")
