@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 
-from projects.bench_bundle import bench_bundle, bundle_table
-from projects.bench_codegen import CODEGEN_SIZES, bench_codegen, codegen_table
-from projects.benchmarks import (
+from projects.bench.bundle import bench_bundle, bundle_table
+from projects.bench.codegen import CODEGEN_SIZES, bench_codegen, codegen_table
+from projects.bench.diagram import (
     ADVISOR_SIZES,
     SIZES,
     advisor_table,
@@ -14,8 +14,8 @@ from projects.benchmarks import (
     layout_table,
     migrate_table,
 )
-from projects.benchmarks_import import bench_import, import_table, read_or_make_dump
-from projects.benchmarks_rebase import bench_rebase, rebase_table
+from projects.bench.imports import bench_import, import_table, read_or_make_dump
+from projects.bench.rebase import bench_rebase, rebase_table
 
 
 def _sizes(text: str | None, default) -> list[int]:

@@ -1,0 +1,1 @@
+"""The `bench` command's measurements, one module per subject; each prints a table (see docs/benchmarks.md)."""
