@@ -22,7 +22,6 @@ from designer.diagram import (
     start_render,
 )
 from designer.diagram.layout import automatic_positions, missing_positions
-from designer.problems import SchemaError
 from designer.schema import Schema
 from projects.memo import PerSchema
 
@@ -168,23 +167,18 @@ def _most_connected(schema: Schema) -> str:
 # --- arranging: places for what an edit adds, automatic layouts ----------------------
 
 
-def with_placement(schema: Schema, op: ops.Op) -> ops.Op:
-    """``op``, plus places on the diagram for what it adds (part of the same edit, so
-    one undo takes both back). A diagram never arranged gets its one full layout here."""
-    if isinstance(op, ops.SetPositions):
-        return op
-    try:
-        after, _ = ops.apply(schema, op)
-    except SchemaError:
-        return op  # refused anyway; the service says why
+def placement_for(after: Schema) -> ops.SetPositions | None:
+    """Places on the diagram for what an edit added to ``after`` (made part of the same
+    edit, so one undo takes both back). A diagram never arranged gets its one full layout
+    here. None: nothing to place, or no layout could be made (drawn by `dot` until one is)."""
     try:
         if not after.diagram.positions:
             placed = automatic_positions(after, show=after.diagram.show_columns, timeout=first_layout_timeout())
         else:
             placed = missing_positions(after, show=after.diagram.show_columns)
     except DiagramError:
-        return op  # drawn by `dot` until a layout succeeds
-    return ops.Batch(ops=(op, ops.SetPositions(positions=placed))) if placed else op
+        return None
+    return ops.SetPositions(positions=placed) if placed else None
 
 
 def first_layout_timeout() -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -110,6 +111,30 @@ def project_delete(*, project: Project) -> None:
     project.delete()
 
 
+@dataclass(frozen=True)
+class PreparedEdit:
+    """An op already applied to the revision the person saw (``base_revision``): the
+    editor applies it once, draws ``after`` while the edit is stored, and the service
+    stores it as it is when that revision is still the stored one under the row lock."""
+
+    base_revision: int
+    op: ops.Op
+    inverse: ops.Op
+    after: Schema
+
+
+def edit_prepare(*, before: Schema, op: ops.Op, base_revision: int, placement=None) -> PreparedEdit:
+    """Apply ``op`` to ``before`` (the schema of ``base_revision``), plus the ops
+    ``placement(after)`` returns for it (the diagram's places for what it adds), as one
+    edit. Raises SchemaError when the op is refused."""
+    after, inverse = ops.apply(before, op)
+    extra = placement(after) if placement is not None else None
+    if extra is not None:
+        after, extra_inverse = ops.apply(after, extra)
+        op, inverse = ops.Batch(ops=(op, extra)), ops.Batch(ops=(extra_inverse, inverse))
+    return PreparedEdit(base_revision=base_revision, op=op, inverse=inverse, after=after)
+
+
 def apply_op(
     *,
     project_id: int,
@@ -118,16 +143,22 @@ def apply_op(
     base_revision: int,
     summary: str | None = None,
     narrative: str | None = None,
+    prepared: PreparedEdit | None = None,
     **links,
 ) -> tuple[Project, list[Problem]]:
     """Apply one edit: lock the row, check the revision the user edited, apply, validate,
     store document and log entry together. Returns the project and the warnings.
+    ``prepared``: the same op already applied to ``base_revision`` (used as it is while
+    that is still the stored revision; otherwise ``op`` is rebased).
     ``links`` (undo_of / redo_of) tie undo and redo revisions to what they reverse."""
     with transaction.atomic():
         # The document is read only when the parsed schema of this revision is not in memory.
         project = Project.objects.select_for_update().defer("document").get(pk=project_id)
         before = selectors.project_schema(project)
-        after, op, inverse = _carried_over(project, op, before=before, base_revision=base_revision)
+        if prepared is not None and prepared.base_revision == base_revision == project.revision:
+            after, op, inverse = prepared.after, prepared.op, prepared.inverse
+        else:
+            after, op, inverse = _carried_over(project, op, before=before, base_revision=base_revision)
         problems = _refuse_errors(after)
         project.revision += 1
         project.document = schema_to_dict(after, memo=_document_memo())

@@ -19,7 +19,7 @@ from designer import ops
 from designer.diagram import DiagramOptions
 from designer.problems import Problem, SchemaError
 from projects import selectors, services
-from projects.diagrams import diagram_for_page_soon, with_placement
+from projects.diagrams import diagram_for_page_soon, placement_for
 from projects.forms.editor import EntityForm, EnumForm, FieldForm, IndexForm, NewEntityForm
 from projects.forms.relationships import RelationshipForm
 from projects.views.advice_panel import advice_context
@@ -145,15 +145,24 @@ def editor_forms(schema, entity, bound: dict) -> dict:
 
 
 def commit(request, project, op, *, form_slot=None, form=None, selected=None, summary=None) -> HttpResponse:
-    """Apply ``op`` on the revision the user saw. Conflicts answer 409, invalid results 422."""
+    """Apply ``op`` on the revision the user saw. Conflicts answer 409, invalid results 422.
+
+    The op is applied once: to the stored revision the person saw, with the diagram's
+    places for what it adds; the drawing of the result starts while the service stores it
+    (under the row lock it is stored as it is, or rebased when a teammate got there first)."""
     revision = base_revision(request)
     if revision is None:
         return panel_response(request, project, status=400, errors=["The form lost its revision; reload the page."])
-    op = with_placement(selectors.project_schema(project), op)
-    diagram = start_diagram_after(request, project, op, selected=selected) if revision == project.revision else None
+    diagram = None
     try:
+        prepared = prepare(project, op, revision=revision)
+        if prepared is not None:
+            op = prepared.op
+            _, options = page_options(request, prepared.after, selected=selected)
+            diagram = diagram_for_page_soon(prepared.after, options=options)
         project_after, warnings = services.apply_op(project_id=project.pk, user=request.user, op=op,
-                                                    base_revision=revision, summary=summary)  # fmt: skip
+                                                    base_revision=revision, summary=summary,
+                                                    prepared=prepared)  # fmt: skip
     except services.StaleRevision as error:  # a conflict: show what is stored now, keep what they typed
         project = selectors.project_for_user(user=request.user, project_id=project.pk, need="edit")
         bound = {form_slot: form} if form_slot else {}
@@ -172,16 +181,15 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
                           diagram=diagram)  # fmt: skip
 
 
-def start_diagram_after(request, project, op, *, selected=None):
-    """Lay out the diagram of the schema the edit produces while the edit is being
-    stored. The service applies the same op to the same stored revision (the base
-    revision, checked under the row lock), so the result is that same schema."""
-    try:
-        after, _ = ops.apply(selectors.project_schema(project), op)
-    except SchemaError:
-        return None  # the edit will be refused; the response explains why
-    _, options = page_options(request, after, selected=selected)
-    return diagram_for_page_soon(after, options=options)
+def prepare(project, op, *, revision: int) -> services.PreparedEdit | None:
+    """The edit applied to the revision the person saw, when that is the one this request
+    read (otherwise the service rebases it under the lock; positions are not added then,
+    the next edit places what is missing). Raises SchemaError for a refused op."""
+    if revision != project.revision:
+        return None
+    before = selectors.project_schema(project)
+    placement = None if isinstance(op, ops.SetPositions) else placement_for  # a move places nothing new
+    return services.edit_prepare(before=before, op=op, base_revision=revision, placement=placement)
 
 
 def invalid_form(request, project, *, form_slot, form, selected=None) -> HttpResponse:
