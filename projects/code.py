@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.http import Http404
-
 from designer.codegen import DIALECT_FREE, MIGRATIONS, Version, default_dialect, generate, orm_files
-from designer.formats.json_doc import schema_from_dict
 from designer.schema import Schema
-from projects import selectors
+from projects import releases, selectors
 from projects.models import Project, Release
 
 
@@ -29,26 +26,26 @@ def releases_of(project: Project) -> list[Release]:
 def versions_up_to(*, project: Project, version: int | None) -> tuple[Version, ...]:
     """Released versions up to ``version`` (all of them for the current revision): the
     steps of the ORM's migration files."""
-    releases = Release.objects.filter(project=project).order_by("number")
+    found = Release.objects.filter(project=project).order_by("number")
     if version is not None:
-        releases = releases.filter(number__lte=version)
-    return tuple(Version(number=r.number, schema=schema_from_dict(r.document), released_at=r.created_at,
-                         message=r.message) for r in releases)  # fmt: skip
+        found = found.filter(number__lte=version)
+    found = list(found)
+    return tuple(
+        Version(number=r.number, schema=schema, released_at=r.created_at, message=r.message)
+        for r, schema in zip(found, releases.release_schemas(found), strict=True)
+    )
 
 
-def schema_at(*, project: Project, version: int | None) -> tuple[Schema, str]:
+def source_schema(*, project: Project, version: int | None) -> tuple[Schema, str]:
     """The current revision's schema, or released version ``version`` (404 if none)."""
     if version is None:
         return selectors.project_schema(project), f"revision {project.revision}"
-    release = Release.objects.filter(project=project, number=version).only("document").first()
-    if release is None:
-        raise Http404(f"Version {version} does not exist")
-    return schema_from_dict(release.document), f"version {version}"
+    return releases.version_schema(project=project, number=version), f"version {version}"
 
 
 def generated_code(*, project: Project, target: str, dialect: str | None, version: int | None) -> GeneratedCode:
     """Raises ``designer.codegen.CodegenError`` with a message for a person."""
-    schema, source = schema_at(project=project, version=version)
+    schema, source = source_schema(project=project, version=version)
     dialect = None if target in DIALECT_FREE else dialect or default_dialect(schema)
     versions = versions_up_to(project=project, version=version) if target in MIGRATIONS else ()
     files = generate(schema, target=target, dialect=dialect, versions=versions)
@@ -60,7 +57,7 @@ def bundle_orm_files(*, project: Project, version: int, targets, dialects) -> di
     own dialect when the bundle has it, else in the bundle's first dialect."""
     if not targets:
         return {}
-    schema, _ = schema_at(project=project, version=version)
+    schema, _ = source_schema(project=project, version=version)
     dialect = default_dialect(schema) if default_dialect(schema) in dialects else dialects[0]
     return orm_files(
         schema, targets=targets, dialect=dialect, versions=versions_up_to(project=project, version=version)

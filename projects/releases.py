@@ -5,8 +5,7 @@ the Versions page, the commands and the bundle task share one definition of each
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+import functools
 
 from django.conf import settings
 from django.core.cache import cache
@@ -20,7 +19,7 @@ from designer.diagram import DiagramError, build_dot, diagram_cache_key, start_r
 from designer.schema import Schema
 from designer.types import DIALECTS
 from designer.versions import schema_after
-from projects import services
+from projects import memo, services
 from projects.diagrams import CACHE_SECONDS
 from projects.models import Analysis, Bundle, Dismissal, JobKind, Project, Release
 
@@ -101,7 +100,7 @@ def releases_for(*, project: Project) -> QuerySet[Release]:
 def release_for(*, project: Project, number: int) -> Release:
     release = Release.objects.filter(project=project, number=number).select_related("created_by").first()
     if release is None:
-        raise Http404("No such version")
+        raise Http404(f"Version {number} does not exist")
     return release
 
 
@@ -121,33 +120,14 @@ def release_schemas(found: list[Release]) -> list[Schema]:
     can with the one before, see designer/versions.py)."""
     schemas, previous = [], None
     for release in found:
-        with _parsed_lock:
-            schema = _parsed.get(release.pk)
-        if schema is None:
-            schema = schema_after(release.document, previous=previous)
-            _remember(release.pk, schema)
+        schema = _parsed.get(release.pk, functools.partial(schema_after, release.document, previous=previous))
         schemas.append(schema)
         previous = (release.document, schema)
     return schemas
 
 
 # A release never changes, so its parsed schema is kept for the process's life (bounded).
-_PARSED_LIMIT = 256
-_parsed: OrderedDict[int, Schema] = OrderedDict()
-_parsed_lock = threading.Lock()
-
-
-def _remember(release_pk: int, schema: Schema) -> None:
-    with _parsed_lock:
-        _parsed[release_pk] = schema
-        while len(_parsed) > _PARSED_LIMIT:
-            _parsed.popitem(last=False)
-
-
-def forget_parsed_releases() -> None:
-    """For benchmarks that measure a cold start."""
-    with _parsed_lock:
-        _parsed.clear()
+_parsed: memo.Keyed[Schema] = memo.Keyed(size=256)
 
 
 def analysis_for(*, project: Project, number: int) -> dict | None:

@@ -3,9 +3,6 @@ a viewer who tries to edit gets 403."""
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -14,6 +11,7 @@ from django.utils import timezone
 from designer import ops
 from designer.formats.json_doc import schema_from_dict
 from designer.schema import Schema
+from projects import memo
 from projects.models import (
     Analysis,
     Dismissal,
@@ -58,9 +56,7 @@ def projects_for_user(*, user) -> QuerySet[Project]:
 # edit on a large project, and every request of an edit needs it. A stored (project,
 # revision, updated_at) never changes, and Schema objects are immutable, so parsed ones
 # are shared safely across requests and threads of this process.
-_PARSED_LIMIT = 64
-_parsed: OrderedDict[tuple, Schema] = OrderedDict()
-_parsed_lock = threading.Lock()
+_parsed: memo.Keyed[Schema] = memo.Keyed(size=64)
 
 
 def _parsed_key(project: Project) -> tuple:
@@ -68,36 +64,19 @@ def _parsed_key(project: Project) -> tuple:
 
 
 def project_schema(project: Project) -> Schema:
-    key = _parsed_key(project)
-    with _parsed_lock:
-        schema = _parsed.get(key)
-        if schema is not None:
-            _parsed.move_to_end(key)
-            return schema
-    schema = schema_from_dict(project.document)
-    remember_schema(project, schema)
-    return schema
+    return _parsed.get(_parsed_key(project), lambda: schema_from_dict(project.document))
 
 
 def remember_schema(project: Project, schema: Schema) -> None:
     """Called by the service that stored ``schema`` as ``project``'s document."""
-    with _parsed_lock:
-        _parsed[_parsed_key(project)] = schema
-        _parsed.move_to_end(_parsed_key(project))
-        while len(_parsed) > _PARSED_LIMIT:
-            _parsed.popitem(last=False)
+    _parsed.put(_parsed_key(project), schema)
 
 
 def schema_at_revision(*, project: Project, revision: int) -> Schema:
     """The schema as stored at ``revision``: the current one with the inverses of the
     later edits applied, newest first (the log keeps every inverse)."""
     current = Project.objects.get(pk=project.pk)
-    schema = project_schema(current)
-    later = Revision.objects.filter(project=current, number__gt=revision, number__lte=current.revision)
-    later = later.order_by("-number")
-    for stored in later.only("inverse").iterator():
-        schema, _ = ops.apply(schema, ops.op_from_dict(stored.inverse))
-    return schema
+    return schema_at(project=current, number=revision, current=project_schema(current))
 
 
 def latest_analysis(*, project: Project) -> Analysis | None:
@@ -113,8 +92,8 @@ def dismissed_keys(*, project: Project) -> dict[str, str]:
     return dict(Dismissal.objects.filter(project=project).values_list("key", "reason"))
 
 
-# Past documents never change either: (project id, revision number) -> Schema.
-_past: OrderedDict[tuple, Schema] = OrderedDict()
+# Past documents never change either: (project id, created_at, revision number) -> Schema.
+_past: memo.Keyed[Schema] = memo.Keyed(size=64)
 
 
 def schema_at(*, project: Project, number: int, current: Schema) -> Schema:
@@ -124,18 +103,14 @@ def schema_at(*, project: Project, number: int, current: Schema) -> Schema:
     if number >= project.revision:
         return current
     key = (project.pk, project.created_at, number)  # created_at: SQLite may reuse a deleted project's id
-    with _parsed_lock:
-        if key in _past:
-            _past.move_to_end(key)
-            return _past[key]
+    known = _past.peek(key)
+    if known is not None:
+        return known
     schema = current
     later = Revision.objects.filter(project_id=project.pk, number__gt=number, number__lte=project.revision)
     for inverse in later.order_by("-number").values_list("inverse", flat=True):
         schema, _ = ops.apply(schema, ops.op_from_dict(inverse))
-    with _parsed_lock:
-        _past[key] = schema
-        while len(_past) > _PARSED_LIMIT:
-            _past.popitem(last=False)
+    _past.put(key, schema)
     return schema
 
 

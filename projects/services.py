@@ -23,7 +23,7 @@ from designer.problems import Problem, SchemaError, errors, warnings
 from designer.rebase import Conflict, rebase
 from designer.schema import Schema
 from designer.validate import validate
-from projects import selectors
+from projects import memo, selectors
 from projects.models import Analysis, Dismissal, Job, JobKind, JobStatus, Membership, Project, Revision, Role
 
 logger = logging.getLogger(__name__)
@@ -161,7 +161,7 @@ def apply_op(
             after, op, inverse = _carried_over(project, op, before=before, base_revision=base_revision)
         problems = _refuse_errors(after)
         project.revision += 1
-        project.document = schema_to_dict(after, memo=_document_memo())
+        project.document = schema_to_dict(after, memo=_document_parts.get())
         project.save(update_fields=["document", "revision", "updated_at"])
         Revision.objects.create(
             project=project,
@@ -231,15 +231,8 @@ def revision_restore(*, project: Project, user, number: int, base_revision: int)
     return project
 
 
-_DOCUMENT_MEMO: dict = {}
-_DOCUMENT_MEMO_LIMIT = 200_000  # objects; then it starts again (it only saves work)
-
-
-def _document_memo() -> dict:
-    """Shared by every edit in this process: an edit converts only the objects it made."""
-    if len(_DOCUMENT_MEMO) > _DOCUMENT_MEMO_LIMIT:
-        _DOCUMENT_MEMO.clear()
-    return _DOCUMENT_MEMO
+# Shared by every edit in this process: an edit converts only the objects it made.
+_document_parts = memo.Parts(limit=200_000)
 
 
 def project_export(*, project: Project, fmt: str) -> tuple[str, str, bytes]:

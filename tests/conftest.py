@@ -103,6 +103,15 @@ def _no_rate_limits(request, settings):
         settings.RATELIMIT_ENABLE = False
 
 
+@pytest.fixture(autouse=True)
+def _fresh_process_memory():
+    """Each test starts with empty memos (projects.memo): what one test parsed or drew
+    never answers another's question."""
+    from projects import memo
+
+    memo.clear_all()
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         # Every database test runs on the real PostgreSQL, never silently on SQLite.
