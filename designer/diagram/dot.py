@@ -232,7 +232,7 @@ def _node_text(entity: Entity, node_id: str, looks: NodeLooks) -> str:
     )
     classes = ("entity selected" if looks.selected else "entity") + marks.css_class(looks.status)
     tooltip = _quoted(_entity_tip(entity))
-    return f'  {node_id} [id="entity_{_attr_id(entity.id)}", class="{classes}", tooltip={tooltip}, label=<{table}>];'
+    return f'  {node_id} [id="{entity_dom_id(entity.id)}", class="{classes}", tooltip={tooltip}, label=<{table}>];'
 
 
 def _entity_tip(entity: Entity) -> str:
@@ -366,6 +366,8 @@ def _edges(schema: Schema, relationship: Relationship, node_of, shown_ports, pin
     pairs = list(zip(relationship.from_field_ids, relationship.to_field_ids, strict=False)) or [(None, None)]
     sides = _sides(relationship, pinned)
     tooltip = _quoted(_relationship_tip(schema, relationship))
+    # The tables a line joins, by their node ids: hovering a table lights its lines and neighbours.
+    ends = " ".join(f"end-{entity_dom_id(i)}" for i in (relationship.from_entity_id, relationship.to_entity_id))
     lines, drawn = [], set()
     for number, (from_field, to_field) in enumerate(pairs):
         source = _endpoint(node_of, shown_ports, relationship.from_entity_id, from_field, sides[0])
@@ -376,7 +378,7 @@ def _edges(schema: Schema, relationship: Relationship, node_of, shown_ports, pin
         suffix = f"_{number}" if number else ""
         lines.append(
             f'  {source} -> {target} [arrowtail="{tail}", arrowhead="{head}", '
-            f'id="rel_{_attr_id(relationship.id)}{suffix}", class="relationship", tooltip={tooltip}];'
+            f'id="rel_{_attr_id(relationship.id)}{suffix}", class="relationship {ends}", tooltip={tooltip}];'
         )
     return lines
 
@@ -431,6 +433,11 @@ def _crows_feet(relationship: Relationship, *, optional: bool) -> tuple[str, str
 
 def _colour(value: str | None, fallback: str) -> str:
     return value if value and _COLOUR.match(value) else fallback
+
+
+def entity_dom_id(entity_id: str) -> str:
+    """The id of an entity's group in the drawn SVG (what the page's scripts look up)."""
+    return f"entity_{_attr_id(entity_id)}"
 
 
 def _attr_id(value: str) -> str:

@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from designer import labels
+from designer.diagram.dot import entity_dom_id
 
 register = template.Library()
 
@@ -24,6 +25,9 @@ def relationship_label(schema, relationship) -> str:
 @register.simple_tag
 def index_label(entity, index) -> str:
     return labels.index_definition(entity, index)
+
+
+register.filter("diagram_dom_id", entity_dom_id)
 
 
 @register.filter

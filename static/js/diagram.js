@@ -352,9 +352,75 @@
     canvas.onpointermove = function (e) { if (e.buttons) { move(e); } };
   });
 
+  // --- find a table: type-ahead over the tables' names, Enter jumps to it and lights it ---
+
+  function centreOn(node) {
+    const pane = view.element.getBoundingClientRect();
+    const zoom = Math.max(scale(), 1);  // readable: never left zoomed out on a found table
+    const b = localBox(node);
+    setTransform(pane.width / 2 - (b.x + b.width / 2) * zoom, pane.height / 2 - (b.y + b.height / 2) * zoom, zoom);
+  }
+
+  function findTable(name) {
+    const option = Array.from(document.querySelectorAll("#diagram-tables option")).find(function (o) {
+      return o.value.toLowerCase() === name.trim().toLowerCase();
+    });
+    const node = option && document.getElementById(option.dataset.node);
+    if (!view || !node) { return false; }
+    centreOn(node);
+    document.querySelectorAll("#diagram g.found").forEach(function (n) { n.classList.remove("found"); });
+    node.classList.add("found");
+    const status = document.getElementById("diagram-search-status");
+    if (status) { status.textContent = "Showing " + option.value + "."; }
+    return true;
+  }
+
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "diagram-search") { findTable(event.target.value); }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.target.id === "diagram-search" && event.key === "Enter") {
+      event.preventDefault();
+      if (!findTable(event.target.value)) {
+        const status = document.getElementById("diagram-search-status");
+        if (status) { status.textContent = "No table named " + event.target.value + "."; }
+      }
+    } else if (event.key === "/" && !/^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName)) {
+      const search = document.getElementById("diagram-search");
+      if (search) { event.preventDefault(); search.focus(); }
+    }
+  });
+
+  // --- hovering a table lights its lines and the tables at their other ends --------------
+
+  function lightNeighbours(node, on) {
+    if (!view) { return; }
+    view.element.classList.toggle("hovering", on);
+    view.graph.querySelectorAll("g.end-" + CSS.escape(node.id)).forEach(function (edge) {
+      edge.classList.toggle("lit", on);
+      for (const name of edge.classList) {
+        const other = name.startsWith("end-") && name !== "end-" + node.id && document.getElementById(name.slice(4));
+        if (other) { other.classList.toggle("neighbour", on); }
+      }
+    });
+    node.classList.toggle("neighbour", on);
+  }
+
+  document.addEventListener("mouseover", function (event) {
+    const node = event.target.closest && event.target.closest("#diagram g.entity");
+    const from = event.relatedTarget && event.relatedTarget.closest && event.relatedTarget.closest("#diagram g.entity");
+    if (node && node !== from) { lightNeighbours(node, true); }
+  });
+  document.addEventListener("mouseout", function (event) {
+    const node = event.target.closest && event.target.closest("#diagram g.entity");
+    const to = event.relatedTarget && event.relatedTarget.closest && event.relatedTarget.closest("#diagram g.entity");
+    if (node && node !== to) { lightNeighbours(node, false); }
+  });
+
   window.diagramView = {
     transform: function () { return view ? view.pz.getTransform() : null; },
     fit: function () { if (view) { fit(); } },
+    find: findTable,
   };
 
   // On DOMContentLoaded, after htmx's own listener (its script came first) has scanned

@@ -81,3 +81,14 @@ def test_a_large_arranged_diagram_opens_and_zooms(open_project, page):
     assert abs(after[0] - before[0]) < 1 and abs(after[1] - before[1]) < 1  # about the middle of the pane
     expect(page.locator("#diagram")).not_to_have_class(re.compile(r"titles-only|overview"))
     expect(page.locator("#diagram g.edge polygon").first).to_be_visible()
+
+    # Find the last table by name: the view jumps to it (readable zoom, in the pane) and lights it.
+    last = schema.entities[-1]
+    page.locator("#diagram-search").fill(last.qualified_name)
+    page.locator("#diagram-search").press("Enter")
+    found = page.locator(f"#entity_{last.id}")
+    expect(found).to_have_class(re.compile(r"\bfound\b"))
+    box, pane = found.bounding_box(), page.locator("#diagram").bounding_box()
+    assert pane["x"] <= box["x"] and box["x"] + box["width"] <= pane["x"] + pane["width"]
+    assert pane["y"] <= box["y"] and box["y"] + box["height"] <= pane["y"] + pane["height"]
+    assert page.evaluate("window.diagramView.transform().scale") >= 1

@@ -1,0 +1,42 @@
+"""Finding a table in the diagram and seeing its neighbours: type-ahead search jumps to
+the table and lights it; hovering a table lights its lines and the tables they join."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from designer.examples import blog_schema
+
+pytestmark = [pytest.mark.e2e, pytest.mark.graphviz]
+
+
+def test_search_jumps_to_a_table_and_hover_lights_its_neighbours(open_project, page):
+    schema = blog_schema()
+    page = open_project(username="finn", name="Blog", schema=schema)
+    page.locator("#diagram svg g.viewport").wait_for(state="attached")
+    names = page.locator("#diagram-tables option").evaluate_all("options => options.map(o => o.value)")
+    assert names == [e.qualified_name for e in schema.entities]
+
+    page.keyboard.press("/")  # the shortcut focuses the search box
+    expect(page.locator("#diagram-search")).to_be_focused()
+    page.keyboard.type("comments")
+    page.keyboard.press("Enter")
+    comments = page.locator(f"#entity_{schema.entity_by_name('comments').id}")
+    expect(comments).to_have_class(re.compile(r"\bfound\b"))
+    expect(page.locator("#diagram-search-status")).to_have_text("Showing comments.")
+
+    page.locator("#diagram-search").fill("no_such_table")
+    page.locator("#diagram-search").press("Enter")
+    expect(page.locator("#diagram-search-status")).to_have_text("No table named no_such_table.")
+
+    comments.hover()
+    joined = {r.to_entity_id for r in schema.relationships if r.from_entity_id == schema.entity_by_name("comments").id}
+    for entity_id in joined:
+        expect(page.locator(f"#entity_{entity_id}")).to_have_class(re.compile(r"\bneighbour\b"))
+    lit = page.locator("#diagram g.relationship.lit")
+    assert lit.count() == len(
+        [r for r in schema.relationships if schema.entity_by_name("comments").id in (r.from_entity_id, r.to_entity_id)]
+    )
+    page.mouse.move(1, 1)
+    expect(page.locator("#diagram g.relationship.lit")).to_have_count(0)
