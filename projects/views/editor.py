@@ -9,7 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 from designer.diagram import DiagramError
 from projects import selectors, services
 from projects.diagrams import diagram_bytes, diagram_for_page
-from projects.views.editing import editor_page, wants_fragment
+from projects.views.editing import editor_page, panel_response, wants_fragment
 from projects.views.editor_options import diagram_options
 
 DOWNLOAD_TYPES = {"svg": "image/svg+xml", "png": "image/png", "pdf": "application/pdf", "dot": "text/vnd.graphviz"}
@@ -51,3 +51,11 @@ def diagram_download(request, project_id: int, fmt: str):
     filename = f"{services.safe_file_stem(project.name)}-diagram.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def panel(request, project_id: int):
+    project = selectors.project_for_user(user=request.user, project_id=project_id)
+    return panel_response(request, project)
