@@ -130,7 +130,9 @@ _PAST = {"Add": "added", "Update": "changed", "Remove": "removed", "Set": "set",
 def narrate(op: Op, before: Schema | None = None) -> str:
     """What the person did, for "<who> <narrate>": "renamed field posts.title to headline"."""
     if isinstance(op, Batch):
-        parts = [narrate(o, before) for o in op.ops]
+        # Placing what an edit adds is part of adding it, not news (as in ``describe``).
+        shown = [o for o in op.ops if not (isinstance(o, SetPositions) and not o.label)] or list(op.ops)
+        parts = [narrate(o, before) for o in shown]
         return "; ".join(parts) if len(parts) <= 3 else f"made {len(parts)} changes: {'; '.join(parts[:2])}; …"
     if before is not None and isinstance(op, UpdateField) and (found := before.find_field(op.field.id)):
         return _changed("field", field_label(*found), found[1], op.field)

@@ -57,7 +57,7 @@ def entity_list(schema, selected, panel_url: str, page_url: str) -> SafeString:
             panel_url,
             entity.name,
             format_html(' <span class="muted">{}</span>', entity.namespace) if entity.namespace else "",
-            len(entity.fields),
+            f"{len(entity.fields)} field{'' if len(entity.fields) == 1 else 's'}",
             page_url,
         )
         for entity in schema.entities
@@ -66,6 +66,6 @@ def entity_list(schema, selected, panel_url: str, page_url: str) -> SafeString:
         "\n",
         '<li class="entity-item{0}" data-entity-id="{1}"><a href="{7}?selected={2}" hx-get="{3}?selected={2}" '
         'hx-include="#base-revision, .diagram-controls" hx-push-url="{7}?selected={2}"><strong>{4}</strong>{5}</a>'
-        '<span class="small muted">{6} fields</span></li>',
+        '<span class="small muted">{6}</span></li>',
         rows,
     )

@@ -21,7 +21,7 @@ def members(request, project_id: int):
     return _page(request, project)
 
 
-def _page(request, project, *, invite_form=None, share_form=None, status=200, new_link=None):
+def _page(request, project, *, invite_form=None, share_form=None, status=200, new_link=None, new_invitation=None):
     context = {
         "project": project,
         "members": selectors.members_of(project=project),
@@ -32,6 +32,9 @@ def _page(request, project, *, invite_form=None, share_form=None, status=200, ne
         "share_form": share_form or ShareLinkForm(),
         "role_choices": RoleForm.base_fields["role"].choices,
         "new_link": new_link,
+        "new_invitation": new_invitation,
+        # The one owner cannot leave: ownership goes to a teammate first (teams refuses otherwise).
+        "can_leave": project.role != "owner",
     }
     return render(request, "projects/members.html", context, status=status)
 
@@ -52,8 +55,8 @@ def invite(request, project_id: int):
         form.add_error("invitee", error)
         return _page(request, project, invite_form=form, status=422)
     sent = f" and e-mailed to {invitation.email}" if invitation.email else ""
-    messages.success(request, f"Invitation created{sent}. Its link (shown once): {link}")
-    return redirect("members", project_id=project.pk)
+    # Shown on the page with a Copy button (the link is shown once: only its hash is kept).
+    return _page(request, project, new_invitation={"link": link, "sent": sent})
 
 
 @login_required

@@ -136,3 +136,14 @@
     }
   });
 })();
+
+// Copy buttons: data-copy names the element whose text is copied (a link shown once).
+document.addEventListener("click", function (event) {
+  const button = event.target.closest && event.target.closest("[data-copy]");
+  if (!button) { return; }
+  const source = document.querySelector(button.dataset.copy);
+  if (!source || !navigator.clipboard) { return; }
+  navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+    button.textContent = "Copied";
+  });
+});
