@@ -23,7 +23,11 @@
     const target = event.detail.target;
     if (target && target.id === "editor-panel") {
       const focused = document.activeElement;
-      kept = {scroll: target.scrollTop, focus: focused && target.contains(focused) ? focused.id : ""};
+      const inside = focused && target.contains(focused) ? focused : null;
+      // In an "Add …" form the button pressed may have no id: remember the form by its first input.
+      const block = inside && inside.closest("details.add-block");
+      const first = block && block.querySelector("input:not([type=hidden]), select, textarea");
+      kept = {scroll: target.scrollTop, focus: inside ? inside.id : "", adding: first ? first.id : ""};
     }
   });
   document.addEventListener("htmx:afterSettle", function () {
@@ -32,8 +36,17 @@
     panel.scrollTop = kept.scroll;
     const invalid = panel.querySelector(".errorlist");
     const field = invalid && invalid.parentElement && invalid.parentElement.querySelector("input, select, textarea");
-    const again = field || (kept.focus && document.getElementById(kept.focus));
-    if (again && again.focus) { again.focus({preventScroll: !field}); }
+    let again = field || (kept.focus && document.getElementById(kept.focus));
+    // An "Add …" form stays open after its edit, ready for the next one, from its first input.
+    const start = !field && kept.adding && document.getElementById(kept.adding);
+    const adding = start && start.closest("details.add-block");
+    if (adding) {
+      adding.open = true;
+      again = start;
+    }
+    const folded = again && again.closest && again.closest("details:not([open])");
+    if (folded) { folded.open = true; }
+    if (again && again.focus) { again.focus({preventScroll: !field && !adding}); }
     kept = null;
   });
 

@@ -1,6 +1,7 @@
 """The editor in a real browser: every edit redraws the diagram without a page load."""
 
 import pytest
+from playwright.sync_api import expect
 
 from projects.models import Project
 from projects.selectors import project_schema
@@ -29,7 +30,8 @@ def add_entity(page, name):
 
 
 def add_field(page, name, type_text):
-    page.get_by_text("+ Add field").click()
+    if not page.locator("#new-field-name").is_visible():  # stays open after an add
+        page.get_by_text("+ Add field").click()
     page.locator("#new-field-name").fill(name)
     page.locator("#new-field-type").fill(type_text)
     page.get_by_role("button", name="Add field").click()
@@ -42,6 +44,13 @@ def test_build_a_schema_and_watch_the_diagram(logged_in):
     add_field(page, "full_name", "varchar(120)")
     add_entity(page, "books")
     add_field(page, "title", "text")
+    # Fast entry: the add form stays open and the focus is back in its first input.
+    expect(page.locator("#new-field-name")).to_be_focused()
+    page.keyboard.type("isbn")
+    page.locator("#new-field-type").fill("varchar(13)")
+    page.locator("#new-field-type").press("Enter")
+    page.locator("#diagram svg text", has_text="isbn").first.wait_for()
+    expect(page.locator("#new-field-name")).to_be_focused()
 
     page.get_by_text("+ Add relationship").click()
     page.locator("#new-relationship-to_entity").select_option(label="authors")
@@ -69,7 +78,7 @@ def test_build_a_schema_and_watch_the_diagram(logged_in):
     page.locator("#diagram g.entity.selected", has_text="authors").wait_for()
 
     page.get_by_role("button", name="↶ Undo").click()  # undo the index
-    page.locator("#project-stats", has_text="revision 9").wait_for()  # the header follows every edit
+    page.locator("#project-stats", has_text="revision 10 ").wait_for()  # the header follows every edit
     page.locator("h2", has_text="authors").wait_for()  # undo keeps the open entity
     books = project_schema(Project.objects.get(name="Library")).entity_by_name("books")
     assert books.indexes == ()
