@@ -16,6 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseStopPolling
 
 from designer.formats import FORMATS
+from designer.notices import group_notices
+from designer.notices import summary as notice_summary
 from designer.problems import Problem, SchemaError
 from projects import imports, live_import, selectors, services
 from projects.diagrams import arranged
@@ -184,7 +186,10 @@ def import_apply(request, job_id: int):
 def _imported_message(notices) -> str:
     if not notices:
         return "Schema imported."
-    return f"Schema imported with {len(notices)} notice(s): " + "; ".join(str(w) for w in notices[:3])
+    lost = [str(n) for group in group_notices(notices) if group.lossy for n in group.notices[:3]]
+    return f"Schema imported with {len(notices):,} notice(s): {notice_summary(notices)}." + (
+        " Not kept: " + "; ".join(lost) if lost else ""
+    )
 
 
 @login_required
