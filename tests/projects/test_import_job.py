@@ -127,7 +127,7 @@ def test_uploads_of_imports_finished_a_day_ago_are_deleted_and_retry_then_says_w
 
 
 GROUPED = (
-    "CREATE TABLE users (id bigint PRIMARY KEY, name text COLLATE \"C\" NOT NULL);\n"
+    'CREATE TABLE users (id bigint PRIMARY KEY, name text COLLATE "C" NOT NULL);\n'
     + "".join(f"CREATE VIEW v{i} AS SELECT {i};\n" for i in range(3))
     + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
 )
