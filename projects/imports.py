@@ -66,11 +66,17 @@ def import_read(*, text: str, fmt: str) -> tuple[Schema, list[Problem]]:
             f"this {fmt} file could not be read (an error on our side, logged); check its syntax or try another format"
         )
         raise SchemaError([Problem(code="import-failed", message=message)]) from None
-    problems = validate(imported.schema)
+    return import_checked(schema=imported.schema, notices=imported.notices)
+
+
+def import_checked(*, schema: Schema, notices) -> tuple[Schema, list[Problem]]:
+    """Validated and laid out (once, then kept): SchemaError for what the project's database
+    refuses, the warnings join the reader's notices."""
+    problems = validate(schema)
     found = errors(problems)
     if found:
         raise SchemaError(found)
-    return arranged(imported.schema), [*imported.notices, *problems]  # laid out once, then kept
+    return arranged(schema), [*notices, *problems]
 
 
 def project_import(*, owner, text: str, fmt: str, name: str | None = None, project: Project | None = None,

@@ -20,7 +20,6 @@ from designer.notices import group_notices
 from designer.notices import summary as notice_summary
 from designer.problems import Problem, SchemaError
 from projects import imports, live_import, selectors, services
-from projects.diagrams import arranged
 from projects.forms.projects import ImportForm, LiveImportForm
 from projects.models import Job, JobKind
 
@@ -106,7 +105,7 @@ def _import_live(request, *, project):
             live_import.ensure_host_allowed(data["database_url"], settings.IMPORT_LIVE_HOSTS)
             schemas = [s.strip() for s in data["schemas"].split(",") if s.strip()] or None
             schema, notices = live_import.import_database(data["database_url"], schemas=schemas, stats=data["stats"])
-            schema = arranged(schema)  # laid out once, then kept
+            schema, notices = imports.import_checked(schema=schema, notices=notices)
         except live_import.LiveImportError as error:
             problems = [Problem(code="live-import", message=str(error))]
         except SchemaError as error:

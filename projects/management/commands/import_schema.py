@@ -45,7 +45,7 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: " + "\n".join(str(p) for p in error.problems)) from None
         except services.Refused as error:
             raise CommandError(str(error)) from None
-        self._notices(notices, verbosity=options.get("verbosity", 1))
+        write_notices(self.stderr.write, notices, verbosity=options.get("verbosity", 1))
         action = "New revision of" if target else "Created"
         tables = len(imported.document.get("entities", []))
         self.stdout.write(
@@ -53,15 +53,16 @@ class Command(BaseCommand):
         )
         self.stdout.write(str(imported.pk))
 
-    def _notices(self, notices, *, verbosity: int) -> None:
-        """Grouped, what was lost first: each group's summary, then its notices with their
-        lines (all of a lossy group; the first few of the others unless -v 2)."""
-        if notices:
-            self.stderr.write(f"{len(notices):,} notice{'s' if len(notices) != 1 else ''}:")
-        for group in group_notices(notices):
-            self.stderr.write(f"{'LOST ' if group.lossy else ''}{group.summary()}")
-            shown = group.notices if group.lossy or verbosity >= 2 else group.notices[:NOTICES_SHOWN]
-            for notice in shown:
-                self.stderr.write(f"  notice: {notice}")
-            if len(shown) < group.count:
-                self.stderr.write(f"  … {group.count - len(shown):,} more (-v 2 lists them all)")
+
+def write_notices(write, notices, *, verbosity: int) -> None:
+    """Grouped, what was lost first: each group's summary, then its notices with their
+    lines (all of a lossy group; the first few of the others unless -v 2)."""
+    if notices:
+        write(f"{len(notices):,} notice{'s' if len(notices) != 1 else ''}:")
+    for group in group_notices(notices):
+        write(f"{'LOST ' if group.lossy else ''}{group.summary()}")
+        shown = group.notices if group.lossy or verbosity >= 2 else group.notices[:NOTICES_SHOWN]
+        for notice in shown:
+            write(f"  notice: {notice}")
+        if len(shown) < group.count:
+            write(f"  … {group.count - len(shown):,} more (-v 2 lists them all)")
