@@ -170,3 +170,14 @@ def test_varchar_without_length_postgresql_and_sqlite_accept_mysql_does_not():
     assert _sqlite_error("CREATE TABLE t (c varchar)") is None
     assert "syntax" in _mariadb_error("CREATE TABLE t (c varchar)")
     assert _mariadb_error("CREATE TABLE t (c text)") is None  # what the MySQL DDL writes for it
+
+
+@pytest.mark.mariadb
+def test_the_mysql_ddl_of_a_bare_varchar_applies_on_mariadb():
+    from designer.formats import import_text
+    from designer.migrate import full_ddl
+
+    dbml = "Project p { database_type: 'MySQL' }\nTable t {\n  id int [pk]\n  a varchar\n  b \"character varying\"\n}\n"
+    schema = import_text(dbml, fmt="dbml").schema
+    assert [p.code for p in validate(schema) if p.code == "varchar-without-length"] == ["varchar-without-length"] * 2
+    assert _mariadb_error(full_ddl(schema, dialect="mysql")) is None
