@@ -18,6 +18,7 @@ from sqlglot.dialects.dialect import Dialect
 from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import TokenType
 
+from designer.formats.mysql_delimiters import without_client_delimiters
 from designer.formats.sql_builder import ACTIONS, ColumnDraft, ForeignKeyDraft, IndexDraft, SchemaBuilder, TableDraft
 from designer.formats.sql_text import default_text_after, parenthesized_after, type_text_at, unwrap
 from designer.problems import Problem, SchemaError
@@ -31,9 +32,6 @@ _NOT_COLUMNS = frozenset({
 _CONDITIONAL = re.compile(r"/\*M?!\d*(?:\\-)?\s*(.*?)\*/", re.DOTALL)
 _MARIADB_ONLY = re.compile(r"(foreign\s+key)\s+if\s+not\s+exists", re.IGNORECASE)
 _WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
-_DELIMITER = re.compile(r"^[ \t]*DELIMITER[ \t]+(\S+)[ \t]*$", re.IGNORECASE | re.MULTILINE)
-_ROUTINE = re.compile(r"^\s*CREATE\b.*?\b(TRIGGER|PROCEDURE|FUNCTION|EVENT)\s+([`\"\w.$]+)", re.IGNORECASE | re.DOTALL)
-_VERSION_MARKS = re.compile(r"/\*M?!\d*|\*/")
 _ACTION = re.compile(r"on\s+(delete|update)\s+(set\s+null|set\s+default|no\s+action|cascade|restrict)", re.I)
 
 
@@ -50,7 +48,7 @@ class _Reader:
         self.dialect = dialect
         self.glot = "mysql" if dialect == MYSQL else "sqlite"
         self.builder = SchemaBuilder(dialect=dialect, database_type="MySQL" if dialect == MYSQL else "SQLite")
-        self.text = _without_client_delimiters(text, self.builder) if dialect == MYSQL else text
+        self.text = without_client_delimiters(text, self.builder.skipped) if dialect == MYSQL else text
 
     def read(self) -> tuple[Schema, tuple[Problem, ...]]:
         try:
@@ -285,43 +283,6 @@ def _predicate(source: str, where, glot: str) -> str | None:
         return None
     found = list(_WHERE.finditer(source))
     return unwrap(source[found[-1].end() :].strip()) if found else where.this.sql(glot)
-
-
-def _without_client_delimiters(text: str, builder: SchemaBuilder) -> str:
-    """mysqldump's ``DELIMITER ;;`` / ``DELIMITER //`` blocks (triggers, routines, events)
-    are the mysql client's, not SQL: each routine in them is a skipped statement with its
-    line, blanked out (lines and offsets kept); any other statement in a block is kept with
-    its delimiter turned back into ``;``."""
-    out, delimiter, at = [], ";", 0
-    for match in _DELIMITER.finditer(text):
-        out.append(_delimited(text, at, match.start(), delimiter, builder))
-        out.append(_blank(match[0]))
-        delimiter, at = match[1], match.end()
-    out.append(_delimited(text, at, len(text), delimiter, builder))
-    return "".join(out)
-
-
-def _delimited(text: str, start: int, end: int, delimiter: str, builder: SchemaBuilder) -> str:
-    if delimiter == ";":
-        return text[start:end]
-    pieces = text[start:end].split(delimiter)
-    out, offset = [], start
-    for number, piece in enumerate(pieces):
-        last = number == len(pieces) - 1
-        routine = _ROUTINE.match(_VERSION_MARKS.sub(" ", piece))
-        if routine is not None:
-            line = text.count("\n", 0, offset + len(piece) - len(piece.lstrip())) + 1
-            name = routine[2].strip('`"')
-            builder.skipped(f"CREATE {routine[1].upper()} {name}", line)
-            out.append(_blank(piece) + ("" if last else " " * len(delimiter)))
-        else:
-            out.append(piece + ("" if last else ";" + " " * (len(delimiter) - 1)))
-        offset += len(piece) + len(delimiter)
-    return "".join(out)
-
-
-def _blank(text: str) -> str:
-    return re.sub(r"[^\n]", " ", text)
 
 
 def _statements(tokens):

@@ -62,7 +62,8 @@ DELIMITER ;
 DELIMITER //
 CREATE DEFINER=`root`@`%` PROCEDURE `p`()
 BEGIN
-  SELECT 1;
+  SELECT 'http://example.com/a//b'; -- it's not a delimiter // here
+  /* nor // here */ SELECT "x//y";
 END //
 CREATE TABLE `b` (`id` int PRIMARY KEY) //
 DELIMITER ;
