@@ -89,7 +89,7 @@ class NoticeGroup:
     def summary(self, *, parts: int = 6) -> str:
         """``4,163 statements that are not schema: 2,100 functions, 1,900 triggers, …``"""
         text = _counted(self.count, self.title)
-        if self.parts and self.key in _TITLES:  # a group of one code has no parts to tell
+        if self.parts and self.key in _PARTS_TOLD:
             shown = ", ".join(_counted(n, label) for label, n in self.parts[:parts])
             text += f": {shown}{', …' if len(self.parts) > parts else ''}"
         return text
@@ -136,7 +136,7 @@ def group_notices(notices: list[Problem] | tuple[Problem, ...]) -> list[NoticeGr
 
 
 def summary(notices: list[Problem] | tuple[Problem, ...]) -> str:
-    """One line for a message: ``4,204 notices — 41 not kept: …; 4,163 statements …``."""
+    """One line for a message: each group's summary with its first three parts."""
     groups = group_notices(notices)
     return "; ".join(g.summary(parts=3) for g in groups)
 
@@ -169,6 +169,7 @@ def _not_kept_part(message: str) -> str:
     return " ".join(keywords or head[:2]) or "other"
 
 
+_PARTS_TOLD = frozenset({"not-kept", "missing", "warnings", "not-schema"})  # others are one kind
 _TITLES = {
     "not-kept": "parts of the schema not kept (lost on import)",
     "missing": "references to objects not in the import (left out)",
