@@ -216,6 +216,8 @@ def sql_type(
 
 
 def _written_fits(field_type: FieldType, dialect: str, source_dialect: str | None) -> bool:
+    if dialect == MYSQL and field_type.kind is TypeKind.VARCHAR and field_type.length is None:
+        return False  # MySQL refuses varchar without a length (ERROR 1064): spelled as text
     if source_dialect is not None:
         return source_dialect == dialect
     if field_type.kind is TypeKind.OTHER:

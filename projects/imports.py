@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from designer.formats import Imported, import_text
 from designer.formats.json_doc import schema_from_dict, schema_to_dict
+from designer.notices import NoticeGroup, group_notices
 from designer.problems import Problem, SchemaError, Severity, errors
 from designer.schema import Schema
 from designer.validate import validate
@@ -27,7 +28,9 @@ from projects.diagrams import arranged
 from projects.models import Job, JobKind, JobStatus, Project
 
 logger = logging.getLogger(__name__)
-MAX_NOTICES_KEPT = 500  # a dump can skip thousands of statements: the count is kept, the list capped
+# A dump can skip thousands of statements: every group keeps its count, its list is capped
+# (what was lost keeps more of its list than statements left aside).
+MAX_NOTICES_KEPT = {True: 1000, False: 200}
 
 
 class ImportTooLarge(Exception):
@@ -63,11 +66,17 @@ def import_read(*, text: str, fmt: str) -> tuple[Schema, list[Problem]]:
             f"this {fmt} file could not be read (an error on our side, logged); check its syntax or try another format"
         )
         raise SchemaError([Problem(code="import-failed", message=message)]) from None
-    problems = validate(imported.schema)
+    return import_checked(schema=imported.schema, notices=imported.notices)
+
+
+def import_checked(*, schema: Schema, notices) -> tuple[Schema, list[Problem]]:
+    """Validated and laid out (once, then kept): SchemaError for what the project's database
+    refuses, the warnings join the reader's notices."""
+    problems = validate(schema)
     found = errors(problems)
     if found:
         raise SchemaError(found)
-    return arranged(imported.schema), [*imported.notices, *problems]  # laid out once, then kept
+    return arranged(schema), [*notices, *problems]
 
 
 def project_import(*, owner, text: str, fmt: str, name: str | None = None, project: Project | None = None,
@@ -142,7 +151,7 @@ class Preview:
     added: list[str]
     removed: list[str]
     kept: int
-    notices: list[dict]
+    notice_groups: list[dict]
     notice_count: int
     current_tables: int
 
@@ -161,7 +170,7 @@ def import_preview(*, job: Job) -> Preview:
         added=sorted(new - old) if job.project is not None else [],
         removed=sorted(old - new),
         kept=len(old & new),
-        notices=result["notices"],
+        notice_groups=result.get("notice_groups") or _legacy_groups(result),
         notice_count=result["notice_count"],
         current_tables=len(old_names),
     )
@@ -205,11 +214,26 @@ def _result(schema: Schema, notices: list[Problem], *, fmt: str) -> dict:
         "document": schema_to_dict(schema),
         "tables": [e.qualified_name for e in schema.entities],
         "relationships": len(schema.relationships),
-        "notices": [_notice(p) for p in notices[:MAX_NOTICES_KEPT]],
+        "notice_groups": [_group(g) for g in group_notices(notices)],
         "notice_count": len(notices),
         "applied_to": None,
     }
 
 
+def _group(group: NoticeGroup) -> dict:
+    kept = group.notices[: MAX_NOTICES_KEPT[group.lossy]]
+    notices = [_notice(p) for p in kept]
+    return {"summary": group.summary(), "lossy": group.lossy, "count": group.count, "notices": notices}
+
+
 def _notice(problem: Problem) -> dict:
     return {"line": problem.line, "message": problem.message, "warning": problem.severity is Severity.WARNING}
+
+
+def _legacy_groups(result: dict) -> list[dict]:
+    """A job read before notices were grouped: its list as one group."""
+    notices = result.get("notices") or []
+    if not notices:
+        return []
+    count = result["notice_count"]
+    return [{"summary": f"{count:,} notices", "lossy": False, "count": count, "notices": notices}]

@@ -3,7 +3,7 @@ reserved words, spaces, quotes, unicode and mixed case survive the round trip; w
 cannot say is appended as comments our importer reads back (``dbml_extras``).
 
 Measured against the reference parser: its reading of our export equals its reading of
-the source (see tests/designer/test_dbml_conformance.py)."""
+the source (see tests/projects/test_dbml_corpus_import.py)."""
 
 from __future__ import annotations
 

@@ -18,6 +18,7 @@ from sqlglot.dialects.dialect import Dialect
 from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import TokenType
 
+from designer.formats.mysql_delimiters import without_client_delimiters
 from designer.formats.sql_builder import ACTIONS, ColumnDraft, ForeignKeyDraft, IndexDraft, SchemaBuilder, TableDraft
 from designer.formats.sql_text import default_text_after, parenthesized_after, type_text_at, unwrap
 from designer.problems import Problem, SchemaError
@@ -44,10 +45,10 @@ def parse_sqlite(text: str) -> tuple[Schema, tuple[Problem, ...]]:
 
 class _Reader:
     def __init__(self, text: str, *, dialect: str):
-        self.text = text
         self.dialect = dialect
         self.glot = "mysql" if dialect == MYSQL else "sqlite"
         self.builder = SchemaBuilder(dialect=dialect, database_type="MySQL" if dialect == MYSQL else "SQLite")
+        self.text = without_client_delimiters(text, self.builder.skipped) if dialect == MYSQL else text
 
     def read(self) -> tuple[Schema, tuple[Problem, ...]]:
         try:

@@ -1,6 +1,7 @@
 """Validation: one small function per rule, each yielding Problems with a stable code.
 
-Errors make a schema unsaveable (the edit is refused, nothing changes). Warnings are
+Errors make a schema unsaveable (the edit is refused, nothing changes): only what the
+project's database refuses too, or what the document cannot hold (validate/targets.py). Warnings are
 portability and quality notes: names PostgreSQL accepts when quoted are accepted,
 and what other dialects would do with them (fold case, truncate) is a warning.
 """
@@ -21,6 +22,7 @@ from designer.validate.quality import (
 )
 from designer.validate.references import dangling_references, relationship_shape
 from designer.validate.structure import blank_names, duplicate_ids, duplicate_names, type_parameters
+from designer.validate.targets import target_refusals
 from designer.validate.workload import pattern_missing_parts, pattern_shape, stale_patterns, workload_numbers
 
 __all__ = [
@@ -41,6 +43,7 @@ __all__ = [
     "portability",
     "relationship_shape",
     "stale_patterns",
+    "target_refusals",
     "type_parameters",
     "validate",
     "workload_numbers",
@@ -62,6 +65,7 @@ RULES = (
     dangling_references,
     relationship_shape,
     type_parameters,
+    target_refusals,
     workload_numbers,
     pattern_shape,
     stale_patterns,

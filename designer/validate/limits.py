@@ -1,4 +1,9 @@
-"""Bounds (designer/limits.py): a schema beyond them is refused with the limit named."""
+"""Bounds (designer/limits.py): a schema beyond them is refused with the limit named.
+
+They guard the product (a page, a diagram, a float), not a database's rules: each is above
+what any of the three target databases accepts, so a schema a real server holds is never
+refused here (what a server refuses is judged in targets.py). A type as written is a text,
+not a name: MySQL's ``set('a', 'b', …)`` runs long."""
 
 from __future__ import annotations
 
@@ -66,7 +71,7 @@ def _strings(schema: Schema) -> Iterator[tuple[str, str | None, int]]:
         for field in entity.fields:
             f_at = f"{at}/fields/{field.id}"
             yield from ((f"{f_at}/name", field.name, name), (f"{f_at}/comment", field.comment, text),
-                        (f"{f_at}/check", field.check, text), (f"{f_at}/type", field.type.written, name),
+                        (f"{f_at}/check", field.check, text), (f"{f_at}/type", field.type.written, text),
                         (f"{f_at}/default", field.default.value if field.default else None, text))  # fmt: skip
         for index in entity.indexes:
             yield from ((f"{at}/indexes/{index.id}/name", index.name, name),

@@ -70,7 +70,8 @@ def relationship_shape(schema: Schema) -> Iterator[Problem]:
 
 # Type families PostgreSQL compares across (its btree operator families): a foreign key
 # within a family works; across families it is refused ("Key columns ... are of
-# incompatible types"). Numbers across families go through implicit casts: a warning.
+# incompatible types"); numbers across families go through implicit casts. Both warnings:
+# a source (a DBML file) can hold them, and an import is never refused for a design flaw.
 _FAMILIES = {
     TypeKind.SMALLINT: "number", TypeKind.INTEGER: "number", TypeKind.BIGINT: "number",
     TypeKind.DECIMAL: "number", TypeKind.REAL: "number", TypeKind.DOUBLE: "number",
@@ -95,7 +96,9 @@ def _fk_warnings(relationship, source: Entity, target: Entity, path: str, label:
         from_field, to_field = source.field(from_id), target.field(to_id)
         families = _family(from_field.type), _family(to_field.type)
         if None not in families and families[0] != families[1]:
-            yield _error(
+            # A warning, never a refusal: the design is readable and the person fixes it in
+            # the editor (the deploy check says which database refuses the DDL).
+            yield _warning(
                 "fk-type-incompatible", path,
                 f"{source.name}.{from_field.name} is {from_field.type.kind.value} but refers to "
                 f"{target.name}.{to_field.name} of type {to_field.type.kind.value}; PostgreSQL refuses a "

@@ -1,4 +1,8 @@
-"""Structure rules: blank and duplicate names, duplicate ids, and type parameters."""
+"""Structure rules: blank and duplicate names, duplicate ids, and type parameters the
+document cannot hold. Each is refused by every database too (the duplicates: PostgreSQL
+``relation/column/type already exists``, MySQL ERROR 1050/1060/1061, SQLite ``already
+exists``; a blank name: ``zero-length delimited identifier``), or cannot be written as SQL
+at all (a missing id, a scale without precision)."""
 
 from __future__ import annotations
 
@@ -8,8 +12,8 @@ from collections.abc import Iterator
 from designer.problems import Problem
 from designer.schema import Schema, TypeKind
 from designer.validate._common import _entity_path, _error
+from designer.validate.targets import duplicate_index_names_per_table
 
-_INTEGER_KINDS = frozenset({TypeKind.SMALLINT, TypeKind.INTEGER, TypeKind.BIGINT})
 _LENGTH_KINDS = frozenset({TypeKind.VARCHAR, TypeKind.CHAR})
 
 
@@ -61,10 +65,7 @@ def duplicate_names(schema: Schema) -> Iterator[Problem]:
         for value, count in Counter(v.name for v in enum.values).items():
             if count > 1:
                 yield _error("duplicate-enum-value", f"enums/{enum.name}", f"enum {enum.name} lists {value!r} twice")
-    index_names = Counter((e.namespace, i.name) for e in schema.entities for i in e.indexes if i.name)
-    for (_namespace, name), count in index_names.items():
-        if count > 1:
-            yield _error("duplicate-index-name", f"indexes/{name}", f"two indexes are named {name}")
+    yield from duplicate_index_names_per_table(schema)  # across tables: targets.index-name-shared
 
 
 def duplicate_ids(schema: Schema) -> Iterator[Problem]:
@@ -91,21 +92,17 @@ def type_parameters(schema: Schema) -> Iterator[Problem]:
 
 
 def _type_mistakes(field) -> Iterator[str]:
+    """What no SQL can spell (the document contradicts itself); what a database refuses
+    depends on the target (``targets.target_refusals``)."""
     t = field.type
-    if t.kind in _LENGTH_KINDS and (t.length is None or t.length < 1):
-        yield f"{t.kind.value} needs a positive length"
     if t.kind not in _LENGTH_KINDS and t.length is not None:
         yield f"{t.kind.value} takes no length"
     if t.kind is TypeKind.DECIMAL:
-        if t.precision is not None and not 1 <= t.precision <= 1000:
-            yield "decimal precision must be between 1 and 1000"
-        if t.scale is not None and (t.scale < 0 or t.precision is None or t.scale > t.precision):
-            yield "decimal scale must be between 0 and the precision"
+        if t.scale is not None and t.precision is None:
+            yield "a decimal scale needs a precision"
     elif t.precision is not None or t.scale is not None:
         yield f"{t.kind.value} takes no precision or scale"
     if t.kind is TypeKind.ENUM and not t.enum_id:
         yield "an enum field must name its enum"
     if t.kind is not TypeKind.ENUM and t.enum_id is not None:
         yield f"{t.kind.value} takes no enum"
-    if field.identity and t.kind not in _INTEGER_KINDS:
-        yield "only integer fields can be identity (auto-increment)"

@@ -16,9 +16,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseStopPolling
 
 from designer.formats import FORMATS
+from designer.notices import group_notices
+from designer.notices import summary as notice_summary
 from designer.problems import Problem, SchemaError
 from projects import imports, live_import, selectors, services
-from projects.diagrams import arranged
 from projects.forms.projects import ImportForm, LiveImportForm
 from projects.models import Job, JobKind
 
@@ -104,7 +105,7 @@ def _import_live(request, *, project):
             live_import.ensure_host_allowed(data["database_url"], settings.IMPORT_LIVE_HOSTS)
             schemas = [s.strip() for s in data["schemas"].split(",") if s.strip()] or None
             schema, notices = live_import.import_database(data["database_url"], schemas=schemas, stats=data["stats"])
-            schema = arranged(schema)  # laid out once, then kept
+            schema, notices = imports.import_checked(schema=schema, notices=notices)
         except live_import.LiveImportError as error:
             problems = [Problem(code="live-import", message=str(error))]
         except SchemaError as error:
@@ -184,7 +185,10 @@ def import_apply(request, job_id: int):
 def _imported_message(notices) -> str:
     if not notices:
         return "Schema imported."
-    return f"Schema imported with {len(notices)} notice(s): " + "; ".join(str(w) for w in notices[:3])
+    lost = [str(n) for group in group_notices(notices) if group.lossy for n in group.notices[:3]]
+    return f"Schema imported with {len(notices):,} notice(s): {notice_summary(notices)}." + (
+        " Not kept: " + "; ".join(lost) if lost else ""
+    )
 
 
 @login_required

@@ -4,7 +4,16 @@ import pytest
 
 from designer.formats.json_doc import loads
 from designer.schema import FieldType, TypeKind
-from designer.types import UnportableType, dialect_of, display_type, read_type, reference_type, sql_type
+from designer.types import (
+    MYSQL,
+    POSTGRESQL,
+    UnportableType,
+    dialect_of,
+    display_type,
+    read_type,
+    reference_type,
+    sql_type,
+)
 
 
 @pytest.mark.parametrize(
@@ -83,3 +92,13 @@ def test_version_1_documents_are_upgraded_on_load():
     schema = loads('{"format": "schema-designer", "version": 1, "entities": [{"id": "e", "name": "t",'
                    ' "fields": [{"id": "f", "name": "x", "type": {"kind": "json"}}]}]}')  # fmt: skip
     assert schema.entities[0].fields[0].type == FieldType(TypeKind.JSON)
+
+
+def test_varchar_without_length_is_text_in_mysql_even_when_written_so():
+    # MySQL refuses a bare varchar (ERROR 1064); PostgreSQL and SQLite keep it as written.
+    for written in (None, "varchar", "character varying"):
+        bare = FieldType(TypeKind.VARCHAR, written=written)
+        assert sql_type(bare, dialect=MYSQL, source_dialect=MYSQL) == "text"
+        assert sql_type(bare, dialect=MYSQL, source_dialect=None) == "text"
+    written = FieldType(TypeKind.VARCHAR, written="character varying")
+    assert sql_type(written, dialect=POSTGRESQL, source_dialect=POSTGRESQL) == "character varying"

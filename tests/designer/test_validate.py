@@ -74,11 +74,9 @@ def test_blank_names_and_duplicate_ids():
 
 def test_type_parameter_mistakes():
     for bad in (
-        field("a", TypeKind.VARCHAR),
-        field("a", TypeKind.DECIMAL, precision=4, scale=6),
+        field("a", TypeKind.DECIMAL, scale=6),
         field("a", TypeKind.TEXT, length=3),
         field("a", TypeKind.ENUM),
-        field("a", TypeKind.TEXT, identity=True),
         field("a", TypeKind.INTEGER, precision=3),
     ):
         assert "bad-type" in codes(Schema(entities=(table("t", bad),))), bad

@@ -15,6 +15,9 @@ import pytest
 
 from designer.formats import import_text
 from designer.formats.dbml import parse_dbml, to_dbml
+from designer.problems import errors
+from designer.schema import replace
+from designer.validate import validate
 from projects.live_import import import_database
 
 FIXTURES = Path(__file__).parents[1] / "designer" / "fixtures"
@@ -147,3 +150,61 @@ def _schema_columns(schema) -> dict:
             written = sql_type(field.type, dialect=POSTGRESQL, source_dialect=POSTGRESQL, enum_name=name)
             columns[(entity.namespace, entity.name, field.name)] = (written, not field.nullable)
     return columns
+
+
+# --- what the source database holds is never refused ----------------------------------------
+
+_MARIADB_HOLDS = """
+CREATE TABLE a (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, name varchar(20), KEY idx_name (name));
+CREATE TABLE b (id int NOT NULL PRIMARY KEY, name varchar(20), KEY idx_name (name));
+CREATE TRIGGER a_bi BEFORE INSERT ON a FOR EACH ROW BEGIN SET NEW.name = UPPER(NEW.name); END;
+CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END;
+CREATE FUNCTION f(x int) RETURNS int DETERMINISTIC BEGIN RETURN x + 1; END;
+"""
+
+
+@pytest.mark.mariadb
+def test_a_mysqldump_with_routines_and_shared_index_names_imports():
+    """mysqldump writes triggers and routines in DELIMITER ;; blocks, and MySQL lets two
+    tables share an index name: the import keeps both tables and says what it skipped."""
+    name = f"imp_routines_{uuid.uuid4().hex[:8]}"
+    connection = pymysql.connect(host="127.0.0.1", user="root", autocommit=True)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE DATABASE `{name}`")
+            cursor.execute(f"USE `{name}`")
+            for statement in _MARIADB_HOLDS.strip().split(";\n"):
+                cursor.execute(statement)
+        dump_tool = shutil.which("mariadb-dump") or shutil.which("mysqldump")
+        command = [dump_tool, "-h", "127.0.0.1", "-uroot", "--no-data", "--routines", "--triggers", name]
+        dump = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS `{name}`")
+        connection.close()
+    assert "DELIMITER ;;" in dump
+    imported = import_text(dump, fmt="mysql")
+    assert [e.name for e in imported.schema.entities] == ["a", "b"]
+    assert errors(validate(imported.schema)) == []
+    skipped = {n.message.split(" (")[0]: n.line for n in imported.notices if n.code == "sql-skipped"}
+    for routine in ("CREATE TRIGGER a_bi", "CREATE PROCEDURE p", "CREATE FUNCTION f"):
+        line = skipped[f"skipped {routine}"]
+        assert routine.split()[-1] in dump.splitlines()[line - 1], (routine, line)
+    as_postgres = replace(imported.schema, database_type="PostgreSQL")
+    assert [p.code for p in validate(as_postgres) if p.code == "index-name-shared"] == ["index-name-shared"]
+
+
+@pytest.mark.postgres
+def test_a_wide_table_and_bare_varchar_from_pg_dump_import(pg_database):
+    """What PostgreSQL holds imports: a 1,000-column table and varchar without a length."""
+    columns = ", ".join(f"c{i} integer" for i in range(999))
+    with psycopg.connect(f"{PG}/{pg_database}", autocommit=True) as connection:
+        connection.execute(f"CREATE TABLE wide (id bigint PRIMARY KEY, {columns})")
+        connection.execute("CREATE TABLE people (id bigint PRIMARY KEY, name character varying, nick varchar)")
+    command = [shutil.which("pg_dump") or "pg_dump", "--schema-only", "-h", "127.0.0.1", "-U", "postgres", pg_database]
+    dump = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    for schema in (import_text(dump, fmt="postgresql").schema, import_database(f"{PG}/{pg_database}")[0]):
+        assert errors(validate(schema)) == []
+        assert len(next(e for e in schema.entities if e.name == "wide").fields) == 1000
+        people = next(e for e in schema.entities if e.name == "people")
+        assert [f.type.length for f in people.fields[1:]] == [None, None]

@@ -1,7 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from designer.schema import DefaultKind, TypeKind
+from designer.examples import blog_schema
+from designer.schema import DefaultKind, TypeKind, replace
+from projects import services
 from projects.models import Project
 from projects.selectors import project_schema
 
@@ -61,12 +63,16 @@ def test_blank_type_is_422_next_to_the_field(client_for, project, member):
     assert schema_of(project).entity(posts.id).field_by_name("subtitle") is None
 
 
-def test_bad_type_parameters_are_refused_by_validation(client_for, project, member):
-    posts = schema_of(project).entity_by_name("posts")
-    response = post(client_for(member), "field_add", project, field_data(type="decimal(2,5)"), posts.id)
-    assert (
-        response.status_code == 422 and "decimal scale must be between 0 and the precision" in response.content.decode()
-    )
+def test_a_type_is_refused_only_when_the_projects_database_refuses_it(client_for, owner, project, member):
+    # decimal(2,5): MySQL refuses it (ERROR 1427), PostgreSQL 15 takes it.
+    mysql = services.project_create(owner=owner, name="Shop", schema=replace(blog_schema(), database_type="MySQL"))
+    posts = schema_of(mysql).entity_by_name("posts")
+    response = post(client_for(owner), "field_add", mysql, field_data(type="decimal(2,5)"), posts.id)
+    assert response.status_code == 422 and "MySQL refuses it (ERROR 1427" in response.content.decode()
+    assert schema_of(mysql).entity(posts.id).field_by_name("subtitle") is None
+    posts = schema_of(project).entity_by_name("posts")  # names no database: a warning, the edit lands
+    assert post(client_for(member), "field_add", project, field_data(type="decimal(2,5)"), posts.id).status_code == 200
+    assert schema_of(project).entity(posts.id).field_by_name("subtitle").type.scale == 5
 
 
 def test_update_field_rename_nullable_default_expression_and_key(client_for, project, member):

@@ -88,3 +88,21 @@ def test_live_import_into_a_project_is_confirmed_first(client_for, project, sett
     assert SECRET not in json.dumps(job.result)
     assert client.post(reverse("import_apply", args=[job.pk])).status_code == 302
     assert Revision.objects.filter(project=project).count() == 1
+
+
+def test_what_the_server_holds_is_never_refused_and_its_warnings_are_said(
+    client_for, outsider, settings, live_database
+):
+    columns = ", ".join(f"c{i} integer" for i in range(999))
+    with psycopg.connect(live_database.replace(f":{SECRET}", ""), autocommit=True) as connection:
+        connection.execute(f"CREATE TABLE wide (id bigint PRIMARY KEY, {columns})")
+        connection.execute("CREATE TABLE loose (name character varying, nick varchar)")  # no key, no length
+    settings.IMPORT_LIVE_HOSTS = ["127.0.0.1"]
+    data = {"database_url": live_database, "name": "Wide"}
+    response = client_for(outsider).post(reverse("import_new"), data, follow=True)
+    project = Project.objects.get(owner=outsider, name="Wide")
+    wide = next(e for e in project.document["entities"] if e["name"] == "wide")
+    assert len(wide["fields"]) == 1000
+    assert "1 warning to fix in the editor: 1 table without a primary key" in response.content.decode()
+    out, err = run("import_database", live_database, "--owner", "charlie", "--project", "Wide copy")
+    assert "1 warning to fix in the editor: 1 table without a primary key" in err and SECRET not in out + err

@@ -124,3 +124,42 @@ def test_uploads_of_imports_finished_a_day_ago_are_deleted_and_retry_then_says_w
     response = client.post(reverse("job_retry", args=[project.pk, old.pk]), HTTP_HX_REQUEST="true")
     assert response.status_code == 410 and "import it again" in response.content.decode()
     assert Job.objects.get(pk=old.pk).status == JobStatus.FAILED  # nothing was sent to run
+
+
+GROUPED = (
+    'CREATE TABLE users (id bigint PRIMARY KEY, name text COLLATE "C" NOT NULL);\n'
+    + "".join(f"CREATE VIEW v{i} AS SELECT {i};\n" for i in range(3))
+    + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+)
+
+
+def test_the_import_result_groups_notices_lost_first_each_expandable(
+    client_for, outsider, settings, django_capture_on_commit_callbacks
+):
+    settings.IMPORT_JOB_MIN_BYTES = 10
+    client = client_for(outsider)
+    start(client, reverse("import_new"), GROUPED, django_capture_on_commit_callbacks)
+    job = Job.objects.get(created_by=outsider)
+    assert run_job.run(job.pk) == "done"
+    body = client.get(reverse("import_status", args=[job.pk]), HTTP_HX_REQUEST="true").content.decode()
+    lost = body.index("1 part of the schema not kept (lost on import): 1 COLLATE")
+    statements = body.index("4 statements that are not schema: 3 views, 1 function")
+    assert lost < statements  # what was lost comes first, and opened
+    assert '<details class="notice-group lossy" open>' in body
+    assert "line 1: users.name: COLLATE" in body and "line 4: skipped CREATE VIEW" in body  # lines kept
+
+
+def test_import_schema_prints_the_groups_and_every_lost_notice(owner, tmp_path):
+    path = tmp_path / "dump.sql"
+    path.write_text(GROUPED + "".join(f"CREATE VIEW w{i} AS SELECT {i};\n" for i in range(6)))
+    out, err = StringIO(), StringIO()
+    call_command("import_schema", str(path), "--owner", "alice", stdout=out, stderr=err)
+    lines = err.getvalue().splitlines()
+    assert lines[0] == "11 notices:"
+    assert lines[1] == "LOST 1 part of the schema not kept (lost on import): 1 COLLATE"
+    assert lines[2].startswith("  notice: line 1: users.name: COLLATE")
+    assert "10 statements that are not schema: 9 views, 1 function" in lines
+    assert "  … 5 more (-v 2 lists them all)" in lines
+    every = StringIO()
+    call_command("import_schema", str(path), "--owner", "alice", verbosity=2, stdout=StringIO(), stderr=every)
+    assert every.getvalue().count("skipped CREATE VIEW") == 9

@@ -2,8 +2,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from designer.problems import SchemaError
-from projects import services
+from projects import imports, services
 from projects.live_import import LiveImportError, import_database, parse_url
+from projects.management.commands.import_schema import write_notices
 from projects.models import Project
 
 
@@ -32,12 +33,12 @@ class Command(BaseCommand):
             schema, notices = import_database(
                 url, schemas=[s.strip() for s in schemas.split(",") if s.strip()] if schemas else None, stats=stats
             )
+            schema, notices = imports.import_checked(schema=schema, notices=notices)
         except LiveImportError as error:
             raise CommandError(str(error)) from None
         except SchemaError as error:
             raise CommandError("\n".join(str(p) for p in error.problems)) from None
-        for notice in notices:
-            self.stderr.write(f"notice: {notice}")
+        write_notices(self.stderr.write, notices, verbosity=options.get("verbosity", 1))
         existing = Project.objects.filter(owner=user, name=project).order_by("pk").first() if project else None
         try:
             if existing is None:

@@ -4,9 +4,12 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from designer.formats import IMPORT_FORMATS, detect_format
+from designer.notices import group_notices
 from designer.problems import SchemaError
-from projects import imports
+from projects import imports, services
 from projects.models import Project
+
+NOTICES_SHOWN = 5  # per group that lost nothing, unless -v 2
 
 
 class Command(BaseCommand):
@@ -40,11 +43,26 @@ class Command(BaseCommand):
             imported, notices = imports.project_import(owner=user, text=text, fmt=fmt, name=name, project=target)
         except SchemaError as error:
             raise CommandError(f"{path}: " + "\n".join(str(p) for p in error.problems)) from None
-        for notice in notices:
-            self.stderr.write(f"notice: {notice}")
+        except services.Refused as error:
+            raise CommandError(str(error)) from None
+        write_notices(self.stderr.write, notices, verbosity=options.get("verbosity", 1))
         action = "New revision of" if target else "Created"
         tables = len(imported.document.get("entities", []))
         self.stdout.write(
             f"{action} project {imported.name!r} (revision {imported.revision}) from {fmt}: {tables} tables."
         )
         self.stdout.write(str(imported.pk))
+
+
+def write_notices(write, notices, *, verbosity: int) -> None:
+    """Grouped, what was lost first: each group's summary, then its notices with their
+    lines (all of a lossy group; the first few of the others unless -v 2)."""
+    if notices:
+        write(f"{len(notices):,} notice{'s' if len(notices) != 1 else ''}:")
+    for group in group_notices(notices):
+        write(f"{'LOST ' if group.lossy else ''}{group.summary()}")
+        shown = group.notices if group.lossy or verbosity >= 2 else group.notices[:NOTICES_SHOWN]
+        for notice in shown:
+            write(f"  notice: {notice}")
+        if len(shown) < group.count:
+            write(f"  … {group.count - len(shown):,} more (-v 2 lists them all)")
