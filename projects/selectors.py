@@ -114,6 +114,12 @@ def schema_at(*, project: Project, number: int, current: Schema) -> Schema:
     return schema
 
 
+def revision_narrative(*, project: Project) -> str:
+    """What the project's latest revision did, as its history says it ("added field posts.title")."""
+    found = Revision.objects.filter(project_id=project.pk, number=project.revision).values_list("narrative", flat=True)
+    return next(iter(found), "")
+
+
 def authors_since(*, project: Project, number: int) -> list[str]:
     """Who saved revisions after ``number`` (for conflict messages)."""
     names = (

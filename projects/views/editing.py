@@ -58,6 +58,7 @@ class PanelState:
     warnings: list[Problem] | None = None
     confirm: dict | None = None
     diagram: Any = None
+    announce: str = ""  # what the edit did, said by the page's live region
 
 
 def wants_fragment(request) -> bool:
@@ -117,6 +118,8 @@ def panel_context(request, project, state: PanelState = PanelState()) -> dict:
         "options": options,
         "can_edit": project.role in ("owner", "editor"),
         "diagram": diagram,
+        # Said by the page's live region: what the edit did, or why it was not saved.
+        "announce": state.announce or (f"Not saved: {state.errors[0]}" if state.errors else ""),
     }
 
 
@@ -177,8 +180,8 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
     project_after.role = project.role
     if project_after.revision != revision + 1:
         diagram = None  # cannot happen under the row lock; never show a drawing of another schema
-    return panel_response(request, project_after, warnings=warnings, selected=selected,
-                          diagram=diagram)  # fmt: skip
+    return panel_response(request, project_after, warnings=warnings, selected=selected, diagram=diagram,
+                          announce=selectors.revision_narrative(project=project_after))  # fmt: skip
 
 
 def prepare(project, op, *, revision: int) -> services.PreparedEdit | None:

@@ -48,6 +48,10 @@
     if (folded) { folded.open = true; }
     if (again && again.focus) { again.focus({preventScroll: !field && !adding}); }
     kept = null;
+    // A screen reader hears what the edit did (the panel says it; the live region, which
+    // stays on the page across swaps, speaks it).
+    const announcer = document.getElementById("announcer");
+    if (announcer && panel.dataset.announce) { announcer.textContent = panel.dataset.announce; }
   });
 
   function controlsQuery() {

@@ -46,6 +46,7 @@ def test_build_a_schema_and_watch_the_diagram(logged_in):
     add_field(page, "title", "text")
     # Fast entry: the add form stays open and the focus is back in its first input.
     expect(page.locator("#new-field-name")).to_be_focused()
+    expect(page.locator("#announcer")).to_have_text("added field books.title")
     page.keyboard.type("isbn")
     page.locator("#new-field-type").fill("varchar(13)")
     page.locator("#new-field-type").press("Enter")
