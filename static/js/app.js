@@ -164,3 +164,29 @@ document.addEventListener("click", function (event) {
     button.textContent = "Copied";
   });
 });
+
+// The panel keeps the width the person gave it (drag its right edge), across edits and
+// visits: the width lives on the editor body, which edits never swap.
+(function () {
+  "use strict";
+  const KEY = "panel-width";
+  function body() { return document.querySelector(".editor-body"); }
+  function apply() {
+    const saved = parseInt(localStorage.getItem(KEY) || "", 10);
+    if (body() && saved >= 300) { body().style.setProperty("--panel-width", saved + "px"); }
+  }
+  const watcher = new ResizeObserver(function (entries) {
+    for (const entry of entries) {
+      if (!entry.target.style.width) { continue; }  // only a width the person dragged to
+      const width = Math.round(entry.target.getBoundingClientRect().width);
+      try { localStorage.setItem(KEY, String(width)); } catch (error) { /* private mode: not remembered */ }
+      if (body()) { body().style.setProperty("--panel-width", width + "px"); }
+    }
+  });
+  function watch() {
+    const panel = document.getElementById("editor-panel");
+    if (panel) { watcher.disconnect(); watcher.observe(panel); }
+  }
+  document.addEventListener("DOMContentLoaded", function () { apply(); watch(); });
+  document.addEventListener("htmx:afterSettle", watch);
+})();
