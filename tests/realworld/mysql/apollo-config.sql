@@ -31,11 +31,6 @@
 -- ===============================================================================
 -- 
 -- 
--- Create Database
--- ------------------------------------------------------------
-CREATE DATABASE IF NOT EXISTS ApolloConfigDB DEFAULT CHARACTER SET = utf8mb4;
-
-Use ApolloConfigDB;
 
 -- Dump of table app
 -- ------------------------------------------------------------

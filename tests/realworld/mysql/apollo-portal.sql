@@ -31,11 +31,6 @@
 -- ===============================================================================
 -- 
 -- 
--- Create Database
--- ------------------------------------------------------------
-CREATE DATABASE IF NOT EXISTS ApolloPortalDB DEFAULT CHARACTER SET = utf8mb4;
-
-Use ApolloPortalDB;
 
 -- Dump of table app
 -- ------------------------------------------------------------
