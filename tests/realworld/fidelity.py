@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import json
 import os
 import subprocess
@@ -256,8 +257,30 @@ def _judged_before(outcome: Outcome, stage: str, ddl: str) -> bool:
     return True
 
 
+@contextlib.contextmanager
+def pg_roles(database: str, roles: list[str]):
+    """The roles a dump grants to (``roles`` in corpus.json), created for the load and
+    dropped after it with what they own in ``database``; roles that already exist are left
+    alone."""
+    created = []
+    with psycopg.connect(dbname="postgres", autocommit=True, **_pg_server()) as admin:
+        for role in roles:
+            if not admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
+                admin.execute(f'CREATE ROLE "{role}" NOLOGIN')
+                created.append(role)
+    try:
+        yield
+    finally:
+        with psycopg.connect(dbname=database, autocommit=True, **_pg_server()) as connection:
+            for role in created:  # one at a time: together they trip over shared default ACLs
+                connection.execute(f'DROP OWNED BY "{role}"')
+        with psycopg.connect(dbname="postgres", autocommit=True, **_pg_server()) as admin:
+            for role in created:
+                admin.execute(f'DROP ROLE "{role}"')
+
+
 def _run_postgresql(outcome: Outcome, text: str) -> None:
-    with pg_database("source") as source_db:
+    with pg_database("source") as source_db, pg_roles(source_db, outcome.entry.get("roles", [])):
         error = psql(source_db, text)
         assert error is None, f"{outcome.id}: the corpus file does not load into PostgreSQL: {error}"
         source = pg_catalog(source_db)
@@ -363,24 +386,39 @@ def _run_sqlite(outcome: Outcome, text: str) -> None:
 
 # --- DBML ---------------------------------------------------------------------------------------
 
+# One node process exports every DBML file of the corpus: starting @dbml/core costs seconds.
 _EXPORT = (
     "const {exporter} = require('@dbml/core'); let s = ''; process.stdin.on('data', d => s += d); "
-    "process.stdin.on('end', () => process.stdout.write(exporter.export(s, process.argv[1])));"
+    "process.stdin.on('end', () => process.stdout.write(JSON.stringify(JSON.parse(s).map(([text, to]) => { "
+    "try { return [true, exporter.export(text, to)]; } catch (e) { return [false, String(e.message || e)]; } }))));"
 )
 
 
-def dbml_reference_sql(text: str, dialect: str) -> str:
-    """@dbml/core's own DDL export: what the DBML means, by its reference tool."""
+@functools.cache
+def _reference_exports() -> dict[str, tuple[bool, str]]:
+    """file → (exported, DDL or error) by @dbml/core, for every DBML entry at once."""
+    dbml_entries = entries("dbml")
+    requests = [[(HERE / e["file"]).read_text(encoding="utf-8"), _DBML_TO[e["dialect"]]] for e in dbml_entries]
     done = subprocess.run(
-        ["node", "-e", _EXPORT, "postgres" if dialect == "postgresql" else "mysql"],
-        input=text,
+        ["node", "-e", _EXPORT],
+        input=json.dumps(requests),
         capture_output=True,
         text=True,
         timeout=TIMEOUT,
         cwd=DBML_NODE,
+        check=True,
     )
-    assert done.returncode == 0, f"the DBML reference parser refuses the file: {done.stderr[-500:]}"
-    return done.stdout
+    return {e["file"]: tuple(answer) for e, answer in zip(dbml_entries, json.loads(done.stdout), strict=True)}
+
+
+_DBML_TO = {"postgresql": "postgres", "mysql": "mysql"}
+
+
+def dbml_reference_sql(entry: dict) -> str:
+    """@dbml/core's own DDL export: what the DBML means, by its reference tool."""
+    exported, ddl = _reference_exports()[entry["file"]]
+    assert exported, f"the DBML reference parser refuses {entry['file']}: {ddl}"
+    return ddl
 
 
 def _run_dbml(outcome: Outcome, text: str) -> None:
@@ -394,7 +432,7 @@ def _run_dbml(outcome: Outcome, text: str) -> None:
         (pg_database, psql, pg_catalog) if dialect == "postgresql" else (mysql_database, mariadb, mysql_catalog)
     )
     with database("source") as source_db:
-        error = apply(source_db, dbml_reference_sql(text, dialect))
+        error = apply(source_db, dbml_reference_sql(outcome.entry))
         assert error is None, f"{outcome.id}: @dbml/core's {dialect} export does not load: {error}"
         source = catalog(source_db)
         outcome.tables = sum(1 for key in source if key.startswith("table ") and " :: " not in key)
