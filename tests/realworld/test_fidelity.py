@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from tests.realworld import fidelity
+from tests.realworld import fidelity, servers
 from tests.realworld.catalogs import category
 
 pytestmark = pytest.mark.realworld
@@ -30,8 +30,7 @@ def _params():
 @pytest.fixture(scope="module", autouse=True)
 def _scratch_databases():
     yield
-    if fidelity._pg_scratch:
-        fidelity.drop_scratch()
+    servers.drop_scratch()
 
 
 @pytest.mark.parametrize("entry", list(_params()))
