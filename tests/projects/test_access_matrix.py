@@ -154,7 +154,7 @@ ROWS: dict[str, Row] = {
     # owners only
     "project_settings": Row(OWNER(200)),
     "project_delete": Row(OWNER(200)),
-    "invite": Row(OWNER(), method="POST", data={"invitee": "new@example.com", "role": "editor"}),
+    "invite": Row(OWNER(200), method="POST", data={"invitee": "new@example.com", "role": "editor"}),
     "invitation_revoke": Row(OWNER(), method="POST", kwargs={**P, "invitation_id": "invitation"}),
     "member_role": Row(OWNER(), method="POST", kwargs={**P, "membership_id": "viewer_membership"},
                        data={"role": "editor"}),
