@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from designer.problems import Problem
 from designer.schema import Schema
+from designer.validate.fragments import sql_fragments
 from designer.validate.limits import input_limits
 from designer.validate.quality import (
     MYSQL_MAX_IDENTIFIER_CHARS,
@@ -40,6 +41,7 @@ __all__ = [
     "pattern_shape",
     "portability",
     "relationship_shape",
+    "sql_fragments",
     "stale_patterns",
     "type_parameters",
     "validate",
@@ -62,6 +64,7 @@ RULES = (
     dangling_references,
     relationship_shape,
     type_parameters,
+    sql_fragments,
     workload_numbers,
     pattern_shape,
     stale_patterns,
