@@ -18,8 +18,13 @@ CODE = "bad-sql-fragment"
 def sql_fragments(schema: Schema) -> Iterator[Problem]:
     dialect = dialect_of(schema.database_type)
     for entity in schema.entities:
-        yield from _field_fragments(entity, dialect)
-        yield from _entity_fragments(entity, dialect or POSTGRESQL)
+        yield from entity_fragments(entity, dialect=dialect)
+
+
+def entity_fragments(entity: Entity, *, dialect: str | None) -> Iterator[Problem]:
+    """One entity's fragments (imports call this to give the problem its line)."""
+    yield from _field_fragments(entity, dialect)
+    yield from _entity_fragments(entity, dialect or POSTGRESQL)
 
 
 def _field_fragments(entity: Entity, dialect: str | None) -> Iterator[Problem]:
