@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from designer.sql.base import DIALECT_NAMES, MYSQL, POSTGRESQL, SQLITE, FragmentError
 from designer.sql.glot import glot_expression, mysql_type, sqlite_type, transpile
-from designer.sql.pg import needs_parentheses_as_default, pg_expression, pg_literal, pg_type
+from designer.sql.pg import needs_parentheses_as_default, pg_expression, pg_function_names, pg_literal, pg_type
 
 __all__ = [
     "DIALECT_NAMES",
     "FragmentError",
+    "called_functions",
     "default_needs_parentheses",
     "expression_sql",
     "literal_sql",
@@ -50,6 +51,11 @@ def expression_sql(text: str, *, dialect: str, source: str | None = None) -> str
         return glot_expression(text, dialect)
     carried = transpile(text, source, dialect)
     return pg_expression(carried) if dialect == POSTGRESQL else carried
+
+
+def called_functions(text: str) -> frozenset[str]:
+    """The functions a PostgreSQL expression calls, from its parse. FragmentError."""
+    return pg_function_names(text)
 
 
 def default_needs_parentheses(text: str) -> bool:

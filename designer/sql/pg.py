@@ -162,3 +162,13 @@ def pg_literal(text: str) -> tuple[str, object]:
     if isinstance(inner, ast.String):
         return "string", inner.sval
     raise _refuse(LITERAL, "a literal default is a quoted string, a number, true, false or null")
+
+
+@functools.lru_cache(maxsize=4096)
+def pg_function_names(text: str) -> frozenset[str]:
+    """The names of the functions an expression calls (lower-cased, unqualified): read from
+    the parse, so a name inside a string literal is not a call."""
+    value = _expression_node(text, EXPRESSION)
+    return frozenset(
+        node.funcname[-1].sval.lower() for node in _walk(value) if isinstance(node, ast.FuncCall) and node.funcname
+    )
