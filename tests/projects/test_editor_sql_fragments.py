@@ -57,3 +57,33 @@ def test_a_partial_index_whose_condition_does_not_parse_is_422_with_the_reason(c
     assert response.status_code == 422, body[:500]
     assert "does not parse as one SQL expression in PostgreSQL" in body
     assert Project.objects.get(pk=project.pk).revision == revision
+
+
+@pytest.mark.graphviz
+def test_a_stored_release_holding_a_hostile_fragment_fails_its_bundle_with_the_reason(client_for, project, owner):
+    """A schema saved before fragments were parsed: its bundle is a clear refusal, never SQL."""
+    from designer.formats.json_doc import schema_from_dict, schema_to_dict
+    from designer.schema import Field, FieldType, TypeKind, replace
+    from projects import releases
+    from projects.models import Bundle, Release
+    from projects.tasks import run_job
+
+    releases.release_create(project=project, user=owner, message="first")
+    release = Release.objects.get(project=project, number=1)
+    schema = schema_from_dict(release.document)
+    users = schema.entity_by_name("users")
+    hostile = Field("fld_d3", "d3", FieldType(TypeKind.INTEGER), check="d3 > 0)); COMMIT; DROP TABLE victim; --")
+    tampered = replace(
+        schema,
+        entities=tuple(replace(e, fields=(*e.fields, hostile)) if e.id == users.id else e for e in schema.entities),
+    )
+    Release.objects.filter(pk=release.pk).update(document=schema_to_dict(tampered))
+    client = client_for(owner)
+    payload = {"target": 1, "base": 0, "dialects": ["postgresql"], "zero_downtime": "on"}
+    assert client.post(reverse("bundle_start", args=[project.pk]), payload, **HTMX).status_code == 200
+    bundle = Bundle.objects.get(project=project)
+    assert run_job.run(bundle.job.pk) == "failed"
+    status = client.get(reverse("job_status", args=[project.pk, bundle.job.pk]), **HTMX)
+    body = status.content.decode()
+    assert status.status_code == 286 and "does not parse as one SQL expression in PostgreSQL" in body
+    assert not bundle.job.__class__.objects.get(pk=bundle.job.pk).file  # no SQL was written
