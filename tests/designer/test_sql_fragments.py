@@ -143,7 +143,7 @@ def test_a_stored_hostile_fragment_is_an_error_and_never_becomes_sql(schema, mes
 def test_a_hostile_check_added_later_is_refused_by_the_migration_too():
     before = schema_with()
     changed = Field("f_d3", "d3", FieldType(K.INTEGER), check=HOSTILE_CHECK)
-    after = ops.apply(before, ops.UpdateField(entity_id="e_t", field=changed))[0]  # fmt: skip
+    after = ops.apply(before, ops.UpdateField(entity_id="e_t", field=changed))[0]
     with pytest.raises(MigrationError, match=r"check t_d3_check: the expression .* does not parse as one"):
         render(diff(before, after), dialect="postgresql", old=before, new=after)
 
