@@ -7,8 +7,10 @@ person wrote it in the schema's dialect (``jsonb``, ``int(11)``, ``timestamp(3)`
 and carried through unchanged.
 
 Spelling for a dialect (``sql_type``): the written text when it was written for that
-dialect (or for no dialect in particular and it reads as a type of the target), else a
-faithful equivalent from the kind; a type with no equivalent raises ``UnportableType``.
+dialect (or for no dialect in particular and it reads as a type of the target), printed
+again from the dialect's parse (``designer.sql``), else a faithful equivalent from the
+kind; a type with no equivalent, or written text that is not one type name, raises
+``UnportableType``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 
 from designer.schema import FieldType, TypeKind, replace
+from designer.sql import FragmentError, type_sql
 
 POSTGRESQL, MYSQL, SQLITE = "postgresql", "mysql", "sqlite"
 DIALECTS = (POSTGRESQL, MYSQL, SQLITE)
@@ -203,7 +206,12 @@ def sql_type(
         and field_type.kind is not TypeKind.ENUM
         and _written_fits(field_type, dialect, source_dialect)
     ):
-        return field_type.written
+        try:  # never the text itself: the type as the dialect's parser read it
+            return type_sql(field_type.written, dialect=dialect)
+        except FragmentError as error:
+            if source_dialect is not None or field_type.kind is TypeKind.OTHER:
+                raise UnportableType(f"type {field_type.written!r} {error}") from None
+            # written for no dialect in particular and not a type of this one: spelled from its kind
     if field_type.kind is TypeKind.OTHER:
         raise UnportableType(
             f"type {field_type.written!r} was written for {source_dialect or 'another database'} "

@@ -241,7 +241,7 @@ class DrizzleWriter:
                     if self.plan.dialect == POSTGRESQL
                     else f".default({self._raw('CURRENT_TIMESTAMP')})"
                 )
-            return f".default({self._raw(default.value)})"
+            return f".default({self._raw(self.plan.sql_expression(default.value, owner=f.name))})"
         value = unquoted(default.value)
         kind = f.type.kind
         if default.value.strip().lower() == "null":
@@ -277,7 +277,11 @@ class DrizzleWriter:
         name = self.plan.constraint_names[index.id]
         keys = []
         for column in index.columns:
-            key = js_access("table", self.keys[column.field_id]) if column.field_id else self._raw(column.expression)
+            key = (
+                js_access("table", self.keys[column.field_id])
+                if column.field_id
+                else self._raw(self.plan.sql_expression(column.expression, owner=name))
+            )
             if column.order is SortOrder.DESC and column.field_id:
                 # pg-core has .desc(); MySQL and SQLite take the order inside the key
                 pg = self.plan.dialect == POSTGRESQL
@@ -290,7 +294,7 @@ class DrizzleWriter:
         else:
             text += f".on({', '.join(keys)})"
         if index.predicate and self.plan.dialect != MYSQL:
-            text += f".where({self._raw(index.predicate)})"
+            text += f".where({self._raw(self.plan.sql_expression(index.predicate, owner=name))})"
         return text
 
     def _foreign_key(self, link: Link) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from designer.codegen.names import singular, words
 from designer.migrate.model import build_model
 from designer.schema import Cardinality, Entity, Field, Relationship, Schema
+from designer.sql import FragmentError, expression_sql
 from designer.types import SQLITE, UnportableType, dialect_of, sql_type
 
 
@@ -121,6 +122,14 @@ class Plan:  # frozen; constraint_names is cached in the instance dict, as Schem
                             enum_values=tuple(v.name for v in enum.values) if enum else ())  # fmt: skip
         except UnportableType as error:
             raise CodegenError(f"{field.name}: {error}") from error
+
+    def sql_expression(self, text: str, *, owner: str) -> str:
+        """An expression (a default, a predicate) as our own DDL writes it for this dialect:
+        printed from its parse (designer/sql), so generated code never carries the raw text."""
+        try:
+            return expression_sql(text, dialect=self.dialect, source=dialect_of(self.schema.database_type))
+        except FragmentError as error:
+            raise CodegenError(f"{owner}: the expression {text!r} {error}") from error
 
 
 def is_unique(entity: Entity, fields: tuple[Field, ...]) -> bool:

@@ -240,7 +240,8 @@ class PrismaWriter:
                 return "now()"
             if self.plan.dialect == SQLITE:
                 return ""  # Prisma has no dbgenerated() for SQLite; the DDL keeps the default
-            return f"dbgenerated({string_literal(default.value, prisma=True)})"
+            printed = self.plan.sql_expression(default.value, owner=field.name)
+            return f"dbgenerated({string_literal(printed, prisma=True)})"
         return _literal(field, default.value, enum_value=self._enum_member(field, unquoted(default.value)))
 
     def _enum_member(self, field: Field, value: str) -> str | None:

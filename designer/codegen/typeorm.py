@@ -203,7 +203,7 @@ class TypeOrmWriter:
             text = (
                 "CURRENT_TIMESTAMP"
                 if default.value.strip().lower() in _NOW and self.plan.dialect != POSTGRESQL
-                else default.value
+                else self.plan.sql_expression(default.value, owner=f.name)
             )
             return f"() => {string_literal(text)}"
         value = unquoted(default.value)
@@ -249,7 +249,7 @@ class TypeOrmWriter:
         if index.unique:
             options.append("unique: true")
         if index.predicate and self.plan.dialect != MYSQL:
-            options.append(f"where: {string_literal(index.predicate)}")
+            options.append(f"where: {string_literal(self.plan.sql_expression(index.predicate, owner=name))}")
         tail = f", {{ {', '.join(options)} }}" if options else ""
         return [*notes, f"@{self._d('Index')}({string_literal(name)}, [{props}]{tail})"]
 

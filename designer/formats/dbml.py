@@ -36,6 +36,7 @@ from designer.schema import (
     replace,
 )
 from designer.types import dialect_of, read_type
+from designer.validate.fragments import entity_fragments
 
 to_dbml = dbml_writer.to_dbml
 
@@ -150,6 +151,8 @@ class _Importer:
             comment=table["note"],
             color=table["color"],
         )
+        for problem in entity_fragments(entity, dialect=self.dialect):  # refused here with the table's line
+            self.problems.append(replace(problem, line=table["line"]))
         self.entities[(namespace, table["name"])] = entity
         return entity
 

@@ -34,6 +34,7 @@ from designer.schema import (
     replace,
 )
 from designer.types import read_type
+from designer.validate.fragments import entity_fragments
 
 TableKey = tuple[str | None, str]  # (namespace, name); None = the default schema
 
@@ -152,8 +153,12 @@ class SchemaBuilder:
         entities, field_ids = [], {}
         for key, table in self.tables.items():
             entity, ids = self._build_entity(table, enum_ids, taken)
+            for problem in entity_fragments(entity, dialect=self.dialect):  # refused here with the table's line
+                self.error(problem.code, problem.message, table.line)
             entities.append(entity)
             field_ids[key] = ids
+        if self.errors:
+            raise SchemaError(self.errors)
         relationships = self._build_relationships(entities, field_ids, taken)
         schema = Schema(
             entities=tuple(entities),

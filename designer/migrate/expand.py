@@ -16,7 +16,7 @@ it), or an identity column, is changed in place as usual (and warned about).
 from __future__ import annotations
 
 from designer.migrate.model import Column, Table
-from designer.migrate.pg_sql import type_warnings
+from designer.migrate.pg_sql import dollar_quoted, type_warnings
 from designer.migrate.render import Context, Stmt, Warning
 from designer.migrate.steps import Step
 from designer.naming import fit_identifier
@@ -99,23 +99,27 @@ def _sync_function(function: str, source: str, dest: str, cast: str, *, both_way
     update_back = (
         f"\n  ELSIF NEW.{dest} IS DISTINCT FROM OLD.{dest} THEN\n    NEW.{source} := NEW.{dest};" if both_ways else ""
     )
-    return (
-        f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $expand$\nBEGIN\n"
+    body = (
+        "\nBEGIN\n"
         f"  IF TG_OP = 'INSERT' THEN\n    IF NEW.{dest} IS NULL THEN\n      NEW.{dest} := {cast};{back}\n    END IF;\n"
         f"  ELSIF NEW.{source} IS DISTINCT FROM OLD.{source} THEN\n    NEW.{dest} := {cast};{update_back}\n"
-        "  END IF;\n  RETURN NEW;\nEND\n$expand$;"
+        "  END IF;\n  RETURN NEW;\nEND\n"
+    )
+    return (
+        f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS {dollar_quoted('expand', body)};"
     )
 
 
 def _backfill(name: str, source: str, dest: str, cast: str) -> str:
     # Batches committed one by one: short row locks, no long transaction, resumable.
-    # Identifiers are quoted and the types spelled by us.
-    return (
-        "DO $backfill$\nDECLARE filled bigint;\nBEGIN\n  LOOP\n"  # noqa: S608
+    # Identifiers are quoted and the types spelled by us; the tag is absent from the body.
+    body = (
+        "\nDECLARE filled bigint;\nBEGIN\n  LOOP\n"  # noqa: S608
         f"    UPDATE {name} SET {dest} = {cast}\n"
         f"      WHERE ctid IN (SELECT ctid FROM {name} WHERE {dest} IS DISTINCT FROM {cast} LIMIT {BATCH_ROWS});\n"
-        "    GET DIAGNOSTICS filled = ROW_COUNT;\n    EXIT WHEN filled = 0;\n    COMMIT;\n  END LOOP;\nEND\n$backfill$;"
+        "    GET DIAGNOSTICS filled = ROW_COUNT;\n    EXIT WHEN filled = 0;\n    COMMIT;\n  END LOOP;\nEND\n"
     )
+    return f"DO {dollar_quoted('backfill', body)};"
 
 
 def _contract(

@@ -4,24 +4,39 @@ default, identity, nullability)."""
 
 from __future__ import annotations
 
-import re
-
 from designer.migrate import expand
 from designer.migrate.model import Column, Table
-from designer.migrate.pg_sql import column_comment, column_sql, existing, table_sql, type_warnings
+from designer.migrate.pg_sql import column_comment, column_sql, dollar_quoted, existing, table_sql, type_warnings
 from designer.migrate.render import Context, Stmt
 from designer.migrate.steps import Step
 from designer.naming import fit_identifier
 from designer.schema import DefaultKind, FieldType, TypeKind
+from designer.sql import called_functions
 
 BATCH_ROWS = 5000
-_VOLATILE = re.compile(r"\b(random|gen_random_uuid|uuid_generate_v[14]|clock_timestamp|timeofday|nextval|txid_current)\s*\(",
-                       re.IGNORECASE)  # fmt: skip
+_VOLATILE = frozenset(
+    {
+        "random",
+        "gen_random_uuid",
+        "uuid_generate_v1",
+        "uuid_generate_v4",
+        "clock_timestamp",
+        "timeofday",
+        "nextval",
+        "txid_current",
+    }
+)
 
 
 def _volatile_default(column: Column) -> bool:
+    # The default was printed from its parse (migrate/fragments): its calls are read from a parse
+    # too, so a function's name inside a string is not a call.
     default = column.default
-    return default is not None and default.kind is DefaultKind.EXPRESSION and bool(_VOLATILE.search(default.value))
+    return (
+        default is not None
+        and default.kind is DefaultKind.EXPRESSION
+        and bool(called_functions(default.value) & _VOLATILE)
+    )
 
 
 def add_column(step: Step, ctx: Context) -> list[Stmt]:
@@ -55,13 +70,14 @@ def add_column(step: Step, ctx: Context) -> list[Stmt]:
 def _backfill(ctx: Context, table: Table, column: Column) -> str:
     """Fill existing rows in batches, committing between them: short row locks, no long transaction."""
     name, quoted = table_sql(ctx, table), ctx.quote(column.name)
-    # Identifiers are quoted; the expression is the schema's own default SQL.
-    return (
-        "DO $backfill$\nDECLARE filled bigint;\nBEGIN\n  LOOP\n"  # noqa: S608
+    # Identifiers are quoted, the default printed from its parse, the tag absent from the body.
+    body = (
+        "\nDECLARE filled bigint;\nBEGIN\n  LOOP\n"  # noqa: S608
         f"    UPDATE {name} SET {quoted} = {column.default.value}\n"
         f"      WHERE ctid IN (SELECT ctid FROM {name} WHERE {quoted} IS NULL LIMIT {BATCH_ROWS});\n"
-        "    GET DIAGNOSTICS filled = ROW_COUNT;\n    EXIT WHEN filled = 0;\n    COMMIT;\n  END LOOP;\nEND\n$backfill$;"
+        "    GET DIAGNOSTICS filled = ROW_COUNT;\n    EXIT WHEN filled = 0;\n    COMMIT;\n  END LOOP;\nEND\n"
     )
+    return f"DO {dollar_quoted('backfill', body)};"
 
 
 def set_not_null(ctx: Context, table: Table, column: Column) -> list[Stmt]:

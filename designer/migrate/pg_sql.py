@@ -11,6 +11,16 @@ from designer.migrate.steps import Step
 from designer.schema import RefAction, SortOrder
 
 
+def dollar_quoted(tag: str, body: str) -> str:
+    """``$tag$body$tag$`` with a tag the body does not contain (``$tag_1$``, ``$tag_2$``...):
+    a name or value holding ``$backfill$`` must not end the block early."""
+    chosen, n = tag, 0
+    while f"${chosen}$" in body:
+        n += 1
+        chosen = f"{tag}_{n}"
+    return f"${chosen}${body}${chosen}$"
+
+
 def table_sql(ctx: Context, table: Table) -> str:
     return ctx.table_name(table)
 

@@ -10,21 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from designer.migrate.fragments import for_dialect
 from designer.migrate.model import Column, Model, build_model
-from designer.schema import DefaultKind, Schema, TypeKind
+from designer.schema import Schema, TypeKind
 from designer.types import MYSQL, POSTGRESQL, SQLITE, UnportableType, sql_type
 
 MAX_NAME = {POSTGRESQL: 63, MYSQL: 64}
 LOCK_TIMEOUT = "2s"  # a DDL statement queued behind a long lock blocks every later query: give up fast, retry
 STATEMENT_TIMEOUT = "30min"  # VALIDATE and concurrent builds on big tables need time; a runaway statement does not
-# PostgreSQL's spelling of the everyday defaults → the other dialects' (expressions are
-# otherwise written as they are, in parentheses).
-_NOW = {MYSQL: "CURRENT_TIMESTAMP", SQLITE: "CURRENT_TIMESTAMP"}
-_PORTABLE_DEFAULTS = {
-    "now()": _NOW, "current_timestamp": _NOW, "localtimestamp": _NOW, "current_timestamp()": _NOW,
-    "current_date": {MYSQL: "(curdate())", SQLITE: "CURRENT_DATE"},
-    "gen_random_uuid()": {MYSQL: "(uuid())", SQLITE: "(lower(hex(randomblob(16))))"},
-}  # fmt: skip
 
 
 class MigrationError(ValueError):
@@ -110,17 +103,8 @@ class Context:
             raise MigrationError(f"field {column.label}: {error}") from error
 
     def default_sql(self, column: Column) -> str | None:
-        default = column.default
-        if default is None:
-            return None
-        if default.kind is DefaultKind.EXPRESSION:
-            if self.dialect == POSTGRESQL:
-                return default.value
-            portable = _PORTABLE_DEFAULTS.get(default.value.strip().lower(), {}).get(self.dialect)
-            return portable or f"({default.value})"
-        if self.dialect == MYSQL and default.value.startswith("'"):
-            return default.value.replace("\\", "\\\\")  # MySQL reads backslashes in strings as escapes
-        return default.value
+        """What follows DEFAULT: the models were printed for this dialect (``fragments``)."""
+        return None if column.default is None else column.default.value
 
 
 def render(steps, *, dialect: str, old: Schema, new: Schema, zero_downtime: bool = True,
@@ -158,6 +142,7 @@ def _render_models(steps, dialect: str, old: Model, new: Model, zero_downtime: b
         raise MigrationError(f"unknown dialect {dialect!r}: postgresql, mysql or sqlite")
     _check_names(new, dialect)
     _check_shape(new, dialect)
+    steps, old, new = for_dialect(steps, old, new, dialect=dialect, fail=MigrationError)
     zero_downtime = zero_downtime and dialect == POSTGRESQL
     context = Context(dialect, old, new, zero_downtime=zero_downtime, steps=list(steps),
                       expand_contract=expand_contract and zero_downtime)  # fmt: skip

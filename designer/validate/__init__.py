@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from designer.problems import Problem
 from designer.schema import Schema
+from designer.validate.fragments import sql_fragments
 from designer.validate.limits import input_limits
 from designer.validate.quality import (
     MYSQL_MAX_IDENTIFIER_CHARS,
@@ -42,6 +43,7 @@ __all__ = [
     "pattern_shape",
     "portability",
     "relationship_shape",
+    "sql_fragments",
     "stale_patterns",
     "target_refusals",
     "type_parameters",
@@ -66,6 +68,7 @@ RULES = (
     relationship_shape,
     type_parameters,
     target_refusals,
+    sql_fragments,
     workload_numbers,
     pattern_shape,
     stale_patterns,

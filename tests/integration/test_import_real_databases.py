@@ -17,6 +17,7 @@ from designer.formats import import_text
 from designer.formats.dbml import parse_dbml, to_dbml
 from designer.problems import errors
 from designer.schema import replace
+from designer.sql import type_sql
 from designer.validate import validate
 from projects.live_import import import_database
 
@@ -136,7 +137,9 @@ def _catalog_columns_pg(database: str) -> dict:
     """
     with psycopg.connect(f"{PG}/{database}") as connection:
         connection.execute("SET search_path = ''")
-        return {(None if n == "public" else n, t, c): (ty, nn) for n, t, c, ty, nn in connection.execute(query)}
+        rows = connection.execute(query).fetchall()
+    # DDL writes types as PostgreSQL's parser prints them (designer/sql): so is the catalog's spelling here.
+    return {(None if n == "public" else n, t, c): (type_sql(ty, dialect="postgresql"), nn) for n, t, c, ty, nn in rows}
 
 
 def _schema_columns(schema) -> dict:

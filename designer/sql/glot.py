@@ -1,0 +1,107 @@
+"""MySQL/MariaDB and SQLite fragments through sqlglot: one expression (a condition, not a
+statement, alias or subquery), printed from the parse without comments and proven to
+read back as the same tree; MySQL types inside ``SELECT CAST(NULL AS <type>)``; and
+PostgreSQL text carried to another dialect (``transpile``), re-read in the target.
+
+SQLite's type names follow SQLite's own grammar (words, then at most two numbers in
+parentheses), because sqlglot's SQLite printer swaps types for others of another affinity
+(``decimal`` → ``REAL``)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import ParseError, TokenError
+
+from designer.sql.base import EXPRESSION, MYSQL, POSTGRESQL, SQLITE, TYPE, FragmentError, first_line
+
+_READ = {POSTGRESQL: "postgres", MYSQL: "mysql", SQLITE: "sqlite"}
+_FORBIDDEN = (exp.Query, exp.Subquery, exp.Command, exp.DDL, exp.DML, exp.Alias, exp.Star, exp.Placeholder)
+_SQLITE_TYPE = re.compile(
+    r"\s*(?P<words>[A-Za-z_][A-Za-z0-9_]*(?:\s+[A-Za-z_][A-Za-z0-9_]*)*)"
+    r"\s*(?:\(\s*(?P<first>\d+)\s*(?:,\s*(?P<second>\d+)\s*)?\))?\s*"
+)
+
+
+def _parse(text: str, *, dialect: str, kind: str) -> list:
+    try:
+        return sqlglot.parse(text, read=_READ[dialect])
+    except (ParseError, TokenError) as error:
+        raise FragmentError(kind=kind, dialect=dialect, reason=first_line(error)) from None
+
+
+@functools.lru_cache(maxsize=4096)
+def glot_expression(text: str, dialect: str) -> str:
+    """``text`` as one expression of ``dialect`` (MySQL or SQLite), printed from its parse."""
+    return _print(_expression_tree(text, dialect=dialect), dialect)
+
+
+def _expression_tree(text: str, *, dialect: str) -> exp.Expression:
+    if not text.strip():
+        raise FragmentError(kind=EXPRESSION, dialect=dialect, reason="it is empty")
+    trees = [t for t in _parse(text, dialect=dialect, kind=EXPRESSION) if t is not None]
+    if len(trees) != 1:
+        raise FragmentError(kind=EXPRESSION, dialect=dialect, reason=f"it makes {len(trees)} statements, not one")
+    tree = trees[0]
+    if not isinstance(tree, exp.Condition) or any(isinstance(n, _FORBIDDEN) for n in tree.walk()):
+        raise FragmentError(
+            kind=EXPRESSION, dialect=dialect, reason="it is not one expression (a statement, an alias or a subquery)"
+        )
+    return tree
+
+
+def _print(tree: exp.Expression, dialect: str) -> str:
+    printed = tree.sql(dialect=_READ[dialect], comments=False)
+    again = _parse(printed, dialect=dialect, kind=EXPRESSION)
+    if len(again) != 1 or again[0] != tree:
+        raise FragmentError(kind=EXPRESSION, dialect=dialect, reason="it does not read back the same once printed")
+    return printed
+
+
+@functools.lru_cache(maxsize=4096)
+def transpile(text: str, source: str, target: str) -> str:
+    """An expression written for ``source`` as ``target`` writes it, re-read in the target."""
+    tree = _expression_tree(text, dialect=source)
+    try:
+        printed = tree.sql(dialect=_READ[target], comments=False, unsupported_level=sqlglot.ErrorLevel.RAISE)
+    except sqlglot.errors.UnsupportedError as error:
+        raise FragmentError(kind=EXPRESSION, dialect=target, reason=first_line(error)) from None
+    return glot_expression(printed, target)
+
+
+@functools.lru_cache(maxsize=4096)
+def mysql_type(text: str) -> str:
+    """``text`` as one MySQL/MariaDB column type, printed from its parse."""
+    trees = _parse(f"SELECT CAST(NULL AS {text})", dialect=MYSQL, kind=TYPE)
+    select = trees[0] if len(trees) == 1 else None
+    ok = isinstance(select, exp.Select) and [k for k, v in select.args.items() if v] == ["expressions"]
+    cast = select.expressions[0] if ok and len(select.expressions) == 1 else None
+    if not (isinstance(cast, exp.Cast) and isinstance(cast.this, exp.Null) and isinstance(cast.to, exp.DataType)):
+        raise FragmentError(kind=TYPE, dialect=MYSQL, reason="it is more than a type name")
+    data_type = cast.to
+    if data_type.is_type(exp.DataType.Type.ARRAY) or data_type.args.get("nested"):
+        raise FragmentError(kind=TYPE, dialect=MYSQL, reason="MySQL has no array types")
+    for size in data_type.find_all(exp.DataTypeParam):
+        if size.this.is_number and size.this.to_py() < 0:
+            raise FragmentError(kind=TYPE, dialect=MYSQL, reason=f"the parameter {size.this.to_py()} is negative")
+    printed = data_type.sql(dialect="mysql", comments=False)
+    if exp.DataType.build(printed, dialect="mysql") != data_type:
+        raise FragmentError(kind=TYPE, dialect=MYSQL, reason="it does not read back the same once printed")
+    return printed
+
+
+@functools.lru_cache(maxsize=4096)
+def sqlite_type(text: str) -> str:
+    """``text`` as one SQLite type name (its grammar: words, then one or two numbers in
+    parentheses), re-spelled from the parts."""
+    match = _SQLITE_TYPE.fullmatch(text)
+    if not match:
+        raise FragmentError(
+            kind=TYPE, dialect=SQLITE, reason="a type is words, then at most two whole numbers in parentheses"
+        )
+    words = " ".join(match["words"].split())
+    numbers = [n for n in (match["first"], match["second"]) if n is not None]
+    return f"{words}({', '.join(str(int(n)) for n in numbers)})" if numbers else words
