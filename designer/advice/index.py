@@ -270,16 +270,16 @@ def predicate_implied(have: str | None, want: str | None) -> bool:
 def conjuncts(predicate: str) -> frozenset[str]:
     """The predicate's top-level AND terms (outside strings and parentheses), normalised."""
     parts, current, depth, quoted = [], [], 0, False
-    for token in re.split(r"('|\(|\)|\band\b)", _unwrap(predicate), flags=re.IGNORECASE):
-        if token == "'":
+    for piece in re.split(r"('|\(|\)|\band\b)", _unwrap(predicate), flags=re.IGNORECASE):
+        if piece == "'":
             quoted = not quoted
-        elif not quoted and token in "()" and token:
-            depth += 1 if token == "(" else -1
-        elif not quoted and depth == 0 and token.lower() == "and":
+        elif not quoted and piece in ("(", ")"):
+            depth += 1 if piece == "(" else -1
+        elif not quoted and depth == 0 and piece.lower() == "and":
             parts.append("".join(current))
             current = []
             continue
-        current.append(token)
+        current.append(piece)
     parts.append("".join(current))
     return frozenset(_normal(p) for p in parts if p.strip())
 
@@ -563,10 +563,7 @@ def unindexed_foreign_keys(context: Context, chosen: list[Proposal]) -> Iterator
         leading = [e.keys for e in usable] + proposed.get(child.id, [])
         if any(set(keys[: len(columns)]) == set(columns) for keys in leading):
             continue
-        partial = [
-            e for e in existing_indexes(child)
-            if e.index is not None and e.predicate and set(e.keys[: len(columns)]) == set(columns)
-        ]  # fmt: skip
+        partial = [e for e in existing_indexes(child) if e.predicate and set(e.keys[: len(columns)]) == set(columns)]
         yield _fk_recommendation(context, child, relationship, partial)
 
 
@@ -597,8 +594,9 @@ def _fk_recommendation(context: Context, child: Entity, relationship, partial: l
     if readers:
         purpose = (
             f"It serves the foreign-key check of deletes of {parent.name} and "
-            + ", ".join(f"'{p.name}'" for p in readers[:3]) + "."
-        )  # fmt: skip
+            + ", ".join(f"'{p.name}'" for p in readers[:3])
+            + "."
+        )
     else:
         purpose = (
             f"No declared pattern reads {child.name} by {columns}: what this index is for is the "
@@ -633,11 +631,12 @@ def _fk_recommendation(context: Context, child: Entity, relationship, partial: l
 def _patterns_reading(context: Context, child: Entity, relationship) -> list[AccessPattern]:
     """Reads that filter the child by the foreign key, or join along the relationship."""
     columns = set(relationship.from_field_ids)
-    return [
-        p for p in context.reads
-        if (p.entity_id == child.id and columns <= {f.field_id for f in p.filters if f.op in EQUALITY})
-        or relationship.id in p.joins
-    ]  # fmt: skip
+    filtering = [p for p in context.reads if p.entity_id == child.id and columns <= _equality_columns(p)]
+    return filtering + [p for p in context.reads if relationship.id in p.joins and p not in filtering]
+
+
+def _equality_columns(pattern: AccessPattern) -> set[str]:
+    return {f.field_id for f in pattern.filters if f.op in EQUALITY}
 
 
 def duplicate_and_redundant(context: Context) -> Iterator[Recommendation]:

@@ -224,7 +224,7 @@ def test_hot_reads_get_denormalising_advice_with_their_costs():
     schema = with_patterns(
         ORDERS,
         ("SELECT o.id, c.email FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.tenant_id = $1 "
-         "ORDER BY o.placed_at DESC LIMIT 20", 150),
+         "ORDER BY o.placed_at DESC LIMIT 20", 4000),
         ("SELECT count(*) FROM orders WHERE customer_id = $1", 30),
         ("SELECT sum(total) FROM orders WHERE tenant_id = $1", 12, "eventual"),
         ("UPDATE customers SET email = $1 WHERE id = $2", 2),
