@@ -640,33 +640,51 @@ def _equality_columns(pattern: AccessPattern) -> set[str]:
 
 
 def duplicate_and_redundant(context: Context) -> Iterator[Recommendation]:
+    """Only an identical index, or one whose keys are a true leftmost prefix of another of
+    the same method and predicate (orders alike, its INCLUDE columns carried by the other),
+    is redundant: a different order, INCLUDE, predicate or method serves other queries."""
     for entity in context.schema.entities:
         existing = existing_indexes(entity)
         for position, candidate in enumerate(existing):
             if candidate.index is None or candidate.unique:
                 continue
             for other_position, other in enumerate(existing):
-                if other is candidate or other.method != candidate.method or other.predicate != candidate.predicate:
+                if other is candidate or not _same_kind(candidate, other):
                     continue
-                if other.keys == candidate.keys and (other.index is None or other_position < position):
-                    yield _drop(
-                        context,
-                        entity,
-                        candidate.index,
-                        "index.duplicate",
-                        f"it has the same columns as {_label(entity, other)}",
-                    )
+                if _identical(candidate, other) and (other.index is None or other_position < position):
+                    reason = f"it has the same keys, order, INCLUDE, predicate and method as {_label(entity, other)}"
+                    yield _drop(context, entity, candidate.index, "index.duplicate", reason)
                     break
-                if len(other.keys) > len(candidate.keys) and other.keys[: len(candidate.keys)] == candidate.keys:
-                    yield _drop(
-                        context,
-                        entity,
-                        candidate.index,
-                        "index.redundant",
-                        f"its columns are the leading columns of {_label(entity, other)}, which serves "
-                        "every query it serves",
+                if candidate.method == "btree" and _leftmost_prefix(candidate, other):
+                    reason = (
+                        f"its keys are the leading keys of {_label(entity, other)} (same order, method and "
+                        "predicate), which serves every query it serves"
                     )
+                    yield _drop(context, entity, candidate.index, "index.redundant", reason)
                     break
+
+
+def _same_kind(a: _Existing, b: _Existing) -> bool:
+    same_predicate = (a.predicate is None) == (b.predicate is None) and (
+        a.predicate is None or conjuncts(a.predicate) == conjuncts(b.predicate)
+    )
+    return a.method == b.method and same_predicate
+
+
+def _include(existing: _Existing) -> frozenset[str]:
+    return frozenset(existing.index.include) if existing.index is not None else frozenset()
+
+
+def _identical(a: _Existing, b: _Existing) -> bool:
+    return a.keys == b.keys and a.orders == b.orders and _include(a) == _include(b)
+
+
+def _leftmost_prefix(small: _Existing, big: _Existing) -> bool:
+    n = len(small.keys)
+    if len(big.keys) <= n or big.keys[:n] != small.keys:
+        return False
+    flipped = tuple("desc" if o == "asc" else "asc" for o in small.orders)
+    return big.orders[:n] in (small.orders, flipped) and _include(small) <= set(big.keys) | _include(big)
 
 
 def _label(entity: Entity, existing: _Existing) -> str:

@@ -257,7 +257,9 @@ Table r {
     found = {describe(r, schema): r for r in analyze(schema).recommendations if r.category == "type"}
     assert set(found) == {"type.bigint-key t(id)", "type.timestamptz t(at)", "type.text t(code)",
                           "type.money t(price)", "type.money t(cost)", "type.jsonb t(doc)", "type.identity t(id)"}  # fmt: skip
-    assert found["type.timestamptz t(at)"].sql == 'ALTER TABLE "t" ALTER COLUMN "at" TYPE timestamptz;'
+    assert found["type.timestamptz t(at)"].sql == (
+        'ALTER TABLE "t" ALTER COLUMN "at" TYPE timestamptz USING "at" AT TIME ZONE \'UTC\';'
+    )
     assert found["type.jsonb t(doc)"].sql == 'ALTER TABLE "t" ALTER COLUMN "doc" TYPE jsonb;'
     bigint = found["type.bigint-key t(id)"]
     assert bigint.severity == "critical" and 'ALTER TABLE "r" ALTER COLUMN "t_id" TYPE bigint;' in bigint.sql
