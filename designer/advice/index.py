@@ -43,6 +43,7 @@ from designer.schema import (
     TypeKind,
     ValueKind,
 )
+from designer.types import MYSQL
 
 EQUALITY = frozenset({FilterOp.EQ, FilterOp.IN})
 RANGE = frozenset({FilterOp.LT, FilterOp.LTE, FilterOp.GT, FilterOp.GTE, FilterOp.BETWEEN, FilterOp.PREFIX})
@@ -112,7 +113,9 @@ def ideal_index(context: Context, pattern: AccessPattern, *, equality_rank: Coun
     equality, ranges, predicates, special = [], [], [], None
     for condition in pattern.filters:
         predicate = _predicate(entity, condition)
-        if predicate is not None:
+        if predicate is not None and context.dialect == MYSQL:
+            equality.append(IndexKey(field_id=condition.field_id))  # no partial indexes: the column leads instead
+        elif predicate is not None:
             predicates.append(predicate)
         elif condition.op in EQUALITY:
             equality.append(IndexKey(field_id=condition.field_id))
