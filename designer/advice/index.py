@@ -43,7 +43,7 @@ from designer.schema import (
     TypeKind,
     ValueKind,
 )
-from designer.types import MYSQL
+from designer.types import MYSQL, SQLITE
 
 EQUALITY = frozenset({FilterOp.EQ, FilterOp.IN})
 RANGE = frozenset({FilterOp.LT, FilterOp.LTE, FilterOp.GT, FilterOp.GTE, FilterOp.BETWEEN, FilterOp.PREFIX})
@@ -340,6 +340,8 @@ def choose_indexes(context: Context) -> list[Proposal]:
             if pattern.operation in (Operation.INSERT, Operation.BULK) or (not pattern.filters and not pattern.sort):
                 continue
             proposal = ideal_index(context, pattern, equality_rank=rank)
+            if proposal is not None and not _buildable(context, proposal):
+                continue
             if proposal is not None and not any(_serves(e, proposal) for e in existing):
                 proposal.partly = next((e for e in existing if _partly_serves(e, proposal)), None)
                 proposals.append(proposal)
@@ -355,6 +357,13 @@ def choose_indexes(context: Context) -> list[Proposal]:
             chosen.remove(other)
         chosen.append(proposal)
     return chosen
+
+
+def _buildable(context: Context, proposal: Proposal) -> bool:
+    """GIN, full text and JSON path keys are PostgreSQL's: MySQL and SQLite projects get none."""
+    if context.dialect not in (MYSQL, SQLITE):
+        return True
+    return proposal.method == "btree" and not any(k.expression for k in proposal.keys)
 
 
 def _small(context: Context, entity: Entity) -> bool:

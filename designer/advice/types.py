@@ -37,6 +37,14 @@ SERIAL_KINDS = {
 }
 REGCLASS_PART = re.compile(r'"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)')
 SEQUENCE_DEFAULT = re.compile(r"nextval\(\s*'(?P<name>(?:[^']|'')+)'", re.IGNORECASE)
+# UUIDv7 without PostgreSQL 18's uuidv7(): a random v4 UUID whose first 48 bits become the Unix
+# time in milliseconds and whose version nibble becomes 7 (bits 52 and 53 set on top of v4's 0100).
+UUIDV7_EXPRESSION = (
+    "encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing "
+    "substring(int8send(floor(extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) "
+    "from 1 for 6), 52, 1), 53, 1), 'hex')::uuid"
+)
+TIME_ORDERED = re.compile(r"uuidv7|uuid_send|uuid_generate_v7", re.IGNORECASE)
 RANDOM_UUID = re.compile(r"gen_random_uuid|uuid_generate_v4", re.IGNORECASE)
 
 
@@ -221,11 +229,13 @@ def exact_money(context: Context, entity: Entity, field: Field):
 def uuid_v7(context: Context, entity: Entity, field: Field):
     if field.type.kind is not TypeKind.UUID or entity.primary_key != (field.id,):
         return None
-    if field.default is not None and not RANDOM_UUID.search(field.default.value):
-        return None  # generated some other way (perhaps already time-ordered)
+    if field.default is not None and (
+        not RANDOM_UUID.search(field.default.value) or TIME_ORDERED.search(field.default.value)
+    ):
+        return None  # generated some other way, or already time-ordered
     if context.rows(entity.id) < UUID_LOCALITY_ROWS:
         return None  # a small table's key index stays in memory: random keys cost little
-    updated = replace(field, default=Default(kind=DefaultKind.EXPRESSION, value="uuidv7()"))
+    updated = replace(field, default=Default(kind=DefaultKind.EXPRESSION, value=UUIDV7_EXPRESSION))
     return Recommendation(
         code="type.uuid-v7",
         severity=Severity.INFO,
@@ -236,12 +246,12 @@ def uuid_v7(context: Context, entity: Entity, field: Field):
             f"timestamp, so new keys append like a sequence ({count(context.rows(entity.id))} rows in 36 "
             "months)."
         ),
-        tradeoffs="uuidv7() is built into PostgreSQL 18; before that generate it in the application or an "
-        "extension. The key reveals its creation time.",
+        tradeoffs="The default is a UUIDv7 built from gen_random_uuid() and the clock, which runs on PostgreSQL "
+        "13 and later; on PostgreSQL 18 uuidv7() does the same. The key reveals its creation time.",
         entity_id=entity.id,
         field_ids=(field.id,),
         ops=(ops.UpdateField(entity_id=entity.id, field=updated),),
-        sql=f"ALTER TABLE {sql.table(entity)} ALTER COLUMN {sql.quote(field.name)} SET DEFAULT uuidv7();",
+        sql=f"ALTER TABLE {sql.table(entity)} ALTER COLUMN {sql.quote(field.name)} SET DEFAULT {UUIDV7_EXPRESSION};",
     )
 
 
