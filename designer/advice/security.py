@@ -119,12 +119,15 @@ def _secret(context: Context, entity: Entity, field: Field) -> Recommendation | 
 
 def _references_a_row(context: Context, entity: Entity, field: Field) -> bool:
     """``tax_id`` referencing a taxes table holds the key of a row, not a government number:
-    a foreign key column, or one named after an entity (``<entity>_id``) that exists."""
+    a foreign key column, or one named after an entity (``<entity>_id``) with that entity's key type."""
     if any(field.id in r.from_field_ids for r in context.schema.relationships if r.from_entity_id == entity.id):
         return True
     stem = field.name.lower().removesuffix("_id")
     names = (stem, stem + "s", stem + "es", stem[:-1] + "ies") if stem != field.name.lower() else ()
-    return any(n in context.entities_by_lower_name for n in names)
+    targets = [context.entities_by_lower_name[n] for n in names if n in context.entities_by_lower_name]
+    return any(
+        len(t.primary_key) == 1 and t.field(t.primary_key[0]).type.kind is field.type.kind for t in targets
+    )  # the key's type too: a text tax_id beside a taxes table is still a number from the state
 
 
 def _personal(context: Context, entity: Entity) -> Recommendation | None:
