@@ -32,6 +32,7 @@ from designer.advice.quality import load_fixture
 from designer.examples import blog_schema
 from designer.examples.histories import HISTORIES
 from designer.examples.synthetic import synthetic_workload
+from designer.formats.dbml import parse_dbml
 from designer.migrate import MigrationError, diff, full_ddl, render
 from designer.schema import Schema, replace
 from tests.advice_constants import constants_schema
@@ -218,3 +219,18 @@ def _report(results: dict[str, tuple[int, list[str]]], *, least_statements: int)
     ran = sum(count for count, _ in results.values())
     assert not failures, f"{len(failures)} failures:\n" + "\n".join(failures)
     assert ran >= least_statements, f"only {ran} statements ran: the corpus lost its advice"
+
+
+@pytest.mark.postgres
+def test_the_timestamptz_change_keeps_the_instants_whatever_the_session_time_zone(tmp_path, monkeypatch):
+    schema = parse_dbml("Table t {\n id bigint [pk]\n at timestamp\n}")
+    [change] = [r for r in analyze(schema).recommendations if r.code == "type.timestamptz"]
+    server = Postgres("advice_tz")
+    try:
+        server.apply(full_ddl(schema, dialect="postgresql") + "INSERT INTO t VALUES (1, '2024-01-01 12:00');", tmp_path)
+        monkeypatch.setenv("PGTZ", "America/New_York")  # the session psql opens is not UTC
+        server.apply(change.sql, tmp_path)
+        [(shifted,)] = server.connection.execute("SELECT at = '2024-01-01 12:00+00' FROM t").fetchall()
+    finally:
+        server.close()
+    assert shifted is True
