@@ -18,6 +18,7 @@ from designer.schema import Default, DefaultKind, Entity, Field, FieldType, Oper
 from designer.types import MYSQL, SQLITE
 
 INT_LIMIT = 2**31 - 1
+LISTED_COLUMNS = 8  # a finding names at most this many columns; the SQL has them all
 SMALLINT_LIMIT = 2**15 - 1
 KEY_HORIZON_MONTHS = 120  # a key type should last the system's life: ten years
 KEY_HEADROOM = 0.5  # warn once half the range would be used by then
@@ -57,9 +58,9 @@ def type_rules(context: Context) -> Iterator[Recommendation]:
                 found = rule(context, entity, field)
                 if found is not None:
                     yield found
-        found = timestamptz(context, entity)
-        if found is not None:
-            yield found
+    found = timestamptz(context)
+    if found is not None:
+        yield found
     yield from long_enums(context)
 
 
@@ -119,38 +120,50 @@ def _keys_used(context: Context, entity: Entity, *, months: int) -> int:
     return round(rows + max(growth, inserts * SECONDS_PER_MONTH) * months)
 
 
-def timestamptz(context: Context, entity: Entity) -> Recommendation | None:
-    """One finding per table (per column drowned every other finding on real schemas), and
-    SQL that keeps the instants: a bare ``TYPE timestamptz`` reads each value in the session's
-    time zone, shifting the data by its offset unless the session happens to be UTC."""
-    fields = [f for f in entity.fields if f.type.kind is TypeKind.TIMESTAMP]
-    if not fields:
+def timestamptz(context: Context) -> Recommendation | None:
+    """One finding for the whole schema (per column it was 68 % of all findings on two real
+    schemas, drowning the rest), and SQL that keeps the instants: a bare ``TYPE timestamptz``
+    reads each value in the session's time zone, shifting the data by its offset unless the
+    session happens to be UTC."""
+    tables = [
+        (entity, [f for f in entity.fields if f.type.kind is TypeKind.TIMESTAMP]) for entity in context.schema.entities
+    ]
+    tables = [(entity, fields) for entity, fields in tables if fields]
+    if not tables:
         return None
-    changes, clauses = [], []
-    for field in fields:
-        updated = replace(field, type=replace(field.type, kind=TypeKind.TIMESTAMPTZ, written=None))
-        changes.append(ops.UpdateField(entity_id=entity.id, field=updated))
-        column = sql.quote(field.name)
-        clauses.append(
-            f"ALTER COLUMN {column} TYPE {sql.column_type(context.schema, updated)} USING {column} AT TIME ZONE 'UTC'"
-        )
-    names = ", ".join(f.name for f in fields)
+    changes, statements = [], []
+    for entity, fields in tables:
+        clauses = []
+        for field in fields:
+            updated = replace(field, type=replace(field.type, kind=TypeKind.TIMESTAMPTZ, written=None))
+            changes.append(ops.UpdateField(entity_id=entity.id, field=updated))
+            column = sql.quote(field.name)
+            type_name = sql.column_type(context.schema, updated)
+            clauses.append(f"ALTER COLUMN {column} TYPE {type_name} USING {column} AT TIME ZONE 'UTC'")
+        statements.append(f"ALTER TABLE {sql.table(entity)} " + ",\n  ".join(clauses) + ";")
+    columns = [f"{entity.name}.{field.name}" for entity, fields in tables for field in fields]
+    shown = ", ".join(columns[:LISTED_COLUMNS]) + (
+        f" and {len(columns) - LISTED_COLUMNS} more" if len(columns) > LISTED_COLUMNS else ""
+    )
+    single = tables[0][0] if len(tables) == 1 else None
     return Recommendation(
         code="type.timestamptz",
         severity=Severity.WARNING,
-        title=f"Use timestamptz for {entity.name} ({names})",
+        title=f"Use timestamptz for {len(columns)} timestamp column{'s' if len(columns) > 1 else ''} "
+        f"in {len(tables)} table{'s' if len(tables) > 1 else ''}",
         rationale=(
-            f"{entity.name}.{{{names}}} {'is a timestamp' if len(fields) == 1 else 'are timestamps'} without time "
-            "zone: a wall-clock reading with no zone, so values written from servers or users in different zones "
-            "(or across a DST change) cannot be compared. timestamptz stores an instant (squawk: "
-            "prefer-timestamptz). The SQL reads the existing values as UTC (USING … AT TIME ZONE 'UTC'), "
-            "whatever the session's time zone; if they were written in another zone, name that zone instead."
+            f"{shown} {'is a timestamp' if len(columns) == 1 else 'are timestamps'} without time zone: a "
+            "wall-clock reading with no zone, so values written from servers or users in different zones (or "
+            "across a DST change) cannot be compared. timestamptz stores an instant (squawk: prefer-timestamptz). "
+            "The SQL reads the existing values as UTC (USING … AT TIME ZONE 'UTC'), whatever the session's time "
+            "zone; if they were written in another zone, name that zone instead."
         ),
-        tradeoffs="Same 8 bytes; the change rewrites the table under an exclusive lock.",
-        entity_id=entity.id,
-        field_ids=tuple(f.id for f in fields),
+        tradeoffs="Same 8 bytes; each change rewrites its table under an exclusive lock: run them one table at a "
+        "time, off-peak.",
+        entity_id=single.id if single else None,
+        field_ids=tuple(f.id for _, fields in tables for f in fields),
         ops=tuple(changes),
-        sql=f"ALTER TABLE {sql.table(entity)} " + ",\n  ".join(clauses) + ";",
+        sql="\n".join(statements),
     )
 
 

@@ -196,14 +196,21 @@ def test_a_cheap_join_is_not_denormalised_and_a_costly_one_states_the_threshold(
 # --- lint ---------------------------------------------------------------------------------------
 
 
-def test_timestamps_are_one_finding_per_table_and_keep_their_instants():
-    schema = parse_dbml("Table t {\n id bigint [pk]\n a timestamp\n b timestamp\n c timestamptz\n}")
+def test_timestamps_are_one_finding_for_the_schema_and_keep_their_instants():
+    schema = parse_dbml(
+        "Table t {\n id bigint [pk]\n a timestamp\n b timestamp\n c timestamptz\n}\n"
+        "Table u {\n id bigint [pk]\n d timestamp\n}"
+    )
     [finding] = by_code(schema, "type.timestamptz")
-    assert describe(finding, schema) == "type.timestamptz t(a, b)"
+    assert finding.title == "Use timestamptz for 3 timestamp columns in 2 tables"
+    assert finding.rationale.startswith("t.a, t.b, u.d are timestamps without time zone")
     assert finding.sql == (
         'ALTER TABLE "t" ALTER COLUMN "a" TYPE timestamptz USING "a" AT TIME ZONE \'UTC\',\n'
-        '  ALTER COLUMN "b" TYPE timestamptz USING "b" AT TIME ZONE \'UTC\';'
+        '  ALTER COLUMN "b" TYPE timestamptz USING "b" AT TIME ZONE \'UTC\';\n'
+        'ALTER TABLE "u" ALTER COLUMN "d" TYPE timestamptz USING "d" AT TIME ZONE \'UTC\';'
     )
+    after, _ = ops.apply(schema, ops.Batch(ops=finding.ops))
+    assert by_code(after, "type.timestamptz") == []
 
 
 def test_a_tax_id_that_references_a_row_is_not_a_national_id():
