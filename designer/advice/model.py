@@ -185,7 +185,7 @@ def foreign_key_types(context: Context) -> Iterator[Recommendation]:
 
 
 def mixed_column_types(context: Context) -> Iterator[Recommendation]:
-    """The same column name with different types across entities (keys named id aside)."""
+    """The same column name with different kinds of type across entities (keys named id aside)."""
     seen: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     fk_ids = {i for r in context.schema.relationships for i in r.from_field_ids}
     for entity in context.schema.entities:
@@ -194,8 +194,9 @@ def mixed_column_types(context: Context) -> Iterator[Recommendation]:
                 continue  # keys differ per table by design; foreign keys are checked against their key
             seen[field.name.lower()][display_type(field.type)].append((entity, field))
     for name, by_type in seen.items():
-        if len(by_type) < 2:
-            continue
+        kinds = {(f.type.kind, f.type.array) for group in by_type.values() for _, f in group}
+        if len(kinds) < 2:
+            continue  # varchar(8) and varchar(50): limits differ by table (a title of a person, of a document)
         places = [(entity, field) for group in by_type.values() for entity, field in group]
         described = "; ".join(f"{t} in {', '.join(e.name for e, _ in group)}" for t, group in by_type.items())
         yield Recommendation(

@@ -108,8 +108,9 @@ def describe(recommendation: Recommendation, schema: Schema) -> str:
                                  ("gin", spec.method == "gin")) if on]  # fmt: skip
         return f"{text}({', '.join(columns)})" + "".join(f" {f}" for f in flags)
     if recommendation.code.startswith(FIELD_LEVEL) and recommendation.field_ids:
-        names = [found[1].name for found in map(schema.find_field, recommendation.field_ids) if found]
-        return f"{text}({', '.join(names)})"
+        found = [f for f in map(schema.find_field, recommendation.field_ids) if f]
+        names = [field.name if entity else f"{owner.name}.{field.name}" for owner, field in found]
+        return f"{text}({', '.join(names)})" if entity else f"{text} ({', '.join(names)})"
     return text
 
 
