@@ -25,6 +25,15 @@ Table orders {
   status text [not null]
   placed_at timestamptz [not null]
 }
+Table events {
+  id serial [pk]
+  kind text [not null]
+  at timestamp [not null]
+}
+Table event_notes {
+  id bigint [pk, increment]
+  event_id integer [not null, ref: > events.id]
+}
 """
 
 # (name, filters as (field, op, value box), sort field): each a hot list of a big table.
@@ -52,5 +61,15 @@ def constants_schema() -> Schema:
             schema, name=name, entity_id=entity.id, operation="list", filters=rows, sort=order, limit=50, frequency=50.0
         )
         schema, _ = ops.apply(schema, op)
+    events = schema.entity_by_name("events")
+    insert = save_pattern(
+        schema,
+        name="log event",
+        entity_id=events.id,
+        operation="insert",
+        frequency=50.0,
+        changes=[events.field_by_name("kind").id],
+    )
+    schema, _ = ops.apply(schema, insert)  # 50/s: a serial's int range is gone in under two years
     volumes = tuple(Volume(entity_id=e.id, rows=5_000_000, growth_per_month=100_000) for e in schema.entities)
     return replace(schema, volumes=volumes)

@@ -36,6 +36,9 @@ SERIAL_KINDS = {
     "smallserial": TypeKind.SMALLINT,
     "serial2": TypeKind.SMALLINT,
 }
+# The migration engine spells a changed serial column's type as written (TYPE bigserial), which
+# PostgreSQL refuses: until it rewrites serials, advice on one carries its SQL but no Apply.
+SERIAL_NO_APPLY = " Apply is not offered for a serial column: run the SQL, then import the schema again."
 REGCLASS_PART = re.compile(r'"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)')
 SEQUENCE_DEFAULT = re.compile(r"nextval\(\s*'(?P<name>(?:[^']|'')+)'", re.IGNORECASE)
 # UUIDv7 without PostgreSQL 18's uuidv7(): a random v4 UUID whose first 48 bits become the Unix
@@ -77,7 +80,13 @@ def bigint_key(context: Context, entity: Entity, field: Field):
     soon, later = _keys_used(context, entity, months=36), _keys_used(context, entity, months=KEY_HORIZON_MONTHS)
     if later < limit * KEY_HEADROOM:
         return None
+    serial = (field.type.written or "").strip().lower() in SERIAL_KINDS
     changes, statement = _change(context, entity, field, FieldType(TypeKind.BIGINT))
+    if serial:  # ALTER spells the column's type, not the serial shorthand
+        statement = f"ALTER TABLE {sql.table(entity)} ALTER COLUMN {sql.quote(field.name)} TYPE bigint;"
+    sequence = _sequence_of(entity, field)
+    if sequence is not None:  # ALTER TYPE widens an identity's sequence, not a serial's: it would stop at 2^31
+        statement += f"\nALTER SEQUENCE {sequence} AS bigint;"
     references = [
         (context.schema.entity(r.from_entity_id), r.from_field_ids[r.to_field_ids.index(field.id)])
         for r in context.schema.relationships
@@ -98,10 +107,11 @@ def bigint_key(context: Context, entity: Entity, field: Field):
             f"a key is never reused), reaching the {field.type.kind.value} limit of {count(limit)} {when}: "
             f"inserts then fail. The {len(references)} foreign keys referencing it change with it."
         ),
-        tradeoffs="4 more bytes per row and per index entry; changing it later rewrites the table under lock.",
+        tradeoffs="4 more bytes per row and per index entry; changing it later rewrites the table under lock."
+        + (SERIAL_NO_APPLY if serial else ""),
         entity_id=entity.id,
         field_ids=(field.id,),
-        ops=changes,
+        ops=() if serial else changes,
         sql=statement,
     )
 
@@ -312,10 +322,10 @@ def identity_over_serial(context: Context, entity: Entity, field: Field):
             "prefer-identity). The SQL replaces the sequence and starts the identity after the largest key."
         ),
         tradeoffs="Run it when no insert is running: between dropping the old default and setting the new "
-        "start, an insert would get no key.",
+        "start, an insert would get no key." + (SERIAL_NO_APPLY if sequence is None else ""),
         entity_id=entity.id,
         field_ids=(field.id,),
-        ops=(ops.UpdateField(entity_id=entity.id, field=updated),),
+        ops=() if sequence is None else (ops.UpdateField(entity_id=entity.id, field=updated),),
         sql=(
             f"ALTER TABLE {table} ALTER COLUMN {column} DROP DEFAULT;\n"
             f"DROP SEQUENCE IF EXISTS {sequence_name};\n"
@@ -324,6 +334,15 @@ def identity_over_serial(context: Context, entity: Entity, field: Field):
             f"COALESCE(max({column}), 0) + 1, false) FROM {table};"
         ),
     )
+
+
+def _sequence_of(entity: Entity, field: Field) -> str | None:
+    """The quoted sequence behind a serial column or a nextval() default, or None."""
+    default = field.default.value if field.default and field.default.kind is DefaultKind.EXPRESSION else ""
+    found = SEQUENCE_DEFAULT.search(default)
+    if found is not None:
+        return _sequence_name(found["name"]) or _serial_sequence(entity, field)
+    return _serial_sequence(entity, field) if (field.type.written or "").strip().lower() in SERIAL_KINDS else None
 
 
 def _serial_sequence(entity: Entity, field: Field) -> str:
