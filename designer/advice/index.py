@@ -641,10 +641,12 @@ def _fk_recommendation(context: Context, child: Entity, relationship, partial: l
 
 
 def _patterns_reading(context: Context, child: Entity, relationship) -> list[AccessPattern]:
-    """Reads that filter the child by the foreign key, or join along the relationship."""
+    """Reads that filter the child by the foreign key, or join from the parent to its children."""
     columns = set(relationship.from_field_ids)
     filtering = [p for p in context.reads if p.entity_id == child.id and columns <= _equality_columns(p)]
-    return filtering + [p for p in context.reads if relationship.id in p.joins and p not in filtering]
+    # A join from the child looks the parent up by its key; only one from the parent reads children by this one.
+    joining = [p for p in context.reads if relationship.id in p.joins and p.entity_id == relationship.to_entity_id]
+    return filtering + [p for p in joining if p not in filtering]
 
 
 def _equality_columns(pattern: AccessPattern) -> set[str]:
