@@ -103,7 +103,10 @@ def test_an_index_on_the_leading_column_means_no_scan_and_no_critical():
 
 
 def test_a_foreign_key_index_says_it_serves_the_check_of_parent_deletes():
-    schema = with_patterns(POSTS.replace("    author_id [name: 'posts_author_idx']\n", ""), volumes=BIG_POSTS)
+    join_from_the_child = "SELECT p.id, u.id FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = $1"
+    schema = with_patterns(
+        POSTS.replace("    author_id [name: 'posts_author_idx']\n", ""), (join_from_the_child, 50), volumes=BIG_POSTS
+    )
     [fk] = by_code(schema, "index.foreign-key")
     assert "for deletes of users" in fk.title
     assert "No declared pattern reads posts by author_id" in fk.rationale
