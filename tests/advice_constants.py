@@ -45,6 +45,7 @@ PATTERNS = [
     ("urgent", TASKS, [("priority", "=", "1"), ("archived", "=", "false")], "due_at"),
     ("live", TASKS, [("project_id", "=", ""), ("deleted_at", "is_null", "")], "due_at"),
     ("pending orders", "orders", [("status", "=", "'pending'")], "placed_at"),
+    ("search orders", "orders", [("status", "contains", "")], "placed_at"),  # LIKE '%x%': pg_trgm, SQL only
     ("orders by time", "orders", [("placed_at", ">=", "")], "placed_at"),
 ]
 
