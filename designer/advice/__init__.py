@@ -23,6 +23,7 @@ from designer.advice.base import (
     Technology,
 )
 from designer.advice.cache import cache_rules
+from designer.advice.dialects import for_dialect
 from designer.advice.index import index_rules
 from designer.advice.model import model_rules
 from designer.advice.mongo import mongo_rules
@@ -63,6 +64,7 @@ def analyze(schema: Schema, *, progress: Callable[[float, str], None] | None = N
     for step, (label, rules) in enumerate(families, start=1):
         report(0.1 + 0.9 * (step - 1) / len(families), f"{label}…")
         found += rules(context)
+    found = [for_dialect(context.schema, r, dialect=context.dialect) for r in found]
     found.sort(
         key=lambda r: (
             SEVERITY_ORDER[r.severity],

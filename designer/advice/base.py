@@ -12,6 +12,8 @@ import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from designer.migrate.model import build_model
+from designer.naming import fit_identifier, index_name
 from designer.ops import Op
 from designer.schema import (
     READ_OPERATIONS,
@@ -184,6 +186,32 @@ class Context:
 
     def new_id(self, prefix: str) -> str:
         return fresh_id(prefix, self.taken_ids)
+
+    @functools.cached_property
+    def taken_names(self) -> set[tuple[str, str]]:
+        """(namespace, lower-cased name) of every relation the schema's DDL creates: tables,
+        indexes (declared, generated, behind primary keys and uniques) and identity sequences.
+        PostgreSQL keeps them in one namespace per schema, so a recommended index named like
+        any of them would be skipped by IF NOT EXISTS (MySQL compares index names ignoring case)."""
+        taken = set()
+        for table in build_model(self.schema).tables:
+            names = [table.name, *(i.name for i in table.indexes)]
+            names += [c.name for c in table.constraints if c.kind in ("primary", "unique")]
+            names += [fit_identifier(f"{table.name}_{c.name}_seq") for c in table.columns if c.identity]
+            taken |= {(table.namespace or "", name.lower()) for name in names}
+        return taken
+
+    def index_name(self, entity: Entity, columns: list[str], *, unique: bool = False) -> str:
+        """A name for a recommended index, unique in the entity's schema: against what exists
+        and against every recommendation made so far (two on orders(placed_at), one partial and
+        one plain, must not share one)."""
+        suffix = "key" if unique else "idx"
+        name, n = index_name(entity.name, columns, unique=unique), 1
+        while (entity.namespace or "", name.lower()) in self.taken_names:
+            n += 1
+            name = fit_identifier("_".join([entity.name, *columns]) + f"{n}_{suffix}")
+        self.taken_names.add((entity.namespace or "", name.lower()))
+        return name
 
     def field_name(self, field_id: str | None) -> str:
         found = self.schema.find_field(field_id) if field_id else None

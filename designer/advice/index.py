@@ -10,12 +10,13 @@ serve several patterns through its leading columns.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from designer import ops
-from designer.advice import sql
+from designer.advice import literals, sql
 from designer.advice.base import (
     Context,
     IndexKey,
@@ -28,7 +29,6 @@ from designer.advice.base import (
     rows_phrase,
     upper_first,
 )
-from designer.naming import index_name
 from designer.schema import (
     AccessPattern,
     Cardinality,
@@ -43,6 +43,7 @@ from designer.schema import (
     TypeKind,
     ValueKind,
 )
+from designer.types import MYSQL, SQLITE
 
 EQUALITY = frozenset({FilterOp.EQ, FilterOp.IN})
 RANGE = frozenset({FilterOp.LT, FilterOp.LTE, FilterOp.GT, FilterOp.GTE, FilterOp.BETWEEN, FilterOp.PREFIX})
@@ -82,6 +83,7 @@ class Proposal:
     include: tuple[str, ...] = ()
     patterns: list[AccessPattern] = field(default_factory=list)
     applicable: bool = True  # False: PostgreSQL needs an operator class we cannot model (trigram)
+    partly: _Existing | None = None  # an existing index that already narrows the pattern's rows
 
     @property
     def per_second(self) -> float:
@@ -110,10 +112,11 @@ def ideal_index(context: Context, pattern: AccessPattern, *, equality_rank: Coun
     entity = context.schema.entity(pattern.entity_id)
     equality, ranges, predicates, special = [], [], [], None
     for condition in pattern.filters:
-        if condition.op in (FilterOp.IS_NULL, FilterOp.IS_NOT_NULL) or (
-            condition.value_kind is ValueKind.CONSTANT and condition.op in CONSTANT_PREDICATES
-        ):
-            predicates.append(_predicate(entity, condition))
+        predicate = _predicate(entity, condition)
+        if predicate is not None and context.dialect == MYSQL:
+            equality.append(IndexKey(field_id=condition.field_id))  # no partial indexes: the column leads instead
+        elif predicate is not None:
+            predicates.append(predicate)
         elif condition.op in EQUALITY:
             equality.append(IndexKey(field_id=condition.field_id))
         elif condition.op is FilterOp.JSON_PATH:
@@ -184,15 +187,24 @@ def _large(column) -> bool:
     return column.type.kind is TypeKind.TEXT and column.name.lower() in LARGE_TEXT_NAMES
 
 
-def _predicate(entity: Entity, condition: Filter) -> str:
-    column = sql.quote(entity.field(condition.field_id).name)
-    if condition.op is FilterOp.IS_NULL:
+def _predicate(entity: Entity, condition: Filter) -> str | None:
+    """The partial index's WHERE for a constant filter (None: not a constant filter), rebuilt
+    from its parsed values: the value box is free text, spliced as typed it gave ``IN 'a','b'``."""
+    field = entity.field(condition.field_id)
+    column = sql.quote(field.name)
+    values = literals.constants(condition.value) if condition.value_kind is ValueKind.CONSTANT else ()
+    if condition.op not in (FilterOp.IS_NULL, FilterOp.IS_NOT_NULL) and (
+        condition.op not in CONSTANT_PREDICATES or not values
+    ):
+        return None
+    if condition.op is FilterOp.IS_NULL or (values and all(v.kind == "null" for v in values)):
         return f"{column} IS NULL"
     if condition.op is FilterOp.IS_NOT_NULL:
         return f"{column} IS NOT NULL"
-    if condition.op is FilterOp.IN:
-        return f"{column} IN {condition.value}"
-    return f"{column} = {condition.value}"
+    written = list(dict.fromkeys(literals.literal(v, field.type) for v in values if v.kind != "null"))
+    if len(written) == 1:
+        return f"{column} = {written[0]}"
+    return f"{column} IN ({', '.join(written)})"
 
 
 def _json_expression(entity: Entity, condition: Filter) -> str:
@@ -225,15 +237,74 @@ def existing_indexes(entity: Entity) -> list[_Existing]:
 
 
 def _serves(existing: _Existing, proposal: Proposal) -> bool:
-    if existing.method != proposal.method or (existing.predicate and existing.predicate != proposal.predicate):
+    """Whether ``existing`` answers the proposal's patterns as well as the proposal would:
+    the same method, a predicate the pattern implies, and either a unique key bound by the
+    pattern's equalities (one row at most) or the proposal's keys as its leading columns."""
+    if existing.method != proposal.method or not predicate_implied(existing.predicate, proposal.predicate):
         return False
     wanted = proposal.key_ids()
     n = proposal.equality
+    if existing.unique and existing.keys and set(existing.keys) <= set(wanted[:n]):
+        return True
     if len(existing.keys) < len(wanted) or set(existing.keys[:n]) != set(wanted[:n]):
         return False
     if existing.keys[n : len(wanted)] != wanted[n:]:
         return False
     return _same_direction(existing.orders[n : len(wanted)], tuple(k.order for k in proposal.keys[n:]))
+
+
+def _partly_serves(existing: _Existing, proposal: Proposal) -> bool:
+    """``existing`` leads with one of the proposal's equality columns (or its first key): it
+    already narrows each run to the matching rows, so the pattern does not scan the table."""
+    if existing.method != proposal.method or not existing.keys or not proposal.keys:
+        return False
+    if not predicate_implied(existing.predicate, proposal.predicate):
+        return False
+    leading = set(proposal.key_ids()[: proposal.equality]) or {proposal.key_ids()[0]}
+    return existing.keys[0] in leading
+
+
+def predicate_implied(have: str | None, want: str | None) -> bool:
+    """A partial index serves a query whose conditions imply its predicate: here, every
+    conjunct of ``have`` is a conjunct of ``want`` (compared ignoring case, quotes and blanks)."""
+    return not have or conjuncts(have) <= conjuncts(want or "")
+
+
+def conjuncts(predicate: str) -> frozenset[str]:
+    """The predicate's top-level AND terms (outside strings and parentheses), normalised."""
+    parts, current, depth, quoted = [], [], 0, False
+    for piece in re.split(r"('|\(|\)|\band\b)", _unwrap(predicate), flags=re.IGNORECASE):
+        if piece == "'":
+            quoted = not quoted
+        elif not quoted and piece in ("(", ")"):
+            depth += 1 if piece == "(" else -1
+        elif not quoted and depth == 0 and piece.lower() == "and":
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(piece)
+    parts.append("".join(current))
+    return frozenset(_normal(p) for p in parts if p.strip())
+
+
+def _unwrap(text: str) -> str:
+    text = text.strip()
+    while text.startswith("(") and text.endswith(")") and _balanced(text[1:-1]):
+        text = text[1:-1].strip()
+    return text
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", _unwrap(text).replace('"', "").replace("`", "")).lower()
 
 
 def _same_direction(have: tuple[str, ...], want: tuple[str, ...]) -> bool:
@@ -269,7 +340,10 @@ def choose_indexes(context: Context) -> list[Proposal]:
             if pattern.operation in (Operation.INSERT, Operation.BULK) or (not pattern.filters and not pattern.sort):
                 continue
             proposal = ideal_index(context, pattern, equality_rank=rank)
+            if proposal is not None and not _buildable(context, proposal):
+                continue
             if proposal is not None and not any(_serves(e, proposal) for e in existing):
+                proposal.partly = next((e for e in existing if _partly_serves(e, proposal)), None)
                 proposals.append(proposal)
     chosen: list[Proposal] = []
     for proposal in sorted(proposals, key=lambda p: (-p.per_second, p.patterns[0].name)):
@@ -283,6 +357,13 @@ def choose_indexes(context: Context) -> list[Proposal]:
             chosen.remove(other)
         chosen.append(proposal)
     return chosen
+
+
+def _buildable(context: Context, proposal: Proposal) -> bool:
+    """GIN, full text and JSON path keys are PostgreSQL's: MySQL and SQLite projects get none."""
+    if context.dialect not in (MYSQL, SQLITE):
+        return True
+    return proposal.method == "btree" and not any(k.expression for k in proposal.keys)
 
 
 def _small(context: Context, entity: Entity) -> bool:
@@ -301,14 +382,16 @@ def _pattern_index(context: Context, proposal: Proposal) -> Recommendation:
         columns=tuple(
             IndexColumn(field_id=k.field_id, expression=k.expression, order=SortOrder(k.order)) for k in proposal.keys
         ),
-        name=index_name(entity.name, [_plain_name(entity, k) for k in proposal.keys], unique=False),
+        name=context.index_name(entity, [_plain_name(entity, k) for k in proposal.keys]),
         method=IndexMethod(proposal.method),
         predicate=proposal.predicate,
         include=proposal.include,
     )
     per_second, rows36 = proposal.per_second, context.rows(entity.id)
     severity = Severity.INFO
-    if per_second >= 10 and rows36 >= 1_000_000:
+    if proposal.partly is not None:
+        severity = Severity.INFO  # measured: an index on the leading column already answers in well under 1 ms
+    elif per_second >= 10 and rows36 >= 1_000_000:
         severity = Severity.CRITICAL
     elif per_second >= 1 or rows36 >= 100_000:
         severity = Severity.WARNING
@@ -362,12 +445,23 @@ def _pattern_rationale(context: Context, entity: Entity, proposal: Proposal) -> 
         sentences.append(f"{entity.name} runs '{pattern.name}' {pattern_rate(pattern)}, {_shape(context, pattern)}.")
     if len(proposal.patterns) > 3:
         sentences.append(f"{len(proposal.patterns) - 3} more patterns use the same leading columns.")
-    sentences.append(
-        f"{upper_first(rows_phrase(context, entity))}; no declared index serves "
-        f"{'these patterns' if len(proposal.patterns) > 1 else 'it'}, so each run scans the table."
-    )
+    sentences.append(_current_access(context, entity, proposal))
     sentences.append(_why_this_shape(context, proposal))
     return " ".join(s for s in sentences if s)
+
+
+def _current_access(context: Context, entity: Entity, proposal: Proposal) -> str:
+    """How the patterns run today: through an index that covers part of the proposal, or a scan."""
+    them = "these patterns" if len(proposal.patterns) > 1 else "it"
+    if proposal.partly is None:
+        return f"{upper_first(rows_phrase(context, entity))}; no declared index serves {them}, so each run scans the table."
+    label = _label(entity, proposal.partly)
+    lead = context.field_name(proposal.partly.keys[0])
+    return (
+        f"{upper_first(rows_phrase(context, entity))}; {label} already narrows each run to the rows with "
+        f"its {lead}, so this index only saves reading and sorting those rows: worth it when one {lead} "
+        "has many rows."
+    )
 
 
 def _shape(context: Context, pattern: AccessPattern) -> str:
@@ -463,8 +557,8 @@ def _index_sql(context: Context, entity: Entity, index: Index, proposal: Proposa
 
 
 def unindexed_foreign_keys(context: Context, chosen: list[Proposal]) -> Iterator[Recommendation]:
-    """A foreign key whose columns lead no index: deleting a parent or joining from it
-    scans the child table."""
+    """A foreign key whose columns lead no index: deleting a parent (or changing its key)
+    makes PostgreSQL look for children, a scan of the child table each time."""
     proposed: dict[str, list[tuple[str, ...]]] = {}
     for proposal in chosen:
         proposed.setdefault(proposal.entity_id, []).append(proposal.key_ids())
@@ -477,14 +571,25 @@ def unindexed_foreign_keys(context: Context, chosen: list[Proposal]) -> Iterator
         if child is None or (child.id, columns) in seen:
             continue
         seen.add((child.id, columns))
-        leading = [e.keys for e in existing_indexes(child) if e.method == "btree" and not e.predicate]
-        leading += proposed.get(child.id, [])
+        usable = [e for e in existing_indexes(child) if e.method == "btree" and _serves_fk_check(child, e, columns)]
+        leading = [e.keys for e in usable] + proposed.get(child.id, [])
         if any(set(keys[: len(columns)]) == set(columns) for keys in leading):
             continue
-        yield _fk_recommendation(context, child, relationship)
+        partial = [e for e in existing_indexes(child) if e.predicate and set(e.keys[: len(columns)]) == set(columns)]
+        yield _fk_recommendation(context, child, relationship, partial)
 
 
-def _fk_recommendation(context: Context, child: Entity, relationship) -> Recommendation:
+def _serves_fk_check(child: Entity, existing: _Existing, columns: tuple[str, ...]) -> bool:
+    """The check looks for children with the parent's key, so it never matches a NULL: a
+    partial index serves it only when its predicate is implied by that, i.e. when it is
+    ``<fk column> IS NOT NULL`` (for some of the key's columns), or there is none."""
+    if not existing.predicate:
+        return True
+    allowed = {_normal(f"{child.field(c).name} IS NOT NULL") for c in columns if child.field(c)}
+    return conjuncts(existing.predicate) <= allowed
+
+
+def _fk_recommendation(context: Context, child: Entity, relationship, partial: list[_Existing]) -> Recommendation:
     parent = context.schema.entity(relationship.to_entity_id)
     names = [context.field_name(i) for i in relationship.from_field_ids]
     rows36 = context.rows(child.id)
@@ -493,19 +598,40 @@ def _fk_recommendation(context: Context, child: Entity, relationship) -> Recomme
     index = Index(
         id=context.new_id("idx"),
         columns=tuple(IndexColumn(field_id=i) for i in relationship.from_field_ids),
-        name=index_name(child.name, names, unique=False),
+        name=context.index_name(child, names),
     )
     action = relationship.on_delete.value.replace("_", " ") if relationship.on_delete else "no action"
+    columns = ", ".join(names)
+    readers = _patterns_reading(context, child, relationship)
+    if readers:
+        purpose = (
+            f"It serves the foreign-key check of deletes of {parent.name} and "
+            + ", ".join(f"'{p.name}'" for p in readers[:3])
+            + "."
+        )
+    else:
+        purpose = (
+            f"No declared pattern reads {child.name} by {columns}: what this index is for is the "
+            f"foreign-key check of deletes of {parent.name} (and of changes to its key)."
+        )
+    if deletes:
+        purpose += f" {parent.name} declares deletes ({', '.join(pattern_rate(p) for p in deletes[:2])})."
+    if partial:
+        purpose += (
+            f" {_label(child, partial[0])} is partial (WHERE {partial[0].predicate}), so it cannot answer the "
+            "check, which looks for every child of the parent."
+        )
     return Recommendation(
         code="index.foreign-key",
         severity=severity,
-        title=f"Index the foreign key {child.name}({', '.join(names)})",
+        title=f"Index the foreign key {child.name}({columns}) for deletes of {parent.name}",
         rationale=(
-            f"{child.name}.{', '.join(names)} references {parent.name} (on delete {action}) but leads no "
-            f"index. {upper_first(rows_phrase(context, child))}: every delete or key change in "
-            f"{parent.name} and every join from {parent.name} scans them."
+            f"{child.name}.{columns} references {parent.name} (on delete {action}) but leads no index: every "
+            f"delete or key change in {parent.name} scans {child.name} for its children. "
+            f"{upper_first(rows_phrase(context, child))}. {purpose}"
         ),
-        tradeoffs=f"One more index for each write to {child.name} to maintain.",
+        tradeoffs=f"One more index for each write to {child.name} to maintain; if {parent.name} rows are never "
+        "deleted and no query reads by this key, it can be left out.",
         entity_id=child.id,
         field_ids=relationship.from_field_ids,
         ops=(ops.AddIndex(entity_id=child.id, index=index),),
@@ -514,34 +640,65 @@ def _fk_recommendation(context: Context, child: Entity, relationship) -> Recomme
     )
 
 
+def _patterns_reading(context: Context, child: Entity, relationship) -> list[AccessPattern]:
+    """Reads that filter the child by the foreign key, or join from the parent to its children."""
+    columns = set(relationship.from_field_ids)
+    filtering = [p for p in context.reads if p.entity_id == child.id and columns <= _equality_columns(p)]
+    # A join from the child looks the parent up by its key; only one from the parent reads children by this one.
+    joining = [p for p in context.reads if relationship.id in p.joins and p.entity_id == relationship.to_entity_id]
+    return filtering + [p for p in joining if p not in filtering]
+
+
+def _equality_columns(pattern: AccessPattern) -> set[str]:
+    return {f.field_id for f in pattern.filters if f.op in EQUALITY}
+
+
 def duplicate_and_redundant(context: Context) -> Iterator[Recommendation]:
+    """Only an identical index, or one whose keys are a true leftmost prefix of another of
+    the same method and predicate (orders alike, its INCLUDE columns carried by the other),
+    is redundant: a different order, INCLUDE, predicate or method serves other queries."""
     for entity in context.schema.entities:
         existing = existing_indexes(entity)
         for position, candidate in enumerate(existing):
             if candidate.index is None or candidate.unique:
                 continue
             for other_position, other in enumerate(existing):
-                if other is candidate or other.method != candidate.method or other.predicate != candidate.predicate:
+                if other is candidate or not _same_kind(candidate, other):
                     continue
-                if other.keys == candidate.keys and (other.index is None or other_position < position):
-                    yield _drop(
-                        context,
-                        entity,
-                        candidate.index,
-                        "index.duplicate",
-                        f"it has the same columns as {_label(entity, other)}",
-                    )
+                if _identical(candidate, other) and (other.index is None or other_position < position):
+                    reason = f"it has the same keys, order, INCLUDE, predicate and method as {_label(entity, other)}"
+                    yield _drop(context, entity, candidate.index, "index.duplicate", reason)
                     break
-                if len(other.keys) > len(candidate.keys) and other.keys[: len(candidate.keys)] == candidate.keys:
-                    yield _drop(
-                        context,
-                        entity,
-                        candidate.index,
-                        "index.redundant",
-                        f"its columns are the leading columns of {_label(entity, other)}, which serves "
-                        "every query it serves",
+                if candidate.method == "btree" and _leftmost_prefix(candidate, other):
+                    reason = (
+                        f"its keys are the leading keys of {_label(entity, other)} (same order, method and "
+                        "predicate), which serves every query it serves"
                     )
+                    yield _drop(context, entity, candidate.index, "index.redundant", reason)
                     break
+
+
+def _same_kind(a: _Existing, b: _Existing) -> bool:
+    same_predicate = (a.predicate is None) == (b.predicate is None) and (
+        a.predicate is None or conjuncts(a.predicate) == conjuncts(b.predicate)
+    )
+    return a.method == b.method and same_predicate
+
+
+def _include(existing: _Existing) -> frozenset[str]:
+    return frozenset(existing.index.include) if existing.index is not None else frozenset()
+
+
+def _identical(a: _Existing, b: _Existing) -> bool:
+    return a.keys == b.keys and a.orders == b.orders and _include(a) == _include(b)
+
+
+def _leftmost_prefix(small: _Existing, big: _Existing) -> bool:
+    n = len(small.keys)
+    if len(big.keys) <= n or big.keys[:n] != small.keys:
+        return False
+    flipped = tuple("desc" if o == "asc" else "asc" for o in small.orders)
+    return big.orders[:n] in (small.orders, flipped) and _include(small) <= set(big.keys) | _include(big)
 
 
 def _label(entity: Entity, existing: _Existing) -> str:

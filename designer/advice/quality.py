@@ -108,8 +108,9 @@ def describe(recommendation: Recommendation, schema: Schema) -> str:
                                  ("gin", spec.method == "gin")) if on]  # fmt: skip
         return f"{text}({', '.join(columns)})" + "".join(f" {f}" for f in flags)
     if recommendation.code.startswith(FIELD_LEVEL) and recommendation.field_ids:
-        names = [found[1].name for found in map(schema.find_field, recommendation.field_ids) if found]
-        return f"{text}({', '.join(names)})"
+        found = [f for f in map(schema.find_field, recommendation.field_ids) if f]
+        names = [field.name if entity else f"{owner.name}.{field.name}" for owner, field in found]
+        return f"{text}({', '.join(names)})" if entity else f"{text} ({', '.join(names)})"
     return text
 
 
@@ -131,3 +132,69 @@ def overall(scores: list[Score]) -> tuple[float, float]:
     found = sum(len(s.found) for s in scores)
     expected = sum(len(s.expected) for s in scores)
     return (hits / found if found else 1.0), (hits / expected if expected else 1.0)
+
+
+# --- rule precision on a corpus of schemas -----------------------------------------------------
+#
+# A corpus is a directory of schemas: fixture projects (.toml, judged by their expected lists)
+# and plain schemas (.dbml, .sql: PostgreSQL, MySQL or SQLite DDL) that a person judged in
+# ``judgements.toml``: one table per schema file stem, ``right = [...]`` and ``wrong = [...]``
+# in the compact form ``describe`` gives. A finding nobody judged counts as unjudged, never
+# as right: precision is measured over judged findings only.
+
+
+@dataclass(frozen=True)
+class CorpusSchema:
+    name: str
+    schema: Schema
+    right: frozenset[str]  # findings judged right (a fixture: its expected list)
+    wrong: frozenset[str] | None = None  # None: everything not right is wrong (a fixture)
+
+
+@dataclass(frozen=True)
+class RuleScore:
+    code: str
+    findings: int
+    right: int
+    wrong: int
+
+    @property
+    def judged(self) -> int:
+        return self.right + self.wrong
+
+    @property
+    def precision(self) -> float | None:
+        return self.right / self.judged if self.judged else None
+
+
+def corpus_schema(text: str, *, name: str, filename: str, judgements: dict) -> CorpusSchema:
+    """One file of a corpus; ``judgements`` is this schema's table of judgements.toml (or {})."""
+    if filename.endswith(".toml"):
+        fixture = load_fixture(text, name=name)
+        return CorpusSchema(name, fixture.schema, fixture.expected)
+    from designer.formats import detect_format, import_text
+
+    schema = import_text(text, fmt=detect_format(text, filename=filename)).schema
+    return CorpusSchema(name, schema, frozenset(judgements.get("right", ())), frozenset(judgements.get("wrong", ())))
+
+
+def rule_scores(entries: list[tuple[CorpusSchema, Analysis]]) -> list[RuleScore]:
+    """Per rule code: its findings over the corpus, and how many were judged right or wrong."""
+    tally: dict[str, list[int]] = {}
+    for entry, analysis in entries:
+        for recommendation in analysis.recommendations:
+            item = describe(recommendation, entry.schema)
+            counts = tally.setdefault(recommendation.code, [0, 0, 0])
+            counts[0] += 1
+            if item in entry.right:
+                counts[1] += 1
+            elif entry.wrong is None or item in entry.wrong:
+                counts[2] += 1
+    return [RuleScore(code, *counts) for code, counts in sorted(tally.items())]
+
+
+def unjudged(entry: CorpusSchema, analysis: Analysis) -> list[str]:
+    if entry.wrong is None:
+        return []
+    items = {describe(r, entry.schema) for r in analysis.recommendations}
+    return sorted(items - entry.right - entry.wrong)

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from designer.advice import sql
 from designer.advice.base import Context, Recommendation, Severity, count, rate, upper_first
-from designer.schema import Entity, TypeKind
+from designer.naming import fit_identifier
+from designer.schema import Entity, FilterOp, Pagination, TypeKind
 
 PARTITION_ROWS = 100_000_000
 RETENTION_PARTITION_ROWS = 1_000_000
@@ -17,7 +18,8 @@ DEFAULT_QUERY_MS = 5.0  # a pattern without a latency target: a typical indexed 
 REPLICA_READS_PER_SECOND = 2_000.0
 REPLICA_READ_SHARE = 0.9
 TIME_KINDS = (TypeKind.TIMESTAMPTZ, TypeKind.TIMESTAMP, TypeKind.DATE)
-TIME_NAMES = ("created_at", "occurred_at", "recorded_at", "timestamp", "ts", "time", "at", "received_at", "sent_at")
+TIME_READ_SHARE = 0.5  # the range reads on the time column make at least this share of the entity's reads
+RANGE_OPS = frozenset({FilterOp.LT, FilterOp.LTE, FilterOp.GT, FilterOp.GTE, FilterOp.BETWEEN})
 
 
 def scale_rules(context: Context) -> Iterator[Recommendation]:
@@ -29,11 +31,27 @@ def scale_rules(context: Context) -> Iterator[Recommendation]:
     yield from read_replicas(context)
 
 
-def _time_field(entity: Entity):
-    candidates = [f for f in entity.fields if f.type.kind in TIME_KINDS and not f.type.array]
-    return next((f for name in TIME_NAMES for f in candidates if f.name.lower() == name), None) or (
-        candidates[0] if candidates else None
-    )
+def _time_field(context: Context, entity: Entity):
+    """The time column most of the entity's declared reads bound with a range, or None.
+
+    Measured (issue 19): comments partitioned by date while their reads were by post got
+    3.4 times slower, since each read then visits every partition. Time partitions pay only when
+    the reads themselves prune them."""
+    reads = [p for p in context.reads if p.entity_id == entity.id]
+    total = sum(p.frequency.average_per_second for p in reads)
+    by_column: dict[str, float] = {}
+    for pattern in reads:
+        bounded = [f.field_id for f in pattern.filters if f.op in RANGE_OPS]
+        if pattern.pagination is Pagination.KEYSET and pattern.sort:
+            bounded.append(pattern.sort[0].field_id)  # "since $2 ORDER BY it": the range is the keyset's
+        times = [entity.field(i) for i in bounded if entity.field(i) is not None]
+        column = next((c for c in times if c.type.kind in TIME_KINDS and not c.type.array), None)
+        if column is not None:
+            by_column[column.id] = by_column.get(column.id, 0.0) + pattern.frequency.average_per_second
+    if not by_column:
+        return None
+    best = max(by_column, key=by_column.get)
+    return entity.field(best) if total and by_column[best] >= TIME_READ_SHARE * total else None
 
 
 def partitioning(context: Context, entity: Entity) -> Recommendation | None:
@@ -43,8 +61,10 @@ def partitioning(context: Context, entity: Entity) -> Recommendation | None:
     huge = rows36 >= PARTITION_ROWS
     if not huge and not (retention and rows36 >= RETENTION_PARTITION_ROWS):
         return None
-    column = _time_field(entity)
-    by = column.name if column else "a time column"
+    column = _time_field(context, entity)
+    if column is None:
+        return None  # no time column, or the reads do not filter on it: partitions would only slow them
+    by = column.name
     reasons = []
     if huge:
         reasons.append(
@@ -58,14 +78,8 @@ def partitioning(context: Context, entity: Entity) -> Recommendation | None:
             f"{count(rows36)} live): deleting expired rows one by one bloats the table, dropping a whole "
             "partition is instant"
         )
-    statement = (
-        (
-            f"-- {entity.name} recreated as a partitioned table (new table, copy, swap):\n"
-            f"CREATE TABLE {sql.table(entity)} (...) PARTITION BY RANGE ({sql.quote(by)});"
-        )
-        if column
-        else None
-    )
+    reasons.append(f"the declared reads bound {by} with a range, so each one visits only the partitions it needs")
+    statement = _partitioned_copy(entity, column)
     return Recommendation(
         code="scale.partition",
         severity=Severity.WARNING,
@@ -77,9 +91,35 @@ def partitioning(context: Context, entity: Entity) -> Recommendation | None:
         tradeoffs="Primary and unique keys must include the partition column; queries that do not filter on it "
         "visit every partition; partitions must be created ahead (pg_partman or a scheduled job).",
         entity_id=entity.id,
-        field_ids=(column.id,) if column else (),
+        field_ids=(column.id,),
         sql=statement,
     )
+
+
+def _partitioned_copy(entity: Entity, column) -> str:
+    """Runnable first step: an empty partitioned twin of the table (its key extended by the
+    partition column, as PostgreSQL requires) with a default partition; copying the rows in
+    batches and swapping the names follow, by hand, while writes are paused or dual-written."""
+    twin = fit_identifier(f"{entity.name}_partitioned")
+    qualified = f"{sql.quote(entity.namespace)}.{sql.quote(twin)}" if entity.namespace else sql.quote(twin)
+    default = fit_identifier(f"{entity.name}_p_default")
+    default_qualified = (
+        f"{sql.quote(entity.namespace)}.{sql.quote(default)}" if entity.namespace else sql.quote(default)
+    )
+    lines = [
+        f"CREATE TABLE {qualified} (LIKE {sql.table(entity)} INCLUDING ALL EXCLUDING INDEXES) "
+        f"PARTITION BY RANGE ({sql.quote(column.name)});",
+    ]
+    key = [entity.field(i).name for i in entity.primary_key if entity.field(i)]
+    if key:
+        key += [] if column.name in key else [column.name]
+        lines.append(f"ALTER TABLE {qualified} ADD PRIMARY KEY ({', '.join(sql.quote(k) for k in key)});")
+    lines += [
+        f"CREATE TABLE {default_qualified} PARTITION OF {qualified} DEFAULT;",
+        f"-- then: one partition per month (CREATE TABLE … PARTITION OF {qualified} FOR VALUES FROM … TO …),",
+        f"-- copy {entity.name} in batches, recreate its indexes and swap the names in one transaction.",
+    ]
+    return "\n".join(lines)
 
 
 def pool_size(context: Context) -> Iterator[Recommendation]:

@@ -100,7 +100,7 @@ def _secret(context: Context, entity: Entity, field: Field) -> Recommendation | 
             entity_id=entity.id,
             field_ids=(field.id,),
         )
-    if NATIONAL_ID.search(name):
+    if NATIONAL_ID.search(name) and not _references_a_row(context, entity, field):
         return Recommendation(
             code="security.national-id",
             severity=Severity.WARNING,
@@ -115,6 +115,19 @@ def _secret(context: Context, entity: Entity, field: Field) -> Recommendation | 
             field_ids=(field.id,),
         )
     return None
+
+
+def _references_a_row(context: Context, entity: Entity, field: Field) -> bool:
+    """``tax_id`` referencing a taxes table holds the key of a row, not a government number:
+    a foreign key column, or one named after an entity (``<entity>_id``) with that entity's key type."""
+    if any(field.id in r.from_field_ids for r in context.schema.relationships if r.from_entity_id == entity.id):
+        return True
+    stem = field.name.lower().removesuffix("_id")
+    names = (stem, stem + "s", stem + "es", stem[:-1] + "ies") if stem != field.name.lower() else ()
+    targets = [context.entities_by_lower_name[n] for n in names if n in context.entities_by_lower_name]
+    return any(
+        len(t.primary_key) == 1 and t.field(t.primary_key[0]).type.kind is field.type.kind for t in targets
+    )  # the key's type too: a text tax_id beside a taxes table is still a number from the state
 
 
 def _personal(context: Context, entity: Entity) -> Recommendation | None:

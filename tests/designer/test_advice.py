@@ -224,7 +224,7 @@ def test_hot_reads_get_denormalising_advice_with_their_costs():
     schema = with_patterns(
         ORDERS,
         ("SELECT o.id, c.email FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.tenant_id = $1 "
-         "ORDER BY o.placed_at DESC LIMIT 20", 150),
+         "ORDER BY o.placed_at DESC LIMIT 20", 4000),
         ("SELECT count(*) FROM orders WHERE customer_id = $1", 30),
         ("SELECT sum(total) FROM orders WHERE tenant_id = $1", 12, "eventual"),
         ("UPDATE customers SET email = $1 WHERE id = $2", 2),
@@ -257,7 +257,9 @@ Table r {
     found = {describe(r, schema): r for r in analyze(schema).recommendations if r.category == "type"}
     assert set(found) == {"type.bigint-key t(id)", "type.timestamptz t(at)", "type.text t(code)",
                           "type.money t(price)", "type.money t(cost)", "type.jsonb t(doc)", "type.identity t(id)"}  # fmt: skip
-    assert found["type.timestamptz t(at)"].sql == 'ALTER TABLE "t" ALTER COLUMN "at" TYPE timestamptz;'
+    assert found["type.timestamptz t(at)"].sql == (
+        'ALTER TABLE "t" ALTER COLUMN "at" TYPE timestamptz USING "at" AT TIME ZONE \'UTC\';'
+    )
     assert found["type.jsonb t(doc)"].sql == 'ALTER TABLE "t" ALTER COLUMN "doc" TYPE jsonb;'
     bigint = found["type.bigint-key t(id)"]
     assert bigint.severity == "critical" and 'ALTER TABLE "r" ALTER COLUMN "t_id" TYPE bigint;' in bigint.sql

@@ -39,3 +39,36 @@ def test_bench_advisor_prints_its_table(capsys):
     out = capsys.readouterr().out
     assert "| entities | access patterns | workload summary (baseline, median) | analyze (median)" in out
     assert "\n| 20 | 40 |" in out
+
+
+def test_advisor_quality_corpus_prints_precision_per_rule_on_the_fixtures(capsys):
+    call_command("advisor_quality", "--corpus", "tests/advisor_fixtures")
+    out = capsys.readouterr().out
+    assert "11 schemas in tests/advisor_fixtures" in out
+    assert "| rule | findings | judged | right | wrong | precision | verdict |" in out
+    assert "| index.pattern | 24 | 24 | 24 | 0 | 1.00 | keep |" in out
+
+
+def test_advisor_quality_corpus_judges_plain_schemas_and_flags_a_weak_rule(tmp_path, capsys):
+    (tmp_path / "people.dbml").write_text(
+        "Table people {\n id bigint [pk]\n email text\n a timestamp\n}\nTable pets {\n id bigint [pk]\n b timestamp\n"
+        " c timestamp\n}\n"
+    )
+    (tmp_path / "judgements.toml").write_text(
+        '[people]\nright = []\nwrong = ["type.timestamptz (people.a, pets.b, pets.c)"]\n'
+    )
+    call_command("advisor_quality", "--corpus", str(tmp_path), "--verbose-misses")
+    out = capsys.readouterr().out
+    assert "| type.timestamptz | 1 | 1 | 0 | 1 | 0.00 | demote or retire |" in out
+    assert "| security.personal-data | 1 | 0 | 0 | 0 | n/a | not judged |" in out
+    assert "unjudged [people] security.personal-data people" in out
+
+
+def test_advisor_quality_corpus_refuses_a_missing_or_empty_directory(tmp_path):
+    with pytest.raises(CommandError, match="No directory"):
+        call_command("advisor_quality", "--corpus", str(tmp_path / "nowhere"))
+    with pytest.raises(CommandError, match="No schema files"):
+        call_command("advisor_quality", "--corpus", str(tmp_path))
+    (tmp_path / "broken.dbml").write_text("Table {")
+    with pytest.raises(CommandError, match=r"broken\.dbml"):
+        call_command("advisor_quality", "--corpus", str(tmp_path))
