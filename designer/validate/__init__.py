@@ -21,6 +21,7 @@ from designer.validate.quality import (
 )
 from designer.validate.references import dangling_references, relationship_shape
 from designer.validate.structure import blank_names, duplicate_ids, duplicate_names, type_parameters
+from designer.validate.types_known import unknown_types
 from designer.validate.workload import pattern_missing_parts, pattern_shape, stale_patterns, workload_numbers
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "relationship_shape",
     "stale_patterns",
     "type_parameters",
+    "unknown_types",
     "validate",
     "workload_numbers",
 ]
@@ -62,6 +64,7 @@ RULES = (
     dangling_references,
     relationship_shape,
     type_parameters,
+    unknown_types,
     workload_numbers,
     pattern_shape,
     stale_patterns,

@@ -10,7 +10,7 @@ import re
 
 from django import forms
 
-from designer import edits, ops
+from designer import edits, ops, type_catalog
 from designer.formats.dbml_types import field_type_from_text
 from designer.schema import (
     DefaultKind,
@@ -20,6 +20,7 @@ from designer.schema import (
     IndexMethod,
     Schema,
     SortOrder,
+    TypeKind,
 )
 from designer.types import dialect_of
 
@@ -73,7 +74,10 @@ class EntityForm(SchemaForm):
 class FieldForm(SchemaForm):
     name = forms.CharField(max_length=200)
     type = forms.CharField(
-        max_length=80, initial="text", help_text="e.g. bigint, varchar(120), decimal(10,2), text[], an enum"
+        max_length=80,
+        initial="text",
+        help_text="e.g. bigint, varchar(120), decimal(10,2), text[], an enum",
+        widget=forms.TextInput(attrs={"list": "type-catalogue", "autocomplete": "off"}),
     )
     nullable = forms.BooleanField(required=False, initial=True)
     primary_key = forms.BooleanField(required=False, label="PK")
@@ -97,7 +101,16 @@ class FieldForm(SchemaForm):
             raise forms.ValidationError(
                 f"Unknown type “{text}”. Try text, bigint, varchar(120), decimal(10,2) or an enum."
             )
+        if field_type.kind is not TypeKind.ENUM and not self._type_unchanged(text):
+            dialect = dialect_of(self.schema.database_type)
+            if not type_catalog.known(text, dialect, self.schema):
+                raise forms.ValidationError(type_catalog.unknown_message(text, dialect, self.schema))
         return field_type
+
+    def _type_unchanged(self, text: str) -> bool:
+        # A field imported with a type we do not know keeps it (flagged in the warnings)
+        # while the rest of the field is edited; a newly typed type must be known.
+        return self.field is not None and initial_for_field(self.schema, self.entity, self.field)["type"] == text
 
     def to_op(self) -> ops.Op:
         return edits.save_field(self.schema, self.entity, self.field, **self.cleaned_data)

@@ -7,6 +7,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from designer import labels
+from designer.type_catalog import catalogue
+from designer.types import dialect_of
 
 register = template.Library()
 
@@ -65,3 +67,11 @@ def entity_list(schema, selected, panel_url: str, page_url: str) -> SafeString:
         '<span class="small muted">{6} fields</span></li>',
         rows,
     )
+
+
+@register.simple_tag
+def type_datalist(schema) -> SafeString:
+    """The type picker's choices for the schema's dialect (``<input list>`` searches them)."""
+    names = catalogue(dialect_of(schema.database_type), schema)
+    options = format_html_join("", '<option value="{}">', ((name,) for name in names))
+    return format_html('<datalist id="type-catalogue">{}</datalist>', options)
