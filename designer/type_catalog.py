@@ -114,8 +114,9 @@ def known(text: str, dialect: str | None, schema: Schema | None = None) -> bool:
     """Would ``dialect`` (None: any) accept this type name? Enums of ``schema`` count."""
     if _is_enum(text, schema):
         return True
-    if dialect == SQLITE:
-        return type_name(text) is not None and bool(_SQLITE_NAME.match(type_name(text).name))
+    if dialect == SQLITE:  # any words are a type there, but not a qualified name
+        found = type_name(text)
+        return found is not None and found.namespace is None and bool(_SQLITE_NAME.match(found.name))
     found = type_name(text)
     if found is None:
         return False
