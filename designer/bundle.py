@@ -86,7 +86,7 @@ def bundle_files(spec: BundleSpec, *, progress: Progress | None = None) -> dict[
     """Every file of the bundle by path. ``progress(percent, message)`` is told as
     each dialect's migrations are written (the slow part). A dialect that cannot be
     written is left out, with its reason in the README and the manifest; the others are
-    written all the same."""
+    written all the same. MigrationError when no dialect can be written."""
     report = progress or (lambda percent, message: None)
     files: dict[str, bytes] = {}
     steps: list[dict] = []
@@ -101,6 +101,8 @@ def bundle_files(spec: BundleSpec, *, progress: Progress | None = None) -> dict[
             files.update(written)
             steps += entries
         report(10 + 70 * number // len(spec.dialects), f"Wrote the {dialect} migrations")
+    if len(left_out) == len(spec.dialects):
+        raise MigrationError("; ".join(f"{d}: {reason}" for d, reason in left_out.items()))
     files["diagram.dot"] = spec.diagram_dot.encode()
     svg = spec.diagram_svg() if callable(spec.diagram_svg) else spec.diagram_svg
     if svg:

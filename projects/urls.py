@@ -143,6 +143,9 @@ urlpatterns = [
     path("projects/<int:project_id>/edit/volumes/<str:entity_id>/", edit_workload.volume_set, name="volume_set"),
     path("projects/<int:project_id>/versions/", versions.versions_page, name="versions"),
     path("projects/<int:project_id>/versions/release/", versions.release_create, name="release_create"),
+    path(
+        "projects/<int:project_id>/versions/<int:number>/baseline/", versions.release_baseline, name="release_baseline"
+    ),
     path("projects/<int:project_id>/versions/compare/", versions.version_compare, name="version_compare"),
     path("projects/<int:project_id>/versions/bundle/", versions.bundle_start, name="bundle_start"),
     path("projects/<int:project_id>/advice/analyze/", advice.analyze_start, name="advice_analyze"),
