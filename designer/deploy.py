@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from designer.keys import fix_for, non_unique_references
 from designer.migrate import MigrationError, diff, full_ddl, render
 from designer.migrate.model import Model, build_model
-from designer.schema import Schema, TypeKind
-from designer.type_catalog import known, needs_extension, suggest
+from designer.migrate.render import _PORTABLE_DEFAULTS as PORTABLE_DEFAULTS  # the defaults it translates
+from designer.schema import Cardinality, DefaultKind, Schema, TypeKind
+from designer.type_catalog import known, needs_extension, suggest, type_name
 from designer.types import DIALECTS, MYSQL, POSTGRESQL, SQLITE, UnportableType, dialect_of, sql_type
 
 ERROR, WARNING = "error", "warning"
@@ -94,8 +95,9 @@ def deploy_check(schema: Schema, *, previous: Schema | None = None, previous_num
 
 def _rule_findings(schema: Schema, dialect: str) -> list[Finding]:
     model = build_model(schema)
-    return [*_types(schema, dialect), *_references(schema, dialect), *_names(model, dialect),
-            *_indexes(schema, dialect)]  # fmt: skip
+    return [*_types(schema, dialect), *_references(schema, dialect), *_reference_types(schema, dialect),
+            *_defaults(schema, dialect),
+            *_names(model, dialect), *_indexes(schema, dialect)]  # fmt: skip
 
 
 def _render_findings(schema: Schema, dialect: str, *, previous: Schema | None,
@@ -157,6 +159,96 @@ def _references(schema: Schema, dialect: str):
                       fix_for(schema, relationship))  # fmt: skip
 
 
+# Types a foreign key may pair: PostgreSQL compares within a family (integer with bigint,
+# varchar with text); MariaDB wants the same integer type, and any pair of string types.
+_POSTGRESQL_FAMILIES = {
+    **dict.fromkeys(("smallint", "int2", "integer", "int", "int4", "bigint", "int8"), "integer"),
+    **dict.fromkeys(("numeric", "decimal"), "numeric"),
+    **dict.fromkeys(("real", "float4", "double precision", "float8", "float"), "float"),
+    **dict.fromkeys(("text", "varchar", "character varying", "char", "character", "bpchar", "name", "citext"), "text"),
+    **dict.fromkeys(("timestamp", "timestamp without time zone", "timestamptz", "timestamp with time zone",
+                     "date"), "datetime"),
+}  # fmt: skip
+_MYSQL_FAMILIES = {
+    "integer": "int", "int4": "int", "dec": "decimal", "numeric": "decimal", "fixed": "decimal",
+    **dict.fromkeys(("varchar", "char", "character", "character varying", "nchar", "nvarchar"), "string"),
+}  # fmt: skip
+
+
+def _reference_types(schema: Schema, dialect: str):
+    if dialect == SQLITE:
+        return  # SQLite compares whatever it is given
+    families = _POSTGRESQL_FAMILIES if dialect == POSTGRESQL else _MYSQL_FAMILIES
+    for relationship in schema.relationships:
+        source, target = schema.entity(relationship.from_entity_id), schema.entity(relationship.to_entity_id)
+        if source is None or target is None or relationship.cardinality is Cardinality.MANY_TO_MANY:
+            continue
+        for from_id, to_id in zip(relationship.from_field_ids, relationship.to_field_ids, strict=False):
+            holder, referenced = source.field(from_id), target.field(to_id)
+            if holder is None or referenced is None:
+                continue
+            pair = [_family(schema, f.type, dialect, families) for f in (holder, referenced)]
+            if None in pair or pair[0] == pair[1]:
+                continue
+            yield Finding(dialect, f"reference {source.qualified_name}.{holder.name} → "
+                          f"{target.qualified_name}.{referenced.name}",
+                          f"the key's type ({pair[0]}) cannot be compared with the referenced type ({pair[1]})",
+                          f"give {source.qualified_name}.{holder.name} the type of {target.qualified_name}."
+                          f"{referenced.name}")  # fmt: skip
+
+
+def _family(schema: Schema, field_type, dialect: str, families: dict) -> str | None:
+    """The comparable family of a field's type in ``dialect``; None when it cannot be spelled
+    there (the type rules say so) or is an enum (compared by its own rules)."""
+    if field_type.kind is TypeKind.ENUM:
+        return None
+    try:
+        spelled = sql_type(field_type, dialect=dialect, source_dialect=dialect_of(schema.database_type))
+    except UnportableType:
+        return None
+    found = type_name(spelled)
+    if found is None:
+        return None
+    return families.get(found.name, found.name) + ("[]" if spelled.rstrip().endswith("]") else "")
+
+
+# --- defaults ----------------------------------------------------------------------------
+
+# Functions a default may call where it was not written (the everyday ones are translated
+# by the renderer: now(), current_timestamp, current_date, gen_random_uuid()).
+_DEFAULT_FUNCTIONS = {
+    SQLITE: frozenset({"random", "randomblob", "hex", "lower", "upper", "abs", "coalesce", "datetime", "date",
+                       "time", "julianday", "strftime", "unixepoch", "round", "substr", "length", "json",
+                       "json_array", "json_object", "printf", "format"}),
+    MYSQL: frozenset({"now", "current_timestamp", "curdate", "curtime", "uuid", "rand", "lower", "upper",
+                      "json_array", "json_object", "concat", "coalesce", "utc_timestamp", "unix_timestamp"}),
+    POSTGRESQL: frozenset({"now", "current_timestamp", "gen_random_uuid", "random", "lower", "upper", "coalesce",
+                           "nextval", "clock_timestamp", "statement_timestamp", "transaction_timestamp",
+                           "uuid_generate_v4", "json_build_object", "jsonb_build_object", "array", "concat"}),
+}  # fmt: skip
+
+
+def _defaults(schema: Schema, dialect: str):
+    source = dialect_of(schema.database_type) or POSTGRESQL
+    if source == dialect:
+        return  # written for this dialect: the server of the design's own database judges it
+    for entity in schema.entities:
+        for field in entity.fields:
+            default = field.default
+            if default is None or default.kind is not DefaultKind.EXPRESSION:
+                continue
+            text = default.value.strip()
+            if text.lower() in PORTABLE_DEFAULTS:
+                continue
+            functions = {name.lower() for name in _CALL.findall(text)}
+            if functions - _DEFAULT_FUNCTIONS[dialect] or "::" in text:
+                yield Finding(dialect, f"{entity.qualified_name}.{field.name}",
+                              f"the default {text} is written for {DIALECT_LABELS[source]}; "
+                              f"{DIALECT_LABELS[dialect]} cannot evaluate it",
+                              "use a constant, or now() / current_date / gen_random_uuid(), which every "
+                              f"dialect has, or leave {DIALECT_LABELS[dialect]} out of this version")  # fmt: skip
+
+
 # --- names -------------------------------------------------------------------------------
 
 
@@ -212,20 +304,41 @@ _CALL = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\s*\(")
 _NOT_SQLITE = re.compile(r"::|\bilike\b|~\*?|'now'", re.IGNORECASE)
 
 
+# PostgreSQL indexes only IMMUTABLE expressions: these functions are STABLE or VOLATILE, and
+# so is an enum's cast to text (enum_out) and to_tsvector without its configuration.
+_POSTGRESQL_NOT_IMMUTABLE = frozenset({
+    "now", "current_timestamp", "current_date", "localtimestamp", "localtime", "random", "clock_timestamp",
+    "statement_timestamp", "transaction_timestamp", "timeofday", "gen_random_uuid", "uuid_generate_v4", "nextval",
+    "age", "to_char", "txid_current",
+})  # fmt: skip
+_ONE_ARGUMENT_TSVECTOR = re.compile(r"\bto_tsvector\s*\(\s*[^,()]*\)", re.IGNORECASE)
+_CAST_TO_TEXT = re.compile(r'"?([A-Za-z_][\w$]*)"?\s*::\s*(?:text|varchar|character varying)\b', re.IGNORECASE)
+
+
 def _indexes(schema: Schema, dialect: str):
-    if dialect != SQLITE:
+    if dialect == MYSQL:
         return  # MySQL refuses expression indexes while rendering (see _rendered)
     for entity in schema.entities:
         for index in entity.indexes:
-            texts = [c.expression for c in index.columns if c.expression] + (
-                [index.predicate] if index.predicate else []
-            )
-            bad = next((t for t in texts if _sqlite_cannot_index(t)), None)
+            texts = [c.expression for c in index.columns if c.expression]
+            texts += [index.predicate] if index.predicate else []
+            if dialect == SQLITE:
+                bad = next((t for t in texts if _sqlite_cannot_index(t)), None)
+                why, fix = "SQLite cannot index the expression", "index plain columns for SQLite, or leave SQLite out"
+            else:
+                bad = next((t for t in texts if _postgresql_not_immutable(entity, t)), None)
+                why, fix = "PostgreSQL indexes only immutable expressions, not", "index an immutable expression"
             if bad is not None:
-                name = index.name or "(unnamed)"
-                yield Finding(dialect, f"index {name} on {entity.qualified_name}",
-                              f"SQLite cannot index the expression {bad}",
-                              "index plain columns for SQLite, or leave SQLite out of this version")  # fmt: skip
+                yield Finding(dialect, f"index {index.name or '(unnamed)'} on {entity.qualified_name}", f"{why} {bad}",
+                              f"{fix} (a plain column, or e.g. to_tsvector('english', …) with its configuration)")  # fmt: skip
+
+
+def _postgresql_not_immutable(entity, expression: str) -> bool:
+    functions = {name.lower() for name in _CALL.findall(expression)}
+    if functions & _POSTGRESQL_NOT_IMMUTABLE or _ONE_ARGUMENT_TSVECTOR.search(expression):
+        return True
+    enums = {f.name.lower() for f in entity.fields if f.type.kind is TypeKind.ENUM}
+    return any(column.lower() in enums for column in _CAST_TO_TEXT.findall(expression))
 
 
 def _sqlite_cannot_index(expression: str) -> bool:

@@ -92,3 +92,26 @@ def test_as_dict_is_json_ready():
     data = deploy_check(schema("Table t { id int [pk]\n code varchr(20) }")).as_dict()
     assert data["primary"] == "postgresql" and data["failing"] == ["postgresql", "mysql", "sqlite"]
     assert {"dialect", "object", "message", "fix", "severity"} == set(data["findings"][0])
+
+
+def test_key_types_that_cannot_be_compared():
+    check = deploy_check(schema("Table p { id uuid [pk] }\nTable c { id int [pk]\n p_id int }\nRef: c.p_id > p.id"))
+    assert check.fails("postgresql") and "give c.p_id the type of p.id" in check.for_dialect("postgresql")[0].fix
+    widened = deploy_check(schema("Table p { id int [pk] }\nTable c { id int [pk]\n p_id bigint }\nRef: c.p_id > p.id"))
+    assert not widened.fails("postgresql") and widened.fails("mysql") and not widened.fails("sqlite")
+
+
+def test_index_expressions_postgresql_cannot_index():
+    dbml = "Enum mood { ok\n sad }\nTable t { id int [pk]\n m mood\n Indexes { `lower(m::text)` } }"
+    assert deploy_check(schema(dbml)).fails("postgresql")
+    assert deploy_check(schema("Table t { id int [pk]\n at timestamptz\n Indexes { `(now() - at)` } }")).fails(
+        "postgresql"
+    )
+    assert not deploy_check(schema("Table t { id int [pk]\n n text\n Indexes { `lower(n)` } }")).fails("postgresql")
+
+
+def test_defaults_another_dialect_cannot_evaluate():
+    mysql = schema("Table t { id int [pk]\n at datetime [default: `CURRENT_TIMESTAMP(3)`] }", "MySQL")
+    check = deploy_check(mysql)
+    assert check.fails("sqlite") and not check.fails("mysql")
+    assert not deploy_check(schema("Table t { id int [pk]\n at timestamp [default: `now()`] }")).failing
