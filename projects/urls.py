@@ -143,6 +143,7 @@ urlpatterns = [
     path("projects/<int:project_id>/edit/volumes/<str:entity_id>/", edit_workload.volume_set, name="volume_set"),
     path("projects/<int:project_id>/versions/", versions.versions_page, name="versions"),
     path("projects/<int:project_id>/versions/release/", versions.release_create, name="release_create"),
+    path("projects/<int:project_id>/deploy-check.json", versions.deploy_check_json, name="deploy_check_json"),
     path(
         "projects/<int:project_id>/versions/<int:number>/baseline/", versions.release_baseline, name="release_baseline"
     ),

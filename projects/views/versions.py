@@ -2,7 +2,7 @@
 download migration bundles."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET, require_POST
@@ -47,6 +47,14 @@ def release_create(request, project_id: int):
         "projects/versions.html#bundle_form", context | {"oob": True}, request
     )
     return HttpResponse(html, status=status)
+
+
+@login_required
+@require_GET
+def deploy_check_json(request, project_id: int):
+    """The deploy check of the current design as JSON: per dialect, what would fail and the fix."""
+    project = selectors.project_for_user(user=request.user, project_id=project_id)
+    return JsonResponse(releases.release_check(project=project).as_dict())
 
 
 @login_required
