@@ -179,6 +179,13 @@ def _reference_types(schema: Schema, dialect: str):
     if dialect == SQLITE:
         return  # SQLite compares whatever it is given
     families = _POSTGRESQL_FAMILIES if dialect == POSTGRESQL else _MYSQL_FAMILIES
+    known_families: dict = {}  # per field type: a schema repeats a few types many times
+
+    def family(field_type):
+        if field_type not in known_families:
+            known_families[field_type] = _family(schema, field_type, dialect, families)
+        return known_families[field_type]
+
     for relationship in schema.relationships:
         source, target = schema.entity(relationship.from_entity_id), schema.entity(relationship.to_entity_id)
         if source is None or target is None or relationship.cardinality is Cardinality.MANY_TO_MANY:
@@ -187,7 +194,7 @@ def _reference_types(schema: Schema, dialect: str):
             holder, referenced = source.field(from_id), target.field(to_id)
             if holder is None or referenced is None:
                 continue
-            pair = [_family(schema, f.type, dialect, families) for f in (holder, referenced)]
+            pair = [family(f.type) for f in (holder, referenced)]
             if None in pair or pair[0] == pair[1]:
                 continue
             yield Finding(dialect, f"reference {source.qualified_name}.{holder.name} → "
@@ -259,12 +266,13 @@ def _names(model: Model, dialect: str):
     measure = (lambda s: len(s.encode())) if dialect == POSTGRESQL else len
     unit = "bytes" if dialect == POSTGRESQL else "characters"
     named = list(_named_objects(model))
+    too_long = [(label, name) for label, name in named if len(name) > limit // 4 and measure(name) > limit]
+    if not too_long:
+        return  # the usual case, answered without measuring every name twice
     cut: dict[bytes, set[str]] = {}
     for _, name in named:
         cut.setdefault(name.encode()[:limit], set()).add(name)
-    for label, name in named:
-        if measure(name) <= limit:
-            continue
+    for label, name in too_long:
         clash = ""
         if dialect == POSTGRESQL and len(cut[name.encode()[:limit]]) > 1:
             clash = "; cut to 63 bytes it would collide with another name"
