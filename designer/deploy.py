@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from designer.keys import fix_for, non_unique_references
 from designer.migrate import MigrationError, diff, full_ddl, render
-from designer.migrate.model import Model, build_model
 from designer.migrate.render import _PORTABLE_DEFAULTS as PORTABLE_DEFAULTS  # the defaults it translates
 from designer.schema import Cardinality, DefaultKind, Schema, TypeKind
 from designer.type_catalog import known, needs_extension, suggest, type_name
@@ -94,10 +93,9 @@ def deploy_check(schema: Schema, *, previous: Schema | None = None, previous_num
 
 
 def _rule_findings(schema: Schema, dialect: str) -> list[Finding]:
-    model = build_model(schema)
     return [*_types(schema, dialect), *_references(schema, dialect), *_reference_types(schema, dialect),
             *_defaults(schema, dialect),
-            *_names(model, dialect), *_indexes(schema, dialect)]  # fmt: skip
+            *_names(schema, dialect), *_indexes(schema, dialect)]  # fmt: skip
 
 
 def _render_findings(schema: Schema, dialect: str, *, previous: Schema | None,
@@ -259,13 +257,13 @@ def _defaults(schema: Schema, dialect: str):
 # --- names -------------------------------------------------------------------------------
 
 
-def _names(model: Model, dialect: str):
+def _names(schema: Schema, dialect: str):
     limit = MAX_NAME.get(dialect)
     if limit is None:
         return
     measure = (lambda s: len(s.encode())) if dialect == POSTGRESQL else len
     unit = "bytes" if dialect == POSTGRESQL else "characters"
-    named = list(_named_objects(model))
+    named = list(_named_objects(schema))
     too_long = [(label, name) for label, name in named if len(name) > limit // 4 and measure(name) > limit]
     if not too_long:
         return  # the usual case, answered without measuring every name twice
@@ -280,21 +278,24 @@ def _names(model: Model, dialect: str):
                       f"{limit}{clash}", f"shorten it to {limit} {unit} or fewer")  # fmt: skip
 
 
-def _named_objects(model: Model):
-    """(what to call it, the name the server sees)."""
-    for namespace in model.namespaces:
+def _named_objects(schema: Schema):
+    """(what to call it, the name the server sees) for every name a person chose; names
+    the renderer makes up (keys, indexes without a name) are made to fit."""
+    for namespace in sorted({e.namespace for e in (*schema.entities, *schema.enums) if e.namespace}):
         yield f"schema {namespace}", namespace
-    for enum in model.enums:
+    for enum in schema.enums:
         yield f"enum {enum.name}", enum.name
-    for table in model.tables:
-        yield f"table {table.name}", table.name
-        for column in table.columns:
-            yield f"field {table.name}.{column.name}", column.name
-        for item in (*table.constraints, *table.indexes):
-            kind = "index" if item in table.indexes else "constraint"
-            yield f"{kind} {item.name} on {table.name}", item.name
-    for table_id, key in model.foreign_keys:
-        yield f"foreign key {key.name} on {model.table(table_id).name}", key.name
+    for entity in schema.entities:
+        yield f"table {entity.name}", entity.name
+        for field in entity.fields:
+            yield f"field {entity.name}.{field.name}", field.name
+        for item in (*entity.indexes, *entity.checks):
+            if item.name:
+                yield f"{'index' if item in entity.indexes else 'constraint'} {item.name} on {entity.name}", item.name
+    for relationship in schema.relationships:
+        source = schema.entity(relationship.from_entity_id)
+        if relationship.name and source is not None:
+            yield f"foreign key {relationship.name} on {source.name}", relationship.name
 
 
 # --- indexes -----------------------------------------------------------------------------
