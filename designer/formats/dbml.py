@@ -244,6 +244,8 @@ class _Importer:
     def _sensible(self, relationship: Relationship, ref: dict) -> Relationship:
         """A key that would sit on a primary key and point at a non-unique column: the ref
         was meant the other way round (``child.fk - parent.pk``), so it is read that way."""
+        if relationship.cardinality is not Cardinality.ONE_TO_ONE:
+            return relationship  # `<` and `>` say which side holds the key; the deploy check flags a bad one
         by_id = {e.id: e for e in self.entities.values()}
         flipped = better_reading(by_id, relationship)
         if flipped is None:

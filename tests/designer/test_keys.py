@@ -41,3 +41,11 @@ def test_no_better_reading_when_neither_side_is_a_key():
     entities = {e.id: e for e in schema.entities}
     assert better_reading(entities, schema.relationships[0]) is None
     assert len(non_unique_references(schema)) == 1
+
+
+def test_one_to_many_refs_keep_the_direction_they_were_written_in():
+    imported = import_dbml("Table a { id int [pk]\n x int }\nTable b { id int [pk] }\nRef: a.x < b.id")
+    schema = imported.schema
+    link = schema.relationships[0]
+    assert schema.entity(link.from_entity_id).name == "b" and not imported.notices
+    assert non_unique_references(schema) == [link]  # the deploy check names it, with "reverse its direction"
