@@ -60,6 +60,13 @@ def non_unique_references(schema: Schema) -> list[Relationship]:
     return [r for r in schema.relationships if points_at_non_unique(entities, r)]
 
 
+def reversible_references(schema: Schema) -> list[Relationship]:
+    """References to a non-unique column whose other reading points at a key: one click
+    can reverse them all."""
+    entities = {e.id: e for e in schema.entities}
+    return [r for r in non_unique_references(schema) if better_reading(entities, r) is not None]
+
+
 def fix_for(schema: Schema, relationship: Relationship) -> str:
     """The sentence that says how to mend a reference to a non-unique column."""
     entities = {e.id: e for e in schema.entities}

@@ -117,6 +117,11 @@ urlpatterns = [
     ),
     path("projects/<int:project_id>/edit/relationships/", edit_links.relationship_add, name="relationship_add"),
     path(
+        "projects/<int:project_id>/edit/relationships/reverse/",
+        edit_links.relationships_reverse_all,
+        name="relationships_reverse_all",
+    ),
+    path(
         "projects/<int:project_id>/edit/relationships/<str:relationship_id>/reverse/",
         edit_links.relationship_reverse,
         name="relationship_reverse",

@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from designer import labels
+from designer.keys import reversible_references
 from designer.type_catalog import catalogue
 from designer.types import dialect_of
 
@@ -75,3 +76,9 @@ def type_datalist(schema) -> SafeString:
     names = catalogue(dialect_of(schema.database_type), schema)
     options = format_html_join("", '<option value="{}">', ((name,) for name in names))
     return format_html('<datalist id="type-catalogue">{}</datalist>', options)
+
+
+@register.simple_tag
+def reversible_count(schema) -> int:
+    """References pointing at a non-unique column whose other reading points at a key."""
+    return len(reversible_references(schema))

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.views.decorators.http import require_POST
 
 from designer import ops
-from designer.keys import points_at_non_unique, reversed_relationship
+from designer.keys import points_at_non_unique, reversed_relationship, reversible_references
 from designer.schema import Cardinality
 from projects.forms.editor import IndexForm
 from projects.forms.relationships import RelationshipForm
@@ -55,6 +55,20 @@ def relationship_reverse(request, project_id: int, relationship_id: str):
                    f"add a unique key on {target.name} ({names}) first.")  # fmt: skip
         return panel_response(request, project, status=422, errors=[message], selected=selected)
     return commit(request, project, ops.ReverseRelationship(relationship_id=relationship.id), selected=selected)
+
+
+@login_required
+@require_POST
+def relationships_reverse_all(request, project_id: int):
+    """Every reference to a non-unique column whose other side is a key, reversed in one edit."""
+    project, schema = editable_project(request, project_id)
+    found = reversible_references(schema)
+    selected = request.POST.get("selected") or None
+    if not found:
+        return panel_response(request, project, status=422, errors=["No reference points the wrong way."],
+                              selected=selected)  # fmt: skip
+    op = ops.Batch(ops=tuple(ops.ReverseRelationship(relationship_id=r.id) for r in found))
+    return commit(request, project, op, selected=selected)
 
 
 @login_required

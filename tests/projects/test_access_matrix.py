@@ -121,6 +121,7 @@ ROWS: dict[str, Row] = {
     "relationship_delete": Row(EDIT(), method="POST", kwargs={**P, "relationship_id": "relationship"},
                                data={"base_revision": 0}, **HX),
     # reversed, posts.author_id would be referenced: not unique, so a message, nothing else
+    "relationships_reverse_all": Row(EDIT(422), method="POST", data={"base_revision": 0}, **HX),  # none: a message
     "relationship_reverse": Row(EDIT(422), method="POST", kwargs={**P, "relationship_id": "relationship"},
                                 data={"base_revision": 0}, **HX),
     "enum_add": Row(EDIT(), method="POST", data={"name": "mood", "values": "happy\nsad", "base_revision": 0}, **HX),
