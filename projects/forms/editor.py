@@ -12,6 +12,8 @@ from django import forms
 
 from designer import edits, ops, type_catalog
 from designer.formats.dbml_types import field_type_from_text
+from designer.keys import non_unique_references
+from designer.problems import SchemaError
 from designer.schema import (
     DefaultKind,
     Entity,
@@ -106,6 +108,30 @@ class FieldForm(SchemaForm):
             if not type_catalog.known(text, dialect, self.schema):
                 raise forms.ValidationError(type_catalog.unknown_message(text, dialect, self.schema))
         return field_type
+
+    def clean(self):
+        data = super().clean()
+        if self.field is not None and not self.errors:
+            self._keep_references_unique()
+        return data
+
+    def _keep_references_unique(self) -> None:
+        """A field a foreign key points at must stay a key: dropping its unique or primary
+        key flag is refused here, with the reference named, rather than failing on the server."""
+        try:
+            after, _ = ops.apply(self.schema, self.to_op())
+        except SchemaError:
+            return  # the service says what is wrong with the edit itself
+        before = {r.id for r in non_unique_references(self.schema)}
+        broken = [r for r in non_unique_references(after) if r.id not in before]
+        if broken:
+            target = self.entity.name + " (" + ", ".join(
+                f.name for f in self.entity.fields if f.id in broken[0].to_field_ids) + ")"  # fmt: skip
+            holders = ", ".join(sorted({after.entity(r.from_entity_id).qualified_name for r in broken}))
+            raise forms.ValidationError(
+                f"{target} is referenced by {holders} and would no longer be unique: keep it a key, or change "
+                "those references first."
+            )
 
     def _type_unchanged(self, text: str) -> bool:
         # A field imported with a type we do not know keeps it (flagged in the warnings)

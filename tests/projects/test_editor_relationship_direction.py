@@ -76,3 +76,21 @@ def test_a_foreign_key_to_a_unique_column_is_created_with_its_type(client_for, p
 def test_outsider_cannot_reverse(client_for, project, outsider):
     link = schema_of(project).relationships[0]
     assert post(client_for(outsider), project, "relationship_reverse", {}, link.id).status_code == 404
+
+
+def test_a_referenced_field_cannot_lose_its_uniqueness(client_for, project, member):
+    schema = schema_of(project)
+    users = schema.entity_by_name("users")
+    key = users.field_by_name("id")
+    data = {"name": "id", "type": "bigint", "selected": users.id}  # primary key box unticked
+    response = post(client_for(member), project, "field_update", data, users.id, key.id)
+    assert response.status_code == 422
+    assert "users (id) is referenced by comments, posts and would no longer be unique" in response.content.decode()
+    assert schema_of(project).entity(users.id).primary_key == users.primary_key
+
+
+def test_widening_a_referenced_key_is_refused(client_for, project, member):
+    tags = schema_of(project).entity_by_name("tags")
+    data = {"name": "name", "type": "text", "primary_key": "on", "unique": "on", "selected": tags.id}
+    response = post(client_for(member), project, "field_update", data, tags.id, tags.field_by_name("name").id)
+    assert response.status_code == 422 and "tags (id) is referenced by post_tags" in response.content.decode()
