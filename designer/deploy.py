@@ -20,7 +20,7 @@ from designer.keys import fix_for, non_unique_references
 from designer.migrate import MigrationError, diff, full_ddl, render
 from designer.migrate.render import _PORTABLE_DEFAULTS as PORTABLE_DEFAULTS  # the defaults it translates
 from designer.schema import Cardinality, DefaultKind, Schema, TypeKind
-from designer.type_catalog import known, needs_extension, suggest, type_name
+from designer.type_catalog import known, names_of, needs_extension, suggest, type_name
 from designer.types import DIALECTS, MYSQL, POSTGRESQL, SQLITE, UnportableType, dialect_of, sql_type
 
 ERROR, WARNING = "error", "warning"
@@ -37,8 +37,13 @@ class Finding:
     severity: str = ERROR
 
     def as_dict(self) -> dict:
-        return {"dialect": self.dialect, "object": self.object, "message": self.message, "fix": self.fix,
-                "severity": self.severity}  # fmt: skip
+        return {
+            "dialect": self.dialect,
+            "object": self.object,
+            "message": self.message,
+            "fix": self.fix,
+            "severity": self.severity,
+        }
 
 
 @dataclass(frozen=True)
@@ -61,8 +66,12 @@ class DeployCheck:
         return [d for d in self.dialects if self.fails(d)]
 
     def as_dict(self) -> dict:
-        return {"primary": self.primary, "dialects": list(self.dialects),
-                "failing": self.failing, "findings": [f.as_dict() for f in self.findings]}  # fmt: skip
+        return {
+            "primary": self.primary,
+            "dialects": list(self.dialects),
+            "failing": self.failing,
+            "findings": [f.as_dict() for f in self.findings],
+        }
 
 
 def primary_dialect(schema: Schema) -> str:
@@ -77,8 +86,14 @@ def target_dialects(schema: Schema, chosen=DIALECTS) -> tuple[str, ...]:
     return (primary, *(d for d in DIALECTS if d in set(chosen) and d != primary))
 
 
-def deploy_check(schema: Schema, *, previous: Schema | None = None, previous_number: int | None = None,
-                 dialects=None, rendered: bool = True) -> DeployCheck:  # fmt: skip
+def deploy_check(
+    schema: Schema,
+    *,
+    previous: Schema | None = None,
+    previous_number: int | None = None,
+    dialects=None,
+    rendered: bool = True,
+) -> DeployCheck:
     """Findings per dialect for deploying ``schema``; ``previous``: the last release (its
     migration to ``schema`` is rendered too). ``rendered=False``: the rules only, without
     rendering (what the editor shows on every edit; release and bundles render)."""
@@ -93,13 +108,19 @@ def deploy_check(schema: Schema, *, previous: Schema | None = None, previous_num
 
 
 def _rule_findings(schema: Schema, dialect: str) -> list[Finding]:
-    return [*_types(schema, dialect), *_references(schema, dialect), *_reference_types(schema, dialect),
-            *_defaults(schema, dialect),
-            *_names(schema, dialect), *_indexes(schema, dialect)]  # fmt: skip
+    return [
+        *_types(schema, dialect),
+        *_references(schema, dialect),
+        *_reference_types(schema, dialect),
+        *_defaults(schema, dialect),
+        *_names(schema, dialect),
+        *_indexes(schema, dialect),
+    ]
 
 
-def _render_findings(schema: Schema, dialect: str, *, previous: Schema | None,
-                     previous_number: int | None) -> list[Finding]:  # fmt: skip
+def _render_findings(
+    schema: Schema, dialect: str, *, previous: Schema | None, previous_number: int | None
+) -> list[Finding]:
     found = list(_rendered(schema, dialect))
     if previous is not None and not found:
         found += _migration(previous, schema, dialect, previous_number)
@@ -133,15 +154,21 @@ def _type_verdict(schema: Schema, field_type, dialect: str, source: str | None) 
     try:
         spelled = sql_type(field_type, dialect=dialect, source_dialect=source)
     except UnportableType:
-        return (f"type {field_type.written} has no {label} equivalent",
-                "give {where} a portable type (text, integer, json…) or leave {label} out of this version", ERROR)  # fmt: skip
+        return (
+            f"type {field_type.written} has no {label} equivalent",
+            "give {where} a portable type (text, integer, json…) or leave {label} out of this version",
+            ERROR,
+        )
     if not known(spelled, dialect, schema):
         hint = suggest(spelled, dialect, schema)
         fix = f"change it to {hint}" if hint else "pick a type from the field's type list"
         return f"type {spelled} does not exist in {label}", fix, ERROR
     if dialect == POSTGRESQL and (extension := needs_extension(spelled)):
-        return (f"type {spelled} comes from the {extension} extension",
-                f"run CREATE EXTENSION IF NOT EXISTS {extension}; before the schema", WARNING)  # fmt: skip
+        return (
+            f"type {spelled} comes from the {extension} extension",
+            f"run CREATE EXTENSION IF NOT EXISTS {extension}; before the schema",
+            WARNING,
+        )
     return None
 
 
@@ -152,9 +179,12 @@ def _references(schema: Schema, dialect: str):
     for relationship in non_unique_references(schema):
         source, target = schema.entity(relationship.from_entity_id), schema.entity(relationship.to_entity_id)
         names = ", ".join(f.name for f in target.fields if f.id in relationship.to_field_ids)
-        yield Finding(dialect, f"reference {source.qualified_name} → {target.qualified_name}",
-                      f"the foreign key points at {target.qualified_name} ({names}), which is not unique",
-                      fix_for(schema, relationship))  # fmt: skip
+        yield Finding(
+            dialect,
+            f"reference {source.qualified_name} → {target.qualified_name}",
+            f"the foreign key points at {target.qualified_name} ({names}), which is not unique",
+            fix_for(schema, relationship),
+        )
 
 
 # Types a foreign key may pair: PostgreSQL compares within a family (integer with bigint,
@@ -164,13 +194,18 @@ _POSTGRESQL_FAMILIES = {
     **dict.fromkeys(("numeric", "decimal"), "numeric"),
     **dict.fromkeys(("real", "float4", "double precision", "float8", "float"), "float"),
     **dict.fromkeys(("text", "varchar", "character varying", "char", "character", "bpchar", "name", "citext"), "text"),
-    **dict.fromkeys(("timestamp", "timestamp without time zone", "timestamptz", "timestamp with time zone",
-                     "date"), "datetime"),
-}  # fmt: skip
+    **dict.fromkeys(
+        ("timestamp", "timestamp without time zone", "timestamptz", "timestamp with time zone", "date"), "datetime"
+    ),
+}
 _MYSQL_FAMILIES = {
-    "integer": "int", "int4": "int", "dec": "decimal", "numeric": "decimal", "fixed": "decimal",
+    "integer": "int",
+    "int4": "int",
+    "dec": "decimal",
+    "numeric": "decimal",
+    "fixed": "decimal",
     **dict.fromkeys(("varchar", "char", "character", "character varying", "nchar", "nvarchar"), "string"),
-}  # fmt: skip
+}
 
 
 def _reference_types(schema: Schema, dialect: str):
@@ -195,11 +230,12 @@ def _reference_types(schema: Schema, dialect: str):
             pair = [family(f.type) for f in (holder, referenced)]
             if None in pair or pair[0] == pair[1]:
                 continue
-            yield Finding(dialect, f"reference {source.qualified_name}.{holder.name} → "
-                          f"{target.qualified_name}.{referenced.name}",
-                          f"the key's type ({pair[0]}) cannot be compared with the referenced type ({pair[1]})",
-                          f"give {source.qualified_name}.{holder.name} the type of {target.qualified_name}."
-                          f"{referenced.name}")  # fmt: skip
+            yield Finding(
+                dialect,
+                f"reference {source.qualified_name}.{holder.name} → {target.qualified_name}.{referenced.name}",
+                f"the key's type ({pair[0]}) cannot be compared with the referenced type ({pair[1]})",
+                f"give {source.qualified_name}.{holder.name} the type of {target.qualified_name}.{referenced.name}",
+            )
 
 
 def _family(schema: Schema, field_type, dialect: str, families: dict) -> str | None:
@@ -222,15 +258,26 @@ def _family(schema: Schema, field_type, dialect: str, families: dict) -> str | N
 # Functions a default may call where it was not written (the everyday ones are translated
 # by the renderer: now(), current_timestamp, current_date, gen_random_uuid()).
 _DEFAULT_FUNCTIONS = {
-    SQLITE: frozenset({"random", "randomblob", "hex", "lower", "upper", "abs", "coalesce", "datetime", "date",
-                       "time", "julianday", "strftime", "unixepoch", "round", "substr", "length", "json",
-                       "json_array", "json_object", "printf", "format"}),
-    MYSQL: frozenset({"now", "current_timestamp", "curdate", "curtime", "uuid", "rand", "lower", "upper",
-                      "json_array", "json_object", "concat", "coalesce", "utc_timestamp", "unix_timestamp"}),
-    POSTGRESQL: frozenset({"now", "current_timestamp", "gen_random_uuid", "random", "lower", "upper", "coalesce",
-                           "nextval", "clock_timestamp", "statement_timestamp", "transaction_timestamp",
-                           "uuid_generate_v4", "json_build_object", "jsonb_build_object", "array", "concat"}),
-}  # fmt: skip
+    SQLITE: names_of(
+        """
+        random, randomblob, hex, lower, upper, abs, coalesce, datetime, date, time, julianday, strftime,
+        unixepoch, round, substr, length, json, json_array, json_object, printf, format
+        """
+    ),
+    MYSQL: names_of(
+        """
+        now, current_timestamp, curdate, curtime, uuid, rand, lower, upper, json_array, json_object,
+        concat, coalesce, utc_timestamp, unix_timestamp
+        """
+    ),
+    POSTGRESQL: names_of(
+        """
+        now, current_timestamp, gen_random_uuid, random, lower, upper, coalesce, nextval,
+        clock_timestamp, statement_timestamp, transaction_timestamp, uuid_generate_v4,
+        json_build_object, jsonb_build_object, array, concat
+        """
+    ),
+}
 
 
 def _defaults(schema: Schema, dialect: str):
@@ -247,11 +294,14 @@ def _defaults(schema: Schema, dialect: str):
                 continue
             functions = {name.lower() for name in _CALL.findall(text)}
             if functions - _DEFAULT_FUNCTIONS[dialect] or "::" in text:
-                yield Finding(dialect, f"{entity.qualified_name}.{field.name}",
-                              f"the default {text} is written for {DIALECT_LABELS[source]}; "
-                              f"{DIALECT_LABELS[dialect]} cannot evaluate it",
-                              "use a constant, or now() / current_date / gen_random_uuid(), which every "
-                              f"dialect has, or leave {DIALECT_LABELS[dialect]} out of this version")  # fmt: skip
+                yield Finding(
+                    dialect,
+                    f"{entity.qualified_name}.{field.name}",
+                    f"the default {text} is written for {DIALECT_LABELS[source]}; "
+                    f"{DIALECT_LABELS[dialect]} cannot evaluate it",
+                    "use a constant, or now() / current_date / gen_random_uuid(), which every "
+                    f"dialect has, or leave {DIALECT_LABELS[dialect]} out of this version",
+                )
 
 
 # --- names -------------------------------------------------------------------------------
@@ -274,8 +324,12 @@ def _names(schema: Schema, dialect: str):
         clash = ""
         if dialect == POSTGRESQL and len(cut[name.encode()[:limit]]) > 1:
             clash = "; cut to 63 bytes it would collide with another name"
-        yield Finding(dialect, label, f"the name is {measure(name)} {unit}; {DIALECT_LABELS[dialect]} allows "
-                      f"{limit}{clash}", f"shorten it to {limit} {unit} or fewer")  # fmt: skip
+        yield Finding(
+            dialect,
+            label,
+            f"the name is {measure(name)} {unit}; {DIALECT_LABELS[dialect]} allows {limit}{clash}",
+            f"shorten it to {limit} {unit} or fewer",
+        )
 
 
 def _named_objects(schema: Schema):
@@ -302,24 +356,28 @@ def _named_objects(schema: Schema):
 
 # SQLite indexes only deterministic expressions: its own deterministic functions, no casts
 # written the PostgreSQL way, no 'now'.
-_SQLITE_DETERMINISTIC = frozenset({
-    "abs", "char", "coalesce", "concat", "concat_ws", "format", "glob", "hex", "ifnull", "iif", "instr",
-    "length", "like", "likely", "lower", "ltrim", "max", "min", "nullif", "octet_length", "printf", "quote",
-    "replace", "round", "rtrim", "sign", "substr", "substring", "trim", "typeof", "unhex", "unicode",
-    "unlikely", "upper", "json", "json_extract", "json_array_length", "json_type", "json_valid", "json_quote",
-    "date", "time", "datetime", "julianday", "strftime", "unixepoch", "cast", "collate",
-})  # fmt: skip
+_SQLITE_DETERMINISTIC = names_of(
+    """
+    abs, char, coalesce, concat, concat_ws, format, glob, hex, ifnull, iif, instr, length, like, likely,
+    lower, ltrim, max, min, nullif, octet_length, printf, quote, replace, round, rtrim, sign, substr,
+    substring, trim, typeof, unhex, unicode, unlikely, upper, json, json_extract, json_array_length,
+    json_type, json_valid, json_quote, date, time, datetime, julianday, strftime, unixepoch, cast,
+    collate
+    """
+)
 _CALL = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\s*\(")
 _NOT_SQLITE = re.compile(r"::|\bilike\b|~\*?|'now'", re.IGNORECASE)
 
 
 # PostgreSQL indexes only IMMUTABLE expressions: these functions are STABLE or VOLATILE, and
 # so is an enum's cast to text (enum_out) and to_tsvector without its configuration.
-_POSTGRESQL_NOT_IMMUTABLE = frozenset({
-    "now", "current_timestamp", "current_date", "localtimestamp", "localtime", "random", "clock_timestamp",
-    "statement_timestamp", "transaction_timestamp", "timeofday", "gen_random_uuid", "uuid_generate_v4", "nextval",
-    "age", "to_char", "txid_current",
-})  # fmt: skip
+_POSTGRESQL_NOT_IMMUTABLE = names_of(
+    """
+    now, current_timestamp, current_date, localtimestamp, localtime, random, clock_timestamp,
+    statement_timestamp, transaction_timestamp, timeofday, gen_random_uuid, uuid_generate_v4, nextval,
+    age, to_char, txid_current
+    """
+)
 _ONE_ARGUMENT_TSVECTOR = re.compile(r"\bto_tsvector\s*\(\s*[^,()]*\)", re.IGNORECASE)
 _CAST_TO_TEXT = re.compile(r'"?([A-Za-z_][\w$]*)"?\s*::\s*(?:text|varchar|character varying)\b', re.IGNORECASE)
 
@@ -338,8 +396,12 @@ def _indexes(schema: Schema, dialect: str):
                 bad = next((t for t in texts if _postgresql_not_immutable(entity, t)), None)
                 why, fix = "PostgreSQL indexes only immutable expressions, not", "index an immutable expression"
             if bad is not None:
-                yield Finding(dialect, f"index {index.name or '(unnamed)'} on {entity.qualified_name}", f"{why} {bad}",
-                              f"{fix} (a plain column, or e.g. to_tsvector('english', …) with its configuration)")  # fmt: skip
+                yield Finding(
+                    dialect,
+                    f"index {index.name or '(unnamed)'} on {entity.qualified_name}",
+                    f"{why} {bad}",
+                    f"{fix} (a plain column, or e.g. to_tsvector('english', …) with its configuration)",
+                )
 
 
 def _postgresql_not_immutable(entity, expression: str) -> bool:
@@ -370,6 +432,10 @@ def _migration(previous: Schema, schema: Schema, dialect: str, number: int | Non
         render(diff(previous, schema), dialect=dialect, old=previous, new=schema)
     except MigrationError as error:
         since = f"version {number}" if number else "the last version"
-        yield Finding(dialect, f"migration from {since}", str(error),
-                      f"mark the current version as a baseline (its full DDL starts the chain) or leave "
-                      f"{DIALECT_LABELS[dialect]} out of this version")  # fmt: skip
+        yield Finding(
+            dialect,
+            f"migration from {since}",
+            str(error),
+            f"mark the current version as a baseline (its full DDL starts the chain) or leave "
+            f"{DIALECT_LABELS[dialect]} out of this version",
+        )

@@ -181,8 +181,9 @@ def add_relationship(schema: Schema, *, from_entity_id: str, to_entity_id: str, 
     return _one(steps)
 
 
-def foreign_key_fields(source: Entity, target: Entity, *, taken: set[str], optional: bool,
-                       key: tuple[str, ...] | None = None) -> list[Field]:  # fmt: skip
+def foreign_key_fields(
+    source: Entity, target: Entity, *, taken: set[str], optional: bool, key: tuple[str, ...] | None = None
+) -> list[Field]:
     """New key fields on ``source`` matching the types of ``key`` (``target``'s primary
     key by default): ``<target>_<key>``."""
     from designer.types import reference_type

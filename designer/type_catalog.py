@@ -20,47 +20,63 @@ from dataclasses import dataclass
 from designer.schema import Schema
 from designer.types import MYSQL, PORTABLE_NAMES, POSTGRESQL, SQLITE
 
+
+def names_of(text: str) -> frozenset[str]:
+    """Type names written as data: comma-separated, blanks inside a name folded."""
+    return frozenset(" ".join(name.split()) for name in text.split(",") if name.strip())
+
+
+def pairs_of(text: str) -> dict[str, str]:
+    """``type:extension`` pairs written as data, separated by blanks."""
+    return dict(pair.split(":") for pair in text.split())
+
+
 # PostgreSQL's built-in types: pg_type names and the SQL spellings the grammar maps to them.
-POSTGRESQL_TYPES = frozenset({
-    "smallint", "int2", "integer", "int", "int4", "bigint", "int8", "smallserial", "serial2", "serial",
-    "serial4", "bigserial", "serial8", "decimal", "numeric", "real", "float4", "double precision",
-    "float8", "float", "money", "text", "varchar", "character varying", "char", "character", "bpchar",
-    "name", "bytea", "boolean", "bool", "date", "time", "time without time zone", "time with time zone",
-    "timetz", "timestamp", "timestamp without time zone", "timestamp with time zone", "timestamptz",
-    "interval", "uuid", "json", "jsonb", "jsonpath", "xml", "bit", "bit varying", "varbit", "inet", "cidr",
-    "macaddr", "macaddr8", "point", "line", "lseg", "box", "path", "polygon", "circle", "tsvector",
-    "tsquery", "oid", "regclass", "regtype", "regproc", "regprocedure", "regoper", "regoperator",
-    "regconfig", "regdictionary", "regnamespace", "regrole", "regcollation", "pg_lsn", "pg_snapshot",
-    "txid_snapshot", "tid", "xid", "xid8", "cid", "int4range", "int8range", "numrange", "tsrange",
-    "tstzrange", "daterange", "int4multirange", "int8multirange", "nummultirange", "tsmultirange",
-    "tstzmultirange", "datemultirange",
-})  # fmt: skip
+POSTGRESQL_TYPES = names_of(
+    """
+    smallint, int2, integer, int, int4, bigint, int8, smallserial, serial2, serial, serial4,
+    bigserial, serial8, decimal, numeric, real, float4, double precision, float8, float, money,
+    text, varchar, character varying, char, character, bpchar, name, bytea, boolean, bool, date,
+    time, time without time zone, time with time zone, timetz, timestamp, timestamp without time
+    zone, timestamp with time zone, timestamptz, interval, uuid, json, jsonb, jsonpath, xml, bit,
+    bit varying, varbit, inet, cidr, macaddr, macaddr8, point, line, lseg, box, path, polygon,
+    circle, tsvector, tsquery, oid, regclass, regtype, regproc, regprocedure, regoper, regoperator,
+    regconfig, regdictionary, regnamespace, regrole, regcollation, pg_lsn, pg_snapshot,
+    txid_snapshot, tid, xid, xid8, cid, int4range, int8range, numrange, tsrange, tstzrange,
+    daterange, int4multirange, int8multirange, nummultirange, tsmultirange, tstzmultirange,
+    datemultirange
+    """
+)
 
 # Types that extensions commonly seen in real schemas add (PostgreSQL), by extension.
-EXTENSION_TYPES = {
-    "citext": "citext", "hstore": "hstore", "ltree": "ltree", "lquery": "ltree", "ltxtquery": "ltree",
-    "geometry": "postgis", "geography": "postgis", "box2d": "postgis", "box3d": "postgis", "raster": "postgis_raster",
-    "vector": "vector", "halfvec": "vector", "sparsevec": "vector", "cube": "cube", "earth": "earthdistance",
-    "seg": "seg", "isbn": "isn", "issn": "isn", "ean13": "isn", "upc": "isn",
-}  # fmt: skip
+EXTENSION_TYPES = pairs_of(
+    """
+    citext:citext hstore:hstore ltree:ltree lquery:ltree ltxtquery:ltree geometry:postgis
+    geography:postgis box2d:postgis box3d:postgis raster:postgis_raster vector:vector halfvec:vector
+    sparsevec:vector cube:cube earth:earthdistance seg:seg isbn:isn issn:isn ean13:isn upc:isn
+    """
+)
 
 # MySQL 8 and MariaDB 10.5+ (the MariaDB-only ones: uuid, inet4, inet6).
-MYSQL_TYPES = frozenset({
-    "tinyint", "smallint", "mediumint", "middleint", "int", "integer", "bigint", "int1", "int2", "int3",
-    "int4", "int8", "serial", "decimal", "dec", "numeric", "fixed", "float", "float4", "float8", "double",
-    "double precision", "real", "bit", "bool", "boolean", "date", "datetime", "timestamp", "time", "year",
-    "char", "character", "nchar", "national char", "varchar", "character varying", "nvarchar",
-    "national varchar", "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob", "tinytext",
-    "text", "mediumtext", "longtext", "long", "long varchar", "long varbinary", "enum", "set", "json",
-    "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
-    "geometrycollection", "uuid", "inet4", "inet6",
-})  # fmt: skip
+MYSQL_TYPES = names_of(
+    """
+    tinyint, smallint, mediumint, middleint, int, integer, bigint, int1, int2, int3, int4, int8,
+    serial, decimal, dec, numeric, fixed, float, float4, float8, double, double precision, real,
+    bit, bool, boolean, date, datetime, timestamp, time, year, char, character, nchar, national
+    char, varchar, character varying, nvarchar, national varchar, binary, varbinary, tinyblob, blob,
+    mediumblob, longblob, tinytext, text, mediumtext, longtext, long, long varchar, long varbinary,
+    enum, set, json, geometry, point, linestring, polygon, multipoint, multilinestring,
+    multipolygon, geometrycollection, uuid, inet4, inet6
+    """
+)
 
 # SQLite's own spellings, offered by the picker (any name is accepted, see _SQLITE_NAME).
-SQLITE_TYPES = frozenset({
-    "integer", "int", "bigint", "smallint", "tinyint", "real", "double", "float", "numeric", "decimal",
-    "boolean", "text", "varchar", "char", "clob", "blob", "date", "datetime", "timestamp", "time", "json",
-})  # fmt: skip
+SQLITE_TYPES = names_of(
+    """
+    integer, int, bigint, smallint, tinyint, real, double, float, numeric, decimal, boolean, text,
+    varchar, char, clob, blob, date, datetime, timestamp, time, json
+    """
+)
 
 CATALOGUE = {POSTGRESQL: POSTGRESQL_TYPES | frozenset(EXTENSION_TYPES), MYSQL: MYSQL_TYPES, SQLITE: SQLITE_TYPES}
 

@@ -50,6 +50,8 @@ def deploy_table(rows: list[DeployRow]) -> str:
         "| entities | validate (every edit) | deploy check, rules (warnings panel) | deploy check, rendered (release) |",
         "|---:|---:|---:|---:|",
     ]
-    lines += [f"| {r.entities} | {r.validate_median_ms:.0f} ms | {r.rules_median_ms:.0f} ms | {r.full_median_ms:.0f} ms |"
-              for r in rows]  # fmt: skip
+    lines += [
+        f"| {r.entities} | {r.validate_median_ms:.0f} ms | {r.rules_median_ms:.0f} ms | {r.full_median_ms:.0f} ms |"
+        for r in rows
+    ]
     return "\n".join(lines)

@@ -95,10 +95,20 @@ def release_check(*, project: Project, baseline: bool = False) -> DeployCheck:
     schemas = release_schemas(found) if found else []
     findings = []
     for dialect in target_dialects(schema):
-        previous = next(((r, s) for r, s in zip(reversed(found), reversed(schemas), strict=True)
-                         if dialect not in r.dropped_dialect_list), None)  # fmt: skip
-        check = deploy_check(schema, dialects=(dialect,), previous=previous[1] if previous else None,
-                             previous_number=previous[0].number if previous else None)  # fmt: skip
+        previous = next(
+            (
+                (r, s)
+                for r, s in zip(reversed(found), reversed(schemas), strict=True)
+                if dialect not in r.dropped_dialect_list
+            ),
+            None,
+        )
+        check = deploy_check(
+            schema,
+            dialects=(dialect,),
+            previous=previous[1] if previous else None,
+            previous_number=previous[0].number if previous else None,
+        )
         findings += check.findings
     return DeployCheck(dialects=target_dialects(schema), findings=tuple(findings))
 

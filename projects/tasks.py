@@ -154,8 +154,12 @@ def bundle_job(job: Job) -> dict:
     job.file.save(f"{stem}-v{bundle.base_version}-v{bundle.target_version}.zip", ContentFile(body), save=False)
     # Dialects that could not be written are left out (their reasons are in the README): said on the job too.
     left_out = json.loads(files["manifest.json"])["left_out"]
-    return {"bytes": len(body), "sha256": hashlib.sha256(body).hexdigest(), "versions": len(spec.versions),
-            "left_out": left_out}  # fmt: skip
+    return {
+        "bytes": len(body),
+        "sha256": hashlib.sha256(body).hexdigest(),
+        "versions": len(spec.versions),
+        "left_out": left_out,
+    }
 
 
 JOB_KINDS = {

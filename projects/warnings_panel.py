@@ -38,8 +38,11 @@ def deploy_warnings(schema) -> list[Problem]:
 
 
 def _as_problem(finding: Finding) -> Problem:
-    return Problem(code=f"{DEPLOY_PREFIX}{finding.dialect}", severity=Severity.WARNING,
-                   message=f"{finding.object}: {finding.message}. Fix: {finding.fix}.")  # fmt: skip
+    return Problem(
+        code=f"{DEPLOY_PREFIX}{finding.dialect}",
+        severity=Severity.WARNING,
+        message=f"{finding.object}: {finding.message}. Fix: {finding.fix}.",
+    )
 
 
 def schema_warnings(schema, *, found: list[Problem] | None = None) -> list[Problem]:

@@ -251,11 +251,15 @@ class _Importer:
         if flipped is None:
             return relationship
         holder, referenced = by_id[flipped.from_entity_id], by_id[flipped.to_entity_id]
-        self.notices.append(Problem(
-            code="dbml-ref-reversed", severity=Severity.WARNING, line=ref["line"],
-            message=f"the reference between {holder.qualified_name} and {referenced.qualified_name} would point at "
-                    f"a column that is not unique; it is read the other way: {holder.qualified_name} holds the key",
-        ))  # fmt: skip
+        self.notices.append(
+            Problem(
+                code="dbml-ref-reversed",
+                severity=Severity.WARNING,
+                line=ref["line"],
+                message=f"the reference between {holder.qualified_name} and {referenced.qualified_name} would point at "
+                f"a column that is not unique; it is read the other way: {holder.qualified_name} holds the key",
+            )
+        )
         return flipped
 
     def _endpoint(self, endpoint: dict, ref: dict) -> tuple[str, tuple[str, ...]]:

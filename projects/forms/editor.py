@@ -125,8 +125,12 @@ class FieldForm(SchemaForm):
         before = {r.id for r in non_unique_references(self.schema)}
         broken = [r for r in non_unique_references(after) if r.id not in before]
         if broken:
-            target = self.entity.name + " (" + ", ".join(
-                f.name for f in self.entity.fields if f.id in broken[0].to_field_ids) + ")"  # fmt: skip
+            target = (
+                self.entity.name
+                + " ("
+                + ", ".join(f.name for f in self.entity.fields if f.id in broken[0].to_field_ids)
+                + ")"
+            )
             holders = ", ".join(sorted({after.entity(r.from_entity_id).qualified_name for r in broken}))
             raise forms.ValidationError(
                 f"{target} is referenced by {holders} and would no longer be unique: keep it a key, or change "

@@ -20,8 +20,9 @@ class RelationshipForm(SchemaForm):
     from_field = forms.ChoiceField(required=False, label="field", help_text="empty: create the foreign key field",
                                    widget=QuickSelect)  # fmt: skip
     to_entity = forms.ChoiceField(label="to (referenced)", widget=QuickSelect)
-    to_field = forms.CharField(required=False, max_length=200, label="referenced field",
-                               help_text="empty: its primary key")  # fmt: skip
+    to_field = forms.CharField(
+        required=False, max_length=200, label="referenced field", help_text="empty: its primary key"
+    )
     cardinality = forms.ChoiceField(choices=[(c.value, c.value.replace("_", "-")) for c in Cardinality],
                                     initial=Cardinality.ONE_TO_MANY.value)  # fmt: skip
     optional = forms.BooleanField(required=False, help_text="the reference may be empty (nullable key)")
@@ -68,9 +69,12 @@ class RelationshipForm(SchemaForm):
             self.add_error("to_field", f"{target.name} has no field “{name.strip()}”.")
             return ""
         if not is_unique_key(target, (field.id,)):
-            self.add_error("to_field", f"{target.name}.{field.name} is not unique, so no foreign key can point at it: "
-                                       f"add a unique key on {target.name} ({field.name}) or pick another column "
-                                       "(empty: the primary key).")  # fmt: skip
+            self.add_error(
+                "to_field",
+                f"{target.name}.{field.name} is not unique, so no foreign key can point at it: "
+                f"add a unique key on {target.name} ({field.name}) or pick another column "
+                "(empty: the primary key).",
+            )
         return field.id
 
     def to_op(self) -> ops.Op:

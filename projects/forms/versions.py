@@ -15,8 +15,9 @@ class ReleaseForm(forms.Form):
     message = forms.CharField(max_length=500, required=False, strip=True,
                               widget=forms.TextInput(attrs={"placeholder": "What changed (optional)"}))  # fmt: skip
     # Dialects the deploy check fails for that the person chooses to release without.
-    drop_dialects = forms.MultipleChoiceField(choices=[(d, DIALECT_LABELS[d]) for d in DIALECTS], required=False,
-                                              widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    drop_dialects = forms.MultipleChoiceField(
+        choices=[(d, DIALECT_LABELS[d]) for d in DIALECTS], required=False, widget=forms.CheckboxSelectMultiple
+    )
     baseline = forms.BooleanField(required=False, label="baseline (bundles start at its full DDL)")
 
 

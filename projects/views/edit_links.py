@@ -51,8 +51,10 @@ def relationship_reverse(request, project_id: int, relationship_id: str):
     if points_at_non_unique({e.id: e for e in schema.entities}, reversed_relationship(relationship)):
         target = schema.entity(relationship.from_entity_id)
         names = ", ".join(f.name for f in target.fields if f.id in relationship.from_field_ids)
-        message = (f"Reversed, the key would point at {target.name} ({names}), which is not unique: "
-                   f"add a unique key on {target.name} ({names}) first.")  # fmt: skip
+        message = (
+            f"Reversed, the key would point at {target.name} ({names}), which is not unique: "
+            f"add a unique key on {target.name} ({names}) first."
+        )
         return panel_response(request, project, status=422, errors=[message], selected=selected)
     return commit(request, project, ops.ReverseRelationship(relationship_id=relationship.id), selected=selected)
 
@@ -65,8 +67,9 @@ def relationships_reverse_all(request, project_id: int):
     found = reversible_references(schema)
     selected = request.POST.get("selected") or None
     if not found:
-        return panel_response(request, project, status=422, errors=["No reference points the wrong way."],
-                              selected=selected)  # fmt: skip
+        return panel_response(
+            request, project, status=422, errors=["No reference points the wrong way."], selected=selected
+        )
     op = ops.Batch(ops=tuple(ops.ReverseRelationship(relationship_id=r.id) for r in found))
     return commit(request, project, op, selected=selected)
 

@@ -30,8 +30,13 @@ def release_create(request, project_id: int):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            releases.release_create(project=project, user=request.user, message=data["message"],
-                                    drop_dialects=data["drop_dialects"], baseline=data["baseline"])  # fmt: skip
+            releases.release_create(
+                project=project,
+                user=request.user,
+                message=data["message"],
+                drop_dialects=data["drop_dialects"],
+                baseline=data["baseline"],
+            )
         except releases.VersionError as error:
             form.add_error(None, str(error))
         else:
@@ -118,8 +123,16 @@ def bundle_start(request, project_id: int):
 
 def deploy_context(check) -> dict:
     """The deploy check as the page shows it: per dialect, its findings (primary first)."""
-    rows = [{"dialect": d, "label": DIALECT_LABELS[d], "primary": d == check.primary, "fails": check.fails(d),
-             "findings": check.for_dialect(d)} for d in check.dialects]  # fmt: skip
+    rows = [
+        {
+            "dialect": d,
+            "label": DIALECT_LABELS[d],
+            "primary": d == check.primary,
+            "fails": check.fails(d),
+            "findings": check.for_dialect(d),
+        }
+        for d in check.dialects
+    ]
     droppable = [(row["dialect"], row["label"]) for row in rows if row["fails"] and not row["primary"]]
     return {"rows": rows, "droppable": droppable, "primary_fails": check.fails(check.primary)}
 

@@ -8,37 +8,68 @@ from designer.validate import validate
 WITH_ENUM = Schema(enums=(Enum(id="e1", name="mood", values=(EnumValue("sad"),)),))
 
 
-@pytest.mark.parametrize(("text", "dialect"), [
-    ("varchar", "postgresql"), ("character varying", "postgresql"), ("character varying(20)", "postgresql"),
-    ("varchar(20)[]", "postgresql"), ("timestamp(3) with time zone", "postgresql"), ("int8", "postgresql"),
-    ("interval day to second", "postgresql"), ("public.citext", "postgresql"), ("geometry(Point,4326)", "postgresql"),
-    ("vector(1536)", "postgresql"), ("int(11) unsigned zerofill", "mysql"), ("enum('a','b')", "mysql"),
-    ("longtext", "mysql"), ("varchar(20) character set utf8mb4", "mysql"), ("uuid", "mysql"),
-    ("anything goes", "sqlite"), ("varchr", "sqlite"), ("mood", "postgresql"), ("mood[]", "mysql"),
-    ("string", None), ("jsonb", None), ("mediumtext", None),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "dialect"),
+    [
+        ("varchar", "postgresql"),
+        ("character varying", "postgresql"),
+        ("character varying(20)", "postgresql"),
+        ("varchar(20)[]", "postgresql"),
+        ("timestamp(3) with time zone", "postgresql"),
+        ("int8", "postgresql"),
+        ("interval day to second", "postgresql"),
+        ("public.citext", "postgresql"),
+        ("geometry(Point,4326)", "postgresql"),
+        ("vector(1536)", "postgresql"),
+        ("int(11) unsigned zerofill", "mysql"),
+        ("enum('a','b')", "mysql"),
+        ("longtext", "mysql"),
+        ("varchar(20) character set utf8mb4", "mysql"),
+        ("uuid", "mysql"),
+        ("anything goes", "sqlite"),
+        ("varchr", "sqlite"),
+        ("mood", "postgresql"),
+        ("mood[]", "mysql"),
+        ("string", None),
+        ("jsonb", None),
+        ("mediumtext", None),
+    ],
+)
 def test_known(text, dialect):
     assert known(text, dialect, WITH_ENUM)
 
 
-@pytest.mark.parametrize(("text", "dialect"), [
-    ("varchr(20)", "postgresql"), ("mediumtext", "postgresql"), ("jsonb", "mysql"), ("bytea", "mysql"),
-    ("x;drop table t", "sqlite"), ("'", "sqlite"), ("other.mytype", "postgresql"), ("varchr", None), ("", None),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "dialect"),
+    [
+        ("varchr(20)", "postgresql"),
+        ("mediumtext", "postgresql"),
+        ("jsonb", "mysql"),
+        ("bytea", "mysql"),
+        ("x;drop table t", "sqlite"),
+        ("'", "sqlite"),
+        ("other.mytype", "postgresql"),
+        ("varchr", None),
+        ("", None),
+    ],
+)
 def test_unknown(text, dialect):
     assert not known(text, dialect, WITH_ENUM)
 
 
-@pytest.mark.parametrize(("text", "dialect", "proposal"), [
-    ("varchr(20)", "postgresql", "varchar(20)"),
-    ("varchr(20)[]", "postgresql", "varchar(20)[]"),
-    ("timestmp(3) with time zone", "postgresql", "timestamp(3) with time zone"),
-    ("character varyng(20)", "postgresql", "character varying(20)"),
-    ("jsonb", "mysql", "json"),
-    ("intt unsigned", "mysql", "int unsigned"),
-    ("mod", "postgresql", "mood"),
-    ("qqqqqq", "postgresql", None),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "dialect", "proposal"),
+    [
+        ("varchr(20)", "postgresql", "varchar(20)"),
+        ("varchr(20)[]", "postgresql", "varchar(20)[]"),
+        ("timestmp(3) with time zone", "postgresql", "timestamp(3) with time zone"),
+        ("character varyng(20)", "postgresql", "character varying(20)"),
+        ("jsonb", "mysql", "json"),
+        ("intt unsigned", "mysql", "int unsigned"),
+        ("mod", "postgresql", "mood"),
+        ("qqqqqq", "postgresql", None),
+    ],
+)
 def test_suggest_keeps_the_parameters(text, dialect, proposal):
     assert suggest(text, dialect, WITH_ENUM) == proposal
 

@@ -49,8 +49,14 @@ def test_deployable_by_construction(open_project, celery_worker_process, tmp_pat
     posts, code = posts_field(project, "code", "varchr(20)")
     edit(project, ops.AddField(entity_id=posts.id, field=code))
     project.refresh_from_db()
-    Release.objects.create(project=project, number=1, message="with a typo", document=project.document,
-                           revision=project.revision, created_by=project.owner)  # fmt: skip
+    Release.objects.create(
+        project=project,
+        number=1,
+        message="with a typo",
+        document=project.document,
+        revision=project.revision,
+        created_by=project.owner,
+    )
     edit(project, ops.UpdateField(entity_id=posts.id, field=replace(code, type=FieldType(TypeKind.VARCHAR, length=20))))
 
     # 1. The typo is refused where it is typed, with the suggestion; the input stays.

@@ -45,16 +45,22 @@ def schemas() -> dict:
         "tricky": parse_dbml(TRICKY),
         "rich.dbml": parse_dbml((FIXTURES / "rich.dbml").read_text()),
         "adventureworks": parse_dbml((EXAMPLES / "adventureworks.dbml").read_text()),
-        **{f"rich_{d}.sql": import_text((FIXTURES / f"rich_{d}.sql").read_text(), fmt=d).schema
-           for d in ("postgresql", "mysql", "sqlite")},
-    }  # fmt: skip
+        **{
+            f"rich_{d}.sql": import_text((FIXTURES / f"rich_{d}.sql").read_text(), fmt=d).schema
+            for d in ("postgresql", "mysql", "sqlite")
+        },
+    }
 
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("deploy")
-    found = {"postgresql": Postgres("deploy_check"), "mysql": MariaDB("deploy_check"),
-             "sqlite": SQLite(tmp / "deploy.sqlite3"), "tmp": tmp}  # fmt: skip
+    found = {
+        "postgresql": Postgres("deploy_check"),
+        "mysql": MariaDB("deploy_check"),
+        "sqlite": SQLite(tmp / "deploy.sqlite3"),
+        "tmp": tmp,
+    }
     yield found
     found["postgresql"].close()
     found["mysql"].close()
@@ -90,14 +96,17 @@ def test_every_dialect_the_check_passes_applies_for_real(servers):
     assert ("adventureworks", "postgresql") not in applied and len(applied) >= 9
 
 
-@pytest.mark.parametrize(("dbml", "dialect"), [
-    ("Table t { id int [pk]\n code varchr(20) }", "postgresql"),
-    ("Table a { id int [pk]\n x int }\nTable b { id int [pk]\n y int }\nRef: a.x > b.y", "mysql"),
-    ("Table a { id int [pk]\n x int }\nTable b { id int [pk]\n y int }\nRef: a.x > b.y", "postgresql"),
-    ("Table p { id uuid [pk] }\nTable c { id int [pk]\n p_id int }\nRef: c.p_id > p.id", "postgresql"),
-    ("Table p { id int [pk] }\nTable c { id int [pk]\n p_id bigint }\nRef: c.p_id > p.id", "mysql"),
-    ("Table t { id int [pk]\n at timestamptz\n Indexes { `(now() - at)` } }", "postgresql"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("dbml", "dialect"),
+    [
+        ("Table t { id int [pk]\n code varchr(20) }", "postgresql"),
+        ("Table a { id int [pk]\n x int }\nTable b { id int [pk]\n y int }\nRef: a.x > b.y", "mysql"),
+        ("Table a { id int [pk]\n x int }\nTable b { id int [pk]\n y int }\nRef: a.x > b.y", "postgresql"),
+        ("Table p { id uuid [pk] }\nTable c { id int [pk]\n p_id int }\nRef: c.p_id > p.id", "postgresql"),
+        ("Table p { id int [pk] }\nTable c { id int [pk]\n p_id bigint }\nRef: c.p_id > p.id", "mysql"),
+        ("Table t { id int [pk]\n at timestamptz\n Indexes { `(now() - at)` } }", "postgresql"),
+    ],
+)
 def test_what_the_check_says_fails_does_fail(servers, dbml, dialect):
     schema = parse_dbml('Project p { database_type: "PostgreSQL" }\n' + dbml)
     assert deploy_check(schema).fails(dialect)

@@ -91,8 +91,14 @@ def test_an_engine_error_fails_the_job_with_its_message(released, owner):
     op = ops.UpdateEntity(entity=replace(entity, name="x" * 70))  # PostgreSQL allows 63 bytes
     services.apply_op(project_id=released.pk, user=owner, op=op, base_revision=released.revision)
     released.refresh_from_db()  # released before the deploy check existed: release_create refuses it now
-    Release.objects.create(project=released, number=3, message="too long", document=released.document,
-                           revision=released.revision, created_by=owner)  # fmt: skip
+    Release.objects.create(
+        project=released,
+        number=3,
+        message="too long",
+        document=released.document,
+        revision=released.revision,
+        created_by=owner,
+    )
     bundle = releases.bundle_create(project=released, user=owner, dialects=["postgresql"])
     assert run_job.run(bundle.job.pk) == "failed"
     bundle.job.refresh_from_db()
@@ -132,8 +138,12 @@ def test_a_dialect_that_cannot_be_written_is_left_out_and_said_on_the_job(releas
     released.refresh_from_db()
     users = project_schema(released).entity_by_name("users")
     period = Field(id="fld_period", name="period", type=FieldType(TypeKind.OTHER, written="tsrange"))
-    services.apply_op(project_id=released.pk, user=owner, base_revision=released.revision,
-                      op=ops.AddField(entity_id=users.id, field=period))  # fmt: skip
+    services.apply_op(
+        project_id=released.pk,
+        user=owner,
+        base_revision=released.revision,
+        op=ops.AddField(entity_id=users.id, field=period),
+    )
     released.refresh_from_db()  # an old version that the deploy check would now ask about
     Release.objects.create(project=released, number=3, document=released.document, revision=released.revision)
     bundle = releases.bundle_create(project=released, user=owner)

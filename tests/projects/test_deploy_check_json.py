@@ -12,8 +12,12 @@ def test_member_reads_findings_per_dialect(client_for, project, member):
     project.refresh_from_db()
     users = project_schema(project).entity_by_name("users")
     field = Field(id="fld_period", name="period", type=FieldType(TypeKind.OTHER, written="tsrange"))
-    services.apply_op(project_id=project.pk, user=member, base_revision=project.revision,
-                      op=ops.AddField(entity_id=users.id, field=field))  # fmt: skip
+    services.apply_op(
+        project_id=project.pk,
+        user=member,
+        base_revision=project.revision,
+        op=ops.AddField(entity_id=users.id, field=field),
+    )
     data = client_for(member).get(reverse("deploy_check_json", args=[project.pk])).json()
     assert data["primary"] == "postgresql" and data["failing"] == ["mysql", "sqlite"]
     assert {f["object"] for f in data["findings"]} == {"users.period"}
@@ -21,8 +25,12 @@ def test_member_reads_findings_per_dialect(client_for, project, member):
 
 def test_viewer_reads_a_clean_check(client_for, project, viewer):
     data = client_for(viewer).get(reverse("deploy_check_json", args=[project.pk])).json()
-    assert data == {"primary": "postgresql", "dialects": ["postgresql", "mysql", "sqlite"], "failing": [],
-                    "findings": []}  # fmt: skip
+    assert data == {
+        "primary": "postgresql",
+        "dialects": ["postgresql", "mysql", "sqlite"],
+        "failing": [],
+        "findings": [],
+    }
 
 
 def test_outsider_gets_404(client_for, project, outsider):

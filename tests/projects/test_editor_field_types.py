@@ -1,6 +1,6 @@
-import re
-
 """The field form checks the type against the project's dialect and offers a picker."""
+
+import re
 
 import pytest
 from django.urls import reverse
@@ -40,8 +40,10 @@ def test_a_mysql_only_type_is_refused_in_a_postgresql_project(client_for, projec
     assert response.status_code == 422 and "for PostgreSQL" in response.content.decode()
 
 
-@pytest.mark.parametrize("typed", ["character varying(40)", "citext", "geometry(Point,4326)",
-                                   "timestamp(3) with time zone", "post_status", "int8[]"])  # fmt: skip
+@pytest.mark.parametrize(
+    "typed",
+    ["character varying(40)", "citext", "geometry(Point,4326)", "timestamp(3) with time zone", "post_status", "int8[]"],
+)
 def test_known_types_and_extension_types_are_accepted(client_for, project, member, typed):
     response = add_field(client_for(member), project, posts_of(project).id, type=typed)
     assert response.status_code == 200, re.findall(r'class="errorlist[^>]*>(.*?)</ul>', response.content.decode())
@@ -54,8 +56,12 @@ def test_an_imported_unknown_type_stays_while_the_rest_of_the_field_is_edited(cl
     field = posts_of(project).field_by_name("subtitle")
     odd = replace(field, type=FieldType(TypeKind.OTHER, written="ltree2"))
     project.refresh_from_db()
-    services.apply_op(project_id=project.pk, user=member, base_revision=project.revision,
-                      op=ops.UpdateField(entity_id=posts.id, field=odd))  # fmt: skip
+    services.apply_op(
+        project_id=project.pk,
+        user=member,
+        base_revision=project.revision,
+        op=ops.UpdateField(entity_id=posts.id, field=odd),
+    )
     project.refresh_from_db()
     url = reverse("field_update", args=[project.pk, posts.id, field.id])
     body = {"base_revision": project.revision, "name": "subtitle", "type": "ltree2", "comment": "kept"}

@@ -28,8 +28,9 @@ def test_reverse_swaps_the_sides_and_undo_brings_them_back(client_for, project, 
     # A wrong-way link as a DBML file read literally makes: posts.author_id (not unique) is referenced.
     wrong = reversed_relationship(schema.relationships[0])
     project.refresh_from_db()
-    services.apply_op(project_id=project.pk, user=owner, base_revision=project.revision,
-                      op=ops.UpdateRelationship(relationship=wrong))  # fmt: skip
+    services.apply_op(
+        project_id=project.pk, user=owner, base_revision=project.revision, op=ops.UpdateRelationship(relationship=wrong)
+    )
     response = post(client_for(member), project, "relationship_reverse", {"selected": users.id}, wrong.id)
     assert response.status_code == 200
     fixed = schema_of(project).relationship(wrong.id)
@@ -52,8 +53,13 @@ def test_reversing_onto_a_non_unique_column_is_refused_with_the_fix(client_for, 
 def test_a_foreign_key_to_a_non_unique_column_is_refused_at_entry(client_for, project, member):
     schema = schema_of(project)
     comments, posts = schema.entity_by_name("comments"), schema.entity_by_name("posts")
-    data = {"from_entity": comments.id, "to_entity": posts.id, "to_field": "title", "cardinality": "one_to_many",
-            "selected": comments.id}  # fmt: skip
+    data = {
+        "from_entity": comments.id,
+        "to_entity": posts.id,
+        "to_field": "title",
+        "cardinality": "one_to_many",
+        "selected": comments.id,
+    }
     response = post(client_for(member), project, "relationship_add", data)
     assert response.status_code == 422
     page = response.content.decode()
@@ -64,8 +70,13 @@ def test_a_foreign_key_to_a_non_unique_column_is_refused_at_entry(client_for, pr
 def test_a_foreign_key_to_a_unique_column_is_created_with_its_type(client_for, project, member):
     schema = schema_of(project)
     comments, posts = schema.entity_by_name("comments"), schema.entity_by_name("posts")
-    data = {"from_entity": comments.id, "to_entity": posts.id, "to_field": "slug", "cardinality": "one_to_many",
-            "selected": comments.id}  # fmt: skip
+    data = {
+        "from_entity": comments.id,
+        "to_entity": posts.id,
+        "to_field": "slug",
+        "cardinality": "one_to_many",
+        "selected": comments.id,
+    }
     assert post(client_for(member), project, "relationship_add", data).status_code == 200
     after = schema_of(project)
     new = after.relationships[-1]

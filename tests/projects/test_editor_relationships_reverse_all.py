@@ -23,8 +23,12 @@ def wrong_way(project, user):
     schema = schema_of(project)
     flipped = [reversed_relationship(r) for r in schema.relationships[:2]]
     project.refresh_from_db()
-    services.apply_op(project_id=project.pk, user=user, base_revision=project.revision,
-                      op=ops.Batch(ops=tuple(ops.UpdateRelationship(relationship=r) for r in flipped)))  # fmt: skip
+    services.apply_op(
+        project_id=project.pk,
+        user=user,
+        base_revision=project.revision,
+        op=ops.Batch(ops=tuple(ops.UpdateRelationship(relationship=r) for r in flipped)),
+    )
     return schema
 
 

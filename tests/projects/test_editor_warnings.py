@@ -71,8 +71,12 @@ def test_the_deploy_check_is_a_group_per_failing_dialect(client_for, project, me
     project.refresh_from_db()
     users = project_schema(project).entity_by_name("users")
     field = Field(id="fld_period", name="period", type=FieldType(TypeKind.OTHER, written="tsrange"))
-    services.apply_op(project_id=project.pk, user=member, base_revision=project.revision,
-                      op=ops.AddField(entity_id=users.id, field=field))  # fmt: skip
+    services.apply_op(
+        project_id=project.pk,
+        user=member,
+        base_revision=project.revision,
+        op=ops.AddField(entity_id=users.id, field=field),
+    )
     body = client_for(member).get(reverse("editor_panel", args=[project.pk]), **HTMX).content.decode()
     assert "Deploy check: MySQL/MariaDB" in body and "Deploy check: SQLite" in body
     assert "Deploy check: PostgreSQL" not in body

@@ -129,8 +129,10 @@ def test_import_opened_before_a_teammates_edit_answers_409_and_keeps_their_work(
 
 
 def test_unknown_types_are_kept_and_flagged_and_child_first_refs_read_the_right_way(client_for, outsider):
-    dbml = ('Project p { database_type: "PostgreSQL" }\nTable parent { id int [pk]\n code varchr(20) }\n'
-            "Table child { id int [pk]\n parent_id int }\nRef: child.parent_id - parent.id\n")  # fmt: skip
+    dbml = (
+        'Project p { database_type: "PostgreSQL" }\nTable parent { id int [pk]\n code varchr(20) }\n'
+        "Table child { id int [pk]\n parent_id int }\nRef: child.parent_id - parent.id\n"
+    )
     response = client_for(outsider).post(reverse("import_new"), {"text": dbml, "name": "Flags"}, follow=True)
     page = response.content.decode()
     assert "Did you mean varchar(20)?" in page and "it is read the other way" in page

@@ -16,8 +16,12 @@ def add_field(project, user, written: str, name: str = "period"):
     project.refresh_from_db()
     users = project_schema(project).entity_by_name("users")
     field = Field(id=f"fld_{name}", name=name, type=FieldType(TypeKind.OTHER, written=written))
-    services.apply_op(project_id=project.pk, user=user, base_revision=project.revision,
-                      op=ops.AddField(entity_id=users.id, field=field))  # fmt: skip
+    services.apply_op(
+        project_id=project.pk,
+        user=user,
+        base_revision=project.revision,
+        op=ops.AddField(entity_id=users.id, field=field),
+    )
 
 
 def release(client, project, **data):

@@ -181,8 +181,12 @@ def test_release_leaves_out_a_failing_dialect_when_told(project, owner):
     project.refresh_from_db()
     users = project_schema(project).entity_by_name("users")
     field = Field(id="fld_period", name="period", type=FieldType(TypeKind.OTHER, written="tsrange"))
-    services.apply_op(project_id=project.pk, user=owner, base_revision=project.revision,
-                      op=ops.AddField(entity_id=users.id, field=field))  # fmt: skip
+    services.apply_op(
+        project_id=project.pk,
+        user=owner,
+        base_revision=project.revision,
+        op=ops.AddField(entity_id=users.id, field=field),
+    )
     with pytest.raises(CommandError, match="leave MySQL/MariaDB, SQLite out"):
         run("release", str(project.pk))
     run("release", str(project.pk), "--drop-dialect", "mysql", "--drop-dialect", "sqlite", "--baseline")

@@ -27,8 +27,9 @@ class Command(BaseCommand):
             raise CommandError(f"No project with id {project_id}.")
         try:
             # No web user behind a command: the version's author stays empty ("command line").
-            release = releases.release_create(project=project, user=None, message=message,
-                                              drop_dialects=drop_dialects, baseline=baseline)  # fmt: skip
+            release = releases.release_create(
+                project=project, user=None, message=message, drop_dialects=drop_dialects, baseline=baseline
+            )
         except releases.VersionError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(str(release.number))
