@@ -11,10 +11,15 @@ from designer.validate._common import _entity_path, _warning
 
 def unknown_types(schema: Schema):
     dialect = dialect_of(schema.database_type)
+    verdicts: dict[str, bool] = {}  # an imported schema repeats a few spellings many times
     for entity in schema.entities:
         for field in entity.fields:
             written = field.type.written
-            if field.type.kind is TypeKind.ENUM or not written or known(written, dialect, schema):
+            if field.type.kind is TypeKind.ENUM or not written:
+                continue
+            if written not in verdicts:
+                verdicts[written] = known(written, dialect, schema)
+            if verdicts[written]:
                 continue
             yield _warning(
                 "unknown-type",
