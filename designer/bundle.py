@@ -25,6 +25,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import itertools
 import json
 import re
 import unicodedata
@@ -32,8 +33,8 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from designer.design_doc import design_document
-from designer.migrate import diff, full_ddl, render
+from designer.design_doc import DIALECT_NAMES, design_document, md
+from designer.migrate import MigrationError, diff, full_ddl, render
 from designer.schema import Schema
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: no clock in the bytes
@@ -51,6 +52,8 @@ class BundleVersion:
     message: str = ""
     author: str = ""
     released_at: str = ""  # ISO 8601, given by the caller (no clock here)
+    baseline: bool = False  # its full DDL starts the chain: versions before it are skipped
+    dropped: tuple[str, ...] = ()  # dialects released without (they could not render this version)
 
 
 @dataclass(frozen=True)
@@ -81,35 +84,68 @@ def build_bundle(spec: BundleSpec, *, progress: Progress | None = None) -> bytes
 
 def bundle_files(spec: BundleSpec, *, progress: Progress | None = None) -> dict[str, bytes]:
     """Every file of the bundle by path. ``progress(percent, message)`` is told as
-    each dialect's migrations are written (the slow part)."""
+    each dialect's migrations are written (the slow part). A dialect that cannot be
+    written is left out, with its reason in the README and the manifest; the others are
+    written all the same. MigrationError when no dialect can be written."""
     report = progress or (lambda percent, message: None)
     files: dict[str, bytes] = {}
     steps: list[dict] = []
-    pairs = _pairs(spec)
-    diffs = [diff(before.schema, after.schema) for before, after in pairs]  # the same for every dialect
+    left_out: dict[str, str] = {}
+    diffs: dict[tuple[int, int], list] = {}  # the same for every dialect
     for number, dialect in enumerate(spec.dialects, start=1):
-        files[f"schema/{dialect}.sql"] = full_ddl(spec.target.schema, dialect=dialect).encode()
-        steps += _migrations(spec, dialect, pairs, diffs, files)
+        try:
+            written, entries = _dialect_files(spec, dialect, diffs)
+        except (MigrationError, LeftOut) as error:
+            left_out[dialect] = str(error)
+        else:
+            files.update(written)
+            steps += entries
         report(10 + 70 * number // len(spec.dialects), f"Wrote the {dialect} migrations")
+    if len(left_out) == len(spec.dialects):
+        raise MigrationError("; ".join(f"{d}: {reason}" for d, reason in left_out.items()))
     files["diagram.dot"] = spec.diagram_dot.encode()
     svg = spec.diagram_svg() if callable(spec.diagram_svg) else spec.diagram_svg
     if svg:
         files["diagram.svg"] = svg
     for path, body in sorted(spec.extra_files.items()):
         files.setdefault(safe_path(path), body)
-    files["README.md"] = _readme(spec, steps).encode()
-    files["manifest.json"] = _manifest(spec, steps, files)
+    files["README.md"] = _readme(spec, steps, left_out).encode()
+    files["manifest.json"] = _manifest(spec, steps, files, left_out)
     report(95, "Wrote the manifest")
     return files
 
 
-def _pairs(spec: BundleSpec) -> list[tuple[BundleVersion, BundleVersion]]:
-    """(before, after) per version step, oldest first; base 0 starts from the empty database."""
-    pairs = list(zip(spec.versions, spec.versions[1:], strict=False))
+class LeftOut(ValueError):
+    """A dialect this bundle cannot contain; the message says why."""
+
+
+def _dialect_files(spec: BundleSpec, dialect: str, diffs: dict) -> tuple[dict[str, bytes], list[dict]]:
+    if dialect in spec.target.dropped:
+        raise LeftOut(f"version {spec.target.number} was released without {dialect} (it could not be written for it)")
+    files = {f"schema/{dialect}.sql": full_ddl(spec.target.schema, dialect=dialect).encode()}
+    pairs = _pairs(spec, dialect)
+    for before, after in pairs:
+        if (before.number, after.number) not in diffs:
+            diffs[(before.number, after.number)] = diff(before.schema, after.schema)
+    steps = [diffs[(before.number, after.number)] for before, after in pairs]
+    return files, _migrations(spec, dialect, pairs, steps, files)
+
+
+def _pairs(spec: BundleSpec, dialect: str) -> list[tuple[BundleVersion, BundleVersion]]:
+    """(before, after) per migration of ``dialect``, oldest first, from the base (0: the
+    empty database). The chain starts over at the latest baseline (from the base straight
+    to it: from empty, that is its full DDL) and passes over versions released without
+    ``dialect``: a database of that dialect never was at them."""
     if spec.base == 0:
-        empty = Schema(database_type=spec.versions[0].schema.database_type)  # as full_ddl does
-        pairs.insert(0, (BundleVersion(number=0, schema=empty), spec.versions[0]))
-    return pairs
+        start = BundleVersion(number=0, schema=Schema(database_type=spec.versions[0].schema.database_type))
+        later = list(spec.versions)
+    else:
+        start, later = spec.versions[0], list(spec.versions[1:])
+    baselines = [position for position, version in enumerate(later) if version.baseline]
+    if baselines:
+        later = later[baselines[-1] :]
+    chain = [start, *(v for v in later if dialect not in v.dropped)]
+    return list(itertools.pairwise(chain))
 
 
 def _migrations(spec: BundleSpec, dialect: str, pairs, diffs, files: dict[str, bytes]) -> list[dict]:
@@ -169,14 +205,15 @@ def verify_checksums(files: dict[str, bytes], dialect: str) -> list[str]:
     return problems
 
 
-def _manifest(spec: BundleSpec, steps: list[dict], files: dict[str, bytes]) -> bytes:
+def _manifest(spec: BundleSpec, steps: list[dict], files: dict[str, bytes], left_out: dict[str, str]) -> bytes:
     manifest = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "project": spec.project_name,
         "base_version": spec.base,
         "target_version": spec.target.number,
-        "dialects": list(spec.dialects),
+        "dialects": [d for d in spec.dialects if d not in left_out],
+        "left_out": [{"dialect": d, "reason": reason} for d, reason in left_out.items()],
         "zero_downtime": spec.zero_downtime,
         "versions": _version_rows(spec),
         "migrations": steps,
@@ -190,16 +227,22 @@ def _manifest(spec: BundleSpec, steps: list[dict], files: dict[str, bytes]) -> b
 
 
 def _version_rows(spec: BundleSpec) -> list[dict]:
-    return [{"number": v.number, "message": v.message, "author": v.author, "released_at": v.released_at}
+    return [{"number": v.number, "message": v.message, "author": v.author, "released_at": v.released_at,
+             **({"baseline": True} if v.baseline else {}), **({"dropped": list(v.dropped)} if v.dropped else {})}
             for v in spec.versions]  # fmt: skip
 
 
-def _readme(spec: BundleSpec, steps: list[dict]) -> str:
-    return design_document(
+def _readme(spec: BundleSpec, steps: list[dict], left_out: dict[str, str]) -> str:
+    document = design_document(
         project_name=spec.project_name, schema=spec.target.schema, versions=_version_rows(spec), base=spec.base,
-        target=spec.target.number, dialects=list(spec.dialects), steps=steps, analysis=spec.analysis,
-        zero_downtime=spec.zero_downtime,
+        target=spec.target.number, dialects=[d for d in spec.dialects if d not in left_out], steps=steps,
+        analysis=spec.analysis, zero_downtime=spec.zero_downtime,
     )  # fmt: skip
+    if not left_out:
+        return document
+    lines = ["", "## Dialects left out", ""]
+    lines += [f"- {DIALECT_NAMES[d]}: {md(reason)}" for d, reason in left_out.items()]
+    return document + "\n".join(lines) + "\n"
 
 
 def zip_files(files: dict[str, bytes]) -> bytes:

@@ -156,9 +156,10 @@ def change_enum_value(enum: SchemaEnum, *, action: str, current: str = "", value
 
 def add_relationship(schema: Schema, *, from_entity_id: str, to_entity_id: str, cardinality: str,
                      from_field_id: str = "", optional: bool = False, on_delete: str = "", on_update: str = "",
-                     name: str = "") -> ops.Op:  # fmt: skip
+                     name: str = "", to_field_id: str = "") -> ops.Op:  # fmt: skip
     """A relationship; without ``from_field_id`` its foreign-key fields are created with
-    the referenced key's types; many-to-many creates the join entity too."""
+    the referenced key's types; many-to-many creates the join entity too. Without
+    ``to_field_id`` it refers to the target's primary key."""
     source, target = schema.entity(from_entity_id), schema.entity(to_entity_id)
     taken = schema.all_ids()
     actions = {"on_delete": RefAction(on_delete) if on_delete else None,
@@ -166,25 +167,29 @@ def add_relationship(schema: Schema, *, from_entity_id: str, to_entity_id: str, 
     if cardinality == Cardinality.MANY_TO_MANY:
         return many_to_many(schema, source, target, taken=taken, name=name or None, **actions)
     steps: list[ops.Op] = []
+    to_ids = (to_field_id,) if to_field_id else target.primary_key
     if from_field_id:
         from_ids = (from_field_id,)
     else:
-        fk_fields = foreign_key_fields(source, target, taken=taken, optional=optional)
+        fk_fields = foreign_key_fields(source, target, taken=taken, optional=optional, key=to_ids)
         steps += [ops.AddField(entity_id=source.id, field=f) for f in fk_fields]
         from_ids = tuple(f.id for f in fk_fields)
     relationship = Relationship(id=fresh_id("rel", taken), cardinality=Cardinality(cardinality),
                                 from_entity_id=source.id, from_field_ids=from_ids, to_entity_id=target.id,
-                                to_field_ids=target.primary_key, name=name or None, **actions)  # fmt: skip
+                                to_field_ids=to_ids, name=name or None, **actions)  # fmt: skip
     steps.append(ops.AddRelationship(relationship=relationship))
     return _one(steps)
 
 
-def foreign_key_fields(source: Entity, target: Entity, *, taken: set[str], optional: bool) -> list[Field]:
-    """New key fields on ``source`` matching ``target``'s key types: ``<target>_<key>``."""
+def foreign_key_fields(
+    source: Entity, target: Entity, *, taken: set[str], optional: bool, key: tuple[str, ...] | None = None
+) -> list[Field]:
+    """New key fields on ``source`` matching the types of ``key`` (``target``'s primary
+    key by default): ``<target>_<key>``."""
     from designer.types import reference_type
 
     fields = []
-    for key_id in target.primary_key:
+    for key_id in target.primary_key if key is None else key:
         key = target.field(key_id)
         name = f"{singular(target.name)}_{key.name}"
         while source.field_by_name(name) is not None or any(f.name == name for f in fields):

@@ -69,6 +69,7 @@ _KINDS: dict[str, TypeKind] = {
     "varbinary": TypeKind.BYTES, "longblob": TypeKind.BYTES, "mediumblob": TypeKind.BYTES,
     "tinyblob": TypeKind.BYTES,
 }  # fmt: skip
+PORTABLE_NAMES = frozenset(_KINDS)  # spellings every renderer translates (a schema for no dialect)
 SERIAL_NAMES = frozenset({"smallserial", "serial", "bigserial", "serial2", "serial4", "serial8"})
 _LENGTH_KINDS = (TypeKind.VARCHAR, TypeKind.CHAR)
 # Parameters that are a precision of the value, not a size we model: time(3), int(11).

@@ -87,7 +87,8 @@ class Revision(models.Model):
 
 
 class Release(models.Model):
-    """An immutable named version: the schema as it was when released."""
+    """An immutable named version: the schema as it was when released. Only how bundles
+    chain through it may change later (``baseline``)."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="releases")
     number = models.PositiveIntegerField()
@@ -96,6 +97,11 @@ class Release(models.Model):
     revision = models.PositiveIntegerField()
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Dialects the person chose to release without (the deploy check failed for them),
+    # comma-separated in the fixed order; empty: every dialect. Not null: a choice.
+    dropped_dialects = models.CharField(max_length=40, blank=True, default="", db_default="")
+    # Bundles start the chain at this version's full DDL: older versions never block them.
+    baseline = models.BooleanField(default=False, db_default=False)
 
     class Meta:
         ordering = ["-number"]
@@ -103,6 +109,10 @@ class Release(models.Model):
 
     def __str__(self) -> str:
         return f"v{self.number}"
+
+    @property
+    def dropped_dialect_list(self) -> list[str]:
+        return self.dropped_dialects.split(",") if self.dropped_dialects else []
 
 
 class JobKind(models.TextChoices):

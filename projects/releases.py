@@ -15,11 +15,12 @@ from django.http import Http404
 
 from designer.bundle import BundleSpec, BundleVersion
 from designer.codegen import TARGETS
+from designer.deploy import DIALECT_LABELS, DeployCheck, deploy_check, target_dialects
 from designer.diagram import DiagramError, build_dot, diagram_cache_key, start_render
 from designer.schema import Schema
 from designer.types import DIALECTS
 from designer.versions import schema_after
-from projects import memo, services
+from projects import memo, selectors, services
 from projects.diagrams import CACHE_SECONDS
 from projects.models import Analysis, Bundle, Dismissal, JobKind, Project, Release
 
@@ -31,14 +32,21 @@ class VersionError(ValueError):
 # --- writes -----------------------------------------------------------------------------
 
 
-def release_create(*, project: Project, user, message: str = "") -> Release:
+def release_create(*, project: Project, user, message: str = "", drop_dialects=(), baseline: bool = False) -> Release:
     """Snapshot the current document as the next version. The project row is locked so
-    two releases at once get different numbers and each holds the document it saw."""
+    two releases at once get different numbers and each holds the document it saw.
+
+    The deploy check has the last word: a version that fails for the primary dialect is
+    refused; one that fails for another dialect is released only without that dialect,
+    when the person chose so (``drop_dialects``), and the choice is recorded. A
+    ``baseline`` starts bundles' chains at its full DDL: no migration from older versions."""
     with transaction.atomic():
         locked = Project.objects.select_for_update().get(pk=project.pk)
         latest = Release.objects.filter(project=locked).order_by("-number").first()
         if latest is not None and latest.document == locked.document:
             raise VersionError(f"Nothing changed since version {latest.number}: there is nothing to release.")
+        check = release_check(project=locked, baseline=baseline)
+        dropped = _dialects_to_drop(check, chosen=set(drop_dialects))
         return Release.objects.create(
             project=locked,
             number=(latest.number if latest else 0) + 1,
@@ -46,7 +54,70 @@ def release_create(*, project: Project, user, message: str = "") -> Release:
             document=locked.document,
             revision=locked.revision,
             created_by=user,
+            dropped_dialects=",".join(dropped),
+            baseline=baseline,
         )
+
+
+class DeployRefused(VersionError):
+    """The deploy check fails: ``dialects`` are the ones the person may still choose to drop."""
+
+    def __init__(self, message: str, *, dialects=()):
+        super().__init__(message)
+        self.dialects = tuple(dialects)
+
+
+def _dialects_to_drop(check: DeployCheck, *, chosen: set[str]) -> list[str]:
+    failing = check.failing
+    if check.primary in failing:
+        first = check.for_dialect(check.primary)[0]
+        raise DeployRefused(
+            f"This version would fail on {DIALECT_LABELS[check.primary]}, the project's own database: "
+            f"{first.object}: {first.message}. Fix: {first.fix}. (See the deploy check below.)"
+        )
+    undecided = [d for d in failing if d not in chosen]
+    if undecided:
+        names = ", ".join(DIALECT_LABELS[d] for d in undecided)
+        raise DeployRefused(
+            f"This version would fail on {names} (see the deploy check below): fix it, or choose to leave "
+            f"{names} out of this version.",
+            dialects=undecided,
+        )
+    return failing
+
+
+def release_check(*, project: Project, baseline: bool = False) -> DeployCheck:
+    """The deploy check of the current document: full DDL per dialect, and the migration
+    from the last version released with that dialect (none for a baseline)."""
+    schema = selectors.project_schema(project)
+    found = [] if baseline else list(Release.objects.filter(project=project).order_by("number"))
+    schemas = release_schemas(found) if found else []
+    findings = []
+    for dialect in target_dialects(schema):
+        previous = next(
+            (
+                (r, s)
+                for r, s in zip(reversed(found), reversed(schemas), strict=True)
+                if dialect not in r.dropped_dialect_list
+            ),
+            None,
+        )
+        check = deploy_check(
+            schema,
+            dialects=(dialect,),
+            previous=previous[1] if previous else None,
+            previous_number=previous[0].number if previous else None,
+        )
+        findings += check.findings
+    return DeployCheck(dialects=target_dialects(schema), findings=tuple(findings))
+
+
+def release_set_baseline(*, project: Project, number: int, baseline: bool) -> Release:
+    """Mark a version as a baseline (bundles start their chain at its full DDL) or not."""
+    release = release_for(project=project, number=number)
+    release.baseline = baseline
+    release.save(update_fields=["baseline"])
+    return release
 
 
 def bundle_create(
@@ -174,6 +245,8 @@ def bundle_spec(
             message=r.message,
             author=r.created_by.username if r.created_by else "",
             released_at=r.created_at.isoformat(timespec="seconds"),
+            baseline=r.baseline,
+            dropped=tuple(r.dropped_dialect_list),
         )
         for r, schema in zip(found, schemas, strict=True)
     )

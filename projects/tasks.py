@@ -23,6 +23,7 @@ through ``services.job_reap(job=job)`` first, so its page never polls a dead job
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import socket
@@ -36,7 +37,7 @@ from django.core.files.base import ContentFile
 from django.db import connection
 
 from designer.advice import analysis_to_dict, analyze
-from designer.bundle import build_bundle
+from designer.bundle import bundle_files, zip_files
 from designer.codegen import CodegenError
 from designer.formats import dump_schema
 from designer.migrate import MigrationError
@@ -146,11 +147,19 @@ def bundle_job(job: Job) -> dict:
         extra_files=code.bundle_orm_files(project=job.project, version=bundle.target_version,
                                           targets=bundle.orm_target_list, dialects=bundle.dialect_list),
     )  # fmt: skip
-    body = build_bundle(spec, progress=lambda percent, message: services.job_progress(
+    files = bundle_files(spec, progress=lambda percent, message: services.job_progress(
         job=job, progress=percent, message=message))  # fmt: skip
+    body = zip_files(files)
     stem = services.safe_file_stem(job.project.name)
     job.file.save(f"{stem}-v{bundle.base_version}-v{bundle.target_version}.zip", ContentFile(body), save=False)
-    return {"bytes": len(body), "sha256": hashlib.sha256(body).hexdigest(), "versions": len(spec.versions)}
+    # Dialects that could not be written are left out (their reasons are in the README): said on the job too.
+    left_out = json.loads(files["manifest.json"])["left_out"]
+    return {
+        "bytes": len(body),
+        "sha256": hashlib.sha256(body).hexdigest(),
+        "versions": len(spec.versions),
+        "left_out": left_out,
+    }
 
 
 JOB_KINDS = {

@@ -119,6 +119,16 @@ urlpatterns = [
     ),
     path("projects/<int:project_id>/edit/relationships/", edit_links.relationship_add, name="relationship_add"),
     path(
+        "projects/<int:project_id>/edit/relationships/reverse/",
+        edit_links.relationships_reverse_all,
+        name="relationships_reverse_all",
+    ),
+    path(
+        "projects/<int:project_id>/edit/relationships/<str:relationship_id>/reverse/",
+        edit_links.relationship_reverse,
+        name="relationship_reverse",
+    ),
+    path(
         "projects/<int:project_id>/edit/relationships/<str:relationship_id>/delete/",
         edit_links.relationship_delete,
         name="relationship_delete",
@@ -140,6 +150,10 @@ urlpatterns = [
     path("projects/<int:project_id>/edit/volumes/<str:entity_id>/", edit_workload.volume_set, name="volume_set"),
     path("projects/<int:project_id>/versions/", versions.versions_page, name="versions"),
     path("projects/<int:project_id>/versions/release/", versions.release_create, name="release_create"),
+    path("projects/<int:project_id>/deploy-check.json", versions.deploy_check_json, name="deploy_check_json"),
+    path(
+        "projects/<int:project_id>/versions/<int:number>/baseline/", versions.release_baseline, name="release_baseline"
+    ),
     path("projects/<int:project_id>/versions/compare/", versions.version_compare, name="version_compare"),
     path("projects/<int:project_id>/versions/bundle/", versions.bundle_start, name="bundle_start"),
     path("projects/<int:project_id>/advice/analyze/", advice.analyze_start, name="advice_analyze"),

@@ -1,11 +1,13 @@
 """The editor's schema warnings: every warning, grouped by code, each group folded or
-open, and groups the team dismissed for this project kept apart (still listed)."""
+open, and groups the team dismissed for this project kept apart (still listed). The
+deploy check's findings come as one group per dialect (code ``deploy-<dialect>``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from designer.problems import Problem
+from designer.deploy import DIALECT_LABELS, Finding, deploy_check
+from designer.problems import Problem, Severity
 from designer.problems import warnings as only_warnings
 from designer.validate import validate
 from projects.memo import PerSchema
@@ -19,10 +21,28 @@ class WarningGroup:
 
     @property
     def title(self) -> str:
+        if self.code.startswith(DEPLOY_PREFIX):
+            return f"Deploy check: {DIALECT_LABELS.get(self.code.removeprefix(DEPLOY_PREFIX), 'unknown')}"
         return self.code.replace("-", " ").capitalize()
 
 
+DEPLOY_PREFIX = "deploy-"
 _warnings: PerSchema[list[Problem]] = PerSchema()
+_deploy: PerSchema[list[Problem]] = PerSchema()
+
+
+def deploy_warnings(schema) -> list[Problem]:
+    """The deploy check's rules (without rendering, which release and bundles do), as
+    warnings: what would fail on each target dialect, with its fix."""
+    return _deploy.get(schema, None, lambda: [_as_problem(f) for f in deploy_check(schema, rendered=False).findings])
+
+
+def _as_problem(finding: Finding) -> Problem:
+    return Problem(
+        code=f"{DEPLOY_PREFIX}{finding.dialect}",
+        severity=Severity.WARNING,
+        message=f"{finding.object}: {finding.message}. Fix: {finding.fix}.",
+    )
 
 
 def schema_warnings(schema, *, found: list[Problem] | None = None) -> list[Problem]:
@@ -35,7 +55,7 @@ def schema_warnings(schema, *, found: list[Problem] | None = None) -> list[Probl
 
 def warning_groups(schema, *, dismissed: list[str], found: list[Problem] | None = None) -> list[WarningGroup]:
     """``found``: the warnings the edit's validation already produced (None: validate now)."""
-    problems = schema_warnings(schema, found=found)
+    problems = [*schema_warnings(schema, found=found), *deploy_warnings(schema)]
     by_code: dict[str, list[Problem]] = {}
     for problem in problems:
         by_code.setdefault(problem.code, []).append(problem)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from designer.formats import dbml_extras, dbml_writer
 from designer.formats.dbml_reader import read_dbml
+from designer.keys import better_reading
 from designer.problems import Problem, SchemaError, Severity
 from designer.schema import (
     Cardinality,
@@ -229,7 +230,7 @@ class _Importer:
             cardinality, source, target = Cardinality.ONE_TO_ONE, second, first
         else:
             cardinality, source, target = Cardinality.MANY_TO_MANY, first, second
-        return Relationship(
+        relationship = Relationship(
             id=fresh_id("rel", self.taken),
             cardinality=cardinality,
             from_entity_id=source[0],
@@ -241,6 +242,28 @@ class _Importer:
             on_update=self._action(ref["onUpdate"], ref),
             color=ref["color"],
         )
+        return self._sensible(relationship, ref)
+
+    def _sensible(self, relationship: Relationship, ref: dict) -> Relationship:
+        """A key that would sit on a primary key and point at a non-unique column: the ref
+        was meant the other way round (``child.fk - parent.pk``), so it is read that way."""
+        if relationship.cardinality is not Cardinality.ONE_TO_ONE:
+            return relationship  # `<` and `>` say which side holds the key; the deploy check flags a bad one
+        by_id = {e.id: e for e in self.entities.values()}
+        flipped = better_reading(by_id, relationship)
+        if flipped is None:
+            return relationship
+        holder, referenced = by_id[flipped.from_entity_id], by_id[flipped.to_entity_id]
+        self.notices.append(
+            Problem(
+                code="dbml-ref-reversed",
+                severity=Severity.WARNING,
+                line=ref["line"],
+                message=f"the reference between {holder.qualified_name} and {referenced.qualified_name} would point at "
+                f"a column that is not unique; it is read the other way: {holder.qualified_name} holds the key",
+            )
+        )
+        return flipped
 
     def _endpoint(self, endpoint: dict, ref: dict) -> tuple[str, tuple[str, ...]]:
         entity = self.entities[(namespace_of(endpoint["schema"]), endpoint["table"])]

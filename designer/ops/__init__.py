@@ -31,6 +31,7 @@ from designer.ops.entities import (
     RemoveNote,
     RemovePattern,
     RemoveRelationship,
+    ReverseRelationship,
     UpdateEntity,
     UpdateEnum,
     UpdateGroup,
@@ -83,6 +84,7 @@ __all__ = [
     "RemoveRelationship",
     "RenameEnumValue",
     "ReplaceSchema",
+    "ReverseRelationship",
     "SetDiagramSettings",
     "SetPositions",
     "SetPrimaryKey",
@@ -116,7 +118,7 @@ OP_TYPES: dict[str, type[Op]] = {
     cls.__name__: cls
     for cls in (
         AddEntity, UpdateEntity, RemoveEntity, AddField, UpdateField, MoveField, RemoveField, SetPrimaryKey,
-        AddIndex, UpdateIndex, RemoveIndex, AddRelationship, UpdateRelationship, RemoveRelationship,
+        AddIndex, UpdateIndex, RemoveIndex, AddRelationship, UpdateRelationship, RemoveRelationship, ReverseRelationship,
         AddEnum, UpdateEnum, RemoveEnum, RenameEnumValue, AddGroup, UpdateGroup, RemoveGroup,
         AddNote, UpdateNote, RemoveNote, AddPattern, UpdatePattern, RemovePattern,
         SetVolume, SetDiagramSettings, SetPositions, SetProjectInfo, ReplaceSchema, Batch,

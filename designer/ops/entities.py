@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from designer.ops.base import Op, _add, _ends, _remove, _TopLevel, _update
+from designer.keys import reversed_relationship
+from designer.ops.base import Op, _add, _ends, _position, _remove, _TopLevel, _update
 from designer.ops.settings import Batch, SetVolume
 from designer.schema import AccessPattern, Entity, Enum, Group, Note, Relationship, Schema, replace
 
@@ -67,6 +68,20 @@ class UpdateRelationship(_TopLevel):
     def apply(self, schema):
         new, old = _update(self, schema, self.relationship)
         return new, UpdateRelationship(relationship=old)
+
+
+@dataclass(frozen=True)
+class ReverseRelationship(_TopLevel):
+    """Swap which side holds the key; its own inverse."""
+
+    relationship_id: str
+    collection, label = "relationships", "relationship"
+
+    def apply(self, schema):
+        items = self._items(schema)
+        current = items[_position(items, self.relationship_id, self.label)]
+        new, _ = _update(self, schema, reversed_relationship(current))
+        return new, ReverseRelationship(relationship_id=self.relationship_id)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from designer.validate.quality import (
 from designer.validate.references import dangling_references, relationship_shape
 from designer.validate.structure import blank_names, duplicate_ids, duplicate_names, type_parameters
 from designer.validate.targets import target_refusals
+from designer.validate.types_known import unknown_types
 from designer.validate.workload import pattern_missing_parts, pattern_shape, stale_patterns, workload_numbers
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "stale_patterns",
     "target_refusals",
     "type_parameters",
+    "unknown_types",
     "validate",
     "workload_numbers",
 ]
@@ -69,6 +71,7 @@ RULES = (
     type_parameters,
     target_refusals,
     sql_fragments,
+    unknown_types,
     workload_numbers,
     pattern_shape,
     stale_patterns,

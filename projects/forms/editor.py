@@ -10,8 +10,10 @@ import re
 
 from django import forms
 
-from designer import edits, ops
+from designer import edits, ops, type_catalog
 from designer.formats.dbml_types import field_type_from_text
+from designer.keys import non_unique_references
+from designer.problems import SchemaError
 from designer.schema import (
     DefaultKind,
     Entity,
@@ -20,6 +22,7 @@ from designer.schema import (
     IndexMethod,
     Schema,
     SortOrder,
+    TypeKind,
 )
 from designer.types import dialect_of
 
@@ -73,7 +76,10 @@ class EntityForm(SchemaForm):
 class FieldForm(SchemaForm):
     name = forms.CharField(max_length=200)
     type = forms.CharField(
-        max_length=80, initial="text", help_text="e.g. bigint, varchar(120), decimal(10,2), text[], an enum"
+        max_length=80,
+        initial="text",
+        help_text="e.g. bigint, varchar(120), decimal(10,2), text[], an enum",
+        widget=forms.TextInput(attrs={"list": "type-catalogue", "autocomplete": "off"}),
     )
     nullable = forms.BooleanField(required=False, initial=True)
     primary_key = forms.BooleanField(required=False, label="PK")
@@ -97,7 +103,44 @@ class FieldForm(SchemaForm):
             raise forms.ValidationError(
                 f"Unknown type “{text}”. Try text, bigint, varchar(120), decimal(10,2) or an enum."
             )
+        if field_type.kind is not TypeKind.ENUM and not self._type_unchanged(text):
+            dialect = dialect_of(self.schema.database_type)
+            if not type_catalog.known(text, dialect, self.schema):
+                raise forms.ValidationError(type_catalog.unknown_message(text, dialect, self.schema))
         return field_type
+
+    def clean(self):
+        data = super().clean()
+        if self.field is not None and not self.errors:
+            self._keep_references_unique()
+        return data
+
+    def _keep_references_unique(self) -> None:
+        """A field a foreign key points at must stay a key: dropping its unique or primary
+        key flag is refused here, with the reference named, rather than failing on the server."""
+        try:
+            after, _ = ops.apply(self.schema, self.to_op())
+        except SchemaError:
+            return  # the service says what is wrong with the edit itself
+        before = {r.id for r in non_unique_references(self.schema)}
+        broken = [r for r in non_unique_references(after) if r.id not in before]
+        if broken:
+            target = (
+                self.entity.name
+                + " ("
+                + ", ".join(f.name for f in self.entity.fields if f.id in broken[0].to_field_ids)
+                + ")"
+            )
+            holders = ", ".join(sorted({after.entity(r.from_entity_id).qualified_name for r in broken}))
+            raise forms.ValidationError(
+                f"{target} is referenced by {holders} and would no longer be unique: keep it a key, or change "
+                "those references first."
+            )
+
+    def _type_unchanged(self, text: str) -> bool:
+        # A field imported with a type we do not know keeps it (flagged in the warnings)
+        # while the rest of the field is edited; a newly typed type must be known.
+        return self.field is not None and initial_for_field(self.schema, self.entity, self.field)["type"] == text
 
     def to_op(self) -> ops.Op:
         return edits.save_field(self.schema, self.entity, self.field, **self.cleaned_data)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django import forms
 
 from designer import edits, ops
+from designer.keys import is_unique_key
 from designer.schema import Cardinality, RefAction
 from projects.forms.editor import SchemaForm
 from projects.forms.widgets import QuickSelect
@@ -19,6 +20,9 @@ class RelationshipForm(SchemaForm):
     from_field = forms.ChoiceField(required=False, label="field", help_text="empty: create the foreign key field",
                                    widget=QuickSelect)  # fmt: skip
     to_entity = forms.ChoiceField(label="to (referenced)", widget=QuickSelect)
+    to_field = forms.CharField(
+        required=False, max_length=200, label="referenced field", help_text="empty: its primary key"
+    )
     cardinality = forms.ChoiceField(choices=[(c.value, c.value.replace("_", "-")) for c in Cardinality],
                                     initial=Cardinality.ONE_TO_MANY.value)  # fmt: skip
     optional = forms.BooleanField(required=False, help_text="the reference may be empty (nullable key)")
@@ -42,7 +46,9 @@ class RelationshipForm(SchemaForm):
         target = self.schema.entity(data.get("to_entity", ""))
         if source is None or target is None:
             return data
-        if not target.primary_key:
+        if data.get("to_field"):
+            data["to_field"] = self._referenced_field(target, data["to_field"])
+        elif not target.primary_key:
             raise forms.ValidationError(f"{target.name} has no primary key to refer to; give it one first.")
         if data.get("from_field") and source.field(data["from_field"]) is None:
             self.add_error("from_field", f"Pick a field of {source.name}.")
@@ -55,10 +61,27 @@ class RelationshipForm(SchemaForm):
             raise forms.ValidationError(f"{source.name} has no primary key; give it one first.")
         return data
 
+    def _referenced_field(self, target, name: str) -> str:
+        """The field's id; a foreign key to a column that is not unique is refused by every
+        database, so it is refused here with the two ways out."""
+        field = target.field_by_name(name.strip())
+        if field is None:
+            self.add_error("to_field", f"{target.name} has no field “{name.strip()}”.")
+            return ""
+        if not is_unique_key(target, (field.id,)):
+            self.add_error(
+                "to_field",
+                f"{target.name}.{field.name} is not unique, so no foreign key can point at it: "
+                f"add a unique key on {target.name} ({field.name}) or pick another column "
+                "(empty: the primary key).",
+            )
+        return field.id
+
     def to_op(self) -> ops.Op:
         data = self.cleaned_data
         return edits.add_relationship(
             self.schema, from_entity_id=data["from_entity"], to_entity_id=data["to_entity"],
             cardinality=data["cardinality"], from_field_id=data["from_field"], optional=data["optional"],
             on_delete=data["on_delete"], on_update=data["on_update"], name=data["name"],
+            to_field_id=data["to_field"],
         )  # fmt: skip

@@ -14,6 +14,15 @@ DIALECT_LABELS = {"postgresql": "PostgreSQL", "mysql": "MySQL / MariaDB", "sqlit
 class ReleaseForm(forms.Form):
     message = forms.CharField(max_length=500, required=False, strip=True,
                               widget=forms.TextInput(attrs={"placeholder": "What changed (optional)"}))  # fmt: skip
+    # Dialects the deploy check fails for that the person chooses to release without.
+    drop_dialects = forms.MultipleChoiceField(
+        choices=[(d, DIALECT_LABELS[d]) for d in DIALECTS], required=False, widget=forms.CheckboxSelectMultiple
+    )
+    baseline = forms.BooleanField(required=False, label="baseline (bundles start at its full DDL)")
+
+
+class BaselineForm(forms.Form):
+    baseline = forms.BooleanField(required=False)
 
 
 class CompareForm(forms.Form):

@@ -8,6 +8,9 @@ from django.utils.safestring import SafeString
 
 from designer import labels
 from designer.diagram.dot import entity_dom_id
+from designer.keys import reversible_references
+from designer.type_catalog import catalogue
+from designer.types import dialect_of
 
 register = template.Library()
 
@@ -69,3 +72,17 @@ def entity_list(schema, selected, panel_url: str, page_url: str) -> SafeString:
         '<span class="small muted">{6}</span></li>',
         rows,
     )
+
+
+@register.simple_tag
+def type_datalist(schema) -> SafeString:
+    """The type picker's choices for the schema's dialect (``<input list>`` searches them)."""
+    names = catalogue(dialect_of(schema.database_type), schema)
+    options = format_html_join("", '<option value="{}">', ((name,) for name in names))
+    return format_html('<datalist id="type-catalogue">{}</datalist>', options)
+
+
+@register.simple_tag
+def reversible_count(schema) -> int:
+    """References pointing at a non-unique column whose other reading points at a key."""
+    return len(reversible_references(schema))

@@ -5,9 +5,11 @@ from django.http import Http404
 from django.views.decorators.http import require_POST
 
 from designer import ops
+from designer.keys import points_at_non_unique, reversed_relationship, reversible_references
+from designer.schema import Cardinality
 from projects.forms.editor import IndexForm
 from projects.forms.relationships import RelationshipForm
-from projects.views.editing import commit, editable_project, invalid_form
+from projects.views.editing import commit, editable_project, invalid_form, panel_response
 
 
 @login_required
@@ -35,6 +37,41 @@ def relationship_delete(request, project_id: int, relationship_id: str):
     if relationship.join_entity_id and schema.entity(relationship.join_entity_id):
         op = ops.Batch(ops=(op, ops.RemoveEntity(entity_id=relationship.join_entity_id)))
     return commit(request, project, op, selected=request.POST.get("selected") or None)
+
+
+@login_required
+@require_POST
+def relationship_reverse(request, project_id: int, relationship_id: str):
+    """The other side holds the key; refused when that side is not a key either."""
+    project, schema = editable_project(request, project_id)
+    relationship = schema.relationship(relationship_id)
+    if relationship is None or relationship.cardinality is Cardinality.MANY_TO_MANY:
+        raise Http404("No such relationship (it may have been deleted)")
+    selected = request.POST.get("selected") or None
+    if points_at_non_unique({e.id: e for e in schema.entities}, reversed_relationship(relationship)):
+        target = schema.entity(relationship.from_entity_id)
+        names = ", ".join(f.name for f in target.fields if f.id in relationship.from_field_ids)
+        message = (
+            f"Reversed, the key would point at {target.name} ({names}), which is not unique: "
+            f"add a unique key on {target.name} ({names}) first."
+        )
+        return panel_response(request, project, status=422, errors=[message], selected=selected)
+    return commit(request, project, ops.ReverseRelationship(relationship_id=relationship.id), selected=selected)
+
+
+@login_required
+@require_POST
+def relationships_reverse_all(request, project_id: int):
+    """Every reference to a non-unique column whose other side is a key, reversed in one edit."""
+    project, schema = editable_project(request, project_id)
+    found = reversible_references(schema)
+    selected = request.POST.get("selected") or None
+    if not found:
+        return panel_response(
+            request, project, status=422, errors=["No reference points the wrong way."], selected=selected
+        )
+    op = ops.Batch(ops=tuple(ops.ReverseRelationship(relationship_id=r.id) for r in found))
+    return commit(request, project, op, selected=selected)
 
 
 @login_required

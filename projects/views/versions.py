@@ -2,16 +2,17 @@
 download migration bundles."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET, require_POST
 
 from designer.compare import compare, drawing_schema
+from designer.deploy import DIALECT_LABELS
 from designer.diagram import DiagramOptions
 from projects import releases, selectors
 from projects.diagrams import diagram_for_page
-from projects.forms.versions import BundleForm, CompareForm, ReleaseForm
+from projects.forms.versions import BaselineForm, BundleForm, CompareForm, ReleaseForm
 
 
 @login_required
@@ -27,8 +28,15 @@ def release_create(request, project_id: int):
     project = selectors.project_for_user(user=request.user, project_id=project_id, need="edit")
     form = ReleaseForm(request.POST)
     if form.is_valid():
+        data = form.cleaned_data
         try:
-            releases.release_create(project=project, user=request.user, message=form.cleaned_data["message"])
+            releases.release_create(
+                project=project,
+                user=request.user,
+                message=data["message"],
+                drop_dialects=data["drop_dialects"],
+                baseline=data["baseline"],
+            )
         except releases.VersionError as error:
             form.add_error(None, str(error))
         else:
@@ -44,6 +52,27 @@ def release_create(request, project_id: int):
         "projects/versions.html#bundle_form", context | {"oob": True}, request
     )
     return HttpResponse(html, status=status)
+
+
+@login_required
+@require_GET
+def deploy_check_json(request, project_id: int):
+    """The deploy check of the current design as JSON: per dialect, what would fail and the fix."""
+    project = selectors.project_for_user(user=request.user, project_id=project_id)
+    return JsonResponse(releases.release_check(project=project).as_dict())
+
+
+@login_required
+@require_POST
+def release_baseline(request, project_id: int, number: int):
+    """Mark a version as a baseline (bundles start their chain at its full DDL) or not."""
+    project = selectors.project_for_user(user=request.user, project_id=project_id, need="edit")
+    form = BaselineForm(request.POST)
+    form.is_valid()  # a boolean: always valid
+    releases.release_set_baseline(project=project, number=number, baseline=form.cleaned_data["baseline"])
+    if not request.htmx:
+        return redirect("versions", project_id=project.pk)
+    return render(request, "projects/versions.html#versions", _context(project))
 
 
 @login_required
@@ -92,6 +121,22 @@ def bundle_start(request, project_id: int):
     return render(request, template, _context(project, bundle_form=form), status=422)
 
 
+def deploy_context(check) -> dict:
+    """The deploy check as the page shows it: per dialect, its findings (primary first)."""
+    rows = [
+        {
+            "dialect": d,
+            "label": DIALECT_LABELS[d],
+            "primary": d == check.primary,
+            "fails": check.fails(d),
+            "findings": check.for_dialect(d),
+        }
+        for d in check.dialects
+    ]
+    droppable = [(row["dialect"], row["label"]) for row in rows if row["fails"] and not row["primary"]]
+    return {"rows": rows, "droppable": droppable, "primary_fails": check.fails(check.primary)}
+
+
 def _numbers(project) -> list[int]:
     return [release.number for release in releases.releases_for(project=project)]
 
@@ -99,10 +144,12 @@ def _numbers(project) -> list[int]:
 def _context(project, *, release_form=None, bundle_form=None) -> dict:
     versions = list(releases.releases_for(project=project))
     numbers = [release.number for release in versions]
+    can_edit = project.role in ("owner", "editor")
     return {
         "project": project,
         "versions": versions,
-        "can_edit": project.role in ("owner", "editor"),
+        "can_edit": can_edit,
+        "deploy": deploy_context(releases.release_check(project=project)) if can_edit else None,
         "release_form": release_form or ReleaseForm(),
         "bundle_form": bundle_form or BundleForm(numbers=numbers),
         "bundles": releases.bundles_for(project=project),

@@ -70,6 +70,7 @@ def example_ops(blog):
         ),
         ops.UpdateRelationship(relationship=replace(blog.relationships[1], on_delete=None)),
         ops.RemoveRelationship(relationship_id=blog.relationships[1].id),
+        ops.ReverseRelationship(relationship_id=blog.relationships[1].id),
         ops.AddEnum(enum=Enum(id="enum_new", name="mood", values=(EnumValue("ok"),))),
         ops.UpdateEnum(enum=replace(enum, values=enum.values[::-1])),
         ops.RemoveEnum(enum_id=enum.id),
@@ -188,3 +189,17 @@ def test_removal_impact_lists_relationships_and_indexes(blog):
     lines = ops.removal_impact(blog, entity_id=users.id)
     assert "relationship posts.author_id → users.id" in lines
     assert "relationship comments.author_id → users.id" in lines
+
+
+def test_reverse_relationship_is_its_own_inverse():
+    from designer.examples import blog_schema
+
+    schema = blog_schema()
+    link = schema.relationships[0]
+    after, inverse = ops.apply(schema, ops.ReverseRelationship(relationship_id=link.id))
+    flipped = after.relationship(link.id)
+    assert (flipped.from_entity_id, flipped.from_field_ids) == (link.to_entity_id, link.to_field_ids)
+    assert (flipped.to_entity_id, flipped.to_field_ids) == (link.from_entity_id, link.from_field_ids)
+    assert inverse == ops.ReverseRelationship(relationship_id=link.id)
+    assert ops.apply(after, inverse)[0] == schema
+    assert ops.op_from_dict(ops.op_to_dict(inverse)) == inverse

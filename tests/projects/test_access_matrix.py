@@ -120,6 +120,10 @@ ROWS: dict[str, Row] = {
     "relationship_add": Row(EDIT(422), method="POST", data={"base_revision": 0}, **HX),  # empty form: errors shown
     "relationship_delete": Row(EDIT(), method="POST", kwargs={**P, "relationship_id": "relationship"},
                                data={"base_revision": 0}, **HX),
+    # reversed, posts.author_id would be referenced: not unique, so a message, nothing else
+    "relationships_reverse_all": Row(EDIT(422), method="POST", data={"base_revision": 0}, **HX),  # none: a message
+    "relationship_reverse": Row(EDIT(422), method="POST", kwargs={**P, "relationship_id": "relationship"},
+                                data={"base_revision": 0}, **HX),
     "enum_add": Row(EDIT(), method="POST", data={"name": "mood", "values": "happy\nsad", "base_revision": 0}, **HX),
     "enum_delete": Row(EDIT(422), method="POST", kwargs={**P, "enum_id": "enum"}, data={"base_revision": 0}, **HX),
     "enum_value": Row(EDIT(), method="POST", kwargs={**P, "enum_id": "enum", "action": "add"},
@@ -144,6 +148,8 @@ ROWS: dict[str, Row] = {
     "version_compare": Row(VIEW(422), data={"old": "0", "new": "1"}),  # no version 1 yet: a message
     "release_create": Row(EDIT(), method="POST", data={"message": "first"}, **HX),
     "bundle_start": Row(VIEW(422), method="POST", data={"dialects": "postgresql"}, **HX),  # no version yet: a message
+    "release_baseline": Row(EDIT(404), method="POST", kwargs={**P, "number": 1}, data={"baseline": "on"}, **HX),
+    "deploy_check_json": Row(VIEW()),
     # ORM code: read-only, for anyone who sees the project
     "project_code": Row(VIEW(), data={"target": "prisma"}),
     "project_code_download": Row(VIEW(), data={"target": "prisma"}),

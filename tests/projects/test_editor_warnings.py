@@ -3,8 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from designer.schema import replace
+from designer import ops
+from designer.schema import Field, FieldType, TypeKind, replace
 from designer.validate import validate
+from projects import services
 from projects.models import Project
 from projects.selectors import project_schema
 from projects.warnings_panel import schema_warnings
@@ -63,3 +65,19 @@ def test_warnings_are_kept_per_schema_object_never_mixed_up(project):
     assert schema_warnings(schema) == [p for p in validate(schema) if p.severity.value == "warning"]
     assert schema_warnings(loose) == [p for p in validate(loose) if p.severity.value == "warning"]
     assert schema_warnings(schema) != schema_warnings(loose)  # each its own, asked again
+
+
+def test_the_deploy_check_is_a_group_per_failing_dialect(client_for, project, member):
+    project.refresh_from_db()
+    users = project_schema(project).entity_by_name("users")
+    field = Field(id="fld_period", name="period", type=FieldType(TypeKind.OTHER, written="tsrange"))
+    services.apply_op(
+        project_id=project.pk,
+        user=member,
+        base_revision=project.revision,
+        op=ops.AddField(entity_id=users.id, field=field),
+    )
+    body = client_for(member).get(reverse("editor_panel", args=[project.pk]), **HTMX).content.decode()
+    assert "Deploy check: MySQL/MariaDB" in body and "Deploy check: SQLite" in body
+    assert "Deploy check: PostgreSQL" not in body
+    assert "users.period: type tsrange has no MySQL/MariaDB equivalent" in body

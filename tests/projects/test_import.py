@@ -126,3 +126,17 @@ def test_import_opened_before_a_teammates_edit_answers_409_and_keeps_their_work(
         response.status_code == 409 and "bob changed the project since you opened Import" in response.content.decode()
     )
     assert project.revision == 1 and project_schema(project).entity_by_name("b_table") is not None
+
+
+def test_unknown_types_are_kept_and_flagged_and_child_first_refs_read_the_right_way(client_for, outsider):
+    dbml = (
+        'Project p { database_type: "PostgreSQL" }\nTable parent { id int [pk]\n code varchr(20) }\n'
+        "Table child { id int [pk]\n parent_id int }\nRef: child.parent_id - parent.id\n"
+    )
+    response = client_for(outsider).post(reverse("import_new"), {"text": dbml, "name": "Flags"}, follow=True)
+    page = response.content.decode()
+    assert "Did you mean varchar(20)?" in page and "it is read the other way" in page
+    schema = project_schema(Project.objects.get(owner=outsider, name="Flags"))
+    assert schema.entity_by_name("parent").field_by_name("code").type.written == "varchr(20)"
+    link = schema.relationships[0]
+    assert (schema.entity(link.from_entity_id).name, schema.entity(link.to_entity_id).name) == ("child", "parent")

@@ -175,3 +175,20 @@ def test_migration_sql_applies_and_reverts_with_mariadb(project, owner):
         assert mariadb(f"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{name}'").strip() == "0"
     finally:
         mariadb(f"DROP DATABASE IF EXISTS `{name}`")
+
+
+def test_release_leaves_out_a_failing_dialect_when_told(project, owner):
+    project.refresh_from_db()
+    users = project_schema(project).entity_by_name("users")
+    field = Field(id="fld_period", name="period", type=FieldType(TypeKind.OTHER, written="tsrange"))
+    services.apply_op(
+        project_id=project.pk,
+        user=owner,
+        base_revision=project.revision,
+        op=ops.AddField(entity_id=users.id, field=field),
+    )
+    with pytest.raises(CommandError, match="leave MySQL/MariaDB, SQLite out"):
+        run("release", str(project.pk))
+    run("release", str(project.pk), "--drop-dialect", "mysql", "--drop-dialect", "sqlite", "--baseline")
+    release = Release.objects.get(project=project)
+    assert release.dropped_dialect_list == ["mysql", "sqlite"] and release.baseline

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from projects.bench.bundle import bench_bundle, bundle_table
 from projects.bench.codegen import CODEGEN_SIZES, bench_codegen, codegen_table
+from projects.bench.deploy import DEPLOY_SIZES, bench_deploy, deploy_table
 from projects.bench.diagram import (
     ADVISOR_SIZES,
     SIZES,
@@ -40,17 +41,21 @@ class Command(BaseCommand):
         "`bench migrate`: diff + render of a synthetic version history per dialect. "
         "`bench bundle`: the migration bundle job on 200 entities x 10 versions. "
         "`bench codegen`: every ORM target against the PostgreSQL DDL of the same synthetic schema. "
+        "`bench deploy`: the deploy check (rules alone, and rendered) against validation. "
         "`bench import`: a large pg_dump through the web import into the editor, against PostgreSQL's own parser."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["diagram", "advisor", "rebase", "migrate", "bundle", "codegen", "import"])
+        parser.add_argument(
+            "what", choices=["diagram", "advisor", "rebase", "migrate", "bundle", "codegen", "deploy", "import"]
+        )
         parser.add_argument("--sizes", help="entity counts, comma-separated (default: per benchmark)")
         parser.add_argument("--edits", type=int, default=20, help="diagram, rebase: edits per size (median and p95)")
         parser.add_argument(
             "--runs",
             type=int,
-            help="advisor: analyses per size (7); migrate: runs per dialect (5); bundle, codegen: runs (5); import: runs (3)",
+            help="advisor: analyses per size (7); migrate: runs per dialect (5); bundle, codegen, deploy: runs (5); "
+            "import: runs (3)",
         )
         parser.add_argument("--entities", type=int, default=200, help="migrate, bundle: entities in the schema")
         parser.add_argument("--versions", type=int, default=10, help="migrate, bundle: versions in the history")
@@ -71,6 +76,7 @@ class Command(BaseCommand):
             ),
             "bundle": lambda: bundle_table(bench_bundle(entities=entities, versions=versions, runs=runs or 5)),
             "codegen": lambda: codegen_table(bench_codegen(sizes=_sizes(sizes, CODEGEN_SIZES), runs=runs or 5)),
+            "deploy": lambda: deploy_table(bench_deploy(sizes=_sizes(sizes, DEPLOY_SIZES), runs=runs or 5)),
             "import": lambda: _import_table(runs=runs or 3, **options),
         }
         self.stdout.write(tables[what]())

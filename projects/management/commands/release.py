@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from designer.types import DIALECTS
 from projects import releases
 from projects.models import Project
 
@@ -10,14 +11,25 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("project_id", type=int)
         parser.add_argument("--message", default="", help="what changed in this version")
+        parser.add_argument(
+            "--drop-dialect",
+            action="append",
+            default=[],
+            choices=DIALECTS,
+            dest="drop_dialects",
+            help="release without this dialect when the deploy check fails for it (repeatable)",
+        )
+        parser.add_argument("--baseline", action="store_true", help="bundles start their chain at this version")
 
-    def handle(self, *args, project_id, message, **options):
+    def handle(self, *args, project_id, message, drop_dialects, baseline, **options):
         project = Project.objects.filter(pk=project_id).first()
         if project is None:
             raise CommandError(f"No project with id {project_id}.")
         try:
             # No web user behind a command: the version's author stays empty ("command line").
-            release = releases.release_create(project=project, user=None, message=message)
+            release = releases.release_create(
+                project=project, user=None, message=message, drop_dialects=drop_dialects, baseline=baseline
+            )
         except releases.VersionError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(str(release.number))
