@@ -27,7 +27,6 @@ from psycopg.conninfo import conninfo_to_dict
 from designer.advice import analyze
 from designer.migrate import full_ddl
 from designer.migrate.model import build_model
-from designer.problems import SchemaError
 from designer.schema import Schema
 from designer.verify import data as datagen
 from designer.verify.pattern_sql import PatternQuery, Slot, Unwritable, pattern_query
@@ -39,15 +38,8 @@ STATEMENT_TIMEOUT_MS = 60_000
 Progress = Callable[[int, str], None]
 
 
-class VerifyError(SchemaError):
+class VerifyError(ValueError):
     """Expected: the run cannot go on (no server, DDL that does not apply); the message says why."""
-
-    def __init__(self, message: str) -> None:
-        ValueError.__init__(self, message)
-        self.problems = ()
-
-    def __str__(self) -> str:
-        return self.args[0]
 
 
 def server_url() -> str:

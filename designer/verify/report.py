@@ -49,16 +49,22 @@ def speedup(before: dict | None, after: dict | None) -> float | None:
 
 
 def verdict(before: dict | None, after: dict | None) -> str:
+    """faster / slower / unchanged. The same plan before and after is "unchanged" whatever
+    the clock said: on a busy machine two timings of one plan differ by noise alone."""
     factor = speedup(before, after)
     if factor is None:
         return "not measured"
-    if abs(before["p50_ms"] - after["p50_ms"]) < NOISE_MS:
+    if _plan_access(before) == _plan_access(after) or abs(before["p50_ms"] - after["p50_ms"]) < NOISE_MS:
         return "unchanged"
     if factor >= FASTER:
         return "faster"
     if factor <= 1 / FASTER:
         return "slower"
     return "unchanged"
+
+
+def _plan_access(figures: dict) -> str | None:
+    return (figures.get("plan") or {}).get("access")
 
 
 def judge_recommendations(report: dict) -> None:
@@ -167,10 +173,11 @@ def markdown(report: dict) -> str:
         "|---|---:|---:|---:|---:|---:|---|",
     ]
     for pattern in report["patterns"]:
-        if pattern.get("error"):
-            lines.append(f"| {_cell(pattern['name'])} | failed: {_cell(pattern['error'])} | | | | | |")
-            continue
         before, after = pattern.get("before") or {}, pattern.get("after") or {}
+        error = pattern.get("error") or before.get("error") or after.get("error")
+        if error:
+            lines.append(f"| {_cell(pattern['name'])} | failed: {_cell(error)} | | | | | |")
+            continue
         lines.append(
             f"| {_cell(pattern['name'])} | {_f(before.get('p50_ms'))} | {_f(before.get('p95_ms'))} | "
             f"{_f(after.get('p50_ms'))} | {_f(after.get('p95_ms'))} | {_f((after.get('heaviest') or {}).get('p95_ms'))} | "
@@ -200,11 +207,29 @@ def markdown(report: dict) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _findings(report: dict) -> list[str]:
+def findings(report: dict) -> list[str]:
+    """Everything worth a look, in words: data the constraints refused, patterns whose SQL
+    failed, plans that read far more than they return, failed recommendation SQL."""
     found = list(report.get("findings", []))
     for pattern in report["patterns"]:
+        for moment in ("before", "after"):
+            error = (pattern.get(moment) or {}).get("error")
+            if error:
+                found.append(f"{pattern['name']} fails {moment} the advice: {error}")
+        if pattern.get("error"):
+            found.append(f"{pattern['name']}: {pattern['error']}")
         plan = (pattern.get("after") or {}).get("plan") or {}
         found += [f"{pattern['name']}: {text}" for text in plan.get("findings", [])]
+    found += [
+        f"recommendation {r['title']!r}: its SQL failed: {r['error']}"
+        for r in report["recommendations"]
+        if r.get("error")
+    ]
+    return found
+
+
+def _findings(report: dict) -> list[str]:
+    found = findings(report)
     return ["", "## Findings", "", *[f"- {text}" for text in found]] if found else []
 
 
@@ -224,8 +249,8 @@ def _rehearsal(rehearsal: dict | None) -> list[str]:
     ]
     for step in rehearsal["steps"]:
         lines.append(
-            f"| {step['direction']} | {_cell(step['subject'])} | {_f(step['duration_ms'])} | "
-            f"{_f(step['longest_wait_ms'])} | {_cell(step.get('blocked_query') or '')} | {_cell(step.get('error') or '')} |"
+            f"| {step['direction']} | {_cell(step['subject'])} | {_f(step.get('duration_ms'))} | "
+            f"{_f(step.get('longest_wait_ms'))} | {_cell(step.get('blocked_query') or '')} | {_cell(step.get('error') or '')} |"
         )
     lines += ["", *[f"- {text}" for text in rehearsal.get("findings", [])]]
     return lines
