@@ -223,8 +223,8 @@ def world(project, owner, member, viewer, outsider):
     result = analysis_to_dict(analyze(schema), schema=schema, revision=0, internal=True)
     analysis = services.analysis_store(project=project, revision=0, result=result, job=analysis_job)
     applicable_key = next(r["key"] for r in result["recommendations"] if r["ops"])
-    verification = Verification.objects.create(project=project, created_by=owner, job=Job.objects.create(
-        project=project, kind=JobKind.VERIFICATION, status=JobStatus.FAILED, revision=0, error="No server."))
+    failed_run = Job.objects.create(project=project, kind=JobKind.VERIFICATION, status=JobStatus.FAILED, revision=0)
+    verification = Verification.objects.create(project=project, job=failed_run, created_by=owner)
     invitation, invitation_link = teams.invitation_create(project=project, by=owner, invitee="friend@example.com",
                                                           role="viewer", accept_url=lambda t: t)  # fmt: skip
     return {
