@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from projects.bench_bundle import bench_bundle, bundle_table
 from projects.bench_codegen import CODEGEN_SIZES, bench_codegen, codegen_table
+from projects.bench_verify import bench_verify, verify_table
 from projects.benchmarks import (
     ADVISOR_SIZES,
     SIZES,
@@ -40,17 +41,20 @@ class Command(BaseCommand):
         "`bench migrate`: diff + render of a synthetic version history per dialect. "
         "`bench bundle`: the migration bundle job on 200 entities x 10 versions. "
         "`bench codegen`: every ORM target against the PostgreSQL DDL of the same synthetic schema. "
-        "`bench import`: a large pg_dump through the web import into the editor, against PostgreSQL's own parser."
+        "`bench import`: a large pg_dump through the web import into the editor, against PostgreSQL's own parser. "
+        "`bench verify`: production-like data generated and loaded into PostgreSQL as the Verify job does."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["diagram", "advisor", "rebase", "migrate", "bundle", "codegen", "import"])
+        parser.add_argument(
+            "what", choices=["diagram", "advisor", "rebase", "migrate", "bundle", "codegen", "import", "verify"]
+        )
         parser.add_argument("--sizes", help="entity counts, comma-separated (default: per benchmark)")
         parser.add_argument("--edits", type=int, default=20, help="diagram, rebase: edits per size (median and p95)")
         parser.add_argument(
             "--runs",
             type=int,
-            help="advisor: analyses per size (7); migrate: runs per dialect (5); bundle, codegen: runs (5); import: runs (3)",
+            help="advisor: analyses per size (7); migrate: runs per dialect (5); bundle, codegen: runs (5); import, verify: runs (3)",
         )
         parser.add_argument("--entities", type=int, default=200, help="migrate, bundle: entities in the schema")
         parser.add_argument("--versions", type=int, default=10, help="migrate, bundle: versions in the history")
@@ -58,6 +62,10 @@ class Command(BaseCommand):
         parser.add_argument("--tables", type=int, default=1400, help="import: tables in the generated dump")
         parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432", help="import: where to make it")
         parser.add_argument("--no-layout", action="store_true", help="diagram: skip the first-layout table")
+        parser.add_argument("--rows", type=int, default=1_000_000, help="verify: rows generated per schema")
+        parser.add_argument(
+            "--fixtures", action="store_true", help="verify: the advisor fixtures too, not only the demo"
+        )
 
     def handle(self, *args, what, sizes, edits, runs, entities, versions, no_layout, **options):
         tables = {
@@ -72,5 +80,8 @@ class Command(BaseCommand):
             "bundle": lambda: bundle_table(bench_bundle(entities=entities, versions=versions, runs=runs or 5)),
             "codegen": lambda: codegen_table(bench_codegen(sizes=_sizes(sizes, CODEGEN_SIZES), runs=runs or 5)),
             "import": lambda: _import_table(runs=runs or 3, **options),
+            "verify": lambda: verify_table(
+                bench_verify(max_rows=options["rows"], runs=runs or 3, fixtures=options["fixtures"])
+            ),
         }
         self.stdout.write(tables[what]())
