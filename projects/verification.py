@@ -15,14 +15,16 @@ import os
 import random
 import secrets
 import time
+import uuid
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import psycopg
 from psycopg import sql as pgsql
 from psycopg.conninfo import conninfo_to_dict
+from psycopg.types.json import Jsonb
 
 from designer.advice import analyze
 from designer.migrate import full_ddl
@@ -342,9 +344,10 @@ class _Sampler:
     def value(self, slot: Slot, *, heavy: bool):
         if slot.use == "offset":
             return 200 if heavy else 0
-        value = self.ranked(slot, heavy=heavy)
+        value = _bindable(self.ranked(slot, heavy=heavy))
         if slot.use == "list":
-            return [v for v in {value, self.ranked(slot, heavy=not heavy)} if v is not None] or [value]
+            other = _bindable(self.ranked(slot, heavy=not heavy))
+            return [v for n, v in enumerate((value, other)) if v is not None and (n == 0 or v != value)] or [value]
         if slot.use in ("prefix", "contains", "word") and isinstance(value, str):
             return {"prefix": value[:3], "contains": value[1:5], "word": (value.split() or [""])[0]}[slot.use]
         if slot.use == "new":
@@ -352,18 +355,30 @@ class _Sampler:
         return value
 
     def fresh(self, slot: Slot, value):
-        """A value for a write: an existing one, made new where the column is unique."""
+        """A value for a write: an existing one, made new where the column is part of a key
+        or unique constraint (the data's times lie in the past, so a future one is new)."""
         table = self.model.table(slot.entity_id)
-        unique = table is not None and any(
-            c.kind in ("primary", "unique") and c.columns == (slot.field_id,) for c in table.constraints
+        keyed = table is not None and any(
+            c.kind in ("primary", "unique") and slot.field_id in c.columns for c in table.constraints
         )
-        if not unique:
+        if not keyed or value is None:
             return value
         if isinstance(value, str):
             return f"{value}-{self.rng.randrange(10**9)}"
+        if isinstance(value, bool):
+            return value
         if isinstance(value, int):
             return value + 10**9
+        if isinstance(value, datetime | date):
+            return value + timedelta(days=3650 + self.rng.randrange(3650))
+        if isinstance(value, uuid.UUID):
+            return uuid.UUID(int=self.rng.getrandbits(128), version=4)
         return value
+
+
+def _bindable(value):
+    """A value read back from the data, ready to bind again: json comes back as a dict."""
+    return Jsonb(value) if isinstance(value, dict) else value
 
 
 def _shown(samples: dict) -> dict:
@@ -371,6 +386,8 @@ def _shown(samples: dict) -> dict:
 
 
 def _plain(value):
+    if isinstance(value, Jsonb):
+        value = value.obj
     return value if isinstance(value, int | float | str | bool | type(None)) else str(value)
 
 
@@ -462,72 +479,64 @@ def _regclass(recommendation: dict) -> str:
     return '"' + recommendation["index"].replace('"', '""') + '"'
 
 
-def _parent_deletes(connection, schema: Schema, recommendations: list[dict]) -> list[tuple[dict, str, list]]:
-    """For each foreign-key index recommendation: a delete of a parent row no child
-    references (the check must prove that, which without the index means a scan), timed
-    before the advice; the same delete is timed again after it."""
+def _parent_deletes(connection, schema: Schema, recommendations: list[dict]) -> list[tuple[dict, object, list]]:
+    """For each foreign-key index recommendation: the check a delete of a parent row makes
+    (PostgreSQL's own: is there a child with this key?), timed before the advice for a
+    parent no child references (the check must look everywhere to prove it, which without
+    an index is a scan) or, when every parent has children, the one with the fewest; the
+    same check is timed again after the advice."""
     model = build_model(schema)
     planned = []
     for recommendation in recommendations:
         if recommendation["code"] != "index.foreign-key":
             continue
-        key = next(
+        found = next(
             (
-                k
+                (table_id, k)
                 for table_id, k in model.foreign_keys
                 if table_id == recommendation["entity_id"] and list(k.columns) == recommendation["field_ids"]
             ),
             None,
         )
-        parent = model.table(key.ref_table) if key else None
-        if parent is None or parent.primary_key is None or len(parent.primary_key.columns) != 1:
+        if found is None or len(found[1].columns) != 1:
             continue
-        statement, params = _lonely_parent_delete(connection, model, parent)
+        child, key = model.table(found[0]), found[1]
+        parent = model.table(key.ref_table)
+        statement, params = _foreign_key_check(connection, child, key, parent)
         if statement is None:
             continue
-        recommendation["parent_delete"] = {
-            "parent": parent.label,
-            "before": _time_delete(connection, statement, params),
-        }
+        recommendation["parent_delete"] = {"parent": parent.label, "before": _time_check(connection, statement, params)}
         planned.append((recommendation, statement, params))
     return planned
 
 
-def _lonely_parent_delete(connection, model, parent):
-    key_column = parent.column(parent.primary_key.columns[0]).name
-    children = []
-    for table_id, key in model.foreign_keys:
-        if key.ref_table == parent.id and len(key.columns) == 1:
-            child = model.table(table_id)
-            children.append(
-                pgsql.SQL("NOT EXISTS (SELECT 1 FROM {} c WHERE c.{} = p.{})").format(
-                    pgsql.SQL(datagen.sql_table(child)),
-                    pgsql.Identifier(child.column(key.columns[0]).name),
-                    pgsql.Identifier(key_column),
-                )
-            )
-    query = pgsql.SQL("SELECT p.{} FROM {} p WHERE {} LIMIT 1").format(
-        pgsql.Identifier(key_column), pgsql.SQL(datagen.sql_table(parent)), pgsql.SQL(" AND ").join(children)
-    )
-    row = connection.execute(query).fetchone()
+def _foreign_key_check(connection, child, key, parent):
+    child_table, parent_table = pgsql.SQL(datagen.sql_table(child)), pgsql.SQL(datagen.sql_table(parent))
+    fk = pgsql.Identifier(child.column(key.columns[0]).name)
+    referenced = pgsql.Identifier(parent.column(key.ref_columns[0]).name)
+    lonely = pgsql.SQL(
+        "SELECT p.{r} FROM {p} p WHERE NOT EXISTS (SELECT 1 FROM {c} c WHERE c.{fk} = p.{r}) LIMIT 1"
+    ).format(r=referenced, p=parent_table, c=child_table, fk=fk)
+    lightest = pgsql.SQL(
+        "SELECT {fk} FROM {c} WHERE {fk} IS NOT NULL GROUP BY {fk} ORDER BY count(*), {fk} LIMIT 1"
+    ).format(fk=fk, c=child_table)
+    row = connection.execute(lonely).fetchone() or connection.execute(lightest).fetchone()
     if row is None:
         return None, None
-    statement = pgsql.SQL("DELETE FROM {} WHERE {} = %s").format(
-        pgsql.SQL(datagen.sql_table(parent)), pgsql.Identifier(key_column)
-    )
-    return statement, [row[0]]
+    check = pgsql.SQL("SELECT 1 FROM ONLY {c} x WHERE x.{fk} = %s FOR KEY SHARE OF x").format(c=child_table, fk=fk)
+    return check, [_bindable(row[0])]
 
 
-def _time_delete(connection, statement, params, runs: int = 5) -> dict:
+def _time_check(connection, statement, params, runs: int = 5) -> dict:
     samples = []
     for _ in range(runs):
         with connection.transaction(force_rollback=True):
             started = time.perf_counter()
-            connection.execute(statement, params)
+            connection.execute(statement, params).fetchall()
             samples.append((time.perf_counter() - started) * 1000)
     return timing(samples)
 
 
 def _parent_deletes_after(connection, planned) -> None:
     for recommendation, statement, params in planned:
-        recommendation["parent_delete"]["after"] = _time_delete(connection, statement, params)
+        recommendation["parent_delete"]["after"] = _time_check(connection, statement, params)

@@ -292,7 +292,7 @@ _NAME_KINDS = (
     (r"title|subject|headline", "title"),
     (r"body|content|text|description|bio|summary|comment|note|message|details", "paragraph"),
     (r"url|link|website|href", "url"),
-    (r"phone|mobile|fax", "phone"),
+    (r"phone|mobile|fax", "phone_number"),
     (r"city|town", "city"),
     (r"country", "country"),
     (r"street|address", "street"),

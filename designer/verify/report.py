@@ -101,7 +101,7 @@ def _claims(recommendation: dict, patterns: dict, report: dict):
         yield {
             "claim": f"serves the foreign-key check of deletes from {delete['parent']}",
             "held": held,
-            "evidence": f"a delete of a {delete['parent']} row nothing references: {_ms(delete.get('before'))} → "
+            "evidence": f"the foreign-key check of {delete['parent']} deletes: {_ms(delete.get('before'))} → "
             f"{_ms(delete.get('after'))}" + (f" ({factor:,.1f}x faster)" if factor else ""),
         }
     if not recommendation.get("pattern_ids") and not delete:

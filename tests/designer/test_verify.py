@@ -293,3 +293,13 @@ def test_a_claim_the_plan_bears_out_holds_and_one_it_contradicts_is_flagged():
     assert failed["summary"]["recommendations_failed"] == 1
     text = markdown(failed)
     assert "its SQL runs: CONTRADICTED: syntax error" in text and "its SQL failed" in text
+
+
+def test_every_kind_of_value_by_name_has_a_faker_provider(monkeypatch):
+    from designer.verify import data
+
+    monkeypatch.setattr(data, "POOL_SIZE", 50)
+    pools = data._Pools(1)
+    for _, kind in (*data._NAME_KINDS, ("", "word"), ("", "company")):
+        values = pools.get(kind)
+        assert len(values) == 50 and all("\t" not in v and "\n" not in v for v in values), kind
