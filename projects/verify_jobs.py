@@ -80,3 +80,15 @@ def latest_report(*, project: Project) -> tuple[Verification | None, dict | None
         .first()
     )
     return done, (done.job.result if done else None)
+
+
+def contradicted_claims(*, project: Project) -> dict[str, list[str]]:
+    """Recommendation key → the claims the latest finished verification contradicted, in
+    words, for the Advice tab to flag."""
+    _, report = latest_report(project=project)
+    flags: dict[str, list[str]] = {}
+    for recommendation in (report or {}).get("recommendations", []):
+        failed = [f"{c['claim']}: {c['evidence']}" for c in recommendation.get("claims", []) if c["held"] is False]
+        if failed and recommendation.get("key"):
+            flags[recommendation["key"]] = failed
+    return flags

@@ -7,8 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from projects import releases
-from projects.models import JobStatus, Verification
+from designer.advice import analysis_to_dict, analyze
+from projects import releases, services
+from projects.models import Job, JobKind, JobStatus, Verification
+from projects.selectors import project_schema
 from projects.tasks import run_job
 
 
@@ -82,3 +84,31 @@ def test_the_editor_shows_each_pattern_as_the_sql_verify_runs(client_for, projec
     page = client_for(owner).get(reverse("project_detail", args=[project.pk]) + "?tab=workload").content.decode()
     assert "As SQL (what Verify runs)" in page
     assert "FROM &quot;posts&quot; AS t0" in page  # escaped like any value
+
+
+def test_the_advice_tab_flags_a_claim_the_latest_verification_contradicted(client_for, project, owner):
+    schema = project_schema(project)
+    result = analysis_to_dict(analyze(schema), schema=schema, revision=project.revision, internal=True)
+    services.analysis_store(project=project, revision=project.revision, result=result)
+    indexed = next(r for r in result["recommendations"] if r["code"] == "index.foreign-key")
+    report = {
+        "recommendations": [
+            {
+                "key": indexed["key"],
+                "claims": [
+                    {
+                        "claim": "a declared pattern uses it",
+                        "held": False,
+                        "evidence": "no declared pattern's plan uses it",
+                    }
+                ],
+            }
+        ]
+    }
+    job = Job.objects.create(
+        project=project, kind=JobKind.VERIFICATION, status=JobStatus.DONE, revision=0, result=report
+    )
+    Verification.objects.create(project=project, job=job, created_by=owner)
+    page = client_for(owner).get(reverse("project_detail", args=[project.pk]) + "?tab=advice").content.decode()
+    assert page.count("Verify contradicted this") == 1
+    assert "a declared pattern uses it: no declared pattern&#x27;s plan uses it" in page
