@@ -237,7 +237,7 @@ class _Writer:
         if op is FilterOp.IS_NOT_NULL:
             return f"{column} IS NOT NULL"
         if op is FilterOp.ARRAY_CONTAINS:
-            return f"{column} @> {value('list')}"
+            return f"{column} @> {value('contained')}"
         if op is FilterOp.JSON_PATH:
             path = "{" + ",".join(p for p in (item.value or "").strip("$.").replace("[", ".").split(".") if p) + "}"
             path = path.replace("'", "''").replace("]", "")

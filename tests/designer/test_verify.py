@@ -303,3 +303,13 @@ def test_every_kind_of_value_by_name_has_a_faker_provider(monkeypatch):
     for _, kind in (*data._NAME_KINDS, ("", "word"), ("", "company")):
         values = pools.get(kind)
         assert len(values) == 50 and all("\t" not in v and "\n" not in v for v in values), kind
+
+
+def test_array_and_json_containment_bind_one_contained_value():
+    from designer.advice.quality import load_fixture
+
+    text = (Path(__file__).parents[1] / "advisor_fixtures" / "catalogue.toml").read_text()
+    schema = load_fixture(text, name="catalogue").schema
+    tagged = next(p for p in schema.patterns if p.name == "products with a tag")
+    query = pattern_query(schema, tagged)
+    assert 't0."tags" @> $1' in query.sql and [s.use for s in query.slots] == ["contained"]
