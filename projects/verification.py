@@ -363,7 +363,10 @@ class _Sampler:
         keyed = table is not None and any(
             c.kind in ("primary", "unique") and slot.field_id in c.columns for c in table.constraints
         )
-        if not keyed or value is None:
+        referencing = any(
+            table_id == slot.entity_id and slot.field_id in key.columns for table_id, key in self.model.foreign_keys
+        )
+        if not keyed or referencing or value is None:  # a reference keeps pointing at its parent
             return value
         if isinstance(value, str):
             return f"{value}-{self.rng.randrange(10**9)}"
