@@ -470,8 +470,11 @@ def _recommendations(schema: Schema) -> list[dict]:
 
 def _run_advice(connection, recommendations: list[dict]) -> None:
     """Each recommendation's SQL exactly as shown, one at a time (CONCURRENTLY needs
-    autocommit); a failure is kept on the recommendation, never hidden."""
+    autocommit); a failure is kept on the recommendation, never hidden. An index whose
+    name was already taken (``IF NOT EXISTS`` then silently does nothing) is a failure too."""
     for recommendation in recommendations:
+        name = recommendation.get("index")
+        taken = name is not None and _index_exists(connection, name)
         started = time.perf_counter()
         try:
             connection.execute(recommendation["sql"])
@@ -480,14 +483,15 @@ def _run_advice(connection, recommendations: list[dict]) -> None:
             recommendation["applied"] = False
             recommendation["error"] = _message(error)
         recommendation["seconds"] = time.perf_counter() - started
-        if recommendation.get("index") and recommendation.get("applied"):
-            exists = connection.execute("SELECT to_regclass(%s) IS NOT NULL", [_regclass(recommendation)]).fetchone()
-            if not exists[0]:
-                recommendation["error"] = f"ran, but no index {recommendation['index']} exists afterwards"
+        if taken and recommendation["applied"]:
+            recommendation["error"] = f"an index named {name} already existed, so this SQL created nothing"
+        elif name and recommendation["applied"] and not _index_exists(connection, name):
+            recommendation["error"] = f"ran, but no index {name} exists afterwards"
 
 
-def _regclass(recommendation: dict) -> str:
-    return '"' + recommendation["index"].replace('"', '""') + '"'
+def _index_exists(connection, name: str) -> bool:
+    query = "SELECT EXISTS (SELECT 1 FROM pg_class WHERE relkind IN ('i', 'I') AND relname = %s)"
+    return connection.execute(query, [name]).fetchone()[0]
 
 
 def _parent_deletes(connection, schema: Schema, recommendations: list[dict]) -> list[tuple[dict, object, list]]:

@@ -76,7 +76,7 @@ def test_a_release_with_a_rename_a_type_change_and_a_not_null_column_is_rehearse
     word_count = Field(id="fld_wc", name="word_count", type=FieldType(TypeKind.INTEGER), nullable=False)
     new_posts = replace(
         posts,
-        fields=tuple(replace(f, name="headline") if f.id == title.id else f for f in posts.fields) + (word_count,),
+        fields=(*tuple(replace(f, name="headline") if f.id == title.id else f for f in posts.fields), word_count),
     )
     new_users = replace(
         users,
@@ -102,3 +102,31 @@ def test_a_release_with_a_rename_a_type_change_and_a_not_null_column_is_rehearse
 def test_an_unreachable_server_is_a_clear_error():
     with pytest.raises(VerifyError, match="Cannot reach the verification server"):
         verify(blog_schema(), project="blog", options=SMALL, url="postgres://postgres@127.0.0.1:1/postgres")
+
+
+def test_recommendation_sql_that_fails_or_does_nothing_is_a_finding():
+    from projects.verification import _connect, _run_advice, scratch_database
+
+    recommendations = [
+        {
+            "sql": 'CREATE INDEX CONCURRENTLY IF NOT EXISTS "orders_placed_at_idx" ON "orders" ("placed_at");',
+            "index": "orders_placed_at_idx",
+        },
+        {
+            "sql": 'CREATE INDEX CONCURRENTLY IF NOT EXISTS "orders_placed_at_idx" ON "orders" ("placed_at") '
+            "WHERE \"status\" = 'open';",
+            "index": "orders_placed_at_idx",
+        },
+        {
+            "sql": 'CREATE INDEX CONCURRENTLY IF NOT EXISTS "orders_status_idx" ON "orders" ("status") '
+            "WHERE \"status\" IN 'todo','in_progress';",
+            "index": "orders_status_idx",
+        },
+    ]
+    with scratch_database(SERVER) as name, _connect(SERVER, dbname=name) as connection:
+        connection.execute("CREATE TABLE orders (id bigint PRIMARY KEY, placed_at timestamptz, status text)")
+        _run_advice(connection, recommendations)
+    first, same_name, invalid = recommendations
+    assert first["applied"] and "error" not in first
+    assert same_name["error"] == "an index named orders_placed_at_idx already existed, so this SQL created nothing"
+    assert not invalid["applied"] and invalid["error"].startswith("syntax error")
