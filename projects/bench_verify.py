@@ -51,8 +51,8 @@ def _bench_one(name: str, schema: Schema, *, url: str, max_rows: int, runs: int)
     options = verification.Options(scale=scale, max_rows=max_rows)
     loads, analyses, rows = [], [], 0
     for _ in range(runs):
-        with verification.scratch_database(url) as database, verification._connect(url, dbname=database) as connection:
-            verification._apply_ddl(connection, schema)
+        with verification.scratch_database(url) as database, verification.connect(url, dbname=database) as connection:
+            verification.apply_ddl(connection, schema)
             started = time.perf_counter()
             data = verification.load_data(connection, schema, options=options, progress=lambda *_: None, findings=[])
             loads.append(time.perf_counter() - started - data["analyze_seconds"])

@@ -36,9 +36,9 @@ def rehearse(old: Schema, new: Schema, *, url: str, options, from_version: int |
     findings: list[str] = []
     with (
         verification.scratch_database(url) as name,
-        verification._connect(url, dbname=name) as connection,
+        verification.connect(url, dbname=name) as connection,
     ):
-        verification._apply_ddl(connection, old)
+        verification.apply_ddl(connection, old)
         smaller = dataclasses.replace(options, max_rows=max_rows)
         data = verification.load_data(connection, old, options=smaller, progress=lambda *_: None, findings=findings)
         reads = _read_queries(connection, old)
@@ -79,7 +79,7 @@ def _read_queries(connection, schema: Schema) -> list[tuple[str, str, list]]:
             query = pattern_query(schema, pattern, placeholders="%s")
         except Unwritable:
             continue
-        params = verification._sample_parameters(connection, schema, [query])[query.pattern_id]["typical"]
+        params = verification.sample_parameters(connection, schema, [query])[query.pattern_id]["typical"]
         queries.append((pattern.name, query.sql, params))
     return queries
 
@@ -98,7 +98,7 @@ def _chunks(sql: str) -> tuple[str, list[tuple[int, str, str]]]:
 def _run(url: str, name: str, sql: str, direction: str, warned: set[int], watcher: _LockWatcher) -> list[dict]:
     preamble, chunks = _chunks(sql)
     results = []
-    with verification._connect(url, dbname=name) as connection:
+    with verification.connect(url, dbname=name) as connection:
         for statement in split(preamble):
             connection.execute(statement)
         failed = False
@@ -114,7 +114,7 @@ def _run(url: str, name: str, sql: str, direction: str, warned: set[int], watche
                 for statement in split(body):
                     connection.execute(statement)
             except psycopg.Error as error:
-                step["error"] = verification._message(error)
+                step["error"] = verification.error_message(error)
                 connection.execute("ROLLBACK")
                 failed = True
             step["duration_ms"] = (time.perf_counter() - started) * 1000
@@ -169,14 +169,14 @@ class _Readers:
     def _loop(self) -> None:
         if not self.queries:
             return
-        with verification._connect(self.url, dbname=self.name) as connection:
+        with verification.connect(self.url, dbname=self.name) as connection:
             while not self.stopping.is_set():
                 for pattern, sql, params in self.queries:
                     started = time.perf_counter()
                     try:
                         connection.execute(sql, params).fetchall()
                     except psycopg.Error as error:
-                        self.errors.setdefault(pattern, verification._message(error))
+                        self.errors.setdefault(pattern, verification.error_message(error))
                     self.longest_ms = max(self.longest_ms, (time.perf_counter() - started) * 1000)
                     self.count += 1
 
@@ -208,7 +208,7 @@ class _LockWatcher:
             return self.longest
 
     def _loop(self) -> None:
-        with verification._connect(self.url, dbname=self.name) as connection:
+        with verification.connect(self.url, dbname=self.name) as connection:
             while not self.stopping.wait(SAMPLE_EVERY_SECONDS):
                 rows = connection.execute(
                     "SELECT extract(epoch FROM clock_timestamp() - state_change) * 1000, query "

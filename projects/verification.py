@@ -56,7 +56,7 @@ def server_url() -> str:
     return url
 
 
-def _connect(url: str, *, dbname: str | None = None, autocommit: bool = True) -> psycopg.Connection:
+def connect(url: str, *, dbname: str | None = None, autocommit: bool = True) -> psycopg.Connection:
     params = conninfo_to_dict(url)
     if dbname:
         params["dbname"] = dbname
@@ -73,12 +73,12 @@ def _connect(url: str, *, dbname: str | None = None, autocommit: bool = True) ->
 def scratch_database(url: str):
     """A new empty database for one run, dropped (connections and all) afterwards."""
     name = f"verify_{secrets.token_hex(6)}"
-    with _connect(url) as admin:
+    with connect(url) as admin:
         admin.execute(pgsql.SQL("CREATE DATABASE {}").format(pgsql.Identifier(name)))
     try:
         yield name
     finally:
-        with _connect(url) as admin:
+        with connect(url) as admin:
             admin.execute(pgsql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(pgsql.Identifier(name)))
 
 
@@ -109,7 +109,7 @@ def verify(
     ``previous``: the version before, for the migration rehearsal (None: none)."""
     report_progress = progress or (lambda percent, message: None)
     url = url or server_url()
-    with scratch_database(url) as name, _connect(url, dbname=name) as connection:
+    with scratch_database(url) as name, connect(url, dbname=name) as connection:
         report = {
             "project": project,
             "version": version,
@@ -118,12 +118,12 @@ def verify(
             "findings": [],
         }
         report_progress(5, "Creating the tables")
-        _apply_ddl(connection, schema)
+        apply_ddl(connection, schema)
         report["data"] = load_data(
             connection, schema, options=options, progress=report_progress, findings=report["findings"]
         )
         queries = _queries(schema, report)
-        samples = _sample_parameters(connection, schema, queries)
+        samples = sample_parameters(connection, schema, queries)
         report_progress(45, "Timing the patterns before the advice")
         timings = {q.pattern_id: _measure(connection, q, samples[q.pattern_id], options.runs) for q in queries}
         for pattern in report["patterns"]:
@@ -132,7 +132,7 @@ def verify(
         report["recommendations"] = _recommendations(schema) if options.apply_advice else []
         deletes = _parent_deletes(connection, schema, report["recommendations"])
         report_progress(65, "Running the advice's SQL")
-        _run_advice(connection, report["recommendations"])
+        run_advice(connection, report["recommendations"])
         connection.execute("ANALYZE")
         report_progress(75, "Timing the patterns after the advice")
         for pattern in report["patterns"]:
@@ -142,7 +142,7 @@ def verify(
         _parent_deletes_after(connection, deletes)
     if previous is not None:
         report_progress(85, "Rehearsing the migration")
-        from projects.rehearsal import rehearse
+        from projects.rehearsal import rehearse  # here: the rehearsal builds on this module
 
         report["rehearsal"] = rehearse(
             previous, schema, url=url, options=options, from_version=previous_version, to_version=version
@@ -158,15 +158,15 @@ def _server_name(connection) -> str:
     return f"PostgreSQL {version.split()[0]}"
 
 
-def _apply_ddl(connection, schema: Schema) -> None:
+def apply_ddl(connection, schema: Schema) -> None:
     ddl = full_ddl(schema, dialect="postgresql")
     try:
         connection.execute(ddl)
     except psycopg.Error as error:
-        raise VerifyError(f"The design's DDL does not apply on PostgreSQL: {_message(error)}") from error
+        raise VerifyError(f"The design's DDL does not apply on PostgreSQL: {error_message(error)}") from error
 
 
-def _message(error: Exception) -> str:
+def error_message(error: Exception) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
@@ -225,7 +225,7 @@ def _restore_constraint(connection, table_name: str, constraint: str, definition
     try:
         connection.execute(add + pgsql.SQL(definition))
     except psycopg.Error as error:
-        findings.append(f"generated data breaks {constraint} on {table_name} ({_message(error)}); kept NOT VALID")
+        findings.append(f"generated data breaks {constraint} on {table_name} ({error_message(error)}); kept NOT VALID")
         connection.execute(add + pgsql.SQL(definition + " NOT VALID"))
 
 
@@ -249,7 +249,7 @@ def _copy_rows(
                         loaded[table.table_id] = loaded.get(table.table_id, 0) + lines
                         done += lines
             except psycopg.Error as error:
-                raise VerifyError(f"Loading {table.name} failed: {_message(error)}") from error
+                raise VerifyError(f"Loading {table.name} failed: {error_message(error)}") from error
     return loaded
 
 
@@ -291,7 +291,7 @@ def _queries(schema: Schema, report: dict) -> list[PatternQuery]:
     return queries
 
 
-def _sample_parameters(connection, schema: Schema, queries: list[PatternQuery]) -> dict[str, dict]:
+def sample_parameters(connection, schema: Schema, queries: list[PatternQuery]) -> dict[str, dict]:
     """Per pattern, "typical" and "heaviest" parameter lists: the value of median
     frequency and the most frequent value of each filtered column in the loaded data."""
     sampler = _Sampler(connection, schema)
@@ -405,7 +405,7 @@ def _measure(connection, query: PatternQuery, samples: dict, runs: int) -> dict:
         heaviest = _time_runs(connection, query, samples["heaviest"], runs)
         plan = _explain(connection, query, samples["typical"])
     except psycopg.Error as error:
-        return {"error": _message(error)}
+        return {"error": error_message(error)}
     return {**timing(typical), "heaviest": timing(heaviest), "plan": plan}
 
 
@@ -468,7 +468,7 @@ def _recommendations(schema: Schema) -> list[dict]:
     return found
 
 
-def _run_advice(connection, recommendations: list[dict]) -> None:
+def run_advice(connection, recommendations: list[dict]) -> None:
     """Each recommendation's SQL exactly as shown, one at a time (CONCURRENTLY needs
     autocommit); a failure is kept on the recommendation, never hidden. An index whose
     name was already taken (``IF NOT EXISTS`` then silently does nothing) is a failure too."""
@@ -481,7 +481,7 @@ def _run_advice(connection, recommendations: list[dict]) -> None:
             recommendation["applied"] = True
         except psycopg.Error as error:
             recommendation["applied"] = False
-            recommendation["error"] = _message(error)
+            recommendation["error"] = error_message(error)
         recommendation["seconds"] = time.perf_counter() - started
         if taken and recommendation["applied"]:
             recommendation["error"] = f"an index named {name} already existed, so this SQL created nothing"

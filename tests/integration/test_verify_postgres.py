@@ -105,7 +105,7 @@ def test_an_unreachable_server_is_a_clear_error():
 
 
 def test_recommendation_sql_that_fails_or_does_nothing_is_a_finding():
-    from projects.verification import _connect, _run_advice, scratch_database
+    from projects.verification import connect, run_advice, scratch_database
 
     recommendations = [
         {
@@ -123,9 +123,9 @@ def test_recommendation_sql_that_fails_or_does_nothing_is_a_finding():
             "index": "orders_status_idx",
         },
     ]
-    with scratch_database(SERVER) as name, _connect(SERVER, dbname=name) as connection:
+    with scratch_database(SERVER) as name, connect(SERVER, dbname=name) as connection:
         connection.execute("CREATE TABLE orders (id bigint PRIMARY KEY, placed_at timestamptz, status text)")
-        _run_advice(connection, recommendations)
+        run_advice(connection, recommendations)
     first, same_name, invalid = recommendations
     assert first["applied"] and "error" not in first
     assert same_name["error"] == "an index named orders_placed_at_idx already existed, so this SQL created nothing"
