@@ -182,15 +182,17 @@ def load_data(
     findings: list[str],
     now: datetime | None = None,
 ) -> dict:
-    """Generate and COPY the rows with foreign keys and checks set aside, add those back
-    (a violation is a finding and the constraint comes back NOT VALID), reset identity
-    sequences, ANALYZE. Returns the data section of the report."""
+    """Generate and COPY the rows with keys, constraints and indexes set aside, add those
+    back (a violation is a finding), reset identity sequences, ANALYZE. Returns the data
+    section of the report."""
     plan = datagen.data_plan(schema, scale=options.scale, max_rows=options.max_rows)
     started = time.perf_counter()
     constraints = _set_aside_constraints(connection)
     loaded = _copy_rows(connection, schema, plan, seed=options.seed, now=now or datetime.now(UTC), progress=progress)
-    for table_name, definition, constraint in constraints:
-        _restore_constraint(connection, table_name, constraint, definition, findings)
+    connection.execute("SET maintenance_work_mem = '256MB'")  # index builds sort in memory
+    for kind, table_name, name, definition in constraints:
+        _restore_constraint(connection, kind, table_name, name, definition, findings)
+    connection.execute("RESET maintenance_work_mem")
     _reset_identities(connection)
     load_seconds = time.perf_counter() - started
     analyze_started = time.perf_counter()
@@ -205,28 +207,50 @@ def load_data(
     }
 
 
-def _set_aside_constraints(connection) -> list[tuple[str, str, str]]:
-    """Drop every foreign key and check (loading is faster without them and the order of
-    tables stops mattering); returns what is needed to add them back."""
-    rows = connection.execute(
-        "SELECT c.conrelid::regclass::text, pg_get_constraintdef(c.oid), c.conname FROM pg_constraint c "
-        "JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype IN ('f', 'c') "
-        "AND n.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY c.contype DESC, c.oid"
+_RESTORE_ORDER = {"p": 0, "u": 1, "i": 2, "c": 3, "f": 4}  # keys before the foreign keys that need them
+
+
+def _set_aside_constraints(connection) -> list[tuple[str, str, str, str]]:
+    """Drop every key, unique, check, foreign key and index: loading is faster without
+    them (an index built once over the rows beats one grown row by row) and the order of
+    tables stops mattering. Returns (kind, table, name, definition) in the order to add
+    them back."""
+    constraints = connection.execute(
+        "SELECT c.contype::text, c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) "
+        "FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype IN ('p', 'u', 'c', 'f') "
+        "AND n.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY c.oid"
     ).fetchall()
-    for table_name, _, constraint in rows:
-        connection.execute(
-            pgsql.SQL("ALTER TABLE {} DROP CONSTRAINT {}").format(pgsql.SQL(table_name), pgsql.Identifier(constraint))
-        )
-    return rows
+    indexes = connection.execute(
+        "SELECT 'i', i.indrelid::regclass::text, i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) "
+        "FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+        "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') "
+        "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) ORDER BY i.indexrelid"
+    ).fetchall()
+    for _, table_name, name, _ in sorted(constraints, key=lambda row: -_RESTORE_ORDER[row[0]]):
+        drop = pgsql.SQL("ALTER TABLE {} DROP CONSTRAINT {}").format(pgsql.SQL(table_name), pgsql.Identifier(name))
+        connection.execute(drop)
+    for _, _, name, _ in indexes:
+        connection.execute(pgsql.SQL("DROP INDEX {}").format(pgsql.SQL(name)))
+    return sorted(constraints + indexes, key=lambda row: _RESTORE_ORDER[row[0]])
 
 
-def _restore_constraint(connection, table_name: str, constraint: str, definition: str, findings: list[str]) -> None:
-    add = pgsql.SQL("ALTER TABLE {} ADD CONSTRAINT {} ").format(pgsql.SQL(table_name), pgsql.Identifier(constraint))
+def _restore_constraint(connection, kind: str, table_name: str, name: str, definition: str, findings: list[str]):
+    """Add a constraint or index back; one the generated data breaks is a finding (a check
+    or foreign key comes back NOT VALID, a key or index stays away)."""
+    if kind == "i":
+        statement = pgsql.SQL(definition)
+    else:
+        statement = pgsql.SQL("ALTER TABLE {} ADD CONSTRAINT {} ").format(
+            pgsql.SQL(table_name), pgsql.Identifier(name)
+        ) + pgsql.SQL(definition)
     try:
-        connection.execute(add + pgsql.SQL(definition))
+        connection.execute(statement)
     except psycopg.Error as error:
-        findings.append(f"generated data breaks {constraint} on {table_name} ({error_message(error)}); kept NOT VALID")
-        connection.execute(add + pgsql.SQL(definition + " NOT VALID"))
+        if kind in ("c", "f"):
+            findings.append(f"generated data breaks {name} on {table_name} ({error_message(error)}); kept NOT VALID")
+            connection.execute(statement + pgsql.SQL(" NOT VALID"))
+        else:
+            findings.append(f"generated data breaks {name} on {table_name} ({error_message(error)}); left out")
 
 
 def _copy_rows(
