@@ -27,7 +27,7 @@ from psycopg.conninfo import conninfo_to_dict
 from psycopg.types.json import Jsonb
 
 from designer.advice import analyze
-from designer.migrate import full_ddl
+from designer.migrate import MigrationError, full_ddl
 from designer.migrate.model import build_model
 from designer.schema import Schema
 from designer.verify import data as datagen
@@ -144,9 +144,12 @@ def verify(
         report_progress(85, "Rehearsing the migration")
         from projects.rehearsal import rehearse  # here: the rehearsal builds on this module
 
-        report["rehearsal"] = rehearse(
-            previous, schema, url=url, options=options, from_version=previous_version, to_version=version
-        )
+        try:
+            report["rehearsal"] = rehearse(
+                previous, schema, url=url, options=options, from_version=previous_version, to_version=version
+            )
+        except (VerifyError, MigrationError) as error:  # the run's other results still stand
+            report["findings"].append(f"the migration rehearsal could not run: {error}")
     judge_recommendations(report)
     report["summary"] = summary(report)
     report_progress(99, "Writing the report")
