@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from designer.keys import fix_for, non_unique_references
 from designer.migrate import MigrationError, diff, full_ddl, render
-from designer.migrate.render import _PORTABLE_DEFAULTS as PORTABLE_DEFAULTS  # the defaults it translates
+from designer.migrate.fragments import PORTABLE_DEFAULTS  # the defaults migrations translate
 from designer.schema import Cardinality, DefaultKind, Schema, TypeKind
 from designer.type_catalog import known, names_of, needs_extension, suggest, type_name
 from designer.types import DIALECTS, MYSQL, POSTGRESQL, SQLITE, UnportableType, dialect_of, sql_type

@@ -223,6 +223,33 @@ class Bundle(models.Model):
         return self.orm_targets.split(",") if self.orm_targets else []
 
 
+class Verification(models.Model):
+    """A Verify run someone asked for (designer.verify via projects.verification): which
+    version, at what scale; its progress and report (the job's result) live on the job."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="verifications")
+    job = models.OneToOneField(Job, on_delete=models.CASCADE, related_name="verification")
+    version = models.PositiveIntegerField(null=True, blank=True)  # null: the current design
+    scale = models.FloatField(default=1.0)  # of the declared volumes, before the row cap
+    max_rows = models.PositiveIntegerField(default=1_000_000)
+    runs = models.PositiveSmallIntegerField(default=20)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        # The Verify page shows a project's latest runs.
+        indexes = [models.Index(fields=["project", "-created_at"], name="verification_recent_idx")]
+        constraints = [
+            models.CheckConstraint(condition=Q(scale__gt=0) & Q(scale__lte=1000), name="verification_scale_range"),
+            models.CheckConstraint(condition=Q(runs__gte=1) & Q(runs__lte=1000), name="verification_runs_range"),
+            models.CheckConstraint(condition=Q(max_rows__gte=1), name="verification_max_rows_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"verification of {'v' + str(self.version) if self.version else 'the current design'}"
+
+
 class Analysis(models.Model):
     """The advisor's result for one revision of a project (designer.advice, stored as
     its internal dict). Later edits make it stale; it is never rewritten."""

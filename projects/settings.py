@@ -136,8 +136,10 @@ CELERY_RESULT_EXPIRES = 3600  # the Job row is the record; results are only Cele
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
 # Soft / hard time limits (seconds) per job kind; "default" for kinds not listed.
-# JOB_TIME_LIMITS="export=60:90,analysis=120:150,import=60:90,default=300:360" overrides them.
-JOB_TIME_LIMITS = env_time_limits("JOB_TIME_LIMITS", "export=60:90,analysis=120:150,import=60:90,default=300:360")
+# JOB_TIME_LIMITS="export=60:90,analysis=120:150,import=60:90,verification=900:960,default=300:360" overrides them.
+JOB_TIME_LIMITS = env_time_limits(
+    "JOB_TIME_LIMITS", "export=60:90,analysis=120:150,import=60:90,verification=900:960,default=300:360"
+)
 # A running job writes a heartbeat this often; one silent for JOB_HEARTBEAT_TIMEOUT_SECONDS
 # has lost its worker and is marked failed by the reaper (the status view, `reap_jobs`).
 JOB_HEARTBEAT_SECONDS = float(os.environ.get("JOB_HEARTBEAT_SECONDS", "5"))

@@ -46,10 +46,12 @@ from designer.types import UnportableType
 from projects import code, releases, services
 from projects.imports import import_job
 from projects.models import Job, JobKind
+from projects.verification import VerifyError
+from projects.verify_jobs import verification_job
 
 logger = logging.getLogger(__name__)
 # Expected: the input cannot become what was asked; the job fails with the message.
-EXPECTED_ERRORS = (SchemaError, MigrationError, UnportableType, releases.VersionError, CodegenError)
+EXPECTED_ERRORS = (SchemaError, MigrationError, UnportableType, releases.VersionError, CodegenError, VerifyError)
 
 
 @shared_task(bind=True, ignore_result=True, acks_late=True, reject_on_worker_lost=True)
@@ -167,4 +169,5 @@ JOB_KINDS = {
     JobKind.ANALYSIS: analysis_job,
     JobKind.BUNDLE: bundle_job,
     JobKind.IMPORT: import_job,
+    JobKind.VERIFICATION: verification_job,
 }

@@ -23,6 +23,7 @@ from projects.views import (
     projects,
     shared,
     transfer,
+    verify,
     versions,
 )
 
@@ -156,6 +157,9 @@ urlpatterns = [
     ),
     path("projects/<int:project_id>/versions/compare/", versions.version_compare, name="version_compare"),
     path("projects/<int:project_id>/versions/bundle/", versions.bundle_start, name="bundle_start"),
+    path("projects/<int:project_id>/verify/", verify.verify_page, name="verify"),
+    path("projects/<int:project_id>/verify/start/", verify.verify_start, name="verify_start"),
+    path("projects/<int:project_id>/verify/<int:run_id>/status/", verify.verify_status, name="verify_status"),
     path("projects/<int:project_id>/advice/analyze/", advice.analyze_start, name="advice_analyze"),
     path("projects/<int:project_id>/advice/jobs/<int:job_id>/", advice.analysis_job, name="advice_job"),
     path("projects/<int:project_id>/advice/apply/", advice.recommendation_apply, name="advice_apply"),

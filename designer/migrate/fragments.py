@@ -21,7 +21,7 @@ from designer.types import MYSQL, POSTGRESQL, SQLITE
 
 # PostgreSQL's spelling of the everyday defaults → the other dialects'.
 _NOW = {MYSQL: "CURRENT_TIMESTAMP", SQLITE: "CURRENT_TIMESTAMP"}
-_PORTABLE_DEFAULTS = {
+PORTABLE_DEFAULTS = {
     "now()": _NOW,
     "current_timestamp": _NOW,
     "localtimestamp": _NOW,
@@ -86,7 +86,7 @@ class _Fragments:
             raise self.fail(f"field {column.label}: the default {default.value!r} {error}") from None
         if self.dialect == POSTGRESQL:
             return Default(default.kind, f"({printed})" if default_needs_parentheses(printed) else printed)
-        portable = _PORTABLE_DEFAULTS.get(default.value.strip().lower(), {}).get(self.dialect)
+        portable = PORTABLE_DEFAULTS.get(default.value.strip().lower(), {}).get(self.dialect)
         return Default(default.kind, portable or f"({printed})")
 
 

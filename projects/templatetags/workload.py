@@ -5,6 +5,7 @@ import math
 from django import template
 
 from designer import labels
+from designer.verify.pattern_sql import pattern_sql
 from designer.workload import human_bytes, human_count, human_rate
 
 register = template.Library()
@@ -13,6 +14,8 @@ register.filter("rate", human_rate)
 register.filter("count", human_count)
 register.filter("size", human_bytes)
 register.simple_tag(labels.pattern_sentence, name="pattern_sentence")
+# The statement the Verify job runs for the pattern: one writer for both (designer.verify).
+register.simple_tag(pattern_sql, name="pattern_sql")
 
 
 @register.filter

@@ -9,6 +9,7 @@ from markdown_it import MarkdownIt
 
 from designer.advice import CATEGORIES, review_markdown
 from projects import selectors
+from projects.verify_jobs import contradicted_claims
 
 # CommonMark with raw HTML off: any HTML in the text comes out escaped, and markdown-it
 # refuses javascript: and similar link targets. User text is Markdown-escaped as well.
@@ -26,7 +27,8 @@ def advice_context(project, *, started=None) -> dict:
     if analysis is None:
         return context
     dismissed = selectors.dismissed_keys(project=project)
-    recommendations = analysis.result["recommendations"]
+    flags = contradicted_claims(project=project)  # what the latest Verify run measured against them
+    recommendations = [{**r, "verify_flags": flags.get(r["key"], [])} for r in analysis.result["recommendations"]]
     active = [r for r in recommendations if r["key"] not in dismissed]
     return {
         **context,

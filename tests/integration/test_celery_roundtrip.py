@@ -46,3 +46,21 @@ def test_import_job_runs_in_a_real_worker_and_waits_for_confirmation(celery_work
     assert len(job.result["tables"]) == 50 and job.project is None  # read, not landed
     project = imports.import_apply(job=job, user=owner, name="From the worker")
     assert len(project.document["entities"]) == 50
+
+
+def test_verification_job_runs_in_a_real_worker(celery_worker_process, settings):
+    from django.db import transaction
+
+    from projects.models import Verification
+    from projects.verify_jobs import verification_create
+
+    owner = get_user_model().objects.create_user("vic", password="pw-vic-123")
+    project = services.project_create(owner=owner, name="Blog", schema=blog_schema())
+    with transaction.atomic():  # small and quick; dispatched when this commits
+        run = verification_create(project=project, user=owner, runs=2)
+        Verification.objects.filter(pk=run.pk).update(max_rows=3_000)
+    job = wait_for_job(run.job, timeout=120)
+    assert job.status == JobStatus.DONE, job.error
+    assert job.result["summary"]["patterns"] == 10 and job.result["data"]["total_rows"] <= 3_000
+    with job.file.open("rb") as report:
+        assert report.read().startswith(b"# Verification of Blog")

@@ -27,7 +27,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from designer.advice import analysis_to_dict, analyze
 from projects import imports, selectors, services, teams
-from projects.models import Job, JobKind, JobStatus, Membership
+from projects.models import Job, JobKind, JobStatus, Membership, Verification
 
 ROLES = ("owner", "editor", "viewer", "outsider", "anonymous", "link")
 LOGIN = "login"  # a redirect to the login page
@@ -150,6 +150,10 @@ ROWS: dict[str, Row] = {
     "bundle_start": Row(VIEW(422), method="POST", data={"dialects": "postgresql"}, **HX),  # no version yet: a message
     "release_baseline": Row(EDIT(404), method="POST", kwargs={**P, "number": 1}, data={"baseline": "on"}, **HX),
     "deploy_check_json": Row(VIEW()),
+    # verify: viewers read the reports; a run occupies the verification server, so editors start it
+    "verify": Row(VIEW()),
+    "verify_start": Row(EDIT(422), method="POST", data={"scale": "-1"}, **HX),  # a bad scale: a message, no run
+    "verify_status": Row(VIEW(286), kwargs={**P, "run_id": "verification"}, **HX),
     # ORM code: read-only, for anyone who sees the project
     "project_code": Row(VIEW(), data={"target": "prisma"}),
     "project_code_download": Row(VIEW(), data={"target": "prisma"}),
@@ -225,6 +229,8 @@ def world(project, owner, member, viewer, outsider):
     result = analysis_to_dict(analyze(schema), schema=schema, revision=0, internal=True)
     analysis = services.analysis_store(project=project, revision=0, result=result, job=analysis_job)
     applicable_key = next(r["key"] for r in result["recommendations"] if r["ops"])
+    failed_run = Job.objects.create(project=project, kind=JobKind.VERIFICATION, status=JobStatus.FAILED, revision=0)
+    verification = Verification.objects.create(project=project, job=failed_run, created_by=owner)
     invitation, invitation_link = teams.invitation_create(project=project, by=owner, invitee="friend@example.com",
                                                           role="viewer", accept_url=lambda t: t)  # fmt: skip
     return {
@@ -233,6 +239,7 @@ def world(project, owner, member, viewer, outsider):
         "relationship": schema.relationships[0].id, "enum": schema.enums[0].id, "pattern": schema.patterns[0].id,
         "users_move": f"{users.id},10,20",
         "job": job.pk, "failed_job": failed_job.pk, "import_job": import_job.pk, "analysis_job": analysis_job.pk, "analysis": analysis.pk, "applicable_key": applicable_key,
+        "verification": verification.pk,
         "share_token": share_token, "dead_share_token": dead_token, "share_link": link.pk,
         "invitation": invitation.pk, "invitation_token": invitation_link,
         "viewer_membership": Membership.objects.get(project=project, user=viewer).pk,

@@ -17,6 +17,7 @@ from projects.bench.diagram import (
 )
 from projects.bench.imports import bench_import, import_table, read_or_make_dump
 from projects.bench.rebase import bench_rebase, rebase_table
+from projects.bench.verify import bench_verify, verify_table
 
 
 def _sizes(text: str | None, default) -> list[int]:
@@ -42,12 +43,14 @@ class Command(BaseCommand):
         "`bench bundle`: the migration bundle job on 200 entities x 10 versions. "
         "`bench codegen`: every ORM target against the PostgreSQL DDL of the same synthetic schema. "
         "`bench deploy`: the deploy check (rules alone, and rendered) against validation. "
-        "`bench import`: a large pg_dump through the web import into the editor, against PostgreSQL's own parser."
+        "`bench import`: a large pg_dump through the web import into the editor, against PostgreSQL's own parser. "
+        "`bench verify`: production-like data generated and loaded into PostgreSQL as the Verify job does."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "what", choices=["diagram", "advisor", "rebase", "migrate", "bundle", "codegen", "deploy", "import"]
+            "what",
+            choices=["diagram", "advisor", "rebase", "migrate", "bundle", "codegen", "deploy", "import", "verify"],
         )
         parser.add_argument("--sizes", help="entity counts, comma-separated (default: per benchmark)")
         parser.add_argument("--edits", type=int, default=20, help="diagram, rebase: edits per size (median and p95)")
@@ -55,7 +58,7 @@ class Command(BaseCommand):
             "--runs",
             type=int,
             help="advisor: analyses per size (7); migrate: runs per dialect (5); bundle, codegen, deploy: runs (5); "
-            "import: runs (3)",
+            "import, verify: runs (3)",
         )
         parser.add_argument("--entities", type=int, default=200, help="migrate, bundle: entities in the schema")
         parser.add_argument("--versions", type=int, default=10, help="migrate, bundle: versions in the history")
@@ -63,6 +66,10 @@ class Command(BaseCommand):
         parser.add_argument("--tables", type=int, default=1400, help="import: tables in the generated dump")
         parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432", help="import: where to make it")
         parser.add_argument("--no-layout", action="store_true", help="diagram: skip the first-layout table")
+        parser.add_argument("--rows", type=int, default=1_000_000, help="verify: rows generated per schema")
+        parser.add_argument(
+            "--fixtures", action="store_true", help="verify: the advisor fixtures too, not only the demo"
+        )
 
     def handle(self, *args, what, sizes, edits, runs, entities, versions, no_layout, **options):
         tables = {
@@ -78,5 +85,8 @@ class Command(BaseCommand):
             "codegen": lambda: codegen_table(bench_codegen(sizes=_sizes(sizes, CODEGEN_SIZES), runs=runs or 5)),
             "deploy": lambda: deploy_table(bench_deploy(sizes=_sizes(sizes, DEPLOY_SIZES), runs=runs or 5)),
             "import": lambda: _import_table(runs=runs or 3, **options),
+            "verify": lambda: verify_table(
+                bench_verify(max_rows=options["rows"], runs=runs or 3, fixtures=options["fixtures"])
+            ),
         }
         self.stdout.write(tables[what]())

@@ -1,0 +1,266 @@
+"""The verification report: figures from a run judged and written out.
+
+The runner (``projects.verification``) measures and fills a plain dict; this module
+computes what follows from the figures (percentiles, speed-ups, whether each
+recommendation's claim held) and writes the Markdown. The JSON is the dict itself, so
+``verify --format json``, the Verify page and ``verification.md`` say the same thing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+FASTER = 1.5  # after at least 1.5x faster: "faster"; 1/1.5: "slower"; between: "unchanged"
+NOISE_MS = 0.2  # p50s closer than this are "unchanged" whatever the ratio (timer and scheduler noise)
+FK_CHECK_FASTER = 2.0
+_INDEX_NAME = re.compile(
+    r'CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[\w$]+)', re.I
+)
+
+
+def percentile(samples: list[float], share: float) -> float | None:
+    """Nearest-rank percentile (share 0..1) of ``samples``; None for none."""
+    if not samples:
+        return None
+    ordered = sorted(samples)
+    rank = max(1, math.ceil(share * len(ordered)))
+    return ordered[rank - 1]
+
+
+def timing(samples_ms: list[float]) -> dict:
+    return {"runs": len(samples_ms), "p50_ms": percentile(samples_ms, 0.5), "p95_ms": percentile(samples_ms, 0.95)}
+
+
+def index_name(sql: str | None) -> str | None:
+    """The name a CREATE INDEX statement gives (unquoted), or None."""
+    match = _INDEX_NAME.search(sql or "")
+    if match is None:
+        return None
+    name = match.group(1)
+    return name[1:-1].replace('""', '"') if name.startswith('"') else name.lower()
+
+
+def speedup(before: dict | None, after: dict | None) -> float | None:
+    """before p50 / after p50 (>1: faster after)."""
+    if not before or not after or not before.get("p50_ms") or not after.get("p50_ms"):
+        return None
+    return before["p50_ms"] / after["p50_ms"]
+
+
+def verdict(before: dict | None, after: dict | None) -> str:
+    """faster / slower / unchanged. The same plan before and after is "unchanged" whatever
+    the clock said: on a busy machine two timings of one plan differ by noise alone."""
+    factor = speedup(before, after)
+    if factor is None:
+        return "not measured"
+    if _plan_access(before) == _plan_access(after) or abs(before["p50_ms"] - after["p50_ms"]) < NOISE_MS:
+        return "unchanged"
+    if factor >= FASTER:
+        return "faster"
+    if factor <= 1 / FASTER:
+        return "slower"
+    return "unchanged"
+
+
+def _plan_access(figures: dict) -> str | None:
+    return (figures.get("plan") or {}).get("access")
+
+
+def judge_recommendations(report: dict) -> None:
+    """Fill each recommendation's ``claims`` from the patterns' plans and timings and the
+    parent deletes measured for foreign-key indexes. A claim is held (True), contradicted
+    (False) or not measurable (None), with the evidence in words."""
+    patterns = {p["id"]: p for p in report["patterns"]}
+    for recommendation in report["recommendations"]:
+        recommendation["claims"] = list(_claims(recommendation, patterns, report))
+        verdicts = [c["held"] for c in recommendation["claims"]]
+        recommendation["contradicted"] = any(v is False for v in verdicts) or bool(recommendation.get("error"))
+
+
+def _claims(recommendation: dict, patterns: dict, report: dict):
+    if recommendation.get("error"):
+        yield {"claim": "its SQL runs", "held": False, "evidence": recommendation["error"]}
+        return
+    if not recommendation.get("sql"):
+        return
+    name = recommendation.get("index")
+    if name is None:
+        yield {"claim": "its SQL runs", "held": True, "evidence": "applied; not an index, so no plan to check"}
+        return
+    users = [p for p in report["patterns"] if name in ((p.get("after") or {}).get("plan") or {}).get("indexes", [])]
+    for pattern_id in recommendation.get("pattern_ids", []):
+        pattern = patterns.get(pattern_id)
+        if pattern is None or pattern.get("error"):
+            continue
+        yield _pattern_claim(name, pattern)
+    delete = recommendation.get("parent_delete")
+    if delete:
+        factor = speedup(delete.get("before"), delete.get("after"))
+        held = factor is not None and factor >= FK_CHECK_FASTER
+        yield {
+            "claim": f"serves the foreign-key check of deletes from {delete['parent']}",
+            "held": held,
+            "evidence": f"the foreign-key check of {delete['parent']} deletes: {_ms(delete.get('before'))} → "
+            f"{_ms(delete.get('after'))}" + (f" ({factor:,.1f}x faster)" if factor else ""),
+        }
+    if not recommendation.get("pattern_ids") and not delete:
+        used = ", ".join(p["name"] for p in users)
+        yield {
+            "claim": "a declared pattern uses it",
+            "held": bool(users),
+            "evidence": f"used by {used}" if users else "no declared pattern's plan uses it",
+        }
+
+
+def _pattern_claim(name: str, pattern: dict) -> dict:
+    plan = (pattern.get("after") or {}).get("plan") or {}
+    used = name in plan.get("indexes", [])
+    factor = speedup(pattern.get("before"), pattern.get("after"))
+    faster = f", {factor:,.1f}x {'faster' if factor >= 1 else 'slower'}" if factor else ""
+    evidence = (
+        f"the plan uses it ({plan.get('access', '')}){faster}"
+        if used
+        else f"the plan does not use it ({plan.get('access', 'no plan')}){faster}"
+    )
+    return {"claim": f"{pattern['name']} uses it", "held": used, "evidence": evidence}
+
+
+def _ms(figures: dict | None) -> str:
+    if not figures or figures.get("p50_ms") is None:
+        return "—"
+    return f"{figures['p50_ms']:.3f} ms"
+
+
+def summary(report: dict) -> dict:
+    """The headline numbers: patterns faster/unchanged/slower, recommendations that
+    failed or whose claim EXPLAIN contradicts."""
+    counts = {"faster": 0, "unchanged": 0, "slower": 0, "not measured": 0}
+    for pattern in report["patterns"]:
+        pattern["verdict"] = verdict(pattern.get("before"), pattern.get("after"))
+        counts[pattern["verdict"]] += 1
+    recommendations = report["recommendations"]
+    return {
+        "patterns": len(report["patterns"]),
+        **counts,
+        "recommendations_run": sum(1 for r in recommendations if r.get("sql")),
+        "recommendations_failed": sum(1 for r in recommendations if r.get("error")),
+        "claims_contradicted": sum(1 for r in recommendations for c in r.get("claims", []) if c["held"] is False),
+    }
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+
+def markdown(report: dict) -> str:
+    data, summary_ = report["data"], report["summary"]
+    lines = [
+        f"# Verification of {report['project']}" + (f" v{report['version']}" if report.get("version") else ""),
+        "",
+        f"Server: {report['server']}. {data['total_rows']:,} rows generated and loaded in "
+        f"{data['load_seconds']:.1f} s (scale {data['scale']:.3g} of the declared volumes, cap "
+        f"{data['max_rows']:,}); every pattern run {report['runs']} times with a typical and the "
+        "heaviest key.",
+        "",
+        f"**{summary_['faster']} faster, {summary_['unchanged']} unchanged, {summary_['slower']} slower** of "
+        f"{summary_['patterns']} patterns after the advice; {summary_['recommendations_failed']} of "
+        f"{summary_['recommendations_run']} recommendation SQL failed; {summary_['claims_contradicted']} claims "
+        "contradicted by EXPLAIN.",
+        "",
+        "## Patterns, before → after the advice",
+        "",
+        "| pattern | p50 before | p95 before | p50 after | p95 after | heaviest key p95 after | plan after |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for pattern in report["patterns"]:
+        before, after = pattern.get("before") or {}, pattern.get("after") or {}
+        error = pattern.get("error") or before.get("error") or after.get("error")
+        if error:
+            lines.append(f"| {_cell(pattern['name'])} | failed: {_cell(error)} | | | | | |")
+            continue
+        lines.append(
+            f"| {_cell(pattern['name'])} | {_f(before.get('p50_ms'))} | {_f(before.get('p95_ms'))} | "
+            f"{_f(after.get('p50_ms'))} | {_f(after.get('p95_ms'))} | {_f((after.get('heaviest') or {}).get('p95_ms'))} | "
+            f"{_cell((after.get('plan') or {}).get('access', ''))} |"
+        )
+    lines += ["", "## Recommendations", ""]
+    for recommendation in report["recommendations"]:
+        if not recommendation.get("sql"):
+            continue
+        mark = "✗" if recommendation.get("contradicted") else "✓"
+        lines.append(f"- {mark} **{recommendation['title']}** (`{recommendation['code']}`)")
+        lines.append(f"  - SQL: `{recommendation['sql'].strip()}`")
+        for claim in recommendation.get("claims", []):
+            state = {True: "held", False: "CONTRADICTED", None: "not measured"}[claim["held"]]
+            lines.append(f"  - {claim['claim']}: {state}: {claim['evidence']}")
+    lines += _findings(report)
+    lines += _rehearsal(report.get("rehearsal"))
+    lines += ["", "## Plans", ""]
+    for pattern in report["patterns"]:
+        if pattern.get("error"):
+            continue
+        lines += [f"### {pattern['name']}", "", "```sql", pattern["sql"], "```", ""]
+        for moment in ("before", "after"):
+            plan = (pattern.get(moment) or {}).get("plan")
+            if plan:
+                lines += [f"{moment}:", "", "```", plan["tree"], "```", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def findings(report: dict) -> list[str]:
+    """Everything worth a look, in words: data the constraints refused, patterns whose SQL
+    failed, plans that read far more than they return, failed recommendation SQL."""
+    found = list(report.get("findings", []))
+    for pattern in report["patterns"]:
+        for moment in ("before", "after"):
+            error = (pattern.get(moment) or {}).get("error")
+            if error:
+                found.append(f"{pattern['name']} fails {moment} the advice: {error}")
+        if pattern.get("error"):
+            found.append(f"{pattern['name']}: {pattern['error']}")
+        plan = (pattern.get("after") or {}).get("plan") or {}
+        found += [f"{pattern['name']}: {text}" for text in plan.get("findings", [])]
+    found += [
+        f"recommendation {r['title']!r}: its SQL failed: {r['error']}"
+        for r in report["recommendations"]
+        if r.get("error")
+    ]
+    return found
+
+
+def _findings(report: dict) -> list[str]:
+    found = findings(report)
+    return ["", "## Findings", "", *[f"- {text}" for text in found]] if found else []
+
+
+def _rehearsal(rehearsal: dict | None) -> list[str]:
+    if not rehearsal:
+        return []
+    lines = [
+        "",
+        f"## Migration rehearsal: v{rehearsal['from_version']} → v{rehearsal['to_version']} on "
+        f"{rehearsal['rows']:,} rows",
+        "",
+        f"Read patterns ran in a loop meanwhile ({rehearsal['reads']} queries, longest "
+        f"{_f(rehearsal['longest_read_ms'])} ms). lock_timeout: {rehearsal['lock_timeout']}.",
+        "",
+        "| direction | step | duration ms | longest lock wait ms | blocked query | error |",
+        "|---|---|---:|---:|---|---|",
+    ]
+    for step in rehearsal["steps"]:
+        lines.append(
+            f"| {step['direction']} | {_cell(step['subject'])} | {_f(step.get('duration_ms'))} | "
+            f"{_f(step.get('longest_wait_ms'))} | {_cell(step.get('blocked_query') or '')} | {_cell(step.get('error') or '')} |"
+        )
+    lines += ["", *[f"- {text}" for text in rehearsal.get("findings", [])]]
+    return lines
+
+
+def _f(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.3f}" if value < 10 else f"{value:,.1f}"
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")[:200]
