@@ -11,19 +11,22 @@ database does. The output is laid out exactly as ``prisma format`` lays it out.
 
 from __future__ import annotations
 
-from designer.codegen.names import Scope, camel, comment_text, pascal, string_literal
+import re
+
+from designer.codegen.names import Scope, camel, comment_text, pascal, singular, string_literal
 from designer.codegen.plan import Join, Link, Plan, unquoted
+from designer.formats.prisma_types import prisma_of
 from designer.schema import (
     DefaultKind,
     Entity,
     Enum,
     Field,
-    FieldType,
     Index,
     IndexMethod,
     RefAction,
     SortOrder,
     TypeKind,
+    replace,
 )
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
@@ -36,6 +39,7 @@ _RESERVED_FIELDS = frozenset({"AND", "OR", "NOT"})
 _ACTIONS = {RefAction.NO_ACTION: "NoAction", RefAction.RESTRICT: "Restrict", RefAction.CASCADE: "Cascade",
             RefAction.SET_NULL: "SetNull", RefAction.SET_DEFAULT: "SetDefault"}  # fmt: skip
 _NOW = frozenset({"now()", "current_timestamp", "current_timestamp()", "localtimestamp", "transaction_timestamp()"})
+_ARRAY_DIMS = re.compile(r"(\s*\[\d*\])+\s*$")
 _INTEGER_KINDS = (TypeKind.SMALLINT, TypeKind.INTEGER, TypeKind.BIGINT)
 _SCALARS = {
     TypeKind.SMALLINT: "Int", TypeKind.INTEGER: "Int", TypeKind.BIGINT: "BigInt", TypeKind.DECIMAL: "Decimal",
@@ -57,7 +61,8 @@ class PrismaWriter:
         types = Scope(reserved=_RESERVED_TYPES, fallback="Table")
         # Enum names first: they appear inside models.
         self.enum_names = {e.id: types.take(pascal(e.name)) for e in self.schema.enums}
-        self.model_names = {e.id: types.take(pascal(e.name)) for e in self.schema.entities}
+        # Models are singular (User for table "users"), as Prisma names them; @@map keeps the table.
+        self.model_names = {e.id: types.take(model_name(e.name)) for e in self.schema.entities}
         self.field_names: dict[str, str] = {}
         self.relation_names: dict[tuple[str, str], str] = {}  # (relationship id, side) → field name
         for entity in self.schema.entities:
@@ -187,47 +192,25 @@ class PrismaWriter:
         return [name, type_text + ("?" if optional else ""), " ".join(attributes)]
 
     def _type(self, field: Field) -> tuple[str, str]:
-        """(Prisma type, native type attribute)."""
+        """(Prisma type, native type attribute), from the column type our DDL writes: the
+        attribute is left out where it is the scalar's default (as ``prisma db pull`` does)."""
         field_type = field.type
-        if field_type.kind is TypeKind.OTHER:
-            return f"Unsupported({string_literal(self.plan.native(field), prisma=True)})", ""
         if field_type.kind is TypeKind.ENUM:
             enum_ok = self.plan.dialect != SQLITE and field_type.enum_id in self.enum_names
             base, native = (self.enum_names[field_type.enum_id], "") if enum_ok else ("String", "")
         else:
-            base, native = _SCALARS[field_type.kind], self._native(field_type)
+            sql = self.plan.native(field)
+            mapped = prisma_of(_ARRAY_DIMS.sub("", sql), provider=self.plan.dialect)
+            if mapped is None and field_type.kind is TypeKind.OTHER:
+                return f"Unsupported({string_literal(sql, prisma=True)})", ""
+            base, native = mapped or (_SCALARS[field_type.kind], "")
+            if field_type.kind is not TypeKind.OTHER and base != _SCALARS[field_type.kind]:
+                base, native = _SCALARS[field_type.kind], ""  # boolean as tinyint: still Boolean
         if field_type.array:
             if self.plan.dialect == POSTGRESQL:
                 return f"{base}[]", native
             return "Json", ""  # lists live in JSON outside PostgreSQL, as in our DDL
         return base, native
-
-    def _native(self, field_type: FieldType) -> str:
-        kind, dialect = field_type.kind, self.plan.dialect
-        if dialect == SQLITE:
-            return ""
-        written = (field_type.written or "").lower()
-        if kind in (TypeKind.VARCHAR, TypeKind.CHAR):
-            name = "VarChar" if kind is TypeKind.VARCHAR else "Char"
-            if field_type.length is not None:
-                return f"@db.{name}({field_type.length})"
-            if dialect == MYSQL:
-                return "@db.Char(1)" if kind is TypeKind.CHAR else "@db.Text"
-            return f"@db.{name}"
-        if kind is TypeKind.DECIMAL and field_type.precision is not None:
-            return f"@db.Decimal({field_type.precision}, {field_type.scale or 0})"
-        if dialect == POSTGRESQL:
-            return {
-                TypeKind.SMALLINT: "@db.SmallInt", TypeKind.REAL: "@db.Real", TypeKind.DATE: "@db.Date",
-                TypeKind.TIME: "@db.Time(6)", TypeKind.TIMESTAMP: "@db.Timestamp(6)",
-                TypeKind.TIMESTAMPTZ: "@db.Timestamptz(6)", TypeKind.UUID: "@db.Uuid",
-                TypeKind.JSON: "@db.Json" if written == "json" else "",
-            }.get(kind, "")  # fmt: skip
-        return {
-            TypeKind.SMALLINT: "@db.SmallInt", TypeKind.REAL: "@db.Float", TypeKind.DATE: "@db.Date",
-            TypeKind.TIME: "@db.Time(6)", TypeKind.TIMESTAMP: "@db.DateTime(6)", TypeKind.TIMESTAMPTZ: "@db.DateTime(6)",
-            TypeKind.UUID: "@db.Char(36)", TypeKind.TEXT: "@db.Text", TypeKind.BYTES: "@db.LongBlob",
-        }.get(kind, "")  # fmt: skip
 
     def _default(self, field: Field) -> str:
         if field.identity and field.type.kind in _INTEGER_KINDS:
@@ -241,7 +224,23 @@ class PrismaWriter:
             if self.plan.dialect == SQLITE:
                 return ""  # Prisma has no dbgenerated() for SQLite; the DDL keeps the default
             return f"dbgenerated({string_literal(default.value, prisma=True)})"
+        if field.type.array:
+            return self._list_default(field, default.value)
         return _literal(field, default.value, enum_value=self._enum_member(field, unquoted(default.value)))
+
+    def _list_default(self, field: Field, value: str) -> str:
+        """A PostgreSQL array literal (``'{}'``, ``'{a,b}'``) as Prisma's list (``[]``,
+        ``["a", "b"]``); anything else stays the database's expression."""
+        items = _array_items(value)
+        if items is None or self.plan.dialect != POSTGRESQL:
+            return f"dbgenerated({string_literal(value, prisma=True)})" if self.plan.dialect == POSTGRESQL else ""
+        scalar = replace(field, type=replace(field.type, array=False))
+        quoted = scalar.type.kind in (TypeKind.TEXT, TypeKind.VARCHAR, TypeKind.CHAR, TypeKind.UUID, TypeKind.ENUM)
+        literals = [_literal(scalar, _sql_quoted(item) if quoted else item, enum_value=self._enum_member(scalar, item))
+                    for item in items]  # fmt: skip
+        if any(literal.startswith("dbgenerated(") for literal in literals):
+            return f"dbgenerated({string_literal(value, prisma=True)})"
+        return f"[{', '.join(literals)}]"
 
     def _enum_member(self, field: Field, value: str) -> str | None:
         if field.type.kind is not TypeKind.ENUM or self.plan.dialect == SQLITE:
@@ -283,7 +282,8 @@ class PrismaWriter:
         """Implicit many-to-many (Prisma makes the join table): a list on each side."""
         rows = []
         for join in filter(_implicit_join_possible, self.plan.joins):
-            label = f"@relation({string_literal(join.label, prisma=True)})"
+            # Prisma names the join table "_" + the relation name: a kept name keeps the table.
+            label = f"@relation({string_literal(join.relationship.name or join.label, prisma=True)})"
             if join.left.id == entity.id:
                 rows.append([self.relation_names[(join.relationship.id, "left")],
                              self.model_names[join.right.id] + "[]", label])  # fmt: skip
@@ -323,10 +323,38 @@ class PrismaWriter:
 
     def _prefix_only(self, field: Field) -> bool:
         """MySQL indexes a TEXT column only by a prefix: 255 characters, as in our DDL."""
-        return self.plan.dialect == MYSQL and self._native(field.type) == "@db.Text"
+        return self.plan.dialect == MYSQL and self._type(field)[1].endswith("Text")
 
     def _field_list(self, field_ids) -> str:
         return ", ".join(self.field_names[i] for i in field_ids)
+
+
+def model_name(table: str) -> str:
+    """``order_lines`` → ``OrderLine``: singular PascalCase, the last word made singular."""
+    parts = pascal(table)
+    words_ = re.findall(r"[A-Z][a-z0-9]*|[0-9]+", parts)
+    if not words_:
+        return parts
+    return "".join(words_[:-1]) + singular(words_[-1])
+
+
+def _array_items(value: str) -> list[str] | None:
+    """``'{}'`` → [], ``'{a,"b c"}'`` → ["a", "b c"]; None for anything that is not a plain
+    one-dimensional array literal."""
+    text = unquoted(value.strip())
+    if text == value.strip() or not (text.startswith("{") and text.endswith("}")):
+        return None
+    body = text[1:-1]
+    if not body:
+        return []
+    if "{" in body:
+        return None
+    items = re.findall(r'"((?:[^"\\]|\\.)*)"|([^,]+)', body)
+    return [quoted.replace('\\"', '"').replace("\\\\", "\\") if quoted else bare.strip() for quoted, bare in items]
+
+
+def _sql_quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _relatable(link: Link) -> bool:

@@ -95,16 +95,17 @@ def test_reserved_words_become_other_identifiers_everywhere():
 
 def test_prisma_relations_named_when_two_join_the_same_models():
     out = text("two_relations", "prisma")
-    assert 'sender      Accounts  @relation("messages_sender", fields: [senderId], references: [id]' in out
-    assert 'recipient   Accounts? @relation("messages_recipient"' in out
-    assert 'messagesSender    Messages[] @relation("messages_sender")' in out
-    assert "profile           Profiles?" in out  # one-to-one back side
+    assert 'sender      Account  @relation("messages_sender", fields: [senderId], references: [id]' in out
+    assert 'recipient   Account? @relation("messages_recipient"' in out
+    assert 'messagesSender    Message[] @relation("messages_sender")' in out
+    assert "profile           Profile?" in out  # one-to-one back side
+    assert "model Account {" in out and '@@map("accounts")' in out  # singular model, the table mapped
 
 
 def test_prisma_self_relations_keys_indexes_defaults_and_native_types():
     self_out = text("self_relations", "prisma")
     assert '@relation("employees_manager", fields: [managerId], references: [id]' in self_out
-    assert 'String       @id @default(dbgenerated("gen_random_uuid()")) @db.Uuid' in self_out
+    assert 'String     @id @default(dbgenerated("gen_random_uuid()")) @db.Uuid' in self_out
     composite = text("composite_keys", "prisma")
     assert "@@id([shopId, number])" in composite
     assert '@@unique([shopId, sku], map: "order_lines_sku_key")' in composite
@@ -119,15 +120,15 @@ def test_prisma_self_relations_keys_indexes_defaults_and_native_types():
 
 def test_prisma_many_to_many_explicit_and_implicit():
     out = text("many_to_many", "prisma")
-    assert "studentsCourses StudentsCourses[]" in out and "@@id([studentId, courseId])" in out
-    assert 'tags            Tags[]            @relation("courses_tags")' in out
+    assert "studentsCourses StudentsCourse[]" in out and "@@id([studentId, courseId])" in out
+    assert 'tags            Tag[]            @relation("courses_tags")' in out
 
 
 def test_prisma_multiple_schemas():
     out = text("namespaces", "prisma")
     assert 'schemas  = ["billing", "public"]' in out
     assert '@@schema("billing")' in out and '@@schema("public")' in out
-    assert "model Customers2 {" in out  # billing.customers next to public.customers
+    assert "model Customer2 {" in out  # billing.customers next to public.customers
     mysql = text("namespaces", "prisma", "mysql")
     assert '@@map("billing_customers")' in mysql and "@@schema" not in mysql
 
