@@ -151,6 +151,7 @@ def _links(schema: Schema) -> tuple[Link, ...]:
     relationships = [r for r in schema.relationships if r.cardinality is not Cardinality.MANY_TO_MANY]
     pairs = Counter(frozenset((r.from_entity_id, r.to_entity_id)) for r in relationships)
     links = []
+    labels: set[str] = set()
     for r in relationships:
         source, target = schema.entity(r.from_entity_id), schema.entity(r.to_entity_id)
         if source is None or target is None:
@@ -160,23 +161,30 @@ def _links(schema: Schema) -> tuple[Link, ...]:
         if None in source_fields or None in target_fields or not source_fields:
             continue
         ambiguous = pairs[frozenset((source.id, target.id))] > 1 or source.id == target.id
-        forward = _forward_name(source_fields, target)
+        forward = _forward_name(source_fields, target, ambiguous=ambiguous)
+        while f"{source.name}_{forward}" in labels:  # two keys to one table read alike: keep both
+            forward = f"{forward}_{len(labels)}"
         one = r.cardinality is Cardinality.ONE_TO_ONE
         back = singular(source.name) if one else source.name
         backward = f"{back}_{forward}" if ambiguous else back
         label = f"{source.name}_{forward}"
+        labels.add(label)
         links.append(Link(relationship=r, source=source, target=target, source_fields=source_fields,
                           target_fields=target_fields, forward=forward, backward=backward, label=label,
                           ambiguous=ambiguous))  # fmt: skip
     return tuple(links)
 
 
-def _forward_name(fields: tuple[Field, ...], target: Entity) -> str:
-    """``author_id`` → ``author``; a composite or unsuffixed key → the target's name."""
+def _forward_name(fields: tuple[Field, ...], target: Entity, *, ambiguous: bool) -> str:
+    """``author_id`` → ``author``; a composite or unsuffixed key → the target's name, or,
+    where several keys (or a key to its own table) would read alike, the key's columns and the
+    target (``reports_to`` → ``reports_to_employee``), so relation names never clash."""
     if len(fields) == 1:
         parts = words(fields[0].name)
         if len(parts) > 1 and parts[-1] in ("id", "key", "fk", "ref"):
             return "_".join(parts[:-1])
+    if ambiguous:
+        return "_".join([*(f.name for f in fields), singular(target.name)])
     return singular(target.name)
 
 

@@ -110,7 +110,7 @@ class PrismaWriter:
             name = scope.take(_enum_identifier(value.name))
             rows.append([name, f"@map({string_literal(value.name, prisma=True)})" if name != value.name else ""])
         attributes = self._block_attributes(enum.name, self.enum_names[enum.id], enum.namespace)
-        comment = [f"/// {comment_text(enum.comment)}"] if enum.comment else []
+        comment = _doc_lines(enum.comment)
         return (
             "\n".join(comment)
             + ("\n" if comment else "")
@@ -133,7 +133,11 @@ class PrismaWriter:
         return attributes
 
     def _model(self, entity: Entity) -> str:
-        rows = [self._field_row(entity, field) for field in entity.fields]
+        rows = []
+        for field in entity.fields:
+            if field.comment and "\n" in field.comment.strip():
+                rows += _doc_lines(field.comment)  # several lines: above the field, as Prisma writes them
+            rows.append(self._field_row(entity, field))
         rows += [self._forward_row(link) for link in self.plan.links_from(entity) if _relatable(link)]
         rows += [self._backward_row(link) for link in self.plan.links_to(entity) if _relatable(link)]
         rows += self._join_rows(entity)
@@ -152,7 +156,8 @@ class PrismaWriter:
         if entity.namespace and self.plan.dialect == MYSQL:
             notes.append(f"{comment_text(entity.qualified_name)}: Prisma on MySQL reaches one database; "
                          f"our DDL puts this table in database {comment_text(entity.namespace)}.")  # fmt: skip
-        for index in entity.indexes:
+        # prisma format writes @@unique before @@index
+        for index in sorted(entity.indexes, key=lambda i: not i.unique):
             line, note = self._index(entity, index)
             attributes += [line] if line else []
             notes += [note] if note else []
@@ -161,7 +166,7 @@ class PrismaWriter:
             # Prisma needs a unique criterion to address a row; without one the model is
             # kept (so the table is known) but left out of the client.
             attributes.append("@@ignore")
-        comment = [f"/// {comment_text(entity.comment)}"] if entity.comment else []
+        comment = _doc_lines(entity.comment)
         body = _table(rows)
         if notes:
             body += ["", *(f"// {n}" for n in notes)]
@@ -176,7 +181,7 @@ class PrismaWriter:
         attributes = []
         if entity.primary_key == (field.id,):
             attributes.append("@id")
-        if field.unique and entity.primary_key != (field.id,):
+        if field.unique:
             attributes.append("@unique(length: 255)" if self._prefix_only(field) else "@unique")
         default = self._default(field)
         if default:
@@ -187,9 +192,10 @@ class PrismaWriter:
             attributes.append(f"@map({string_literal(field.name, prisma=True)})")
         if native:
             attributes.append(native)
-        if field.comment:
-            attributes.append(f"/// {comment_text(field.comment)}")
-        return [name, type_text + ("?" if optional else ""), " ".join(attributes)]
+        row = [name, type_text + ("?" if optional else ""), " ".join(attributes)]
+        if field.comment and "\n" not in field.comment.strip():
+            row.append(f"/// {comment_text(field.comment)}")  # trailing: aligns nothing
+        return row
 
     def _type(self, field: Field) -> tuple[str, str]:
         """(Prisma type, native type attribute), from the column type our DDL writes: the
@@ -397,7 +403,7 @@ def _literal(field: Field, value: str, *, enum_value: str | None) -> str:
         return "true" if value.strip().lower() in ("true", "1", "t", "yes") else "false"
     if kind in (*_INTEGER_KINDS, TypeKind.DECIMAL, TypeKind.REAL, TypeKind.DOUBLE):
         return value.strip()
-    if kind in (TypeKind.TEXT, TypeKind.VARCHAR, TypeKind.CHAR, TypeKind.UUID, TypeKind.ENUM):
+    if kind in (TypeKind.TEXT, TypeKind.VARCHAR, TypeKind.CHAR, TypeKind.UUID, TypeKind.ENUM, TypeKind.JSON):
         return string_literal(unquoted(value), prisma=True)
     return f"dbgenerated({string_literal(value, prisma=True)})"
 
@@ -405,16 +411,29 @@ def _literal(field: Field, value: str, *, enum_value: str | None) -> str:
 # --- layout, as prisma format does it --------------------------------------------------------
 
 
-def _table(rows: list[list[str]]) -> list[str]:
-    """Columns padded to the widest cell, as ``prisma format`` aligns a block's members."""
-    if not rows:
+def _doc_lines(text: str | None) -> list[str]:
+    """A documentation comment, one ``///`` line per line of the text."""
+    if not text or not text.strip():
         return []
-    width = len(rows[0])
-    widths = [max(len(row[i]) for row in rows) for i in range(width)]
+    return [f"/// {comment_text(line)}".rstrip() for line in text.strip().split("\n")]
+
+
+def _table(rows: list[list[str] | str]) -> list[str]:
+    """Columns padded to the widest cell, as ``prisma format`` aligns a block's members;
+    a row that is a string (a documentation line) is kept as it is, and a trailing ``///``
+    comment follows its row's last non-empty cell: neither aligns anything."""
+    split = [(row[:-1], row[-1]) if row[-1].startswith("///") else (row, "")
+             for row in rows if not isinstance(row, str)]  # fmt: skip
+    width = max((len(cells) for cells, _ in split), default=0)
+    widths = [max(len(cells[i]) for cells, _ in split if i < len(cells)) for i in range(width)]
     lines = []
     for row in rows:
-        cells = [row[i].ljust(widths[i]) if i < width - 1 else row[i] for i in range(width)]
-        lines.append(" ".join(cells).rstrip())
+        if isinstance(row, str):
+            lines.append(row)
+            continue
+        cells, trailing = (row[:-1], row[-1]) if row[-1].startswith("///") else (row, "")
+        padded = [cell.ljust(widths[i]) if i < len(cells) - 1 else cell for i, cell in enumerate(cells)]
+        lines.append(" ".join([" ".join(padded).rstrip(), trailing]).rstrip())
     return lines
 
 

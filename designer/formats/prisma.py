@@ -53,12 +53,13 @@ UPDATED_AT_NAMES = frozenset({"updatedAt", "modifiedAt"})
 
 _BLOCK = re.compile(r"^\s*(model|enum|view|type|datasource|generator)\s+([A-Za-z_][\w]*)\s*\{")
 _MEMBER = re.compile(r"^\s*([A-Za-z_]\w*)\s+(\S.*)$")
-_UNSUPPORTED = re.compile(r'^Unsupported\(\s*"((?:[^"\\]|\\.)*)"\s*\)(\[\]|\?)?\s*(.*)$')
+UNSUPPORTED = re.compile(r'^Unsupported\(\s*"((?:[^"\\]|\\.)*)"\s*\)(\[\]|\?)?\s*(.*)$')
 _STRING_ARG = r'"((?:[^"\\]|\\.)*)"'
 _MAP = re.compile(r"@map\(\s*(?:name:\s*)?" + _STRING_ARG)
 _DBGENERATED = re.compile(r"@default\(\s*dbgenerated\(\s*" + _STRING_ARG)
-_RELATION_MAP = re.compile(r"@relation\(.*\bmap:\s*" + _STRING_ARG)
+RELATION_MAP = re.compile(r"@relation\(.*\bmap:\s*" + _STRING_ARG)
 _ID_MAP = re.compile(r"@@?id\(.*\bmap:\s*" + _STRING_ARG)
+_CONNECTION_URL = re.compile(r"^\s*(url|directUrl|shadowDatabaseUrl)\s*=")
 _LINE_COMMENT = re.compile(r"^\s*//(?!/)")
 
 
@@ -78,11 +79,28 @@ class _Block:
 
 
 def import_prisma(text: str) -> PrismaImport:
+    text = without_connection_urls(text)
     reading = read_prisma(text)
-    return _Importer(reading, _blocks(text), text).build()
+    return _Importer(reading, blocks(text), text).build()
 
 
-def _blocks(text: str) -> dict[tuple[str, str], _Block]:
+def without_connection_urls(text: str) -> str:
+    """The schema without the datasource's connection URLs (``url = env("…")``): they are not
+    schema, and Prisma 7's parser refuses them where Prisma 6 required them. Lines are blanked,
+    not removed, so every line number stays the file's."""
+    lines = text.split("\n")
+    inside = False
+    for number, line in enumerate(lines):
+        if _BLOCK.match(line) and line.split()[0] == "datasource":
+            inside = True
+        elif inside and line.strip().startswith("}"):
+            inside = False
+        elif inside and _CONNECTION_URL.match(line):
+            lines[number] = ""
+    return "\n".join(lines)
+
+
+def blocks(text: str) -> dict[tuple[str, str], _Block]:
     """Where each block and member is in the source, and its raw text (for what DMMF omits)."""
     blocks: dict[tuple[str, str], _Block] = {}
     current: _Block | None = None
@@ -307,7 +325,7 @@ class _Importer:
         known = {f["name"] for f in model["fields"]}
         found = []
         for member, (line, rest) in block.members.items() if block else ():
-            match = _UNSUPPORTED.match(rest)
+            match = UNSUPPORTED.match(rest)
             if member in known or not match:
                 continue
             written, modifier, attributes = _unescape(match[1]), match[2], match[3]
@@ -336,7 +354,11 @@ class _Importer:
             entity = self.entities[model]
             line = self._index_line(index)
             if index["type"] == "unique" and index.get("isDefinedOnField") and not index.get("dbName"):
-                continue  # the field's own @unique, already Field.unique
+                # the field's own @unique (DMMF's isUnique leaves it out on an @id field)
+                unique_id = self.field_ids[(model, index["fields"][0]["name"])]
+                fields = tuple(replace(f, unique=True) if f.id == unique_id else f for f in entity.fields)
+                self.entities[model] = replace(entity, fields=fields)
+                continue
             if index["type"] == "fulltext":
                 self._notice("prisma-fulltext", f"model {model}: a fulltext index is kept as a plain index", line)
             columns = []
@@ -400,7 +422,7 @@ class _Importer:
         # What Prisma's migrations create when the schema names no action.
         on_delete = prisma_field.get("relationOnDelete") or ("SetNull" if optional else "Restrict")
         on_update = prisma_field.get("relationOnUpdate") or "Cascade"
-        constraint = _RELATION_MAP.search(self._member_text(name, prisma_field["name"]))
+        constraint = RELATION_MAP.search(self._member_text(name, prisma_field["name"]))
         return Relationship(
             id=fresh_id("rel", self.taken),
             cardinality=Cardinality.ONE_TO_ONE if _unique(entity, source_ids) else Cardinality.ONE_TO_MANY,

@@ -82,6 +82,8 @@ def sql_of(scalar: str, native: tuple[str, list[str]] | None, *, provider: str) 
     """The SQL type of a Prisma field (``String`` + ``VarChar(255)`` → ``varchar(255)``)."""
     if provider == SQLITE:
         return _SQLITE_TYPES[scalar]
+    if scalar == "Boolean" and not native:
+        return "boolean"  # MySQL's alias of tinyint(1): the design keeps it a boolean
     name, args = native if native else DEFAULT_NATIVE[provider][scalar]
     sql = NATIVE[provider][name]
     if not args:
