@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import keyword
 
-from designer.codegen.names import Scope, comment_text, pascal, snake, string_literal
+from designer.codegen.names import Scope, comment_text, model_name, pascal, snake, string_literal
 from designer.codegen.plan import Join, Link, Plan, unquoted
 from designer.naming import index_name
 from designer.schema import DefaultKind, Entity, Field, Index, RefAction, SortOrder, TypeKind
@@ -46,7 +46,7 @@ class DjangoWriter:
         self.schema = plan.schema
         classes = Scope(reserved=_RESERVED, fallback="Table", suffix="Model")
         self.enum_classes = {e.id: classes.take(pascal(e.name) + "Choices") for e in self.schema.enums}
-        self.class_names = {e.id: classes.take(pascal(e.name)) for e in self.schema.entities}
+        self.class_names = {e.id: classes.take(model_name(e.name)) for e in self.schema.entities}
         self.custom_fields: dict[str, str] = {}  # db type → class name
         self.classes = classes
         self.attrs: dict[str, str] = {}

@@ -44,6 +44,17 @@ def singular(name: str) -> str:
     return name
 
 
+def model_name(table: str) -> str:
+    """A table's model or class name, as ORMs name them: singular PascalCase, the last word
+    made singular (``order_lines`` → ``OrderLine``); the table's own name stays in the
+    mapping (``@@map``, ``@Entity("…")``, ``db_table``, ``collection``)."""
+    parts = pascal(table)
+    parts_list = re.findall(r"[A-Z][a-z0-9]*|[0-9]+", parts)
+    if not parts_list:
+        return parts
+    return "".join(parts_list[:-1]) + singular(parts_list[-1])
+
+
 class Scope:
     """Identifiers already used in one namespace (a file's exports, a class's members):
     a new one that collides, is empty, starts with a digit or is reserved gets a suffix

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from designer.codegen.names import Scope, camel, comment_text, pascal, singular, string_literal
+from designer.codegen.names import Scope, camel, comment_text, model_name, pascal, string_literal
 from designer.codegen.plan import Join, Link, Plan, unquoted
 from designer.formats.prisma_types import prisma_of
 from designer.schema import (
@@ -333,15 +333,6 @@ class PrismaWriter:
 
     def _field_list(self, field_ids) -> str:
         return ", ".join(self.field_names[i] for i in field_ids)
-
-
-def model_name(table: str) -> str:
-    """``order_lines`` → ``OrderLine``: singular PascalCase, the last word made singular."""
-    parts = pascal(table)
-    words_ = re.findall(r"[A-Z][a-z0-9]*|[0-9]+", parts)
-    if not words_:
-        return parts
-    return "".join(words_[:-1]) + singular(words_[-1])
 
 
 def _array_items(value: str) -> list[str] | None:

@@ -10,7 +10,7 @@ above the class and stays in the SQL migrations.
 
 from __future__ import annotations
 
-from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, js_key, pascal, string_literal
+from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, js_key, model_name, string_literal
 from designer.codegen.plan import Join, Link, Plan, unquoted
 from designer.schema import DefaultKind, Entity, Field, Index, RefAction, SortOrder, TypeKind
 from designer.types import MYSQL, POSTGRESQL, SQLITE
@@ -64,7 +64,7 @@ class TypeOrmWriter:
         self.plan = plan
         self.schema = plan.schema
         classes = Scope(reserved=JS_RESERVED | frozenset(_IMPORTS), fallback="Entity")
-        self.class_names = {e.id: classes.take(pascal(e.name)) for e in self.schema.entities}
+        self.class_names = {e.id: classes.take(model_name(e.name)) for e in self.schema.entities}
         self.props: dict[str, str] = {}
         self.relation_props: dict[tuple[str, str], str] = {}
         for entity in self.schema.entities:

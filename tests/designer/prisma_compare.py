@@ -115,7 +115,8 @@ def database_view(text: str) -> dict:
             continue
         entry = (
             index["type"],
-            tuple((column(index["model"], k["name"]), k.get("sortOrder") or "asc", k.get("length")) for k in index["fields"]),
+            tuple((column(index["model"], k["name"]), k.get("sortOrder") or "asc", k.get("length"), k.get("operatorClass"))
+                  for k in index["fields"]),
             index.get("dbName"),
             index.get("algorithm") or "BTree",
         )  # fmt: skip

@@ -19,6 +19,9 @@ from tests.designer.codegen.conftest import node_tool
 from tests.designer.codegen.test_external_tools import PRISMA_ENV
 from tests.designer.prisma_compare import database_view, differences
 
+# Differences the import announces and the design cannot hold yet: an index operator class
+# (IndexColumn has no place for it; notice prisma-index-opclass).
+KNOWN_LOSSES = {"inbox-zero": ["'EmailAccount') indexes"]}
 CORPUS = sorted((Path(__file__).parents[1] / "realworld" / "prisma").glob("*.prisma"))
 
 SAMPLE = """generator client {
@@ -194,7 +197,10 @@ def test_real_schema_round_trips_through_our_generator_and_the_prisma_cli(round_
     original, generated, answers = round_trips[name]
     for step, result in answers.items():
         assert result.returncode == 0, f"{step}: {result.stdout[-3000:]}{result.stderr[-3000:]}"
-    assert differences(database_view(original), database_view(generated)) == []
+    found = differences(database_view(original), database_view(generated))
+    known = KNOWN_LOSSES.get(name, [])
+    assert [d for d in found if not any(k in d for k in known)] == []
+    assert len(found) == len(known)  # a known loss that disappears is taken off the list
 
 
 @pytest.mark.external

@@ -189,7 +189,7 @@ def test_typeorm_entities_columns_keys_relations_and_indexes():
         '{ name: "status", type: "enum", enum: ["draft", "published", "archived"], enumName: "post_status", default: "draft" }'
         in demo
     )
-    assert "posts!: Relation<Posts[]>;" in demo
+    assert "posts!: Relation<Post[]>;" in demo and "export class User {" in demo
     assert '@Unique("users_email_key", ["email"])' in demo  # names as our DDL gives them
     assert 'foreignKeyConstraintName: "posts_author_id_fkey"' in demo
     m2m = text("many_to_many", "typeorm")
@@ -205,9 +205,9 @@ def test_mongoose_validators_indexes_and_refs():
     assert 'state: { type: String, enum: ["open", "in progress", "2fa-blocked", "closed"], default: "open" }' in out
     assert "title: { type: String, maxlength: 200, required: true }" in out
     demo = text("demo", "mongoose")
-    assert 'author_id: { type: Schema.Types.ObjectId, ref: "Users", required: true }' in demo
-    assert 'postsSchema.index({ author_id: 1, published_at: 1 }, { name: "posts_author_published_idx" });' in demo
-    assert "postTagsSchema.index({ post_id: 1, tag_id: 1 }, { unique: true });" in demo
+    assert 'author_id: { type: Schema.Types.ObjectId, ref: "User", required: true }' in demo
+    assert 'postSchema.index({ author_id: 1, published_at: 1 }, { name: "posts_author_published_idx" });' in demo
+    assert "postTagSchema.index({ post_id: 1, tag_id: 1 }, { unique: true });" in demo
     composite = text("composite_keys", "mongoose")
     assert "min: -2147483648, max: 2147483647" in composite and "min: -32768, max: 32767" in composite
 
@@ -216,10 +216,10 @@ def test_mongoose_embeds_the_children_the_advisor_says_to_embed():
     schema = ALL["demo"]
     comments_fk = next(r for r in schema.relationships if r.name == "comments_post_fk")
     out = "".join(generate(schema, target="mongoose", embed=frozenset({comments_fk.id})).values())
-    assert "comments: { type: [commentsSchema], default: [] }," in out
-    assert "post_id" not in out.split("const commentsSchema")[1].split(");")[0]  # the parent is the container
-    assert "Comments: connection.model" not in out  # an aggregate: no collection of its own
-    assert "Comments: connection.model" in text("demo", "mongoose")
+    assert "comments: { type: [commentSchema], default: [] }," in out
+    assert "post_id" not in out.split("const commentSchema")[1].split(");")[0]  # the parent is the container
+    assert "Comment: connection.model" not in out  # an aggregate: no collection of its own
+    assert 'Comment: connection.model("Comment", commentSchema)' in text("demo", "mongoose")
 
 
 def test_mongoose_follows_the_advisors_embed_decisions_by_default():
@@ -233,8 +233,8 @@ def test_mongoose_follows_the_advisors_embed_decisions_by_default():
     default = text("composite_keys", "mongoose")
     assert default == "".join(generate(schema, target="mongoose", embed=advised_embeds(schema)).values())
     assert (
-        "orderLines: { type: [orderLinesSchema], default: [] }" in default
-        or "order_lines: { type: [orderLinesSchema]" in default
+        "orderLines: { type: [orderLineSchema], default: [] }" in default
+        or "order_lines: { type: [orderLineSchema]" in default
     )
     assert default != "".join(generate(schema, target="mongoose", embed=frozenset()).values())
 
@@ -256,7 +256,7 @@ def test_mongoose_partial_index_when_expressible(rich):
     schema = replace(schema, entities=tuple(posts if e.id == posts.id else e for e in schema.entities))
     out = "".join(generate(schema, target="mongoose").values())
     assert (
-        'postsSchema.index({ slug: 1 }, { name: "posts_published_slug", partialFilterExpression: { status: "published" } });'
+        'postSchema.index({ slug: 1 }, { name: "posts_published_slug", partialFilterExpression: { status: "published" } });'
         in out
     )
     assert "// index posts_odd is partial on SQL (WHERE length(slug) > 3): not expressible here." in out
@@ -268,11 +268,11 @@ def test_mongoose_partial_index_when_expressible(rich):
 def test_django_fields_meta_and_foreign_keys():
     demo = text("demo", "django")
     assert (
-        'author = models.ForeignKey("Users", on_delete=models.DO_NOTHING, db_column="author_id", related_name="posts")'
+        'author = models.ForeignKey("User", on_delete=models.DO_NOTHING, db_column="author_id", related_name="posts")'
         in demo
     )
     assert (
-        'post = models.ForeignKey("Posts", on_delete=models.CASCADE, db_column="post_id", related_name="comments", db_comment="constraint comments_post_fk")'
+        'post = models.ForeignKey("Post", on_delete=models.CASCADE, db_column="post_id", related_name="comments", db_comment="constraint comments_post_fk")'
         in demo
     )
     assert 'models.Index(fields=["author_id", "published_at"], name="posts_author_published_idx")' in demo
@@ -282,16 +282,16 @@ def test_django_fields_meta_and_foreign_keys():
     pair = text("two_relations", "django")
     assert 'related_name="messages_sender"' in pair and 'related_name="messages_recipient"' in pair
     assert (
-        'account = models.OneToOneField("Accounts", on_delete=models.DO_NOTHING, db_column="account_id", primary_key=True'
+        'account = models.OneToOneField("Account", on_delete=models.DO_NOTHING, db_column="account_id", primary_key=True'
         in pair
     )
     assert 'manager = models.ForeignKey("self"' in text("self_relations", "django")
     assert 'db_table = "billing\\".\\"invoices"' in text("namespaces", "django")
     assert (
-        'models.ForeignObject("Orders", on_delete=models.CASCADE, from_fields=["shop_id", "order_number"], to_fields=["shop_id", "number"]'
+        'models.ForeignObject("Order", on_delete=models.CASCADE, from_fields=["shop_id", "order_number"], to_fields=["shop_id", "number"]'
         in text("composite_keys", "django")
     )
-    assert 'tags = models.ManyToManyField("Tags", db_table="courses_tags"' in text("many_to_many", "django")
+    assert 'tags = models.ManyToManyField("Tag", db_table="courses_tags"' in text("many_to_many", "django")
 
 
 # --- the ORM's migration files, from our SQL ---------------------------------------------------
