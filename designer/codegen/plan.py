@@ -9,6 +9,7 @@ Django outputs of one schema name their relations the same way (styled per langu
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -121,6 +122,38 @@ class Plan:  # frozen; constraint_names is cached in the instance dict, as Schem
                             enum_values=tuple(v.name for v in enum.values) if enum else ())  # fmt: skip
         except UnportableType as error:
             raise CodegenError(f"{field.name}: {error}") from error
+
+
+def key_of(entity: Entity) -> tuple[str, ...]:
+    """The primary key, or for a table without one the key ORMs that need one can use in its
+    place: its first unique, not-null, non-partial column set (a unique column, or a unique
+    index on columns). Empty when the table has neither."""
+    if entity.primary_key:
+        return entity.primary_key
+    for f in entity.fields:
+        if f.unique and not f.nullable and not f.type.array:
+            return (f.id,)
+    for index in entity.indexes:
+        ids = tuple(c.field_id for c in index.columns)
+        fields = [entity.field(i) for i in ids if i]
+        if index.unique and not index.predicate and len(fields) == len(ids) and not any(f.nullable for f in fields):
+            return ids
+    return ()
+
+
+def array_items(value: str) -> list[str] | None:
+    """A PostgreSQL array literal default (``'{}'``, ``'{a,"b c"}'``) → its items as text;
+    None for anything that is not a plain one-dimensional array literal."""
+    text = unquoted(value.strip())
+    if text == value.strip() or not (text.startswith("{") and text.endswith("}")):
+        return None
+    body = text[1:-1]
+    if not body:
+        return []
+    if "{" in body:
+        return None
+    items = re.findall(r'"((?:[^"\\]|\\.)*)"|([^,]+)', body)
+    return [quoted.replace('\\"', '"').replace("\\\\", "\\") if quoted else bare.strip() for quoted, bare in items]
 
 
 def is_unique(entity: Entity, fields: tuple[Field, ...]) -> bool:

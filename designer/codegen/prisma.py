@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from designer.codegen.names import Scope, camel, comment_text, model_name, pascal, string_literal
-from designer.codegen.plan import Join, Link, Plan, unquoted
+from designer.codegen.plan import Join, Link, Plan, array_items, unquoted
 from designer.formats.prisma_types import prisma_of
 from designer.schema import (
     DefaultKind,
@@ -237,7 +237,7 @@ class PrismaWriter:
     def _list_default(self, field: Field, value: str) -> str:
         """A PostgreSQL array literal (``'{}'``, ``'{a,b}'``) as Prisma's list (``[]``,
         ``["a", "b"]``); anything else stays the database's expression."""
-        items = _array_items(value)
+        items = array_items(value)
         if items is None or self.plan.dialect != POSTGRESQL:
             return f"dbgenerated({string_literal(value, prisma=True)})" if self.plan.dialect == POSTGRESQL else ""
         scalar = replace(field, type=replace(field.type, array=False))
@@ -333,21 +333,6 @@ class PrismaWriter:
 
     def _field_list(self, field_ids) -> str:
         return ", ".join(self.field_names[i] for i in field_ids)
-
-
-def _array_items(value: str) -> list[str] | None:
-    """``'{}'`` → [], ``'{a,"b c"}'`` → ["a", "b c"]; None for anything that is not a plain
-    one-dimensional array literal."""
-    text = unquoted(value.strip())
-    if text == value.strip() or not (text.startswith("{") and text.endswith("}")):
-        return None
-    body = text[1:-1]
-    if not body:
-        return []
-    if "{" in body:
-        return None
-    items = re.findall(r'"((?:[^"\\]|\\.)*)"|([^,]+)', body)
-    return [quoted.replace('\\"', '"').replace("\\\\", "\\") if quoted else bare.strip() for quoted, bare in items]
 
 
 def _sql_quoted(text: str) -> str:

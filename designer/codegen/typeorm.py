@@ -11,7 +11,7 @@ above the class and stays in the SQL migrations.
 from __future__ import annotations
 
 from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, js_key, model_name, string_literal
-from designer.codegen.plan import Join, Link, Plan, unquoted
+from designer.codegen.plan import Join, Link, Plan, key_of, unquoted
 from designer.schema import DefaultKind, Entity, Field, Index, RefAction, SortOrder, TypeKind
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
@@ -115,6 +115,7 @@ class TypeOrmWriter:
             option = "schema" if self.plan.dialect == POSTGRESQL else "database"
             options.append(f"{option}: {string_literal(entity.namespace)}")
         lines = [f"/** {comment_text(entity.comment)} */"] if entity.comment else []
+        lines += _key_note(entity, "TypeORM needs a primary column")
         lines += self._index_lines(entity)
         lines.append(f"@{self._d('Entity')}({{ {', '.join(options)} }})")
         lines.append(f"export class {self.class_names[entity.id]} {{")
@@ -129,26 +130,26 @@ class TypeOrmWriter:
     def _column(self, entity: Entity, f: Field) -> str:
         column_type, ts_type = self._types(f)
         options = [f"name: {string_literal(f.name)}", f"type: {column_type}", *self._type_options(f)]
-        single_key = entity.primary_key == (f.id,)
-        if f.id in entity.primary_key and f.identity and f.type.kind in _INTEGERS and single_key:
+        single_key = key_of(entity) == (f.id,)
+        if f.id in key_of(entity) and f.identity and f.type.kind in _INTEGERS and single_key:
             strategy = "identity" if self.plan.dialect == POSTGRESQL else "increment"
             extra = ', generatedIdentity: "BY DEFAULT"' if strategy == "identity" else ""
-            pkey = f", primaryKeyConstraintName: {string_literal(self._names[f'{entity.id}#pkey'])}"
+            pkey = f", primaryKeyConstraintName: {string_literal(self._key_name(entity))}"
             decorator = (
                 f'@{self._d("PrimaryGeneratedColumn")}("{strategy}", {{ {", ".join(options[:2])}{extra}{pkey} }})'
             )
             return f"  {decorator}\n  {self.props[f.id]}!: {ts_type};"
-        if f.nullable and f.id not in entity.primary_key:
+        if f.nullable and f.id not in key_of(entity):
             options.append("nullable: true")
-        if f.id in entity.primary_key:
-            options.append(f"primaryKeyConstraintName: {string_literal(self._names[f'{entity.id}#pkey'])}")
+        if f.id in key_of(entity):
+            options.append(f"primaryKeyConstraintName: {string_literal(self._key_name(entity))}")
         default = self._default(f)
         if default:
             options.append(f"default: {default}")
         if f.comment:
             options.append(f"comment: {string_literal(f.comment)}")
-        decorator = self._d("PrimaryColumn" if f.id in entity.primary_key else "Column")
-        nullable = " | null" if f.nullable and f.id not in entity.primary_key else ""
+        decorator = self._d("PrimaryColumn" if f.id in key_of(entity) else "Column")
+        nullable = " | null" if f.nullable and f.id not in key_of(entity) else ""
         return f"  @{decorator}({{ {', '.join(options)} }})\n  {self.props[f.id]}!: {ts_type}{nullable};"
 
     def _types(self, f: Field) -> tuple[str, str]:
@@ -195,6 +196,15 @@ class TypeOrmWriter:
                 options.append(f"enumName: {string_literal(qualified if enum.namespace else enum.name)}")
         return options
 
+    def _key_name(self, entity: Entity) -> str:
+        """The key's constraint name in our DDL: the primary key's, or that of the unique
+        constraint or index standing in for it."""
+        if entity.primary_key:
+            return self._names[f"{entity.id}#pkey"]
+        key = key_of(entity)
+        index = next((i for i in entity.indexes if tuple(c.field_id for c in i.columns) == key), None)
+        return self._names.get(f"{key[0]}#unique") if index is None else self._names.get(index.id, index.name or "")
+
     def _default(self, f: Field) -> str:
         default = f.default
         if default is None or default.value.strip().lower() == "null":
@@ -206,6 +216,8 @@ class TypeOrmWriter:
                 else default.value
             )
             return f"() => {string_literal(text)}"
+        if f.type.array:  # an array literal is SQL ('{}'): TypeORM writes it as given
+            return f"() => {string_literal(default.value)}"
         value = unquoted(default.value)
         if f.type.kind is TypeKind.BOOLEAN:
             return "true" if value.strip().lower() in ("true", "1", "t") else "false"
@@ -228,9 +240,9 @@ class TypeOrmWriter:
         # unique fields as named class-level constraints, so the names are our DDL's
         lines = [f"@{self._d('Unique')}({string_literal(self._names[f'{f.id}#unique'])}, "
                  f"[{string_literal(self._prop_name(f.id))}])"
-                 for f in entity.fields if f.unique and entity.primary_key != (f.id,)]  # fmt: skip
+                 for f in entity.fields if f.unique and key_of(entity) != (f.id,)]  # fmt: skip
         for index in entity.indexes:
-            if index.unique and tuple(c.field_id for c in index.columns) == entity.primary_key:
+            if index.unique and tuple(c.field_id for c in index.columns) == key_of(entity):
                 continue
             lines += self._index(entity, index)
         return lines
@@ -299,7 +311,7 @@ class TypeOrmWriter:
                 return ", ".join(
                     f"{{ name: {string_literal(f'{end.name}_{end.field(i).name}')}, "
                     f"referencedColumnName: {string_literal(self._prop_name(i))} }}"
-                    for i in end.primary_key
+                    for i in key_of(end)
                 )
 
             text += (f"  @{self._d('JoinTable')}({{ name: {string_literal(join.table)}, "
@@ -317,3 +329,14 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _key_note(entity: Entity, need: str) -> list[str]:
+    """A table without a primary key: say which unique columns stand in for it, or that none can."""
+    if entity.primary_key:
+        return []
+    columns = [entity.field(i).name for i in key_of(entity)]
+    if columns:
+        return [f"// {comment_text(entity.qualified_name)} has no primary key; {need}: its unique, not-null "
+                f"{comment_text(', '.join(columns))} stands in for it."]  # fmt: skip
+    return [f"// {comment_text(entity.qualified_name)} has no primary key and no unique not-null columns; {need}."]
