@@ -52,7 +52,24 @@ def model_name(table: str) -> str:
     parts_list = re.findall(r"[A-Z][a-z0-9]*|[0-9]+", parts)
     if not parts_list:
         return parts
-    return "".join(parts_list[:-1]) + singular(parts_list[-1])
+    return "".join(parts_list[:-1]) + singular_noun(parts_list[-1])
+
+
+_UNCOUNTED = ("ss", "us", "is", "ics", "news", "series", "species", "data", "media")
+
+
+def singular_noun(word: str) -> str:
+    """English plural → singular for a model name: ``categories`` → ``category``, ``addresses``
+    → ``address``, ``statuses`` → ``status``, ``boxes`` → ``box``; ``status``, ``analysis``,
+    ``news``, ``data`` stay."""
+    lower = word.lower()
+    if lower.endswith(_UNCOUNTED) or not lower.endswith("s") or len(word) < 3:
+        return word
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + ("Y" if word[-3].isupper() else "y")
+    if lower.endswith(("sses", "uses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
 
 
 class Scope:

@@ -117,9 +117,10 @@ class TypeOrmWriter:
         lines = [f"/** {comment_text(entity.comment)} */"] if entity.comment else []
         lines += _key_note(entity, "TypeORM needs a primary column")
         lines += self._index_lines(entity)
+        lines += self._check_lines(entity)
         lines.append(f"@{self._d('Entity')}({{ {', '.join(options)} }})")
         lines.append(f"export class {self.class_names[entity.id]} {{")
-        members = [self._column(entity, f) for f in entity.fields]
+        members = [self._column(entity, f) for f in _key_in_order(entity)]
         members += [self._forward(link) for link in self.plan.links_from(entity)]
         members += [self._backward(link) for link in self.plan.links_to(entity)]
         members += [self._join(join, entity) for join in self.plan.joins if entity.id in (join.left.id, join.right.id)]
@@ -141,6 +142,8 @@ class TypeOrmWriter:
             return f"  {decorator}\n  {self.props[f.id]}!: {ts_type};"
         if f.nullable and f.id not in key_of(entity):
             options.append("nullable: true")
+        if f.identity and f.type.kind in _INTEGERS and self.plan.dialect == POSTGRESQL:
+            options += ['generated: "identity"', 'generatedIdentity: "BY DEFAULT"']  # as our DDL makes it
         if f.id in key_of(entity):
             options.append(f"primaryKeyConstraintName: {string_literal(self._key_name(entity))}")
         default = self._default(f)
@@ -195,6 +198,14 @@ class TypeOrmWriter:
                 qualified = f"{enum.namespace}.{enum.name}" if enum.namespace else enum.name
                 options.append(f"enumName: {string_literal(qualified if enum.namespace else enum.name)}")
         return options
+
+    def _check_lines(self, entity: Entity) -> list[str]:
+        """``@Check`` per check, named as our DDL names it, so synchronize makes the same ones.
+        MySQL before 8.0.16 and TypeORM on it ignore checks; they are written all the same."""
+        checks = [(f"{f.id}#check", f.check) for f in entity.fields if f.check]
+        checks += [(c.id, c.expression) for c in entity.checks]
+        return [f"@{self._d('Check')}({string_literal(self._names[check_id])}, {string_literal(expression)})"
+                for check_id, expression in checks]  # fmt: skip
 
     def _key_name(self, entity: Entity) -> str:
         """The key's constraint name in our DDL: the primary key's, or that of the unique
@@ -340,3 +351,11 @@ def _key_note(entity: Entity, need: str) -> list[str]:
         return [f"// {comment_text(entity.qualified_name)} has no primary key; {need}: its unique, not-null "
                 f"{comment_text(', '.join(columns))} stands in for it."]  # fmt: skip
     return [f"// {comment_text(entity.qualified_name)} has no primary key and no unique not-null columns; {need}."]
+
+
+def _key_in_order(entity: Entity) -> list[Field]:
+    """The fields with the key's columns, where they stand, put in key order: TypeORM makes a
+    composite primary key in the order its columns are declared."""
+    key = key_of(entity)
+    in_key = iter(entity.field(i) for i in key)
+    return [next(in_key) if f.id in key else f for f in entity.fields]
