@@ -166,6 +166,8 @@ class PrismaWriter:
             # Prisma needs a unique criterion to address a row; without one the model is
             # kept (so the table is known) but left out of the client.
             attributes.append("@@ignore")
+            notes.append(f"{comment_text(entity.qualified_name)} has no primary key and no unique key: Prisma "
+                         "cannot address its rows, so @@ignore keeps it out of the client.")  # fmt: skip
         comment = _doc_lines(entity.comment)
         body = _table(rows)
         if notes:

@@ -11,7 +11,7 @@ from projects.models import Project
 
 class Command(BaseCommand):
     help = (
-        "Import a schema (DBML, JSON, or PostgreSQL / MySQL / SQLite DDL) as a new project, or as a new "
+        "Import a schema (DBML, JSON, a Prisma schema, or PostgreSQL / MySQL / SQLite DDL) as a new project, or as a new "
         "revision of --project. Prints the project id last."
     )
 
