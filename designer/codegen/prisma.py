@@ -138,18 +138,21 @@ class PrismaWriter:
             if field.comment and "\n" in field.comment.strip():
                 rows += _doc_lines(field.comment)  # several lines: above the field, as Prisma writes them
             rows.append(self._field_row(entity, field))
-        rows += [self._forward_row(link) for link in self.plan.links_from(entity) if _relatable(link)]
-        rows += [self._backward_row(link) for link in self.plan.links_to(entity) if _relatable(link)]
+        rows += [self._forward_row(link) for link in self.plan.links_from(entity) if self._relatable(link)]
+        rows += [self._backward_row(link) for link in self.plan.links_to(entity) if self._relatable(link)]
         rows += self._join_rows(entity)
         attributes = []
-        if len(entity.primary_key) > 1:
-            attributes.append(f"@@id([{self._field_list(entity.primary_key)}])")
+        key = self._key(entity)
+        if len(key) > 1:
+            attributes.append(f"@@id([{self._field_list(key)}])")
         notes = [
-            f"{comment_text(link.label)}: the key types differ, which Prisma cannot relate; "
+            f"{comment_text(link.label)}: the key types differ or are Unsupported, which Prisma cannot relate; "
             "the foreign key is in the SQL."
             for link in self.plan.links_from(entity)
-            if not _relatable(link)
+            if not self._relatable(link)
         ]
+        if entity.primary_key and not key:
+            notes.append("the primary key has a column of a type Prisma does not support; it is in the SQL.")
         notes += [f"{comment_text(join.label)}: many-to-many with a key Prisma cannot join on (not a single "
                   "@id); the join table is in the SQL." for join in self.plan.joins
                   if join.left.id == entity.id and not _implicit_join_possible(join)]  # fmt: skip
@@ -162,10 +165,12 @@ class PrismaWriter:
             attributes += [line] if line else []
             notes += [note] if note else []
         attributes += self._block_attributes(self._table_name(entity), self.model_names[entity.id], entity.namespace)
-        if not entity.primary_key and not _has_unique(entity):
+        if self._ignored(entity):
             # Prisma needs a unique criterion to address a row; without one the model is
             # kept (so the table is known) but left out of the client.
-            attributes.append("@@ignore")
+            # prisma format writes @@ignore before @@schema
+            at = next((i for i, a in enumerate(attributes) if a.startswith("@@schema(")), len(attributes))
+            attributes.insert(at, "@@ignore")
             notes.append(f"{comment_text(entity.qualified_name)} has no primary key and no unique key: Prisma "
                          "cannot address its rows, so @@ignore keeps it out of the client.")  # fmt: skip
         comment = _doc_lines(entity.comment)
@@ -181,9 +186,9 @@ class PrismaWriter:
         type_text, native = self._type(field)
         optional = field.nullable and field.id not in entity.primary_key and not field.type.array
         attributes = []
-        if entity.primary_key == (field.id,):
+        if self._key(entity) == (field.id,):
             attributes.append("@id")
-        if field.unique:
+        if field.unique and not self._unsupported(field):
             attributes.append("@unique(length: 255)" if self._prefix_only(field) else "@unique")
         default = self._default(field)
         if default:
@@ -278,12 +283,15 @@ class PrismaWriter:
         if relationship.name and self.plan.dialect != SQLITE:  # SQLite's foreign keys have no names
             parts.append(f"map: {string_literal(relationship.name, prisma=True)}")
         optional = "?" if link.optional else ""
-        return [name, self.model_names[link.target.id] + optional, f"@relation({', '.join(parts)})"]
+        ignore = " @ignore" if self._ignored(link.target) and link.target.id != link.source.id else ""
+        return [name, self.model_names[link.target.id] + optional, f"@relation({', '.join(parts)}){ignore}"]
 
     def _backward_row(self, link: Link) -> list[str]:
         name = self.relation_names[(link.relationship.id, "backward")]
         many = "?" if link.one_to_one else "[]"
         attribute = f"@relation({string_literal(link.label, prisma=True)})" if link.ambiguous else ""
+        if self._ignored(link.source) and link.target.id != link.source.id:
+            attribute = f"{attribute} @ignore".strip()  # Prisma: a field pointing at an ignored model is ignored
         return [name, self.model_names[link.source.id] + many, attribute]
 
     def _join_rows(self, entity: Entity) -> list[list[str]]:
@@ -309,6 +317,8 @@ class PrismaWriter:
             return "", f"{comment_text(label)}: on an expression, which Prisma cannot express; it is in the SQL."
         if index.predicate:
             return "", f"{comment_text(label)}: partial (WHERE {comment_text(index.predicate)}); it is in the SQL."
+        if index.unique and any(self._unsupported(entity.field(c.field_id)) for c in index.columns):
+            return "", f"{comment_text(label)}: unique on a type Prisma does not support; it is in the SQL."
         if index.unique and entity.primary_key == tuple(c.field_id for c in index.columns):
             return "", ""
         if len(index.columns) == 1 and index.unique:
@@ -329,6 +339,38 @@ class PrismaWriter:
             arguments.append(f"type: {index.method.value.capitalize()}")
         return f"@@{'unique' if index.unique else 'index'}({', '.join(arguments)})", ""
 
+    # --- what Prisma can use as a key or relate -----------------------------------------------
+
+    def _unsupported(self, field: Field) -> bool:
+        return self._type(field)[0].startswith("Unsupported(")
+
+    def _key(self, entity: Entity) -> tuple[str, ...]:
+        """The primary key, unless it has an Unsupported column (Prisma refuses those in @id)."""
+        key = entity.primary_key
+        return () if any(self._unsupported(entity.field(i)) for i in key) else key
+
+    def _ignored(self, entity: Entity) -> bool:
+        """No key and no unique criterion: Prisma cannot address its rows (@@ignore)."""
+        return not self._key(entity) and not self._has_unique(entity)
+
+    def _has_unique(self, entity: Entity) -> bool:
+        """A unique criterion Prisma accepts: on required, supported columns, not partial."""
+        if any(f.unique and not f.nullable and not self._unsupported(f) for f in entity.fields):
+            return True
+        for index in entity.indexes:
+            fields = [entity.field(c.field_id) for c in index.columns if c.field_id]
+            if (index.unique and not index.predicate and len(fields) == len(index.columns)
+                    and not any(f.nullable or self._unsupported(f) for f in fields)):  # fmt: skip
+                return True
+        return False
+
+    def _relatable(self, link: Link) -> bool:
+        """Prisma relates fields of the same type only, and never Unsupported ones."""
+        if any(map(self._unsupported, (*link.source_fields, *link.target_fields))):
+            return False
+        return all((a.type.kind, a.type.enum_id) == (b.type.kind, b.type.enum_id)
+                   for a, b in zip(link.source_fields, link.target_fields, strict=True))  # fmt: skip
+
     def _prefix_only(self, field: Field) -> bool:
         """MySQL indexes a TEXT column only by a prefix: 255 characters, as in our DDL."""
         return self.plan.dialect == MYSQL and self._type(field)[1].endswith("Text")
@@ -341,23 +383,11 @@ def _sql_quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _relatable(link: Link) -> bool:
-    """Prisma relates fields of the same type only."""
-    return all((a.type.kind, a.type.enum_id) == (b.type.kind, b.type.enum_id)
-               for a, b in zip(link.source_fields, link.target_fields, strict=True))  # fmt: skip
-
-
 def _implicit_join_possible(join: Join) -> bool:
     """Prisma's implicit many-to-many joins two models on their single-field @id."""
     return (len(join.left.primary_key) == 1 and len(join.right.primary_key) == 1
             and join.relationship.from_field_ids == join.left.primary_key
             and join.relationship.to_field_ids == join.right.primary_key)  # fmt: skip
-
-
-def _has_unique(entity: Entity) -> bool:
-    return any(f.unique for f in entity.fields) or any(
-        i.unique and not i.predicate and all(c.field_id for c in i.columns) for i in entity.indexes
-    )
 
 
 def _is_updated_at(field: Field) -> bool:

@@ -2,7 +2,8 @@
 judged by each ORM's own tools: tsc on Drizzle and TypeORM, Mongoose loading every model,
 Django's system checks and makemigrations --check (one throwaway project per schema: the
 schemas share table names).
-Prisma itself is judged in tests/designer/test_prisma_import.py."""
+The example AdventureWorks design (DBML) gets the same, and `prisma validate` / `format
+--check`; the Prisma corpus's own round trip is in tests/designer/test_prisma_import.py."""
 
 from __future__ import annotations
 
@@ -15,22 +16,31 @@ from pathlib import Path
 
 import pytest
 
+import designer.examples
 from designer.codegen import generate
 from designer.formats import import_text
+from designer.formats.dbml import parse_dbml
 from tests.designer.codegen.conftest import NODE_MODULES, node_tool
+from tests.designer.codegen.test_external_tools import PRISMA_ENV
 
 pytestmark = pytest.mark.external
 CORPUS = sorted((Path(__file__).parents[2] / "realworld" / "prisma").glob("*.prisma"))
-NAMES = [p.stem.replace("-", "_") for p in CORPUS]
+EXAMPLE = Path(designer.examples.__file__).with_name("adventureworks.dbml")  # 68 tables, five schemas
+NAMES = [p.stem.replace("-", "_") for p in CORPUS] + ["adventureworks"]
+
+
+def _schemas():
+    for path in CORPUS:
+        yield path.stem.replace("-", "_"), import_text(path.read_text(), fmt="prisma").schema
+    yield "adventureworks", parse_dbml(EXAMPLE.read_text())
 
 
 @pytest.fixture(scope="module")
 def corpus_code(tmp_path_factory):
     root = tmp_path_factory.mktemp("realworld-orm")
     (root / "node_modules").symlink_to(NODE_MODULES)
-    for path, name in zip(CORPUS, NAMES, strict=True):
-        schema = import_text(path.read_text(), fmt="prisma").schema
-        for target in ("drizzle", "typeorm", "mongoose", "django"):
+    for name, schema in _schemas():
+        for target in ("prisma", "drizzle", "typeorm", "mongoose", "django"):
             directory = root / target / name
             directory.mkdir(parents=True)
             for file, text in generate(schema, target=target).items():
@@ -100,3 +110,10 @@ def test_django_check_and_makemigrations_pass_for_every_real_schema(corpus_code)
         results = dict(zip(NAMES, pool.map(lambda n: _django_check(corpus_code, n), NAMES), strict=True))
     failed = {name: r.stdout[-3000:] + r.stderr[-3000:] for name, r in results.items() if r.returncode != 0}
     assert failed == {}
+
+
+def test_prisma_validates_and_formats_the_example(corpus_code):
+    path = corpus_code / "prisma" / "adventureworks" / "schema.prisma"
+    for command in (["validate"], ["format", "--check"]):
+        result = _run([str(node_tool("prisma")), *command, "--schema", str(path)], env=PRISMA_ENV)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
