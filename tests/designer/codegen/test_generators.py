@@ -378,3 +378,19 @@ def test_orm_models_are_singular_with_the_table_mapped():
         "User", "OrderLine", "Category", "Address", "Status", "Status", "Box", "News"]  # fmt: skip
     assert "class Post(models.Model)" in text("demo", "django") and 'db_table = "posts"' in text("demo", "django")
     assert '@Entity({ name: "posts" })\nexport class Post {' in text("demo", "typeorm")
+
+
+def test_real_world_slips_self_references_keyless_tables_and_defaults():
+    prisma = text("real_world_slips", "prisma")
+    assert '@relation("employees_reports_to_employee", fields: [reportsTo]' in prisma  # never "employee"
+    assert "tags                       String[]   @default([])" in prisma
+    assert "@default(dbgenerated(\"'it''s \\\"so\\\"' || chr(33)\"))" in prisma
+    assert "@@ignore" in prisma.split("model AuditLog")[1].split("}")[0]
+    django = text("real_world_slips", "django")
+    assert 'reports_to_employee = models.ForeignKey("self"' in django and "default=list" in django
+    assert 'pk = models.CompositePrimaryKey("identifier", "token")' in django
+    assert "managed = False" in django.split("class AuditLog")[1].split("class Token")[0]
+    typeorm = text("real_world_slips", "typeorm")
+    assert '@PrimaryColumn({ name: "identifier"' in typeorm and "default: () => \"'{}'\"" in typeorm
+    drizzle = text("real_world_slips", "drizzle")
+    assert 'tags: text("tags").array().notNull().default([])' in drizzle
