@@ -13,6 +13,7 @@ import pytest
 from designer.codegen import generate
 from designer.formats import detect_format, import_text
 from designer.formats.prisma import without_connection_urls
+from designer.formats.prisma_reader import read_prisma, stop_helper
 from designer.problems import SchemaError
 from designer.schema import Cardinality, DefaultKind, RefAction, SortOrder, TypeKind
 from tests.designer.codegen.conftest import node_tool
@@ -148,6 +149,23 @@ def test_a_provider_without_sql_is_refused():
     with pytest.raises(SchemaError) as caught:
         import_text('datasource db {\n  provider = "mongodb"\n}\n', fmt="prisma")
     assert caught.value.problems[0].code == "prisma-provider-unsupported"
+
+
+def test_without_node_the_message_says_what_is_missing(monkeypatch, tmp_path):
+    stop_helper()
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `node` anywhere
+    with pytest.raises(SchemaError) as caught:
+        import_text("model A {\n  id Int @id\n}\n", fmt="prisma")
+    assert caught.value.problems[0].code == "prisma-parser-unavailable"
+    assert "Node.js" in caught.value.problems[0].message
+
+
+def test_a_read_over_the_timeout_is_stopped_and_the_next_read_works():
+    big = "".join(f"model M{i} {{\n  id Int @id\n  name String\n}}\n" for i in range(3000))
+    with pytest.raises(SchemaError) as caught:
+        read_prisma(big, timeout=0.01)
+    assert caught.value.problems[0].code == "prisma-timeout"
+    assert [e.name for e in import_text("model After {\n  id Int @id\n}\n", fmt="prisma").schema.entities] == ["After"]
 
 
 def test_connection_urls_are_blanked_and_lines_kept():
