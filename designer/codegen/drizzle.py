@@ -88,7 +88,7 @@ class DrizzleWriter:
             self._name_members(entity)
 
     def _import_names(self) -> frozenset[str]:
-        names = {"relations", "sql", "customType", "index", "uniqueIndex", "primaryKey", "foreignKey",
+        names = {"relations", "sql", "customType", "index", "uniqueIndex", "primaryKey", "foreignKey", "check",
                  f"{_CORE[self.plan.dialect]}Table", "pgEnum", "pgSchema", "mysqlEnum", "mysqlSchema",
                  _EXTRA_CONFIG[self.plan.dialect]}  # fmt: skip
         names |= {b[0] for b in _BUILDERS[self.plan.dialect].values() if b}
@@ -289,6 +289,10 @@ class DrizzleWriter:
             name = string_literal(self.plan.constraint_names[f"{entity.id}#pkey"])
             extras.append(f"{self._use('primaryKey')}({{ name: {name}, columns: [{columns}] }})")
         extras += [e for e in (self._index(entity, index) for index in entity.indexes) if e]
+        checks = [(f"{f.id}#check", f.check) for f in entity.fields if f.check]
+        checks += [(c.id, c.expression) for c in entity.checks]
+        extras += [f"{self._use('check')}({string_literal(self.plan.constraint_names[check_id])}, {self._raw(expression)})"
+                   for check_id, expression in checks]  # fmt: skip
         extras += [self._foreign_key(link) for link in self.plan.links_from(entity)]
         return extras
 
