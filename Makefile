@@ -36,12 +36,19 @@ $(DBML_NODE)/node_modules/.package-lock.json: $(DBML_NODE)/package-lock.json
 	@command -v npm >/dev/null || { echo "DBML import needs Node.js 18+ and npm: sudo apt-get install nodejs npm" >&2; exit 1; }
 	npm ci --prefix $(DBML_NODE) --no-audit --no-fund --silent
 
+# Prisma's own schema parser (@prisma/prisma-schema-wasm, pinned in its package-lock.json)
+# reads .prisma files for import: needed in `make run` as much as in `make test`.
+PRISMA_NODE := designer/formats/prisma_node
+$(PRISMA_NODE)/node_modules/.package-lock.json: $(PRISMA_NODE)/package-lock.json
+	@command -v npm >/dev/null || { echo "Prisma import needs Node.js 18+ and npm: sudo apt-get install nodejs npm" >&2; exit 1; }
+	npm ci --prefix $(PRISMA_NODE) --no-audit --no-fund --silent
+
 # Graphviz draws the diagrams; Chromium runs the browser tests. Installed from Debian's
 # packages when missing and we may (root or sudo); otherwise say how.
 system-packages:
 	@bash .ci/system-packages $(PACKAGES)
 
-run: $(VENV)/.runtime-installed $(DBML_NODE)/node_modules/.package-lock.json
+run: $(VENV)/.runtime-installed $(DBML_NODE)/node_modules/.package-lock.json $(PRISMA_NODE)/node_modules/.package-lock.json
 	@$(MAKE) --no-print-directory system-packages PACKAGES="graphviz" || echo "Diagrams need Graphviz: sudo apt-get install graphviz"
 	@mkdir -p $(DATA_DIR)
 	@test -s $(DATA_DIR)/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $(DATA_DIR)/secret_key
@@ -54,7 +61,8 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(VENV)/.dev-installed tests/node_modules/.installed $(DBML_NODE)/node_modules/.package-lock.json
+test: $(VENV)/.dev-installed tests/node_modules/.installed $(DBML_NODE)/node_modules/.package-lock.json \
+      $(PRISMA_NODE)/node_modules/.package-lock.json
 	@$(MAKE) --no-print-directory system-packages PACKAGES="graphviz chromium postgresql-client mariadb-client sqlite3"
 	$(BIN)/ruff check .
 	DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/designer}" \

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import keyword
 
-from designer.codegen.names import Scope, comment_text, pascal, snake, string_literal
-from designer.codegen.plan import Join, Link, Plan, unquoted
+from designer.codegen.names import Scope, comment_text, model_name, pascal, snake, string_literal
+from designer.codegen.plan import Join, Link, Plan, key_of, unquoted
 from designer.naming import index_name
 from designer.schema import DefaultKind, Entity, Field, Index, RefAction, SortOrder, TypeKind
 from designer.types import POSTGRESQL
@@ -46,7 +46,7 @@ class DjangoWriter:
         self.schema = plan.schema
         classes = Scope(reserved=_RESERVED, fallback="Table", suffix="Model")
         self.enum_classes = {e.id: classes.take(pascal(e.name) + "Choices") for e in self.schema.enums}
-        self.class_names = {e.id: classes.take(pascal(e.name)) for e in self.schema.entities}
+        self.class_names = {e.id: classes.take(model_name(e.name)) for e in self.schema.entities}
         self.custom_fields: dict[str, str] = {}  # db type → class name
         self.classes = classes
         self.attrs: dict[str, str] = {}
@@ -122,8 +122,13 @@ class DjangoWriter:
         lines = [f"class {self.class_names[entity.id]}(models.Model):"]
         if entity.comment:
             lines.append(f"    # {comment_text(entity.comment)}")
-        if len(entity.primary_key) > 1:
-            keys = ", ".join(string_literal(self.attrs[i]) for i in entity.primary_key)
+        if not entity.primary_key:
+            columns = ", ".join(entity.field(i).name for i in key_of(entity))
+            lines.append(f"    # {comment_text(entity.qualified_name)} has no primary key; Django needs one: "
+                         + (f"its unique, not-null {comment_text(columns)} stands in for it." if columns else
+                            "Django adds an id column this table does not have (see Meta.managed)."))  # fmt: skip
+        if len(key_of(entity)) > 1:
+            keys = ", ".join(string_literal(self.attrs[i]) for i in key_of(entity))
             lines.append(f"    pk = models.CompositePrimaryKey({keys})")
         links = {
             link.source_fields[0].id: link for link in self.plan.links_from(entity) if len(link.source_fields) == 1
@@ -145,13 +150,13 @@ class DjangoWriter:
     def _field(self, entity: Entity, f: Field) -> str:
         args, comment = self._type_args(entity, f)
         kind = f.type.kind
-        single_key = entity.primary_key == (f.id,)
+        single_key = key_of(entity) == (f.id,)
         if single_key and f.identity and kind in _AUTO and not f.type.array:
             return f"models.{_AUTO[kind]}(primary_key=True, db_column={string_literal(f.name)})"
         options = [f"db_column={string_literal(f.name)}"]
         if single_key:
             options.append("primary_key=True")
-        if f.nullable and f.id not in entity.primary_key:
+        if f.nullable and f.id not in key_of(entity):
             options += ["null=True", "blank=True"]
         if f.unique and not single_key:
             options.append("unique=True")
@@ -217,6 +222,8 @@ class DjangoWriter:
                 self.uses_uuid = True
                 return ["default=uuid.uuid4"]
             return []
+        if f.type.array:  # a shared list would be every row's list: Django wants a callable
+            return ["default=list"] if value.strip("'") == "{}" else []
         text = unquoted(value)
         kind = f.type.kind
         if kind is TypeKind.BOOLEAN:
@@ -235,13 +242,13 @@ class DjangoWriter:
         f = link.source_fields[0]
         target = self.class_names[link.target.id]
         target_ref = "self" if link.target.id == entity.id else target
-        single_key = entity.primary_key == (f.id,)
+        single_key = key_of(entity) == (f.id,)
         cls = "OneToOneField" if link.one_to_one or single_key else "ForeignKey"
         on_delete = _ON_DELETE[link.relationship.on_delete or RefAction.NO_ACTION]
         options = [string_literal(target_ref), f"on_delete=models.{on_delete}",
                    f"db_column={string_literal(f.name)}"]  # fmt: skip
         target_field = link.target_fields[0]
-        if link.target.primary_key != (target_field.id,):
+        if key_of(link.target) != (target_field.id,):
             options.append(f"to_field={string_literal(self.attrs[target_field.id])}")
         if single_key:
             options.append("primary_key=True")
@@ -280,6 +287,8 @@ class DjangoWriter:
             quote = '"' if self.plan.dialect == POSTGRESQL else "`"
             table = f"{entity.namespace}{quote}.{quote}{table}"
         lines = ["    class Meta:", f"        db_table = {string_literal(table)}"]
+        if not key_of(entity):
+            lines.append("        managed = False  # no key Django could use: its migrations leave this table alone")
         indexes, constraints, notes = [], [], []
         for index in entity.indexes:
             kind, text = self._index(entity, index)
@@ -301,7 +310,7 @@ class DjangoWriter:
                 "note",
                 f"index {comment_text(name)} is partial (WHERE {comment_text(index.predicate)}): kept in the SQL.",
             )
-        if tuple(c.field_id for c in index.columns) == entity.primary_key:
+        if tuple(c.field_id for c in index.columns) == key_of(entity):
             return "note", f"index {comment_text(name)} is the primary key."
         keys = [("-" if c.order is SortOrder.DESC else "") + self.attrs[c.field_id] for c in index.columns]
         fields = ", ".join(string_literal(k) for k in keys)

@@ -14,11 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, js_access, js_key, singular, string_literal
-from designer.codegen.plan import Join, Link, Plan, unquoted
+from designer.codegen.plan import Join, Link, Plan, array_items, unquoted
 from designer.schema import DefaultKind, Entity, Field, Index, IndexMethod, RefAction, SortOrder, TypeKind
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
 _CORE = {POSTGRESQL: "pg", MYSQL: "mysql", SQLITE: "sqlite"}
+# The type of a table's extra-config entries: written on the callback so that TypeScript
+# never infers a table's type through the tables its foreign keys name (cycles: TS7022).
+_EXTRA_CONFIG = {POSTGRESQL: "PgTableExtraConfigValue", MYSQL: "MySqlTableExtraConfigValue",
+                 SQLITE: "SQLiteTableExtraConfigValue"}  # fmt: skip
 _ACTIONS = {RefAction.NO_ACTION: "no action", RefAction.RESTRICT: "restrict", RefAction.CASCADE: "cascade",
             RefAction.SET_NULL: "set null", RefAction.SET_DEFAULT: "set default"}  # fmt: skip
 _NOW = frozenset({"now()", "current_timestamp", "current_timestamp()", "localtimestamp"})
@@ -84,8 +88,9 @@ class DrizzleWriter:
             self._name_members(entity)
 
     def _import_names(self) -> frozenset[str]:
-        names = {"relations", "sql", "customType", "index", "uniqueIndex", "primaryKey", "foreignKey",
-                 f"{_CORE[self.plan.dialect]}Table", "pgEnum", "pgSchema", "mysqlEnum", "mysqlSchema"}  # fmt: skip
+        names = {"relations", "sql", "customType", "index", "uniqueIndex", "primaryKey", "foreignKey", "check",
+                 f"{_CORE[self.plan.dialect]}Table", "pgEnum", "pgSchema", "mysqlEnum", "mysqlSchema",
+                 _EXTRA_CONFIG[self.plan.dialect]}  # fmt: skip
         names |= {b[0] for b in _BUILDERS[self.plan.dialect].values() if b}
         return frozenset(names)
 
@@ -163,8 +168,11 @@ class DrizzleWriter:
         head = f"{comment}export const {self.table_consts[entity.id]} = {maker}(\n  {string_literal(self.plan.table_name(entity))},"
         if not extras:
             return f"{head}\n  {{\n" + "\n".join(columns) + "\n  },\n);"
-        return (f"{head}\n  {{\n" + "\n".join(columns) + "\n  },\n  (table) => [\n"
+        return (f"{head}\n  {{\n" + "\n".join(columns) + f"\n  }},\n  {self._extras_head()}\n"
                 + "\n".join(f"    {e}," for e in extras) + "\n  ],\n);")  # fmt: skip
+
+    def _extras_head(self) -> str:
+        return f"(table): {self._use(_EXTRA_CONFIG[self.plan.dialect])}[] => ["
 
     def _column(self, entity: Entity, f: Field) -> str:
         text = self._builder(f)
@@ -246,6 +254,8 @@ class DrizzleWriter:
         kind = f.type.kind
         if default.value.strip().lower() == "null":
             return ""
+        if f.type.array:
+            return self._list_default(f, default.value)
         if kind is TypeKind.BOOLEAN:
             return f".default({'true' if value.strip().lower() in ('true', '1', 't') else 'false'})"
         if kind in _NUMBERS and _is_number(value):
@@ -255,6 +265,17 @@ class DrizzleWriter:
         if kind in (TypeKind.TEXT, TypeKind.VARCHAR, TypeKind.CHAR, TypeKind.ENUM, TypeKind.UUID, TypeKind.DECIMAL):
             return f".default({string_literal(value)})"
         return f".default({self._raw(default.value)})"
+
+    def _list_default(self, f: Field, value: str) -> str:
+        """A PostgreSQL array literal as a list (``'{}'`` → ``[]``); else the SQL itself."""
+        items = array_items(value)
+        if items is None or self.plan.dialect != POSTGRESQL:
+            return f".default({self._raw(value)})"
+        if f.type.kind in _NUMBERS and all(_is_number(i) for i in items):
+            return f".default([{', '.join(items)}])"
+        if f.type.kind in (TypeKind.TEXT, TypeKind.VARCHAR, TypeKind.CHAR, TypeKind.ENUM, TypeKind.UUID):
+            return f".default([{', '.join(string_literal(i) for i in items)}])"
+        return f".default({self._raw(value)})"
 
     def _raw(self, sql_text: str) -> str:
         return f"{self._use('sql', orm=True)}.raw({string_literal(sql_text)})"
@@ -268,6 +289,10 @@ class DrizzleWriter:
             name = string_literal(self.plan.constraint_names[f"{entity.id}#pkey"])
             extras.append(f"{self._use('primaryKey')}({{ name: {name}, columns: [{columns}] }})")
         extras += [e for e in (self._index(entity, index) for index in entity.indexes) if e]
+        checks = [(f"{f.id}#check", f.check) for f in entity.fields if f.check]
+        checks += [(c.id, c.expression) for c in entity.checks]
+        extras += [f"{self._use('check')}({string_literal(self.plan.constraint_names[check_id])}, {self._raw(expression)})"
+                   for check_id, expression in checks]  # fmt: skip
         extras += [self._foreign_key(link) for link in self.plan.links_from(entity)]
         return extras
 
@@ -336,7 +361,7 @@ class DrizzleWriter:
                           '.onDelete("cascade")')  # fmt: skip
         const = self.join_consts[rid]
         return (f"export const {const} = {maker}(\n  {string_literal(join.table)},\n  {{\n" + "\n".join(columns)
-                + "\n  },\n  (table) => [\n" + "\n".join(f"    {e}," for e in extras) + "\n  ],\n);")  # fmt: skip
+                + f"\n  }},\n  {self._extras_head()}\n" + "\n".join(f"    {e}," for e in extras) + "\n  ],\n);")  # fmt: skip
 
     # --- relations() ----------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import re
 
 from designer.advice.base import Context
 from designer.advice.mongo import mongo_rules
-from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, pascal, string_literal
+from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, model_name, string_literal
 from designer.codegen.plan import Link, Plan, unquoted
 from designer.naming import index_name
 from designer.schema import DefaultKind, Entity, Field, Index, Schema, SortOrder, TypeKind
@@ -63,7 +63,7 @@ class MongooseWriter:
         self.embedded = [link for link in plan.links if link.relationship.id in plan.embed]
         self.embedded_children = {link.source.id for link in self.embedded}
         models = Scope(reserved=JS_RESERVED, fallback="Model")
-        self.model_names = {e.id: models.take(pascal(e.name)) for e in self.schema.entities}
+        self.model_names = {e.id: models.take(model_name(e.name)) for e in self.schema.entities}
         consts = Scope(reserved=JS_RESERVED | {"mongoose", "Schema", "registerModels"}, fallback="entity")
         self.schema_consts = {e.id: consts.take(camel(self.model_names[e.id]) + "Schema") for e in self.schema.entities}
 

@@ -44,6 +44,34 @@ def singular(name: str) -> str:
     return name
 
 
+def model_name(table: str) -> str:
+    """A table's model or class name, as ORMs name them: singular PascalCase, the last word
+    made singular (``order_lines`` → ``OrderLine``); the table's own name stays in the
+    mapping (``@@map``, ``@Entity("…")``, ``db_table``, ``collection``)."""
+    parts = pascal(table)
+    parts_list = re.findall(r"[A-Z][a-z0-9]*|[0-9]+", parts)
+    if not parts_list:
+        return parts
+    return "".join(parts_list[:-1]) + singular_noun(parts_list[-1])
+
+
+_UNCOUNTED = ("ss", "us", "is", "ics", "news", "series", "species", "data", "media")
+
+
+def singular_noun(word: str) -> str:
+    """English plural → singular for a model name: ``categories`` → ``category``, ``addresses``
+    → ``address``, ``statuses`` → ``status``, ``boxes`` → ``box``; ``status``, ``analysis``,
+    ``news``, ``data`` stay."""
+    lower = word.lower()
+    if lower.endswith(_UNCOUNTED) or not lower.endswith("s") or len(word) < 3:
+        return word
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + ("Y" if word[-3].isupper() else "y")
+    if lower.endswith(("sses", "uses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
 class Scope:
     """Identifiers already used in one namespace (a file's exports, a class's members):
     a new one that collides, is empty, starts with a digit or is reserved gets a suffix

@@ -9,6 +9,7 @@ Django outputs of one schema name their relations the same way (styled per langu
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -132,6 +133,38 @@ class Plan:  # frozen; constraint_names is cached in the instance dict, as Schem
             raise CodegenError(f"{owner}: the expression {text!r} {error}") from error
 
 
+def key_of(entity: Entity) -> tuple[str, ...]:
+    """The primary key, or for a table without one the key ORMs that need one can use in its
+    place: its first unique, not-null, non-partial column set (a unique column, or a unique
+    index on columns). Empty when the table has neither."""
+    if entity.primary_key:
+        return entity.primary_key
+    for f in entity.fields:
+        if f.unique and not f.nullable and not f.type.array:
+            return (f.id,)
+    for index in entity.indexes:
+        ids = tuple(c.field_id for c in index.columns)
+        fields = [entity.field(i) for i in ids if i]
+        if index.unique and not index.predicate and len(fields) == len(ids) and not any(f.nullable for f in fields):
+            return ids
+    return ()
+
+
+def array_items(value: str) -> list[str] | None:
+    """A PostgreSQL array literal default (``'{}'``, ``'{a,"b c"}'``) → its items as text;
+    None for anything that is not a plain one-dimensional array literal."""
+    text = unquoted(value.strip())
+    if text == value.strip() or not (text.startswith("{") and text.endswith("}")):
+        return None
+    body = text[1:-1]
+    if not body:
+        return []
+    if "{" in body:
+        return None
+    items = re.findall(r'"((?:[^"\\]|\\.)*)"|([^,]+)', body)
+    return [quoted.replace('\\"', '"').replace("\\\\", "\\") if quoted else bare.strip() for quoted, bare in items]
+
+
 def is_unique(entity: Entity, fields: tuple[Field, ...]) -> bool:
     ids = {f.id for f in fields}
     if len(fields) == 1 and fields[0].unique:
@@ -160,6 +193,7 @@ def _links(schema: Schema) -> tuple[Link, ...]:
     relationships = [r for r in schema.relationships if r.cardinality is not Cardinality.MANY_TO_MANY]
     pairs = Counter(frozenset((r.from_entity_id, r.to_entity_id)) for r in relationships)
     links = []
+    labels: set[str] = set()
     for r in relationships:
         source, target = schema.entity(r.from_entity_id), schema.entity(r.to_entity_id)
         if source is None or target is None:
@@ -169,23 +203,30 @@ def _links(schema: Schema) -> tuple[Link, ...]:
         if None in source_fields or None in target_fields or not source_fields:
             continue
         ambiguous = pairs[frozenset((source.id, target.id))] > 1 or source.id == target.id
-        forward = _forward_name(source_fields, target)
+        forward = _forward_name(source_fields, target, ambiguous=ambiguous)
+        while f"{source.name}_{forward}" in labels:  # two keys to one table read alike: keep both
+            forward = f"{forward}_{len(labels)}"
         one = r.cardinality is Cardinality.ONE_TO_ONE
         back = singular(source.name) if one else source.name
         backward = f"{back}_{forward}" if ambiguous else back
         label = f"{source.name}_{forward}"
+        labels.add(label)
         links.append(Link(relationship=r, source=source, target=target, source_fields=source_fields,
                           target_fields=target_fields, forward=forward, backward=backward, label=label,
                           ambiguous=ambiguous))  # fmt: skip
     return tuple(links)
 
 
-def _forward_name(fields: tuple[Field, ...], target: Entity) -> str:
-    """``author_id`` → ``author``; a composite or unsuffixed key → the target's name."""
+def _forward_name(fields: tuple[Field, ...], target: Entity, *, ambiguous: bool) -> str:
+    """``author_id`` → ``author``; a composite or unsuffixed key → the target's name, or,
+    where several keys (or a key to its own table) would read alike, the key's columns and the
+    target (``reports_to`` → ``reports_to_employee``), so relation names never clash."""
     if len(fields) == 1:
         parts = words(fields[0].name)
         if len(parts) > 1 and parts[-1] in ("id", "key", "fk", "ref"):
             return "_".join(parts[:-1])
+    if ambiguous:
+        return "_".join([*(f.name for f in fields), singular(target.name)])
     return singular(target.name)
 
 

@@ -11,19 +11,22 @@ database does. The output is laid out exactly as ``prisma format`` lays it out.
 
 from __future__ import annotations
 
-from designer.codegen.names import Scope, camel, comment_text, pascal, string_literal
-from designer.codegen.plan import Join, Link, Plan, unquoted
+import re
+
+from designer.codegen.names import Scope, camel, comment_text, model_name, pascal, string_literal
+from designer.codegen.plan import Join, Link, Plan, array_items, unquoted
+from designer.formats.prisma_types import prisma_of
 from designer.schema import (
     DefaultKind,
     Entity,
     Enum,
     Field,
-    FieldType,
     Index,
     IndexMethod,
     RefAction,
     SortOrder,
     TypeKind,
+    replace,
 )
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
@@ -36,6 +39,7 @@ _RESERVED_FIELDS = frozenset({"AND", "OR", "NOT"})
 _ACTIONS = {RefAction.NO_ACTION: "NoAction", RefAction.RESTRICT: "Restrict", RefAction.CASCADE: "Cascade",
             RefAction.SET_NULL: "SetNull", RefAction.SET_DEFAULT: "SetDefault"}  # fmt: skip
 _NOW = frozenset({"now()", "current_timestamp", "current_timestamp()", "localtimestamp", "transaction_timestamp()"})
+_ARRAY_DIMS = re.compile(r"(\s*\[\d*\])+\s*$")
 _INTEGER_KINDS = (TypeKind.SMALLINT, TypeKind.INTEGER, TypeKind.BIGINT)
 _SCALARS = {
     TypeKind.SMALLINT: "Int", TypeKind.INTEGER: "Int", TypeKind.BIGINT: "BigInt", TypeKind.DECIMAL: "Decimal",
@@ -57,7 +61,8 @@ class PrismaWriter:
         types = Scope(reserved=_RESERVED_TYPES, fallback="Table")
         # Enum names first: they appear inside models.
         self.enum_names = {e.id: types.take(pascal(e.name)) for e in self.schema.enums}
-        self.model_names = {e.id: types.take(pascal(e.name)) for e in self.schema.entities}
+        # Models are singular (User for table "users"), as Prisma names them; @@map keeps the table.
+        self.model_names = {e.id: types.take(model_name(e.name)) for e in self.schema.entities}
         self.field_names: dict[str, str] = {}
         self.relation_names: dict[tuple[str, str], str] = {}  # (relationship id, side) → field name
         for entity in self.schema.entities:
@@ -105,7 +110,7 @@ class PrismaWriter:
             name = scope.take(_enum_identifier(value.name))
             rows.append([name, f"@map({string_literal(value.name, prisma=True)})" if name != value.name else ""])
         attributes = self._block_attributes(enum.name, self.enum_names[enum.id], enum.namespace)
-        comment = [f"/// {comment_text(enum.comment)}"] if enum.comment else []
+        comment = _doc_lines(enum.comment)
         return (
             "\n".join(comment)
             + ("\n" if comment else "")
@@ -128,35 +133,47 @@ class PrismaWriter:
         return attributes
 
     def _model(self, entity: Entity) -> str:
-        rows = [self._field_row(entity, field) for field in entity.fields]
-        rows += [self._forward_row(link) for link in self.plan.links_from(entity) if _relatable(link)]
-        rows += [self._backward_row(link) for link in self.plan.links_to(entity) if _relatable(link)]
+        rows = []
+        for field in entity.fields:
+            if field.comment and "\n" in field.comment.strip():
+                rows += _doc_lines(field.comment)  # several lines: above the field, as Prisma writes them
+            rows.append(self._field_row(entity, field))
+        rows += [self._forward_row(link) for link in self.plan.links_from(entity) if self._relatable(link)]
+        rows += [self._backward_row(link) for link in self.plan.links_to(entity) if self._relatable(link)]
         rows += self._join_rows(entity)
         attributes = []
-        if len(entity.primary_key) > 1:
-            attributes.append(f"@@id([{self._field_list(entity.primary_key)}])")
+        key = self._key(entity)
+        if len(key) > 1:
+            attributes.append(f"@@id([{self._field_list(key)}])")
         notes = [
-            f"{comment_text(link.label)}: the key types differ, which Prisma cannot relate; "
+            f"{comment_text(link.label)}: the key types differ or are Unsupported, which Prisma cannot relate; "
             "the foreign key is in the SQL."
             for link in self.plan.links_from(entity)
-            if not _relatable(link)
+            if not self._relatable(link)
         ]
+        if entity.primary_key and not key:
+            notes.append("the primary key has a column of a type Prisma does not support; it is in the SQL.")
         notes += [f"{comment_text(join.label)}: many-to-many with a key Prisma cannot join on (not a single "
                   "@id); the join table is in the SQL." for join in self.plan.joins
                   if join.left.id == entity.id and not _implicit_join_possible(join)]  # fmt: skip
         if entity.namespace and self.plan.dialect == MYSQL:
             notes.append(f"{comment_text(entity.qualified_name)}: Prisma on MySQL reaches one database; "
                          f"our DDL puts this table in database {comment_text(entity.namespace)}.")  # fmt: skip
-        for index in entity.indexes:
+        # prisma format writes @@unique before @@index
+        for index in sorted(entity.indexes, key=lambda i: not i.unique):
             line, note = self._index(entity, index)
             attributes += [line] if line else []
             notes += [note] if note else []
         attributes += self._block_attributes(self._table_name(entity), self.model_names[entity.id], entity.namespace)
-        if not entity.primary_key and not _has_unique(entity):
+        if self._ignored(entity):
             # Prisma needs a unique criterion to address a row; without one the model is
             # kept (so the table is known) but left out of the client.
-            attributes.append("@@ignore")
-        comment = [f"/// {comment_text(entity.comment)}"] if entity.comment else []
+            # prisma format writes @@ignore before @@schema
+            at = next((i for i, a in enumerate(attributes) if a.startswith("@@schema(")), len(attributes))
+            attributes.insert(at, "@@ignore")
+            notes.append(f"{comment_text(entity.qualified_name)} has no primary key and no unique key: Prisma "
+                         "cannot address its rows, so @@ignore keeps it out of the client.")  # fmt: skip
+        comment = _doc_lines(entity.comment)
         body = _table(rows)
         if notes:
             body += ["", *(f"// {n}" for n in notes)]
@@ -169,9 +186,9 @@ class PrismaWriter:
         type_text, native = self._type(field)
         optional = field.nullable and field.id not in entity.primary_key and not field.type.array
         attributes = []
-        if entity.primary_key == (field.id,):
+        if self._key(entity) == (field.id,):
             attributes.append("@id")
-        if field.unique and entity.primary_key != (field.id,):
+        if field.unique and not self._unsupported(field):
             attributes.append("@unique(length: 255)" if self._prefix_only(field) else "@unique")
         default = self._default(field)
         if default:
@@ -182,52 +199,31 @@ class PrismaWriter:
             attributes.append(f"@map({string_literal(field.name, prisma=True)})")
         if native:
             attributes.append(native)
-        if field.comment:
-            attributes.append(f"/// {comment_text(field.comment)}")
-        return [name, type_text + ("?" if optional else ""), " ".join(attributes)]
+        row = [name, type_text + ("?" if optional else ""), " ".join(attributes)]
+        if field.comment and "\n" not in field.comment.strip():
+            row.append(f"/// {comment_text(field.comment)}")  # trailing: aligns nothing
+        return row
 
     def _type(self, field: Field) -> tuple[str, str]:
-        """(Prisma type, native type attribute)."""
+        """(Prisma type, native type attribute), from the column type our DDL writes: the
+        attribute is left out where it is the scalar's default (as ``prisma db pull`` does)."""
         field_type = field.type
-        if field_type.kind is TypeKind.OTHER:
-            return f"Unsupported({string_literal(self.plan.native(field), prisma=True)})", ""
         if field_type.kind is TypeKind.ENUM:
             enum_ok = self.plan.dialect != SQLITE and field_type.enum_id in self.enum_names
             base, native = (self.enum_names[field_type.enum_id], "") if enum_ok else ("String", "")
         else:
-            base, native = _SCALARS[field_type.kind], self._native(field_type)
+            sql = self.plan.native(field)
+            mapped = prisma_of(_ARRAY_DIMS.sub("", sql), provider=self.plan.dialect)
+            if mapped is None and field_type.kind is TypeKind.OTHER:
+                return f"Unsupported({string_literal(sql, prisma=True)})", ""
+            base, native = mapped or (_SCALARS[field_type.kind], "")
+            if field_type.kind is not TypeKind.OTHER and base != _SCALARS[field_type.kind]:
+                base, native = _SCALARS[field_type.kind], ""  # boolean as tinyint: still Boolean
         if field_type.array:
             if self.plan.dialect == POSTGRESQL:
                 return f"{base}[]", native
             return "Json", ""  # lists live in JSON outside PostgreSQL, as in our DDL
         return base, native
-
-    def _native(self, field_type: FieldType) -> str:
-        kind, dialect = field_type.kind, self.plan.dialect
-        if dialect == SQLITE:
-            return ""
-        written = (field_type.written or "").lower()
-        if kind in (TypeKind.VARCHAR, TypeKind.CHAR):
-            name = "VarChar" if kind is TypeKind.VARCHAR else "Char"
-            if field_type.length is not None:
-                return f"@db.{name}({field_type.length})"
-            if dialect == MYSQL:
-                return "@db.Char(1)" if kind is TypeKind.CHAR else "@db.Text"
-            return f"@db.{name}"
-        if kind is TypeKind.DECIMAL and field_type.precision is not None:
-            return f"@db.Decimal({field_type.precision}, {field_type.scale or 0})"
-        if dialect == POSTGRESQL:
-            return {
-                TypeKind.SMALLINT: "@db.SmallInt", TypeKind.REAL: "@db.Real", TypeKind.DATE: "@db.Date",
-                TypeKind.TIME: "@db.Time(6)", TypeKind.TIMESTAMP: "@db.Timestamp(6)",
-                TypeKind.TIMESTAMPTZ: "@db.Timestamptz(6)", TypeKind.UUID: "@db.Uuid",
-                TypeKind.JSON: "@db.Json" if written == "json" else "",
-            }.get(kind, "")  # fmt: skip
-        return {
-            TypeKind.SMALLINT: "@db.SmallInt", TypeKind.REAL: "@db.Float", TypeKind.DATE: "@db.Date",
-            TypeKind.TIME: "@db.Time(6)", TypeKind.TIMESTAMP: "@db.DateTime(6)", TypeKind.TIMESTAMPTZ: "@db.DateTime(6)",
-            TypeKind.UUID: "@db.Char(36)", TypeKind.TEXT: "@db.Text", TypeKind.BYTES: "@db.LongBlob",
-        }.get(kind, "")  # fmt: skip
 
     def _default(self, field: Field) -> str:
         if field.identity and field.type.kind in _INTEGER_KINDS:
@@ -242,7 +238,23 @@ class PrismaWriter:
                 return ""  # Prisma has no dbgenerated() for SQLite; the DDL keeps the default
             printed = self.plan.sql_expression(default.value, owner=field.name)
             return f"dbgenerated({string_literal(printed, prisma=True)})"
+        if field.type.array:
+            return self._list_default(field, default.value)
         return _literal(field, default.value, enum_value=self._enum_member(field, unquoted(default.value)))
+
+    def _list_default(self, field: Field, value: str) -> str:
+        """A PostgreSQL array literal (``'{}'``, ``'{a,b}'``) as Prisma's list (``[]``,
+        ``["a", "b"]``); anything else stays the database's expression."""
+        items = array_items(value)
+        if items is None or self.plan.dialect != POSTGRESQL:
+            return f"dbgenerated({string_literal(value, prisma=True)})" if self.plan.dialect == POSTGRESQL else ""
+        scalar = replace(field, type=replace(field.type, array=False))
+        quoted = scalar.type.kind in (TypeKind.TEXT, TypeKind.VARCHAR, TypeKind.CHAR, TypeKind.UUID, TypeKind.ENUM)
+        literals = [_literal(scalar, _sql_quoted(item) if quoted else item, enum_value=self._enum_member(scalar, item))
+                    for item in items]  # fmt: skip
+        if any(literal.startswith("dbgenerated(") for literal in literals):
+            return f"dbgenerated({string_literal(value, prisma=True)})"
+        return f"[{', '.join(literals)}]"
 
     def _enum_member(self, field: Field, value: str) -> str | None:
         if field.type.kind is not TypeKind.ENUM or self.plan.dialect == SQLITE:
@@ -272,19 +284,23 @@ class PrismaWriter:
         if relationship.name and self.plan.dialect != SQLITE:  # SQLite's foreign keys have no names
             parts.append(f"map: {string_literal(relationship.name, prisma=True)}")
         optional = "?" if link.optional else ""
-        return [name, self.model_names[link.target.id] + optional, f"@relation({', '.join(parts)})"]
+        ignore = " @ignore" if self._ignored(link.target) and link.target.id != link.source.id else ""
+        return [name, self.model_names[link.target.id] + optional, f"@relation({', '.join(parts)}){ignore}"]
 
     def _backward_row(self, link: Link) -> list[str]:
         name = self.relation_names[(link.relationship.id, "backward")]
         many = "?" if link.one_to_one else "[]"
         attribute = f"@relation({string_literal(link.label, prisma=True)})" if link.ambiguous else ""
+        if self._ignored(link.source) and link.target.id != link.source.id:
+            attribute = f"{attribute} @ignore".strip()  # Prisma: a field pointing at an ignored model is ignored
         return [name, self.model_names[link.source.id] + many, attribute]
 
     def _join_rows(self, entity: Entity) -> list[list[str]]:
         """Implicit many-to-many (Prisma makes the join table): a list on each side."""
         rows = []
         for join in filter(_implicit_join_possible, self.plan.joins):
-            label = f"@relation({string_literal(join.label, prisma=True)})"
+            # Prisma names the join table "_" + the relation name: a kept name keeps the table.
+            label = f"@relation({string_literal(join.relationship.name or join.label, prisma=True)})"
             if join.left.id == entity.id:
                 rows.append([self.relation_names[(join.relationship.id, "left")],
                              self.model_names[join.right.id] + "[]", label])  # fmt: skip
@@ -302,6 +318,8 @@ class PrismaWriter:
             return "", f"{comment_text(label)}: on an expression, which Prisma cannot express; it is in the SQL."
         if index.predicate:
             return "", f"{comment_text(label)}: partial (WHERE {comment_text(index.predicate)}); it is in the SQL."
+        if index.unique and any(self._unsupported(entity.field(c.field_id)) for c in index.columns):
+            return "", f"{comment_text(label)}: unique on a type Prisma does not support; it is in the SQL."
         if index.unique and entity.primary_key == tuple(c.field_id for c in index.columns):
             return "", ""
         if len(index.columns) == 1 and index.unique:
@@ -322,18 +340,48 @@ class PrismaWriter:
             arguments.append(f"type: {index.method.value.capitalize()}")
         return f"@@{'unique' if index.unique else 'index'}({', '.join(arguments)})", ""
 
+    # --- what Prisma can use as a key or relate -----------------------------------------------
+
+    def _unsupported(self, field: Field) -> bool:
+        return self._type(field)[0].startswith("Unsupported(")
+
+    def _key(self, entity: Entity) -> tuple[str, ...]:
+        """The primary key, unless it has an Unsupported column (Prisma refuses those in @id)."""
+        key = entity.primary_key
+        return () if any(self._unsupported(entity.field(i)) for i in key) else key
+
+    def _ignored(self, entity: Entity) -> bool:
+        """No key and no unique criterion: Prisma cannot address its rows (@@ignore)."""
+        return not self._key(entity) and not self._has_unique(entity)
+
+    def _has_unique(self, entity: Entity) -> bool:
+        """A unique criterion Prisma accepts: on required, supported columns, not partial."""
+        if any(f.unique and not f.nullable and not self._unsupported(f) for f in entity.fields):
+            return True
+        for index in entity.indexes:
+            fields = [entity.field(c.field_id) for c in index.columns if c.field_id]
+            if (index.unique and not index.predicate and len(fields) == len(index.columns)
+                    and not any(f.nullable or self._unsupported(f) for f in fields)):  # fmt: skip
+                return True
+        return False
+
+    def _relatable(self, link: Link) -> bool:
+        """Prisma relates fields of the same type only, and never Unsupported ones."""
+        if any(map(self._unsupported, (*link.source_fields, *link.target_fields))):
+            return False
+        return all((a.type.kind, a.type.enum_id) == (b.type.kind, b.type.enum_id)
+                   for a, b in zip(link.source_fields, link.target_fields, strict=True))  # fmt: skip
+
     def _prefix_only(self, field: Field) -> bool:
         """MySQL indexes a TEXT column only by a prefix: 255 characters, as in our DDL."""
-        return self.plan.dialect == MYSQL and self._native(field.type) == "@db.Text"
+        return self.plan.dialect == MYSQL and self._type(field)[1].endswith("Text")
 
     def _field_list(self, field_ids) -> str:
         return ", ".join(self.field_names[i] for i in field_ids)
 
 
-def _relatable(link: Link) -> bool:
-    """Prisma relates fields of the same type only."""
-    return all((a.type.kind, a.type.enum_id) == (b.type.kind, b.type.enum_id)
-               for a, b in zip(link.source_fields, link.target_fields, strict=True))  # fmt: skip
+def _sql_quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _implicit_join_possible(join: Join) -> bool:
@@ -341,12 +389,6 @@ def _implicit_join_possible(join: Join) -> bool:
     return (len(join.left.primary_key) == 1 and len(join.right.primary_key) == 1
             and join.relationship.from_field_ids == join.left.primary_key
             and join.relationship.to_field_ids == join.right.primary_key)  # fmt: skip
-
-
-def _has_unique(entity: Entity) -> bool:
-    return any(f.unique for f in entity.fields) or any(
-        i.unique and not i.predicate and all(c.field_id for c in i.columns) for i in entity.indexes
-    )
 
 
 def _is_updated_at(field: Field) -> bool:
@@ -370,7 +412,7 @@ def _literal(field: Field, value: str, *, enum_value: str | None) -> str:
         return "true" if value.strip().lower() in ("true", "1", "t", "yes") else "false"
     if kind in (*_INTEGER_KINDS, TypeKind.DECIMAL, TypeKind.REAL, TypeKind.DOUBLE):
         return value.strip()
-    if kind in (TypeKind.TEXT, TypeKind.VARCHAR, TypeKind.CHAR, TypeKind.UUID, TypeKind.ENUM):
+    if kind in (TypeKind.TEXT, TypeKind.VARCHAR, TypeKind.CHAR, TypeKind.UUID, TypeKind.ENUM, TypeKind.JSON):
         return string_literal(unquoted(value), prisma=True)
     return f"dbgenerated({string_literal(value, prisma=True)})"
 
@@ -378,16 +420,29 @@ def _literal(field: Field, value: str, *, enum_value: str | None) -> str:
 # --- layout, as prisma format does it --------------------------------------------------------
 
 
-def _table(rows: list[list[str]]) -> list[str]:
-    """Columns padded to the widest cell, as ``prisma format`` aligns a block's members."""
-    if not rows:
+def _doc_lines(text: str | None) -> list[str]:
+    """A documentation comment, one ``///`` line per line of the text."""
+    if not text or not text.strip():
         return []
-    width = len(rows[0])
-    widths = [max(len(row[i]) for row in rows) for i in range(width)]
+    return [f"/// {comment_text(line)}".rstrip() for line in text.strip().split("\n")]
+
+
+def _table(rows: list[list[str] | str]) -> list[str]:
+    """Columns padded to the widest cell, as ``prisma format`` aligns a block's members;
+    a row that is a string (a documentation line) is kept as it is, and a trailing ``///``
+    comment follows its row's last non-empty cell: neither aligns anything."""
+    split = [(row[:-1], row[-1]) if row[-1].startswith("///") else (row, "")
+             for row in rows if not isinstance(row, str)]  # fmt: skip
+    width = max((len(cells) for cells, _ in split), default=0)
+    widths = [max(len(cells[i]) for cells, _ in split if i < len(cells)) for i in range(width)]
     lines = []
     for row in rows:
-        cells = [row[i].ljust(widths[i]) if i < width - 1 else row[i] for i in range(width)]
-        lines.append(" ".join(cells).rstrip())
+        if isinstance(row, str):
+            lines.append(row)
+            continue
+        cells, trailing = (row[:-1], row[-1]) if row[-1].startswith("///") else (row, "")
+        padded = [cell.ljust(widths[i]) if i < len(cells) - 1 else cell for i, cell in enumerate(cells)]
+        lines.append(" ".join([" ".join(padded).rstrip(), trailing]).rstrip())
     return lines
 
 

@@ -10,8 +10,8 @@ above the class and stays in the SQL migrations.
 
 from __future__ import annotations
 
-from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, js_key, pascal, string_literal
-from designer.codegen.plan import Join, Link, Plan, unquoted
+from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, js_key, model_name, string_literal
+from designer.codegen.plan import Join, Link, Plan, key_of, unquoted
 from designer.schema import DefaultKind, Entity, Field, Index, RefAction, SortOrder, TypeKind
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
@@ -64,7 +64,7 @@ class TypeOrmWriter:
         self.plan = plan
         self.schema = plan.schema
         classes = Scope(reserved=JS_RESERVED | frozenset(_IMPORTS), fallback="Entity")
-        self.class_names = {e.id: classes.take(pascal(e.name)) for e in self.schema.entities}
+        self.class_names = {e.id: classes.take(model_name(e.name)) for e in self.schema.entities}
         self.props: dict[str, str] = {}
         self.relation_props: dict[tuple[str, str], str] = {}
         for entity in self.schema.entities:
@@ -115,10 +115,12 @@ class TypeOrmWriter:
             option = "schema" if self.plan.dialect == POSTGRESQL else "database"
             options.append(f"{option}: {string_literal(entity.namespace)}")
         lines = [f"/** {comment_text(entity.comment)} */"] if entity.comment else []
+        lines += _key_note(entity, "TypeORM needs a primary column")
         lines += self._index_lines(entity)
+        lines += self._check_lines(entity)
         lines.append(f"@{self._d('Entity')}({{ {', '.join(options)} }})")
         lines.append(f"export class {self.class_names[entity.id]} {{")
-        members = [self._column(entity, f) for f in entity.fields]
+        members = [self._column(entity, f) for f in _key_in_order(entity)]
         members += [self._forward(link) for link in self.plan.links_from(entity)]
         members += [self._backward(link) for link in self.plan.links_to(entity)]
         members += [self._join(join, entity) for join in self.plan.joins if entity.id in (join.left.id, join.right.id)]
@@ -129,26 +131,28 @@ class TypeOrmWriter:
     def _column(self, entity: Entity, f: Field) -> str:
         column_type, ts_type = self._types(f)
         options = [f"name: {string_literal(f.name)}", f"type: {column_type}", *self._type_options(f)]
-        single_key = entity.primary_key == (f.id,)
-        if f.id in entity.primary_key and f.identity and f.type.kind in _INTEGERS and single_key:
+        single_key = key_of(entity) == (f.id,)
+        if f.id in key_of(entity) and f.identity and f.type.kind in _INTEGERS and single_key:
             strategy = "identity" if self.plan.dialect == POSTGRESQL else "increment"
             extra = ', generatedIdentity: "BY DEFAULT"' if strategy == "identity" else ""
-            pkey = f", primaryKeyConstraintName: {string_literal(self._names[f'{entity.id}#pkey'])}"
+            pkey = f", primaryKeyConstraintName: {string_literal(self._key_name(entity))}"
             decorator = (
                 f'@{self._d("PrimaryGeneratedColumn")}("{strategy}", {{ {", ".join(options[:2])}{extra}{pkey} }})'
             )
             return f"  {decorator}\n  {self.props[f.id]}!: {ts_type};"
-        if f.nullable and f.id not in entity.primary_key:
+        if f.nullable and f.id not in key_of(entity):
             options.append("nullable: true")
-        if f.id in entity.primary_key:
-            options.append(f"primaryKeyConstraintName: {string_literal(self._names[f'{entity.id}#pkey'])}")
+        if f.identity and f.type.kind in _INTEGERS and self.plan.dialect == POSTGRESQL:
+            options += ['generated: "identity"', 'generatedIdentity: "BY DEFAULT"']  # as our DDL makes it
+        if f.id in key_of(entity):
+            options.append(f"primaryKeyConstraintName: {string_literal(self._key_name(entity))}")
         default = self._default(f)
         if default:
             options.append(f"default: {default}")
         if f.comment:
             options.append(f"comment: {string_literal(f.comment)}")
-        decorator = self._d("PrimaryColumn" if f.id in entity.primary_key else "Column")
-        nullable = " | null" if f.nullable and f.id not in entity.primary_key else ""
+        decorator = self._d("PrimaryColumn" if f.id in key_of(entity) else "Column")
+        nullable = " | null" if f.nullable and f.id not in key_of(entity) else ""
         return f"  @{decorator}({{ {', '.join(options)} }})\n  {self.props[f.id]}!: {ts_type}{nullable};"
 
     def _types(self, f: Field) -> tuple[str, str]:
@@ -195,6 +199,23 @@ class TypeOrmWriter:
                 options.append(f"enumName: {string_literal(qualified if enum.namespace else enum.name)}")
         return options
 
+    def _check_lines(self, entity: Entity) -> list[str]:
+        """``@Check`` per check, named as our DDL names it, so synchronize makes the same ones.
+        MySQL before 8.0.16 and TypeORM on it ignore checks; they are written all the same."""
+        checks = [(f"{f.id}#check", f.check) for f in entity.fields if f.check]
+        checks += [(c.id, c.expression) for c in entity.checks]
+        return [f"@{self._d('Check')}({string_literal(self._names[check_id])}, {string_literal(expression)})"
+                for check_id, expression in checks]  # fmt: skip
+
+    def _key_name(self, entity: Entity) -> str:
+        """The key's constraint name in our DDL: the primary key's, or that of the unique
+        constraint or index standing in for it."""
+        if entity.primary_key:
+            return self._names[f"{entity.id}#pkey"]
+        key = key_of(entity)
+        index = next((i for i in entity.indexes if tuple(c.field_id for c in i.columns) == key), None)
+        return self._names.get(f"{key[0]}#unique") if index is None else self._names.get(index.id, index.name or "")
+
     def _default(self, f: Field) -> str:
         default = f.default
         if default is None or default.value.strip().lower() == "null":
@@ -206,6 +227,8 @@ class TypeOrmWriter:
                 else self.plan.sql_expression(default.value, owner=f.name)
             )
             return f"() => {string_literal(text)}"
+        if f.type.array:  # an array literal is SQL ('{}'): TypeORM writes it as given
+            return f"() => {string_literal(default.value)}"
         value = unquoted(default.value)
         if f.type.kind is TypeKind.BOOLEAN:
             return "true" if value.strip().lower() in ("true", "1", "t") else "false"
@@ -228,9 +251,9 @@ class TypeOrmWriter:
         # unique fields as named class-level constraints, so the names are our DDL's
         lines = [f"@{self._d('Unique')}({string_literal(self._names[f'{f.id}#unique'])}, "
                  f"[{string_literal(self._prop_name(f.id))}])"
-                 for f in entity.fields if f.unique and entity.primary_key != (f.id,)]  # fmt: skip
+                 for f in entity.fields if f.unique and key_of(entity) != (f.id,)]  # fmt: skip
         for index in entity.indexes:
-            if index.unique and tuple(c.field_id for c in index.columns) == entity.primary_key:
+            if index.unique and tuple(c.field_id for c in index.columns) == key_of(entity):
                 continue
             lines += self._index(entity, index)
         return lines
@@ -299,7 +322,7 @@ class TypeOrmWriter:
                 return ", ".join(
                     f"{{ name: {string_literal(f'{end.name}_{end.field(i).name}')}, "
                     f"referencedColumnName: {string_literal(self._prop_name(i))} }}"
-                    for i in end.primary_key
+                    for i in key_of(end)
                 )
 
             text += (f"  @{self._d('JoinTable')}({{ name: {string_literal(join.table)}, "
@@ -317,3 +340,22 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _key_note(entity: Entity, need: str) -> list[str]:
+    """A table without a primary key: say which unique columns stand in for it, or that none can."""
+    if entity.primary_key:
+        return []
+    columns = [entity.field(i).name for i in key_of(entity)]
+    if columns:
+        return [f"// {comment_text(entity.qualified_name)} has no primary key; {need}: its unique, not-null "
+                f"{comment_text(', '.join(columns))} stands in for it."]  # fmt: skip
+    return [f"// {comment_text(entity.qualified_name)} has no primary key and no unique not-null columns; {need}."]
+
+
+def _key_in_order(entity: Entity) -> list[Field]:
+    """The fields with the key's columns, where they stand, put in key order: TypeORM makes a
+    composite primary key in the order its columns are declared."""
+    key = key_of(entity)
+    in_key = iter(entity.field(i) for i in key)
+    return [next(in_key) if f.id in key else f for f in entity.fields]

@@ -10,7 +10,7 @@ from designer.problems import Problem
 from designer.schema import Schema
 
 FORMATS = ("dbml", "json")  # export formats
-IMPORT_FORMATS = ("dbml", "json", "postgresql", "mysql", "sqlite")
+IMPORT_FORMATS = ("dbml", "json", "postgresql", "mysql", "sqlite", "prisma")
 
 
 @dataclass(frozen=True)
@@ -21,12 +21,15 @@ class Imported:
 
 def import_text(text: str, *, fmt: str) -> Imported:
     """Any import format → schema plus notices; bad input raises SchemaError with lines."""
-    from designer.formats import dbml, json_doc, sql_mysql, sql_postgresql
+    from designer.formats import dbml, json_doc, prisma, sql_mysql, sql_postgresql
 
     if fmt == "json":
         return Imported(json_doc.loads(text))
     if fmt == "dbml":
         result = dbml.import_dbml(text)
+        return Imported(result.schema, result.notices)
+    if fmt == "prisma":
+        result = prisma.import_prisma(text)
         return Imported(result.schema, result.notices)
     readers = {"postgresql": sql_postgresql.parse_postgresql, "mysql": sql_mysql.parse_mysql,
                "sqlite": sql_mysql.parse_sqlite}  # fmt: skip
@@ -41,6 +44,10 @@ def dump_schema(schema: Schema, *, fmt: str) -> str:
 
 
 _DBML_START = re.compile(r"^\s*(table|enum|ref|project|tablegroup|tablepartial|note|records)\b", re.I | re.M)
+# A Prisma schema: its blocks (model X {, enum X {, datasource db {, generator client {)
+# with Prisma's own words after the name, which SQL and DBML never write.
+_PRISMA_BLOCK = re.compile(r"^\s*(model|datasource|generator|enum|view)\s+\w+\s*\{", re.M)
+_PRISMA_SIGNS = re.compile(r"^\s*(datasource|generator)\s+\w+\s*\{|@@?(id|map|unique|index|relation|default)\b", re.M)
 _SQL_START = re.compile(r"^\s*create\s+(table|unique\s+index|index|type|schema)\b", re.I | re.M)
 _MYSQL_SIGNS = re.compile(
     r"(MySQL dump|MariaDB dump|/\*!\d{5}|\bAUTO_INCREMENT\b|\bENGINE\s*=|^\s*CREATE TABLE `)", re.I | re.M
@@ -49,16 +56,18 @@ _SQLITE_SIGNS = re.compile(r"(\bAUTOINCREMENT\b|sqlite_sequence|\bWITHOUT\s+ROWI
 
 
 def detect_format(text: str, *, filename: str = "") -> str:
-    """The import format from the file name when it says (.dbml, .json), else from the
-    content: a JSON object, DBML keywords, or SQL DDL with its dialect's tell-tale signs
-    (PostgreSQL when nothing points elsewhere)."""
+    """The import format from the file name when it says (.dbml, .json, .prisma), else from
+    the content: a JSON object, a Prisma schema's blocks, DBML keywords, or SQL DDL with its
+    dialect's tell-tale signs (PostgreSQL when nothing points elsewhere)."""
     name = filename.lower()
-    for suffix, fmt in ((".dbml", "dbml"), (".json", "json")):
+    for suffix, fmt in ((".dbml", "dbml"), (".json", "json"), (".prisma", "prisma")):
         if name.endswith(suffix):
             return fmt
     head = text.lstrip()[:1]
     if head in ("{", "["):
         return "json"
+    if _PRISMA_BLOCK.search(text) and _PRISMA_SIGNS.search(text) and not _SQL_START.search(text):
+        return "prisma"
     sql = _SQL_START.search(text)
     dbml = _DBML_START.search(text)
     if dbml and (not sql or dbml.start() < sql.start()):

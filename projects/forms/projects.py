@@ -17,7 +17,7 @@ class ProjectForm(forms.Form):
 
 
 FORMAT_LABELS = {"dbml": "DBML", "json": "JSON document", "postgresql": "PostgreSQL DDL",
-                 "mysql": "MySQL / MariaDB DDL", "sqlite": "SQLite schema"}  # fmt: skip
+                 "mysql": "MySQL / MariaDB DDL", "sqlite": "SQLite schema", "prisma": "Prisma schema"}  # fmt: skip
 
 
 class ImportForm(forms.Form):

@@ -20,7 +20,7 @@ def test_code_page_switches_targets_copies_and_downloads(open_project):
     page.get_by_role("heading", name="Code").wait_for()
     page.evaluate("window.__samePage = true")
     code = page.locator("#code")
-    assert "model Posts {" in code.inner_text()  # Prisma by default, highlighted
+    assert "model Post {" in code.inner_text()  # Prisma by default, highlighted
     assert page.locator("#code .highlight .nd").count() > 0  # attributes coloured (@id, @map, ...)
 
     page.get_by_label("Target").select_option("drizzle")

@@ -34,7 +34,7 @@ def test_default_is_prisma_of_the_current_revision_highlighted(client_for, proje
     response = client_for(owner).get(url(project))
     body = response.content.decode()
     assert f"From revision {project.revision}" in body and "schema.prisma" in body
-    assert '<div class="highlight">' in body and "Users" in body  # model Users, coloured by Pygments
+    assert '<div class="highlight">' in body and "User" in body  # model User, coloured by Pygments
     assert 'data-copy="code-file-0"' in body
     assert reverse("project_code_download", args=[project.pk]) in body
 
@@ -43,7 +43,7 @@ def test_default_is_prisma_of_the_current_revision_highlighted(client_for, proje
     ("drizzle", "mysql", "schema.ts", "drizzle-orm/mysql-core"),
     ("typeorm", "", "entities.ts", "@Entity"),
     ("mongoose", "", "models.js", "registerModels"),
-    ("django", "sqlite", "models.py", "class Posts(models.Model)"),
+    ("django", "sqlite", "models.py", "class Post(models.Model)"),
 ])  # fmt: skip
 def test_each_target_and_dialect(client_for, project, owner, target, dialect, path, snippet):
     response = client_for(owner).get(url(project, target=target, dialect=dialect), HTTP_HX_REQUEST="true")
@@ -68,7 +68,7 @@ def test_a_released_version_is_shown_not_the_current_revision(client_for, projec
     )
     Release.objects.create(project=project, number=1, document=schema_to_dict(old), revision=project.revision)
     body = client_for(owner).get(url(project, version=1)).content.decode()
-    assert "From version 1" in body and "model LegacyTable" in plain(body) and "model Posts" not in plain(body)
+    assert "From version 1" in body and "model LegacyTable" in plain(body) and "model Post {" not in plain(body)
     # Prisma's migrations, one per released version up to this one, from our SQL
     assert "migrations/migration_lock.toml" in body and 'CREATE TABLE "legacy_table"' in plain(body)
     assert client_for(owner).get(url(project, version=7)).status_code == 400  # not in the list

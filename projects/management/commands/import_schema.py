@@ -14,7 +14,7 @@ NOTICES_SHOWN = 5  # per group that lost nothing, unless -v 2
 
 class Command(BaseCommand):
     help = (
-        "Import a schema (DBML, JSON, or PostgreSQL / MySQL / SQLite DDL) as a new project, or as a new "
+        "Import a schema (DBML, JSON, a Prisma schema, or PostgreSQL / MySQL / SQLite DDL) as a new project, or as a new "
         "revision of --project. Prints the project id last."
     )
 

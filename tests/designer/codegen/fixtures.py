@@ -237,6 +237,44 @@ def hostile() -> Schema:
     return Schema(entities=(weird, other), relationships=(ref,), enums=(mood,), database_type="PostgreSQL")
 
 
+# What real schemas hold and broke generated code (issue 18): a self-reference whose key column
+# reads like the target's key (reports_to → employees.employee_id), tables without a primary key
+# (with and without unique not-null columns), array and quoted expression defaults, checks, a
+# composite key declared out of order, a bigint identity.
+REAL_WORLD_SLIPS = """
+Project slips { database_type: 'PostgreSQL' }
+Table employees {
+  employee_id bigint [pk, increment]
+  name text [not null]
+  reports_to bigint [ref: > employees.employee_id]
+  mentor bigint [ref: > employees.employee_id]
+  tags "text[]" [not null, default: '{}']
+  motto text [default: `'it''s "so"' || chr(33)`]
+  salary numeric(12,2) [not null, default: 0, check: `salary >= 0`]
+}
+Table audit_log {
+  at timestamptz [not null, default: `now()`]
+  message text [not null]
+}
+Table tokens {
+  identifier text [not null]
+  token text [not null]
+  expires timestamptz [not null]
+  indexes {
+    (identifier, token) [unique]
+  }
+}
+Table shifts {
+  day date [not null]
+  employee_id bigint [not null, ref: > employees.employee_id]
+  hours integer [not null]
+  indexes {
+    (employee_id, day) [pk]
+  }
+}
+"""
+
+
 def fixtures() -> dict[str, Schema]:
     return {
         "demo": blog_schema(),
@@ -248,6 +286,7 @@ def fixtures() -> dict[str, Schema]:
         "many_to_many": many_to_many(),
         "namespaces": parse_dbml(NAMESPACES),
         "hostile": hostile(),
+        "real_world_slips": parse_dbml(REAL_WORLD_SLIPS),
     }
 
 

@@ -73,7 +73,7 @@ def test_prisma_validate_passes_and_format_changes_nothing(prisma_results, name,
 
 def test_prisma_catches_a_broken_schema(written, tmp_path):
     """The check can fail: a relation to a model that does not exist is refused."""
-    broken = (written[("prisma", "demo", "postgresql")] / "schema.prisma").read_text().replace("Users", "Nobody", 1)
+    broken = (written[("prisma", "demo", "postgresql")] / "schema.prisma").read_text().replace("User", "Nobody", 1)
     path = tmp_path / "schema.prisma"
     path.write_text(broken)
     result = _run([str(node_tool("prisma")), "validate", "--schema", str(path)], env=PRISMA_ENV)

@@ -95,16 +95,17 @@ def test_reserved_words_become_other_identifiers_everywhere():
 
 def test_prisma_relations_named_when_two_join_the_same_models():
     out = text("two_relations", "prisma")
-    assert 'sender      Accounts  @relation("messages_sender", fields: [senderId], references: [id]' in out
-    assert 'recipient   Accounts? @relation("messages_recipient"' in out
-    assert 'messagesSender    Messages[] @relation("messages_sender")' in out
-    assert "profile           Profiles?" in out  # one-to-one back side
+    assert 'sender      Account  @relation("messages_sender", fields: [senderId], references: [id]' in out
+    assert 'recipient   Account? @relation("messages_recipient"' in out
+    assert 'messagesSender    Message[] @relation("messages_sender")' in out
+    assert "profile           Profile?" in out  # one-to-one back side
+    assert "model Account {" in out and '@@map("accounts")' in out  # singular model, the table mapped
 
 
 def test_prisma_self_relations_keys_indexes_defaults_and_native_types():
     self_out = text("self_relations", "prisma")
     assert '@relation("employees_manager", fields: [managerId], references: [id]' in self_out
-    assert 'String       @id @default(dbgenerated("gen_random_uuid()")) @db.Uuid' in self_out
+    assert 'String     @id @default(dbgenerated("gen_random_uuid()")) @db.Uuid' in self_out
     composite = text("composite_keys", "prisma")
     assert "@@id([shopId, number])" in composite
     assert '@@unique([shopId, sku], map: "order_lines_sku_key")' in composite
@@ -119,15 +120,15 @@ def test_prisma_self_relations_keys_indexes_defaults_and_native_types():
 
 def test_prisma_many_to_many_explicit_and_implicit():
     out = text("many_to_many", "prisma")
-    assert "studentsCourses StudentsCourses[]" in out and "@@id([studentId, courseId])" in out
-    assert 'tags            Tags[]            @relation("courses_tags")' in out
+    assert "studentsCourses StudentsCourse[]" in out and "@@id([studentId, courseId])" in out
+    assert 'tags            Tag[]            @relation("courses_tags")' in out
 
 
 def test_prisma_multiple_schemas():
     out = text("namespaces", "prisma")
     assert 'schemas  = ["billing", "public"]' in out
     assert '@@schema("billing")' in out and '@@schema("public")' in out
-    assert "model Customers2 {" in out  # billing.customers next to public.customers
+    assert "model Customer2 {" in out  # billing.customers next to public.customers
     mysql = text("namespaces", "prisma", "mysql")
     assert '@@map("billing_customers")' in mysql and "@@schema" not in mysql
 
@@ -188,7 +189,7 @@ def test_typeorm_entities_columns_keys_relations_and_indexes():
         '{ name: "status", type: "enum", enum: ["draft", "published", "archived"], enumName: "post_status", default: "draft" }'
         in demo
     )
-    assert "posts!: Relation<Posts[]>;" in demo
+    assert "posts!: Relation<Post[]>;" in demo and "export class User {" in demo
     assert '@Unique("users_email_key", ["email"])' in demo  # names as our DDL gives them
     assert 'foreignKeyConstraintName: "posts_author_id_fkey"' in demo
     m2m = text("many_to_many", "typeorm")
@@ -204,9 +205,9 @@ def test_mongoose_validators_indexes_and_refs():
     assert 'state: { type: String, enum: ["open", "in progress", "2fa-blocked", "closed"], default: "open" }' in out
     assert "title: { type: String, maxlength: 200, required: true }" in out
     demo = text("demo", "mongoose")
-    assert 'author_id: { type: Schema.Types.ObjectId, ref: "Users", required: true }' in demo
-    assert 'postsSchema.index({ author_id: 1, published_at: 1 }, { name: "posts_author_published_idx" });' in demo
-    assert "postTagsSchema.index({ post_id: 1, tag_id: 1 }, { unique: true });" in demo
+    assert 'author_id: { type: Schema.Types.ObjectId, ref: "User", required: true }' in demo
+    assert 'postSchema.index({ author_id: 1, published_at: 1 }, { name: "posts_author_published_idx" });' in demo
+    assert "postTagSchema.index({ post_id: 1, tag_id: 1 }, { unique: true });" in demo
     composite = text("composite_keys", "mongoose")
     assert "min: -2147483648, max: 2147483647" in composite and "min: -32768, max: 32767" in composite
 
@@ -215,10 +216,10 @@ def test_mongoose_embeds_the_children_the_advisor_says_to_embed():
     schema = ALL["demo"]
     comments_fk = next(r for r in schema.relationships if r.name == "comments_post_fk")
     out = "".join(generate(schema, target="mongoose", embed=frozenset({comments_fk.id})).values())
-    assert "comments: { type: [commentsSchema], default: [] }," in out
-    assert "post_id" not in out.split("const commentsSchema")[1].split(");")[0]  # the parent is the container
-    assert "Comments: connection.model" not in out  # an aggregate: no collection of its own
-    assert "Comments: connection.model" in text("demo", "mongoose")
+    assert "comments: { type: [commentSchema], default: [] }," in out
+    assert "post_id" not in out.split("const commentSchema")[1].split(");")[0]  # the parent is the container
+    assert "Comment: connection.model" not in out  # an aggregate: no collection of its own
+    assert 'Comment: connection.model("Comment", commentSchema)' in text("demo", "mongoose")
 
 
 def test_mongoose_follows_the_advisors_embed_decisions_by_default():
@@ -232,8 +233,8 @@ def test_mongoose_follows_the_advisors_embed_decisions_by_default():
     default = text("composite_keys", "mongoose")
     assert default == "".join(generate(schema, target="mongoose", embed=advised_embeds(schema)).values())
     assert (
-        "orderLines: { type: [orderLinesSchema], default: [] }" in default
-        or "order_lines: { type: [orderLinesSchema]" in default
+        "orderLines: { type: [orderLineSchema], default: [] }" in default
+        or "order_lines: { type: [orderLineSchema]" in default
     )
     assert default != "".join(generate(schema, target="mongoose", embed=frozenset()).values())
 
@@ -255,7 +256,7 @@ def test_mongoose_partial_index_when_expressible(rich):
     schema = replace(schema, entities=tuple(posts if e.id == posts.id else e for e in schema.entities))
     out = "".join(generate(schema, target="mongoose").values())
     assert (
-        'postsSchema.index({ slug: 1 }, { name: "posts_published_slug", partialFilterExpression: { status: "published" } });'
+        'postSchema.index({ slug: 1 }, { name: "posts_published_slug", partialFilterExpression: { status: "published" } });'
         in out
     )
     assert "// index posts_odd is partial on SQL (WHERE length(slug) > 3): not expressible here." in out
@@ -267,11 +268,11 @@ def test_mongoose_partial_index_when_expressible(rich):
 def test_django_fields_meta_and_foreign_keys():
     demo = text("demo", "django")
     assert (
-        'author = models.ForeignKey("Users", on_delete=models.DO_NOTHING, db_column="author_id", related_name="posts")'
+        'author = models.ForeignKey("User", on_delete=models.DO_NOTHING, db_column="author_id", related_name="posts")'
         in demo
     )
     assert (
-        'post = models.ForeignKey("Posts", on_delete=models.CASCADE, db_column="post_id", related_name="comments", db_comment="constraint comments_post_fk")'
+        'post = models.ForeignKey("Post", on_delete=models.CASCADE, db_column="post_id", related_name="comments", db_comment="constraint comments_post_fk")'
         in demo
     )
     assert 'models.Index(fields=["author_id", "published_at"], name="posts_author_published_idx")' in demo
@@ -281,16 +282,16 @@ def test_django_fields_meta_and_foreign_keys():
     pair = text("two_relations", "django")
     assert 'related_name="messages_sender"' in pair and 'related_name="messages_recipient"' in pair
     assert (
-        'account = models.OneToOneField("Accounts", on_delete=models.DO_NOTHING, db_column="account_id", primary_key=True'
+        'account = models.OneToOneField("Account", on_delete=models.DO_NOTHING, db_column="account_id", primary_key=True'
         in pair
     )
     assert 'manager = models.ForeignKey("self"' in text("self_relations", "django")
     assert 'db_table = "billing\\".\\"invoices"' in text("namespaces", "django")
     assert (
-        'models.ForeignObject("Orders", on_delete=models.CASCADE, from_fields=["shop_id", "order_number"], to_fields=["shop_id", "number"]'
+        'models.ForeignObject("Order", on_delete=models.CASCADE, from_fields=["shop_id", "order_number"], to_fields=["shop_id", "number"]'
         in text("composite_keys", "django")
     )
-    assert 'tags = models.ManyToManyField("Tags", db_table="courses_tags"' in text("many_to_many", "django")
+    assert 'tags = models.ManyToManyField("Tag", db_table="courses_tags"' in text("many_to_many", "django")
 
 
 # --- the ORM's migration files, from our SQL ---------------------------------------------------
@@ -348,3 +349,48 @@ def test_prisma_says_what_it_cannot_relate_instead_of_failing(rich):
     # DBML parser reads `profile.user_id - core.user.id`): Prisma refuses it; NO ACTION is
     # what the database does in effect
     assert "references: [userId], onDelete: NoAction, onUpdate: NoAction)" in out.split("model User {")[1]
+
+
+def test_typeorm_says_checks_key_order_and_identity_as_our_ddl_does():
+    from designer.formats import import_text
+
+    schema = import_text(
+        "CREATE TABLE accounts (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+        " balance numeric(12,2) NOT NULL CHECK (balance >= 0), code text NOT NULL,"
+        " CONSTRAINT code_len CHECK (char_length(code) > 2));\n"
+        "CREATE TABLE lines (b int NOT NULL, a int NOT NULL, n int GENERATED BY DEFAULT AS IDENTITY,"
+        " PRIMARY KEY (a, b));\n",
+        fmt="postgresql",
+    ).schema
+    out = generate(schema, target="typeorm")["entities.ts"]
+    assert '@Check("accounts_balance_check", "balance \\u003e= 0")' in out
+    assert '@Check("code_len", "char_length(code) \\u003e 2")' in out
+    assert out.index('@PrimaryColumn({ name: "a"') < out.index('@PrimaryColumn({ name: "b"')  # the key's order
+    assert 'generated: "identity", generatedIdentity: "BY DEFAULT"' in out
+    assert 'type: "bigint", generatedIdentity' in out
+
+
+def test_orm_models_are_singular_with_the_table_mapped():
+    from designer.codegen.names import model_name
+
+    tables = ("users", "order_lines", "categories", "address", "Status", "statuses", "boxes", "news")
+    assert [model_name(n) for n in tables] == [
+        "User", "OrderLine", "Category", "Address", "Status", "Status", "Box", "News"]  # fmt: skip
+    assert "class Post(models.Model)" in text("demo", "django") and 'db_table = "posts"' in text("demo", "django")
+    assert '@Entity({ name: "posts" })\nexport class Post {' in text("demo", "typeorm")
+
+
+def test_real_world_slips_self_references_keyless_tables_and_defaults():
+    prisma = text("real_world_slips", "prisma")
+    assert '@relation("employees_reports_to_employee", fields: [reportsTo]' in prisma  # never "employee"
+    assert "tags                       String[]   @default([])" in prisma
+    assert "@default(dbgenerated(\"'it''s \\\"so\\\"' || chr(33)\"))" in prisma
+    assert "@@ignore" in prisma.split("model AuditLog")[1].split("}")[0]
+    django = text("real_world_slips", "django")
+    assert 'reports_to_employee = models.ForeignKey("self"' in django and "default=list" in django
+    assert 'pk = models.CompositePrimaryKey("identifier", "token")' in django
+    assert "managed = False" in django.split("class AuditLog")[1].split("class Token")[0]
+    typeorm = text("real_world_slips", "typeorm")
+    assert '@PrimaryColumn({ name: "identifier"' in typeorm and "default: () => \"'{}'\"" in typeorm
+    drizzle = text("real_world_slips", "drizzle")
+    assert 'tags: text("tags").array().notNull().default([])' in drizzle

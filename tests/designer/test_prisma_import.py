@@ -1,0 +1,229 @@
+"""Prisma import through Prisma's own parser, and the round trip import → our Prisma
+generator → the Prisma CLI on real public schemas (tests/realworld/prisma, see
+tests/realworld/SOURCES-prisma.md)."""
+
+from __future__ import annotations
+
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from designer.codegen import generate
+from designer.formats import detect_format, import_text
+from designer.formats.prisma import without_connection_urls
+from designer.formats.prisma_reader import read_prisma, stop_helper
+from designer.problems import SchemaError
+from designer.schema import Cardinality, DefaultKind, RefAction, SortOrder, TypeKind
+from tests.designer.codegen.conftest import node_tool
+from tests.designer.codegen.test_external_tools import PRISMA_ENV
+from tests.designer.prisma_compare import database_view, differences
+
+# Differences the import announces and the design cannot hold yet: an index operator class
+# (IndexColumn has no place for it; notice prisma-index-opclass).
+KNOWN_LOSSES = {"inbox-zero": ["'EmailAccount') indexes"]}
+CORPUS = sorted((Path(__file__).parents[1] / "realworld" / "prisma").glob("*.prisma"))
+
+SAMPLE = """generator client {
+  provider = "prisma-client-js"
+}
+
+datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+  schemas  = ["public", "auth"]
+}
+
+/// A person who signs in
+model User {
+  id      Int      @id @default(autoincrement())
+  email   String   @unique @db.VarChar(255)
+  uid     String   @default(uuid()) @db.Uuid
+  name    String?  @map("full_name")
+  tags    String[] @default([])
+  role    Role     @default(USER)
+  bossId  Int?     @map("boss_id")
+  boss    User?    @relation("boss", fields: [bossId], references: [id], onDelete: SetNull, map: "users_boss_fk")
+  reports User[]   @relation("boss")
+  posts   Post[]
+  labels  Tag[]
+  seenAt  DateTime @default(now()) @map("seen_at") @db.Timestamptz(3)
+  touched DateTime @updatedAt
+  geo     Unsupported("geometry(Point,4326)")?
+  price   Decimal  @default(1.5) @db.Decimal(10, 2)
+  // a line comment
+
+  @@index([name(sort: Desc), email], map: "users_name_idx")
+  @@index([uid], type: Hash)
+  @@map("users")
+  @@schema("auth")
+}
+
+model Post {
+  shop     Int
+  number   Int
+  authorId Int  @map("author_id")
+  author   User @relation(fields: [authorId], references: [id])
+
+  @@id([shop, number])
+  @@unique([authorId, number], map: "posts_author_number_key")
+  @@schema("public")
+}
+
+model Tag {
+  id    Int    @id
+  users User[]
+
+  @@schema("public")
+}
+
+enum Role {
+  USER  @map("user")
+  ADMIN
+
+  @@map("role")
+  @@schema("public")
+}
+"""
+
+
+def test_detected_by_its_blocks_or_its_name():
+    assert detect_format(SAMPLE) == "prisma"
+    assert detect_format("model A {\n  id Int @id\n}\n") == "prisma"
+    assert detect_format("anything", filename="schema.prisma") == "prisma"
+    assert detect_format("CREATE TABLE generator (id int);") == "postgresql"
+    assert detect_format("Table users {\n  id int [pk]\n}\nenum role {\n  a\n}\n") == "dbml"
+
+
+def test_everything_that_reaches_the_database_is_kept_under_its_mapped_name():
+    schema = import_text(SAMPLE, fmt="prisma").schema
+    assert schema.database_type == "PostgreSQL"
+    users = schema.entity_by_name("users", "auth")
+    assert users.comment == "A person who signs in"
+    columns = {f.name: f for f in users.fields}
+    assert list(columns) == ["id", "email", "uid", "full_name", "tags", "role", "boss_id", "seen_at", "touched",
+                             "geo", "price"]  # fmt: skip
+    assert columns["id"].identity and users.primary_key == (columns["id"].id,)
+    assert columns["email"].unique and columns["email"].type.length == 255
+    assert columns["uid"].type.kind is TypeKind.UUID and columns["uid"].default is None  # app-side: a notice
+    assert columns["full_name"].nullable and not columns["email"].nullable
+    assert columns["tags"].type.array and columns["tags"].default.value == "'{}'"
+    assert columns["role"].default.value == "'user'"  # the label in the database
+    assert columns["seen_at"].type.written == "timestamptz(3)"
+    assert columns["seen_at"].default.kind is DefaultKind.EXPRESSION
+    assert columns["touched"].type.written == "timestamp(3)"  # Prisma's DateTime on PostgreSQL
+    assert columns["geo"].type.written == "geometry(Point,4326)" and columns["geo"].nullable
+    assert (columns["price"].type.precision, columns["price"].type.scale) == (10, 2)
+    index, hashed = users.indexes
+    assert index.name == "users_name_idx" and hashed.method.value == "hash"
+    assert [c.order for c in index.columns] == [SortOrder.DESC, SortOrder.ASC]
+    posts = schema.entity_by_name("Post")
+    assert [posts.field(i).name for i in posts.primary_key] == ["shop", "number"]
+    assert posts.indexes[0].unique and posts.indexes[0].name == "posts_author_number_key"
+    by_source = {(schema.entity(r.from_entity_id).name, r.cardinality): r for r in schema.relationships}
+    boss = by_source[("users", Cardinality.ONE_TO_MANY)]
+    assert boss.name == "users_boss_fk" and boss.on_delete is RefAction.SET_NULL
+    author = by_source[("Post", Cardinality.ONE_TO_MANY)]
+    assert (author.on_delete, author.on_update) == (RefAction.RESTRICT, RefAction.CASCADE)  # Prisma's defaults
+    assert by_source[("Tag", Cardinality.MANY_TO_MANY)].name == "TagToUser"  # join table _TagToUser
+    (role,) = schema.enums
+    assert role.name == "role" and [v.name for v in role.values] == ["user", "ADMIN"]
+
+
+def test_what_the_database_never_sees_is_a_notice_with_its_line():
+    notices = {(n.code, n.line) for n in import_text(SAMPLE, fmt="prisma").notices}
+    assert ("prisma-app-default", 15) in notices  # uuid()
+    assert ("prisma-updated-at", 25) in notices  # @updatedAt on a name the generator does not mark
+    assert ("prisma-comments-left-out", 28) in notices
+
+
+def test_a_broken_schema_is_refused_with_prismas_message_and_line():
+    with pytest.raises(SchemaError) as caught:
+        import_text("model A {\n  id Int @id\n  b  Nope\n}\n", fmt="prisma")
+    problem = caught.value.problems[0]
+    assert problem.line == 3 and "Nope" in problem.message
+
+
+def test_a_provider_without_sql_is_refused():
+    with pytest.raises(SchemaError) as caught:
+        import_text('datasource db {\n  provider = "mongodb"\n}\n', fmt="prisma")
+    assert caught.value.problems[0].code == "prisma-provider-unsupported"
+
+
+def test_without_node_the_message_says_what_is_missing(monkeypatch, tmp_path):
+    stop_helper()
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `node` anywhere
+    with pytest.raises(SchemaError) as caught:
+        import_text("model A {\n  id Int @id\n}\n", fmt="prisma")
+    assert caught.value.problems[0].code == "prisma-parser-unavailable"
+    assert "Node.js" in caught.value.problems[0].message
+
+
+def test_a_read_over_the_timeout_is_stopped_and_the_next_read_works():
+    big = "".join(f"model M{i} {{\n  id Int @id\n  name String\n}}\n" for i in range(3000))
+    with pytest.raises(SchemaError) as caught:
+        read_prisma(big, timeout=0.01)
+    assert caught.value.problems[0].code == "prisma-timeout"
+    assert [e.name for e in import_text("model After {\n  id Int @id\n}\n", fmt="prisma").schema.entities] == ["After"]
+
+
+def test_connection_urls_are_blanked_and_lines_kept():
+    text = without_connection_urls(SAMPLE)
+    assert "env(" not in text and text.count("\n") == SAMPLE.count("\n")
+
+
+# --- the real Prisma CLI on real schemas ---------------------------------------------------------
+
+
+def _prisma(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(node_tool("prisma")), *args], capture_output=True, text=True, timeout=300,
+                          env=PRISMA_ENV)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def round_trips(tmp_path_factory):
+    """Per corpus file: the original as `prisma format` writes it, our generated schema, and the
+    CLI's answers on the generated one."""
+    root = tmp_path_factory.mktemp("prisma-corpus")
+
+    def one(path: Path):
+        work = root / path.stem
+        work.mkdir()
+        original, generated = work / "original.prisma", work / "generated.prisma"
+        original.write_text(without_connection_urls(path.read_text()))
+        schema = import_text(path.read_text(), fmt="prisma").schema
+        generated.write_text(generate(schema, target="prisma")["schema.prisma"])
+        answers = {
+            "format original": _prisma("format", "--schema", str(original)),
+            "validate": _prisma("validate", "--schema", str(generated)),
+            "format --check": _prisma("format", "--check", "--schema", str(generated)),
+        }
+        return path.stem, (original.read_text(), generated.read_text(), answers)
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        return dict(pool.map(one, CORPUS))
+
+
+def test_the_corpus_holds_at_least_five_real_schemas():
+    assert len(CORPUS) >= 5
+
+
+@pytest.mark.external
+@pytest.mark.parametrize("name", [p.stem for p in CORPUS])
+def test_real_schema_round_trips_through_our_generator_and_the_prisma_cli(round_trips, name):
+    original, generated, answers = round_trips[name]
+    for step, result in answers.items():
+        assert result.returncode == 0, f"{step}: {result.stdout[-3000:]}{result.stderr[-3000:]}"
+    found = differences(database_view(original), database_view(generated))
+    known = KNOWN_LOSSES.get(name, [])
+    assert [d for d in found if not any(k in d for k in known)] == []
+    assert len(found) == len(known)  # a known loss that disappears is taken off the list
+
+
+@pytest.mark.external
+def test_the_comparison_sees_a_changed_column(round_trips):
+    original, generated, _ = round_trips["hoppscotch"]
+    changed = generated.replace('@map("teamID")', '@map("team_id")', 1)
+    assert changed != generated
+    assert differences(database_view(original), database_view(changed))
