@@ -324,7 +324,7 @@ def jobs_reap(jobs=None) -> int:
     reaped = 0
     for kind, started_before, hard in _hard_limit_cutoffs(now):  # killed at its hard time limit
         reaped += silent.filter(started_at__lt=started_before, **kind).update(
-            status=JobStatus.FAILED, error=f"It took longer than {hard:g} s and was stopped.", finished_at=now
+            status=JobStatus.FAILED, error=f"It timed out after {hard:g} s and was stopped.", finished_at=now
         )
     reaped += silent.update(status=JobStatus.FAILED, error=WORKER_GONE, finished_at=now)
     unclaimed = now - timedelta(seconds=settings.JOB_PENDING_TIMEOUT_SECONDS)

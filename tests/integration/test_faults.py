@@ -23,7 +23,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 
 from designer.examples.synthetic import synthetic_schema
-from projects import services
+from projects import imports, services
 from projects.models import Job, JobStatus, Project
 from tests.integration.conftest import ROOT, _test_database_url, _wait_until_ready
 
@@ -258,14 +258,14 @@ def test_time_limits_per_kind_stop_a_slow_job_with_a_message(big_project, tmp_pa
         settings.JOB_TIME_LIMITS = {"export": (0.3, 30.0), "default": (300.0, 360.0)}
         soft = services.job_create(project=big_project, user=big_project.owner, kind="export")
         soft = _wait(lambda: _finished(soft), timeout=60, what="the soft limit", poll=0.2)
-        assert soft.status == JobStatus.FAILED and soft.error == "It took longer than 0.3 s and was stopped."
+        assert soft.status == JobStatus.FAILED and soft.error == "It timed out after 0.3 s and was stopped."
         # Hard limit: the pool child is killed; the reaper names the limit, nothing is redelivered.
         # No soft limit; the job needs 0.8-3 s here depending on load, well past the hard limit.
         settings.JOB_TIME_LIMITS = {"export": (0, 0.25), "default": (300.0, 360.0)}
         hard = services.job_create(project=big_project, user=big_project.owner, kind="export")
         _wait(lambda: _running(hard), timeout=60, what="the job to start")
         hard = _wait(lambda: services.jobs_reap() and _finished(hard), timeout=30, what="the reaper", poll=0.5)
-        assert hard.status == JobStatus.FAILED and hard.error == "It took longer than 0.25 s and was stopped."
+        assert hard.status == JobStatus.FAILED and hard.error == "It timed out after 0.25 s and was stopped."
         time.sleep(2)
         hard.refresh_from_db()
         assert hard.attempts == 1 and hard.status == JobStatus.FAILED
@@ -273,6 +273,32 @@ def test_time_limits_per_kind_stop_a_slow_job_with_a_message(big_project, tmp_pa
         _stop(worker)
         print(log_path.read_text()[-3000:])
     assert _stored(big_project) == before
+
+
+def test_an_import_past_its_time_limit_is_followed_by_a_good_one_in_the_same_worker(transactional_db, tmp_path,
+                                                                                     empty_queue, settings):  # fmt: skip
+    # The probe's case: the DBML parser kept running after the job's limit and answered the
+    # next import in that worker with the old reply. One pool child: the same process reads both.
+    owner = get_user_model().objects.create_user("ivan", password="pw-ivan-123")
+    # Node starts in 1.5-4 s on a busy machine; the slow file takes 10-15 s to parse.
+    settings.JOB_TIME_LIMITS = {"import": (7.0, 60.0), "default": (300.0, 360.0)}
+    worker, log_path = _start_worker(tmp_path, "import")
+    slow = "".join(f"Table t{i} {{\n  id int [pk]\n  name text\n}}\n" for i in range(20000))  # ~10 s to parse
+    small = "Table after {\n  id int [pk]\n}\n"
+    try:
+        warm = imports.import_start_job(owner=owner, project=None, text=small, fmt="dbml")  # the parser is running
+        assert _wait(lambda: _finished(warm), timeout=60, what="the first import", poll=0.2).status == JobStatus.DONE
+        first = imports.import_start_job(owner=owner, project=None, text=slow, fmt="dbml")
+        first = _wait(lambda: _finished(first), timeout=60, what="the slow import", poll=0.2)
+        good = imports.import_start_job(owner=owner, project=None, text=small, fmt="dbml")
+        good = _wait(lambda: _finished(good), timeout=60, what="the good import", poll=0.2)
+    finally:
+        _stop(worker)
+        print(log_path.read_text()[-3000:])
+    assert first.status == JobStatus.FAILED and first.error == "It timed out after 7 s and was stopped."
+    assert good.status == JobStatus.DONE, good.error
+    assert good.worker == first.worker  # the same pool child read both
+    assert good.result["tables"] == ["after"]
 
 
 def _finished(job: Job) -> Job | None:
