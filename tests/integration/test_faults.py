@@ -275,8 +275,7 @@ def test_time_limits_per_kind_stop_a_slow_job_with_a_message(big_project, tmp_pa
     assert _stored(big_project) == before
 
 
-def test_an_import_past_its_time_limit_is_followed_by_a_good_one_in_the_same_worker(transactional_db, tmp_path,
-                                                                                     empty_queue, settings):  # fmt: skip
+def test_an_import_past_its_time_limit_is_followed_by_a_good_one(transactional_db, tmp_path, empty_queue, settings):
     # The probe's case: the DBML parser kept running after the job's limit and answered the
     # next import in that worker with the old reply. One pool child: the same process reads both.
     owner = get_user_model().objects.create_user("ivan", password="pw-ivan-123")
