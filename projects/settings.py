@@ -161,6 +161,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # Login and sign-up limits count in the cache (projects/ratelimits.py). In the embedded
 # mode that cache is per process, which is right for its single process.
 RATELIMIT_USE_CACHE = "default"
+# The client address the limits count: the connection's, unless the connection comes from
+# one of TRUSTED_PROXIES (comma-separated addresses of your reverse proxies); then the
+# last address in CLIENT_ADDRESS_HEADER that is not a trusted proxy (docs/security.md).
+TRUSTED_PROXIES = frozenset(env_list("TRUSTED_PROXIES"))
+CLIENT_ADDRESS_HEADER = "HTTP_" + os.environ.get("CLIENT_ADDRESS_HEADER", "X-Forwarded-For").upper().replace("-", "_")
 
 # Invitations are e-mailed. Default: printed on the console (development, embedded mode).
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
