@@ -23,6 +23,7 @@ from designer.rebase import Conflict, rebase
 from designer.schema import Schema
 from designer.validate import validate
 from projects import selectors
+from projects.cache import redis_mark_down, redis_marked_down
 from projects.models import Analysis, Dismissal, Job, JobKind, JobStatus, Membership, Project, Revision, Role
 
 logger = logging.getLogger(__name__)
@@ -240,11 +241,18 @@ def job_dispatch(*, job: Job) -> None:
     job is never left pending with nothing on its way to run it."""
     from projects.tasks import run_job
 
+    # Why "try again" rather than running it here: a job may take minutes (its time limit),
+    # which would hold a web worker as long as a hung broker did.
     soft, hard = job_time_limits(job.kind)
+    broker = "" if settings.CELERY_TASK_ALWAYS_EAGER else getattr(settings, "CELERY_BROKER_URL", "")
     try:
+        if broker and redis_marked_down(broker):  # failed a moment ago: don't wait for it again
+            raise KombuOperationalError("Redis was unreachable a moment ago")
         run_job.apply_async(args=[job.pk], soft_time_limit=soft or None, time_limit=hard)  # soft 0: none
     except (KombuOperationalError, RedisError, OSError) as error:
         logger.warning("job %s not sent, the broker is unreachable: %s", job.pk, error)
+        if broker:
+            redis_mark_down(broker, error, what="job queue")
         Job.objects.filter(pk=job.pk, status=JobStatus.PENDING).update(
             status=JobStatus.FAILED, error=QUEUE_DOWN, finished_at=timezone.now()
         )

@@ -105,6 +105,10 @@ DATABASES = {"default": database_settings()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Every Redis call from a web request (cache, broker, results) gives up after this long: a
+# Redis that accepts connections but does not answer (stopped, paused, swapping) must cost
+# a request a second, not hang it. Redis answers in well under a millisecond when healthy.
+REDIS_SOCKET_TIMEOUT = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "1"))
 # Sessions live in the database; the cache only speeds them up. Every cache user (sessions,
 # change events, the render cache) goes through ResilientRedisCache, which turns an
 # unreachable Redis into a miss / no-op with a warning instead of a 500.
@@ -114,7 +118,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "projects.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 2},
+            "OPTIONS": {"socket_connect_timeout": REDIS_SOCKET_TIMEOUT, "socket_timeout": REDIS_SOCKET_TIMEOUT},
         }
     }
     CELERY_BROKER_URL = REDIS_URL
@@ -148,8 +152,11 @@ JOB_PENDING_TIMEOUT_SECONDS = float(os.environ.get("JOB_PENDING_TIMEOUT_SECONDS"
 # after this long; it must exceed the longest hard time limit or a slow job would run twice.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(os.environ.get("JOB_REDELIVERY_SECONDS", "0"))
-    or int(max(hard for _, hard in JOB_TIME_LIMITS.values()) + 60)
+    or int(max(hard for _, hard in JOB_TIME_LIMITS.values()) + 60),
+    "socket_timeout": REDIS_SOCKET_TIMEOUT,
+    "socket_connect_timeout": REDIS_SOCKET_TIMEOUT,
 }
+CELERY_REDIS_SOCKET_TIMEOUT = CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_SOCKET_TIMEOUT
 CELERY_BEAT_SCHEDULE = {"reap-jobs": {"task": "projects.tasks.reap_jobs", "schedule": 60.0}}
 
 AUTH_PASSWORD_VALIDATORS = [

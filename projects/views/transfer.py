@@ -62,6 +62,7 @@ def _import(request, *, project):
         if imports.import_runs_as_job(size=len(data["text"].encode())):
             job = imports.import_start_job(owner=request.user, project=project, text=data["text"], fmt=data["format"],
                                            base_revision=base)  # fmt: skip
+            job.refresh_from_db()  # a broker out of reach has failed it already: say so now
             return render(request, "projects/import_job.html", {"job": job, "project": project, "name": name})
         try:
             schema, notices = imports.import_read(text=data["text"], fmt=data["format"])
