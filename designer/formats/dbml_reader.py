@@ -134,13 +134,19 @@ def read_dbml(text: str, *, timeout: float = DEFAULT_TIMEOUT) -> dict:
     if answer.get("ok"):
         return answer["reading"]
     problems = [
-        Problem(code="dbml-syntax", message=e["message"], line=e.get("line"), column=e.get("column"))
+        Problem(code="dbml-syntax", message=_whole_characters(e["message"]), line=e.get("line"), column=e.get("column"))
         for e in answer["errors"]
     ]
     # The parser may say the same thing several times, some without a place: keep the placed
     # ones, in file order, and few enough to read.
     placed = sorted({p for p in problems if p.line is not None}, key=lambda p: (p.line, p.column or 0))
     raise SchemaError((placed or problems)[:MAX_PROBLEMS])
+
+
+def _whole_characters(text: str) -> str:
+    """The parser works in UTF-16 code units: a message may quote half an emoji (a lone
+    surrogate), which no page or log can encode. Pairs are joined, halves become U+FFFD."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def stop_helper() -> None:
