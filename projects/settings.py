@@ -97,6 +97,9 @@ def database_settings() -> dict:
     if config["ENGINE"] == "django.db.backends.postgresql":
         # psycopg 3's pool (Django ≥ 5.1); the pool keeps connections, so no CONN_MAX_AGE.
         config["CONN_MAX_AGE"] = 0
+        # The pool checks a connection before handing it out: after PostgreSQL restarted or
+        # dropped idle connections, the first request gets a fresh one, not a 500.
+        config["CONN_HEALTH_CHECKS"] = True
         config.setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": 8, "timeout": 10}
     return config
 

@@ -159,7 +159,7 @@ def _confirm_context(job: Job, name: str | None) -> dict:
 @login_required
 @require_GET
 def import_status(request, job_id: int):
-    job = _job_for_user(request, job_id)
+    job = services.job_reap(job=_job_for_user(request, job_id))  # a dead worker's job ends here, beat or no beat
     response = render(request, "projects/_import_job.html", _confirm_context(job, request.GET.get("name")))
     if job.is_finished and request.htmx:
         response.status_code = HttpResponseStopPolling.status_code

@@ -418,3 +418,29 @@ def _form(**fields) -> tuple[bytes, dict]:
     from urllib.parse import urlencode
 
     return urlencode(fields).encode(), {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def test_the_first_request_after_postgresql_dropped_its_connections_is_answered(transactional_db, tmp_path):
+    # The probe's case: a 500 on the first request after PostgreSQL dropped the pooled connection.
+    import psycopg
+    from django.db import connection
+
+    owner = get_user_model().objects.create_user("pia", password="pw-pia-123")
+    server = Server(tmp_path)
+    try:
+        browser = Browser(server, owner)
+        assert browser.get("/projects/")[0] == 200  # the server's pool holds a connection now
+        settings = connection.settings_dict
+        admin_url = (
+            f"host={settings['HOST'] or '127.0.0.1'} port={settings['PORT'] or 5432} user=postgres dbname=postgres"
+        )
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            dropped = admin.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = %s",
+                [settings["NAME"]],
+            ).fetchone()[0]
+        connection.close()  # this test's own connection was dropped too
+        assert dropped >= 1
+        assert browser.get("/projects/")[0] == 200
+    finally:
+        server.stop()

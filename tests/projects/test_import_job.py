@@ -124,3 +124,23 @@ def test_uploads_of_imports_finished_a_day_ago_are_deleted_and_retry_then_says_w
     response = client.post(reverse("job_retry", args=[project.pk, old.pk]), HTTP_HX_REQUEST="true")
     assert response.status_code == 410 and "import it again" in response.content.decode()
     assert Job.objects.get(pk=old.pk).status == JobStatus.FAILED  # nothing was sent to run
+
+
+def test_the_import_page_fails_a_job_whose_worker_died_and_stops_polling(client_for, outsider, settings):
+    # Without celery beat the reaper never ran: the page polled a dead import for 491 s.
+    silent_for = timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT_SECONDS + 1)
+    started = timezone.now() - silent_for
+    running = {"kind": "import", "revision": 0, "created_by": outsider, "status": JobStatus.RUNNING}
+    dead = Job.objects.create(**running, started_at=started, heartbeat_at=started, worker="gone:1")
+    never = Job.objects.create(kind="import", revision=0, created_by=outsider)
+    Job.objects.filter(pk=never.pk).update(
+        created_at=timezone.now() - timedelta(seconds=settings.JOB_PENDING_TIMEOUT_SECONDS + 1)
+    )
+    client = client_for(outsider)
+    for job in (dead, never):
+        response = client.get(reverse("import_status", args=[job.pk]), HTTP_HX_REQUEST="true")
+        job.refresh_from_db()
+        assert response.status_code == 286 and job.status == JobStatus.FAILED
+        assert job.error in response.content.decode()
+    alive = Job.objects.create(**running, started_at=timezone.now(), heartbeat_at=timezone.now(), worker="w:2")
+    assert client.get(reverse("import_status", args=[alive.pk]), HTTP_HX_REQUEST="true").status_code == 200
