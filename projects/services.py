@@ -28,6 +28,7 @@ from projects.models import Analysis, Dismissal, Job, JobKind, JobStatus, Member
 
 logger = logging.getLogger(__name__)
 
+MAX_DISMISSED_WARNINGS = 100
 EXPORT_CONTENT_TYPES = {"dbml": "text/plain; charset=utf-8", "json": "application/json"}
 
 
@@ -85,6 +86,9 @@ def project_update(*, project: Project, name: str, description: str) -> Project:
 def project_dismiss_warning(*, project: Project, code: str, dismissed: bool) -> Project:
     """Hide (or show again) one kind of schema warning in this project's editor."""
     codes = [c for c in project.dismissed_warnings if c != code] + ([code] if dismissed else [])
+    if len(codes) > MAX_DISMISSED_WARNINGS:  # there are a few dozen kinds; more is a script, not a person
+        message = f"At most {MAX_DISMISSED_WARNINGS} kinds of warning can be hidden; show some again first."
+        raise Refused(message, status=422)
     project.dismissed_warnings = sorted(codes)
     project.save(update_fields=["dismissed_warnings"])
     return project
