@@ -6,10 +6,17 @@ from django.contrib.auth.forms import UserCreationForm
 
 from designer.formats import IMPORT_FORMATS, detect_format
 from designer.limits import MAX_TEXT_CHARS
+from projects import usernames
 
 
 class SignupForm(UserCreationForm):
-    pass
+    def clean_username(self):
+        username = super().clean_username()  # NFKC-normalised by Django's UsernameField
+        if username and usernames.look_alike_exists(username):
+            raise forms.ValidationError(
+                "This user name looks too much like an existing one; choose one nobody could mistake for it."
+            )
+        return username
 
 
 class ProjectForm(forms.Form):
