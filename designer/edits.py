@@ -29,7 +29,7 @@ from designer.schema import (
     Relationship,
     Schema,
     TypeKind,
-    fresh_id,
+    minted_id,
     replace,
 )
 from designer.schema import Enum as SchemaEnum
@@ -44,9 +44,9 @@ def _one(steps: list[ops.Op]) -> ops.Op:
 
 def add_entity(schema: Schema, *, name: str, namespace: str | None = None, with_key: bool = True) -> ops.AddEntity:
     taken = schema.all_ids()
-    entity = Entity(id=fresh_id("ent", taken), name=name, namespace=namespace or None)
+    entity = Entity(id=minted_id("ent", taken), name=name, namespace=namespace or None)
     if with_key:
-        key = Field(id=fresh_id("fld", taken), name="id", type=FieldType(TypeKind.BIGINT), nullable=False,
+        key = Field(id=minted_id("fld", taken), name="id", type=FieldType(TypeKind.BIGINT), nullable=False,
                     identity=True)  # fmt: skip
         entity = replace(entity, fields=(key,), primary_key=(key.id,))
     return ops.AddEntity(entity=entity)
@@ -83,7 +83,7 @@ def save_field(schema: Schema, entity: Entity, field: Field | None, **values) ->
     """Add (``field`` None) or update a field from plain values, and put it in or out
     of the primary key in the same edit."""
     if field is None:
-        built = build_field(fresh_id("fld", schema.all_ids()), **values)
+        built = build_field(minted_id("fld", schema.all_ids()), **values)
         steps: list[ops.Op] = [ops.AddField(entity_id=entity.id, field=built)]
     else:
         built = build_field(field.id, **values)
@@ -123,14 +123,14 @@ def unquote(literal: str) -> str:
 def add_index(schema: Schema, entity: Entity, *, columns: tuple[IndexColumn, ...], unique: bool, method: str,
               predicate: str, include: tuple[str, ...], name: str) -> ops.AddIndex:  # fmt: skip
     names = [entity.field(c.field_id).name for c in columns]
-    index = Index(id=fresh_id("idx", schema.all_ids()), columns=columns, unique=unique, method=IndexMethod(method),
+    index = Index(id=minted_id("idx", schema.all_ids()), columns=columns, unique=unique, method=IndexMethod(method),
                   predicate=predicate or None, include=include,
                   name=name or index_name(entity.name, names, unique=unique))  # fmt: skip
     return ops.AddIndex(entity_id=entity.id, index=index)
 
 
 def add_enum(schema: Schema, *, name: str, values: list[str]) -> ops.AddEnum:
-    return ops.AddEnum(enum=SchemaEnum(id=fresh_id("enum", schema.all_ids()), name=name,
+    return ops.AddEnum(enum=SchemaEnum(id=minted_id("enum", schema.all_ids()), name=name,
                                        values=tuple(EnumValue(v) for v in values)))  # fmt: skip
 
 
@@ -174,7 +174,7 @@ def add_relationship(schema: Schema, *, from_entity_id: str, to_entity_id: str, 
         fk_fields = foreign_key_fields(source, target, taken=taken, optional=optional, key=to_ids)
         steps += [ops.AddField(entity_id=source.id, field=f) for f in fk_fields]
         from_ids = tuple(f.id for f in fk_fields)
-    relationship = Relationship(id=fresh_id("rel", taken), cardinality=Cardinality(cardinality),
+    relationship = Relationship(id=minted_id("rel", taken), cardinality=Cardinality(cardinality),
                                 from_entity_id=source.id, from_field_ids=from_ids, to_entity_id=target.id,
                                 to_field_ids=to_ids, name=name or None, **actions)  # fmt: skip
     steps.append(ops.AddRelationship(relationship=relationship))
@@ -194,7 +194,7 @@ def foreign_key_fields(
         name = f"{singular(target.name)}_{key.name}"
         while source.field_by_name(name) is not None or any(f.name == name for f in fields):
             name += "_2"
-        fields.append(Field(id=fresh_id("fld", taken), name=name, type=reference_type(key.type),
+        fields.append(Field(id=minted_id("fld", taken), name=name, type=reference_type(key.type),
                             nullable=optional))  # fmt: skip
     return fields
 
@@ -211,19 +211,19 @@ def many_to_many(schema: Schema, a: Entity, b: Entity, *, taken: set[str], name,
         join_name += "_link"
     left = foreign_key_fields(Entity(id="", name=join_name), a, taken=taken, optional=False)
     right = foreign_key_fields(Entity(id="", name=join_name, fields=tuple(left)), b, taken=taken, optional=False)
-    join = Entity(id=fresh_id("ent", taken), name=join_name, namespace=a.namespace, fields=(*left, *right),
+    join = Entity(id=minted_id("ent", taken), name=join_name, namespace=a.namespace, fields=(*left, *right),
                   primary_key=tuple(f.id for f in (*left, *right)))  # fmt: skip
     cascade = RefAction.CASCADE
     return ops.Batch(ops=(
         ops.AddEntity(entity=join),
         ops.AddRelationship(relationship=Relationship(
-            id=fresh_id("rel", taken), cardinality=Cardinality.ONE_TO_MANY, from_entity_id=join.id,
+            id=minted_id("rel", taken), cardinality=Cardinality.ONE_TO_MANY, from_entity_id=join.id,
             from_field_ids=tuple(f.id for f in left), to_entity_id=a.id, to_field_ids=a.primary_key, on_delete=cascade)),
         ops.AddRelationship(relationship=Relationship(
-            id=fresh_id("rel", taken), cardinality=Cardinality.ONE_TO_MANY, from_entity_id=join.id,
+            id=minted_id("rel", taken), cardinality=Cardinality.ONE_TO_MANY, from_entity_id=join.id,
             from_field_ids=tuple(f.id for f in right), to_entity_id=b.id, to_field_ids=b.primary_key, on_delete=cascade)),
         ops.AddRelationship(relationship=Relationship(
-            id=fresh_id("rel", taken), cardinality=Cardinality.MANY_TO_MANY, from_entity_id=a.id,
+            id=minted_id("rel", taken), cardinality=Cardinality.MANY_TO_MANY, from_entity_id=a.id,
             from_field_ids=a.primary_key, to_entity_id=b.id, to_field_ids=b.primary_key, join_entity_id=join.id,
             name=name, on_delete=on_delete, on_update=on_update)),
     ))  # fmt: skip

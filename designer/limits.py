@@ -26,3 +26,9 @@ MAX_ROW_BYTES = 10**9
 MAX_RETENTION_DAYS = 100_000
 MAX_LATENCY_MS = 24 * 3600 * 1000
 MAX_TYPE_LENGTH = 4_294_967_295  # MySQL's longest (LONGTEXT); PostgreSQL's 10,485,760: validate/targets.py
+# The Node process that reads DBML (designer/formats/dbml_reader.py): its heap, and how
+# long one read may take (the same as an import job's soft limit, JOB_TIME_LIMITS). The
+# parser is memory-hungry: a 1.4 MB file of 20,000 tables peaks at 1.25 GB and reads in
+# 13 s with this cap; with 1 GB it spends 220 s collecting garbage.
+DBML_HELPER_MEMORY_MB = 2048
+DBML_READ_SECONDS = 60.0

@@ -10,8 +10,10 @@ Objects are immutable: edits build new objects (``dataclasses.replace``) through
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import functools
+import secrets
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -470,15 +472,26 @@ class Schema:
 
 
 def fresh_id(prefix: str, taken: set[str]) -> str:
-    """The first ``prefix_N`` not in ``taken``: deterministic, so imports and tests are
-    reproducible. Edits are serialised per project (row lock + base revision), so two
-    writers never mint the same id into one document."""
+    """The first ``prefix_N`` not in ``taken``: deterministic, so imports, examples and the
+    advisor are reproducible. Not for what people create in the editor: see ``minted_id``."""
     n = len(taken) + 1
     while f"{prefix}_{n}" in taken:
         n += 1
     new = f"{prefix}_{n}"
     taken.add(new)
     return new
+
+
+def minted_id(prefix: str, taken: set[str]) -> str:
+    """A new id for an object a person creates: ``prefix_`` and 16 random base32 characters
+    (80 bits). Two editors working on the same revision mint ids without seeing each
+    other's; sequential ids gave both the same ``fld_N``, and a rebase cannot always tell
+    the two objects apart (same name, same type, different tables). Random ids never meet."""
+    while True:
+        new = f"{prefix}_{base64.b32encode(secrets.token_bytes(10)).decode().lower()}"
+        if new not in taken:
+            taken.add(new)
+            return new
 
 
 replace = dataclasses.replace

@@ -36,7 +36,7 @@ from designer.schema import (
     SortOrder,
     ValueKind,
     Volume,
-    fresh_id,
+    minted_id,
     replace,
 )
 from designer.sqlpattern import pattern_from_sql
@@ -95,7 +95,7 @@ def save_pattern(
     if problems:
         raise SchemaError(problems)
     built = AccessPattern(
-        id=pattern.id if pattern else fresh_id("pat", schema.all_ids()), name=name.strip(),
+        id=pattern.id if pattern else minted_id("pat", schema.all_ids()), name=name.strip(),
         kind=PatternKind.WRITE if is_write else PatternKind.READ, operation=chosen["operation"], entity_id=target.id,
         description=description.strip() or None, filters=built_filters, sort=built_sort, limit=limit,
         pagination=chosen["pagination"], joins=built_joins, latency_ms=latency_ms,

@@ -3,7 +3,8 @@
 Everything that uses the cache (cached_db sessions, change events, the render cache)
 goes through this backend. When Redis cannot be reached a read is a miss and a write is
 skipped, with one warning in the log; then Redis is left alone for a few seconds so a
-page does not wait for a connection timeout on every cache call.
+page does not wait for a connection timeout on every cache call. Job starts share that
+mark (``redis_marked_down``): the broker is the same Redis.
 """
 
 from __future__ import annotations
@@ -35,22 +36,15 @@ class ResilientRedisCache(RedisCache):
 
         @functools.wraps(call)
         def guarded(*args, **kwargs):
-            if time.monotonic() < _down_until.get(self._location, 0.0):
+            if redis_marked_down(self._location):
                 return fallback(*args, **kwargs) if callable(fallback) else fallback
             try:
                 return call(*args, **kwargs)
             except (RedisError, OSError) as error:
-                self._mark_down(error)
+                redis_mark_down(self._location, error, what="cache")
                 return fallback(*args, **kwargs) if callable(fallback) else fallback
 
         return guarded
-
-    def _mark_down(self, error: Exception) -> None:
-        with _down_lock:
-            first = time.monotonic() >= _down_until.get(self._location, 0.0)
-            _down_until[self._location] = time.monotonic() + RETRY_AFTER_SECONDS
-        if first:
-            logger.warning("cache unavailable, running without it for %.0f s: %s", RETRY_AFTER_SECONDS, error)
 
     def get(self, key, default=None, version=None):
         return self._guarded("get", default)(key, default, version)
@@ -84,6 +78,20 @@ class ResilientRedisCache(RedisCache):
 
     def clear(self):
         return self._guarded("clear", False)()
+
+
+def redis_marked_down(location: str) -> bool:
+    """True for a few seconds after a call to the Redis at ``location`` failed (the cache's
+    or the broker's: they are the same server, REDIS_URL)."""
+    return time.monotonic() < _down_until.get(location, 0.0)
+
+
+def redis_mark_down(location: str, error: Exception, *, what: str) -> None:
+    with _down_lock:
+        first = time.monotonic() >= _down_until.get(location, 0.0)
+        _down_until[location] = time.monotonic() + RETRY_AFTER_SECONDS
+    if first:
+        logger.warning("%s unavailable, running without it for %.0f s: %s", what, RETRY_AFTER_SECONDS, error)
 
 
 def _missing_key(key, *args, **kwargs):

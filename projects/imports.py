@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -57,8 +58,8 @@ def import_read(*, text: str, fmt: str) -> tuple[Schema, list[Problem]]:
     import_check_size(size=len(text.encode()))
     try:
         imported: Imported = import_text(text, fmt=fmt)
-    except SchemaError:
-        raise
+    except (SchemaError, SoftTimeLimitExceeded):
+        raise  # a time limit is the job's to report ("timed out after N s"), not a reader bug
     except Exception:
         # A reader's bug must not become a 500: the person gets a message, we get the log.
         logger.exception("the %s reader failed", fmt)

@@ -24,10 +24,12 @@ from designer.rebase import Conflict, rebase
 from designer.schema import Schema
 from designer.validate import validate
 from projects import memo, selectors
+from projects.cache import redis_mark_down, redis_marked_down
 from projects.models import Analysis, Dismissal, Job, JobKind, JobStatus, Membership, Project, Revision, Role
 
 logger = logging.getLogger(__name__)
 
+MAX_DISMISSED_WARNINGS = 100
 EXPORT_CONTENT_TYPES = {"dbml": "text/plain; charset=utf-8", "json": "application/json"}
 
 
@@ -102,6 +104,9 @@ def project_update(*, project: Project, name: str, description: str) -> Project:
 def project_dismiss_warning(*, project: Project, code: str, dismissed: bool) -> Project:
     """Hide (or show again) one kind of schema warning in this project's editor."""
     codes = [c for c in project.dismissed_warnings if c != code] + ([code] if dismissed else [])
+    if len(codes) > MAX_DISMISSED_WARNINGS:  # there are a few dozen kinds; more is a script, not a person
+        message = f"At most {MAX_DISMISSED_WARNINGS} kinds of warning can be hidden; show some again first."
+        raise Refused(message, status=422)
     project.dismissed_warnings = sorted(codes)
     project.save(update_fields=["dismissed_warnings"])
     return project
@@ -281,11 +286,18 @@ def job_dispatch(*, job: Job) -> None:
     job is never left pending with nothing on its way to run it."""
     from projects.tasks import run_job
 
+    # Why "try again" rather than running it here: a job may take minutes (its time limit),
+    # which would hold a web worker as long as a hung broker did.
     soft, hard = job_time_limits(job.kind)
+    broker = "" if settings.CELERY_TASK_ALWAYS_EAGER else getattr(settings, "CELERY_BROKER_URL", "")
     try:
+        if broker and redis_marked_down(broker):  # failed a moment ago: don't wait for it again
+            raise KombuOperationalError("Redis was unreachable a moment ago")
         run_job.apply_async(args=[job.pk], soft_time_limit=soft or None, time_limit=hard)  # soft 0: none
     except (KombuOperationalError, RedisError, OSError) as error:
         logger.warning("job %s not sent, the broker is unreachable: %s", job.pk, error)
+        if broker:
+            redis_mark_down(broker, error, what="job queue")
         Job.objects.filter(pk=job.pk, status=JobStatus.PENDING).update(
             status=JobStatus.FAILED, error=QUEUE_DOWN, finished_at=timezone.now()
         )
@@ -365,7 +377,7 @@ def jobs_reap(jobs=None) -> int:
     reaped = 0
     for kind, started_before, hard in _hard_limit_cutoffs(now):  # killed at its hard time limit
         reaped += silent.filter(started_at__lt=started_before, **kind).update(
-            status=JobStatus.FAILED, error=f"It took longer than {hard:g} s and was stopped.", finished_at=now
+            status=JobStatus.FAILED, error=f"It timed out after {hard:g} s and was stopped.", finished_at=now
         )
     reaped += silent.update(status=JobStatus.FAILED, error=WORKER_GONE, finished_at=now)
     unclaimed = now - timedelta(seconds=settings.JOB_PENDING_TIMEOUT_SECONDS)

@@ -97,6 +97,9 @@ def database_settings() -> dict:
     if config["ENGINE"] == "django.db.backends.postgresql":
         # psycopg 3's pool (Django ≥ 5.1); the pool keeps connections, so no CONN_MAX_AGE.
         config["CONN_MAX_AGE"] = 0
+        # The pool checks a connection before handing it out: after PostgreSQL restarted or
+        # dropped idle connections, the first request gets a fresh one, not a 500.
+        config["CONN_HEALTH_CHECKS"] = True
         config.setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": 8, "timeout": 10}
     return config
 
@@ -105,6 +108,10 @@ DATABASES = {"default": database_settings()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Every Redis call from a web request (cache, broker, results) gives up after this long: a
+# Redis that accepts connections but does not answer (stopped, paused, swapping) must cost
+# a request a second, not hang it. Redis answers in well under a millisecond when healthy.
+REDIS_SOCKET_TIMEOUT = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "1"))
 # Sessions live in the database; the cache only speeds them up. Every cache user (sessions,
 # change events, the render cache) goes through ResilientRedisCache, which turns an
 # unreachable Redis into a miss / no-op with a warning instead of a 500.
@@ -114,7 +121,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "projects.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 2},
+            "OPTIONS": {"socket_connect_timeout": REDIS_SOCKET_TIMEOUT, "socket_timeout": REDIS_SOCKET_TIMEOUT},
         }
     }
     CELERY_BROKER_URL = REDIS_URL
@@ -150,8 +157,11 @@ JOB_PENDING_TIMEOUT_SECONDS = float(os.environ.get("JOB_PENDING_TIMEOUT_SECONDS"
 # after this long; it must exceed the longest hard time limit or a slow job would run twice.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(os.environ.get("JOB_REDELIVERY_SECONDS", "0"))
-    or int(max(hard for _, hard in JOB_TIME_LIMITS.values()) + 60)
+    or int(max(hard for _, hard in JOB_TIME_LIMITS.values()) + 60),
+    "socket_timeout": REDIS_SOCKET_TIMEOUT,
+    "socket_connect_timeout": REDIS_SOCKET_TIMEOUT,
 }
+CELERY_REDIS_SOCKET_TIMEOUT = CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_SOCKET_TIMEOUT
 CELERY_BEAT_SCHEDULE = {"reap-jobs": {"task": "projects.tasks.reap_jobs", "schedule": 60.0}}
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -163,6 +173,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # Login and sign-up limits count in the cache (projects/ratelimits.py). In the embedded
 # mode that cache is per process, which is right for its single process.
 RATELIMIT_USE_CACHE = "default"
+# The client address the limits count: the connection's, unless the connection comes from
+# one of TRUSTED_PROXIES (comma-separated addresses of your reverse proxies); then the
+# last address in CLIENT_ADDRESS_HEADER that is not a trusted proxy (docs/security.md).
+TRUSTED_PROXIES = frozenset(env_list("TRUSTED_PROXIES"))
+CLIENT_ADDRESS_HEADER = "HTTP_" + os.environ.get("CLIENT_ADDRESS_HEADER", "X-Forwarded-For").upper().replace("-", "_")
 
 # Invitations are e-mailed. Default: printed on the console (development, embedded mode).
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

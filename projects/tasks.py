@@ -69,7 +69,7 @@ def run_job(self, job_id: int) -> str:
         # The limit interrupts whatever ran, maybe a query: the last write starts afresh.
         connection.close()
         _, soft = self.request.timelimit or (None, None)  # what the sender set: (hard, soft)
-        services.job_fail(job_id=job_id, error=f"It took longer than {soft or 0:g} s and was stopped.")
+        services.job_fail(job_id=job_id, error=f"It timed out after {soft or 0:g} s and was stopped.")
         return "failed"
     except Exception:
         logger.exception("job %s crashed", job_id)

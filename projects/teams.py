@@ -72,9 +72,10 @@ def invitation_for_token(*, token: str, user) -> Invitation | None:
 
 def invitation_accept(*, invitation: Invitation, user) -> Membership:
     with transaction.atomic():
+        # Locked and checked again: two accepts at once (a double click, two tabs) see one open invitation.
         locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
-        if locked.accepted_at is not None:
-            raise ValidationError("This invitation was used already.")
+        if locked.accepted_at is not None or locked.revoked_at is not None or locked.expires_at <= timezone.now():
+            raise ValidationError("This invitation was used, revoked or has expired.")
         locked.accepted_at = timezone.now()
         locked.save(update_fields=["accepted_at"])
         membership, _created = Membership.objects.get_or_create(

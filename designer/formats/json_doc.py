@@ -68,7 +68,20 @@ def loads(text: str) -> Schema:
         raise SchemaError(
             [Problem(code="json-syntax", message=error.msg, line=error.lineno, column=error.colno)]
         ) from None
+    _refuse_lone_surrogates(data)
     return schema_from_dict(data, strict=True)
+
+
+def _refuse_lone_surrogates(data) -> None:
+    """JSON may escape half a UTF-16 pair ("\\ud800"); Python reads it as a string no
+    database, page or file can encode. Refused here, with the code, instead of failing
+    wherever it lands."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        code = ord(error.object[error.start])
+        message = f"the text \\u{code:04x} is half of a UTF-16 pair, not a character; remove it or complete the pair"
+        raise SchemaError([Problem(code="json-lone-surrogate", message=message)]) from None
 
 
 # Numbers the document cannot hold are kept as BadNumber while parsing, so the codec

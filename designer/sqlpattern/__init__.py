@@ -28,7 +28,7 @@ its SQL text (``'published'``, ``now() - CAST('7 days' AS interval)``).
 from __future__ import annotations
 
 from designer.problems import SchemaError
-from designer.schema import READ_OPERATIONS, AccessPattern, Operation, PatternKind, Schema, fresh_id
+from designer.schema import READ_OPERATIONS, AccessPattern, Operation, PatternKind, Schema, minted_id
 from designer.sqlpattern.base import Draft
 from designer.sqlpattern.codes import SYNTAX, UNKNOWN_COLUMN, UNKNOWN_TABLE, UNMAPPABLE
 from designer.sqlpattern.reader import Reader
@@ -59,7 +59,7 @@ def pattern_from_sql(sql: str, *, schema: Schema, name: str | None = None) -> Ac
     if reader.problems or draft is None:
         raise SchemaError(reader.problems)
     return AccessPattern(
-        id=fresh_id("pat", schema.all_ids()),
+        id=minted_id("pat", schema.all_ids()),
         name=name or _describe(draft),
         kind=PatternKind.READ if draft.operation in READ_OPERATIONS else PatternKind.WRITE,
         operation=draft.operation,

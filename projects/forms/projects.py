@@ -5,15 +5,24 @@ from django.conf import settings
 from django.contrib.auth.forms import UserCreationForm
 
 from designer.formats import IMPORT_FORMATS, detect_format
+from designer.limits import MAX_TEXT_CHARS
+from projects import usernames
 
 
 class SignupForm(UserCreationForm):
-    pass
+    def clean_username(self):
+        username = super().clean_username()  # NFKC-normalised by Django's UsernameField
+        if username and usernames.look_alike_exists(username):
+            raise forms.ValidationError(
+                "This user name looks too much like an existing one; choose one nobody could mistake for it."
+            )
+        return username
 
 
 class ProjectForm(forms.Form):
     name = forms.CharField(max_length=200, strip=True)
-    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    # Bounded like every stored text (README: Limits): the probe stored a 9 MB description.
+    description = forms.CharField(required=False, max_length=MAX_TEXT_CHARS, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 FORMAT_LABELS = {"dbml": "DBML", "json": "JSON document", "postgresql": "PostgreSQL DDL",

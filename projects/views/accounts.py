@@ -12,8 +12,8 @@ TOO_MANY = "Too many attempts. Wait a few minutes and try again."
 
 @require_http_methods(["GET", "POST"])
 def login(request):
-    """Django's login view behind per-account and per-address limits on wrong passwords."""
-    if request.method == "POST" and ratelimits.login_blocked(request):
+    """Django's login view behind limits on wrong passwords (projects/ratelimits.py)."""
+    if request.method == "POST" and ratelimits.login_refused(request):
         # The password is not even checked: a guess inside a blocked window tells nothing.
         form = auth_views.AuthenticationForm(request, initial={"username": request.POST.get("username", "")})
         return render(request, "registration/login.html", {"form": form, "error": TOO_MANY}, status=429)

@@ -31,6 +31,7 @@ def analyze_start(request, project_id: int):
     # Analysing changes nothing in the schema: whoever may see the project may run it.
     project = selectors.project_for_user(user=request.user, project_id=project_id)
     job = services.job_create(project=project, user=request.user, kind=JobKind.ANALYSIS)
+    job.refresh_from_db()  # in embedded mode the task already ran; a broker out of reach failed it
     return _section(request, project, started=job)
 
 

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -58,7 +58,11 @@ def revision_restore(request, project_id: int, number: int):
     try:
         base = int(request.POST.get("base_revision", ""))
     except ValueError:
-        base = project.revision
+        # Without the revision the person saw, a restore would overwrite whatever teammates saved since.
+        return HttpResponseBadRequest(
+            "The restore form lost the revision it was made on; reload the page and restore again.",
+            content_type="text/plain; charset=utf-8",
+        )
     try:
         services.revision_restore(project=project, user=request.user, number=number, base_revision=base)
     except (services.StaleRevision, SchemaError) as error:

@@ -79,7 +79,13 @@ def invitation_accept(request, token: str):
     if invitation is None:
         raise Http404("This invitation does not exist, was used, revoked or has expired.")
     if request.method == "POST":
-        teams.invitation_accept(invitation=invitation, user=request.user)
+        try:
+            teams.invitation_accept(invitation=invitation, user=request.user)
+        except ValidationError as error:  # accepted in another request a moment ago (a double click)
+            if Membership.objects.filter(project_id=invitation.project_id, user=request.user).exists():
+                return redirect("project_detail", project_id=invitation.project_id)
+            messages.error(request, error.messages[0])
+            return redirect("project_list")
         messages.success(request, f"You joined “{invitation.project.name}”.")
         return redirect("project_detail", project_id=invitation.project_id)
     return render(request, "projects/invitation.html", {"invitation": invitation})

@@ -63,6 +63,7 @@ def _import(request, *, project):
         if imports.import_runs_as_job(size=len(data["text"].encode())):
             job = imports.import_start_job(owner=request.user, project=project, text=data["text"], fmt=data["format"],
                                            base_revision=base)  # fmt: skip
+            job.refresh_from_db()  # a broker out of reach has failed it already: say so now
             return render(request, "projects/import_job.html", {"job": job, "project": project, "name": name})
         try:
             schema, notices = imports.import_read(text=data["text"], fmt=data["format"])
@@ -159,7 +160,7 @@ def _confirm_context(job: Job, name: str | None) -> dict:
 @login_required
 @require_GET
 def import_status(request, job_id: int):
-    job = _job_for_user(request, job_id)
+    job = services.job_reap(job=_job_for_user(request, job_id))  # a dead worker's job ends here, beat or no beat
     response = render(request, "projects/_import_job.html", _confirm_context(job, request.GET.get("name")))
     if job.is_finished and request.htmx:
         response.status_code = HttpResponseStopPolling.status_code

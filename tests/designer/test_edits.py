@@ -39,3 +39,13 @@ def test_enum_values_move_and_literals_quote(blog):
     after, _ = ops.apply(blog, edits.change_enum_value(enum, action="down", current=first))
     assert [v.name for v in after.enums[0].values][:2] == [second, first]
     assert [edits.sql_literal(t) for t in ("12", "TRUE", "x'y")] == ["12", "true", "'x''y'"]
+
+
+def test_ids_minted_in_the_editor_are_random_and_valid_everywhere_ids_go():
+    from designer.formats.codec import ID_PATTERN
+    from designer.schema import minted_id
+
+    taken: set[str] = set()
+    ids = [minted_id("fld", taken) for _ in range(1000)]
+    assert len(set(ids)) == 1000 and taken == set(ids)
+    assert all(ID_PATTERN.fullmatch(i) and i.startswith("fld_") for i in ids)

@@ -12,6 +12,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -187,3 +188,30 @@ def test_twenty_clients_times_twenty_five_edits(server):
     for hub in range(HUBS):
         landed = [text for target, text in logged if target == f"ent_start_{hub}"]
         assert stored.entity(f"ent_start_{hub}").comment == (landed[-1] if landed else None)
+
+
+def test_same_named_fields_added_to_different_tables_at_once_both_land(server):
+    # The probe's case: both editors on the same revision add "email", one to each table;
+    # with sequential ids both minted the same fld_N and one got 422 "used by 2 objects".
+    owner = get_user_model().objects.create_user("owner_same")
+    start = starting_schema()
+    project = services.project_create(owner=owner, name="Twins", schema=start)
+    people = [get_user_model().objects.create_user(f"twin{c}") for c in range(2)]
+    Membership.objects.bulk_create(Membership(project=project, user=p, role=Role.EDITOR) for p in people)
+    rounds = 5
+    for n in range(rounds):
+        editors = [Editor(server, project, person) for person in people]  # both open the same revision
+        gate = threading.Barrier(2)
+
+        def add(c, editor=editors, barrier=gate, n=n):
+            barrier.wait()
+            return editor[c].add_field(f"ent_start_{c}", f"email{n}")
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            assert list(pool.map(add, range(2))) == [200, 200]
+    stored = schema_from_dict(Project.objects.get(pk=project.pk).document)
+    for c in range(2):
+        names = [f.name for f in stored.entity(f"ent_start_{c}").fields]
+        assert names == ["id", *(f"email{n}" for n in range(rounds))]
+    field_ids = [f.id for e in stored.entities for f in e.fields]
+    assert len(field_ids) == len(set(field_ids))

@@ -23,7 +23,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 
 from designer.examples.synthetic import synthetic_schema
-from projects import services
+from projects import imports, services
 from projects.models import Job, JobStatus, Project
 from tests.integration.conftest import ROOT, _test_database_url, _wait_until_ready
 
@@ -258,14 +258,14 @@ def test_time_limits_per_kind_stop_a_slow_job_with_a_message(big_project, tmp_pa
         settings.JOB_TIME_LIMITS = {"export": (0.3, 30.0), "default": (300.0, 360.0)}
         soft = services.job_create(project=big_project, user=big_project.owner, kind="export")
         soft = _wait(lambda: _finished(soft), timeout=60, what="the soft limit", poll=0.2)
-        assert soft.status == JobStatus.FAILED and soft.error == "It took longer than 0.3 s and was stopped."
+        assert soft.status == JobStatus.FAILED and soft.error == "It timed out after 0.3 s and was stopped."
         # Hard limit: the pool child is killed; the reaper names the limit, nothing is redelivered.
         # No soft limit; the job needs 0.8-3 s here depending on load, well past the hard limit.
         settings.JOB_TIME_LIMITS = {"export": (0, 0.25), "default": (300.0, 360.0)}
         hard = services.job_create(project=big_project, user=big_project.owner, kind="export")
         _wait(lambda: _running(hard), timeout=60, what="the job to start")
         hard = _wait(lambda: services.jobs_reap() and _finished(hard), timeout=30, what="the reaper", poll=0.5)
-        assert hard.status == JobStatus.FAILED and hard.error == "It took longer than 0.25 s and was stopped."
+        assert hard.status == JobStatus.FAILED and hard.error == "It timed out after 0.25 s and was stopped."
         time.sleep(2)
         hard.refresh_from_db()
         assert hard.attempts == 1 and hard.status == JobStatus.FAILED
@@ -273,6 +273,33 @@ def test_time_limits_per_kind_stop_a_slow_job_with_a_message(big_project, tmp_pa
         _stop(worker)
         print(log_path.read_text()[-3000:])
     assert _stored(big_project) == before
+
+
+def test_an_import_past_its_time_limit_is_followed_by_a_good_one(transactional_db, tmp_path, empty_queue, settings):
+    # The probe's case: the DBML parser kept running after the job's limit and answered the
+    # next import in that worker with the old reply. One pool child: the same process reads both.
+    owner = get_user_model().objects.create_user("ivan", password="pw-ivan-123")
+    worker, log_path = _start_worker(tmp_path, "import")
+    slow = "".join(f"Table t{i} {{\n  id int [pk]\n  name text\n}}\n" for i in range(20000))  # 10+ s to parse
+    small = "Table after {\n  id int [pk]\n}\n"
+
+    def start(text: str, *, soft: float) -> Job:  # the limit is sent with the task: one per job
+        settings.JOB_TIME_LIMITS = {"import": (soft, 180.0), "default": (300.0, 360.0)}
+        job = imports.import_start_job(owner=owner, project=None, text=text, fmt="dbml")
+        return _wait(lambda: _finished(job), timeout=180, what="an import", poll=0.2)
+
+    try:
+        # Node starts in 1.5 s, or 6 s on a loaded machine: generous limits for the small reads.
+        assert start(small, soft=120).status == JobStatus.DONE  # the parser is running, warm
+        first = start(slow, soft=3)
+        good = start(small, soft=120)
+    finally:
+        _stop(worker)
+        print(log_path.read_text()[-3000:])
+    assert first.status == JobStatus.FAILED and first.error == "It timed out after 3 s and was stopped."
+    assert good.status == JobStatus.DONE, good.error
+    assert good.worker == first.worker  # the same pool child read both
+    assert good.result["tables"] == ["after"]
 
 
 def _finished(job: Job) -> Job | None:
@@ -334,3 +361,86 @@ def _multipart(*, file: tuple[str, bytes]) -> tuple[bytes, str]:
     body = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
             "Content-Type: application/octet-stream\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()  # fmt: skip
     return body, f"multipart/form-data; boundary={boundary}"
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A redis-server of this test's own (never the shared one on 6379: it gets frozen)."""
+    port = _free_port()
+    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", str(tmp_path)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    _wait(lambda: _listening(port), timeout=10, what="redis-server to listen")
+    try:
+        yield process, f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.send_signal(signal.SIGCONT)
+        process.kill()
+        process.wait(timeout=10)
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_a_frozen_redis_answers_every_job_start_within_five_seconds(transactional_db, tmp_path, own_redis):
+    # The probe's case: a Redis that accepts connections but never answers (stopped, paused,
+    # swapping) hung every job start for 45 s and more. Now each says "try again" at once.
+    redis_process, redis_url = own_redis
+    owner = get_user_model().objects.create_user("frida", password="pw-frida-123")
+    project = services.project_create(owner=owner, name="Blog", schema=synthetic_schema(entities=5))
+    server = Server(tmp_path, REDIS_URL=redis_url, IMPORT_JOB_MIN_BYTES="10")  # every import is a job
+    starts = {
+        "export": (f"/projects/{project.pk}/jobs/export/start/", b"", {}),
+        "analysis": (f"/projects/{project.pk}/advice/analyze/", b"", {}),
+        "import": ("/projects/import/", *_form(text="Table t {\n  id int [pk]\n}\n", format="dbml")),
+    }
+    timings = {}
+    try:
+        browser = Browser(server, owner)
+        assert browser.get(f"/projects/{project.pk}/")[0] == 200  # Redis answering: connections made, pooled
+        redis_process.send_signal(signal.SIGSTOP)
+        for kind, (path, body, headers) in starts.items():
+            started = time.monotonic()
+            status, page = browser.post(path, body=body, headers={"HX-Request": "true", **headers})
+            timings[kind] = time.monotonic() - started
+            assert status < 500, (kind, page[:500])
+            assert services.QUEUE_DOWN in page, (kind, page[:500])
+    finally:
+        redis_process.send_signal(signal.SIGCONT)
+        server.stop()
+    print("job start with a frozen Redis (s):", {k: round(v, 2) for k, v in timings.items()})
+    assert all(seconds < 5 for seconds in timings.values()), timings
+    assert set(Job.objects.values_list("status", flat=True)) == {JobStatus.FAILED}
+
+
+def _form(**fields) -> tuple[bytes, dict]:
+    from urllib.parse import urlencode
+
+    return urlencode(fields).encode(), {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def test_the_first_request_after_postgresql_dropped_its_connections_is_answered(transactional_db, tmp_path):
+    # The probe's case: a 500 on the first request after PostgreSQL dropped the pooled connection.
+    import psycopg
+    from django.db import connection
+
+    owner = get_user_model().objects.create_user("pia", password="pw-pia-123")
+    server = Server(tmp_path)
+    try:
+        browser = Browser(server, owner)
+        assert browser.get("/projects/")[0] == 200  # the server's pool holds a connection now
+        settings = connection.settings_dict
+        admin_url = (
+            f"host={settings['HOST'] or '127.0.0.1'} port={settings['PORT'] or 5432} user=postgres dbname=postgres"
+        )
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            dropped = admin.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = %s",
+                [settings["NAME"]],
+            ).fetchone()[0]
+        connection.close()  # this test's own connection was dropped too
+        assert dropped >= 1
+        assert browser.get("/projects/")[0] == 200
+    finally:
+        server.stop()

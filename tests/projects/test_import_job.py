@@ -163,3 +163,23 @@ def test_import_schema_prints_the_groups_and_every_lost_notice(owner, tmp_path):
     every = StringIO()
     call_command("import_schema", str(path), "--owner", "alice", verbosity=2, stdout=StringIO(), stderr=every)
     assert every.getvalue().count("skipped CREATE VIEW") == 9
+
+
+def test_the_import_page_fails_a_job_whose_worker_died_and_stops_polling(client_for, outsider, settings):
+    # Without celery beat the reaper never ran: the page polled a dead import for 491 s.
+    silent_for = timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT_SECONDS + 1)
+    started = timezone.now() - silent_for
+    running = {"kind": "import", "revision": 0, "created_by": outsider, "status": JobStatus.RUNNING}
+    dead = Job.objects.create(**running, started_at=started, heartbeat_at=started, worker="gone:1")
+    never = Job.objects.create(kind="import", revision=0, created_by=outsider)
+    Job.objects.filter(pk=never.pk).update(
+        created_at=timezone.now() - timedelta(seconds=settings.JOB_PENDING_TIMEOUT_SECONDS + 1)
+    )
+    client = client_for(outsider)
+    for job in (dead, never):
+        response = client.get(reverse("import_status", args=[job.pk]), HTTP_HX_REQUEST="true")
+        job.refresh_from_db()
+        assert response.status_code == 286 and job.status == JobStatus.FAILED
+        assert job.error in response.content.decode()
+    alive = Job.objects.create(**running, started_at=timezone.now(), heartbeat_at=timezone.now(), worker="w:2")
+    assert client.get(reverse("import_status", args=[alive.pk]), HTTP_HX_REQUEST="true").status_code == 200

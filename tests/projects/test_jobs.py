@@ -149,4 +149,4 @@ def test_a_job_killed_at_its_hard_limit_is_reaped_with_that_limit(project, owner
     job = _started(project, owner, status=JobStatus.RUNNING, started_at=long_ago, heartbeat_at=long_ago)
     call_command("reap_jobs", stdout=StringIO())
     job.refresh_from_db()
-    assert job.status == JobStatus.FAILED and job.error == "It took longer than 2 s and was stopped."
+    assert job.status == JobStatus.FAILED and job.error == "It timed out after 2 s and was stopped."

@@ -105,3 +105,30 @@ def test_djangos_own_limits_are_answered_with_a_page_too(client_for, outsider):
     fields = {f"f{i}": "x" for i in range(1100)}  # over DATA_UPLOAD_MAX_NUMBER_FIELDS
     response = import_page(client_for(outsider), **fields)
     assert response.status_code == 413 and "too many fields" in response.content.decode()
+
+
+def test_a_project_description_over_the_limit_is_refused_and_the_old_one_kept(client_for, project, owner):
+    from designer.limits import MAX_TEXT_CHARS
+
+    url = reverse("project_settings", args=[project.pk])
+    response = client_for(owner).post(url, {"name": "Blog", "description": "x" * (MAX_TEXT_CHARS + 1)})
+    assert response.status_code == 422 and "at most 20000 characters" in response.content.decode()
+    project.refresh_from_db()
+    assert project.description == "demo"
+    assert client_for(owner).post(url, {"name": "Blog", "description": "y" * MAX_TEXT_CHARS}).status_code == 302
+
+
+def test_the_dismissed_warning_list_is_bounded(client_for, project, owner):
+    from projects.services import MAX_DISMISSED_WARNINGS
+
+    client = client_for(owner)
+    url = reverse("warning_dismiss", args=[project.pk])
+    for n in range(MAX_DISMISSED_WARNINGS):
+        assert client.post(url, {"code": f"code-{n}"}, HTTP_HX_REQUEST="true").status_code == 200
+    response = client.post(url, {"code": "one-more"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 422 and "At most 100 kinds of warning" in response.content.decode()
+    project.refresh_from_db()
+    assert len(project.dismissed_warnings) == MAX_DISMISSED_WARNINGS and "one-more" not in project.dismissed_warnings
+    assert (
+        client.post(url, {"code": "code-1", "show": "1"}, HTTP_HX_REQUEST="true").status_code == 200
+    )  # showing is fine

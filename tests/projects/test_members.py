@@ -106,3 +106,39 @@ def test_an_expired_or_revoked_invitation_opens_nothing(client_for, project, own
     assert client_for(outsider).get(link).status_code == 200
     client_for(owner).post(reverse("invitation_revoke", args=[project.pk, invitation.pk]))
     assert client_for(outsider).get(link).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)  # each request in its own thread and connection
+def test_parallel_accepts_of_one_invitation_make_one_membership_and_no_error(project, owner):
+    # The probe's case: 5 of 8 parallel accepts answered 500.
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    from django.db import connection
+    from django.test import Client
+
+    from projects import teams
+
+    def accept_url(token):
+        return f"/invitations/{token}/"
+
+    _, link = teams.invitation_create(
+        project=project, by=owner, invitee="dana@example.com", role="editor", accept_url=accept_url
+    )
+    people = [get_user_model().objects.create_user(f"racer{n}") for n in range(5)]  # the pool holds 8 connections
+    gate = Barrier(len(people), timeout=30)
+
+    def accept(person):
+        client = Client(raise_request_exception=False)
+        client.force_login(person)
+        gate.wait()
+        try:
+            return client.post(link).status_code
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=len(people)) as pool:
+        statuses = list(pool.map(accept, people))
+    assert all(status in (302, 404) for status in statuses), statuses
+    joined = [p for p in people if role_of(project, p)]
+    assert len(joined) == 1 and statuses.count(302) >= 1

@@ -64,5 +64,21 @@ def test_restore_is_a_new_revision_and_undoable(client_for, project, owner):
     assert selectors.project_schema(project).entity_by_name("posts").field_by_name("headline") is not None
 
 
+def test_a_restore_without_its_base_revision_is_refused_and_changes_nothing(client_for, project, owner, member):
+    # The probe's case: without base_revision the restore replaced a teammate's later edit.
+    project = rename_field(project, member, "posts", "title", "headline", 0)
+    before = (project.revision, project.document)
+    client = client_for(owner)
+    for data in ({}, {"base_revision": ""}, {"base_revision": "latest"}):
+        response = client.post(reverse("revision_restore", args=[project.pk, 0]), data)
+        assert response.status_code == 400 and "lost the revision" in response.content.decode()
+    project.refresh_from_db()
+    assert (project.revision, project.document) == before
+    # Made on revision 0, before the teammate's rename: the rename is kept (rebase), never overwritten.
+    client.post(reverse("revision_restore", args=[project.pk, 0]), {"base_revision": 0})
+    project.refresh_from_db()
+    assert selectors.project_schema(project).entity_by_name("posts").field_by_name("headline") is not None
+
+
 def test_outsider_gets_404(client_for, project, outsider):
     assert client_for(outsider).get(reverse("project_history", args=[project.pk])).status_code == 404

@@ -36,3 +36,17 @@ def test_signing_up_never_redirects_to_another_site(client, db):
     data = {"username": "newbie", "password1": "a-long-pass-942", "password2": "a-long-pass-942",
             "next": "https://evil.example/"}  # fmt: skip
     assert client.post(reverse("signup"), data)["Location"] == reverse("project_list")
+
+
+def test_user_names_that_look_like_an_existing_one_are_refused(client, owner):
+    # The probe's case: a Cyrillic a (U+0430) in front of "lice" was accepted beside alice.
+    for look_alike in ("\u0430lice", "ALICE", "\uff41\uff4c\uff49\uff43\uff45", "\u00e1lice", "a1ice", "\u03b1lice"):
+        data = {"username": look_alike, "password1": "a-long-pass-942", "password2": "a-long-pass-942"}
+        response = client.post(reverse("signup"), data)
+        assert response.status_code == 422, look_alike
+        assert "looks too much like an existing one" in response.content.decode() or "already exists" in (
+            response.content.decode()
+        )
+    assert list(get_user_model().objects.values_list("username", flat=True)) == ["alice"]
+    data = {"username": "alicia", "password1": "a-long-pass-942", "password2": "a-long-pass-942"}
+    assert client.post(reverse("signup"), data).status_code == 302  # a different name is fine

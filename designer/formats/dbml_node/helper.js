@@ -1,7 +1,8 @@
 // The DBML reference parser (@dbml/core) as a long-lived helper for
 // designer/formats/dbml_reader.py. Protocol: one JSON request per line on stdin
-// ({"text": "..."}), one JSON answer per line on stdout:
-//   {"ok": true, "reading": {...}}  or  {"ok": false, "errors": [{"message", "line", "column"}]}
+// ({"id": n, "text": "..."}), one JSON answer per line on stdout carrying the same id:
+//   {"id": n, "ok": true, "reading": {...}}  or  {"id": n, "ok": false, "errors": [{"message", "line", "column"}]}
+// The id lets the Python side drop a late reply to a request it gave up on.
 // The reading is the parser's normalized model, flattened into plain lists in source
 // order, with the line of each object so the Python side can point at it.
 'use strict';
@@ -135,11 +136,14 @@ function answer(request) {
 const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
 lines.on('line', (line) => {
   let reply;
+  let id = null;
   try {
-    reply = answer(JSON.parse(line));
+    const request = JSON.parse(line);
+    id = request.id;
+    reply = answer(request);
   } catch (error) {
     reply = { ok: false, errors: [{ message: `helper failure: ${error && error.message}`, line: null, column: null }] };
   }
-  process.stdout.write(JSON.stringify(reply) + '\n');
+  process.stdout.write(JSON.stringify({ id, ...reply }) + '\n');
 });
 process.stdout.write(JSON.stringify({ ready: true }) + '\n');
