@@ -1,0 +1,165 @@
+"""A schema read from outside (a pushed file, a live database) given the ids of the
+version it replaces, so comparisons and migrations see renames and changes instead of
+"everything removed, everything added".
+
+Every import mints fresh ids (``e_1``, ``f_1``…), while the comparison
+(designer.compare) and the migration diff (designer.migrate) match objects by id. Here
+objects are matched by name first; what is left over is matched by shape — a table whose
+columns are (mostly) the same is a renamed table, a column of the same type at the same
+place is a renamed column. Matched objects take the old id; new objects keep theirs,
+renumbered where they would collide with an id of the old version.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from designer.formats.json_doc import schema_from_dict, schema_to_dict
+from designer.schema import Entity, Field, Schema
+
+# A leftover table counts as renamed when at least this share of its columns match by name.
+RENAMED_TABLE_OVERLAP = 0.6
+
+
+def adopt_ids(incoming: Schema, *, previous: Schema) -> Schema:
+    """``incoming`` with the ids of the objects of ``previous`` it matches."""
+    mapping = _entity_and_field_ids(incoming, previous)
+    mapping |= _by_key(incoming.enums, previous.enums, key=lambda e: (e.namespace, e.name))
+    mapping |= _by_key(incoming.groups, previous.groups, key=lambda g: g.name)
+    mapping |= _by_key(incoming.notes, previous.notes, key=lambda n: n.name)
+    mapping |= _by_key(incoming.patterns, previous.patterns, key=lambda p: p.name)
+    mapping |= _relationship_ids(incoming, previous, mapping)
+    mapping |= _entity_part_ids(incoming, previous, mapping)
+    mapping |= _renumbered_newcomers(incoming, previous, mapping)
+    return schema_from_dict(_renamed(schema_to_dict(incoming), mapping))
+
+
+def _entity_and_field_ids(incoming: Schema, previous: Schema) -> dict[str, str]:
+    pairs = _entity_pairs(incoming.entities, previous.entities)
+    mapping: dict[str, str] = {}
+    for new, old in pairs:
+        mapping[new.id] = old.id
+        mapping |= _field_pairs(new.fields, old.fields)
+    return mapping
+
+
+def _entity_pairs(new_entities, old_entities) -> list[tuple[Entity, Entity]]:
+    old_by_name = {(e.namespace, e.name): e for e in old_entities}
+    pairs = [(e, old_by_name[(e.namespace, e.name)]) for e in new_entities if (e.namespace, e.name) in old_by_name]
+    paired_old = {old.id for _, old in pairs}
+    paired_new = {new.id for new, _ in pairs}
+    left_old = [e for e in old_entities if e.id not in paired_old]
+    for new in (e for e in new_entities if e.id not in paired_new):
+        best = max(left_old, key=lambda old, new=new: _column_overlap(new, old), default=None)
+        if best is not None and _column_overlap(new, best) >= RENAMED_TABLE_OVERLAP:
+            pairs.append((new, best))
+            left_old.remove(best)
+    return pairs
+
+
+def _column_overlap(new: Entity, old: Entity) -> float:
+    new_names, old_names = {f.name for f in new.fields}, {f.name for f in old.fields}
+    if not new_names or not old_names:
+        return 0.0
+    return len(new_names & old_names) / max(len(new_names), len(old_names))
+
+
+def _field_pairs(new_fields: tuple[Field, ...], old_fields: tuple[Field, ...]) -> dict[str, str]:
+    old_by_name = {f.name: f for f in old_fields}
+    mapping = {f.id: old_by_name[f.name].id for f in new_fields if f.name in old_by_name}
+    left_new = [f for f in new_fields if f.id not in mapping]
+    left_old = [f for f in old_fields if f.id not in set(mapping.values())]
+    # A leftover column of the same type at the same place is the old one renamed.
+    for new in left_new:
+        position = new_fields.index(new)
+        same_type = [old for old in left_old if _same_type(old, new)]
+        at_place = [old for old in same_type if old_fields.index(old) == position]
+        chosen = at_place[0] if at_place else (same_type[0] if len(same_type) == 1 and len(left_new) == 1 else None)
+        if chosen is not None:
+            mapping[new.id] = chosen.id
+            left_old.remove(chosen)
+    return mapping
+
+
+def _same_type(a: Field, b: Field) -> bool:
+    return dataclasses.replace(a.type, written=None, enum_id=None) == dataclasses.replace(
+        b.type, written=None, enum_id=None
+    )
+
+
+def _by_key(new_items, old_items, *, key) -> dict[str, str]:
+    old_by_key = {key(item): item.id for item in old_items}
+    return {item.id: old_by_key[key(item)] for item in new_items if key(item) in old_by_key}
+
+
+def _relationship_ids(incoming: Schema, previous: Schema, mapping: dict[str, str]) -> dict[str, str]:
+    def key(rel, ids):
+        return (ids(rel.from_entity_id), tuple(map(ids, rel.from_field_ids)), ids(rel.to_entity_id),
+                tuple(map(ids, rel.to_field_ids)))  # fmt: skip
+
+    old_by_key = {key(r, lambda i: i): r.id for r in previous.relationships}
+    found = {}
+    for rel in incoming.relationships:
+        old = old_by_key.get(key(rel, lambda i: mapping.get(i, i)))
+        if old is not None:
+            found[rel.id] = old
+    return found
+
+
+def _entity_part_ids(incoming: Schema, previous: Schema, mapping: dict[str, str]) -> dict[str, str]:
+    """Indexes and checks of matched tables: by name, else by what they cover."""
+    found: dict[str, str] = {}
+    for new in incoming.entities:
+        old = previous.entity(mapping.get(new.id, ""))
+        if old is None:
+            continue
+        found |= _by_key(new.indexes, old.indexes, key=lambda i: i.name or "")
+        columns = lambda i, ids: tuple((ids(c.field_id), c.expression) for c in i.columns)  # noqa: E731
+        old_columns = {columns(i, lambda x: x): i.id for i in old.indexes}
+        for index in new.indexes:
+            match = old_columns.get(columns(index, lambda x: mapping.get(x, x)))
+            if index.id not in found and match is not None and match not in found.values():
+                found[index.id] = match
+        found |= _by_key(new.checks, old.checks, key=lambda c: c.name or c.expression)
+    return found
+
+
+def _renumbered_newcomers(incoming: Schema, previous: Schema, mapping: dict[str, str]) -> dict[str, str]:
+    """New objects whose fresh id is already taken in the old version get another one."""
+    taken = _ids(previous) | _ids(incoming) | set(mapping.values())
+    renumbered = {}
+    for object_id in sorted(_ids(incoming) - set(mapping)):
+        if object_id in _ids(previous) or object_id in mapping.values():
+            prefix = object_id.rsplit("_", 1)[0] if "_" in object_id else object_id
+            n = 1
+            while f"{prefix}_{n}" in taken:
+                n += 1
+            renumbered[object_id] = f"{prefix}_{n}"
+            taken.add(renumbered[object_id])
+    return renumbered
+
+
+def _ids(value: Any, found: set[str] | None = None) -> set[str]:
+    found = set() if found is None else found
+    if dataclasses.is_dataclass(value):
+        if isinstance(getattr(value, "id", None), str):
+            found.add(value.id)
+        for f in dataclasses.fields(value):
+            _ids(getattr(value, f.name), found)
+    elif isinstance(value, tuple):
+        for item in value:
+            _ids(item, found)
+    return found
+
+
+def _renamed(data: Any, mapping: dict[str, str]) -> Any:
+    """Every id in the document (values and keys: diagram positions are keyed by id) mapped
+    at once, so swapped ids never collide half-way."""
+    if isinstance(data, str):
+        return mapping.get(data, data)
+    if isinstance(data, list):
+        return [_renamed(v, mapping) for v in data]
+    if isinstance(data, dict):
+        return {mapping.get(k, k): _renamed(v, mapping) for k, v in data.items()}
+    return data
