@@ -3,6 +3,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
+from projects.api.app import api
 from projects.views import (
     accounts,
     advice,
@@ -32,6 +33,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="project_list", permanent=False)),
     # Browsers ask for /favicon.ico whatever the page links: send them to the SVG.
     path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+    path("api/v1/", api.urls),
     path("accounts/login/", accounts.login, name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/signup/", accounts.signup, name="signup"),
