@@ -23,6 +23,7 @@ from projects.views import (
     members,
     projects,
     shared,
+    tokens,
     transfer,
     versions,
 )
@@ -37,6 +38,8 @@ urlpatterns = [
     path("accounts/login/", accounts.login, name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/signup/", accounts.signup, name="signup"),
+    path("account/tokens/", tokens.token_list, name="account_tokens"),
+    path("account/tokens/<int:token_id>/revoke/", tokens.token_revoke_view, name="account_token_revoke"),
     path("projects/", projects.project_list, name="project_list"),
     path("projects/new/", projects.project_create, name="project_create"),
     path("projects/demo/", projects.project_create_demo, name="project_create_demo"),
