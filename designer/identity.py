@@ -163,3 +163,74 @@ def _renamed(data: Any, mapping: dict[str, str]) -> Any:
     if isinstance(data, dict):
         return {mapping.get(k, k): _renamed(v, mapping) for k, v in data.items()}
     return data
+
+
+# --- what a database says differently but means the same --------------------------------
+
+_SAME_EXPRESSIONS = ({"now()", "current_timestamp", "current_timestamp()", "transaction_timestamp()"},)
+
+
+def settle_to(live: Schema, *, design: Schema) -> Schema:
+    """``live`` (already given the design's ids) with the spellings the database chose
+    replaced by the design's where they mean the same: ``integer`` for ``int``, the name
+    a dialect generates for an unnamed index or key, NO ACTION for "the default". What
+    is left differs for real."""
+    from designer.migrate.model import build_model
+
+    model = build_model(design)
+    generated = {index.id: index.name for table in model.tables for index in table.indexes}
+    generated |= {key.id: key.name for _table_id, key in model.foreign_keys}
+    generated |= {c.id: c.name for table in model.tables for c in table.constraints}
+    entities = tuple(_settled_entity(e, design.entity(e.id), generated) for e in live.entities)
+    relationships = tuple(_settled_relationship(r, design.relationship(r.id), generated) for r in live.relationships)
+    return dataclasses.replace(live, entities=entities, relationships=relationships)
+
+
+def _settled_entity(live: Entity, design: Entity | None, generated: dict[str, str]) -> Entity:
+    if design is None:
+        return live
+    fields = tuple(_settled_field(f, design.field(f.id)) for f in live.fields)
+    indexes = tuple(_settled_name(i, _by_id(design.indexes, i.id), generated) for i in live.indexes)
+    checks = tuple(_settled_name(c, _by_id(design.checks, c.id), generated) for c in live.checks)
+    return dataclasses.replace(live, fields=fields, indexes=indexes, checks=checks)
+
+
+def _settled_field(live: Field, design: Field | None) -> Field:
+    if design is None:
+        return live
+    changes = {}
+    if live.type != design.type and _same_type(live, design):
+        changes["type"] = design.type
+    if live.default != design.default and _same_default(live.default, design.default):
+        changes["default"] = design.default
+    return dataclasses.replace(live, **changes) if changes else live
+
+
+def _same_default(a, b) -> bool:
+    if a is None or b is None:
+        return False
+    left, right = (" ".join(d.value.lower().split()) for d in (a, b))
+    return left == right or any(left in same and right in same for same in _SAME_EXPRESSIONS)
+
+
+def _settled_name(live, design, generated: dict[str, str]):
+    if design is None or live.name == design.name:
+        return live
+    if design.name is None and live.name == generated.get(design.id):
+        return dataclasses.replace(live, name=None)
+    return live
+
+
+def _settled_relationship(live, design, generated: dict[str, str]):
+    if design is None:
+        return live
+    live = _settled_name(live, design, generated)
+    changes = {}
+    for action in ("on_delete", "on_update"):
+        if {getattr(live, action), getattr(design, action)} <= {None, "no_action"}:
+            changes[action] = getattr(design, action)
+    return dataclasses.replace(live, **changes)
+
+
+def _by_id(items, item_id: str):
+    return next((item for item in items if item.id == item_id), None)

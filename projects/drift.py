@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from designer.compare import ADDED, REMOVED, Change, compare
-from designer.identity import adopt_ids
+from designer.identity import adopt_ids, settle_to
 from designer.migrate import diff, render
 from designer.schema import Schema
 from projects import live_import
@@ -40,7 +40,7 @@ def drift_check(*, database_url: str, design: Schema, schemas: list[str] | None 
 
 
 def drift_between(*, live: Schema, design: Schema, dialect: str) -> Drift:
-    live = adopt_ids(live, previous=design)
+    live = settle_to(adopt_ids(live, previous=design), design=design)
     # The workload and the diagram are not in a database: only the structure is compared.
     structure = Schema(entities=design.entities, relationships=design.relationships, enums=design.enums)
     changes = compare(live, structure).changes
