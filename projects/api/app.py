@@ -15,9 +15,23 @@ from designer.problems import SchemaError
 from projects import imports, live_import, releases, services
 from projects.api import projects_routes, versions_routes
 from projects.api.auth import AUTH, RateLimited
-from projects.api.problems import problem, schema_problems
+from projects.api.problems import CONTENT_TYPE, problem, schema_problems
 
-api = NinjaAPI(
+
+class DesignerAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        """Error answers are documented with the media type they are sent with."""
+        document = super().get_openapi_schema(*args, **kwargs)
+        for operations in document["paths"].values():
+            for operation in operations.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if int(status) >= 400 and "application/json" in content:
+                        response["content"] = {CONTENT_TYPE: content.pop("application/json")}
+        return document
+
+
+api = DesignerAPI(
     title="Schema Designer API",
     version="1",
     description="Projects, schema documents, versions, migrations, bundles, checks and drift. "

@@ -62,4 +62,4 @@ def schema_problems(error_problems) -> list[tuple[str, str]]:
 
 
 # The error statuses an operation may answer with, for the OpenAPI document.
-COMMON = {401: Problem, 403: Problem, 404: Problem, 422: Problem, 429: Problem}
+COMMON = {400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem, 429: Problem}
