@@ -114,6 +114,7 @@ ROWS: dict[str, Row] = {
     "editor_panel": Row(VIEW(), **HX),
     "live": Row(VIEW()),
     "members": Row(VIEW()),
+    "drift": Row(VIEW(404)),  # off unless the operator lists live hosts (test_api_versions turns it on)
     "job_status": Row(VIEW(), kwargs={**P, "job_id": "job"}),
     "job_download": Row(VIEW(), kwargs={**P, "job_id": "job"}),
     "job_retry": Row(VIEW(), method="POST", kwargs={**P, "job_id": "failed_job"}, **HX),  # an export: read-only
