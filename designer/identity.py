@@ -15,8 +15,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from designer.formats.codec import to_data
 from designer.formats.json_doc import schema_from_dict, schema_to_dict
-from designer.schema import Entity, Field, Schema
+from designer.schema import DiagramSettings, Entity, Field, Schema
 
 # A leftover table counts as renamed when at least this share of its columns match by name.
 RENAMED_TABLE_OVERLAP = 0.6
@@ -234,3 +235,39 @@ def _settled_relationship(live, design, generated: dict[str, str]):
 
 def _by_id(items, item_id: str):
     return next((item for item in items if item.id == item_id), None)
+
+
+# --- what a plain file cannot say ---------------------------------------------------------
+
+
+def keep_unsaid(incoming: Schema, *, previous: Schema) -> Schema:
+    """A plain DBML or SQL file has no workload and no diagram: pushing one must not wipe
+    the project's. ``incoming`` (with ``previous``'s ids) keeps the previous access
+    patterns and volumes that still point at existing objects, and the previous diagram
+    settings, when it carries none of its own."""
+    changes = {}
+    if not incoming.patterns and not incoming.volumes:
+        present = _ids(incoming)
+        old_ids = _ids(previous)
+        changes["patterns"] = tuple(p for p in previous.patterns if _points_within(p, old_ids, present))
+        changes["volumes"] = tuple(v for v in previous.volumes if _points_within(v, old_ids, present))
+    if incoming.diagram == DiagramSettings():
+        changes["diagram"] = previous.diagram
+    return dataclasses.replace(incoming, **changes) if changes else incoming
+
+
+def _points_within(item, old_ids: set[str], present: set[str]) -> bool:
+    """Every id of the old document that ``item`` names is still in the new one."""
+    named = {value for value in _strings(to_data(item)) if value in old_ids} - {getattr(item, "id", None)}
+    return named <= present
+
+
+def _strings(data: Any):
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, list | tuple):
+        for value in data:
+            yield from _strings(value)
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)

@@ -9,7 +9,7 @@ from designer import ops
 from designer.compare import compare
 from designer.formats import detect_format, dump_schema
 from designer.formats.json_doc import schema_to_dict
-from designer.identity import adopt_ids
+from designer.identity import adopt_ids, keep_unsaid
 from designer.problems import Problem as DesignProblem
 from designer.problems import SchemaError
 from projects import imports, selectors, services
@@ -85,7 +85,7 @@ def schema_put(request, project_id: int, body: s.SchemaPut):
     before = selectors.project_schema(project)
     if body.base_revision != project.revision:
         return _stale(project, body.base_revision, before)
-    schema = adopt_ids(_read(body), previous=before)
+    schema = keep_unsaid(adopt_ids(_read(body), previous=before), previous=before)
     changes = compare(before, schema).changes
     if changes:
         summary = body.summary or f"Pushed a {body.format} schema ({len(schema.entities)} tables)"

@@ -60,3 +60,35 @@ def _text(schema):
     from designer.formats import dump_schema
 
     return dump_schema(schema, fmt="dbml")
+
+
+def test_a_plain_file_keeps_the_workload_and_diagram_it_cannot_say():
+    from designer.examples import blog_schema
+    from designer.identity import keep_unsaid
+
+    old = blog_schema()
+    plain = "\n".join(line for line in _text(old).splitlines() if not line.startswith("//@"))
+    pushed = adopt_ids(_dbml(plain), previous=old)
+    assert not pushed.patterns
+    kept = keep_unsaid(pushed, previous=old)
+    assert (kept.patterns, kept.volumes, kept.diagram) == (old.patterns, old.volumes, old.diagram)
+    without_comments = adopt_ids(_dbml(_without_table(plain, "comments")), previous=old)
+    kept = keep_unsaid(without_comments, previous=old)
+    comments = old.entity_by_name("comments").id
+    assert kept.patterns and all(p.entity_id != comments for p in kept.patterns)
+    assert len(kept.patterns) < len(old.patterns)
+    assert all(v.entity_id != comments for v in kept.volumes)
+
+
+def _without_table(dbml: str, name: str) -> str:
+    """The DBML without one table's block and the references that name it."""
+    out, skipping = [], False
+    for line in dbml.splitlines():
+        if line.startswith(f"Table {name} ") or line.startswith(f'Table "{name}"'):
+            skipping = True
+        elif skipping and line.startswith("}"):
+            skipping = False
+            continue
+        if not skipping and f"{name}." not in line and f'"{name}".' not in line and line.strip() != f'"{name}"':
+            out.append(line)
+    return "\n".join(out)

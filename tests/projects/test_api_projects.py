@@ -169,3 +169,23 @@ def test_the_browser_session_works_with_csrf(client, owner, project):
     strict.force_login(owner)
     refused = strict.post("/api/v1/projects", {"name": "x"}, content_type="application/json")
     assert refused.status_code in (401, 403)
+
+
+def test_a_plain_file_pushed_keeps_the_projects_workload(bearer, write_token, project):
+    from designer.formats import dump_schema
+    from projects.selectors import project_schema
+
+    before = project_schema(project)
+    plain = "\n".join(line for line in dump_schema(before, fmt="dbml").splitlines() if not line.startswith("//@"))
+    edited = plain.replace('"bio"', '"about"')
+    pushed = bearer(
+        write_token,
+        "put",
+        f"/projects/{project.pk}/schema",
+        {"text": edited, "format": "dbml", "base_revision": project.revision},
+    )
+    assert pushed.status_code == 200, pushed.content
+    assert "renamed field users.about (name: bio → about)" in pushed.json()["diff"]
+    project.refresh_from_db()
+    after = project_schema(project)
+    assert after.patterns == before.patterns and after.volumes == before.volumes

@@ -48,7 +48,7 @@ def owner_project(owner, settings):
 
 
 @schema.parametrize()
-@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_every_operation_answers_as_documented(case, owner_project):
     project, token = owner_project
     if "project_id" in (case.path_parameters or {}):
