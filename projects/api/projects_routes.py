@@ -84,7 +84,7 @@ def schema_put(request, project_id: int, body: s.SchemaPut):
     project = project_access(request, project_id, need="edit")
     before = selectors.project_schema(project)
     if body.base_revision != project.revision:
-        return _stale(project, body.base_revision, before)
+        return _stale(project, body, before)
     schema = keep_unsaid(adopt_ids(_read(body), previous=before), previous=before)
     changes = compare(before, schema).changes
     if changes:
@@ -95,7 +95,10 @@ def schema_put(request, project_id: int, body: s.SchemaPut):
     return _edit_out(project, changes, warnings=[])
 
 
-def _stale(project, base_revision: int, current):
+def _stale(project, body: s.SchemaPut, current):
+    """409 with the rebase result: what changed since the push's base, what the push
+    changes, and the objects both touch (nothing is stored)."""
+    base_revision = body.base_revision
     if not 0 <= base_revision < project.revision:
         return problem(
             409,
@@ -105,14 +108,19 @@ def _stale(project, base_revision: int, current):
         )
     base = selectors.schema_at(project=project, number=base_revision, current=current)
     authors = selectors.authors_since(project=project, number=base_revision)
-    since = [change_line(c) for c in compare(base, current).changes]
+    theirs = compare(base, current).changes
+    pushed = keep_unsaid(adopt_ids(_read(body), previous=base), previous=base)
+    mine = compare(base, pushed).changes
+    touched = {c.object_id for c in theirs} | {(c.kind, c.label) for c in theirs}
     return problem(
         409,
         f"{', '.join(authors) or 'Someone'} changed the project since revision {base_revision} "
         f"(it is at {project.revision}); pull, merge and push again.",
         kind="stale-revision",
         current_revision=project.revision,
-        changed_since=since,
+        changed_since=[change_line(c) for c in theirs],
+        your_changes=[change_line(c) for c in mine],
+        conflicts=[change_line(c) for c in mine if c.object_id in touched or (c.kind, c.label) in touched],
     )
 
 

@@ -24,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         for line in error.errors:
             print(f"  {line}", file=sys.stderr)
+        for key, title in (("changed_since", "Changed on the server since"), ("conflicts", "Your changes that clash")):
+            if error.body.get(key):
+                print(f"{title}:", *(f"  {line}" for line in error.body[key]), sep="\n", file=sys.stderr)
         return 2
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -83,6 +83,8 @@ def test_a_push_on_a_stale_revision_is_409_with_what_changed_since(bearer, write
     problem = stale.json()
     assert problem["current_revision"] == 1
     assert "added entity users" in problem["changed_since"]
+    assert "added entity posts" in problem["your_changes"]
+    assert "added entity posts" in problem["conflicts"]  # both sides made a table posts
 
 
 def test_an_op_is_applied_and_a_bad_one_is_422_with_its_problem(bearer, write_token, project):
