@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     push.add_argument("file", type=Path)
     push.add_argument("--format", choices=["dbml", "json", "postgresql", "mysql", "sqlite", "auto"])
     push.add_argument("--message", default="", help="the revision's summary")
+    push.add_argument("--new", metavar="NAME", help="create a new project from the file instead (prints its id)")
 
     pull = command("pull", pull_command, "the current schema (stdout, or --out FILE)")
     pull.add_argument("--format", choices=["dbml", "json"], default="dbml")
@@ -112,12 +113,17 @@ def projects_command(args) -> int:
 
 
 def push_command(args) -> int:
-    client, project_id = _client(), _project(args)
+    client = _client()
     try:
         text = args.file.read_text(encoding="utf-8")
     except OSError as error:
         raise UsageError(f"cannot read {args.file}: {error.strerror}") from None
     fmt = args.format or FORMATS.get(args.file.suffix.lower(), "auto")
+    if args.new:
+        created = client.post("/projects", {"name": args.new, "schema": {"text": text, "format": fmt}})
+        print(f"Created project {created['id']} ({created['name']}).")
+        return 0
+    project_id = _project(args)
     current = client.get(f"/projects/{project_id}")
     body = {"text": text, "format": fmt, "base_revision": current["revision"], "summary": args.message}
     result = client.put(f"/projects/{project_id}/schema", body)

@@ -40,6 +40,15 @@ def test_a_wrong_token_and_someone_elses_project(tmp_path, live_server, owner, o
     assert done.returncode == 2 and "error: No such project" in done.stderr
 
 
+def test_push_new_creates_a_project(tmp_path, live_server, owner):
+    token = token_create(user=owner, name="w", scope="write")[1]
+    _cli(tmp_path, "login", "--url", live_server.url, "--token", token)
+    (tmp_path / "shop.sql").write_text("CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL);\n")
+    done = _cli(tmp_path, "push", "shop.sql", "--new", "Shop")
+    assert done.returncode == 0 and "Created project" in done.stdout
+    assert "items" in _cli(tmp_path, "pull", "--project", done.stdout.split()[2]).stdout
+
+
 def test_a_file_that_does_not_parse_names_its_line(tmp_path, live_server, owner, project):
     token = token_create(user=owner, name="w", scope="write")[1]
     _cli(tmp_path, "login", "--url", live_server.url, "--token", token, "--project", project.pk)
