@@ -13,6 +13,7 @@ renumbered where they would collide with an id of the old version.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 from designer.formats.codec import to_data
@@ -208,10 +209,16 @@ def _settled_field(live: Field, design: Field | None) -> Field:
 
 
 def _same_default(a, b) -> bool:
-    if a is None or b is None:
-        return False
-    left, right = (" ".join(d.value.lower().split()) for d in (a, b))
+    """DEFAULT NULL is no default; ``CURRENT_TIMESTAMP(6)`` (MariaDB) is ``now()``."""
+    left, right = (_default_text(d) for d in (a, b))
     return left == right or any(left in same and right in same for same in _SAME_EXPRESSIONS)
+
+
+def _default_text(default) -> str:
+    if default is None:
+        return "null"
+    text = " ".join(default.value.lower().split())
+    return re.sub(r"^(current_timestamp|now)\(\d*\)$", r"\1()", text)
 
 
 def _settled_name(live, design, generated: dict[str, str]):

@@ -12,6 +12,7 @@ from django.conf import settings
 from designer.compare import ADDED, REMOVED, Change, compare
 from designer.identity import adopt_ids, settle_to
 from designer.migrate import diff, render
+from designer.problems import SchemaError
 from designer.schema import Schema
 from projects import live_import
 
@@ -35,7 +36,12 @@ def drift_check(*, database_url: str, design: Schema, schemas: list[str] | None 
         raise live_import.LiveImportError("Reading live databases is not enabled on this server (IMPORT_LIVE_HOSTS).")
     live_import.ensure_host_allowed(database_url, settings.IMPORT_LIVE_HOSTS)
     dialect = live_import.parse_url(database_url).dialect
-    live, _notices = live_import.import_database(database_url, schemas=schemas or None)
+    try:
+        live, _notices = live_import.import_database(database_url, schemas=schemas or None)
+    except SchemaError as error:
+        if {p.code for p in error.problems} != {"catalog-empty"}:
+            raise
+        live = Schema()  # an empty database: everything in the design is missing from it
     return drift_between(live=live, design=design, dialect=dialect)
 
 
