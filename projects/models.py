@@ -330,3 +330,7 @@ class ShareLink(models.Model):
 
     def __str__(self) -> str:
         return f"share link {self.label or self.pk} of {self.project}"
+
+
+# Personal access tokens live in their own module (the API's room); imported here so the app registers them.
+from projects.api_tokens import AccessToken  # noqa: E402, F401

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "csp",
+    "ninja",  # the HTTP API (projects/api/); its Swagger page uses ninja's static files
     "projects",
 ]
 
@@ -219,6 +220,9 @@ MAX_PROJECTS_PER_USER = int(os.environ.get("MAX_PROJECTS_PER_USER", "200"))
 MAX_JOBS_IN_FLIGHT_PER_USER = int(os.environ.get("MAX_JOBS_IN_FLIGHT_PER_USER", "3"))
 
 # Live database import from the web form: only for these hosts (comma-separated); empty = off.
+# Calls per minute with one personal access token (projects/api/auth.py).
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "600"))
+
 IMPORT_LIVE_HOSTS = [h.strip() for h in os.environ.get("IMPORT_LIVE_HOSTS", "").split(",") if h.strip()]
 
 # Graphviz: a layout that takes longer than this is refused with a message.

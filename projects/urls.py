@@ -3,10 +3,12 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
+from projects.api.app import api
 from projects.views import (
     accounts,
     advice,
     code,
+    drift,
     edit_diagram,
     edit_entities,
     edit_enums,
@@ -22,6 +24,7 @@ from projects.views import (
     members,
     projects,
     shared,
+    tokens,
     transfer,
     verify,
     versions,
@@ -33,9 +36,12 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="project_list", permanent=False)),
     # Browsers ask for /favicon.ico whatever the page links: send them to the SVG.
     path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+    path("api/v1/", api.urls),
     path("accounts/login/", accounts.login, name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/signup/", accounts.signup, name="signup"),
+    path("account/tokens/", tokens.token_list, name="account_tokens"),
+    path("account/tokens/<int:token_id>/revoke/", tokens.token_revoke_view, name="account_token_revoke"),
     path("projects/", projects.project_list, name="project_list"),
     path("projects/new/", projects.project_create, name="project_create"),
     path("projects/demo/", projects.project_create_demo, name="project_create_demo"),
@@ -51,6 +57,7 @@ urlpatterns = [
     path("projects/<int:project_id>/history/<int:number>/", history.revision_detail, name="revision_detail"),
     path("projects/<int:project_id>/history/<int:number>/restore/", history.revision_restore, name="revision_restore"),
     path("projects/<int:project_id>/live/", live.live, name="live"),
+    path("projects/<int:project_id>/drift/", drift.drift_page, name="drift"),
     path("projects/<int:project_id>/members/", members.members, name="members"),
     path("projects/<int:project_id>/members/invite/", members.invite, name="invite"),
     path("projects/<int:project_id>/members/leave/", members.leave, name="leave"),

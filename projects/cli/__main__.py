@@ -1,0 +1,5 @@
+import sys
+
+from projects.cli.main import main
+
+sys.exit(main())
