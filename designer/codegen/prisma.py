@@ -411,7 +411,8 @@ def _literal(field: Field, value: str, *, enum_value: str | None) -> str:
     if kind is TypeKind.BOOLEAN:
         return "true" if value.strip().lower() in ("true", "1", "t", "yes") else "false"
     if kind in (*_INTEGER_KINDS, TypeKind.DECIMAL, TypeKind.REAL, TypeKind.DOUBLE):
-        return value.strip()
+        number = unquoted(value).strip()  # '0' on a bigint (as Prisma's DMMF gives it) is the number 0
+        return number if re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", number) else value.strip()
     if kind in (TypeKind.TEXT, TypeKind.VARCHAR, TypeKind.CHAR, TypeKind.UUID, TypeKind.ENUM, TypeKind.JSON):
         return string_literal(unquoted(value), prisma=True)
     return f"dbgenerated({string_literal(value, prisma=True)})"

@@ -60,6 +60,8 @@ _DBGENERATED = re.compile(r"@default\(\s*dbgenerated\(\s*" + _STRING_ARG)
 RELATION_MAP = re.compile(r"@relation\(.*\bmap:\s*" + _STRING_ARG)
 _ID_MAP = re.compile(r"@@?id\(.*\bmap:\s*" + _STRING_ARG)
 _CONNECTION_URL = re.compile(r"^\s*(url|directUrl|shadowDatabaseUrl)\s*=")
+_PREVIEW_FEATURES = re.compile(r"^\s*previewFeatures\s*=")
+_UNKNOWN_FEATURE = re.compile(r'The preview feature "(\w+)" is not known')
 _LINE_COMMENT = re.compile(r"^\s*//(?!/)")
 
 
@@ -80,7 +82,7 @@ class _Block:
 
 def import_prisma(text: str) -> PrismaImport:
     text = without_connection_urls(text)
-    reading = read_prisma(text)
+    reading = read_known_features(text)
     return _Importer(reading, blocks(text), text).build()
 
 
@@ -98,6 +100,40 @@ def without_connection_urls(text: str) -> str:
         elif inside and _CONNECTION_URL.match(line):
             lines[number] = ""
     return "\n".join(lines)
+
+
+def _without_feature(line: str, feature: str) -> str:
+    """``previewFeatures = ["a", "b"]`` without ``feature``, on the same line."""
+    indent, _, _ = line.partition("previewFeatures")
+    kept = [f for f in re.findall(r'"([^"]*)"', line) if f != feature]
+    return indent + "previewFeatures = [" + ", ".join(f'"{f}"' for f in kept) + "]"
+
+
+def read_known_features(text: str):
+    """``read_prisma``, leaving out the generator's preview features this parser does not
+    know: they are the client's business, not schema, and each Prisma version knows only its
+    own (an older file's ``"metrics"`` is an error to a newer parser)."""
+    return read_parseable(text)[0]
+
+
+def parseable_text(text: str) -> str:
+    """``text`` as Prisma's own parser of this version accepts it (see ``read_known_features``)."""
+    return read_parseable(without_connection_urls(text))[1]
+
+
+def read_parseable(text: str) -> tuple[dict, str]:
+    for _ in range(20):
+        try:
+            return read_prisma(text), text
+        except SchemaError as error:
+            unknown = _UNKNOWN_FEATURE.search(str(error))
+            if unknown is None:
+                raise
+            text = "\n".join(
+                _without_feature(line, unknown[1]) if _PREVIEW_FEATURES.match(line) else line
+                for line in text.split("\n")
+            )
+    return read_prisma(text), text
 
 
 def blocks(text: str) -> dict[tuple[str, str], _Block]:

@@ -32,7 +32,7 @@ def _field_fragments(entity: Entity, dialect: str | None) -> Iterator[Problem]:
         path, label = f"{_entity_path(entity)}/fields/{field.name}", f"{entity.name}.{field.name}"
         written = field.type.written
         if written is not None and field.type.kind is not TypeKind.ENUM:
-            error = _type_error(written, dialect)
+            error = type_error(written, dialect)
             if error is not None:
                 yield _error(CODE, path, f"{label}: the type {written!r} {error}")
         default = field.default
@@ -70,7 +70,8 @@ def _entity_fragments(entity: Entity, dialect: str) -> Iterator[Problem]:
                 yield _error(CODE, path, f"{entity.name}, {where}: {what} {text!r} {error}")
 
 
-def _type_error(text: str, dialect: str | None) -> FragmentError | None:
+def type_error(text: str, dialect: str | None) -> FragmentError | None:
+    """Why ``text`` is not one type name in ``dialect`` (in any of ours when None), or None."""
     if dialect is None:
         return parses_as_type_somewhere(text)
     try:

@@ -25,6 +25,7 @@ from designer.schema import (
     TypeKind,
 )
 from designer.types import dialect_of
+from designer.validate.fragments import type_error
 
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -105,6 +106,9 @@ class FieldForm(SchemaForm):
             )
         if field_type.kind is not TypeKind.ENUM and not self._type_unchanged(text):
             dialect = dialect_of(self.schema.database_type)
+            # First whether it is one type name at all (the parser's reason), then whether it is known.
+            if (error := type_error(text, dialect)) is not None:
+                raise forms.ValidationError(f"The type “{text}” {error}")
             if not type_catalog.known(text, dialect, self.schema):
                 raise forms.ValidationError(type_catalog.unknown_message(text, dialect, self.schema))
         return field_type

@@ -183,9 +183,14 @@ def import_apply(request, job_id: int):
     return redirect("project_detail", project_id=project.pk)
 
 
+FEW_NOTICES = 5  # told one by one; more are summed up by kind (the lost ones still named)
+
+
 def _imported_message(notices) -> str:
     if not notices:
         return "Schema imported."
+    if len(notices) <= FEW_NOTICES:
+        return f"Schema imported with {len(notices)} notice(s): " + "; ".join(str(n) for n in notices)
     lost = [str(n) for group in group_notices(notices) if group.lossy for n in group.notices[:3]]
     return f"Schema imported with {len(notices):,} notice(s): {notice_summary(notices)}." + (
         " Not kept: " + "; ".join(lost) if lost else ""

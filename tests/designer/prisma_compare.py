@@ -21,14 +21,14 @@ from designer.formats.prisma import (
     RELATION_MAP,
     UNSUPPORTED,
     blocks,
-    without_connection_urls,
+    parseable_text,
 )
 from designer.formats.prisma_reader import read_prisma
 from designer.formats.prisma_types import prisma_of, sql_of
 
 
 def database_view(text: str) -> dict:
-    text = without_connection_urls(text)
+    text = parseable_text(text)
     reading = read_prisma(text)
     datamodel = reading["datamodel"]
     provider = PROVIDERS[reading["datasources"][0]["provider"]] if reading["datasources"] else "postgresql"
