@@ -80,7 +80,8 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
     layout = "layout=nop2, splines=line" if pinned else f"rankdir={direction}, splines=true, nodesep=0.6, ranksep=1.1"
     lines = [
         "digraph schema {",
-        f'  graph [{layout}, bgcolor="transparent", fontname="{FONT}", pad=0.3];',
+        # Lines first: a table's white body covers any line that passes behind it.
+        f'  graph [{layout}, outputorder=edgesfirst, bgcolor="transparent", fontname="{FONT}", pad=0.3];',
         f'  node [shape=plain, fontname="{FONT}", fontsize=11];',
         f'  edge [color="{MUTED}", penwidth=1.3, arrowsize=1.1, dir=both];',
     ]

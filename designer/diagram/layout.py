@@ -66,14 +66,31 @@ def placeable(schema: Schema) -> list[Entity | Enum | Note]:
     return [*schema.entities, *schema.enums, *schema.notes]
 
 
+def foreign_key_fields(schema: Schema) -> frozenset[str]:
+    """The ids of the fields that reference another table (a many-to-many's ends are
+    keys, not foreign keys: its join table holds those)."""
+    return frozenset(
+        f for r in schema.relationships if r.cardinality is not Cardinality.MANY_TO_MANY for f in r.from_field_ids
+    )
+
+
 def box_size(
-    schema: Schema, obj: Entity | Enum | Note, *, show: str = "all", shown_fields: int | None = None
+    schema: Schema,
+    obj: Entity | Enum | Note,
+    *,
+    show: str = "all",
+    shown_fields: int | None = None,
+    foreign_keys: frozenset[str] | None = None,
 ) -> tuple[float, float]:
-    """(width, height) in points of the box the DOT draws for ``obj``."""
+    """(width, height) in points of the box the DOT draws for ``obj``. ``foreign_keys``:
+    ``foreign_key_fields(schema)`` when the caller sizes many boxes "keys only"."""
     if isinstance(obj, Entity):
         rows = obj.fields if shown_fields is None else obj.fields[:shown_fields]
         if show == "none":
             rows = ()
+        elif show == "keys":
+            keys = foreign_key_fields(schema) if foreign_keys is None else foreign_keys
+            rows = [f for f in rows if f.id in obj.primary_key or f.id in keys or f.unique]
         widest = len(obj.qualified_name) * (_CHAR + 0.6) + 14
         for f in rows:
             enum = schema.enum(f.type.enum_id) if f.type.enum_id else None
@@ -91,10 +108,11 @@ def box_size(
 def boxes(schema: Schema, *, show: str = "all", shown: dict[str, int] | None = None) -> dict[str, Box]:
     """The estimated box of every placed object, by id."""
     found = {}
+    keys = foreign_key_fields(schema) if show == "keys" else None
     for obj in placeable(schema):
         position = schema.diagram.position(obj.id)
         if position is not None:
-            width, height = box_size(schema, obj, show=show, shown_fields=(shown or {}).get(obj.id))
+            width, height = box_size(schema, obj, show=show, shown_fields=(shown or {}).get(obj.id), foreign_keys=keys)
             found[obj.id] = Box(position.x, position.y, width, height)
     return found
 
@@ -131,11 +149,12 @@ def missing_positions(
         return ()
     placed = dict(placed) if placed is not None else boxes(schema, show=show)
     links = neighbours(schema)
+    keys = foreign_key_fields(schema) if show == "keys" else None
     new = []
     for obj in placeable(schema):
         if obj.id in placed:
             continue
-        width, height = box_size(schema, obj, show=show)
+        width, height = box_size(schema, obj, show=show, foreign_keys=keys)
         anchors = [placed[i] for i in links.get(obj.id, ()) if i in placed]
         box = _free_spot(width, height, anchors=anchors, taken=list(placed.values()))
         placed[obj.id] = box
@@ -178,7 +197,8 @@ def automatic_positions(
     objects = [o for o in placeable(schema) if chosen is None or o.id in chosen]
     if not objects:
         return ()
-    sizes = {o.id: box_size(schema, o, show=show) for o in objects}
+    keys = foreign_key_fields(schema) if show == "keys" else None
+    sizes = {o.id: box_size(schema, o, show=show, foreign_keys=keys) for o in objects}
     centres = _run_sfdp(_layout_dot(schema, objects, sizes), count=len(objects), timeout=timeout)
     laid = {o.id: Box(*centres[f"o{i}"], *sizes[o.id]) for i, o in enumerate(objects) if f"o{i}" in centres}
     laid = _screen_shaped(laid)
@@ -194,7 +214,7 @@ def _layout_dot(schema: Schema, objects: list, sizes: dict[str, tuple[float, flo
     node = {o.id: f"o{i}" for i, o in enumerate(objects)}
     lines = [
         "graph layout {",
-        '  graph [overlap=prism, overlap_scaling=-4, sep="+16", K=0.25, pack=true, packmode="graph", splines=false, '
+        '  graph [overlap=prism, overlap_scaling=-1, sep="+16", K=0.25, pack=true, packmode="graph", splines=false, '
         "outputorder=nodesfirst];",
         '  node [shape=box, fixedsize=true, label=""];',
     ]

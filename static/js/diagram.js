@@ -45,6 +45,7 @@
     });
     view = {element: element, svg: svg, viewport: viewport, graph: graph, pz: pz, natural: natural};
     if (!restore()) { fit(); }
+    buildLabels();
     pz.on("transform", changed);
     changed();
     buildMinimap();
@@ -61,6 +62,7 @@
     const t = view.pz.getTransform();
     view.element.classList.toggle("titles-only", t.scale < TITLES_ONLY_BELOW);
     view.element.classList.toggle("overview", t.scale < OVERVIEW_BELOW);
+    if (t.scale < TITLES_ONLY_BELOW) { sizeLabels(t.scale); }
     try {
       localStorage.setItem(storageKey(view.element), JSON.stringify({x: t.x, y: t.y, scale: t.scale}));
     } catch (error) { /* private mode: the view is simply not remembered */ }
@@ -98,6 +100,69 @@
   function zoomBy(factor) {
     const rect = view.svg.getBoundingClientRect();
     view.pz.zoomTo(rect.width / 2, rect.height / 2, factor);
+  }
+
+  // --- names at a readable size when zoomed out, like a map's labels --------------------
+  // Each table's (and group's) name, centred on its box, in a layer whose font size
+  // follows the zoom so that it is always LABEL_PX on screen; a name wider than its
+  // box is shortened, one with no room at all is left out.
+
+  const LABEL_PX = 13;
+  const GROUP_LABEL_PX = 16;
+
+  function headerName(node) {
+    const texts = node.querySelectorAll("text");
+    if (!texts.length) { return ""; }
+    const y = texts[0].getAttribute("y");
+    let name = "";
+    for (const text of texts) { if (text.getAttribute("y") === y) { name += text.textContent; } }
+    return name.trim();
+  }
+
+  function svgElement(name, attributes) {
+    const element = document.createElementNS("http://www.w3.org/2000/svg", name);
+    for (const key of Object.keys(attributes)) { element.setAttribute(key, attributes[key]); }
+    return element;
+  }
+
+  function buildLabels() {
+    const layer = svgElement("g", {"class": "name-layer", "aria-hidden": "true"});
+    view.labels = [];
+    for (const node of view.graph.querySelectorAll("g.entity, g.enum")) {
+      const b = node.getBBox();
+      const name = headerName(node);
+      const text = svgElement("text", {x: b.x + b.width / 2, y: b.y + b.height / 2, "class": "name-label",
+                                       "data-for": node.id});
+      text.textContent = name;
+      layer.appendChild(text);
+      view.labels.push({text: text, name: name, width: b.width, shown: name});
+    }
+    for (const cluster of view.graph.querySelectorAll("g.cluster")) {
+      const title = cluster.querySelector("text");
+      if (!title) { continue; }
+      const b = cluster.getBBox();
+      const text = svgElement("text", {x: b.x + 4, y: b.y - 4, "class": "group-label"});
+      text.textContent = title.textContent;
+      layer.appendChild(text);
+    }
+    view.graph.appendChild(layer);
+    view.labelLayer = layer;
+    view.labelScale = null;
+  }
+
+  function sizeLabels(zoom) {
+    if (!view.labelLayer || (view.labelScale && Math.abs(zoom / view.labelScale - 1) < 0.05)) { return; }
+    view.labelScale = zoom;
+    const size = LABEL_PX / zoom;
+    view.labelLayer.style.setProperty("--label-size", size + "px");
+    view.labelLayer.style.setProperty("--group-label-size", GROUP_LABEL_PX / zoom + "px");
+    // Characters across the box and a little beyond it (boxes stand apart by more than that).
+    const fits = function (width) { return Math.floor(width * 1.4 / (size * 0.56)); };
+    for (const label of view.labels) {
+      const room = fits(label.width);
+      const shown = room >= label.name.length ? label.name : room >= 4 ? label.name.slice(0, room - 1) + "\u2026" : "";
+      if (shown !== label.shown) { label.text.textContent = shown; label.shown = shown; }
+    }
   }
 
   // --- across swaps: the same table stays under the same screen spot ------------------
