@@ -474,12 +474,41 @@
   document.addEventListener("mouseover", function (event) {
     const node = event.target.closest && event.target.closest("#diagram g.entity");
     const from = event.relatedTarget && event.relatedTarget.closest && event.relatedTarget.closest("#diagram g.entity");
-    if (node && node !== from) { lightNeighbours(node, true); }
+    if (node && node !== from) { lightNeighbours(node, true); pointed = node; }
   });
   document.addEventListener("mouseout", function (event) {
     const node = event.target.closest && event.target.closest("#diagram g.entity");
     const to = event.relatedTarget && event.relatedTarget.closest && event.relatedTarget.closest("#diagram g.entity");
-    if (node && node !== to) { lightNeighbours(node, false); }
+    if (node && node !== to) { lightNeighbours(node, false); if (pointed === node) { pointed = null; } }
+  });
+
+  // --- neighbours of a table: N on the table under the pointer (or the one found or
+  // open), or its context menu, focuses the diagram on it to the toolbar's depth ----------
+
+  let pointed = null;  // the table under the pointer
+
+  function showNeighbours(node) {
+    const select = document.querySelector(".diagram-controls select[name=focus]");
+    const option = node && select && Array.from(select.options).find(function (o) { return o.dataset.node === node.id; });
+    if (!option) { return false; }
+    select.value = option.value;
+    select.dispatchEvent(new Event("change", {bubbles: true}));  // the controls' form asks for the drawing
+    const status = document.getElementById("diagram-search-status");
+    if (status) { status.textContent = "Showing the neighbours of " + option.textContent + "."; }
+    return true;
+  }
+
+  function currentTable() {
+    return pointed || document.querySelector("#diagram g.entity.found") || document.querySelector("#diagram g.entity.selected");
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (!view || event.ctrlKey || event.metaKey || event.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName)) { return; }
+    if ((event.key === "n" || event.key === "N") && showNeighbours(currentTable())) { event.preventDefault(); }
+  });
+  document.addEventListener("contextmenu", function (event) {
+    const node = event.target.closest && event.target.closest("#diagram g.entity");
+    if (node && showNeighbours(node)) { event.preventDefault(); }
   });
 
   window.diagramView = {

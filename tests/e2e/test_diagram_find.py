@@ -40,3 +40,37 @@ def test_search_jumps_to_a_table_and_hover_lights_its_neighbours(open_project, p
     )
     page.mouse.move(1, 1)
     expect(page.locator("#diagram g.relationship.lit")).to_have_count(0)
+
+
+def test_n_on_a_table_shows_its_neighbours_to_the_chosen_depth(open_project, page):
+    schema = blog_schema()
+    page = open_project(username="nora", name="Blog", schema=schema)
+    page.locator("#diagram svg g.viewport").wait_for(state="attached")
+    comments = schema.entity_by_name("comments")
+    near = {comments.id} | {
+        other
+        for r in schema.relationships
+        if comments.id in (r.from_entity_id, r.to_entity_id)
+        for other in (r.from_entity_id, r.to_entity_id)
+    }
+    assert len(near) < len(schema.entities)  # depth 1 leaves some tables out
+
+    page.locator(f"#entity_{comments.id}").hover()
+    page.keyboard.press("n")
+    expect(page.locator(".diagram-controls select[name=focus]")).to_have_value(comments.id)
+    expect(page.locator("#diagram g.entity")).to_have_count(len(near))
+    drawn = page.locator("#diagram g.entity").evaluate_all("nodes => nodes.map(n => n.id)")
+    assert set(drawn) == {f"entity_{i}" for i in near}
+    expect(page.locator("#diagram-search-status")).to_have_text("Showing the neighbours of comments.")
+
+    # Deeper: the depth box widens the view around the same table.
+    page.locator(".diagram-controls input[name=depth]").fill("3")
+    page.locator(".diagram-controls input[name=depth]").dispatch_event("change")
+    expect(page.locator("#diagram g.entity")).to_have_count(len(schema.entities))
+
+    # The context menu does the same for another table.
+    page.locator(".diagram-controls input[name=depth]").fill("1")
+    page.locator(".diagram-controls input[name=depth]").dispatch_event("change")
+    users = schema.entity_by_name("users")
+    page.locator(f"#entity_{users.id}").click(button="right")
+    expect(page.locator(".diagram-controls select[name=focus]")).to_have_value(users.id)
