@@ -14,6 +14,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from designer.diagram import highlight as marks
+from designer.diagram.areas import area_schema
 from designer.diagram.layout import Box, box_size, boxes, missing_positions
 from designer.diagram.render import FONT
 from designer.labels import relationship_label
@@ -39,6 +40,7 @@ class DiagramOptions:
     heat: tuple[tuple[str, float], ...] = ()  # entity id → 0..1 load, colours the header
     # entity / field id → added | changed | removed: a comparison's marks (see highlight.py)
     highlight: tuple[tuple[str, str], ...] = ()
+    area_id: str | None = None  # a subject area: its tables alone, in its own arrangement
 
     @functools.cached_property
     def highlighted(self) -> dict[str, str]:
@@ -67,6 +69,9 @@ def visible_entity_ids(schema: Schema, options: DiagramOptions) -> list[str]:
 
 
 def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> str:
+    area = schema.diagram.area(options.area_id) if options.area_id else None
+    if area is not None:
+        schema = area_schema(schema, area)
     direction = (options.direction or schema.diagram.direction).value
     show = options.show_columns or schema.diagram.show_columns
     visible = visible_entity_ids(schema, options)

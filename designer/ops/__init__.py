@@ -55,6 +55,7 @@ from designer.ops.settings import (
     SetDiagramSettings,
     SetPositions,
     SetProjectInfo,
+    SetSubjectArea,
     SetVolume,
 )
 from designer.problems import Problem, SchemaError
@@ -87,6 +88,7 @@ __all__ = [
     "SetPositions",
     "SetPrimaryKey",
     "SetProjectInfo",
+    "SetSubjectArea",
     "SetVolume",
     "UpdateEntity",
     "UpdateEnum",
@@ -119,7 +121,7 @@ OP_TYPES: dict[str, type[Op]] = {
         AddIndex, UpdateIndex, RemoveIndex, AddRelationship, UpdateRelationship, RemoveRelationship,
         AddEnum, UpdateEnum, RemoveEnum, RenameEnumValue, AddGroup, UpdateGroup, RemoveGroup,
         AddNote, UpdateNote, RemoveNote, AddPattern, UpdatePattern, RemovePattern,
-        SetVolume, SetDiagramSettings, SetPositions, SetProjectInfo, ReplaceSchema, Batch,
+        SetVolume, SetDiagramSettings, SetPositions, SetSubjectArea, SetProjectInfo, ReplaceSchema, Batch,
     )
 }  # fmt: skip
 

@@ -332,11 +332,17 @@
     if (button) { button.disabled = count === 0; button.textContent = "Arrange picked (" + count + ")"; }
   }
 
+  // The new area's name sits inside the view settings' form (in the View menu) but
+  // belongs to the area form: typing it must not redraw the diagram.
+  document.addEventListener("change", function (event) {
+    if (event.target.getAttribute && event.target.getAttribute("form") === "diagram-area-save") { event.stopPropagation(); }
+  }, true);
+
   document.addEventListener("htmx:configRequest", function (event) {
     const form = event.detail.elt.closest && event.detail.elt.closest("[data-diagram-edit]");
     if (!form) { return; }
     event.detail.parameters.set("selected", selectedEntity());  // the open table stays open
-    if (form.id === "diagram-arrange-picked") {
+    if (form.id === "diagram-arrange-picked" || form.id === "diagram-area-save") {
       for (const node of picked()) {
         event.detail.parameters.append("object", node.id.replace(/^(entity|enum)_/, ""));
       }

@@ -74,3 +74,24 @@ def test_n_on_a_table_shows_its_neighbours_to_the_chosen_depth(open_project, pag
     users = schema.entity_by_name("users")
     page.locator(f"#entity_{users.id}").click(button="right")
     expect(page.locator(".diagram-controls select[name=focus]")).to_have_value(users.id)
+
+
+def test_picked_tables_become_a_subject_area_chosen_from_the_view_menu(open_project, page):
+    schema = blog_schema()
+    page = open_project(username="sara", name="Blog", schema=schema)
+    page.locator("#diagram svg g.viewport").wait_for(state="attached")
+    users, posts = schema.entity_by_name("users"), schema.entity_by_name("posts")
+    page.locator(f"#entity_{users.id}").click(modifiers=["Shift"])
+    page.locator(f"#entity_{posts.id}").click(modifiers=["Shift"])
+    page.get_by_text("View", exact=True).click()
+    page.get_by_label("New subject area name").fill("Writing")
+    page.get_by_role("button", name="Save as area").click()
+    expect(page.locator("#diagram g.entity")).to_have_count(2)
+    area = page.locator(".diagram-controls select[name=area]")
+    expect(area.locator("option:checked")).to_have_text("Writing (2)")
+    # The whole diagram again, then the area from the select: drawn in its own arrangement.
+    area.select_option("")
+    expect(page.locator("#diagram g.entity")).to_have_count(len(schema.entities))
+    area.select_option(label="Writing (2)")
+    expect(page.locator("#diagram g.entity")).to_have_count(2)
+    assert page.evaluate("window.__samePage") is True
