@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from designer.diagram import highlight as marks
 from designer.diagram.areas import area_schema
-from designer.diagram.layout import Box, box_size, boxes, missing_positions
+from designer.diagram.layout import Box, ByIdentity, box_size, boxes, missing_positions
 from designer.diagram.render import FONT
 from designer.labels import relationship_label
 from designer.schema import Cardinality, Direction, Entity, Field, Relationship, Schema
@@ -124,7 +124,7 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
         edge
         for r in schema.relationships
         if _both_visible(r, node_of)
-        for edge in _edges(schema, r, node_of, shown_ports, pinned)
+        for edge in _edges_of(schema, r, node_of, shown_ports, pinned, show)
     ]
     lines += _enum_links(schema, node_of, shown_ports)
     lines.append("}")
@@ -186,7 +186,7 @@ def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, 
         enum_names=tuple(_enum_name(schema, f) for f in shown),
         field_statuses=tuple(marks.field_status(status, highlighted.get(f.id)) for f in shown) if highlighted else (),
     )
-    return _node_text(entity, node_id, looks)
+    return _node_texts.get((entity,), (node_id, looks), lambda: _node_text(entity, node_id, looks))
 
 
 @dataclass(frozen=True)
@@ -209,7 +209,10 @@ def _enum_name(schema: Schema, field: Field) -> str | None:
 
 # An edit changes one table; the other 1,999 nodes of a large diagram come back from
 # here unchanged (entities are immutable and shared between a schema and its edits).
-@functools.lru_cache(maxsize=8192)
+_node_texts = ByIdentity()
+_edge_texts = ByIdentity()
+
+
 def _node_text(entity: Entity, node_id: str, looks: NodeLooks) -> str:
     title = marks.name_markup(_html(entity.name), looks.status)
     if entity.namespace:
@@ -364,6 +367,28 @@ def _both_visible(relationship: Relationship, node_of: dict[str, str]) -> bool:
     if relationship.join_entity_id is not None and relationship.join_entity_id in node_of:
         return False
     return relationship.from_entity_id in node_of and relationship.to_entity_id in node_of
+
+
+def _edges_of(schema: Schema, relationship: Relationship, node_of, shown_ports, pinned, show: str) -> list[str]:
+    """``_edges``, remembered while the relationship, its tables, their nodes and the
+    sides the line leaves from are the same (keys only: the ports shown depend on
+    every relationship, so measured each time)."""
+    if show == "keys":
+        return _edges(schema, relationship, node_of, shown_ports, pinned)
+    ends = (
+        schema.entity(relationship.from_entity_id),
+        schema.entity(relationship.to_entity_id),
+        schema.entity(relationship.join_entity_id) if relationship.join_entity_id else None,
+    )
+    extra = (
+        node_of[relationship.from_entity_id],
+        node_of[relationship.to_entity_id],
+        show,
+        _sides(relationship, pinned),
+    )
+    return _edge_texts.get(
+        (relationship, *ends), extra, lambda: _edges(schema, relationship, node_of, shown_ports, pinned)
+    )
 
 
 def _edges(schema: Schema, relationship: Relationship, node_of, shown_ports, pinned) -> list[str]:

@@ -30,6 +30,31 @@ _HEADER = 27.0
 MAX_ASPECT = 2.4
 
 
+class ByIdentity:
+    """Values computed from the immutable objects a schema shares with its edits (an
+    edit replaces one table; the other 1,999 are the same objects), found by identity:
+    hashing an entity would hash every field, which costs more than most of these values.
+    Each value keeps its objects alive, so an id is never reused while it is stored."""
+
+    def __init__(self, limit: int = 50_000):
+        self._found: dict[tuple, tuple] = {}
+        self._limit = limit
+
+    def get(self, objects: tuple, extra, compute):
+        key = (*(id(o) for o in objects), extra)
+        hit = self._found.get(key)
+        if hit is not None and all(a is b for a, b in zip(hit[0], objects, strict=True)):
+            return hit[1]
+        if len(self._found) >= self._limit:
+            self._found.clear()
+        value = compute()
+        self._found[key] = (objects, value)
+        return value
+
+
+_sizes = ByIdentity()
+
+
 @dataclass(frozen=True)
 class Box:
     x: float  # centre
@@ -109,12 +134,24 @@ def boxes(schema: Schema, *, show: str = "all", shown: dict[str, int] | None = N
     """The estimated box of every placed object, by id."""
     found = {}
     keys = foreign_key_fields(schema) if show == "keys" else None
+    index = schema.diagram.position_index
     for obj in placeable(schema):
-        position = schema.diagram.position(obj.id)
+        position = index.get(obj.id)
         if position is not None:
-            width, height = box_size(schema, obj, show=show, shown_fields=(shown or {}).get(obj.id), foreign_keys=keys)
+            width, height = _known_size(schema, obj, show=show, shown_fields=(shown or {}).get(obj.id), keys=keys)
             found[obj.id] = Box(position.x, position.y, width, height)
     return found
+
+
+def _known_size(schema: Schema, obj, *, show: str, shown_fields: int | None, keys) -> tuple[float, float]:
+    """``box_size``, remembered for tables shown whole or by title (a keys-only box
+    depends on every relationship, and is measured each time)."""
+    if not isinstance(obj, Entity) or show == "keys":
+        return box_size(schema, obj, show=show, shown_fields=shown_fields, foreign_keys=keys)
+    enums = tuple(schema.enum(f.type.enum_id) for f in obj.fields if f.type.enum_id) if show != "none" else ()
+    return _sizes.get(
+        (obj, *enums), (show, shown_fields), lambda: box_size(schema, obj, show=show, shown_fields=shown_fields)
+    )
 
 
 def neighbours(schema: Schema) -> dict[str, list[str]]:
