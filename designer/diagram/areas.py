@@ -41,3 +41,29 @@ def area_schema(schema: Schema, area: SubjectArea) -> Schema:
 def arranged_area(schema: Schema, area: SubjectArea) -> SubjectArea:
     """The area with a fresh automatic layout of its own tables and enums."""
     return replace(area, positions=automatic_positions(area_schema(schema, replace(area, positions=()))))
+
+
+def filter_choices(schema: Schema) -> list[tuple[str, str]]:
+    """(value, label) of each way to narrow the diagram: a group's tables, or a database
+    schema's (namespace's) when there are several."""
+    choices = [(f"group:{g.id}", f"group {g.name}") for g in schema.groups if g.entity_ids]
+    namespaces = sorted({e.namespace or "" for e in schema.entities})
+    if len(namespaces) > 1:
+        choices += [(f"schema:{n}", f"schema {n or '(default)'}") for n in namespaces]
+    return choices
+
+
+def filtered_area(schema: Schema, only: str) -> SubjectArea | None:
+    """The tables of a group or a database schema, in the whole diagram's places; None
+    for a filter that matches nothing (the whole diagram is drawn)."""
+    kind, _, value = only.partition(":")
+    if kind == "group":
+        group = next((g for g in schema.groups if g.id == value), None)
+        ids = group.entity_ids if group else ()
+    elif kind == "schema":
+        ids = tuple(e.id for e in schema.entities if (e.namespace or "") == value)
+    else:
+        ids = ()
+    known = {e.id for e in schema.entities}
+    ids = tuple(i for i in ids if i in known)
+    return SubjectArea("filter", only, ids, schema.diagram.positions) if ids else None

@@ -14,7 +14,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from designer.diagram import highlight as marks
-from designer.diagram.areas import area_schema
+from designer.diagram.areas import area_schema, filtered_area
 from designer.diagram.layout import Box, ByIdentity, box_size, boxes, missing_positions
 from designer.diagram.render import FONT
 from designer.labels import relationship_label
@@ -41,6 +41,7 @@ class DiagramOptions:
     # entity / field id → added | changed | removed: a comparison's marks (see highlight.py)
     highlight: tuple[tuple[str, str], ...] = ()
     area_id: str | None = None  # a subject area: its tables alone, in its own arrangement
+    only: str | None = None  # "group:<id>" or "schema:<name>": those tables alone, where they are
 
     @functools.cached_property
     def highlighted(self) -> dict[str, str]:
@@ -70,6 +71,8 @@ def visible_entity_ids(schema: Schema, options: DiagramOptions) -> list[str]:
 
 def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> str:
     area = schema.diagram.area(options.area_id) if options.area_id else None
+    if area is None and options.only:
+        area = filtered_area(schema, options.only)
     if area is not None:
         schema = area_schema(schema, area)
     direction = (options.direction or schema.diagram.direction).value

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from designer import labels
+from designer.diagram.areas import filter_choices
 from designer.diagram.dot import entity_dom_id
 
 register = template.Library()
@@ -34,6 +35,9 @@ register.filter("diagram_dom_id", entity_dom_id)
 @register.filter
 def relationships_of(schema, entity):
     return schema.relationships_of(entity.id)
+
+
+register.filter("diagram_filters", filter_choices)
 
 
 @register.filter

@@ -2,6 +2,7 @@
 values fall back to the defaults instead of failing."""
 
 from designer.diagram import DiagramOptions
+from designer.diagram.areas import filter_choices
 from designer.schema import Direction
 from designer.workload import load_heat
 
@@ -19,6 +20,9 @@ def diagram_options(params, schema, *, selected: str | None = None) -> DiagramOp
     area = params.get("area") or None
     if area is not None and schema.diagram.area(area) is None:
         area = None
+    only = params.get("only") or None
+    if only is not None and only not in {value for value, _ in filter_choices(schema)}:
+        only = None
     chosen = selected or params.get("selected") or focus
     # "load": headers coloured from idle blue to busiest red by declared reads and writes.
     heat = load_heat(schema) if params.get("colour") == "load" else ()
@@ -30,4 +34,5 @@ def diagram_options(params, schema, *, selected: str | None = None) -> DiagramOp
         selected_entity_id=chosen if chosen and schema.entity(chosen) else None,
         heat=heat,
         area_id=area,
+        only=only,
     )

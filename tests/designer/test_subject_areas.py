@@ -73,3 +73,24 @@ def test_an_area_is_drawn_alone_in_its_own_arrangement():
     assert f'pos="{users.x:.1f},{-users.y:.1f}!"' in dot
     # An unknown area draws the whole diagram.
     assert build_dot(schema, options=DiagramOptions(area_id="area_9")).count('class="entity') == len(schema.entities)
+
+
+def test_a_group_or_schema_filter_draws_those_tables_where_they_are():
+    from designer.diagram.areas import filter_choices, filtered_area
+    from designer.diagram.layout import automatic_positions
+    from designer.schema import replace
+
+    schema = blog_schema()
+    schema = replace(schema, diagram=replace(schema.diagram, positions=automatic_positions(schema)))
+    group = schema.groups[0]
+    assert (f"group:{group.id}", f"group {group.name}") in filter_choices(schema)
+    assert not any(value.startswith("schema:") for value, _ in filter_choices(schema))  # one schema: no choice
+    dot = build_dot(schema, options=DiagramOptions(only=f"group:{group.id}"))
+    assert dot.count('class="entity') == len(group.entity_ids)
+    first = schema.diagram.position(group.entity_ids[0])
+    assert f'pos="{first.x:.1f},{-first.y:.1f}!"' in dot  # the whole diagram's places
+    assert filtered_area(schema, "group:no_such_group") is None
+    assert filtered_area(schema, "nonsense") is None
+    split = replace(schema, entities=(replace(schema.entities[0], namespace="audit"), *schema.entities[1:]))
+    assert ("schema:audit", "schema audit") in filter_choices(split)
+    assert build_dot(split, options=DiagramOptions(only="schema:audit")).count('class="entity') == 1

@@ -168,3 +168,14 @@ def test_a_viewer_cannot_save_an_area(client_for, arranged_project, viewer):
     response = post(client_for(viewer), "diagram_area_save", arranged_project, {"area_name": "X", "object": [users.id]})
     assert response.status_code in (403, 404)
     assert areas(arranged_project) == ()
+
+
+def test_the_diagram_can_show_one_group_alone(client_for, arranged_project, viewer):
+    schema = project_schema(arranged_project)
+    group = schema.groups[0]
+    url = reverse("diagram_fragment", args=[arranged_project.pk])
+    body = client_for(viewer).get(url, {"only": f"group:{group.id}"}, **HTMX).content.decode()
+    assert body.count('<g id="entity_') == len(group.entity_ids) < len(schema.entities)
+    # An unknown filter draws everything, without an error.
+    body = client_for(viewer).get(url, {"only": "group:<script>"}, **HTMX).content.decode()
+    assert body.count('<g id="entity_') == len(schema.entities)
