@@ -45,7 +45,15 @@
     });
     view = {element: element, svg: svg, viewport: viewport, graph: graph, pz: pz, natural: natural};
     if (!restore()) { fit(); }
-    buildLabels();
+    // After the first frame: measuring 2,000 tables' boxes would hold back the drawing.
+    const drawn = view;
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        if (view !== drawn) { return; }
+        buildLabels();
+        changed();
+      }, 0);
+    });
     pz.on("transform", changed);
     changed();
     buildMinimap();

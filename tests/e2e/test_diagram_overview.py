@@ -79,6 +79,7 @@ def test_names_are_legible_at_fit(open_project, page):
     page.locator("#diagram svg g.viewport").wait_for(state="attached")
     page.evaluate("window.diagramView.fit()")
     expect(page.locator("#diagram")).to_have_class(re.compile(r"\btitles-only\b"))
+    expect(page.locator("#diagram .name-label")).to_have_count(48)  # built after the first frame
     page.screenshot(path=str(ARTIFACTS / "diagram-fit.png"))  # for docs/images
     labels = page.evaluate(LABELS)
     assert len(labels) == 48
