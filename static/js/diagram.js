@@ -518,7 +518,9 @@
 
   document.addEventListener("keydown", function (event) {
     if (!view || event.ctrlKey || event.metaKey || event.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName)) { return; }
-    if ((event.key === "n" || event.key === "N") && showNeighbours(currentTable())) { event.preventDefault(); }
+    if (event.key !== "n" && event.key !== "N") { return; }
+    if (!pointed && !view.element.contains(event.target) && event.target !== document.body) { return; }
+    if (showNeighbours(currentTable())) { event.preventDefault(); }
   });
   document.addEventListener("contextmenu", function (event) {
     const node = event.target.closest && event.target.closest("#diagram g.entity");
