@@ -378,12 +378,24 @@ class Position:
 
 
 @dataclass(frozen=True)
+class SubjectArea:
+    """A named view of some tables with its own arrangement (``positions``, like the
+    whole diagram's): a large schema is read one subject at a time."""
+
+    id: str
+    name: str
+    entity_ids: tuple[str, ...] = ()
+    positions: tuple[Position, ...] = ()
+
+
+@dataclass(frozen=True)
 class DiagramSettings:
     direction: Direction = Direction.LEFT_RIGHT
     show_columns: str = "all"  # "all" | "keys" | "none"
     # Empty: laid out automatically. Once arranged, every render keeps these places;
     # positions of objects that no longer exist are ignored (undo brings them back).
     positions: tuple[Position, ...] = ()
+    areas: tuple[SubjectArea, ...] = ()
 
     def position(self, object_id: str) -> Position | None:
         return self.position_index.get(object_id)
@@ -391,6 +403,9 @@ class DiagramSettings:
     @functools.cached_property
     def position_index(self) -> dict[str, Position]:
         return {p.id: p for p in self.positions}
+
+    def area(self, area_id: str) -> SubjectArea | None:
+        return next((a for a in self.areas if a.id == area_id), None)
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ WHOLE_SCHEMA_MAX_ENTITIES = 800
 
 def _too_big_to_draw_whole(schema: Schema, options: DiagramOptions) -> bool:
     # An arranged schema is drawn with pinned boxes, no layout: about 1 s at 2,000 tables.
-    return (options.focus_entity_id is None and not schema.diagram.positions
+    return (options.focus_entity_id is None and options.area_id is None and not schema.diagram.positions
             and len(schema.entities) > WHOLE_SCHEMA_MAX_ENTITIES)  # fmt: skip
 
 

@@ -90,6 +90,12 @@ urlpatterns = [
     path("projects/<int:project_id>/edit/warnings/", edit_warnings.warning_dismiss, name="warning_dismiss"),
     path("projects/<int:project_id>/edit/diagram/move/", edit_diagram.diagram_move, name="diagram_move"),
     path("projects/<int:project_id>/edit/diagram/arrange/", edit_diagram.diagram_arrange, name="diagram_arrange"),
+    path("projects/<int:project_id>/edit/diagram/area/", edit_diagram.diagram_area_save, name="diagram_area_save"),
+    path(
+        "projects/<int:project_id>/edit/diagram/area/remove/",
+        edit_diagram.diagram_area_remove,
+        name="diagram_area_remove",
+    ),
     path("projects/<int:project_id>/edit/redo/", edit_history.redo, name="redo"),
     path("projects/<int:project_id>/edit/entities/", edit_entities.entity_add, name="entity_add"),
     path("projects/<int:project_id>/edit/entities/<str:entity_id>/", edit_entities.entity_update, name="entity_update"),

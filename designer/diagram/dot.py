@@ -14,7 +14,8 @@ from collections import deque
 from dataclasses import dataclass
 
 from designer.diagram import highlight as marks
-from designer.diagram.layout import Box, box_size, boxes, missing_positions
+from designer.diagram.areas import area_schema, filtered_area
+from designer.diagram.layout import Box, ByIdentity, box_size, boxes, missing_positions
 from designer.diagram.render import FONT
 from designer.labels import relationship_label
 from designer.schema import Cardinality, Direction, Entity, Field, Relationship, Schema
@@ -39,6 +40,8 @@ class DiagramOptions:
     heat: tuple[tuple[str, float], ...] = ()  # entity id → 0..1 load, colours the header
     # entity / field id → added | changed | removed: a comparison's marks (see highlight.py)
     highlight: tuple[tuple[str, str], ...] = ()
+    area_id: str | None = None  # a subject area: its tables alone, in its own arrangement
+    only: str | None = None  # "group:<id>" or "schema:<name>": those tables alone, where they are
 
     @functools.cached_property
     def highlighted(self) -> dict[str, str]:
@@ -67,6 +70,11 @@ def visible_entity_ids(schema: Schema, options: DiagramOptions) -> list[str]:
 
 
 def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> str:
+    area = schema.diagram.area(options.area_id) if options.area_id else None
+    if area is None and options.only:
+        area = filtered_area(schema, options.only)
+    if area is not None:
+        schema = area_schema(schema, area)
     direction = (options.direction or schema.diagram.direction).value
     show = options.show_columns or schema.diagram.show_columns
     visible = visible_entity_ids(schema, options)
@@ -80,7 +88,8 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
     layout = "layout=nop2, splines=line" if pinned else f"rankdir={direction}, splines=true, nodesep=0.6, ranksep=1.1"
     lines = [
         "digraph schema {",
-        f'  graph [{layout}, bgcolor="transparent", fontname="{FONT}", pad=0.3];',
+        # Lines first: a table's white body covers any line that passes behind it.
+        f'  graph [{layout}, outputorder=edgesfirst, bgcolor="transparent", fontname="{FONT}", pad=0.3];',
         f'  node [shape=plain, fontname="{FONT}", fontsize=11];',
         f'  edge [color="{MUTED}", penwidth=1.3, arrowsize=1.1, dir=both];',
     ]
@@ -118,7 +127,7 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
         edge
         for r in schema.relationships
         if _both_visible(r, node_of)
-        for edge in _edges(schema, r, node_of, shown_ports, pinned)
+        for edge in _edges_of(schema, r, node_of, shown_ports, pinned, show)
     ]
     lines += _enum_links(schema, node_of, shown_ports)
     lines.append("}")
@@ -180,7 +189,7 @@ def _node(schema, entity: Entity, node_id: str, show, fk_fields, heat, options, 
         enum_names=tuple(_enum_name(schema, f) for f in shown),
         field_statuses=tuple(marks.field_status(status, highlighted.get(f.id)) for f in shown) if highlighted else (),
     )
-    return _node_text(entity, node_id, looks)
+    return _node_texts.get((entity,), (node_id, looks), lambda: _node_text(entity, node_id, looks))
 
 
 @dataclass(frozen=True)
@@ -203,7 +212,10 @@ def _enum_name(schema: Schema, field: Field) -> str | None:
 
 # An edit changes one table; the other 1,999 nodes of a large diagram come back from
 # here unchanged (entities are immutable and shared between a schema and its edits).
-@functools.lru_cache(maxsize=8192)
+_node_texts = ByIdentity()
+_edge_texts = ByIdentity()
+
+
 def _node_text(entity: Entity, node_id: str, looks: NodeLooks) -> str:
     title = marks.name_markup(_html(entity.name), looks.status)
     if entity.namespace:
@@ -358,6 +370,28 @@ def _both_visible(relationship: Relationship, node_of: dict[str, str]) -> bool:
     if relationship.join_entity_id is not None and relationship.join_entity_id in node_of:
         return False
     return relationship.from_entity_id in node_of and relationship.to_entity_id in node_of
+
+
+def _edges_of(schema: Schema, relationship: Relationship, node_of, shown_ports, pinned, show: str) -> list[str]:
+    """``_edges``, remembered while the relationship, its tables, their nodes and the
+    sides the line leaves from are the same (keys only: the ports shown depend on
+    every relationship, so measured each time)."""
+    if show == "keys":
+        return _edges(schema, relationship, node_of, shown_ports, pinned)
+    ends = (
+        schema.entity(relationship.from_entity_id),
+        schema.entity(relationship.to_entity_id),
+        schema.entity(relationship.join_entity_id) if relationship.join_entity_id else None,
+    )
+    extra = (
+        node_of[relationship.from_entity_id],
+        node_of[relationship.to_entity_id],
+        show,
+        _sides(relationship, pinned),
+    )
+    return _edge_texts.get(
+        (relationship, *ends), extra, lambda: _edges(schema, relationship, node_of, shown_ports, pinned)
+    )
 
 
 def _edges(schema: Schema, relationship: Relationship, node_of, shown_ports, pinned) -> list[str]:

@@ -30,6 +30,31 @@ _HEADER = 27.0
 MAX_ASPECT = 2.4
 
 
+class ByIdentity:
+    """Values computed from the immutable objects a schema shares with its edits (an
+    edit replaces one table; the other 1,999 are the same objects), found by identity:
+    hashing an entity would hash every field, which costs more than most of these values.
+    Each value keeps its objects alive, so an id is never reused while it is stored."""
+
+    def __init__(self, limit: int = 50_000):
+        self._found: dict[tuple, tuple] = {}
+        self._limit = limit
+
+    def get(self, objects: tuple, extra, compute):
+        key = (*(id(o) for o in objects), extra)
+        hit = self._found.get(key)
+        if hit is not None and all(a is b for a, b in zip(hit[0], objects, strict=True)):
+            return hit[1]
+        if len(self._found) >= self._limit:
+            self._found.clear()
+        value = compute()
+        self._found[key] = (objects, value)
+        return value
+
+
+_sizes = ByIdentity()
+
+
 @dataclass(frozen=True)
 class Box:
     x: float  # centre
@@ -66,14 +91,31 @@ def placeable(schema: Schema) -> list[Entity | Enum | Note]:
     return [*schema.entities, *schema.enums, *schema.notes]
 
 
+def foreign_key_fields(schema: Schema) -> frozenset[str]:
+    """The ids of the fields that reference another table (a many-to-many's ends are
+    keys, not foreign keys: its join table holds those)."""
+    return frozenset(
+        f for r in schema.relationships if r.cardinality is not Cardinality.MANY_TO_MANY for f in r.from_field_ids
+    )
+
+
 def box_size(
-    schema: Schema, obj: Entity | Enum | Note, *, show: str = "all", shown_fields: int | None = None
+    schema: Schema,
+    obj: Entity | Enum | Note,
+    *,
+    show: str = "all",
+    shown_fields: int | None = None,
+    foreign_keys: frozenset[str] | None = None,
 ) -> tuple[float, float]:
-    """(width, height) in points of the box the DOT draws for ``obj``."""
+    """(width, height) in points of the box the DOT draws for ``obj``. ``foreign_keys``:
+    ``foreign_key_fields(schema)`` when the caller sizes many boxes "keys only"."""
     if isinstance(obj, Entity):
         rows = obj.fields if shown_fields is None else obj.fields[:shown_fields]
         if show == "none":
             rows = ()
+        elif show == "keys":
+            keys = foreign_key_fields(schema) if foreign_keys is None else foreign_keys
+            rows = [f for f in rows if f.id in obj.primary_key or f.id in keys or f.unique]
         widest = len(obj.qualified_name) * (_CHAR + 0.6) + 14
         for f in rows:
             enum = schema.enum(f.type.enum_id) if f.type.enum_id else None
@@ -91,12 +133,25 @@ def box_size(
 def boxes(schema: Schema, *, show: str = "all", shown: dict[str, int] | None = None) -> dict[str, Box]:
     """The estimated box of every placed object, by id."""
     found = {}
+    keys = foreign_key_fields(schema) if show == "keys" else None
+    index = schema.diagram.position_index
     for obj in placeable(schema):
-        position = schema.diagram.position(obj.id)
+        position = index.get(obj.id)
         if position is not None:
-            width, height = box_size(schema, obj, show=show, shown_fields=(shown or {}).get(obj.id))
+            width, height = _known_size(schema, obj, show=show, shown_fields=(shown or {}).get(obj.id), keys=keys)
             found[obj.id] = Box(position.x, position.y, width, height)
     return found
+
+
+def _known_size(schema: Schema, obj, *, show: str, shown_fields: int | None, keys) -> tuple[float, float]:
+    """``box_size``, remembered for tables shown whole or by title (a keys-only box
+    depends on every relationship, and is measured each time)."""
+    if not isinstance(obj, Entity) or show == "keys":
+        return box_size(schema, obj, show=show, shown_fields=shown_fields, foreign_keys=keys)
+    enums = tuple(schema.enum(f.type.enum_id) for f in obj.fields if f.type.enum_id) if show != "none" else ()
+    return _sizes.get(
+        (obj, *enums), (show, shown_fields), lambda: box_size(schema, obj, show=show, shown_fields=shown_fields)
+    )
 
 
 def neighbours(schema: Schema) -> dict[str, list[str]]:
@@ -131,11 +186,12 @@ def missing_positions(
         return ()
     placed = dict(placed) if placed is not None else boxes(schema, show=show)
     links = neighbours(schema)
+    keys = foreign_key_fields(schema) if show == "keys" else None
     new = []
     for obj in placeable(schema):
         if obj.id in placed:
             continue
-        width, height = box_size(schema, obj, show=show)
+        width, height = box_size(schema, obj, show=show, foreign_keys=keys)
         anchors = [placed[i] for i in links.get(obj.id, ()) if i in placed]
         box = _free_spot(width, height, anchors=anchors, taken=list(placed.values()))
         placed[obj.id] = box
@@ -178,7 +234,8 @@ def automatic_positions(
     objects = [o for o in placeable(schema) if chosen is None or o.id in chosen]
     if not objects:
         return ()
-    sizes = {o.id: box_size(schema, o, show=show) for o in objects}
+    keys = foreign_key_fields(schema) if show == "keys" else None
+    sizes = {o.id: box_size(schema, o, show=show, foreign_keys=keys) for o in objects}
     centres = _run_sfdp(_layout_dot(schema, objects, sizes), count=len(objects), timeout=timeout)
     laid = {o.id: Box(*centres[f"o{i}"], *sizes[o.id]) for i, o in enumerate(objects) if f"o{i}" in centres}
     laid = _screen_shaped(laid)
@@ -194,7 +251,7 @@ def _layout_dot(schema: Schema, objects: list, sizes: dict[str, tuple[float, flo
     node = {o.id: f"o{i}" for i, o in enumerate(objects)}
     lines = [
         "graph layout {",
-        '  graph [overlap=prism, overlap_scaling=-4, sep="+16", K=0.25, pack=true, packmode="graph", splines=false, '
+        '  graph [overlap=prism, overlap_scaling=-1, sep="+16", K=0.25, pack=true, packmode="graph", splines=false, '
         "outputorder=nodesfirst];",
         '  node [shape=box, fixedsize=true, label=""];',
     ]

@@ -56,6 +56,7 @@ from designer.ops.settings import (
     SetDiagramSettings,
     SetPositions,
     SetProjectInfo,
+    SetSubjectArea,
     SetVolume,
 )
 from designer.problems import Problem, SchemaError
@@ -89,6 +90,7 @@ __all__ = [
     "SetPositions",
     "SetPrimaryKey",
     "SetProjectInfo",
+    "SetSubjectArea",
     "SetVolume",
     "UpdateEntity",
     "UpdateEnum",
@@ -121,7 +123,7 @@ OP_TYPES: dict[str, type[Op]] = {
         AddIndex, UpdateIndex, RemoveIndex, AddRelationship, UpdateRelationship, RemoveRelationship, ReverseRelationship,
         AddEnum, UpdateEnum, RemoveEnum, RenameEnumValue, AddGroup, UpdateGroup, RemoveGroup,
         AddNote, UpdateNote, RemoveNote, AddPattern, UpdatePattern, RemovePattern,
-        SetVolume, SetDiagramSettings, SetPositions, SetProjectInfo, ReplaceSchema, Batch,
+        SetVolume, SetDiagramSettings, SetPositions, SetSubjectArea, SetProjectInfo, ReplaceSchema, Batch,
     )
 }  # fmt: skip
 

@@ -34,7 +34,7 @@ def _split_name(name: str) -> tuple[str, str, str]:
 def _subject(op: Op) -> str:
     if (pattern := getattr(op, "pattern", None)) is not None:
         return pattern_label(pattern)
-    for attr in ("entity", "field", "relationship", "index", "enum", "group", "note"):
+    for attr in ("entity", "field", "relationship", "index", "enum", "group", "note", "area"):
         value = getattr(op, attr, None)
         if value is not None and hasattr(value, "name") and value.name:
             return value.name

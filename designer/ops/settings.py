@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from designer.ops.base import Op, _entity_position, _without
 from designer.problems import Problem, SchemaError
-from designer.schema import DiagramSettings, Position, Schema, Volume, replace
+from designer.schema import DiagramSettings, Position, Schema, SubjectArea, Volume, replace
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,40 @@ class SetPositions(Op):
         positions = (*kept, *placed.values())
         inverse = SetPositions(positions=before, clear=absent, label=self.label)
         return replace(schema, diagram=replace(schema.diagram, positions=positions)), inverse
+
+
+@dataclass(frozen=True)
+class SetSubjectArea(Op):
+    """Add, replace (same id, kept in place) or with ``area=None`` remove the subject
+    area ``area_id``; the inverse puts back what was there, where it was."""
+
+    area_id: str
+    area: SubjectArea | None
+    position: int | None = None  # where a new area goes (undo puts a removed one back)
+
+    def apply(self, schema):
+        areas = schema.diagram.areas
+        at = next((i for i, a in enumerate(areas) if a.id == self.area_id), None)
+        old = areas[at] if at is not None else None
+        if at is not None:
+            areas = _without(areas, at)
+        if self.area is not None:
+            self._check(schema, self.area)
+            where = at if at is not None else (len(areas) if self.position is None else self.position)
+            areas = (*areas[:where], replace(self.area, id=self.area_id), *areas[where:])
+        inverse = SetSubjectArea(area_id=self.area_id, area=old, position=at)
+        return replace(schema, diagram=replace(schema.diagram, areas=areas)), inverse
+
+    @staticmethod
+    def _check(schema: Schema, area: SubjectArea) -> None:
+        if not area.name.strip():
+            raise SchemaError([Problem(code="area-name", message="A subject area needs a name.")])
+        if not area.entity_ids:
+            raise SchemaError([Problem(code="area-empty", message="A subject area needs at least one table.")])
+        known = {e.id for e in schema.entities}
+        unknown = sorted(set(area.entity_ids) - known)
+        if unknown:
+            raise SchemaError([Problem(code="unknown-object", message=f"No table with id {unknown[0]!r}.")])
 
 
 @dataclass(frozen=True)

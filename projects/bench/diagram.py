@@ -27,7 +27,7 @@ from designer.diagram import DiagramOptions, build_dot, diagram_cache_key
 from designer.diagram.layout import automatic_positions
 from designer.examples.synthetic import synthetic_schema, synthetic_workload
 from designer.examples.synthetic_history import synthetic_history
-from designer.formats import json_doc
+from designer.formats import import_text, json_doc
 from designer.formats.dbml import parse_dbml
 from designer.migrate import diff, full_ddl, render
 from designer.schema import Schema, replace
@@ -42,7 +42,7 @@ SIZES = (10, 50, 200, 500, 1000, 2000)
 # beyond it `dot` runs once and is stopped after RAW_DOT_LIMIT_S (at 1,000 tables it
 # takes about 16 s; at 2,000 it ran for over 17 minutes here): the ratio is an upper bound.
 PAIRED_UP_TO = 500
-EXAMPLES = Path(__file__).resolve().parents[1] / "designer" / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "designer" / "examples"
 RAW_DOT_LIMIT_S = 120
 
 
@@ -191,10 +191,18 @@ class LayoutRow:
         return self.width_px / self.height_px
 
 
+REALWORLD = Path(__file__).resolve().parents[2] / "tests" / "realworld"
+
+
 def layout_fixtures() -> list[tuple[str, Schema]]:
+    def dump(path: str) -> Schema:
+        return import_text((REALWORLD / path).read_text(), fmt=path.split("/")[0]).schema
+
     return [
         ("blog (demo)", parse_dbml((EXAMPLES / "blog.dbml").read_text())),
+        ("Kanboard", dump("postgresql/kanboard.sql")),
         ("AdventureWorks", parse_dbml((EXAMPLES / "adventureworks.dbml").read_text())),
+        ("DolphinScheduler", dump("postgresql/dolphinscheduler.sql")),
         ("synthetic 200", synthetic_schema(entities=200)),
     ]
 
@@ -210,6 +218,13 @@ def bench_layout() -> list[LayoutRow]:
         for how, drawn in (("dot", schema), ("automatic", after)):
             width, height, length, edges = _plain_geometry(build_dot(drawn))
             rows.append(LayoutRow(name, len(schema.entities), how, width, height, length, edges))
+        for show in ("keys", "none"):  # the smaller boxes of "keys only" and "titles only"
+            shown = replace(schema, diagram=replace(schema.diagram, show_columns=show))
+            placed = automatic_positions(shown, show=show, timeout=600)
+            width, height, length, edges = _plain_geometry(
+                build_dot(replace(shown, diagram=replace(shown.diagram, positions=placed)))
+            )
+            rows.append(LayoutRow(name, len(schema.entities), f"automatic, {show}", width, height, length, edges))
     return rows
 
 
@@ -231,13 +246,14 @@ def _plain_geometry(dot_text: str) -> tuple[float, float, float, int]:
 
 def layout_table(rows: list[LayoutRow]) -> str:
     lines = [
-        "| schema | tables | first layout | bounding box (px at 96 dpi) | aspect (w : h) | total edge length | per edge |",
-        "|---|---:|---|---:|---:|---:|---:|",
+        "| schema | tables | first layout | bounding box (px at 96 dpi) | area per table | aspect (w : h) "
+        "| total edge length | per edge |",
+        "|---|---:|---|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         lines.append(
             f"| {row.name} | {row.entities} | {row.how} | {row.width_px:.0f} × {row.height_px:.0f} "  # noqa: RUF001
-            f"| {row.aspect:.2f} | {row.edge_length_px:.0f} px | {row.edge_length_px / max(row.edges, 1):.0f} px |"
+            f"| {row.width_px * row.height_px / max(row.entities, 1) / 1000:.0f}k px² | {row.aspect:.2f} | {row.edge_length_px:.0f} px | {row.edge_length_px / max(row.edges, 1):.0f} px |"
         )
     return "\n".join(lines)
 

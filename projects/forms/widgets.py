@@ -6,18 +6,24 @@ the same escaped HTML directly."""
 
 from __future__ import annotations
 
+from html import escape
+
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 
 class QuickSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         chosen = "" if value is None else str(value[0] if isinstance(value, (list, tuple)) and value else value)
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((key, " selected" if str(key) == chosen else "", label) for key, label in self.choices),
+        # html.escape (what Django's escape runs) directly: format_html's lazy-string
+        # checks on each of 2,000 options cost more than the escaping.
+        options = SafeString(  # every value is escaped
+            "".join(
+                f'<option value="{escape(str(key))}"{" selected" if str(key) == chosen else ""}>{escape(str(label))}</option>'
+                for key, label in self.choices
+            )
         )
         return format_html(
             '<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options

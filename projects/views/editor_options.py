@@ -2,6 +2,7 @@
 values fall back to the defaults instead of failing."""
 
 from designer.diagram import DiagramOptions
+from designer.diagram.areas import filter_choices
 from designer.schema import Direction
 from designer.workload import load_heat
 
@@ -16,6 +17,12 @@ def diagram_options(params, schema, *, selected: str | None = None) -> DiagramOp
         depth = max(1, min(5, int(params.get("depth", "1"))))
     except ValueError:
         depth = 1
+    area = params.get("area") or None
+    if area is not None and schema.diagram.area(area) is None:
+        area = None
+    only = params.get("only") or None
+    if only is not None and only not in {value for value, _ in filter_choices(schema)}:
+        only = None
     chosen = selected or params.get("selected") or focus
     # "load": headers coloured from idle blue to busiest red by declared reads and writes.
     heat = load_heat(schema) if params.get("colour") == "load" else ()
@@ -26,4 +33,6 @@ def diagram_options(params, schema, *, selected: str | None = None) -> DiagramOp
         show_columns=show if show in {"all", "keys", "none"} else None,
         selected_entity_id=chosen if chosen and schema.entity(chosen) else None,
         heat=heat,
+        area_id=area,
+        only=only,
     )

@@ -45,6 +45,15 @@
     });
     view = {element: element, svg: svg, viewport: viewport, graph: graph, pz: pz, natural: natural};
     if (!restore()) { fit(); }
+    // After the first frame: measuring 2,000 tables' boxes would hold back the drawing.
+    const drawn = view;
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        if (view !== drawn) { return; }
+        buildLabels();
+        changed();
+      }, 0);
+    });
     pz.on("transform", changed);
     changed();
     buildMinimap();
@@ -61,6 +70,7 @@
     const t = view.pz.getTransform();
     view.element.classList.toggle("titles-only", t.scale < TITLES_ONLY_BELOW);
     view.element.classList.toggle("overview", t.scale < OVERVIEW_BELOW);
+    if (t.scale < TITLES_ONLY_BELOW) { sizeLabels(t.scale); }
     try {
       localStorage.setItem(storageKey(view.element), JSON.stringify({x: t.x, y: t.y, scale: t.scale}));
     } catch (error) { /* private mode: the view is simply not remembered */ }
@@ -98,6 +108,69 @@
   function zoomBy(factor) {
     const rect = view.svg.getBoundingClientRect();
     view.pz.zoomTo(rect.width / 2, rect.height / 2, factor);
+  }
+
+  // --- names at a readable size when zoomed out, like a map's labels --------------------
+  // Each table's (and group's) name, centred on its box, in a layer whose font size
+  // follows the zoom so that it is always LABEL_PX on screen; a name wider than its
+  // box is shortened, one with no room at all is left out.
+
+  const LABEL_PX = 13;
+  const GROUP_LABEL_PX = 16;
+
+  function headerName(node) {
+    const texts = node.querySelectorAll("text");
+    if (!texts.length) { return ""; }
+    const y = texts[0].getAttribute("y");
+    let name = "";
+    for (const text of texts) { if (text.getAttribute("y") === y) { name += text.textContent; } }
+    return name.trim();
+  }
+
+  function svgElement(name, attributes) {
+    const element = document.createElementNS("http://www.w3.org/2000/svg", name);
+    for (const key of Object.keys(attributes)) { element.setAttribute(key, attributes[key]); }
+    return element;
+  }
+
+  function buildLabels() {
+    const layer = svgElement("g", {"class": "name-layer", "aria-hidden": "true"});
+    view.labels = [];
+    for (const node of view.graph.querySelectorAll("g.entity, g.enum")) {
+      const b = node.getBBox();
+      const name = headerName(node);
+      const text = svgElement("text", {x: b.x + b.width / 2, y: b.y + b.height / 2, "class": "name-label",
+                                       "data-for": node.id});
+      text.textContent = name;
+      layer.appendChild(text);
+      view.labels.push({text: text, name: name, width: b.width, shown: name});
+    }
+    for (const cluster of view.graph.querySelectorAll("g.cluster")) {
+      const title = cluster.querySelector("text");
+      if (!title) { continue; }
+      const b = cluster.getBBox();
+      const text = svgElement("text", {x: b.x + 4, y: b.y - 4, "class": "group-label"});
+      text.textContent = title.textContent;
+      layer.appendChild(text);
+    }
+    view.graph.appendChild(layer);
+    view.labelLayer = layer;
+    view.labelScale = null;
+  }
+
+  function sizeLabels(zoom) {
+    if (!view.labelLayer || (view.labelScale && Math.abs(zoom / view.labelScale - 1) < 0.05)) { return; }
+    view.labelScale = zoom;
+    const size = LABEL_PX / zoom;
+    view.labelLayer.style.setProperty("--label-size", size + "px");
+    view.labelLayer.style.setProperty("--group-label-size", GROUP_LABEL_PX / zoom + "px");
+    // Characters across the box and a little beyond it (boxes stand apart by more than that).
+    const fits = function (width) { return Math.floor(width * 1.4 / (size * 0.56)); };
+    for (const label of view.labels) {
+      const room = fits(label.width);
+      const shown = room >= label.name.length ? label.name : room >= 4 ? label.name.slice(0, room - 1) + "\u2026" : "";
+      if (shown !== label.shown) { label.text.textContent = shown; label.shown = shown; }
+    }
   }
 
   // --- across swaps: the same table stays under the same screen spot ------------------
@@ -267,11 +340,17 @@
     if (button) { button.disabled = count === 0; button.textContent = "Arrange picked (" + count + ")"; }
   }
 
+  // The new area's name sits inside the view settings' form (in the View menu) but
+  // belongs to the area form: typing it must not redraw the diagram.
+  document.addEventListener("change", function (event) {
+    if (event.target.getAttribute && event.target.getAttribute("form") === "diagram-area-save") { event.stopPropagation(); }
+  }, true);
+
   document.addEventListener("htmx:configRequest", function (event) {
     const form = event.detail.elt.closest && event.detail.elt.closest("[data-diagram-edit]");
     if (!form) { return; }
     event.detail.parameters.set("selected", selectedEntity());  // the open table stays open
-    if (form.id === "diagram-arrange-picked") {
+    if (form.id === "diagram-arrange-picked" || form.id === "diagram-area-save") {
       for (const node of picked()) {
         event.detail.parameters.append("object", node.id.replace(/^(entity|enum)_/, ""));
       }
@@ -409,12 +488,43 @@
   document.addEventListener("mouseover", function (event) {
     const node = event.target.closest && event.target.closest("#diagram g.entity");
     const from = event.relatedTarget && event.relatedTarget.closest && event.relatedTarget.closest("#diagram g.entity");
-    if (node && node !== from) { lightNeighbours(node, true); }
+    if (node && node !== from) { lightNeighbours(node, true); pointed = node; }
   });
   document.addEventListener("mouseout", function (event) {
     const node = event.target.closest && event.target.closest("#diagram g.entity");
     const to = event.relatedTarget && event.relatedTarget.closest && event.relatedTarget.closest("#diagram g.entity");
-    if (node && node !== to) { lightNeighbours(node, false); }
+    if (node && node !== to) { lightNeighbours(node, false); if (pointed === node) { pointed = null; } }
+  });
+
+  // --- neighbours of a table: N on the table under the pointer (or the one found or
+  // open), or its context menu, focuses the diagram on it to the toolbar's depth ----------
+
+  let pointed = null;  // the table under the pointer
+
+  function showNeighbours(node) {
+    const select = document.querySelector(".diagram-controls select[name=focus]");
+    const option = node && select && Array.from(select.options).find(function (o) { return o.dataset.node === node.id; });
+    if (!option) { return false; }
+    select.value = option.value;
+    select.dispatchEvent(new Event("change", {bubbles: true}));  // the controls' form asks for the drawing
+    const status = document.getElementById("diagram-search-status");
+    if (status) { status.textContent = "Showing the neighbours of " + option.textContent + "."; }
+    return true;
+  }
+
+  function currentTable() {
+    return pointed || document.querySelector("#diagram g.entity.found") || document.querySelector("#diagram g.entity.selected");
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (!view || event.ctrlKey || event.metaKey || event.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName)) { return; }
+    if (event.key !== "n" && event.key !== "N") { return; }
+    if (!pointed && !view.element.contains(event.target) && event.target !== document.body) { return; }
+    if (showNeighbours(currentTable())) { event.preventDefault(); }
+  });
+  document.addEventListener("contextmenu", function (event) {
+    const node = event.target.closest && event.target.closest("#diagram g.entity");
+    if (node && showNeighbours(node)) { event.preventDefault(); }
   });
 
   window.diagramView = {

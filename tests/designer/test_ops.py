@@ -26,6 +26,7 @@ from designer.schema import (
     PatternKind,
     Position,
     Relationship,
+    SubjectArea,
     TypeKind,
     Volume,
     replace,
@@ -85,6 +86,7 @@ def example_ops(blog):
         ops.SetVolume(entity_id=posts.id, volume=Volume(entity_id=posts.id, rows=10)),
         ops.SetDiagramSettings(settings=DiagramSettings(direction=Direction.TOP_BOTTOM)),
         ops.SetPositions(positions=(Position(users.id, 10, 20), Position(posts.id, 300, 40.5)), label="Auto layout"),
+        ops.SetSubjectArea(area_id="area_1", area=SubjectArea("area_1", "People", (users.id, posts.id))),
         ops.SetProjectInfo(name="renamed", database_type="PostgreSQL", comment=None),
         ops.ReplaceSchema(schema=replace(blog, entities=blog.entities[:1], relationships=(), groups=())),
         ops.Batch(

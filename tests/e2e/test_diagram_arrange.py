@@ -103,7 +103,9 @@ def test_zoom_pan_drag_reload_undo_and_add(open_project):
     assert transform(page) == pytest.approx(transform(page))
     assert transform(page)["scale"] == pytest.approx(scale)
     again = box(page, users.id)
-    assert close((again["x"], again["y"]), (dropped["x"], dropped["y"]))
+    # 3 px: the open table's border is a point wider, which moves the drawing's edge when
+    # that table lies on it (as users does in the compact layout).
+    assert close((again["x"], again["y"]), (dropped["x"], dropped["y"]), tolerance=3)
 
     # Undo the move: the table goes back, in the document and on screen.
     page.get_by_role("button", name="↶ Undo").click()

@@ -40,3 +40,58 @@ def test_search_jumps_to_a_table_and_hover_lights_its_neighbours(open_project, p
     )
     page.mouse.move(1, 1)
     expect(page.locator("#diagram g.relationship.lit")).to_have_count(0)
+
+
+def test_n_on_a_table_shows_its_neighbours_to_the_chosen_depth(open_project, page):
+    schema = blog_schema()
+    page = open_project(username="nora", name="Blog", schema=schema)
+    page.locator("#diagram svg g.viewport").wait_for(state="attached")
+    comments = schema.entity_by_name("comments")
+    near = {comments.id} | {
+        other
+        for r in schema.relationships
+        if comments.id in (r.from_entity_id, r.to_entity_id)
+        for other in (r.from_entity_id, r.to_entity_id)
+    }
+    assert len(near) < len(schema.entities)  # depth 1 leaves some tables out
+
+    page.locator(f"#entity_{comments.id}").hover()
+    page.keyboard.press("n")
+    expect(page.locator(".diagram-controls select[name=focus]")).to_have_value(comments.id)
+    expect(page.locator("#diagram g.entity")).to_have_count(len(near))
+    drawn = page.locator("#diagram g.entity").evaluate_all("nodes => nodes.map(n => n.id)")
+    assert set(drawn) == {f"entity_{i}" for i in near}
+    expect(page.locator("#diagram-search-status")).to_have_text("Showing the neighbours of comments.")
+
+    # Deeper: the depth box widens the view around the same table.
+    page.locator(".diagram-controls input[name=depth]").fill("3")
+    page.locator(".diagram-controls input[name=depth]").dispatch_event("change")
+    expect(page.locator("#diagram g.entity")).to_have_count(len(schema.entities))
+
+    # The context menu does the same for another table.
+    page.locator(".diagram-controls input[name=depth]").fill("1")
+    page.locator(".diagram-controls input[name=depth]").dispatch_event("change")
+    users = schema.entity_by_name("users")
+    page.locator(f"#entity_{users.id}").click(button="right")
+    expect(page.locator(".diagram-controls select[name=focus]")).to_have_value(users.id)
+
+
+def test_picked_tables_become_a_subject_area_chosen_from_the_view_menu(open_project, page):
+    schema = blog_schema()
+    page = open_project(username="sara", name="Blog", schema=schema)
+    page.locator("#diagram svg g.viewport").wait_for(state="attached")
+    users, posts = schema.entity_by_name("users"), schema.entity_by_name("posts")
+    page.locator(f"#entity_{users.id}").click(modifiers=["Shift"])
+    page.locator(f"#entity_{posts.id}").click(modifiers=["Shift"])
+    page.get_by_text("View", exact=True).click()
+    page.get_by_label("New subject area name").fill("Writing")
+    page.get_by_role("button", name="Save as area").click()
+    expect(page.locator("#diagram g.entity")).to_have_count(2)
+    area = page.locator(".diagram-controls select[name=area]")
+    expect(area.locator("option:checked")).to_have_text("Writing (2)")
+    # The whole diagram again, then the area from the select: drawn in its own arrangement.
+    area.select_option("")
+    expect(page.locator("#diagram g.entity")).to_have_count(len(schema.entities))
+    area.select_option(label="Writing (2)")
+    expect(page.locator("#diagram g.entity")).to_have_count(2)
+    assert page.evaluate("window.__samePage") is True

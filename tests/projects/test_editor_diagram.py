@@ -98,3 +98,84 @@ def test_a_new_table_is_placed_and_no_other_moves(client_for, arranged_project, 
     after = positions(arranged_project)
     new = set(after) - set(before)
     assert len(new) == 1 and {k: after[k] for k in before} == before
+
+
+# --- subject areas -----------------------------------------------------------------------
+
+
+def areas(project):
+    return project_schema(Project.objects.get(pk=project.pk)).diagram.areas
+
+
+def test_picked_tables_are_saved_as_an_area_shown_at_once_and_undone(client_for, arranged_project, member):
+    schema = project_schema(arranged_project)
+    users, posts = schema.entity_by_name("users"), schema.entity_by_name("posts")
+    response = post(
+        client_for(member),
+        "diagram_area_save",
+        arranged_project,
+        {"area_name": "Writing <b>", "object": [users.id, posts.id]},
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    (area,) = areas(arranged_project)
+    assert (area.name, area.entity_ids) == ("Writing <b>", (users.id, posts.id))
+    assert {p.id for p in area.positions} >= {users.id, posts.id}  # its own arrangement
+    # The response draws the area (two tables) and lists it, selected, escaped.
+    assert body.count('<g id="entity_') == 2
+    assert f'<option value="{area.id}" selected>Writing &lt;b&gt; (2)</option>' in body
+    assert arranged_project.revisions.latest("number").summary == "Set subject area Writing <b>"
+    post(client_for(member), "undo", arranged_project, {})
+    assert areas(arranged_project) == ()
+
+
+def test_a_focus_becomes_an_area_and_moves_in_it_leave_the_whole_diagram_alone(client_for, arranged_project, member):
+    schema = project_schema(arranged_project)
+    users = schema.entity_by_name("users")
+    post(
+        client_for(member),
+        "diagram_area_save",
+        arranged_project,
+        {"area_name": "Users", "focus": users.id, "depth": "1"},
+    )
+    (area,) = areas(arranged_project)
+    assert users.id in area.entity_ids and 1 < len(area.entity_ids) < len(schema.entities)
+    whole = positions(arranged_project)
+    before = {p.id: (p.x, p.y) for p in area.positions}
+    response = post(client_for(member), "diagram_move", arranged_project, {"move": f"{users.id},40,0", "area": area.id})
+    assert response.status_code == 200
+    (moved,) = areas(arranged_project)
+    assert {p.id: (p.x, p.y) for p in moved.positions}[users.id] == pytest.approx(
+        (before[users.id][0] + 40, before[users.id][1])
+    )
+    assert positions(arranged_project) == whole
+    assert post(client_for(member), "diagram_area_remove", arranged_project, {"area": area.id}).status_code == 200
+    assert areas(arranged_project) == ()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [({"area_name": "", "object": ["x"]}, "Name the subject area"), ({"area_name": "Nothing"}, "Pick tables")],
+)
+def test_an_area_without_a_name_or_tables_is_refused(client_for, arranged_project, member, data, message):
+    response = post(client_for(member), "diagram_area_save", arranged_project, data)
+    assert response.status_code == 422 and message in response.content.decode()
+    assert areas(arranged_project) == ()
+
+
+def test_a_viewer_cannot_save_an_area(client_for, arranged_project, viewer):
+    users = project_schema(arranged_project).entity_by_name("users")
+    response = post(client_for(viewer), "diagram_area_save", arranged_project, {"area_name": "X", "object": [users.id]})
+    assert response.status_code in (403, 404)
+    assert areas(arranged_project) == ()
+
+
+def test_the_diagram_can_show_one_group_alone(client_for, arranged_project, viewer):
+    schema = project_schema(arranged_project)
+    group = schema.groups[0]
+    url = reverse("diagram_fragment", args=[arranged_project.pk])
+    body = client_for(viewer).get(url, {"only": f"group:{group.id}"}, **HTMX).content.decode()
+    assert body.count('<g id="entity_') == len(group.entity_ids) < len(schema.entities)
+    # An unknown filter draws everything, without an error.
+    body = client_for(viewer).get(url, {"only": "group:<script>"}, **HTMX).content.decode()
+    assert body.count('<g id="entity_') == len(schema.entities)
