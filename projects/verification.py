@@ -66,6 +66,10 @@ def connect(url: str, *, dbname: str | None = None, autocommit: bool = True) -> 
     try:
         return psycopg.connect(**params, autocommit=autocommit)
     except psycopg.OperationalError as error:
+        if dbname is None and params["dbname"] != "postgres":
+            # The URL's database only serves to reach the server (DATABASE_URL's may not exist yet,
+            # as under the tests): the maintenance database does as well.
+            return connect(url, dbname="postgres", autocommit=autocommit)
         raise VerifyError(f"Cannot reach the verification server: {str(error).strip()}") from error
 
 
