@@ -153,7 +153,8 @@ class _Importer:
             color=table["color"],
         )
         for problem in entity_fragments(entity, dialect=self.dialect):  # refused here with the table's line
-            self.problems.append(replace(problem, line=table["line"]))
+            kept = self.problems if problem.severity is Severity.ERROR else self.notices
+            kept.append(replace(problem, line=table["line"]))
         self.entities[(namespace, table["name"])] = entity
         return entity
 

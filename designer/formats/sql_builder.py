@@ -154,7 +154,8 @@ class SchemaBuilder:
         for key, table in self.tables.items():
             entity, ids = self._build_entity(table, enum_ids, taken)
             for problem in entity_fragments(entity, dialect=self.dialect):  # refused here with the table's line
-                self.error(problem.code, problem.message, table.line)
+                report = self.error if problem.severity is Severity.ERROR else self.notice
+                report(problem.code, problem.message, table.line)
             entities.append(entity)
             field_ids[key] = ids
         if self.errors:

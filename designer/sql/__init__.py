@@ -17,7 +17,7 @@ cached by text: the same fragment is parsed once per process.
 from __future__ import annotations
 
 from designer.sql.base import DIALECT_NAMES, MYSQL, POSTGRESQL, SQLITE, FragmentError
-from designer.sql.glot import glot_expression, mysql_type, sqlite_type, transpile
+from designer.sql.glot import glot_elsewhere, glot_expression, mysql_type, sqlite_type, transpile
 from designer.sql.pg import needs_parentheses_as_default, pg_expression, pg_function_names, pg_literal, pg_type
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "literal_sql",
     "literal_value",
     "parses_as_type_somewhere",
+    "read_elsewhere",
     "type_sql",
 ]
 
@@ -93,3 +94,11 @@ def parses_as_type_somewhere(text: str) -> FragmentError | None:
         except FragmentError as error:
             first = first or error
     return first
+
+
+def read_elsewhere(text: str, *, kind: str) -> str | None:
+    """For a design that names none of our databases: the other database whose parser reads
+    ``text`` as one type (``kind`` TYPE) or one expression, or None. Such text is kept (an
+    import from SQL Server or Oracle says ``[status] IN (…)``) and flagged; it never reaches
+    DDL, which is printed from a parse in the target dialect."""
+    return glot_elsewhere(text, kind=kind)

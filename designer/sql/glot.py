@@ -22,7 +22,7 @@ _READ = {POSTGRESQL: "postgres", MYSQL: "mysql", SQLITE: "sqlite"}
 _FORBIDDEN = (exp.Query, exp.Subquery, exp.Command, exp.DDL, exp.DML, exp.Alias, exp.Star, exp.Placeholder)
 _SQLITE_TYPE = re.compile(
     r"\s*(?P<words>[A-Za-z_][A-Za-z0-9_]*(?:\s+[A-Za-z_][A-Za-z0-9_]*)*)"
-    r"\s*(?:\(\s*(?P<first>\d+)\s*(?:,\s*(?P<second>\d+)\s*)?\))?\s*"
+    r"\s*(?:\(\s*(?P<first>[+-]?\d+(?:\.\d+)?)\s*(?:,\s*(?P<second>[+-]?\d+(?:\.\d+)?)\s*)?\))?\s*"
 )
 
 
@@ -95,13 +95,42 @@ def mysql_type(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def sqlite_type(text: str) -> str:
-    """``text`` as one SQLite type name (its grammar: words, then one or two numbers in
-    parentheses), re-spelled from the parts."""
+    """``text`` as one SQLite type name (its grammar: words, then one or two signed numbers
+    in parentheses, which SQLite reads and ignores), re-spelled from the parts."""
     match = _SQLITE_TYPE.fullmatch(text)
     if not match:
         raise FragmentError(
-            kind=TYPE, dialect=SQLITE, reason="a type is words, then at most two whole numbers in parentheses"
+            kind=TYPE, dialect=SQLITE, reason="a type is words, then at most two numbers in parentheses"
         )
     words = " ".join(match["words"].split())
     numbers = [n for n in (match["first"], match["second"]) if n is not None]
-    return f"{words}({', '.join(str(int(n)) for n in numbers)})" if numbers else words
+    return f"{words}({', '.join(numbers)})" if numbers else words
+
+
+# Databases we import from but do not write DDL for, by sqlglot's name and ours.
+_ELSEWHERE = {"tsql": "SQL Server", "oracle": "Oracle", "snowflake": "Snowflake", "bigquery": "BigQuery"}
+_NEVER_ELSEWHERE = (exp.Command, exp.DDL, exp.DML, exp.Alias, exp.Star)
+
+
+@functools.lru_cache(maxsize=4096)
+def glot_elsewhere(text: str, *, kind: str) -> str | None:
+    source = f"SELECT CAST(NULL AS {text})" if kind == TYPE else text
+    for read, name in _ELSEWHERE.items():
+        try:
+            trees = [t for t in sqlglot.parse(source, read=read) if t is not None]
+        except (ParseError, TokenError):
+            continue
+        if len(trees) == 1 and _one_of_kind(trees[0], kind):
+            return name
+    return None
+
+
+def _one_of_kind(tree: exp.Expression, kind: str) -> bool:
+    if kind == TYPE:
+        casts = tree.expressions if isinstance(tree, exp.Select) else []
+        return (
+            len(casts) == 1
+            and isinstance(casts[0], exp.Cast)
+            and not any(isinstance(n, _NEVER_ELSEWHERE) for n in casts[0].to.walk())
+        )
+    return isinstance(tree, exp.Condition) and not any(isinstance(n, _NEVER_ELSEWHERE) for n in tree.walk())

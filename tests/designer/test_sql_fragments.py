@@ -36,10 +36,21 @@ def schema_with(*, type=None, default=None, check=None, checks=(), indexes=(), d
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
-@pytest.mark.parametrize("text", [HOSTILE_TYPE, "int; drop table victim", "int /* ", "text)", "numeric(-1,-1)", ""])
+@pytest.mark.parametrize("text", [HOSTILE_TYPE, "int; drop table victim", "int /* ", "text)", "int(--1)", ""])
 def test_a_type_that_is_not_one_type_name_is_refused_with_the_reason(dialect, text):
     with pytest.raises(FragmentError, match="does not parse as one type name in"):
         type_sql(text, dialect=dialect)
+
+
+@pytest.mark.parametrize("dialect", ["postgresql", "mysql"])
+def test_negative_type_parameters_are_refused_where_the_server_refuses_them(dialect):
+    with pytest.raises(FragmentError, match="does not parse as one type name in"):
+        type_sql("numeric(-1,-1)", dialect=dialect)
+
+
+def test_sqlite_reads_signed_type_parameters_as_its_grammar_says():
+    # sqlite3 :memory: "CREATE TABLE t(a numeric(-1,-1))" succeeds: SQLite reads and ignores them.
+    assert type_sql("numeric(-1,-1)", dialect="sqlite") == "numeric(-1, -1)"
 
 
 @pytest.mark.parametrize(
