@@ -90,9 +90,11 @@
   // past the one this page shows, redraw the diagram, and refresh the panel unless the
   // person is in the middle of typing there (their edit is rebased when they save).
   function panelBusy(panel) {
+    // An "Add …" form stays open, ready, after each add: busy only once something is typed in it.
     const active = document.activeElement;
-    if (active && panel.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName)) { return true; }
-    if (panel.querySelector("details[open] form")) { return true; }
+    const ready = active && active.closest && active.closest("details.add-block");
+    if (active && panel.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) && !ready) { return true; }
+    if (panel.querySelector("details[open]:not(.add-block) form")) { return true; }
     return Array.from(panel.querySelectorAll("input:not([type=hidden]), textarea, select")).some(function (el) {
       if (el.type === "checkbox" || el.type === "radio") { return el.checked !== el.defaultChecked; }
       if (el.tagName === "SELECT" && el.multiple) { return Array.from(el.options).some(function (o) { return o.selected !== o.defaultSelected; }); }

@@ -46,11 +46,8 @@ def test_analyze_apply_and_undo_an_index(open_project, celery_worker_process, se
 
     card.get_by_role("button", name="Apply").first.click()
     page.get_by_text("the schema is now at revision").wait_for()
-    page.wait_for_function("document.querySelectorAll('#diagram svg g.entity').length > 0")
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('#diagram svg g.entity')]
-              .some(g => g.textContent.includes('comments') && g.textContent.includes('IX'))"""
-    )
+    page.locator("#diagram svg g.entity").first.wait_for(state="attached")
+    page.locator("#diagram svg g.entity", has_text="comments").filter(has_text="IX").first.wait_for(state="attached")
     assert indexed_markers(page) == 2  # post_id and created_at
     page.get_by_role("tab", name="Schema").click()
     page.locator("[data-entity-id] a", has_text="comments").click()

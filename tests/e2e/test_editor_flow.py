@@ -72,7 +72,7 @@ def test_build_a_schema_and_watch_the_diagram(logged_in):
     page.get_by_text("+ Add index").click()
     page.locator("#new-index-columns").fill("title")
     page.get_by_role("button", name="Add index").click()
-    page.get_by_text("books_title_idx").wait_for()
+    page.locator("#editor-panel code", has_text="books_title_idx").wait_for()
 
     page.locator("#diagram svg g.entity", has_text="authors").first.click()  # opens it in the editor
     page.locator("h2", has_text="authors").wait_for()
