@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from designer.migrate.model import Column, Constraint, IndexDef, Table
-from designer.migrate.render import Context, MigrationError, Stmt, step_comment
+from designer.migrate.render import Context, MigrationError, Stmt, handler_for, step_comment
 from designer.migrate.steps import Step
 from designer.schema import IndexColumn, IndexMethod, RefAction, SortOrder, TypeKind
 
@@ -36,7 +36,7 @@ _ACTIONS = {RefAction.NO_ACTION: "NO ACTION", RefAction.RESTRICT: "RESTRICT", Re
 
 
 def render_step(step: Step, ctx: Context) -> list[Stmt]:
-    return globals()[f"_{step.action}"](step, ctx)
+    return handler_for(_HANDLERS, step, "MySQL")(step, ctx)
 
 
 def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
@@ -433,3 +433,33 @@ def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
             f"foreign key {key.name} on {table.label} uses a text column, which MySQL cannot index whole"
         )
     return [Stmt(own_index), Stmt(sql + ";")]
+
+
+# Every step action, by name (designer.migrate.steps.ACTIONS): a new action without a
+# renderer here is a clear MigrationError, not a KeyError.
+_HANDLERS = {
+    "drop_foreign_key": _drop_foreign_key,
+    "drop_index": _drop_index,
+    "drop_constraint": _drop_constraint,
+    "drop_column": _drop_column,
+    "drop_table": _drop_table,
+    "create_schema": _create_schema,
+    "create_enum": _create_enum,
+    "rename_enum": _rename_enum,
+    "rename_enum_value": _rename_enum_value,
+    "add_enum_value": _add_enum_value,
+    "rename_table": _rename_table,
+    "rename_column": _rename_column,
+    "rename_constraint": _rename_constraint,
+    "rename_index": _rename_index,
+    "create_table": _create_table,
+    "add_column": _add_column,
+    "alter_column": _alter_column,
+    "replace_enum": _replace_enum,
+    "set_comment": _set_comment,
+    "drop_enum": _drop_enum,
+    "drop_schema": _drop_schema,
+    "add_constraint": _add_constraint,
+    "create_index": _create_index,
+    "add_foreign_key": _add_foreign_key,
+}

@@ -25,18 +25,14 @@ from designer.migrate.pg_sql import (
     literal,
     table_sql,
 )
-from designer.migrate.render import LOCK_TIMEOUT, STATEMENT_TIMEOUT, Context, Stmt, step_comment
+from designer.migrate.render import LOCK_TIMEOUT, STATEMENT_TIMEOUT, Context, Stmt, handler_for, step_comment
 from designer.migrate.steps import Step
 from designer.naming import fit_identifier
 from designer.schema import IndexColumn
 
 
 def render_step(step: Step, ctx: Context) -> list[Stmt]:
-    column_step = _COLUMN_STEPS.get(step.action)
-    return column_step(step, ctx) if column_step else globals()[f"_{step.action}"](step, ctx)
-
-
-_COLUMN_STEPS = {"add_column": add_column, "alter_column": alter_column}  # in pg_columns.py
+    return handler_for(_HANDLERS, step, "PostgreSQL")(step, ctx)
 
 
 def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
@@ -312,3 +308,33 @@ def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
     if not ctx.zero_downtime:
         return [Stmt(sql + ";")]
     return [Stmt(sql + " NOT VALID;"), Stmt(f"{alter} VALIDATE CONSTRAINT {ctx.quote(step.new.name)};", "own")]
+
+
+# Every step action, by name (designer.migrate.steps.ACTIONS): a new action without a
+# renderer here is a clear MigrationError, not a KeyError.
+_HANDLERS = {
+    "drop_foreign_key": _drop_foreign_key,
+    "drop_index": _drop_index,
+    "drop_constraint": _drop_constraint,
+    "drop_column": _drop_column,
+    "drop_table": _drop_table,
+    "create_schema": _create_schema,
+    "create_enum": _create_enum,
+    "rename_enum": _rename_enum,
+    "rename_enum_value": _rename_enum_value,
+    "add_enum_value": _add_enum_value,
+    "rename_table": _rename_table,
+    "rename_column": _rename_column,
+    "rename_constraint": _rename_constraint,
+    "rename_index": _rename_index,
+    "create_table": _create_table,
+    "add_column": add_column,
+    "alter_column": alter_column,
+    "replace_enum": _replace_enum,
+    "set_comment": _set_comment,
+    "drop_enum": _drop_enum,
+    "drop_schema": _drop_schema,
+    "add_constraint": _add_constraint,
+    "create_index": _create_index,
+    "add_foreign_key": _add_foreign_key,
+}

@@ -24,6 +24,14 @@ class MigrationError(ValueError):
     """The migration cannot be written for this dialect; the message names the object."""
 
 
+def handler_for(handlers: dict, step, dialect: str):
+    """The dialect's renderer of ``step``'s action (its explicit table), or a clear error."""
+    handler = handlers.get(step.action)
+    if handler is None:
+        raise MigrationError(f"{dialect} has no renderer for a step of kind {step.action!r}")
+    return handler
+
+
 @dataclass(frozen=True)
 class Warning:  # the manifest's word for it; a record, never raised
     code: str  # the squawk rule name (or a dialect's own, e.g. "mysql-table-copy")

@@ -12,7 +12,7 @@ switched off for the migration and checked before it commits
 from __future__ import annotations
 
 from designer.migrate.model import Column, Constraint, IndexDef, Table
-from designer.migrate.render import Context, Stmt, step_comment
+from designer.migrate.render import Context, Stmt, handler_for, step_comment
 from designer.migrate.steps import Step
 from designer.schema import RefAction, SortOrder
 
@@ -30,7 +30,7 @@ def render_step(step: Step, ctx: Context) -> list[Stmt]:
         and step.action not in ("rename_table", "rename_column", "drop_index")
     ):
         return []  # the rebuild at the end writes the table in its final shape
-    return globals()[f"_{step.action}"](step, ctx)
+    return handler_for(_HANDLERS, step, "SQLite")(step, ctx)
 
 
 def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
@@ -206,3 +206,33 @@ def _create_table(step: Step, ctx: Context) -> list[Stmt]:
 
 def _create_index(step: Step, ctx: Context) -> list[Stmt]:
     return [Stmt(_index_sql(ctx, step.table, step.new))]
+
+
+# Every step action, by name (designer.migrate.steps.ACTIONS): a new action without a
+# renderer here is a clear MigrationError, not a KeyError.
+_HANDLERS = {
+    "drop_foreign_key": _drop_foreign_key,
+    "drop_index": _drop_index,
+    "drop_constraint": _drop_constraint,
+    "drop_column": _drop_column,
+    "drop_table": _drop_table,
+    "create_schema": _create_schema,
+    "create_enum": _create_enum,
+    "rename_enum": _rename_enum,
+    "rename_enum_value": _rename_enum_value,
+    "add_enum_value": _add_enum_value,
+    "rename_table": _rename_table,
+    "rename_column": _rename_column,
+    "rename_constraint": _rename_constraint,
+    "rename_index": _rename_index,
+    "create_table": _create_table,
+    "add_column": _add_column,
+    "alter_column": _alter_column,
+    "replace_enum": _replace_enum,
+    "set_comment": _set_comment,
+    "drop_enum": _drop_enum,
+    "drop_schema": _drop_schema,
+    "add_constraint": _add_constraint,
+    "create_index": _create_index,
+    "add_foreign_key": _add_foreign_key,
+}

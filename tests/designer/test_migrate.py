@@ -396,3 +396,11 @@ def test_enum_values_renamed_and_added_in_one_version_are_still_renames():
     assert up.index("RENAME VALUE 'a' TO 'A'") < up.index("ADD VALUE IF NOT EXISTS 'x' AFTER 'b'")
     front = apply(old, ops.UpdateEnum(enum=Enum("e", "state", tuple(EnumValue(v) for v in ("z", "A", "b", "c", "d")))))
     assert "ADD VALUE IF NOT EXISTS 'z' BEFORE 'a'" in migrate(old, front).up  # 'a' → 'A' is not a rename here
+
+
+def test_a_step_kind_a_dialect_cannot_render_is_a_clear_error():
+    from designer.migrate.render import MigrationError, handler_for
+    from designer.migrate.steps import Step
+
+    with pytest.raises(MigrationError, match="SQLite has no renderer for a step of kind 'reticulate_splines'"):
+        handler_for({}, Step(action="reticulate_splines"), "SQLite")
