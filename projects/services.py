@@ -25,6 +25,7 @@ from designer.schema import Schema
 from designer.validate import validate
 from projects import memo, selectors
 from projects.cache import redis_mark_down, redis_marked_down
+from projects.celery import app as celery_app
 from projects.models import Analysis, Dismissal, Job, JobKind, JobStatus, Membership, Project, Revision, Role
 
 logger = logging.getLogger(__name__)
@@ -281,11 +282,12 @@ def job_retry(*, job: Job, user) -> Job:
     return job
 
 
+RUN_JOB = "projects.tasks.run_job"  # the one task every job kind runs through (projects/tasks.py)
+
+
 def job_dispatch(*, job: Job) -> None:
     """Send the task. A broker that cannot be reached fails the row with a message: a
     job is never left pending with nothing on its way to run it."""
-    from projects.tasks import run_job
-
     # Why "try again" rather than running it here: a job may take minutes (its time limit),
     # which would hold a web worker as long as a hung broker did.
     soft, hard = job_time_limits(job.kind)
@@ -293,6 +295,7 @@ def job_dispatch(*, job: Job) -> None:
     try:
         if broker and redis_marked_down(broker):  # failed a moment ago: don't wait for it again
             raise KombuOperationalError("Redis was unreachable a moment ago")
+        run_job = celery_app.tasks[RUN_JOB]  # by name: services never import the tasks that import them
         run_job.apply_async(args=[job.pk], soft_time_limit=soft or None, time_limit=hard)  # soft 0: none
     except (KombuOperationalError, RedisError, OSError) as error:
         logger.warning("job %s not sent, the broker is unreachable: %s", job.pk, error)

@@ -11,6 +11,7 @@ from django.db import transaction
 from designer.verify.report import markdown
 from projects import releases, selectors, services
 from projects.models import Job, JobKind, JobStatus, Project, Release, Verification
+from projects.rehearsal import rehearse
 from projects.verification import Options, verify
 
 MAX_SCALE = 1000.0
@@ -60,6 +61,7 @@ def verification_job(job: Job) -> dict:
         version=run.version,
         previous=previous,
         previous_version=previous_version,
+        rehearse=rehearse,
         options=Options(runs=run.runs, scale=run.scale, max_rows=run.max_rows),
         progress=lambda percent, message: services.job_progress(job=job, progress=percent, message=message),
     )

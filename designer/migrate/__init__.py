@@ -39,8 +39,9 @@ SQLite has one namespace per file, so a table ``sales.orders`` is named "sales.o
 
 from __future__ import annotations
 
+from designer.migrate.base import Migration, MigrationError, Warning
 from designer.migrate.diff import diff
-from designer.migrate.render import Migration, MigrationError, Warning, render
+from designer.migrate.render import render
 from designer.migrate.steps import Step
 from designer.schema import Schema
 

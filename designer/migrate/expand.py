@@ -15,9 +15,9 @@ it), or an identity column, is changed in place as usual (and warned about).
 
 from __future__ import annotations
 
+from designer.migrate.base import Context, Stmt, Warning
 from designer.migrate.model import Column, Table
 from designer.migrate.pg_sql import dollar_quoted, type_warnings
-from designer.migrate.render import Context, Stmt, Warning
 from designer.migrate.steps import Step
 from designer.naming import fit_identifier
 from designer.schema import TypeKind

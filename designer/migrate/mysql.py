@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 
+from designer.migrate.base import Context, MigrationError, Stmt, handler_for, step_comment
 from designer.migrate.model import Column, Constraint, IndexDef, Table
-from designer.migrate.render import Context, MigrationError, Stmt, handler_for, step_comment
 from designer.migrate.steps import Step
 from designer.schema import IndexColumn, IndexMethod, RefAction, SortOrder, TypeKind
 

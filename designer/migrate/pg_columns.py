@@ -5,9 +5,9 @@ default, identity, nullability)."""
 from __future__ import annotations
 
 from designer.migrate import expand
+from designer.migrate.base import Context, Stmt
 from designer.migrate.model import Column, Table
 from designer.migrate.pg_sql import column_comment, column_sql, dollar_quoted, existing, table_sql, type_warnings
-from designer.migrate.render import Context, Stmt
 from designer.migrate.steps import Step
 from designer.naming import fit_identifier
 from designer.schema import DefaultKind, FieldType, TypeKind

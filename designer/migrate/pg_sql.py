@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from designer.migrate.base import Context, Stmt
 from designer.migrate.model import Column, Constraint, IndexDef, Table
-from designer.migrate.render import Context, Stmt
 from designer.migrate.steps import Step
 from designer.schema import RefAction, SortOrder
 

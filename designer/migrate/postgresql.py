@@ -12,6 +12,7 @@ squawk rule that flags it.
 from __future__ import annotations
 
 from designer.migrate import expand
+from designer.migrate.base import LOCK_TIMEOUT, STATEMENT_TIMEOUT, Context, Stmt, handler_for, step_comment
 from designer.migrate.model import IndexDef, Table
 from designer.migrate.pg_columns import add_column, alter_column
 from designer.migrate.pg_sql import (
@@ -25,7 +26,6 @@ from designer.migrate.pg_sql import (
     literal,
     table_sql,
 )
-from designer.migrate.render import LOCK_TIMEOUT, STATEMENT_TIMEOUT, Context, Stmt, handler_for, step_comment
 from designer.migrate.steps import Step
 from designer.naming import fit_identifier
 from designer.schema import IndexColumn

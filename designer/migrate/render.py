@@ -1,118 +1,28 @@
 """Steps → SQL text for one dialect: the Migration (up, down, warnings, irreversible).
 
-The renderers (``postgresql``, ``mysql``, ``sqlite``) turn one step into statements;
-this module checks names, spells types, announces what cannot be undone and lays the
-statements out in transactions the way each client applies them (``psql -v
-ON_ERROR_STOP=1 -f``, ``mariadb``, ``sqlite3``).
+The renderers (``postgresql``, ``mysql``, ``sqlite``) turn one step into statements with
+the shared types of ``designer.migrate.base``; this module dispatches to them, checks
+names, announces what cannot be undone and lays the statements out in transactions the
+way each client applies them (``psql -v ON_ERROR_STOP=1 -f``, ``mariadb``, ``sqlite3``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from designer.migrate import mysql, postgresql, sqlite
+from designer.migrate.base import (  # the shared types, re-exported for designer.migrate
+    LOCK_TIMEOUT,
+    MAX_NAME,
+    STATEMENT_TIMEOUT,
+    Context,
+    Migration,
+    MigrationError,
+    _comment,
+)
+from designer.migrate.diff import diff_models
 from designer.migrate.fragments import for_dialect
-from designer.migrate.model import Column, Model, build_model
-from designer.schema import Schema, TypeKind
-from designer.types import MYSQL, POSTGRESQL, SQLITE, UnportableType, sql_type
-
-MAX_NAME = {POSTGRESQL: 63, MYSQL: 64}
-LOCK_TIMEOUT = "2s"  # a DDL statement queued behind a long lock blocks every later query: give up fast, retry
-STATEMENT_TIMEOUT = "30min"  # VALIDATE and concurrent builds on big tables need time; a runaway statement does not
-
-
-class MigrationError(ValueError):
-    """The migration cannot be written for this dialect; the message names the object."""
-
-
-def handler_for(handlers: dict, step, dialect: str):
-    """The dialect's renderer of ``step``'s action (its explicit table), or a clear error."""
-    handler = handlers.get(step.action)
-    if handler is None:
-        raise MigrationError(f"{dialect} has no renderer for a step of kind {step.action!r}")
-    return handler
-
-
-@dataclass(frozen=True)
-class Warning:  # the manifest's word for it; a record, never raised
-    code: str  # the squawk rule name (or a dialect's own, e.g. "mysql-table-copy")
-    message: str
-    step: int  # index into the steps this migration was rendered from
-
-
-@dataclass(frozen=True)
-class Migration:
-    dialect: str
-    up: str
-    down: str
-    warnings: list[Warning] = field(default_factory=list)
-    irreversible: list[str] = field(default_factory=list)
-    down_warnings: list[Warning] = field(default_factory=list)
-    # expand_contract=True: what the next release runs once no code uses the old columns
-    # ("" when nothing was expanded); down assumes it ran.
-    contract: str = ""
-    contract_warnings: list[Warning] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Stmt:
-    """One statement. ``mode``: ``tx`` joins the step's transaction; ``own`` starts a new
-    transaction (VALIDATE after its NOT VALID committed); ``bare`` runs outside any
-    transaction (CONCURRENTLY, ALTER TYPE ADD VALUE)."""
-
-    sql: str
-    mode: str = "tx"
-
-
-@dataclass
-class Context:
-    dialect: str
-    old: Model
-    new: Model
-    zero_downtime: bool
-    warnings: list[Warning] = field(default_factory=list)
-    irreversible: list[str] = field(default_factory=list)
-    step_number: int = 0
-    expand_contract: bool = False
-    contract: list = field(default_factory=list)  # PostgreSQL expand/contract: statements for the later release
-    contract_warnings: list[Warning] = field(default_factory=list)
-    steps: list = field(default_factory=list)  # all the steps being rendered (SQLite plans rebuilds from them)
-    plans: dict = field(default_factory=dict)  # what a renderer worked out once from all the steps, by name
-
-    def warn(self, code: str, message: str) -> None:
-        self.warnings.append(Warning(code, message, self.step_number))
-
-    # --- names and types, the same for every renderer -----------------------------------
-
-    def quote(self, name: str) -> str:
-        if self.dialect == MYSQL:
-            return "`" + name.replace("`", "``") + "`"
-        return '"' + name.replace('"', '""') + '"'
-
-    def qualified(self, name: str, namespace: str | None) -> str:
-        if namespace is None:
-            return self.quote(name)
-        if self.dialect == SQLITE:  # one file, one namespace: the schema name becomes part of the table's
-            return self.quote(f"{namespace}.{name}")
-        return f"{self.quote(namespace)}.{self.quote(name)}"
-
-    def table_name(self, table) -> str:
-        return self.qualified(table.name, table.namespace)
-
-    def column_type(self, column: Column, model: Model | None = None) -> str:
-        model = model or self.new
-        enum = model.enum(column.type.enum_id) if column.type.kind is TypeKind.ENUM and column.type.enum_id else None
-        try:
-            return sql_type(
-                column.type, dialect=self.dialect, source_dialect=model.source_dialect,
-                enum_name=self.qualified(enum.name, enum.namespace) if enum else None,
-                enum_values=enum.values if enum else (),
-            )  # fmt: skip
-        except UnportableType as error:
-            raise MigrationError(f"field {column.label}: {error}") from error
-
-    def default_sql(self, column: Column) -> str | None:
-        """What follows DEFAULT: the models were printed for this dialect (``fragments``)."""
-        return None if column.default is None else column.default.value
+from designer.migrate.model import Model, build_model
+from designer.schema import Schema
+from designer.types import MYSQL, POSTGRESQL, SQLITE
 
 
 def render(steps, *, dialect: str, old: Schema, new: Schema, zero_downtime: bool = True,
@@ -120,8 +30,6 @@ def render(steps, *, dialect: str, old: Schema, new: Schema, zero_downtime: bool
     """The migration from ``old`` to ``new`` made of ``steps`` (``diff(old, new)``); its
     down is the migration back, from the reverse diff. ``expand_contract`` (PostgreSQL,
     zero-downtime): renamed or retyped columns are expanded now and contracted later."""
-    from designer.migrate.diff import diff_models
-
     old_model, new_model = build_model(old), build_model(new)
     up, context = _render_models(steps, dialect, old_model, new_model, zero_downtime, expand_contract)
     back = diff_models(new_model, old_model)
@@ -175,8 +83,6 @@ def _loss(step) -> str:
 
 
 def _renderer(dialect: str):
-    from designer.migrate import mysql, postgresql, sqlite
-
     return {POSTGRESQL: postgresql, MYSQL: mysql, SQLITE: sqlite}[dialect]
 
 
@@ -186,15 +92,6 @@ def _header(context: Context, count: int) -> str:
     lines += [f"-- IRREVERSIBLE: {_comment(sentence)}" for sentence in context.irreversible]
     lines += [f"-- WARNING [{w.code}] step {w.step}: {_comment(w.message)}" for w in context.warnings]
     return "\n".join(lines) + "\n"
-
-
-def step_comment(number: int, step) -> str:
-    """The line before a step's statements; the number is the one warnings carry."""
-    return f"-- step {number}: {_comment(step.description)}"
-
-
-def _comment(text: str) -> str:
-    return " ".join(text.split())  # a newline in a name must not end the comment
 
 
 def _check_names(model: Model, dialect: str) -> None:

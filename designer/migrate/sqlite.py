@@ -11,8 +11,8 @@ switched off for the migration and checked before it commits
 
 from __future__ import annotations
 
+from designer.migrate.base import Context, Stmt, handler_for, step_comment
 from designer.migrate.model import Column, Constraint, IndexDef, Table
-from designer.migrate.render import Context, Stmt, handler_for, step_comment
 from designer.migrate.steps import Step
 from designer.schema import RefAction, SortOrder
 

@@ -399,7 +399,7 @@ def test_enum_values_renamed_and_added_in_one_version_are_still_renames():
 
 
 def test_a_step_kind_a_dialect_cannot_render_is_a_clear_error():
-    from designer.migrate.render import MigrationError, handler_for
+    from designer.migrate.base import MigrationError, handler_for
     from designer.migrate.steps import Step
 
     with pytest.raises(MigrationError, match="SQLite has no renderer for a step of kind 'reticulate_splines'"):

@@ -6,6 +6,7 @@ from django.http import Http404
 
 from designer.verify.report import markdown
 from projects.models import Project
+from projects.rehearsal import rehearse
 from projects.verification import Options, VerifyError, verify
 from projects.verify_jobs import schemas_for
 
@@ -50,6 +51,7 @@ class Command(BaseCommand):
                 options=Options(runs=runs, scale=scale, max_rows=max_rows),
                 previous=None if no_rehearsal else previous,
                 previous_version=previous_version,
+                rehearse=rehearse,
                 progress=progress,
             )
         except VerifyError as error:
