@@ -152,17 +152,22 @@ def _migrations(spec: BundleSpec, dialect: str, pairs, diffs, files: dict[str, b
     """One directory per version step, then the directory's chained checksum file."""
     entries, written = [], {}
     for (before, after), steps in zip(pairs, diffs, strict=True):
-        migration = render(steps, dialect=dialect, old=before.schema, new=after.schema,
-                           zero_downtime=spec.zero_downtime)  # fmt: skip
+        migration = render(
+            steps, dialect=dialect, old=before.schema, new=after.schema, zero_downtime=spec.zero_downtime
+        )
         directory = f"{after.number:04d}_{slug(after.message) or f'v{after.number}'}"
         written[f"{directory}/up.sql"] = migration.up.encode()
         written[f"{directory}/down.sql"] = migration.down.encode()
-        entries.append({
-            "dialect": dialect, "from": before.number, "to": after.number,
-            "directory": f"migrations/{dialect}/{directory}",
-            "irreversible": list(migration.irreversible),
-            "warnings": [{"code": w.code, "message": w.message, "step": w.step} for w in migration.warnings],
-        })  # fmt: skip
+        entries.append(
+            {
+                "dialect": dialect,
+                "from": before.number,
+                "to": after.number,
+                "directory": f"migrations/{dialect}/{directory}",
+                "irreversible": list(migration.irreversible),
+                "warnings": [{"code": w.code, "message": w.message, "step": w.step} for w in migration.warnings],
+            }
+        )
     for path, body in written.items():
         files[f"migrations/{dialect}/{path}"] = body
     files[f"migrations/{dialect}/{SUM_FILE}"] = checksum_file(_application_order(written))
@@ -227,17 +232,31 @@ def _manifest(spec: BundleSpec, steps: list[dict], files: dict[str, bytes], left
 
 
 def _version_rows(spec: BundleSpec) -> list[dict]:
-    return [{"number": v.number, "message": v.message, "author": v.author, "released_at": v.released_at,
-             **({"baseline": True} if v.baseline else {}), **({"dropped": list(v.dropped)} if v.dropped else {})}
-            for v in spec.versions]  # fmt: skip
+    return [
+        {
+            "number": v.number,
+            "message": v.message,
+            "author": v.author,
+            "released_at": v.released_at,
+            **({"baseline": True} if v.baseline else {}),
+            **({"dropped": list(v.dropped)} if v.dropped else {}),
+        }
+        for v in spec.versions
+    ]
 
 
 def _readme(spec: BundleSpec, steps: list[dict], left_out: dict[str, str]) -> str:
     document = design_document(
-        project_name=spec.project_name, schema=spec.target.schema, versions=_version_rows(spec), base=spec.base,
-        target=spec.target.number, dialects=[d for d in spec.dialects if d not in left_out], steps=steps,
-        analysis=spec.analysis, zero_downtime=spec.zero_downtime,
-    )  # fmt: skip
+        project_name=spec.project_name,
+        schema=spec.target.schema,
+        versions=_version_rows(spec),
+        base=spec.base,
+        target=spec.target.number,
+        dialects=[d for d in spec.dialects if d not in left_out],
+        steps=steps,
+        analysis=spec.analysis,
+        zero_downtime=spec.zero_downtime,
+    )
     if not left_out:
         return document
     lines = ["", "## Dialects left out", ""]

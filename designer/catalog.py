@@ -60,8 +60,10 @@ def postgresql_ddl(catalog: PostgresCatalog) -> str:
         columns.setdefault((namespace, table), []).append(" ".join(parts))
         if identity:
             kind = "ALWAYS" if identity == "a" else "BY DEFAULT"
-            identities.append(f"ALTER TABLE {_qualified(namespace, table)} ALTER COLUMN {_ident(column)} "
-                              f"ADD GENERATED {kind} AS IDENTITY")  # fmt: skip
+            identities.append(
+                f"ALTER TABLE {_qualified(namespace, table)} ALTER COLUMN {_ident(column)} "
+                f"ADD GENERATED {kind} AS IDENTITY"
+            )
     for namespace, name, partition_key, parent, bound in catalog.tables:
         body = ",\n  ".join(columns.get((namespace, name), []))
         partitioned = f" PARTITION BY {partition_key}" if partition_key else ""

@@ -116,8 +116,11 @@ def _details(before: dict[str, str], after: dict[str, str]) -> tuple[str, ...]:
 
 def _compare_enums(old: Schema, new: Schema) -> list[Change]:
     def describe(enum: Enum) -> dict[str, str]:
-        return {"name": enum.qualified_name, "values": ", ".join(v.name for v in enum.values) or "(none)",
-                "comment": _text(enum.comment)}  # fmt: skip
+        return {
+            "name": enum.qualified_name,
+            "values": ", ".join(v.name for v in enum.values) or "(none)",
+            "comment": _text(enum.comment),
+        }
 
     changes = []
     for before, after in _matched(old.enums, new.enums):
@@ -171,9 +174,14 @@ def _compare_parts(old: Schema, new: Schema, before: Entity, after: Entity) -> l
             entity = after if item_after is not None else before
             describe = _paired(describer(old, before), describer(new, after), item_before)
             change = _change(
-                kind, item_before, item_after, lambda item, e=entity, name=label: name(e, item), describe,
-                lambda item: item.name, entity_id=after.id,
-            )  # fmt: skip
+                kind,
+                item_before,
+                item_after,
+                lambda item, e=entity, name=label: name(e, item),
+                describe,
+                lambda item: item.name,
+                entity_id=after.id,
+            )
             if change is not None:
                 changes.append(change)
     return changes
@@ -239,9 +247,14 @@ def _compare_relationships(old: Schema, new: Schema) -> list[Change]:
         describe = _paired(describer(old), describer(new), before)
         holder = (after or before).from_entity_id  # the entity holding the foreign key
         change = _change(
-            "relationship", before, after, lambda r, s=schema: relationship_label(s, r), describe, lambda r: r.name,
+            "relationship",
+            before,
+            after,
+            lambda r, s=schema: relationship_label(s, r),
+            describe,
+            lambda r: r.name,
             entity_id=holder,
-        )  # fmt: skip
+        )
         if change is not None:
             changes.append(change)
     return changes

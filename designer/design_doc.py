@@ -33,9 +33,17 @@ def md(text: object) -> str:
 
 
 def design_document(
-    *, project_name: str, schema: Schema, versions: list[dict], base: int, target: int, dialects: list[str],
-    steps: list[dict], analysis: dict | None = None, zero_downtime: bool = True,
-) -> str:  # fmt: skip
+    *,
+    project_name: str,
+    schema: Schema,
+    versions: list[dict],
+    base: int,
+    target: int,
+    dialects: list[str],
+    steps: list[dict],
+    analysis: dict | None = None,
+    zero_downtime: bool = True,
+) -> str:
     """``versions``: [{number, message, author, released_at}]; ``steps``: the manifest's
     migration entries (dialect, directory, irreversible, warnings)."""
     parts = [
@@ -69,8 +77,10 @@ def _intro(base: int, target: int, dialects: list[str], zero_downtime: bool) -> 
 
 
 def _versions(versions: list[dict]) -> str:
-    rows = [f"| {v['number']} | {md(v['released_at'])} | {md(v['author'] or '—')} | {md(v['message'] or '—')} |"
-            for v in versions]  # fmt: skip
+    rows = [
+        f"| {v['number']} | {md(v['released_at'])} | {md(v['author'] or '—')} | {md(v['message'] or '—')} |"
+        for v in versions
+    ]
     return "## Versions\n\n| version | released | by | message |\n|---:|---|---|---|\n" + "\n".join(rows) + "\n"
 
 
@@ -87,12 +97,21 @@ def _entity(schema: Schema, entity: Entity) -> str:
     lines += ["| field | type | null | default | key |", "|---|---|---|---|---|"]
     for field in entity.fields:
         enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
-        keys = [k for k, on in (("PK", field.id in entity.primary_key), ("unique", field.unique),
-                                ("identity", field.identity)) if on]  # fmt: skip
+        keys = [
+            k
+            for k, on in (
+                ("PK", field.id in entity.primary_key),
+                ("unique", field.unique),
+                ("identity", field.identity),
+            )
+            if on
+        ]
         default = md(field.default.value) if field.default else ""
         type_name = display_type(field.type, enum_name=enum.name if enum else None)
-        lines.append(f"| {md(field.name)} | {md(type_name)} | {'yes' if field.nullable else 'no'} | {default} | "
-                     f"{' '.join(keys)} |")  # fmt: skip
+        lines.append(
+            f"| {md(field.name)} | {md(type_name)} | {'yes' if field.nullable else 'no'} | {default} | "
+            f"{' '.join(keys)} |"
+        )
     for index in entity.indexes:
         columns = ", ".join(
             md(c.expression or (entity.field(c.field_id).name if entity.field(c.field_id) else "?"))
@@ -117,18 +136,24 @@ def _relationships(schema: Schema) -> str:
             continue
         names = [md(f.name) for f in (source.field(i) for i in r.from_field_ids) if f]
         keys = [md(f.name) for f in (target.field(i) for i in r.to_field_ids) if f]
-        actions = "".join(f", on {what} {action.value.replace('_', ' ')}"
-                          for what, action in (("delete", r.on_delete), ("update", r.on_update)) if action)  # fmt: skip
-        lines.append(f"- {md(source.name)}({', '.join(names)}) → {md(target.name)}({', '.join(keys)}): "
-                     f"{r.cardinality.value.replace('_', ' ')}{actions}")  # fmt: skip
+        actions = "".join(
+            f", on {what} {action.value.replace('_', ' ')}"
+            for what, action in (("delete", r.on_delete), ("update", r.on_update))
+            if action
+        )
+        lines.append(
+            f"- {md(source.name)}({', '.join(names)}) → {md(target.name)}({', '.join(keys)}): "
+            f"{r.cardinality.value.replace('_', ' ')}{actions}"
+        )
     return "\n".join(lines) + "\n"
 
 
 def _enums(schema: Schema) -> str:
     if not schema.enums:
         return ""
-    lines = ["## Enums\n"] + [f"- {md(e.qualified_name)}: {', '.join(md(v.name) for v in e.values)}"
-                              for e in schema.enums]  # fmt: skip
+    lines = ["## Enums\n"] + [
+        f"- {md(e.qualified_name)}: {', '.join(md(v.name) for v in e.values)}" for e in schema.enums
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -147,8 +172,10 @@ def _workload(schema: Schema) -> str:
             entity = schema.entity(volume.entity_id)
             if entity is None:
                 continue
-            lines.append(f"| {md(entity.name)} | {human_count(volume.rows)} | {human_count(volume.growth_per_month)} "
-                         f"| {human_count(projected_rows(volume, months=12))} |")  # fmt: skip
+            lines.append(
+                f"| {md(entity.name)} | {human_count(volume.rows)} | {human_count(volume.growth_per_month)} "
+                f"| {human_count(projected_rows(volume, months=12))} |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -170,13 +197,17 @@ def _analysis(analysis: dict | None) -> str:
     if recommendations:
         lines.append("\n### Recommendations\n")
         for item in recommendations:
-            lines.append(f"- **{md(item.get('severity', 'info'))}** {md(item.get('title', ''))}: "
-                         f"{md(item.get('rationale', ''))}")  # fmt: skip
+            lines.append(
+                f"- **{md(item.get('severity', 'info'))}** {md(item.get('title', ''))}: {md(item.get('rationale', ''))}"
+            )
     tradeoffs = [item.get("tradeoffs") or item.get("trade_offs") for item in recommendations]
     if any(tradeoffs):
         lines.append("\n### Trade-offs\n")
-        lines += [f"- {md(item.get('title', ''))}: {md(text)}" for item, text in zip(recommendations, tradeoffs,
-                  strict=True) if text]  # fmt: skip
+        lines += [
+            f"- {md(item.get('title', ''))}: {md(text)}"
+            for item, text in zip(recommendations, tradeoffs, strict=True)
+            if text
+        ]
     lines += [f"\n_{md(note)}_" for note in analysis.get("notes", ())]
     return "\n".join(lines) + "\n"
 
@@ -207,18 +238,22 @@ def _risks(steps: list[dict]) -> str:
             lines.append(f"- {DIALECT_NAMES[step['dialect']]} `{step['directory']}`: cannot be undone — {md(text)}")
         for warning in step["warnings"]:
             found = True
-            lines.append(f"- {DIALECT_NAMES[step['dialect']]} `{step['directory']}`: {md(warning['code'])} — "
-                         f"{md(warning['message'])}")  # fmt: skip
+            lines.append(
+                f"- {DIALECT_NAMES[step['dialect']]} `{step['directory']}`: {md(warning['code'])} — "
+                f"{md(warning['message'])}"
+            )
     if not found:
         lines.append("None: every step can be reverted by its down.sql without losing data.")
     return "\n".join(lines) + "\n"
 
 
 def _how_to_apply(steps: list[dict], dialects: list[str]) -> str:
-    lines = ["## How to apply and roll back\n",
-             "Check the files first: `manifest.json` lists every file's SHA-256, and each "
-             "`migrations.sum` chains its directory's files in order (`h1:` lines), so an edited, "
-             "missing or reordered migration changes every line after it.\n"]  # fmt: skip
+    lines = [
+        "## How to apply and roll back\n",
+        "Check the files first: `manifest.json` lists every file's SHA-256, and each "
+        "`migrations.sum` chains its directory's files in order (`h1:` lines), so an edited, "
+        "missing or reordered migration changes every line after it.\n",
+    ]
     for dialect in dialects:
         directories = [s["directory"] for s in steps if s["dialect"] == dialect]
         command = APPLY[dialect][0]
@@ -229,7 +264,9 @@ def _how_to_apply(steps: list[dict], dialects: list[str]) -> str:
         lines.append("```\n\nRoll back, newest first:\n\n```sh")
         lines += [command.format(path=f"{d}/down.sql") for d in reversed(directories)]
         lines.append("```\n")
-    lines.append("PostgreSQL files run statements that must stay outside a transaction (`CONCURRENTLY`) "
-                 "on their own; apply them with `psql -f` as shown, not wrapped in `--single-transaction`. "
-                 "MySQL/MariaDB DDL is not transactional: each step is written to be safe to re-run.")  # fmt: skip
+    lines.append(
+        "PostgreSQL files run statements that must stay outside a transaction (`CONCURRENTLY`) "
+        "on their own; apply them with `psql -f` as shown, not wrapped in `--single-transaction`. "
+        "MySQL/MariaDB DDL is not transactional: each step is written to be safe to re-run."
+    )
     return "\n".join(lines) + "\n"

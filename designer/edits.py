@@ -46,14 +46,23 @@ def add_entity(schema: Schema, *, name: str, namespace: str | None = None, with_
     taken = schema.all_ids()
     entity = Entity(id=minted_id("ent", taken), name=name, namespace=namespace or None)
     if with_key:
-        key = Field(id=minted_id("fld", taken), name="id", type=FieldType(TypeKind.BIGINT), nullable=False,
-                    identity=True)  # fmt: skip
+        key = Field(
+            id=minted_id("fld", taken), name="id", type=FieldType(TypeKind.BIGINT), nullable=False, identity=True
+        )
         entity = replace(entity, fields=(key,), primary_key=(key.id,))
     return ops.AddEntity(entity=entity)
 
 
-def update_entity(schema: Schema, entity: Entity, *, name: str, namespace: str | None, comment: str | None,
-                  color: str | None, group_id: str) -> ops.Op:  # fmt: skip
+def update_entity(
+    schema: Schema,
+    entity: Entity,
+    *,
+    name: str,
+    namespace: str | None,
+    comment: str | None,
+    color: str | None,
+    group_id: str,
+) -> ops.Op:
     """Rename, recolour, comment, and move between groups (``group_id`` "" = none)."""
     updated = replace(entity, name=name, namespace=namespace or None, comment=comment or None, color=color or None)
     steps: list[ops.Op] = [ops.UpdateEntity(entity=updated)]
@@ -69,14 +78,35 @@ def update_entity(schema: Schema, entity: Entity, *, name: str, namespace: str |
 # --- fields --------------------------------------------------------------------------------
 
 
-def build_field(field_id: str, *, name: str, type: FieldType, nullable: bool, primary_key: bool, unique: bool,
-                identity: bool, default: str, default_is_expression: bool, check: str, comment: str) -> Field:  # fmt: skip
+def build_field(
+    field_id: str,
+    *,
+    name: str,
+    type: FieldType,
+    nullable: bool,
+    primary_key: bool,
+    unique: bool,
+    identity: bool,
+    default: str,
+    default_is_expression: bool,
+    check: str,
+    comment: str,
+) -> Field:
     value = None
     if default.strip():
         kind = DefaultKind.EXPRESSION if default_is_expression else DefaultKind.LITERAL
         value = Default(kind, default.strip() if kind is DefaultKind.EXPRESSION else sql_literal(default))
-    return Field(id=field_id, name=name, type=type, nullable=nullable and not primary_key, default=value,
-                 unique=unique, identity=identity, check=check or None, comment=comment or None)  # fmt: skip
+    return Field(
+        id=field_id,
+        name=name,
+        type=type,
+        nullable=nullable and not primary_key,
+        default=value,
+        unique=unique,
+        identity=identity,
+        check=check or None,
+        comment=comment or None,
+    )
 
 
 def save_field(schema: Schema, entity: Entity, field: Field | None, **values) -> ops.Op:
@@ -120,18 +150,34 @@ def unquote(literal: str) -> str:
 # --- indexes and enums --------------------------------------------------------------------
 
 
-def add_index(schema: Schema, entity: Entity, *, columns: tuple[IndexColumn, ...], unique: bool, method: str,
-              predicate: str, include: tuple[str, ...], name: str) -> ops.AddIndex:  # fmt: skip
+def add_index(
+    schema: Schema,
+    entity: Entity,
+    *,
+    columns: tuple[IndexColumn, ...],
+    unique: bool,
+    method: str,
+    predicate: str,
+    include: tuple[str, ...],
+    name: str,
+) -> ops.AddIndex:
     names = [entity.field(c.field_id).name for c in columns]
-    index = Index(id=minted_id("idx", schema.all_ids()), columns=columns, unique=unique, method=IndexMethod(method),
-                  predicate=predicate or None, include=include,
-                  name=name or index_name(entity.name, names, unique=unique))  # fmt: skip
+    index = Index(
+        id=minted_id("idx", schema.all_ids()),
+        columns=columns,
+        unique=unique,
+        method=IndexMethod(method),
+        predicate=predicate or None,
+        include=include,
+        name=name or index_name(entity.name, names, unique=unique),
+    )
     return ops.AddIndex(entity_id=entity.id, index=index)
 
 
 def add_enum(schema: Schema, *, name: str, values: list[str]) -> ops.AddEnum:
-    return ops.AddEnum(enum=SchemaEnum(id=minted_id("enum", schema.all_ids()), name=name,
-                                       values=tuple(EnumValue(v) for v in values)))  # fmt: skip
+    return ops.AddEnum(
+        enum=SchemaEnum(id=minted_id("enum", schema.all_ids()), name=name, values=tuple(EnumValue(v) for v in values))
+    )
 
 
 def change_enum_value(enum: SchemaEnum, *, action: str, current: str = "", value: str = "") -> ops.Op:
@@ -154,16 +200,28 @@ def change_enum_value(enum: SchemaEnum, *, action: str, current: str = "", value
 # --- relationships ------------------------------------------------------------------------
 
 
-def add_relationship(schema: Schema, *, from_entity_id: str, to_entity_id: str, cardinality: str,
-                     from_field_id: str = "", optional: bool = False, on_delete: str = "", on_update: str = "",
-                     name: str = "", to_field_id: str = "") -> ops.Op:  # fmt: skip
+def add_relationship(
+    schema: Schema,
+    *,
+    from_entity_id: str,
+    to_entity_id: str,
+    cardinality: str,
+    from_field_id: str = "",
+    optional: bool = False,
+    on_delete: str = "",
+    on_update: str = "",
+    name: str = "",
+    to_field_id: str = "",
+) -> ops.Op:
     """A relationship; without ``from_field_id`` its foreign-key fields are created with
     the referenced key's types; many-to-many creates the join entity too. Without
     ``to_field_id`` it refers to the target's primary key."""
     source, target = schema.entity(from_entity_id), schema.entity(to_entity_id)
     taken = schema.all_ids()
-    actions = {"on_delete": RefAction(on_delete) if on_delete else None,
-               "on_update": RefAction(on_update) if on_update else None}  # fmt: skip
+    actions = {
+        "on_delete": RefAction(on_delete) if on_delete else None,
+        "on_update": RefAction(on_update) if on_update else None,
+    }
     if cardinality == Cardinality.MANY_TO_MANY:
         return many_to_many(schema, source, target, taken=taken, name=name or None, **actions)
     steps: list[ops.Op] = []
@@ -174,9 +232,16 @@ def add_relationship(schema: Schema, *, from_entity_id: str, to_entity_id: str, 
         fk_fields = foreign_key_fields(source, target, taken=taken, optional=optional, key=to_ids)
         steps += [ops.AddField(entity_id=source.id, field=f) for f in fk_fields]
         from_ids = tuple(f.id for f in fk_fields)
-    relationship = Relationship(id=minted_id("rel", taken), cardinality=Cardinality(cardinality),
-                                from_entity_id=source.id, from_field_ids=from_ids, to_entity_id=target.id,
-                                to_field_ids=to_ids, name=name or None, **actions)  # fmt: skip
+    relationship = Relationship(
+        id=minted_id("rel", taken),
+        cardinality=Cardinality(cardinality),
+        from_entity_id=source.id,
+        from_field_ids=from_ids,
+        to_entity_id=target.id,
+        to_field_ids=to_ids,
+        name=name or None,
+        **actions,
+    )
     steps.append(ops.AddRelationship(relationship=relationship))
     return _one(steps)
 
@@ -194,8 +259,7 @@ def foreign_key_fields(
         name = f"{singular(target.name)}_{key.name}"
         while source.field_by_name(name) is not None or any(f.name == name for f in fields):
             name += "_2"
-        fields.append(Field(id=minted_id("fld", taken), name=name, type=reference_type(key.type),
-                            nullable=optional))  # fmt: skip
+        fields.append(Field(id=minted_id("fld", taken), name=name, type=reference_type(key.type), nullable=optional))
     return fields
 
 
@@ -211,19 +275,52 @@ def many_to_many(schema: Schema, a: Entity, b: Entity, *, taken: set[str], name,
         join_name += "_link"
     left = foreign_key_fields(Entity(id="", name=join_name), a, taken=taken, optional=False)
     right = foreign_key_fields(Entity(id="", name=join_name, fields=tuple(left)), b, taken=taken, optional=False)
-    join = Entity(id=minted_id("ent", taken), name=join_name, namespace=a.namespace, fields=(*left, *right),
-                  primary_key=tuple(f.id for f in (*left, *right)))  # fmt: skip
+    join = Entity(
+        id=minted_id("ent", taken),
+        name=join_name,
+        namespace=a.namespace,
+        fields=(*left, *right),
+        primary_key=tuple(f.id for f in (*left, *right)),
+    )
     cascade = RefAction.CASCADE
-    return ops.Batch(ops=(
-        ops.AddEntity(entity=join),
-        ops.AddRelationship(relationship=Relationship(
-            id=minted_id("rel", taken), cardinality=Cardinality.ONE_TO_MANY, from_entity_id=join.id,
-            from_field_ids=tuple(f.id for f in left), to_entity_id=a.id, to_field_ids=a.primary_key, on_delete=cascade)),
-        ops.AddRelationship(relationship=Relationship(
-            id=minted_id("rel", taken), cardinality=Cardinality.ONE_TO_MANY, from_entity_id=join.id,
-            from_field_ids=tuple(f.id for f in right), to_entity_id=b.id, to_field_ids=b.primary_key, on_delete=cascade)),
-        ops.AddRelationship(relationship=Relationship(
-            id=minted_id("rel", taken), cardinality=Cardinality.MANY_TO_MANY, from_entity_id=a.id,
-            from_field_ids=a.primary_key, to_entity_id=b.id, to_field_ids=b.primary_key, join_entity_id=join.id,
-            name=name, on_delete=on_delete, on_update=on_update)),
-    ))  # fmt: skip
+    return ops.Batch(
+        ops=(
+            ops.AddEntity(entity=join),
+            ops.AddRelationship(
+                relationship=Relationship(
+                    id=minted_id("rel", taken),
+                    cardinality=Cardinality.ONE_TO_MANY,
+                    from_entity_id=join.id,
+                    from_field_ids=tuple(f.id for f in left),
+                    to_entity_id=a.id,
+                    to_field_ids=a.primary_key,
+                    on_delete=cascade,
+                )
+            ),
+            ops.AddRelationship(
+                relationship=Relationship(
+                    id=minted_id("rel", taken),
+                    cardinality=Cardinality.ONE_TO_MANY,
+                    from_entity_id=join.id,
+                    from_field_ids=tuple(f.id for f in right),
+                    to_entity_id=b.id,
+                    to_field_ids=b.primary_key,
+                    on_delete=cascade,
+                )
+            ),
+            ops.AddRelationship(
+                relationship=Relationship(
+                    id=minted_id("rel", taken),
+                    cardinality=Cardinality.MANY_TO_MANY,
+                    from_entity_id=a.id,
+                    from_field_ids=a.primary_key,
+                    to_entity_id=b.id,
+                    to_field_ids=b.primary_key,
+                    join_entity_id=join.id,
+                    name=name,
+                    on_delete=on_delete,
+                    on_update=on_update,
+                )
+            ),
+        )
+    )

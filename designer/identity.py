@@ -97,8 +97,12 @@ def _by_key(new_items, old_items, *, key) -> dict[str, str]:
 
 def _relationship_ids(incoming: Schema, previous: Schema, mapping: dict[str, str]) -> dict[str, str]:
     def key(rel, ids):
-        return (ids(rel.from_entity_id), tuple(map(ids, rel.from_field_ids)), ids(rel.to_entity_id),
-                tuple(map(ids, rel.to_field_ids)))  # fmt: skip
+        return (
+            ids(rel.from_entity_id),
+            tuple(map(ids, rel.from_field_ids)),
+            ids(rel.to_entity_id),
+            tuple(map(ids, rel.to_field_ids)),
+        )
 
     old_by_key = {key(r, lambda i: i): r.id for r in previous.relationships}
     found = {}

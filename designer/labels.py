@@ -27,15 +27,30 @@ ARROWS = {Cardinality.ONE_TO_MANY: "→", Cardinality.ONE_TO_ONE: "—", Cardina
 
 # The operators as the pattern form offers them (and as its error messages name them).
 FILTER_OP_LABELS = {
-    FilterOp.EQ: "=", FilterOp.IN: "IN", FilterOp.LT: "<", FilterOp.LTE: "<=", FilterOp.GT: ">",
-    FilterOp.GTE: ">=", FilterOp.BETWEEN: "BETWEEN", FilterOp.PREFIX: "LIKE 'x%'", FilterOp.CONTAINS: "LIKE '%x%'",
-    FilterOp.IS_NULL: "IS NULL", FilterOp.IS_NOT_NULL: "IS NOT NULL", FilterOp.ARRAY_CONTAINS: "array contains",
-    FilterOp.JSON_PATH: "JSON path", FilterOp.FULL_TEXT: "full-text",
-}  # fmt: skip
+    FilterOp.EQ: "=",
+    FilterOp.IN: "IN",
+    FilterOp.LT: "<",
+    FilterOp.LTE: "<=",
+    FilterOp.GT: ">",
+    FilterOp.GTE: ">=",
+    FilterOp.BETWEEN: "BETWEEN",
+    FilterOp.PREFIX: "LIKE 'x%'",
+    FilterOp.CONTAINS: "LIKE '%x%'",
+    FilterOp.IS_NULL: "IS NULL",
+    FilterOp.IS_NOT_NULL: "IS NOT NULL",
+    FilterOp.ARRAY_CONTAINS: "array contains",
+    FilterOp.JSON_PATH: "JSON path",
+    FilterOp.FULL_TEXT: "full-text",
+}
 
 # The operators as PostgreSQL spells them, for a pattern written as one line of SQL.
-_SQL_OPERATORS = {**FILTER_OP_LABELS, FilterOp.PREFIX: "LIKE", FilterOp.CONTAINS: "LIKE",
-                  FilterOp.ARRAY_CONTAINS: "@>", FilterOp.FULL_TEXT: "@@"}  # fmt: skip
+_SQL_OPERATORS = {
+    **FILTER_OP_LABELS,
+    FilterOp.PREFIX: "LIKE",
+    FilterOp.CONTAINS: "LIKE",
+    FilterOp.ARRAY_CONTAINS: "@>",
+    FilterOp.FULL_TEXT: "@@",
+}
 
 
 # --- fields -------------------------------------------------------------------------------
@@ -143,6 +158,10 @@ def _condition(condition: Filter, names: dict[str, str]) -> str:
         return f"{name} {_SQL_OPERATORS[condition.op]}"
     value = condition.value if condition.value_kind is ValueKind.CONSTANT else "?"
     if value == "?":  # a parameter: show where it goes
-        value = {FilterOp.PREFIX: "? || '%'", FilterOp.CONTAINS: "'%' || ? || '%'", FilterOp.BETWEEN: "? AND ?",
-                 FilterOp.IN: "(?)"}.get(condition.op, value)  # fmt: skip
+        value = {
+            FilterOp.PREFIX: "? || '%'",
+            FilterOp.CONTAINS: "'%' || ? || '%'",
+            FilterOp.BETWEEN: "? AND ?",
+            FilterOp.IN: "(?)",
+        }.get(condition.op, value)
     return f"{name} {_SQL_OPERATORS[condition.op]} {value}"

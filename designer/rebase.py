@@ -34,9 +34,18 @@ from designer.schema import DiagramSettings, Schema, fresh_id, replace
 
 ORDER = "#order"
 _MISSING = object()
-_NOUNS = {"entities": "entity", "fields": "field", "indexes": "index", "relationships": "relationship",
-          "enums": "enum", "groups": "group", "notes": "note", "patterns": "access pattern", "volumes": "volume",
-          "checks": "check"}  # fmt: skip
+_NOUNS = {
+    "entities": "entity",
+    "fields": "field",
+    "indexes": "index",
+    "relationships": "relationship",
+    "enums": "enum",
+    "groups": "group",
+    "notes": "note",
+    "patterns": "access pattern",
+    "volumes": "volume",
+    "checks": "check",
+}
 
 
 @dataclass(frozen=True)
@@ -127,10 +136,13 @@ _PAYLOADS = {
     ops.UpdateGroup: ("group", lambda s, op: s.group(op.group.id)),
     ops.UpdatePattern: ("pattern", lambda s, op: s.pattern(op.pattern.id)),
     ops.UpdateNote: ("note", lambda s, op: next((n for n in s.notes if n.id == op.note.id), None)),
-    ops.UpdateIndex: ("index", lambda s, op: next((x for e in s.entities for x in e.indexes if x.id == op.index.id), None)),
+    ops.UpdateIndex: (
+        "index",
+        lambda s, op: next((x for e in s.entities for x in e.indexes if x.id == op.index.id), None),
+    ),
     ops.SetVolume: ("volume", lambda s, op: s.volume(op.entity_id)),
     ops.SetDiagramSettings: ("settings", lambda s, op: s.diagram),
-}  # fmt: skip
+}
 
 
 def _rewrite(op: ops.Op, base: Schema, current: Schema) -> ops.Op:
@@ -180,8 +192,10 @@ def merge(base: Any, mine: Any, theirs: Any) -> Any:
     if theirs == base:
         return mine
     if dataclasses.is_dataclass(mine) and type(mine) is type(base) is type(theirs):
-        merged = {f.name: merge(getattr(base, f.name), getattr(mine, f.name), getattr(theirs, f.name))
-                  for f in dataclasses.fields(mine)}  # fmt: skip
+        merged = {
+            f.name: merge(getattr(base, f.name), getattr(mine, f.name), getattr(theirs, f.name))
+            for f in dataclasses.fields(mine)
+        }
         return replace(theirs, **merged)
     if _keyed(base) and _keyed(mine) and _keyed(theirs):
         return _merge_keyed(base, mine, theirs)

@@ -429,8 +429,13 @@ class Schema:
 
     @functools.cached_property
     def _index(self) -> dict[type, dict[str, Any]]:
-        kinds = ((Entity, self.entities), (Relationship, self.relationships), (Enum, self.enums),
-                 (Group, self.groups), (AccessPattern, self.patterns))  # fmt: skip
+        kinds = (
+            (Entity, self.entities),
+            (Relationship, self.relationships),
+            (Enum, self.enums),
+            (Group, self.groups),
+            (AccessPattern, self.patterns),
+        )
         # reversed: with a (refused) duplicate id, the first one wins, as a scan would
         return {kind: {item.id: item for item in reversed(items)} for kind, items in kinds}
 

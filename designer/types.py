@@ -24,10 +24,14 @@ POSTGRESQL, MYSQL, SQLITE = "postgresql", "mysql", "sqlite"
 DIALECTS = (POSTGRESQL, MYSQL, SQLITE)
 
 _DIALECT_NAMES = {
-    "postgresql": POSTGRESQL, "postgres": POSTGRESQL, "pg": POSTGRESQL,
-    "mysql": MYSQL, "mariadb": MYSQL,
-    "sqlite": SQLITE, "sqlite3": SQLITE,
-}  # fmt: skip
+    "postgresql": POSTGRESQL,
+    "postgres": POSTGRESQL,
+    "pg": POSTGRESQL,
+    "mysql": MYSQL,
+    "mariadb": MYSQL,
+    "sqlite": SQLITE,
+    "sqlite3": SQLITE,
+}
 
 
 class UnportableType(ValueError):
@@ -43,38 +47,83 @@ def dialect_of(database_type: str | None) -> str | None:
 
 # Every common spelling, lower-cased, without parameters → (kind, serial?).
 _KINDS: dict[str, TypeKind] = {
-    "smallint": TypeKind.SMALLINT, "int2": TypeKind.SMALLINT, "smallserial": TypeKind.SMALLINT,
-    "serial2": TypeKind.SMALLINT, "tinyint": TypeKind.SMALLINT,
-    "int": TypeKind.INTEGER, "integer": TypeKind.INTEGER, "int4": TypeKind.INTEGER, "serial": TypeKind.INTEGER,
-    "serial4": TypeKind.INTEGER, "mediumint": TypeKind.INTEGER,
-    "bigint": TypeKind.BIGINT, "int8": TypeKind.BIGINT, "bigserial": TypeKind.BIGINT, "serial8": TypeKind.BIGINT,
-    "decimal": TypeKind.DECIMAL, "numeric": TypeKind.DECIMAL, "number": TypeKind.DECIMAL,
-    "real": TypeKind.REAL, "float4": TypeKind.REAL,
-    "double": TypeKind.DOUBLE, "double precision": TypeKind.DOUBLE, "float8": TypeKind.DOUBLE,
+    "smallint": TypeKind.SMALLINT,
+    "int2": TypeKind.SMALLINT,
+    "smallserial": TypeKind.SMALLINT,
+    "serial2": TypeKind.SMALLINT,
+    "tinyint": TypeKind.SMALLINT,
+    "int": TypeKind.INTEGER,
+    "integer": TypeKind.INTEGER,
+    "int4": TypeKind.INTEGER,
+    "serial": TypeKind.INTEGER,
+    "serial4": TypeKind.INTEGER,
+    "mediumint": TypeKind.INTEGER,
+    "bigint": TypeKind.BIGINT,
+    "int8": TypeKind.BIGINT,
+    "bigserial": TypeKind.BIGINT,
+    "serial8": TypeKind.BIGINT,
+    "decimal": TypeKind.DECIMAL,
+    "numeric": TypeKind.DECIMAL,
+    "number": TypeKind.DECIMAL,
+    "real": TypeKind.REAL,
+    "float4": TypeKind.REAL,
+    "double": TypeKind.DOUBLE,
+    "double precision": TypeKind.DOUBLE,
+    "float8": TypeKind.DOUBLE,
     "float": TypeKind.DOUBLE,
-    "text": TypeKind.TEXT, "string": TypeKind.TEXT, "tinytext": TypeKind.TEXT, "mediumtext": TypeKind.TEXT,
-    "longtext": TypeKind.TEXT, "clob": TypeKind.TEXT,
-    "varchar": TypeKind.VARCHAR, "character varying": TypeKind.VARCHAR, "nvarchar": TypeKind.VARCHAR,
-    "varchar2": TypeKind.VARCHAR, "nvarchar2": TypeKind.VARCHAR,
-    "char": TypeKind.CHAR, "character": TypeKind.CHAR, "nchar": TypeKind.CHAR, "bpchar": TypeKind.CHAR,
-    "bool": TypeKind.BOOLEAN, "boolean": TypeKind.BOOLEAN,
+    "text": TypeKind.TEXT,
+    "string": TypeKind.TEXT,
+    "tinytext": TypeKind.TEXT,
+    "mediumtext": TypeKind.TEXT,
+    "longtext": TypeKind.TEXT,
+    "clob": TypeKind.TEXT,
+    "varchar": TypeKind.VARCHAR,
+    "character varying": TypeKind.VARCHAR,
+    "nvarchar": TypeKind.VARCHAR,
+    "varchar2": TypeKind.VARCHAR,
+    "nvarchar2": TypeKind.VARCHAR,
+    "char": TypeKind.CHAR,
+    "character": TypeKind.CHAR,
+    "nchar": TypeKind.CHAR,
+    "bpchar": TypeKind.CHAR,
+    "bool": TypeKind.BOOLEAN,
+    "boolean": TypeKind.BOOLEAN,
     "date": TypeKind.DATE,
-    "time": TypeKind.TIME, "time without time zone": TypeKind.TIME,
-    "timestamp": TypeKind.TIMESTAMP, "timestamp without time zone": TypeKind.TIMESTAMP,
-    "datetime": TypeKind.TIMESTAMP, "datetime2": TypeKind.TIMESTAMP,
-    "timestamptz": TypeKind.TIMESTAMPTZ, "timestamp with time zone": TypeKind.TIMESTAMPTZ,
-    "uuid": TypeKind.UUID, "uniqueidentifier": TypeKind.UUID,
-    "json": TypeKind.JSON, "jsonb": TypeKind.JSON,
-    "bytea": TypeKind.BYTES, "blob": TypeKind.BYTES, "binary": TypeKind.BYTES, "bytes": TypeKind.BYTES,
-    "varbinary": TypeKind.BYTES, "longblob": TypeKind.BYTES, "mediumblob": TypeKind.BYTES,
+    "time": TypeKind.TIME,
+    "time without time zone": TypeKind.TIME,
+    "timestamp": TypeKind.TIMESTAMP,
+    "timestamp without time zone": TypeKind.TIMESTAMP,
+    "datetime": TypeKind.TIMESTAMP,
+    "datetime2": TypeKind.TIMESTAMP,
+    "timestamptz": TypeKind.TIMESTAMPTZ,
+    "timestamp with time zone": TypeKind.TIMESTAMPTZ,
+    "uuid": TypeKind.UUID,
+    "uniqueidentifier": TypeKind.UUID,
+    "json": TypeKind.JSON,
+    "jsonb": TypeKind.JSON,
+    "bytea": TypeKind.BYTES,
+    "blob": TypeKind.BYTES,
+    "binary": TypeKind.BYTES,
+    "bytes": TypeKind.BYTES,
+    "varbinary": TypeKind.BYTES,
+    "longblob": TypeKind.BYTES,
+    "mediumblob": TypeKind.BYTES,
     "tinyblob": TypeKind.BYTES,
-}  # fmt: skip
+}
 PORTABLE_NAMES = frozenset(_KINDS)  # spellings every renderer translates (a schema for no dialect)
 SERIAL_NAMES = frozenset({"smallserial", "serial", "bigserial", "serial2", "serial4", "serial8"})
 _LENGTH_KINDS = (TypeKind.VARCHAR, TypeKind.CHAR)
 # Parameters that are a precision of the value, not a size we model: time(3), int(11).
-_PRECISION_ONLY = (TypeKind.TIME, TypeKind.TIMESTAMP, TypeKind.TIMESTAMPTZ, TypeKind.SMALLINT,
-                   TypeKind.INTEGER, TypeKind.BIGINT, TypeKind.REAL, TypeKind.DOUBLE)  # fmt: skip
+_PRECISION_ONLY = (
+    TypeKind.TIME,
+    TypeKind.TIMESTAMP,
+    TypeKind.TIMESTAMPTZ,
+    TypeKind.SMALLINT,
+    TypeKind.INTEGER,
+    TypeKind.BIGINT,
+    TypeKind.REAL,
+    TypeKind.DOUBLE,
+)
 
 _TYPE_TEXT = re.compile(
     r"""^\s*(?P<name>[a-z_][a-z0-9_ ]*?)\s*
@@ -151,41 +200,129 @@ def display_type(field_type: FieldType, *, enum_name: str | None = None) -> str:
 # --- spelling per dialect ----------------------------------------------------------------
 
 _POSTGRESQL = {
-    TypeKind.SMALLINT: "smallint", TypeKind.INTEGER: "integer", TypeKind.BIGINT: "bigint",
-    TypeKind.DECIMAL: "numeric", TypeKind.REAL: "real", TypeKind.DOUBLE: "double precision",
-    TypeKind.TEXT: "text", TypeKind.VARCHAR: "varchar", TypeKind.CHAR: "char", TypeKind.BOOLEAN: "boolean",
-    TypeKind.DATE: "date", TypeKind.TIME: "time", TypeKind.TIMESTAMP: "timestamp",
-    TypeKind.TIMESTAMPTZ: "timestamptz", TypeKind.UUID: "uuid", TypeKind.JSON: "jsonb", TypeKind.BYTES: "bytea",
-}  # fmt: skip
+    TypeKind.SMALLINT: "smallint",
+    TypeKind.INTEGER: "integer",
+    TypeKind.BIGINT: "bigint",
+    TypeKind.DECIMAL: "numeric",
+    TypeKind.REAL: "real",
+    TypeKind.DOUBLE: "double precision",
+    TypeKind.TEXT: "text",
+    TypeKind.VARCHAR: "varchar",
+    TypeKind.CHAR: "char",
+    TypeKind.BOOLEAN: "boolean",
+    TypeKind.DATE: "date",
+    TypeKind.TIME: "time",
+    TypeKind.TIMESTAMP: "timestamp",
+    TypeKind.TIMESTAMPTZ: "timestamptz",
+    TypeKind.UUID: "uuid",
+    TypeKind.JSON: "jsonb",
+    TypeKind.BYTES: "bytea",
+}
 _MYSQL = {
-    TypeKind.SMALLINT: "smallint", TypeKind.INTEGER: "int", TypeKind.BIGINT: "bigint",
-    TypeKind.DECIMAL: "decimal", TypeKind.REAL: "float", TypeKind.DOUBLE: "double",
-    TypeKind.TEXT: "text", TypeKind.VARCHAR: "varchar", TypeKind.CHAR: "char", TypeKind.BOOLEAN: "boolean",
-    TypeKind.DATE: "date", TypeKind.TIME: "time(6)", TypeKind.TIMESTAMP: "datetime(6)",
-    TypeKind.TIMESTAMPTZ: "datetime(6)", TypeKind.UUID: "char(36)", TypeKind.JSON: "json",
+    TypeKind.SMALLINT: "smallint",
+    TypeKind.INTEGER: "int",
+    TypeKind.BIGINT: "bigint",
+    TypeKind.DECIMAL: "decimal",
+    TypeKind.REAL: "float",
+    TypeKind.DOUBLE: "double",
+    TypeKind.TEXT: "text",
+    TypeKind.VARCHAR: "varchar",
+    TypeKind.CHAR: "char",
+    TypeKind.BOOLEAN: "boolean",
+    TypeKind.DATE: "date",
+    TypeKind.TIME: "time(6)",
+    TypeKind.TIMESTAMP: "datetime(6)",
+    TypeKind.TIMESTAMPTZ: "datetime(6)",
+    TypeKind.UUID: "char(36)",
+    TypeKind.JSON: "json",
     TypeKind.BYTES: "longblob",
-}  # fmt: skip
+}
 _SQLITE = {
-    TypeKind.SMALLINT: "smallint", TypeKind.INTEGER: "integer", TypeKind.BIGINT: "bigint",
-    TypeKind.DECIMAL: "numeric", TypeKind.REAL: "real", TypeKind.DOUBLE: "real",
-    TypeKind.TEXT: "text", TypeKind.VARCHAR: "varchar", TypeKind.CHAR: "char", TypeKind.BOOLEAN: "boolean",
-    TypeKind.DATE: "date", TypeKind.TIME: "time", TypeKind.TIMESTAMP: "timestamp",
-    TypeKind.TIMESTAMPTZ: "timestamp", TypeKind.UUID: "text", TypeKind.JSON: "text", TypeKind.BYTES: "blob",
-}  # fmt: skip
+    TypeKind.SMALLINT: "smallint",
+    TypeKind.INTEGER: "integer",
+    TypeKind.BIGINT: "bigint",
+    TypeKind.DECIMAL: "numeric",
+    TypeKind.REAL: "real",
+    TypeKind.DOUBLE: "real",
+    TypeKind.TEXT: "text",
+    TypeKind.VARCHAR: "varchar",
+    TypeKind.CHAR: "char",
+    TypeKind.BOOLEAN: "boolean",
+    TypeKind.DATE: "date",
+    TypeKind.TIME: "time",
+    TypeKind.TIMESTAMP: "timestamp",
+    TypeKind.TIMESTAMPTZ: "timestamp",
+    TypeKind.UUID: "text",
+    TypeKind.JSON: "text",
+    TypeKind.BYTES: "blob",
+}
 _SPELLING = {POSTGRESQL: _POSTGRESQL, MYSQL: _MYSQL, SQLITE: _SQLITE}
 
 # Type names each dialect reads as written (for text written for no dialect in particular).
 _NATIVE_NAMES = {
-    POSTGRESQL: frozenset(_KINDS) - {"datetime", "datetime2", "tinyint", "mediumint", "tinytext", "mediumtext",
-                                     "longtext", "clob", "nvarchar", "varchar2", "nvarchar2", "nchar", "blob",
-                                     "binary", "bytes", "varbinary", "longblob", "mediumblob", "tinyblob",
-                                     "string", "number", "uniqueidentifier", "double"},
-    MYSQL: frozenset({"smallint", "tinyint", "mediumint", "int", "integer", "bigint", "decimal", "numeric",
-                      "real", "float", "double", "double precision", "text", "tinytext", "mediumtext",
-                      "longtext", "varchar", "char", "bool", "boolean", "date", "time", "datetime",
-                      "timestamp", "json", "blob", "binary", "varbinary", "longblob", "mediumblob", "tinyblob"}),
+    POSTGRESQL: frozenset(_KINDS)
+    - {
+        "datetime",
+        "datetime2",
+        "tinyint",
+        "mediumint",
+        "tinytext",
+        "mediumtext",
+        "longtext",
+        "clob",
+        "nvarchar",
+        "varchar2",
+        "nvarchar2",
+        "nchar",
+        "blob",
+        "binary",
+        "bytes",
+        "varbinary",
+        "longblob",
+        "mediumblob",
+        "tinyblob",
+        "string",
+        "number",
+        "uniqueidentifier",
+        "double",
+    },
+    MYSQL: frozenset(
+        {
+            "smallint",
+            "tinyint",
+            "mediumint",
+            "int",
+            "integer",
+            "bigint",
+            "decimal",
+            "numeric",
+            "real",
+            "float",
+            "double",
+            "double precision",
+            "text",
+            "tinytext",
+            "mediumtext",
+            "longtext",
+            "varchar",
+            "char",
+            "bool",
+            "boolean",
+            "date",
+            "time",
+            "datetime",
+            "timestamp",
+            "json",
+            "blob",
+            "binary",
+            "varbinary",
+            "longblob",
+            "mediumblob",
+            "tinyblob",
+        }
+    ),
     SQLITE: frozenset(_KINDS),  # SQLite takes any type name and gives it an affinity
-}  # fmt: skip
+}
 
 
 def sql_type(
@@ -240,8 +377,7 @@ def _written_fits(field_type: FieldType, dialect: str, source_dialect: str | Non
     return name in _NATIVE_NAMES[dialect] and (dialect == POSTGRESQL or not field_type.array)
 
 
-def _base_spelling(field_type: FieldType, *, dialect: str, enum_name: str | None,
-                   enum_values: tuple[str, ...]) -> str:  # fmt: skip
+def _base_spelling(field_type: FieldType, *, dialect: str, enum_name: str | None, enum_values: tuple[str, ...]) -> str:
     kind = field_type.kind
     if kind is TypeKind.ENUM:
         if dialect == POSTGRESQL:
@@ -272,5 +408,11 @@ def reference_type(field_type: FieldType) -> FieldType:
     written = field_type.written
     if written and field_type.array:
         written = re.sub(r"(\s*\[\d*\])+\s*$", "", written)
-    return FieldType(field_type.kind, length=field_type.length, precision=field_type.precision,
-                     scale=field_type.scale, enum_id=field_type.enum_id, written=written)  # fmt: skip
+    return FieldType(
+        field_type.kind,
+        length=field_type.length,
+        precision=field_type.precision,
+        scale=field_type.scale,
+        enum_id=field_type.enum_id,
+        written=written,
+    )

@@ -65,22 +65,44 @@ class SortRow:
 
 
 def save_pattern(
-    schema: Schema, pattern: AccessPattern | None = None, *, name: str, entity_id: str, operation: str,
-    description: str = "", filters: Iterable[ConditionRow] = (), sort: Iterable[SortRow] = (),
-    limit: int | None = None, pagination: str = Pagination.NONE.value, returns: Iterable[str] = (),
-    joins: Iterable[str] = (), frequency: float = 1.0, peak: float | None = None, per: str = Per.SECOND.value,
-    latency_ms: int | None = None, consistency: str = Consistency.STRONG.value, changes: Iterable[str] = (),
-) -> ops.AddPattern | ops.UpdatePattern:  # fmt: skip
+    schema: Schema,
+    pattern: AccessPattern | None = None,
+    *,
+    name: str,
+    entity_id: str,
+    operation: str,
+    description: str = "",
+    filters: Iterable[ConditionRow] = (),
+    sort: Iterable[SortRow] = (),
+    limit: int | None = None,
+    pagination: str = Pagination.NONE.value,
+    returns: Iterable[str] = (),
+    joins: Iterable[str] = (),
+    frequency: float = 1.0,
+    peak: float | None = None,
+    per: str = Per.SECOND.value,
+    latency_ms: int | None = None,
+    consistency: str = Consistency.STRONG.value,
+    changes: Iterable[str] = (),
+) -> ops.AddPattern | ops.UpdatePattern:
     """Add (``pattern`` None) or update an access pattern. Its kind follows the
     operation; a read writes nothing, so ``changes`` only count for writes."""
     target = schema.entity(entity_id)
     if target is None:
-        missing = "Add an entity first: a pattern reads or writes one." if not schema.entities else (
-            "The target entity no longer exists.")  # fmt: skip
+        missing = (
+            "Add an entity first: a pattern reads or writes one."
+            if not schema.entities
+            else ("The target entity no longer exists.")
+        )
         raise SchemaError([_problem("entity", missing)])
     problems: list[Problem] = []
-    chosen = _choices(problems, operation=(Operation, operation), pagination=(Pagination, pagination),
-                      per=(Per, per), consistency=(Consistency, consistency))  # fmt: skip
+    chosen = _choices(
+        problems,
+        operation=(Operation, operation),
+        pagination=(Pagination, pagination),
+        per=(Per, per),
+        consistency=(Consistency, consistency),
+    )
     built_filters = _filters(target, filters, problems)
     built_sort = _sort(target, sort, problems)
     is_write = chosen.get("operation") not in READ_OPERATIONS
@@ -95,13 +117,22 @@ def save_pattern(
     if problems:
         raise SchemaError(problems)
     built = AccessPattern(
-        id=pattern.id if pattern else minted_id("pat", schema.all_ids()), name=name.strip(),
-        kind=PatternKind.WRITE if is_write else PatternKind.READ, operation=chosen["operation"], entity_id=target.id,
-        description=description.strip() or None, filters=built_filters, sort=built_sort, limit=limit,
-        pagination=chosen["pagination"], joins=built_joins, latency_ms=latency_ms,
-        frequency=Frequency(average=frequency, peak=peak, per=chosen["per"]), consistency=chosen["consistency"],
+        id=pattern.id if pattern else minted_id("pat", schema.all_ids()),
+        name=name.strip(),
+        kind=PatternKind.WRITE if is_write else PatternKind.READ,
+        operation=chosen["operation"],
+        entity_id=target.id,
+        description=description.strip() or None,
+        filters=built_filters,
+        sort=built_sort,
+        limit=limit,
+        pagination=chosen["pagination"],
+        joins=built_joins,
+        latency_ms=latency_ms,
+        frequency=Frequency(average=frequency, peak=peak, per=chosen["per"]),
+        consistency=chosen["consistency"],
         **field_ids,
-    )  # fmt: skip
+    )
     return ops.UpdatePattern(pattern=built) if pattern else ops.AddPattern(pattern=built)
 
 
@@ -109,19 +140,28 @@ def pattern_values(pattern: AccessPattern) -> dict:
     """The plain values ``save_pattern`` takes to build ``pattern`` again: what a form
     shows when the pattern is opened."""
     return {
-        "name": pattern.name, "entity_id": pattern.entity_id, "operation": pattern.operation.value,
+        "name": pattern.name,
+        "entity_id": pattern.entity_id,
+        "operation": pattern.operation.value,
         "description": pattern.description or "",
         "filters": tuple(ConditionRow(f.field_id, f.op.value, _value_text(f)) for f in pattern.filters),
         "sort": tuple(SortRow(s.field_id, s.order.value) for s in pattern.sort),
-        "limit": pattern.limit, "pagination": pattern.pagination.value, "returns": pattern.returns,
-        "joins": pattern.joins, "frequency": pattern.frequency.average, "peak": pattern.frequency.peak,
-        "per": pattern.frequency.per.value, "latency_ms": pattern.latency_ms,
-        "consistency": pattern.consistency.value, "changes": pattern.changes,
-    }  # fmt: skip
+        "limit": pattern.limit,
+        "pagination": pattern.pagination.value,
+        "returns": pattern.returns,
+        "joins": pattern.joins,
+        "frequency": pattern.frequency.average,
+        "peak": pattern.frequency.peak,
+        "per": pattern.frequency.per.value,
+        "latency_ms": pattern.latency_ms,
+        "consistency": pattern.consistency.value,
+        "changes": pattern.changes,
+    }
 
 
-def add_pattern_from_sql(schema: Schema, *, sql: str, name: str = "", frequency: float = 1.0,
-                         per: str = Per.SECOND.value) -> ops.AddPattern:  # fmt: skip
+def add_pattern_from_sql(
+    schema: Schema, *, sql: str, name: str = "", frequency: float = 1.0, per: str = Per.SECOND.value
+) -> ops.AddPattern:
     """A PostgreSQL query read as a pattern (see ``designer.sqlpattern``), run
     ``frequency`` times ``per`` unit; a query that cannot be mapped is refused whole."""
     problems: list[Problem] = []
@@ -181,8 +221,9 @@ def _sort(target: Entity, rows: Iterable[SortRow], problems: list[Problem]) -> t
     return tuple(built)
 
 
-def _known_fields(target: Entity, field_ids: Iterable[str], problems: list[Problem], *, path: str,
-                  what: str) -> tuple[str, ...]:  # fmt: skip
+def _known_fields(
+    target: Entity, field_ids: Iterable[str], problems: list[Problem], *, path: str, what: str
+) -> tuple[str, ...]:
     ids = tuple(field_ids)
     if any(target.field(i) is None for i in ids):
         problems.append(_problem(path, f"A {what} is not a field of {target.name}."))
@@ -201,8 +242,14 @@ def _joins(schema: Schema, target: Entity, relationship_ids: Iterable[str], prob
     return ids
 
 
-def _check_numbers(problems: list[Problem], *, frequency: float, peak: float | None = None,
-                   limit: int | None = None, latency_ms: int | None = None) -> None:  # fmt: skip
+def _check_numbers(
+    problems: list[Problem],
+    *,
+    frequency: float,
+    peak: float | None = None,
+    limit: int | None = None,
+    latency_ms: int | None = None,
+) -> None:
     if frequency < 0:
         problems.append(_problem("frequency", "The frequency cannot be negative."))
     if peak is not None and peak < frequency:
@@ -216,14 +263,25 @@ def _check_numbers(problems: list[Problem], *, frequency: float, peak: float | N
 # --- volumes ------------------------------------------------------------------------------
 
 
-def set_volume(schema: Schema, *, entity_id: str, rows: int, growth_per_month: int = 0,
-               retention_days: int | None = None, avg_row_bytes: int | None = None) -> ops.SetVolume:  # fmt: skip
+def set_volume(
+    schema: Schema,
+    *,
+    entity_id: str,
+    rows: int,
+    growth_per_month: int = 0,
+    retention_days: int | None = None,
+    avg_row_bytes: int | None = None,
+) -> ops.SetVolume:
     """How many rows ``entity_id`` holds today and how it grows; ``retention_days``
     None: kept forever; ``avg_row_bytes`` None: estimated from the field types."""
     if schema.entity(entity_id) is None:
         raise SchemaError([_problem("entity", "The entity no longer exists.")])
-    numbers = (("rows", "row count", rows, 0), ("growth_per_month", "growth", growth_per_month, 0),
-               ("retention_days", "retention", retention_days, 1), ("avg_row_bytes", "row size", avg_row_bytes, 1))  # fmt: skip
+    numbers = (
+        ("rows", "row count", rows, 0),
+        ("growth_per_month", "growth", growth_per_month, 0),
+        ("retention_days", "retention", retention_days, 1),
+        ("avg_row_bytes", "row size", avg_row_bytes, 1),
+    )
     problems = [
         _problem(path, f"The {what} cannot be {'negative' if least == 0 else 'below 1'}.")
         for path, what, value, least in numbers
@@ -231,8 +289,13 @@ def set_volume(schema: Schema, *, entity_id: str, rows: int, growth_per_month: i
     ]
     if problems:
         raise SchemaError(problems)
-    volume = Volume(entity_id=entity_id, rows=rows, growth_per_month=growth_per_month, retention_days=retention_days,
-                    avg_row_bytes=avg_row_bytes)  # fmt: skip
+    volume = Volume(
+        entity_id=entity_id,
+        rows=rows,
+        growth_per_month=growth_per_month,
+        retention_days=retention_days,
+        avg_row_bytes=avg_row_bytes,
+    )
     return ops.SetVolume(entity_id=entity_id, volume=volume)
 
 
@@ -254,8 +317,10 @@ def _choice(problems: list[Problem], kind: type[StrEnum], value: str, *, path: s
 
 def _choices(problems: list[Problem], **wanted: tuple[type[StrEnum], str]) -> dict:
     """Several choices at once, keyed (and their problems pathed) by argument name."""
-    return {path: _choice(problems, kind, value, path=path, what=_WHAT.get(path, path))
-            for path, (kind, value) in wanted.items()}  # fmt: skip
+    return {
+        path: _choice(problems, kind, value, path=path, what=_WHAT.get(path, path))
+        for path, (kind, value) in wanted.items()
+    }
 
 
 _WHAT = {"per": "frequency unit"}

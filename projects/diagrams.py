@@ -73,8 +73,12 @@ WHOLE_SCHEMA_MAX_ENTITIES = 800
 
 def _too_big_to_draw_whole(schema: Schema, options: DiagramOptions) -> bool:
     # An arranged schema is drawn with pinned boxes, no layout: about 1 s at 2,000 tables.
-    return (options.focus_entity_id is None and options.area_id is None and not schema.diagram.positions
-            and len(schema.entities) > WHOLE_SCHEMA_MAX_ENTITIES)  # fmt: skip
+    return (
+        options.focus_entity_id is None
+        and options.area_id is None
+        and not schema.diagram.positions
+        and len(schema.entities) > WHOLE_SCHEMA_MAX_ENTITIES
+    )
 
 
 def diagram_for_page(schema: Schema, *, options: DiagramOptions) -> RenderedDiagram:
@@ -200,7 +204,8 @@ def arranged(schema: Schema) -> Schema:
 def layout_op(schema: Schema, *, only: list[str] | None = None) -> ops.SetPositions:
     """ "Auto layout" of the whole schema or of the chosen objects, as one undoable edit.
     Raises DiagramError with a message."""
-    placed = automatic_positions(schema, only=only, show=schema.diagram.show_columns,
-                                 timeout=settings.DIAGRAM_TIMEOUT_SECONDS)  # fmt: skip
+    placed = automatic_positions(
+        schema, only=only, show=schema.diagram.show_columns, timeout=settings.DIAGRAM_TIMEOUT_SECONDS
+    )
     label = "Auto layout" if only is None else f"Auto layout of {len(placed)} objects"
     return ops.SetPositions(positions=placed, label=label)

@@ -48,9 +48,14 @@ def undo(*, project: Project, user) -> tuple[Project, list[Problem]]:
     if target is None:
         raise SchemaError([Problem(code="nothing-to-undo", message="Nothing of yours to undo.")])
     return apply_op(
-        project_id=project.pk, user=user, op=ops.op_from_dict(target.inverse), base_revision=target.number,
-        summary=f"Undo: {plain_summary(target.summary)}", narrative=f"undid: {target.narrative or target.summary}", undo_of=target,
-    )  # fmt: skip
+        project_id=project.pk,
+        user=user,
+        op=ops.op_from_dict(target.inverse),
+        base_revision=target.number,
+        summary=f"Undo: {plain_summary(target.summary)}",
+        narrative=f"undid: {target.narrative or target.summary}",
+        undo_of=target,
+    )
 
 
 def redo(*, project: Project, user) -> tuple[Project, list[Problem]]:
@@ -59,10 +64,14 @@ def redo(*, project: Project, user) -> tuple[Project, list[Problem]]:
         raise SchemaError([Problem(code="nothing-to-redo", message="Nothing of yours to redo.")])
     original = undo_revision.undo_of
     return apply_op(
-        project_id=project.pk, user=user, op=ops.op_from_dict(original.op), base_revision=undo_revision.number,
-        summary=f"Redo: {plain_summary(original.summary)}", narrative=f"redid: {original.narrative or original.summary}",
+        project_id=project.pk,
+        user=user,
+        op=ops.op_from_dict(original.op),
+        base_revision=undo_revision.number,
+        summary=f"Redo: {plain_summary(original.summary)}",
+        narrative=f"redid: {original.narrative or original.summary}",
         redo_of=undo_revision,
-    )  # fmt: skip
+    )
 
 
 def plain_summary(summary: str) -> str:

@@ -80,8 +80,15 @@ def import_checked(*, schema: Schema, notices) -> tuple[Schema, list[Problem]]:
     return arranged(schema), [*notices, *problems]
 
 
-def project_import(*, owner, text: str, fmt: str, name: str | None = None, project: Project | None = None,
-                   base_revision: int | None = None):  # fmt: skip
+def project_import(
+    *,
+    owner,
+    text: str,
+    fmt: str,
+    name: str | None = None,
+    project: Project | None = None,
+    base_revision: int | None = None,
+):
     """Read and land at once (the command line, small web imports into a new project): a
     new project, or a new revision of ``project`` made on ``base_revision`` (default: the
     stored one). Errors raise SchemaError, nothing written. Returns the project and the
@@ -92,10 +99,12 @@ def project_import(*, owner, text: str, fmt: str, name: str | None = None, proje
             owner=owner, name=name or schema.name or "Imported schema", schema=schema
         ), notices
     project = services.schema_replace(
-        project=project, user=owner, schema=schema,
+        project=project,
+        user=owner,
+        schema=schema,
         base_revision=project.revision if base_revision is None else base_revision,
         summary=f"Imported a {fmt} schema ({len(schema.entities)} tables)",
-    )  # fmt: skip
+    )
     return project, notices
 
 
@@ -103,13 +112,26 @@ def import_runs_as_job(*, size: int) -> bool:
     return size > settings.IMPORT_JOB_MIN_BYTES
 
 
-def import_stage(*, owner, project: Project | None, schema: Schema, notices: list[Problem], fmt: str,
-                 base_revision: int | None = None) -> Job:  # fmt: skip
+def import_stage(
+    *,
+    owner,
+    project: Project | None,
+    schema: Schema,
+    notices: list[Problem],
+    fmt: str,
+    base_revision: int | None = None,
+) -> Job:
     """A finished import job holding the schema read, waiting for confirmation."""
     return Job.objects.create(
-        project=project, kind=JobKind.IMPORT, created_by=owner, revision=_base(project, base_revision),
-        status=JobStatus.DONE, progress=100, result=_result(schema, notices, fmt=fmt), finished_at=timezone.now(),
-    )  # fmt: skip
+        project=project,
+        kind=JobKind.IMPORT,
+        created_by=owner,
+        revision=_base(project, base_revision),
+        status=JobStatus.DONE,
+        progress=100,
+        result=_result(schema, notices, fmt=fmt),
+        finished_at=timezone.now(),
+    )
 
 
 def import_start_job(*, owner, project: Project | None, text: str, fmt: str, base_revision: int | None = None) -> Job:
@@ -192,9 +214,12 @@ def import_apply(*, job: Job, user, name: str | None = None) -> Project:
             transaction.on_commit(lambda: selectors.remember_schema(project, schema))
         else:
             project = services.schema_replace(
-                project=job.project, user=user, schema=schema, base_revision=job.revision,
+                project=job.project,
+                user=user,
+                schema=schema,
+                base_revision=job.revision,
                 summary=f"Imported a {job.result['format']} schema ({len(schema.entities)} tables)",
-            )  # fmt: skip
+            )
         job.result = {**job.result, "applied_to": project.pk, "document": None}
         job.save(update_fields=["result", "project"])
         transaction.on_commit(lambda: _drop_input_file(job))

@@ -128,9 +128,14 @@ WHERE d.datname = current_database() ORDER BY s.calls DESC LIMIT %(limit)s
 
 def _postgresql(target: Target, *, schemas: list[str] | None, stats: bool):
     with psycopg.connect(
-        host=target.host, port=target.port, user=target.user, password=target.password or None,
-        dbname=target.database, connect_timeout=CONNECT_TIMEOUT, options="-c default_transaction_read_only=on",
-    ) as connection:  # fmt: skip
+        host=target.host,
+        port=target.port,
+        user=target.user,
+        password=target.password or None,
+        dbname=target.database,
+        connect_timeout=CONNECT_TIMEOUT,
+        options="-c default_transaction_read_only=on",
+    ) as connection:
         connection.read_only = True
         with connection.cursor() as cursor:
             cursor.execute("SET search_path = ''")  # names qualified as pg_dump writes them
@@ -189,9 +194,14 @@ def _postgresql_stats(cursor, schema: Schema, query: dict):
 
 def _mysql(target: Target, *, stats: bool):
     connection = pymysql.connect(
-        host=target.host, port=target.port, user=target.user, password=target.password,
-        database=target.database, connect_timeout=CONNECT_TIMEOUT, charset="utf8mb4",
-    )  # fmt: skip
+        host=target.host,
+        port=target.port,
+        user=target.user,
+        password=target.password,
+        database=target.database,
+        connect_timeout=CONNECT_TIMEOUT,
+        charset="utf8mb4",
+    )
     try:
         with connection.cursor() as cursor:
             cursor.execute("START TRANSACTION READ ONLY")

@@ -48,8 +48,9 @@ def refuse_large_bodies(get_response):
 
 def too_large(request):
     limit = human_size(settings.IMPORT_MAX_BYTES)
-    return refused(request, f"That is too much data for one request: a file or pasted schema may be up to {limit}.",
-                   status=413)  # fmt: skip
+    return refused(
+        request, f"That is too much data for one request: a file or pasted schema may be up to {limit}.", status=413
+    )
 
 
 def human_size(size: int) -> str:

@@ -121,9 +121,15 @@ def release_set_baseline(*, project: Project, number: int, baseline: bool) -> Re
 
 
 def bundle_create(
-    *, project: Project, user, target: int | None = None, base: int = 0, dialects=DIALECTS, zero_downtime: bool = True,
+    *,
+    project: Project,
+    user,
+    target: int | None = None,
+    base: int = 0,
+    dialects=DIALECTS,
+    zero_downtime: bool = True,
     orm_targets=(),
-) -> Bundle:  # fmt: skip
+) -> Bundle:
     """The bundle's row and its job first; the task builds the zip once both are committed.
     ``orm_targets``: designer.codegen targets whose code goes in under orm/<target>/."""
     target, base, dialects = bundle_options(project=project, target=target, base=base, dialects=dialects)
@@ -133,10 +139,15 @@ def bundle_create(
     with transaction.atomic():
         job = services.job_create(project=project, user=user, kind=JobKind.BUNDLE)
         return Bundle.objects.create(
-            project=project, job=job, target_version=target, base_version=base,
-            dialects=",".join(dialects), zero_downtime=zero_downtime, created_by=user,
+            project=project,
+            job=job,
+            target_version=target,
+            base_version=base,
+            dialects=",".join(dialects),
+            zero_downtime=zero_downtime,
+            created_by=user,
             orm_targets=",".join(t for t in TARGETS if t in set(orm_targets)),
-        )  # fmt: skip
+        )
 
 
 def bundle_options(*, project: Project, target: int | None, base: int, dialects) -> tuple[int, int, list[str]]:
@@ -227,9 +238,15 @@ def bundles_for(*, project: Project, limit: int = 20) -> QuerySet[Bundle]:
 
 
 def bundle_spec(
-    *, project: Project, target: int, base: int, dialects, zero_downtime: bool = True,
-    analysis: dict | None = None, extra_files: dict[str, bytes] | None = None,
-) -> BundleSpec:  # fmt: skip
+    *,
+    project: Project,
+    target: int,
+    base: int,
+    dialects,
+    zero_downtime: bool = True,
+    analysis: dict | None = None,
+    extra_files: dict[str, bytes] | None = None,
+) -> BundleSpec:
     """Everything the pure builder needs, read from the database. ``analysis`` (the
     advisor's result) and ``extra_files`` (generated ORM code) are passed through when
     the caller has them. The diagram's layout starts first, in its own `dot` process,
@@ -251,10 +268,16 @@ def bundle_spec(
         for r, schema in zip(found, schemas, strict=True)
     )
     return BundleSpec(
-        project_name=project.name, versions=versions, base=base, dialects=tuple(dialects),
-        zero_downtime=zero_downtime, diagram_dot=dot, diagram_svg=svg, analysis=analysis,
+        project_name=project.name,
+        versions=versions,
+        base=base,
+        dialects=tuple(dialects),
+        zero_downtime=zero_downtime,
+        diagram_dot=dot,
+        diagram_svg=svg,
+        analysis=analysis,
         extra_files=dict(extra_files or {}),
-    )  # fmt: skip
+    )
 
 
 def _svg_soon(dot: str):

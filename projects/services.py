@@ -52,9 +52,14 @@ class EditConflict(StaleRevision):
     def __init__(self, *, expected: int, actual: int, conflict: Conflict, authors: list[str]):
         self.conflict = conflict
         who = ", ".join(authors) or "someone else"
-        super().__init__(expected=expected, actual=actual, message=(
-            f"Not saved: {who} changed this while you were editing — {conflict}. "
-            "The current version is shown; your input is kept so you can save it again."))  # fmt: skip
+        super().__init__(
+            expected=expected,
+            actual=actual,
+            message=(
+                f"Not saved: {who} changed this while you were editing — {conflict}. "
+                "The current version is shown; your input is kept so you can save it again."
+            ),
+        )
 
 
 class Refused(Exception):
@@ -209,9 +214,14 @@ def schema_replace(*, project: Project, user, schema: Schema, base_revision: int
     with transaction.atomic():
         current = Project.objects.select_for_update().only("revision").get(pk=project.pk).revision
         import_refuse_stale(project=project, base_revision=base_revision, current=current)
-        project, _ = apply_op(project_id=project.pk, user=user, op=ops.ReplaceSchema(schema=schema),
-                              base_revision=current, summary=summary,
-                              narrative="imported a new version of the schema")  # fmt: skip
+        project, _ = apply_op(
+            project_id=project.pk,
+            user=user,
+            op=ops.ReplaceSchema(schema=schema),
+            base_revision=current,
+            summary=summary,
+            narrative="imported a new version of the schema",
+        )
     return project
 
 
@@ -220,10 +230,15 @@ def import_refuse_stale(*, project: Project, base_revision: int, current: int) -
     was opened: checked when the import is read and again when it lands."""
     if base_revision != current:
         authors = selectors.authors_since(project=project, number=base_revision)
-        raise StaleRevision(expected=base_revision, actual=current, message=(
-            f"Not imported: {', '.join(authors) or 'someone'} changed the project since you opened Import "
-            f"(revision {base_revision} → {current}); importing would replace that work. "
-            "Open Import again to start from the current version."))  # fmt: skip
+        raise StaleRevision(
+            expected=base_revision,
+            actual=current,
+            message=(
+                f"Not imported: {', '.join(authors) or 'someone'} changed the project since you opened Import "
+                f"(revision {base_revision} → {current}); importing would replace that work. "
+                "Open Import again to start from the current version."
+            ),
+        )
 
 
 def revision_restore(*, project: Project, user, number: int, base_revision: int) -> Project:
@@ -231,9 +246,14 @@ def revision_restore(*, project: Project, user, number: int, base_revision: int)
     with transaction.atomic():
         locked = Project.objects.select_for_update().defer("document").get(pk=project.pk)
         old = selectors.schema_at(project=locked, number=number, current=selectors.project_schema(locked))
-        project, _ = apply_op(project_id=project.pk, user=user, op=ops.ReplaceSchema(schema=old),
-                              base_revision=base_revision, summary=f"Restore revision {number}",
-                              narrative=f"restored revision {number}")  # fmt: skip
+        project, _ = apply_op(
+            project_id=project.pk,
+            user=user,
+            op=ops.ReplaceSchema(schema=old),
+            base_revision=base_revision,
+            summary=f"Restore revision {number}",
+            narrative=f"restored revision {number}",
+        )
     return project
 
 
@@ -270,8 +290,17 @@ def job_create(*, project: Project, user, kind: str) -> Job:
 def job_retry(*, job: Job, user) -> Job:
     """Run a failed job again on the same row (same revision, same id)."""
     refuse_too_many_jobs(user)
-    fresh = {"status": JobStatus.PENDING, "attempts": 0, "progress": 0, "message": "", "error": "", "result": None,
-             "started_at": None, "finished_at": None, "heartbeat_at": None}  # fmt: skip
+    fresh = {
+        "status": JobStatus.PENDING,
+        "attempts": 0,
+        "progress": 0,
+        "message": "",
+        "error": "",
+        "result": None,
+        "started_at": None,
+        "finished_at": None,
+        "heartbeat_at": None,
+    }
     if job.kind != JobKind.IMPORT:
         fresh["file"] = ""  # its output, made again; an import's file is its input and stays
     elif not job.file:
@@ -375,8 +404,9 @@ def jobs_reap(jobs=None) -> int:
     moment wins or loses cleanly, never half."""
     jobs = Job.objects.all() if jobs is None else jobs
     now = timezone.now()
-    silent = jobs.filter(status=JobStatus.RUNNING, heartbeat_at__lt=now - timedelta(
-        seconds=settings.JOB_HEARTBEAT_TIMEOUT_SECONDS))  # fmt: skip
+    silent = jobs.filter(
+        status=JobStatus.RUNNING, heartbeat_at__lt=now - timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT_SECONDS)
+    )
     reaped = 0
     for kind, started_before, hard in _hard_limit_cutoffs(now):  # killed at its hard time limit
         reaped += silent.filter(started_at__lt=started_before, **kind).update(

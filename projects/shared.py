@@ -36,10 +36,15 @@ class Section:
 def schema_rows(project: Project, schema: Schema) -> dict:
     enums = {e.id: e.name for e in schema.enums}
     entities = [
-        (entity, [(f, display_type(f.type, enum_name=enums.get(f.type.enum_id or "")), f.id in entity.primary_key)
-                  for f in entity.fields])
+        (
+            entity,
+            [
+                (f, display_type(f.type, enum_name=enums.get(f.type.enum_id or "")), f.id in entity.primary_key)
+                for f in entity.fields
+            ],
+        )
         for entity in schema.entities
-    ]  # fmt: skip
+    ]
     return {"entities": entities, "enums": schema.enums}
 
 
@@ -60,11 +65,21 @@ def design_document(project: Project, schema: Schema) -> dict:
 
 SECTIONS: list[Section] = [
     Section(key="schema", title="Schema", template="projects/shared/_schema.html", context=schema_rows),
-    Section(key="design", title="Design document", template="projects/shared/_design.html",
-            context=design_document, on_past_revisions=False),
-    Section(key="versions", title="Versions", template="projects/shared/_versions.html",
-            context=released_versions, on_past_revisions=False),
-]  # fmt: skip
+    Section(
+        key="design",
+        title="Design document",
+        template="projects/shared/_design.html",
+        context=design_document,
+        on_past_revisions=False,
+    ),
+    Section(
+        key="versions",
+        title="Versions",
+        template="projects/shared/_versions.html",
+        context=released_versions,
+        on_past_revisions=False,
+    ),
+]
 
 
 def register(section: Section) -> None:

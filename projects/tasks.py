@@ -132,25 +132,36 @@ def analysis_job(job: Job) -> dict:
     def progress(share: float, message: str) -> None:
         services.job_progress(job=job, progress=5 + round(85 * share), message=message)
 
-    data = analysis_to_dict(analyze(schema, progress=progress), schema=schema, revision=job.revision,
-                            internal=True)  # fmt: skip
+    data = analysis_to_dict(analyze(schema, progress=progress), schema=schema, revision=job.revision, internal=True)
     stored = services.analysis_store(project=job.project, revision=job.revision, result=data, job=job)
-    return {"analysis_id": stored.pk, "revision": job.revision, "primary": data["technology"]["primary"],
-            "recommendations": len(data["recommendations"])}  # fmt: skip
+    return {
+        "analysis_id": stored.pk,
+        "revision": job.revision,
+        "primary": data["technology"]["primary"],
+        "recommendations": len(data["recommendations"]),
+    }
 
 
 def bundle_job(job: Job) -> dict:
     bundle = job.bundle
     services.job_progress(job=job, progress=5, message="Reading the versions")
     spec = releases.bundle_spec(
-        project=job.project, target=bundle.target_version, base=bundle.base_version,
-        dialects=bundle.dialect_list, zero_downtime=bundle.zero_downtime,
+        project=job.project,
+        target=bundle.target_version,
+        base=bundle.base_version,
+        dialects=bundle.dialect_list,
+        zero_downtime=bundle.zero_downtime,
         analysis=releases.analysis_for(project=job.project, number=bundle.target_version),
-        extra_files=code.bundle_orm_files(project=job.project, version=bundle.target_version,
-                                          targets=bundle.orm_target_list, dialects=bundle.dialect_list),
-    )  # fmt: skip
-    files = bundle_files(spec, progress=lambda percent, message: services.job_progress(
-        job=job, progress=percent, message=message))  # fmt: skip
+        extra_files=code.bundle_orm_files(
+            project=job.project,
+            version=bundle.target_version,
+            targets=bundle.orm_target_list,
+            dialects=bundle.dialect_list,
+        ),
+    )
+    files = bundle_files(
+        spec, progress=lambda percent, message: services.job_progress(job=job, progress=percent, message=message)
+    )
     body = zip_files(files)
     stem = services.safe_file_stem(job.project.name)
     job.file.save(f"{stem}-v{bundle.base_version}-v{bundle.target_version}.zip", ContentFile(body), save=False)

@@ -32,9 +32,14 @@ def invitation_create(*, project: Project, by, invitee: str, role: str, accept_u
         raise ValidationError(f"{user.username} is already a member of this project.")
     token, hashed = new_token(purpose="invite")
     invitation = Invitation.objects.create(
-        project=project, role=role, user=user, email=invitee if "@" in invitee else (user.email or ""),
-        token_hash=hashed, created_by=by, expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
-    )  # fmt: skip
+        project=project,
+        role=role,
+        user=user,
+        email=invitee if "@" in invitee else (user.email or ""),
+        token_hash=hashed,
+        created_by=by,
+        expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
+    )
     link = accept_url(token)
     if invitation.email:
         transaction.on_commit(lambda: _send_invitation(invitation, link))
@@ -131,8 +136,9 @@ def share_link_create(*, project: Project, by, label: str = "", days: int | None
     """(link, token). The token is shown once; only its hash is kept."""
     token, hashed = new_token(purpose="share")
     expires = timezone.now() + timedelta(days=days) if days else None
-    link = ShareLink.objects.create(project=project, label=label.strip()[:100], token_hash=hashed, created_by=by,
-                                    expires_at=expires)  # fmt: skip
+    link = ShareLink.objects.create(
+        project=project, label=label.strip()[:100], token_hash=hashed, created_by=by, expires_at=expires
+    )
     return link, token
 
 

@@ -35,8 +35,23 @@ def scratch_database(label: str):
 def psql(database: str, path) -> subprocess.CompletedProcess:
     """Apply a file exactly as the bundle's README says (``psql -v ON_ERROR_STOP=1 -f``)."""
     server = _server()
-    command = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", server["host"], "-p", server["port"],
-               "-U", server["user"], "-d", database, "-f", str(path)]  # fmt: skip
+    command = [
+        "psql",
+        "-X",
+        "-q",
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-h",
+        server["host"],
+        "-p",
+        server["port"],
+        "-U",
+        server["user"],
+        "-d",
+        database,
+        "-f",
+        str(path),
+    ]
     return subprocess.run(command, capture_output=True, text=True, timeout=60)
 
 

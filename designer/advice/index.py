@@ -500,7 +500,9 @@ def _why_this_shape(context: Context, proposal: Proposal) -> str:
     parts = []
     if equality:
         names = ", ".join(_column_name(context, k) for k in equality)
-        parts.append(f"the equality columns ({names}) lead" if len(equality) > 1 else f"the equality column ({names}) leads")  # fmt: skip
+        parts.append(
+            f"the equality columns ({names}) lead" if len(equality) > 1 else f"the equality column ({names}) leads"
+        )
     for key in rest:
         if key.field_id in sort_ids:
             parts.append(f"then the sort ({_column_name(context, key)}) returns rows in order, so a LIMIT stops early")
@@ -524,8 +526,11 @@ def _column_name(context: Context, key: IndexKey) -> str:
 def _tradeoffs(context: Context, entity: Entity, proposal: Proposal) -> str:
     load = context.load(entity.id)
     writes = load.writes_per_second if load else 0.0
-    parts = [f"Every write to {entity.name} ({rate(writes)}) also updates this index" if writes else
-             f"No writes to {entity.name} are declared; each one will also update this index"]  # fmt: skip
+    parts = [
+        f"Every write to {entity.name} ({rate(writes)}) also updates this index"
+        if writes
+        else f"No writes to {entity.name} are declared; each one will also update this index"
+    ]
     if load and load.mix == "write" and writes > proposal.per_second:
         parts[0] += f", more often than it is read through it ({rate(proposal.per_second)}): weigh it"
     parts.append("it is built with CREATE INDEX CONCURRENTLY, which takes longer but does not block writes")
@@ -538,8 +543,10 @@ def _tradeoffs(context: Context, entity: Entity, proposal: Proposal) -> str:
         parts.append("queries must repeat the predicate exactly for the planner to use it")
     prefixed = {f.field_id for p in proposal.patterns for f in p.filters if f.op is FilterOp.PREFIX}
     if prefixed & {k.field_id for k in proposal.keys}:
-        parts.append("LIKE 'x%' uses a B-tree only under the C collation or with text_pattern_ops on the column, "
-                     "an operator class to add to the SQL by hand")  # fmt: skip
+        parts.append(
+            "LIKE 'x%' uses a B-tree only under the C collation or with text_pattern_ops on the column, "
+            "an operator class to add to the SQL by hand"
+        )
     return "; ".join(parts) + "."
 
 

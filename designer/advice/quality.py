@@ -66,14 +66,25 @@ def load_fixture(text: str, *, name: str) -> Fixture:
     for spec in data.get("patterns", ()):
         pattern = pattern_from_sql(spec["sql"], schema=schema, name=spec["name"])
         frequency = Frequency(average=float(spec["rate"]), peak=spec.get("peak"), per=Per(spec.get("per", "second")))
-        pattern = replace(pattern, frequency=frequency, consistency=Consistency(spec.get("consistency", "strong")),
-                          latency_ms=spec.get("latency_ms"))  # fmt: skip
+        pattern = replace(
+            pattern,
+            frequency=frequency,
+            consistency=Consistency(spec.get("consistency", "strong")),
+            latency_ms=spec.get("latency_ms"),
+        )
         schema = replace(schema, patterns=(*schema.patterns, pattern))
     volumes = []
     for spec in data.get("volumes", ()):
         entity = _entity(schema, spec["entity"])
-        volumes.append(Volume(entity_id=entity.id, rows=spec.get("rows", 0), growth_per_month=spec.get("growth", 0),
-                              retention_days=spec.get("retention_days"), avg_row_bytes=spec.get("row_bytes")))  # fmt: skip
+        volumes.append(
+            Volume(
+                entity_id=entity.id,
+                rows=spec.get("rows", 0),
+                growth_per_month=spec.get("growth", 0),
+                retention_days=spec.get("retention_days"),
+                avg_row_bytes=spec.get("row_bytes"),
+            )
+        )
     expected = data["expected"]
     items = {f"technology {expected['technology']}", *expected.get("recommendations", ())}
     if expected.get("cache"):
@@ -104,8 +115,11 @@ def describe(recommendation: Recommendation, schema: Schema) -> str:
     if recommendation.index is not None and recommendation.code.startswith("index."):
         spec = recommendation.index
         columns = [_column(schema, c) for c in spec.columns]
-        flags = [w for w, on in (("partial", spec.predicate), ("covering", spec.include),
-                                 ("gin", spec.method == "gin")) if on]  # fmt: skip
+        flags = [
+            w
+            for w, on in (("partial", spec.predicate), ("covering", spec.include), ("gin", spec.method == "gin"))
+            if on
+        ]
         return f"{text}({', '.join(columns)})" + "".join(f" {f}" for f in flags)
     if recommendation.code.startswith(FIELD_LEVEL) and recommendation.field_ids:
         found = [f for f in map(schema.find_field, recommendation.field_ids) if f]

@@ -18,19 +18,49 @@ from designer.naming import index_name
 from designer.schema import DefaultKind, Entity, Field, Index, RefAction, SortOrder, TypeKind
 from designer.types import POSTGRESQL
 
-_RESERVED = frozenset(keyword.kwlist) | frozenset({"pk", "objects", "models", "check", "save", "delete", "clean",
-                                                   "Meta", "DoesNotExist", "MultipleObjectsReturned", "id_"})  # fmt: skip
+_RESERVED = frozenset(keyword.kwlist) | frozenset(
+    {
+        "pk",
+        "objects",
+        "models",
+        "check",
+        "save",
+        "delete",
+        "clean",
+        "Meta",
+        "DoesNotExist",
+        "MultipleObjectsReturned",
+        "id_",
+    }
+)
 _FIELDS = {
-    TypeKind.SMALLINT: "SmallIntegerField", TypeKind.INTEGER: "IntegerField", TypeKind.BIGINT: "BigIntegerField",
-    TypeKind.DECIMAL: "DecimalField", TypeKind.REAL: "FloatField", TypeKind.DOUBLE: "FloatField",
-    TypeKind.TEXT: "TextField", TypeKind.VARCHAR: "CharField", TypeKind.CHAR: "CharField",
-    TypeKind.BOOLEAN: "BooleanField", TypeKind.DATE: "DateField", TypeKind.TIME: "TimeField",
-    TypeKind.TIMESTAMP: "DateTimeField", TypeKind.TIMESTAMPTZ: "DateTimeField", TypeKind.UUID: "UUIDField",
-    TypeKind.JSON: "JSONField", TypeKind.BYTES: "BinaryField", TypeKind.ENUM: "CharField",
-}  # fmt: skip
+    TypeKind.SMALLINT: "SmallIntegerField",
+    TypeKind.INTEGER: "IntegerField",
+    TypeKind.BIGINT: "BigIntegerField",
+    TypeKind.DECIMAL: "DecimalField",
+    TypeKind.REAL: "FloatField",
+    TypeKind.DOUBLE: "FloatField",
+    TypeKind.TEXT: "TextField",
+    TypeKind.VARCHAR: "CharField",
+    TypeKind.CHAR: "CharField",
+    TypeKind.BOOLEAN: "BooleanField",
+    TypeKind.DATE: "DateField",
+    TypeKind.TIME: "TimeField",
+    TypeKind.TIMESTAMP: "DateTimeField",
+    TypeKind.TIMESTAMPTZ: "DateTimeField",
+    TypeKind.UUID: "UUIDField",
+    TypeKind.JSON: "JSONField",
+    TypeKind.BYTES: "BinaryField",
+    TypeKind.ENUM: "CharField",
+}
 _AUTO = {TypeKind.SMALLINT: "SmallAutoField", TypeKind.INTEGER: "AutoField", TypeKind.BIGINT: "BigAutoField"}
-_ON_DELETE = {RefAction.NO_ACTION: "DO_NOTHING", RefAction.RESTRICT: "RESTRICT", RefAction.CASCADE: "CASCADE",
-              RefAction.SET_NULL: "SET_NULL", RefAction.SET_DEFAULT: "SET_DEFAULT"}  # fmt: skip
+_ON_DELETE = {
+    RefAction.NO_ACTION: "DO_NOTHING",
+    RefAction.RESTRICT: "RESTRICT",
+    RefAction.CASCADE: "CASCADE",
+    RefAction.SET_NULL: "SET_NULL",
+    RefAction.SET_DEFAULT: "SET_DEFAULT",
+}
 _NOW = frozenset({"now()", "current_timestamp", "current_timestamp()", "localtimestamp"})
 _UUID = frozenset({"gen_random_uuid()", "uuid_generate_v4()"})
 _INDEX_NAME_LIMIT = 30  # Django's check (models.E034)
@@ -63,8 +93,9 @@ class DjangoWriter:
 
     def _name_members(self, entity: Entity) -> None:
         scope = self._scope()
-        fk_single = {link.source_fields[0].id: link for link in self.plan.links_from(entity)
-                     if len(link.source_fields) == 1}  # fmt: skip
+        fk_single = {
+            link.source_fields[0].id: link for link in self.plan.links_from(entity) if len(link.source_fields) == 1
+        }
         for f in entity.fields:
             if f.id in fk_single:  # the relation takes the field's place: author_id → author
                 continue
@@ -100,9 +131,11 @@ class DjangoWriter:
         return "\n\n\n".join([title + "\n" + "\n".join(imports), *customs, *enums, *models]) + "\n"
 
     def _custom_field(self, db_type: str, name: str) -> str:
-        return (f"class {name}(models.Field):\n"
-                f"    \"\"\"A column of type {comment_text(db_type).replace(chr(92), '/')}, which Django has no field for.\"\"\"\n\n"
-                f"    def db_type(self, connection):\n        return {string_literal(db_type)}")  # fmt: skip
+        return (
+            f"class {name}(models.Field):\n"
+            f'    """A column of type {comment_text(db_type).replace(chr(92), "/")}, which Django has no field for."""\n\n'
+            f"    def db_type(self, connection):\n        return {string_literal(db_type)}"
+        )
 
     def _enum(self, enum) -> str:
         scope = Scope(reserved=_RESERVED | {"choices", "labels", "values", "names"}, fallback="VALUE", suffix="_VALUE")
@@ -124,9 +157,14 @@ class DjangoWriter:
             lines.append(f"    # {comment_text(entity.comment)}")
         if not entity.primary_key:
             columns = ", ".join(entity.field(i).name for i in key_of(entity))
-            lines.append(f"    # {comment_text(entity.qualified_name)} has no primary key; Django needs one: "
-                         + (f"its unique, not-null {comment_text(columns)} stands in for it." if columns else
-                            "Django adds an id column this table does not have (see Meta.managed)."))  # fmt: skip
+            lines.append(
+                f"    # {comment_text(entity.qualified_name)} has no primary key; Django needs one: "
+                + (
+                    f"its unique, not-null {comment_text(columns)} stands in for it."
+                    if columns
+                    else "Django adds an id column this table does not have (see Meta.managed)."
+                )
+            )
         if len(key_of(entity)) > 1:
             keys = ", ".join(string_literal(self.attrs[i]) for i in key_of(entity))
             lines.append(f"    pk = models.CompositePrimaryKey({keys})")
@@ -135,8 +173,10 @@ class DjangoWriter:
         }
         for f in entity.fields:
             if f.id in links:
-                lines.append(f"    {self.relation_attrs[(links[f.id].relationship.id, 'forward')]} = "
-                             f"{self._relation(entity, links[f.id])}")  # fmt: skip
+                lines.append(
+                    f"    {self.relation_attrs[(links[f.id].relationship.id, 'forward')]} = "
+                    f"{self._relation(entity, links[f.id])}"
+                )
             else:
                 lines.append(f"    {self.attrs[f.id]} = {self._field(entity, f)}")
         for link in self.plan.links_from(entity):
@@ -245,8 +285,7 @@ class DjangoWriter:
         single_key = key_of(entity) == (f.id,)
         cls = "OneToOneField" if link.one_to_one or single_key else "ForeignKey"
         on_delete = _ON_DELETE[link.relationship.on_delete or RefAction.NO_ACTION]
-        options = [string_literal(target_ref), f"on_delete=models.{on_delete}",
-                   f"db_column={string_literal(f.name)}"]  # fmt: skip
+        options = [string_literal(target_ref), f"on_delete=models.{on_delete}", f"db_column={string_literal(f.name)}"]
         target_field = link.target_fields[0]
         if key_of(link.target) != (target_field.id,):
             options.append(f"to_field={string_literal(self.attrs[target_field.id])}")
@@ -269,13 +308,17 @@ class DjangoWriter:
         to_fields = ", ".join(string_literal(self.attrs[f.id]) for f in link.target_fields)
         related = self._reverse_name(link.relationship.id, link.target, link.backward)
         target = "self" if link.source.id == link.target.id else self.class_names[link.target.id]
-        return (f"models.ForeignObject({string_literal(target)}, on_delete=models.{on_delete}, "
-                f"from_fields=[{from_fields}], to_fields=[{to_fields}], related_name={string_literal(related)})")  # fmt: skip
+        return (
+            f"models.ForeignObject({string_literal(target)}, on_delete=models.{on_delete}, "
+            f"from_fields=[{from_fields}], to_fields=[{to_fields}], related_name={string_literal(related)})"
+        )
 
     def _many(self, join: Join) -> str:
         related = self._reverse_name(join.relationship.id, join.right, join.left.name)
-        return (f"models.ManyToManyField({string_literal(self.class_names[join.right.id])}, "
-                f"db_table={string_literal(join.table)}, related_name={string_literal(related)})")  # fmt: skip
+        return (
+            f"models.ManyToManyField({string_literal(self.class_names[join.right.id])}, "
+            f"db_table={string_literal(join.table)}, related_name={string_literal(related)})"
+        )
 
     # --- Meta -----------------------------------------------------------------------------------
 
@@ -317,8 +360,10 @@ class DjangoWriter:
         if index.unique:
             return "constraint", f"models.UniqueConstraint(fields=[{fields}], name={string_literal(name)})"
         if len(name) > _INDEX_NAME_LIMIT or not name[:1].isalpha():
-            return "note", (f"index {comment_text(name)}: Django allows index names of at most 30 characters "
-                            f"starting with a letter; it is in the SQL migrations.")  # fmt: skip
+            return "note", (
+                f"index {comment_text(name)}: Django allows index names of at most 30 characters "
+                f"starting with a letter; it is in the SQL migrations."
+            )
         return "index", f"models.Index(fields=[{fields}], name={string_literal(name)})"
 
 

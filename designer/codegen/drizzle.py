@@ -21,40 +21,79 @@ from designer.types import MYSQL, POSTGRESQL, SQLITE
 _CORE = {POSTGRESQL: "pg", MYSQL: "mysql", SQLITE: "sqlite"}
 # The type of a table's extra-config entries: written on the callback so that TypeScript
 # never infers a table's type through the tables its foreign keys name (cycles: TS7022).
-_EXTRA_CONFIG = {POSTGRESQL: "PgTableExtraConfigValue", MYSQL: "MySqlTableExtraConfigValue",
-                 SQLITE: "SQLiteTableExtraConfigValue"}  # fmt: skip
-_ACTIONS = {RefAction.NO_ACTION: "no action", RefAction.RESTRICT: "restrict", RefAction.CASCADE: "cascade",
-            RefAction.SET_NULL: "set null", RefAction.SET_DEFAULT: "set default"}  # fmt: skip
+_EXTRA_CONFIG = {
+    POSTGRESQL: "PgTableExtraConfigValue",
+    MYSQL: "MySqlTableExtraConfigValue",
+    SQLITE: "SQLiteTableExtraConfigValue",
+}
+_ACTIONS = {
+    RefAction.NO_ACTION: "no action",
+    RefAction.RESTRICT: "restrict",
+    RefAction.CASCADE: "cascade",
+    RefAction.SET_NULL: "set null",
+    RefAction.SET_DEFAULT: "set default",
+}
 _NOW = frozenset({"now()", "current_timestamp", "current_timestamp()", "localtimestamp"})
 _NUMBERS = (TypeKind.SMALLINT, TypeKind.INTEGER, TypeKind.BIGINT, TypeKind.REAL, TypeKind.DOUBLE)
 
 # kind → (builder, options) per dialect; None: a customType spelled by our DDL.
 _PG = {
-    TypeKind.SMALLINT: ("smallint", ""), TypeKind.INTEGER: ("integer", ""),
-    TypeKind.BIGINT: ("bigint", 'mode: "number"'), TypeKind.DECIMAL: ("numeric", ""),
-    TypeKind.REAL: ("real", ""), TypeKind.DOUBLE: ("doublePrecision", ""), TypeKind.TEXT: ("text", ""),
-    TypeKind.VARCHAR: ("varchar", ""), TypeKind.CHAR: ("char", ""), TypeKind.BOOLEAN: ("boolean", ""),
-    TypeKind.DATE: ("date", ""), TypeKind.TIME: ("time", ""), TypeKind.TIMESTAMP: ("timestamp", ""),
-    TypeKind.TIMESTAMPTZ: ("timestamp", "withTimezone: true"), TypeKind.UUID: ("uuid", ""),
-    TypeKind.JSON: ("jsonb", ""), TypeKind.BYTES: None,
-}  # fmt: skip
+    TypeKind.SMALLINT: ("smallint", ""),
+    TypeKind.INTEGER: ("integer", ""),
+    TypeKind.BIGINT: ("bigint", 'mode: "number"'),
+    TypeKind.DECIMAL: ("numeric", ""),
+    TypeKind.REAL: ("real", ""),
+    TypeKind.DOUBLE: ("doublePrecision", ""),
+    TypeKind.TEXT: ("text", ""),
+    TypeKind.VARCHAR: ("varchar", ""),
+    TypeKind.CHAR: ("char", ""),
+    TypeKind.BOOLEAN: ("boolean", ""),
+    TypeKind.DATE: ("date", ""),
+    TypeKind.TIME: ("time", ""),
+    TypeKind.TIMESTAMP: ("timestamp", ""),
+    TypeKind.TIMESTAMPTZ: ("timestamp", "withTimezone: true"),
+    TypeKind.UUID: ("uuid", ""),
+    TypeKind.JSON: ("jsonb", ""),
+    TypeKind.BYTES: None,
+}
 _MYSQL = {
-    TypeKind.SMALLINT: ("smallint", ""), TypeKind.INTEGER: ("int", ""),
-    TypeKind.BIGINT: ("bigint", 'mode: "number"'), TypeKind.DECIMAL: ("decimal", ""),
-    TypeKind.REAL: ("float", ""), TypeKind.DOUBLE: ("double", ""), TypeKind.TEXT: ("text", ""),
-    TypeKind.VARCHAR: ("varchar", ""), TypeKind.CHAR: ("char", ""), TypeKind.BOOLEAN: ("boolean", ""),
-    TypeKind.DATE: ("date", ""), TypeKind.TIME: ("time", "fsp: 6"), TypeKind.TIMESTAMP: ("datetime", "fsp: 6"),
-    TypeKind.TIMESTAMPTZ: ("datetime", "fsp: 6"), TypeKind.UUID: ("char", "length: 36"),
-    TypeKind.JSON: ("json", ""), TypeKind.BYTES: None,
-}  # fmt: skip
+    TypeKind.SMALLINT: ("smallint", ""),
+    TypeKind.INTEGER: ("int", ""),
+    TypeKind.BIGINT: ("bigint", 'mode: "number"'),
+    TypeKind.DECIMAL: ("decimal", ""),
+    TypeKind.REAL: ("float", ""),
+    TypeKind.DOUBLE: ("double", ""),
+    TypeKind.TEXT: ("text", ""),
+    TypeKind.VARCHAR: ("varchar", ""),
+    TypeKind.CHAR: ("char", ""),
+    TypeKind.BOOLEAN: ("boolean", ""),
+    TypeKind.DATE: ("date", ""),
+    TypeKind.TIME: ("time", "fsp: 6"),
+    TypeKind.TIMESTAMP: ("datetime", "fsp: 6"),
+    TypeKind.TIMESTAMPTZ: ("datetime", "fsp: 6"),
+    TypeKind.UUID: ("char", "length: 36"),
+    TypeKind.JSON: ("json", ""),
+    TypeKind.BYTES: None,
+}
 _SQLITE = {
-    TypeKind.SMALLINT: ("integer", ""), TypeKind.INTEGER: ("integer", ""), TypeKind.BIGINT: ("integer", ""),
-    TypeKind.DECIMAL: ("numeric", ""), TypeKind.REAL: ("real", ""), TypeKind.DOUBLE: ("real", ""),
-    TypeKind.TEXT: ("text", ""), TypeKind.VARCHAR: ("text", ""), TypeKind.CHAR: ("text", ""),
-    TypeKind.BOOLEAN: ("integer", 'mode: "boolean"'), TypeKind.DATE: ("text", ""), TypeKind.TIME: ("text", ""),
-    TypeKind.TIMESTAMP: ("text", ""), TypeKind.TIMESTAMPTZ: ("text", ""), TypeKind.UUID: ("text", ""),
-    TypeKind.JSON: ("text", 'mode: "json"'), TypeKind.BYTES: ("blob", ""),
-}  # fmt: skip
+    TypeKind.SMALLINT: ("integer", ""),
+    TypeKind.INTEGER: ("integer", ""),
+    TypeKind.BIGINT: ("integer", ""),
+    TypeKind.DECIMAL: ("numeric", ""),
+    TypeKind.REAL: ("real", ""),
+    TypeKind.DOUBLE: ("real", ""),
+    TypeKind.TEXT: ("text", ""),
+    TypeKind.VARCHAR: ("text", ""),
+    TypeKind.CHAR: ("text", ""),
+    TypeKind.BOOLEAN: ("integer", 'mode: "boolean"'),
+    TypeKind.DATE: ("text", ""),
+    TypeKind.TIME: ("text", ""),
+    TypeKind.TIMESTAMP: ("text", ""),
+    TypeKind.TIMESTAMPTZ: ("text", ""),
+    TypeKind.UUID: ("text", ""),
+    TypeKind.JSON: ("text", 'mode: "json"'),
+    TypeKind.BYTES: ("blob", ""),
+}
 _BUILDERS = {POSTGRESQL: _PG, MYSQL: _MYSQL, SQLITE: _SQLITE}
 
 
@@ -76,8 +115,10 @@ class DrizzleWriter:
         self.imports = _Imports()
         self.exports = Scope(reserved=JS_RESERVED | self._import_names() | {"table"}, fallback="entity")
         self.custom_types: dict[str, str] = {}  # SQL type → const name
-        self.namespaces = {ns: self.exports.take(camel(ns) + "Schema")
-                           for ns in sorted({plan.namespace(e) for e in self.schema.entities} - {None})}  # fmt: skip
+        self.namespaces = {
+            ns: self.exports.take(camel(ns) + "Schema")
+            for ns in sorted({plan.namespace(e) for e in self.schema.entities} - {None})
+        }
         enum_entities = [] if plan.dialect != POSTGRESQL else self.schema.enums
         self.enum_consts = {e.id: self.exports.take(camel(e.name) + "Enum") for e in enum_entities}
         self.table_consts = {e.id: self.exports.take(camel(e.name)) for e in self.schema.entities}
@@ -88,9 +129,22 @@ class DrizzleWriter:
             self._name_members(entity)
 
     def _import_names(self) -> frozenset[str]:
-        names = {"relations", "sql", "customType", "index", "uniqueIndex", "primaryKey", "foreignKey", "check",
-                 f"{_CORE[self.plan.dialect]}Table", "pgEnum", "pgSchema", "mysqlEnum", "mysqlSchema",
-                 _EXTRA_CONFIG[self.plan.dialect]}  # fmt: skip
+        names = {
+            "relations",
+            "sql",
+            "customType",
+            "index",
+            "uniqueIndex",
+            "primaryKey",
+            "foreignKey",
+            "check",
+            f"{_CORE[self.plan.dialect]}Table",
+            "pgEnum",
+            "pgSchema",
+            "mysqlEnum",
+            "mysqlSchema",
+            _EXTRA_CONFIG[self.plan.dialect],
+        }
         names |= {b[0] for b in _BUILDERS[self.plan.dialect].values() if b}
         return frozenset(names)
 
@@ -136,8 +190,7 @@ class DrizzleWriter:
         if not self.namespaces:
             return []
         maker = self._use("pgSchema" if self.plan.dialect == POSTGRESQL else "mysqlSchema")
-        return [f"export const {const} = {maker}({string_literal(ns)});"
-                for ns, const in self.namespaces.items()]  # fmt: skip
+        return [f"export const {const} = {maker}({string_literal(ns)});" for ns, const in self.namespaces.items()]
 
     def _enums(self) -> list[str]:
         lines = []
@@ -154,8 +207,10 @@ class DrizzleWriter:
     def _custom_type(self, sql_type: str, name: str) -> str:
         data = "Buffer" if sql_type in ("bytea", "longblob") else "unknown"
         self._use("customType")
-        return (f"const {name} = customType<{{ data: {data} }}>({{\n"
-                f"  dataType() {{\n    return {string_literal(sql_type)};\n  }},\n}});")  # fmt: skip
+        return (
+            f"const {name} = customType<{{ data: {data} }}>({{\n"
+            f"  dataType() {{\n    return {string_literal(sql_type)};\n  }},\n}});"
+        )
 
     # --- tables ---------------------------------------------------------------------------
 
@@ -168,8 +223,13 @@ class DrizzleWriter:
         head = f"{comment}export const {self.table_consts[entity.id]} = {maker}(\n  {string_literal(self.plan.table_name(entity))},"
         if not extras:
             return f"{head}\n  {{\n" + "\n".join(columns) + "\n  },\n);"
-        return (f"{head}\n  {{\n" + "\n".join(columns) + f"\n  }},\n  {self._extras_head()}\n"
-                + "\n".join(f"    {e}," for e in extras) + "\n  ],\n);")  # fmt: skip
+        return (
+            f"{head}\n  {{\n"
+            + "\n".join(columns)
+            + f"\n  }},\n  {self._extras_head()}\n"
+            + "\n".join(f"    {e}," for e in extras)
+            + "\n  ],\n);"
+        )
 
     def _extras_head(self) -> str:
         return f"(table): {self._use(_EXTRA_CONFIG[self.plan.dialect])}[] => ["
@@ -291,8 +351,10 @@ class DrizzleWriter:
         extras += [e for e in (self._index(entity, index) for index in entity.indexes) if e]
         checks = [(f"{f.id}#check", f.check) for f in entity.fields if f.check]
         checks += [(c.id, c.expression) for c in entity.checks]
-        extras += [f"{self._use('check')}({string_literal(self.plan.constraint_names[check_id])}, {self._raw(expression)})"
-                   for check_id, expression in checks]  # fmt: skip
+        extras += [
+            f"{self._use('check')}({string_literal(self.plan.constraint_names[check_id])}, {self._raw(expression)})"
+            for check_id, expression in checks
+        ]
         extras += [self._foreign_key(link) for link in self.plan.links_from(entity)]
         return extras
 
@@ -357,11 +419,18 @@ class DrizzleWriter:
             cols = ", ".join(f"table.{camel(c) or 'column'}" for c, _ in keys)
             foreign = ", ".join(js_access(self.table_consts[end.id], self.keys[i]) for _, i in keys)
             name = string_literal(names[f"{rid}#{side}#fkey"])
-            extras.append(f"{self._use('foreignKey')}({{ name: {name}, columns: [{cols}], foreignColumns: [{foreign}] }})"
-                          '.onDelete("cascade")')  # fmt: skip
+            extras.append(
+                f"{self._use('foreignKey')}({{ name: {name}, columns: [{cols}], foreignColumns: [{foreign}] }})"
+                '.onDelete("cascade")'
+            )
         const = self.join_consts[rid]
-        return (f"export const {const} = {maker}(\n  {string_literal(join.table)},\n  {{\n" + "\n".join(columns)
-                + f"\n  }},\n  {self._extras_head()}\n" + "\n".join(f"    {e}," for e in extras) + "\n  ],\n);")  # fmt: skip
+        return (
+            f"export const {const} = {maker}(\n  {string_literal(join.table)},\n  {{\n"
+            + "\n".join(columns)
+            + f"\n  }},\n  {self._extras_head()}\n"
+            + "\n".join(f"    {e}," for e in extras)
+            + "\n  ],\n);"
+        )
 
     # --- relations() ----------------------------------------------------------------------------
 
@@ -393,8 +462,11 @@ class DrizzleWriter:
         self._use("relations", orm=True)
         helpers = ", ".join(h for h in ("one", "many") if any(f": {h}(" in e for e in entries))
         const = self.exports.take(f"{table}Relations")
-        return (f"export const {const} = relations({table}, ({{ {helpers} }}) => ({{\n"
-                + "\n".join(f"  {e}" for e in entries) + "\n}));")  # fmt: skip
+        return (
+            f"export const {const} = relations({table}, ({{ {helpers} }}) => ({{\n"
+            + "\n".join(f"  {e}" for e in entries)
+            + "\n}));"
+        )
 
     def _join_relations(self, join: Join) -> str:
         const = self.join_consts[join.relationship.id]

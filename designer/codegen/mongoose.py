@@ -21,13 +21,26 @@ from designer.naming import index_name
 from designer.schema import DefaultKind, Entity, Field, Index, Schema, SortOrder, TypeKind
 
 _TYPES = {
-    TypeKind.SMALLINT: "Number", TypeKind.INTEGER: "Number", TypeKind.BIGINT: "BigInt",
-    TypeKind.DECIMAL: "Schema.Types.Decimal128", TypeKind.REAL: "Number", TypeKind.DOUBLE: "Number",
-    TypeKind.TEXT: "String", TypeKind.VARCHAR: "String", TypeKind.CHAR: "String", TypeKind.BOOLEAN: "Boolean",
-    TypeKind.DATE: "Date", TypeKind.TIME: "String", TypeKind.TIMESTAMP: "Date", TypeKind.TIMESTAMPTZ: "Date",
-    TypeKind.UUID: "String", TypeKind.JSON: "Schema.Types.Mixed", TypeKind.BYTES: "Buffer",
-    TypeKind.ENUM: "String", TypeKind.OTHER: "Schema.Types.Mixed",
-}  # fmt: skip
+    TypeKind.SMALLINT: "Number",
+    TypeKind.INTEGER: "Number",
+    TypeKind.BIGINT: "BigInt",
+    TypeKind.DECIMAL: "Schema.Types.Decimal128",
+    TypeKind.REAL: "Number",
+    TypeKind.DOUBLE: "Number",
+    TypeKind.TEXT: "String",
+    TypeKind.VARCHAR: "String",
+    TypeKind.CHAR: "String",
+    TypeKind.BOOLEAN: "Boolean",
+    TypeKind.DATE: "Date",
+    TypeKind.TIME: "String",
+    TypeKind.TIMESTAMP: "Date",
+    TypeKind.TIMESTAMPTZ: "Date",
+    TypeKind.UUID: "String",
+    TypeKind.JSON: "Schema.Types.Mixed",
+    TypeKind.BYTES: "Buffer",
+    TypeKind.ENUM: "String",
+    TypeKind.OTHER: "Schema.Types.Mixed",
+}
 _BOUNDS = {TypeKind.SMALLINT: (-32768, 32767), TypeKind.INTEGER: (-2147483648, 2147483647)}
 _NOW = frozenset({"now()", "current_timestamp", "current_timestamp()", "localtimestamp"})
 # A partial index MongoDB can say too: "col IS NOT NULL" or "col = <literal>".
@@ -72,11 +85,16 @@ class MongooseWriter:
         head = f'{title}\n"use strict";\n\nconst mongoose = require("mongoose");\n\nconst {{ Schema }} = mongoose;'
         blocks = [self._schema_block(entity) for entity in self._children_first()]
         roots = [e for e in self.schema.entities if not self.only_embedded(e)]
-        register = ["/** Registers the models on a connection (mongoose's default one unless given). */",
-                    "function registerModels(connection = mongoose) {", "  return {"]  # fmt: skip
-        register += [f"    {self.model_names[e.id]}: connection.model({string_literal(self.model_names[e.id])}, "
-                     f"{self.schema_consts[e.id]}),"
-                     for e in roots]  # fmt: skip
+        register = [
+            "/** Registers the models on a connection (mongoose's default one unless given). */",
+            "function registerModels(connection = mongoose) {",
+            "  return {",
+        ]
+        register += [
+            f"    {self.model_names[e.id]}: connection.model({string_literal(self.model_names[e.id])}, "
+            f"{self.schema_consts[e.id]}),"
+            for e in roots
+        ]
         register += ["  };", "}"]
         exports = ", ".join([*(self.schema_consts[e.id] for e in self.schema.entities), "registerModels"])
         return "\n\n".join([head, *blocks, "\n".join(register), f"module.exports = {{ {exports} }};"]) + "\n"
@@ -132,8 +150,17 @@ class MongooseWriter:
         const = self.schema_consts[entity.id]
         comment = [f"// {comment_text(entity.comment)}"] if entity.comment else []
         comment += [f"// {n}" for n in notes]
-        text = "\n".join([*comment, f"const {const} = new Schema(", "  {", *lines, "  },",
-                          f"  {{ {', '.join(options)} }}," if options else "  {},", ");"])  # fmt: skip
+        text = "\n".join(
+            [
+                *comment,
+                f"const {const} = new Schema(",
+                "  {",
+                *lines,
+                "  },",
+                f"  {{ {', '.join(options)} }}," if options else "  {},",
+                ");",
+            ]
+        )
         if self.only_embedded(entity):
             # its documents live in the parent's arrays: keys and indexes belong to the parent
             return "\n".join([text, f"// {comment_text(entity.name)} is embedded: index its paths on the parent."])
@@ -206,8 +233,10 @@ class MongooseWriter:
         name = index.name or index_name(entity.name, names, unique=index.unique)
         if any(c.field_id is None for c in index.columns):
             return f"// index {comment_text(name)} is on an SQL expression: MongoDB has no equivalent."
-        keys = ", ".join(f"{_key(document_key(entity.field(c.field_id).name))}: {-1 if c.order is SortOrder.DESC else 1}"
-                         for c in index.columns)  # fmt: skip
+        keys = ", ".join(
+            f"{_key(document_key(entity.field(c.field_id).name))}: {-1 if c.order is SortOrder.DESC else 1}"
+            for c in index.columns
+        )
         options = [f"name: {string_literal(name)}"]
         if index.unique:
             options.append("unique: true")

@@ -118,9 +118,13 @@ class Plan:  # frozen; constraint_names is cached in the instance dict, as Schem
         """The column type as our own DDL writes it (designer/types.py)."""
         enum = self.schema.enum(field.type.enum_id) if field.type.enum_id else None
         try:
-            return sql_type(field.type, dialect=self.dialect, source_dialect=dialect_of(self.schema.database_type),
-                            enum_name=enum.name if enum else None,
-                            enum_values=tuple(v.name for v in enum.values) if enum else ())  # fmt: skip
+            return sql_type(
+                field.type,
+                dialect=self.dialect,
+                source_dialect=dialect_of(self.schema.database_type),
+                enum_name=enum.name if enum else None,
+                enum_values=tuple(v.name for v in enum.values) if enum else (),
+            )
         except UnportableType as error:
             raise CodegenError(f"{field.name}: {error}") from error
 
@@ -177,13 +181,20 @@ def is_unique(entity: Entity, fields: tuple[Field, ...]) -> bool:
 def make_plan(schema: Schema, *, dialect: str, embed: frozenset[str] = frozenset()) -> Plan:
     links = _links(schema)
     joins = tuple(
-        Join(relationship=r, left=schema.entity(r.from_entity_id), right=schema.entity(r.to_entity_id),
-             left_name=schema.entity(r.to_entity_id).name, right_name=schema.entity(r.from_entity_id).name,
-             label=f"{schema.entity(r.from_entity_id).name}_{schema.entity(r.to_entity_id).name}")
+        Join(
+            relationship=r,
+            left=schema.entity(r.from_entity_id),
+            right=schema.entity(r.to_entity_id),
+            left_name=schema.entity(r.to_entity_id).name,
+            right_name=schema.entity(r.from_entity_id).name,
+            label=f"{schema.entity(r.from_entity_id).name}_{schema.entity(r.to_entity_id).name}",
+        )
         for r in schema.relationships
-        if r.cardinality is Cardinality.MANY_TO_MANY and not r.join_entity_id
-        and schema.entity(r.from_entity_id) and schema.entity(r.to_entity_id)
-    )  # fmt: skip
+        if r.cardinality is Cardinality.MANY_TO_MANY
+        and not r.join_entity_id
+        and schema.entity(r.from_entity_id)
+        and schema.entity(r.to_entity_id)
+    )
     return Plan(schema=schema, dialect=dialect, links=links, joins=joins, embed=frozenset(embed))
 
 
@@ -211,9 +222,19 @@ def _links(schema: Schema) -> tuple[Link, ...]:
         backward = f"{back}_{forward}" if ambiguous else back
         label = f"{source.name}_{forward}"
         labels.add(label)
-        links.append(Link(relationship=r, source=source, target=target, source_fields=source_fields,
-                          target_fields=target_fields, forward=forward, backward=backward, label=label,
-                          ambiguous=ambiguous))  # fmt: skip
+        links.append(
+            Link(
+                relationship=r,
+                source=source,
+                target=target,
+                source_fields=source_fields,
+                target_fields=target_fields,
+                forward=forward,
+                backward=backward,
+                label=label,
+                ambiguous=ambiguous,
+            )
+        )
     return tuple(links)
 
 

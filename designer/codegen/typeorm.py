@@ -15,44 +15,114 @@ from designer.codegen.plan import Join, Link, Plan, key_of, unquoted
 from designer.schema import DefaultKind, Entity, Field, Index, RefAction, SortOrder, TypeKind
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
-_IMPORTS = ("Column", "Entity", "Index", "JoinColumn", "JoinTable", "ManyToMany", "ManyToOne", "OneToMany",
-            "OneToOne", "PrimaryColumn", "PrimaryGeneratedColumn", "Relation", "Unique")  # fmt: skip
-_ACTIONS = {RefAction.NO_ACTION: "NO ACTION", RefAction.RESTRICT: "RESTRICT", RefAction.CASCADE: "CASCADE",
-            RefAction.SET_NULL: "SET NULL", RefAction.SET_DEFAULT: "DEFAULT"}  # fmt: skip
+_IMPORTS = (
+    "Column",
+    "Entity",
+    "Index",
+    "JoinColumn",
+    "JoinTable",
+    "ManyToMany",
+    "ManyToOne",
+    "OneToMany",
+    "OneToOne",
+    "PrimaryColumn",
+    "PrimaryGeneratedColumn",
+    "Relation",
+    "Unique",
+)
+_ACTIONS = {
+    RefAction.NO_ACTION: "NO ACTION",
+    RefAction.RESTRICT: "RESTRICT",
+    RefAction.CASCADE: "CASCADE",
+    RefAction.SET_NULL: "SET NULL",
+    RefAction.SET_DEFAULT: "DEFAULT",
+}
 _INTEGERS = (TypeKind.SMALLINT, TypeKind.INTEGER, TypeKind.BIGINT)
 _NOW = frozenset({"now()", "current_timestamp", "current_timestamp()", "localtimestamp"})
 
 # kind → (TypeORM column type, TypeScript type) per dialect.
 _PG = {
-    TypeKind.SMALLINT: "smallint", TypeKind.INTEGER: "integer", TypeKind.BIGINT: "bigint",
-    TypeKind.DECIMAL: "numeric", TypeKind.REAL: "real", TypeKind.DOUBLE: "double precision", TypeKind.TEXT: "text",
-    TypeKind.VARCHAR: "varchar", TypeKind.CHAR: "char", TypeKind.BOOLEAN: "boolean", TypeKind.DATE: "date",
-    TypeKind.TIME: "time", TypeKind.TIMESTAMP: "timestamp", TypeKind.TIMESTAMPTZ: "timestamptz",
-    TypeKind.UUID: "uuid", TypeKind.JSON: "jsonb", TypeKind.BYTES: "bytea", TypeKind.ENUM: "enum",
-}  # fmt: skip
+    TypeKind.SMALLINT: "smallint",
+    TypeKind.INTEGER: "integer",
+    TypeKind.BIGINT: "bigint",
+    TypeKind.DECIMAL: "numeric",
+    TypeKind.REAL: "real",
+    TypeKind.DOUBLE: "double precision",
+    TypeKind.TEXT: "text",
+    TypeKind.VARCHAR: "varchar",
+    TypeKind.CHAR: "char",
+    TypeKind.BOOLEAN: "boolean",
+    TypeKind.DATE: "date",
+    TypeKind.TIME: "time",
+    TypeKind.TIMESTAMP: "timestamp",
+    TypeKind.TIMESTAMPTZ: "timestamptz",
+    TypeKind.UUID: "uuid",
+    TypeKind.JSON: "jsonb",
+    TypeKind.BYTES: "bytea",
+    TypeKind.ENUM: "enum",
+}
 _MYSQL = {
-    TypeKind.SMALLINT: "smallint", TypeKind.INTEGER: "int", TypeKind.BIGINT: "bigint", TypeKind.DECIMAL: "decimal",
-    TypeKind.REAL: "float", TypeKind.DOUBLE: "double", TypeKind.TEXT: "text", TypeKind.VARCHAR: "varchar",
-    TypeKind.CHAR: "char", TypeKind.BOOLEAN: "boolean", TypeKind.DATE: "date", TypeKind.TIME: "time",
-    TypeKind.TIMESTAMP: "datetime", TypeKind.TIMESTAMPTZ: "datetime", TypeKind.UUID: "char", TypeKind.JSON: "json",
-    TypeKind.BYTES: "longblob", TypeKind.ENUM: "enum",
-}  # fmt: skip
+    TypeKind.SMALLINT: "smallint",
+    TypeKind.INTEGER: "int",
+    TypeKind.BIGINT: "bigint",
+    TypeKind.DECIMAL: "decimal",
+    TypeKind.REAL: "float",
+    TypeKind.DOUBLE: "double",
+    TypeKind.TEXT: "text",
+    TypeKind.VARCHAR: "varchar",
+    TypeKind.CHAR: "char",
+    TypeKind.BOOLEAN: "boolean",
+    TypeKind.DATE: "date",
+    TypeKind.TIME: "time",
+    TypeKind.TIMESTAMP: "datetime",
+    TypeKind.TIMESTAMPTZ: "datetime",
+    TypeKind.UUID: "char",
+    TypeKind.JSON: "json",
+    TypeKind.BYTES: "longblob",
+    TypeKind.ENUM: "enum",
+}
 _SQLITE = {
-    TypeKind.SMALLINT: "smallint", TypeKind.INTEGER: "integer", TypeKind.BIGINT: "bigint",
-    TypeKind.DECIMAL: "numeric", TypeKind.REAL: "real", TypeKind.DOUBLE: "real", TypeKind.TEXT: "text",
-    TypeKind.VARCHAR: "varchar", TypeKind.CHAR: "char", TypeKind.BOOLEAN: "boolean", TypeKind.DATE: "date",
-    TypeKind.TIME: "time", TypeKind.TIMESTAMP: "datetime", TypeKind.TIMESTAMPTZ: "datetime",
-    TypeKind.UUID: "varchar", TypeKind.JSON: "json", TypeKind.BYTES: "blob", TypeKind.ENUM: "simple-enum",
-}  # fmt: skip
+    TypeKind.SMALLINT: "smallint",
+    TypeKind.INTEGER: "integer",
+    TypeKind.BIGINT: "bigint",
+    TypeKind.DECIMAL: "numeric",
+    TypeKind.REAL: "real",
+    TypeKind.DOUBLE: "real",
+    TypeKind.TEXT: "text",
+    TypeKind.VARCHAR: "varchar",
+    TypeKind.CHAR: "char",
+    TypeKind.BOOLEAN: "boolean",
+    TypeKind.DATE: "date",
+    TypeKind.TIME: "time",
+    TypeKind.TIMESTAMP: "datetime",
+    TypeKind.TIMESTAMPTZ: "datetime",
+    TypeKind.UUID: "varchar",
+    TypeKind.JSON: "json",
+    TypeKind.BYTES: "blob",
+    TypeKind.ENUM: "simple-enum",
+}
 _COLUMN_TYPES = {POSTGRESQL: _PG, MYSQL: _MYSQL, SQLITE: _SQLITE}
 # What the driver hands back: bigint and numeric as strings (they overflow a JS number).
 _TS = {
-    TypeKind.SMALLINT: "number", TypeKind.INTEGER: "number", TypeKind.BIGINT: "string", TypeKind.DECIMAL: "string",
-    TypeKind.REAL: "number", TypeKind.DOUBLE: "number", TypeKind.TEXT: "string", TypeKind.VARCHAR: "string",
-    TypeKind.CHAR: "string", TypeKind.BOOLEAN: "boolean", TypeKind.DATE: "string", TypeKind.TIME: "string",
-    TypeKind.TIMESTAMP: "Date", TypeKind.TIMESTAMPTZ: "Date", TypeKind.UUID: "string", TypeKind.JSON: "unknown",
-    TypeKind.BYTES: "Buffer", TypeKind.OTHER: "unknown",
-}  # fmt: skip
+    TypeKind.SMALLINT: "number",
+    TypeKind.INTEGER: "number",
+    TypeKind.BIGINT: "string",
+    TypeKind.DECIMAL: "string",
+    TypeKind.REAL: "number",
+    TypeKind.DOUBLE: "number",
+    TypeKind.TEXT: "string",
+    TypeKind.VARCHAR: "string",
+    TypeKind.CHAR: "string",
+    TypeKind.BOOLEAN: "boolean",
+    TypeKind.DATE: "string",
+    TypeKind.TIME: "string",
+    TypeKind.TIMESTAMP: "Date",
+    TypeKind.TIMESTAMPTZ: "Date",
+    TypeKind.UUID: "string",
+    TypeKind.JSON: "unknown",
+    TypeKind.BYTES: "Buffer",
+    TypeKind.OTHER: "unknown",
+}
 
 
 def generate(plan: Plan) -> dict[str, str]:
@@ -204,8 +274,10 @@ class TypeOrmWriter:
         MySQL before 8.0.16 and TypeORM on it ignore checks; they are written all the same."""
         checks = [(f"{f.id}#check", f.check) for f in entity.fields if f.check]
         checks += [(c.id, c.expression) for c in entity.checks]
-        return [f"@{self._d('Check')}({string_literal(self._names[check_id])}, {string_literal(expression)})"
-                for check_id, expression in checks]  # fmt: skip
+        return [
+            f"@{self._d('Check')}({string_literal(self._names[check_id])}, {string_literal(expression)})"
+            for check_id, expression in checks
+        ]
 
     def _key_name(self, entity: Entity) -> str:
         """The key's constraint name in our DDL: the primary key's, or that of the unique
@@ -249,9 +321,12 @@ class TypeOrmWriter:
 
     def _index_lines(self, entity: Entity) -> list[str]:
         # unique fields as named class-level constraints, so the names are our DDL's
-        lines = [f"@{self._d('Unique')}({string_literal(self._names[f'{f.id}#unique'])}, "
-                 f"[{string_literal(self._prop_name(f.id))}])"
-                 for f in entity.fields if f.unique and key_of(entity) != (f.id,)]  # fmt: skip
+        lines = [
+            f"@{self._d('Unique')}({string_literal(self._names[f'{f.id}#unique'])}, "
+            f"[{string_literal(self._prop_name(f.id))}])"
+            for f in entity.fields
+            if f.unique and key_of(entity) != (f.id,)
+        ]
         for index in entity.indexes:
             if index.unique and tuple(c.field_id for c in index.columns) == key_of(entity):
                 continue
@@ -283,30 +358,40 @@ class TypeOrmWriter:
         back = self.relation_props[(link.relationship.id, "backward")]
         decorator = self._d("OneToOne" if link.one_to_one else "ManyToOne")
         relationship = link.relationship
-        options = [f"nullable: {'true' if link.optional else 'false'}",
-                   f'onDelete: "{_ACTIONS[relationship.on_delete or RefAction.NO_ACTION]}"',
-                   f'onUpdate: "{_ACTIONS[relationship.on_update or RefAction.NO_ACTION]}"']  # fmt: skip
+        options = [
+            f"nullable: {'true' if link.optional else 'false'}",
+            f'onDelete: "{_ACTIONS[relationship.on_delete or RefAction.NO_ACTION]}"',
+            f'onUpdate: "{_ACTIONS[relationship.on_update or RefAction.NO_ACTION]}"',
+        ]
         columns = []
         for source_field, target_field in zip(link.source_fields, link.target_fields, strict=True):
-            parts = [f"name: {string_literal(source_field.name)}",
-                     f"referencedColumnName: {string_literal(self._prop_name(target_field.id))}"]  # fmt: skip
+            parts = [
+                f"name: {string_literal(source_field.name)}",
+                f"referencedColumnName: {string_literal(self._prop_name(target_field.id))}",
+            ]
             parts.append(f"foreignKeyConstraintName: {string_literal(self._names[relationship.id])}")
             columns.append(f"{{ {', '.join(parts)} }}")
         prop = self.relation_props[(link.relationship.id, "forward")]
         optional = " | null" if link.optional else ""
-        return (f"  @{decorator}(() => {target}, (other) => other{_member(back)}, {{ {', '.join(options)} }})\n"
-                f"  @{self._d('JoinColumn')}([{', '.join(columns)}])\n"
-                f"  {prop}!: {self._d('Relation')}<{target}>{optional};")  # fmt: skip
+        return (
+            f"  @{decorator}(() => {target}, (other) => other{_member(back)}, {{ {', '.join(options)} }})\n"
+            f"  @{self._d('JoinColumn')}([{', '.join(columns)}])\n"
+            f"  {prop}!: {self._d('Relation')}<{target}>{optional};"
+        )
 
     def _backward(self, link: Link) -> str:
         source = self.class_names[link.source.id]
         forward = self.relation_props[(link.relationship.id, "forward")]
         prop = self.relation_props[(link.relationship.id, "backward")]
         if link.one_to_one:
-            return (f"  @{self._d('OneToOne')}(() => {source}, (other) => other{_member(forward)})\n"
-                    f"  {prop}!: {self._d('Relation')}<{source}> | null;")  # fmt: skip
-        return (f"  @{self._d('OneToMany')}(() => {source}, (other) => other{_member(forward)})\n"
-                f"  {prop}!: {self._d('Relation')}<{source}[]>;")  # fmt: skip
+            return (
+                f"  @{self._d('OneToOne')}(() => {source}, (other) => other{_member(forward)})\n"
+                f"  {prop}!: {self._d('Relation')}<{source}> | null;"
+            )
+        return (
+            f"  @{self._d('OneToMany')}(() => {source}, (other) => other{_member(forward)})\n"
+            f"  {prop}!: {self._d('Relation')}<{source}[]>;"
+        )
 
     def _join(self, join: Join, entity: Entity) -> str:
         """A many-to-many with no join entity: TypeORM owns the join table (same name and
@@ -325,8 +410,10 @@ class TypeOrmWriter:
                     for i in key_of(end)
                 )
 
-            text += (f"  @{self._d('JoinTable')}({{ name: {string_literal(join.table)}, "
-                     f"joinColumns: [{columns(join.left)}], inverseJoinColumns: [{columns(join.right)}] }})\n")  # fmt: skip
+            text += (
+                f"  @{self._d('JoinTable')}({{ name: {string_literal(join.table)}, "
+                f"joinColumns: [{columns(join.left)}], inverseJoinColumns: [{columns(join.right)}] }})\n"
+            )
         return text + f"  {prop}!: {self._d('Relation')}<{self.class_names[other.id]}[]>;"
 
 
@@ -348,8 +435,10 @@ def _key_note(entity: Entity, need: str) -> list[str]:
         return []
     columns = [entity.field(i).name for i in key_of(entity)]
     if columns:
-        return [f"// {comment_text(entity.qualified_name)} has no primary key; {need}: its unique, not-null "
-                f"{comment_text(', '.join(columns))} stands in for it."]  # fmt: skip
+        return [
+            f"// {comment_text(entity.qualified_name)} has no primary key; {need}: its unique, not-null "
+            f"{comment_text(', '.join(columns))} stands in for it."
+        ]
     return [f"// {comment_text(entity.qualified_name)} has no primary key and no unique not-null columns; {need}."]
 
 

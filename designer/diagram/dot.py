@@ -358,11 +358,14 @@ def _enum_links(schema: Schema, node_of: dict[str, str], shown_ports) -> list[st
 
 def _note_nodes(schema: Schema) -> list[tuple[str, str]]:
     return [
-        (note.id, f'  c{number} [id="note_{_attr_id(note.id)}", class="note", shape=note, style=filled, '
-         f'fillcolor="#FEF9C3", color="#EAB308", margin="0.15,0.1", '
-         f"label=<<b>{_html(note.name)}</b><br/>{_html(note.content, multiline=True)}>];")
+        (
+            note.id,
+            f'  c{number} [id="note_{_attr_id(note.id)}", class="note", shape=note, style=filled, '
+            f'fillcolor="#FEF9C3", color="#EAB308", margin="0.15,0.1", '
+            f"label=<<b>{_html(note.name)}</b><br/>{_html(note.content, multiline=True)}>];",
+        )
         for number, note in enumerate(schema.notes, start=1)
-    ]  # fmt: skip
+    ]
 
 
 def _both_visible(relationship: Relationship, node_of: dict[str, str]) -> bool:

@@ -51,9 +51,12 @@ class RenderRun:
         source, self._target = Path(self._folder.name, "in.dot"), Path(self._folder.name, f"out.{fmt}")
         source.write_text(dot, encoding="utf-8")
         try:
-            self._process = subprocess.Popen(["dot", f"-T{fmt}", "-o", str(self._target), str(source)],
-                                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                             stderr=subprocess.PIPE)  # fmt: skip
+            self._process = subprocess.Popen(
+                ["dot", f"-T{fmt}", "-o", str(self._target), str(source)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
         except FileNotFoundError:
             self._folder.cleanup()
             raise DiagramError("Graphviz is not installed (the `dot` command is missing)") from None

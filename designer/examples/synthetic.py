@@ -126,10 +126,13 @@ def synthetic_workload(schema: Schema, *, patterns: int, seed: int = 11) -> Sche
         entity = schema.entities[rng.randrange(len(schema.entities))]
         found.append(_pattern(rng, schema, entity, pattern_id=f"pat_{number}", name=f"pattern {number}"))
     volumes = tuple(
-        Volume(entity_id=e.id, rows=rng.choice((1_000, 100_000, 5_000_000, 50_000_000)),
-               growth_per_month=rng.choice((0, 1_000, 100_000)))
+        Volume(
+            entity_id=e.id,
+            rows=rng.choice((1_000, 100_000, 5_000_000, 50_000_000)),
+            growth_per_month=rng.choice((0, 1_000, 100_000)),
+        )
         for e in schema.entities
-    )  # fmt: skip
+    )
     return replace(schema, patterns=tuple(found), volumes=volumes)
 
 
@@ -142,16 +145,30 @@ def _pattern(rng: random.Random, schema: Schema, entity: Entity, *, pattern_id: 
     common = {"id": pattern_id, "name": name, "entity_id": entity.id, "frequency": frequency}
     roll = rng.random()
     if roll < 0.3:
-        return AccessPattern(kind=PatternKind.WRITE, operation=Operation.INSERT,
-                             changes=tuple(f.id for f in entity.fields[1:]), **common)  # fmt: skip
+        return AccessPattern(
+            kind=PatternKind.WRITE, operation=Operation.INSERT, changes=tuple(f.id for f in entity.fields[1:]), **common
+        )
     if roll < 0.4:
-        return AccessPattern(kind=PatternKind.WRITE, operation=Operation.UPDATE, filters=(Filter(key.id, FilterOp.EQ),),
-                             changes=(attributes[0].id,) if attributes else (), **common)  # fmt: skip
+        return AccessPattern(
+            kind=PatternKind.WRITE,
+            operation=Operation.UPDATE,
+            filters=(Filter(key.id, FilterOp.EQ),),
+            changes=(attributes[0].id,) if attributes else (),
+            **common,
+        )
     if roll < 0.6 or not (foreign or attributes):
-        return AccessPattern(kind=PatternKind.READ, operation=Operation.POINT_LOOKUP,
-                             filters=(Filter(key.id, FilterOp.EQ),), **common)  # fmt: skip
+        return AccessPattern(
+            kind=PatternKind.READ, operation=Operation.POINT_LOOKUP, filters=(Filter(key.id, FilterOp.EQ),), **common
+        )
     column = rng.choice(foreign or attributes)
     sort = (SortKey(timestamps[0].id, SortOrder.DESC),) if timestamps else ()
     joins = tuple(r.id for r in schema.relationships if r.from_entity_id == entity.id)[:1]
-    return AccessPattern(kind=PatternKind.READ, operation=Operation.LIST, filters=(Filter(column.id, FilterOp.EQ),),
-                         sort=sort, limit=20, joins=joins, **common)  # fmt: skip
+    return AccessPattern(
+        kind=PatternKind.READ,
+        operation=Operation.LIST,
+        filters=(Filter(column.id, FilterOp.EQ),),
+        sort=sort,
+        limit=20,
+        joins=joins,
+        **common,
+    )

@@ -24,10 +24,17 @@ def _next_version(schema: Schema, number: int, rng: random.Random) -> Schema:
     touched = rng.sample(range(len(tables)), k=min(20, len(tables)))
     for position, index in enumerate(touched):
         tables[index] = _edit(tables[index], number, position)
-    tables.append(Entity(f"ent_v{number}", f"added_in_v{number}", fields=(
-        Field(f"fld_v{number}_id", "id", FieldType(TypeKind.BIGINT), nullable=False, identity=True),
-        Field(f"fld_v{number}_note", "note", FieldType(TypeKind.TEXT)),
-    ), primary_key=(f"fld_v{number}_id",)))  # fmt: skip
+    tables.append(
+        Entity(
+            f"ent_v{number}",
+            f"added_in_v{number}",
+            fields=(
+                Field(f"fld_v{number}_id", "id", FieldType(TypeKind.BIGINT), nullable=False, identity=True),
+                Field(f"fld_v{number}_note", "note", FieldType(TypeKind.TEXT)),
+            ),
+            primary_key=(f"fld_v{number}_id",),
+        )
+    )
     return replace(schema, entities=tuple(tables))
 
 

@@ -31,8 +31,11 @@ def import_text(text: str, *, fmt: str) -> Imported:
     if fmt == "prisma":
         result = prisma.import_prisma(text)
         return Imported(result.schema, result.notices)
-    readers = {"postgresql": sql_postgresql.parse_postgresql, "mysql": sql_mysql.parse_mysql,
-               "sqlite": sql_mysql.parse_sqlite}  # fmt: skip
+    readers = {
+        "postgresql": sql_postgresql.parse_postgresql,
+        "mysql": sql_mysql.parse_mysql,
+        "sqlite": sql_mysql.parse_sqlite,
+    }
     schema, notices = readers[fmt](text)
     return Imported(schema, notices)
 

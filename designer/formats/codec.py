@@ -194,10 +194,16 @@ def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
     """(field name, default or _NO_DEFAULT) per field. Computed once per class: the
     defaults of these frozen dataclasses are immutable values."""
     return tuple(
-        (f.name, f.default if f.default is not dataclasses.MISSING
-         else f.default_factory() if f.default_factory is not dataclasses.MISSING else _NO_DEFAULT)
+        (
+            f.name,
+            f.default
+            if f.default is not dataclasses.MISSING
+            else f.default_factory()
+            if f.default_factory is not dataclasses.MISSING
+            else _NO_DEFAULT,
+        )
         for f in dataclasses.fields(cls)
-    )  # fmt: skip
+    )
 
 
 def _kind(data: Any) -> str:

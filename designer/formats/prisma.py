@@ -39,13 +39,28 @@ from designer.schema import (
 )
 from designer.types import MYSQL, POSTGRESQL, SQLITE, read_type
 
-PROVIDERS = {"postgresql": POSTGRESQL, "postgres": POSTGRESQL, "cockroachdb": POSTGRESQL, "mysql": MYSQL,
-             "sqlite": SQLITE}  # fmt: skip
+PROVIDERS = {
+    "postgresql": POSTGRESQL,
+    "postgres": POSTGRESQL,
+    "cockroachdb": POSTGRESQL,
+    "mysql": MYSQL,
+    "sqlite": SQLITE,
+}
 DATABASE_TYPES = {POSTGRESQL: "PostgreSQL", MYSQL: "MySQL", SQLITE: "SQLite"}
-ACTIONS = {"Cascade": RefAction.CASCADE, "Restrict": RefAction.RESTRICT, "NoAction": RefAction.NO_ACTION,
-           "SetNull": RefAction.SET_NULL, "SetDefault": RefAction.SET_DEFAULT}  # fmt: skip
-METHODS = {"BTree": IndexMethod.BTREE, "Hash": IndexMethod.HASH, "Gin": IndexMethod.GIN, "Gist": IndexMethod.GIST,
-           "Brin": IndexMethod.BRIN}  # fmt: skip
+ACTIONS = {
+    "Cascade": RefAction.CASCADE,
+    "Restrict": RefAction.RESTRICT,
+    "NoAction": RefAction.NO_ACTION,
+    "SetNull": RefAction.SET_NULL,
+    "SetDefault": RefAction.SET_DEFAULT,
+}
+METHODS = {
+    "BTree": IndexMethod.BTREE,
+    "Hash": IndexMethod.HASH,
+    "Gin": IndexMethod.GIN,
+    "Gist": IndexMethod.GIST,
+    "Brin": IndexMethod.BRIN,
+}
 # Defaults Prisma's client fills in; the database never sees them.
 APP_SIDE_DEFAULTS = frozenset({"uuid", "cuid", "nanoid", "ulid"})
 # Field names the Prisma generator marks @updatedAt by itself (designer/codegen/prisma.py).
@@ -300,8 +315,9 @@ class _Importer:
         self.field_ids[(model_name, name)] = field_id
         line = self._line("model", model_name, name)
         if prisma_field["kind"] == "enum":
-            field_type = FieldType(TypeKind.ENUM, enum_id=self.enum_ids[prisma_field["type"]],
-                                   array=prisma_field["isList"])  # fmt: skip
+            field_type = FieldType(
+                TypeKind.ENUM, enum_id=self.enum_ids[prisma_field["type"]], array=prisma_field["isList"]
+            )
         else:
             sql = sql_of(prisma_field["type"], prisma_field.get("nativeType"), provider=self.provider)
             field_type = read_type(sql + ("[]" if prisma_field["isList"] else ""), dialect=self.provider)[0]
@@ -370,14 +386,19 @@ class _Importer:
             column = _MAP.search(attributes)
             generated = _DBGENERATED.search(attributes)
             field_type = read_type(written + ("[]" if modifier == "[]" else ""), dialect=self.provider)[0]
-            found.append((line, Field(
-                id=field_id,
-                name=_unescape(column[1]) if column else member,
-                type=field_type,
-                nullable=modifier == "?",
-                default=Default(DefaultKind.EXPRESSION, _unescape(generated[1])) if generated else None,
-                unique="@unique" in attributes,
-            )))  # fmt: skip
+            found.append(
+                (
+                    line,
+                    Field(
+                        id=field_id,
+                        name=_unescape(column[1]) if column else member,
+                        type=field_type,
+                        nullable=modifier == "?",
+                        default=Default(DefaultKind.EXPRESSION, _unescape(generated[1])) if generated else None,
+                        unique="@unique" in attributes,
+                    ),
+                )
+            )
         return found
 
     # --- indexes and keys -------------------------------------------------------------------
@@ -400,11 +421,13 @@ class _Importer:
             columns = []
             for key in index["fields"]:
                 if key.get("length"):
-                    self._notice("prisma-index-length",
-                                 f"model {model}: the prefix length on {key['name']} is not kept", line)  # fmt: skip
+                    self._notice(
+                        "prisma-index-length", f"model {model}: the prefix length on {key['name']} is not kept", line
+                    )
                 if key.get("operatorClass"):
-                    self._notice("prisma-index-opclass",
-                                 f"model {model}: the operator class on {key['name']} is not kept", line)  # fmt: skip
+                    self._notice(
+                        "prisma-index-opclass", f"model {model}: the operator class on {key['name']} is not kept", line
+                    )
                 order = SortOrder.DESC if key.get("sortOrder") == "desc" else SortOrder.ASC
                 columns.append(IndexColumn(field_id=self.field_ids[(model, key["name"])], order=order))
             algorithm = index.get("algorithm")
@@ -475,10 +498,15 @@ class _Importer:
         """A list whose other side is a list too: Prisma's implicit many-to-many (its own join
         table ``_<relation>``). Taken once, from the side that sorts first."""
         other = next(
-            (f for m in self.datamodel["models"] if m["name"] == prisma_field["type"] for f in m["fields"]
-             if f.get("relationName") == prisma_field["relationName"] and f is not prisma_field),
+            (
+                f
+                for m in self.datamodel["models"]
+                if m["name"] == prisma_field["type"]
+                for f in m["fields"]
+                if f.get("relationName") == prisma_field["relationName"] and f is not prisma_field
+            ),
             None,
-        )  # fmt: skip
+        )
         if other is None or not other["isList"]:
             return False
         return (model["name"], prisma_field["name"]) <= (prisma_field["type"], other["name"])

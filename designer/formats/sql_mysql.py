@@ -25,10 +25,22 @@ from designer.problems import Problem, SchemaError
 from designer.schema import Default, DefaultKind, Schema, SortOrder
 from designer.types import MYSQL, SQLITE
 
-_NOT_COLUMNS = frozenset({
-    "primary", "key", "unique", "index", "fulltext", "spatial", "constraint", "check", "foreign", "period", "exclude",
-    "like",
-})  # fmt: skip
+_NOT_COLUMNS = frozenset(
+    {
+        "primary",
+        "key",
+        "unique",
+        "index",
+        "fulltext",
+        "spatial",
+        "constraint",
+        "check",
+        "foreign",
+        "period",
+        "exclude",
+        "like",
+    }
+)
 _CONDITIONAL = re.compile(r"/\*M?!\d*(?:\\-)?\s*(.*?)\*/", re.DOTALL)
 _MARIADB_ONLY = re.compile(r"(foreign\s+key)\s+if\s+not\s+exists", re.IGNORECASE)
 _WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)

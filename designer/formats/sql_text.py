@@ -56,16 +56,52 @@ class Lines:
 
 
 # Words that end a column's type in a column definition (every dialect we read).
-_TYPE_STOP = frozenset({
-    "not", "null", "default", "constraint", "primary", "unique", "check", "references", "generated", "collate",
-    "compression", "storage", "auto_increment", "autoincrement", "comment", "on", "as", "virtual", "stored", "key",
-    "charset", "identity", "invisible", "visible", "srid",
-})  # fmt: skip
+_TYPE_STOP = frozenset(
+    {
+        "not",
+        "null",
+        "default",
+        "constraint",
+        "primary",
+        "unique",
+        "check",
+        "references",
+        "generated",
+        "collate",
+        "compression",
+        "storage",
+        "auto_increment",
+        "autoincrement",
+        "comment",
+        "on",
+        "as",
+        "virtual",
+        "stored",
+        "key",
+        "charset",
+        "identity",
+        "invisible",
+        "visible",
+        "srid",
+    }
+)
 # Words that end a DEFAULT expression in a column definition.
-_DEFAULT_STOP = frozenset({
-    "not", "null", "constraint", "primary", "unique", "check", "references", "generated", "collate", "comment", "on",
-    "auto_increment",
-})  # fmt: skip
+_DEFAULT_STOP = frozenset(
+    {
+        "not",
+        "null",
+        "constraint",
+        "primary",
+        "unique",
+        "check",
+        "references",
+        "generated",
+        "collate",
+        "comment",
+        "on",
+        "auto_increment",
+    }
+)
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*")
 
 

@@ -99,10 +99,12 @@ class Context:
         enum = model.enum(column.type.enum_id) if column.type.kind is TypeKind.ENUM and column.type.enum_id else None
         try:
             return sql_type(
-                column.type, dialect=self.dialect, source_dialect=model.source_dialect,
+                column.type,
+                dialect=self.dialect,
+                source_dialect=model.source_dialect,
                 enum_name=self.qualified(enum.name, enum.namespace) if enum else None,
                 enum_values=enum.values if enum else (),
-            )  # fmt: skip
+            )
         except UnportableType as error:
             raise MigrationError(f"field {column.label}: {error}") from error
 

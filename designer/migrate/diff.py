@@ -245,5 +245,12 @@ def _fk_step(action: str, old: Model, new: Model, before, after) -> Step:
         table = old.table(before[0])
         return Step(action, old=before[1], table=table, old_table=table, ref_table=old.table(before[1].ref_table))
     table = new.table(after[0])
-    return Step(action, old=before[1] if before else None, new=after[1], table=table, new_table=table,
-                old_table=old.table(after[0]), ref_table=new.table(after[1].ref_table))  # fmt: skip
+    return Step(
+        action,
+        old=before[1] if before else None,
+        new=after[1],
+        table=table,
+        new_table=table,
+        old_table=old.table(after[0]),
+        ref_table=new.table(after[1].ref_table),
+    )

@@ -70,8 +70,11 @@ def expand_column(step: Step, ctx: Context) -> list[Stmt]:
     function = ctx.qualified(fit_identifier(f"{table.name}_{target}_expand"), table.namespace)
     trigger = ctx.quote(fit_identifier(f"{table.name}_{target}_expand"))
     name, source, dest = ctx.table_name(table), ctx.quote(old.name), ctx.quote(target)
-    ctx.warn("expand-contract", f"{table.label}.{old.name} → {new.name if renamed else spelled}: expanded into "
-             f"{target} kept in step by a trigger; run the contract migration once no code uses {old.name}")  # fmt: skip
+    ctx.warn(
+        "expand-contract",
+        f"{table.label}.{old.name} → {new.name if renamed else spelled}: expanded into "
+        f"{target} kept in step by a trigger; run the contract migration once no code uses {old.name}",
+    )
     up = [
         Stmt(f"ALTER TABLE {name} ADD COLUMN {dest} {spelled};"),
         Stmt(_sync_function(function, source, dest, _cast(old, new, spelled), both_ways=renamed and same_type)),
@@ -127,8 +130,13 @@ def _contract(
 ) -> list[Stmt]:
     name = ctx.table_name(table)
     warn = ctx.contract_warnings.append
-    warn(Warning("ban-drop-column", f"{table.label}: the old column {source} is dropped (its values live on in "
-                 f"{new.name})", ctx.step_number))  # fmt: skip
+    warn(
+        Warning(
+            "ban-drop-column",
+            f"{table.label}: the old column {source} is dropped (its values live on in {new.name})",
+            ctx.step_number,
+        )
+    )
     warn(Warning("ban-drop-function", f"the expand trigger's function {function} is dropped", ctx.step_number))
     statements = [
         Stmt(f"DROP TRIGGER IF EXISTS {trigger} ON {name};"),

@@ -59,8 +59,15 @@ class Constraint:
 
     def shape(self) -> tuple:
         """Everything but the name: two constraints with the same shape differ by a rename."""
-        return (self.kind, self.columns, self.expression, self.ref_table, self.ref_columns,
-                self.on_delete, self.on_update)  # fmt: skip
+        return (
+            self.kind,
+            self.columns,
+            self.expression,
+            self.ref_table,
+            self.ref_columns,
+            self.on_delete,
+            self.on_update,
+        )
 
 
 @dataclass(frozen=True)
@@ -193,9 +200,16 @@ class _Names:
 
 
 def _column(entity: Entity, field: Field) -> Column:
-    return Column(field.id, field.name, field.type, nullable=field.nullable and field.id not in entity.primary_key,
-                  default=field.default, identity=field.identity, label=f"{entity.name}.{field.name}",
-                  comment=field.comment or None)  # fmt: skip
+    return Column(
+        field.id,
+        field.name,
+        field.type,
+        nullable=field.nullable and field.id not in entity.primary_key,
+        default=field.default,
+        identity=field.identity,
+        label=f"{entity.name}.{field.name}",
+        comment=field.comment or None,
+    )
 
 
 def _table(entity: Entity, names: _Names) -> Table:
@@ -220,8 +234,18 @@ def _table(entity: Entity, names: _Names) -> Table:
             entity.field(c.field_id).name if c.field_id and entity.field(c.field_id) else "expr" for c in index.columns
         ]
         name, given = names.take(ns, index.name, table, *parts, "key" if index.unique else "idx")
-        indexes.append(IndexDef(index.id, name, index.columns, index.unique, index.method, index.predicate,
-                                index.include, given_name=given))  # fmt: skip
+        indexes.append(
+            IndexDef(
+                index.id,
+                name,
+                index.columns,
+                index.unique,
+                index.method,
+                index.predicate,
+                index.include,
+                given_name=given,
+            )
+        )
     columns = tuple(_column(entity, f) for f in entity.fields)
     return Table(entity.id, table, ns, columns, tuple(constraints), tuple(indexes), comment=entity.comment or None)
 
@@ -234,10 +258,17 @@ def _foreign_key(schema: Schema, relationship: Relationship, names: _Names) -> t
     if any(f is None for f in fields) or any(target.field(i) is None for i in relationship.to_field_ids):
         return None
     name, given = names.take(source.namespace, relationship.name, source.name, *(f.name for f in fields), "fkey")
-    return source.id, Constraint(relationship.id, name, "foreign", tuple(relationship.from_field_ids),
-                                 ref_table=target.id, ref_columns=tuple(relationship.to_field_ids),
-                                 on_delete=relationship.on_delete, on_update=relationship.on_update,
-                                 given_name=given)  # fmt: skip
+    return source.id, Constraint(
+        relationship.id,
+        name,
+        "foreign",
+        tuple(relationship.from_field_ids),
+        ref_table=target.id,
+        ref_columns=tuple(relationship.to_field_ids),
+        on_delete=relationship.on_delete,
+        on_update=relationship.on_update,
+        given_name=given,
+    )
 
 
 def _join_table(schema: Schema, relationship: Relationship, names: _Names, *, taken) -> tuple:
@@ -258,14 +289,30 @@ def _join_table(schema: Schema, relationship: Relationship, names: _Names, *, ta
             column_name = f"{entity.name}_{key.name}"
             if any(c.name == column_name for c in columns):
                 column_name += "_2"  # a self many-to-many: both sides come from the same table
-            column = Column(f"{rid}#{side}#{key_id}", column_name, reference_type(key.type), nullable=False,
-                            label=f"{name}.{column_name}")  # fmt: skip
+            column = Column(
+                f"{rid}#{side}#{key_id}",
+                column_name,
+                reference_type(key.type),
+                nullable=False,
+                label=f"{name}.{column_name}",
+            )
             columns.append(column)
             ids.append(column.id)
         fk_name, _ = names.take(left.namespace, None, name, *(c.name for c in columns if c.id in ids), "fkey")
-        keys.append((f"{rid}#join", Constraint(f"{rid}#{side}#fkey", fk_name, "foreign", tuple(ids),
-                                               ref_table=entity.id, ref_columns=tuple(entity.primary_key),
-                                               on_delete=RefAction.CASCADE)))  # fmt: skip
+        keys.append(
+            (
+                f"{rid}#join",
+                Constraint(
+                    f"{rid}#{side}#fkey",
+                    fk_name,
+                    "foreign",
+                    tuple(ids),
+                    ref_table=entity.id,
+                    ref_columns=tuple(entity.primary_key),
+                    on_delete=RefAction.CASCADE,
+                ),
+            )
+        )
     pkey, _ = names.take(left.namespace, None, name, "pkey")
     primary = Constraint(f"{rid}#pkey", pkey, "primary", tuple(c.id for c in columns))
     return Table(f"{rid}#join", name, left.namespace, tuple(columns), (primary,)), keys

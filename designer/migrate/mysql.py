@@ -28,11 +28,27 @@ INSTANT = ", ALGORITHM=INSTANT"
 ONLINE = ", ALGORITHM=INPLACE, LOCK=NONE"
 _KEY_LIMIT = 3072  # bytes InnoDB can index in one key (16 KiB pages)
 # Bytes a value takes in a key (at most); any other fixed-size type takes 8 at most.
-_KEY_WIDTHS = {"tinyint": 1, "bool": 1, "boolean": 1, "smallint": 2, "mediumint": 3, "int": 4, "integer": 4,
-               "float": 4, "date": 3, "decimal": 32, "numeric": 32}  # fmt: skip
+_KEY_WIDTHS = {
+    "tinyint": 1,
+    "bool": 1,
+    "boolean": 1,
+    "smallint": 2,
+    "mediumint": 3,
+    "int": 4,
+    "integer": 4,
+    "float": 4,
+    "date": 3,
+    "decimal": 32,
+    "numeric": 32,
+}
 _LONG_TYPES = ("text", "tinytext", "mediumtext", "longtext", "blob", "tinyblob", "mediumblob", "longblob", "json")
-_ACTIONS = {RefAction.NO_ACTION: "NO ACTION", RefAction.RESTRICT: "RESTRICT", RefAction.CASCADE: "CASCADE",
-            RefAction.SET_NULL: "SET NULL", RefAction.SET_DEFAULT: "SET DEFAULT"}  # fmt: skip
+_ACTIONS = {
+    RefAction.NO_ACTION: "NO ACTION",
+    RefAction.RESTRICT: "RESTRICT",
+    RefAction.CASCADE: "CASCADE",
+    RefAction.SET_NULL: "SET NULL",
+    RefAction.SET_DEFAULT: "SET DEFAULT",
+}
 
 
 def render_step(step: Step, ctx: Context) -> list[Stmt]:
@@ -78,8 +94,11 @@ def _copied(ctx: Context, table: Table, what: str) -> bool:
     # (ERROR 1846): leave the choice to the server, which copies the table (and say so).
     if not _has_hash_key(ctx, table):
         return False
-    ctx.warn("mysql-table-copy", f"{table.label} has a unique key too long to index whole (kept through a hidden "
-             f"hash column): {what} copy the table")  # fmt: skip
+    ctx.warn(
+        "mysql-table-copy",
+        f"{table.label} has a unique key too long to index whole (kept through a hidden "
+        f"hash column): {what} copy the table",
+    )
     return True
 
 
@@ -137,8 +156,10 @@ def _key_part(ctx: Context, table: Table, index: IndexDef, key) -> str:
 
 def _index_sql(ctx: Context, table: Table, index: IndexDef) -> str:
     if index.predicate and index.unique:
-        raise MigrationError(f"unique index {index.name} on {table.label} is partial (WHERE {index.predicate}); "
-                             "MySQL has no partial indexes and a full unique index would refuse valid rows")  # fmt: skip
+        raise MigrationError(
+            f"unique index {index.name} on {table.label} is partial (WHERE {index.predicate}); "
+            "MySQL has no partial indexes and a full unique index would refuse valid rows"
+        )
     if index.method in (IndexMethod.GIN, IndexMethod.GIST, IndexMethod.BRIN):
         raise MigrationError(
             f"index {index.name} on {table.label} uses {index.method.value}, which MySQL does not have"
@@ -258,8 +279,10 @@ def _if_column_exists(ctx: Context, table: Table, column: Column, sql: str) -> l
     and on a re-run after the whole migration the table may carry its new name already."""
     schema = _literal(table.namespace) if table.namespace else "DATABASE()"
     # Every value is a quoted literal.
-    probe = (f"SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = {schema} "  # noqa: S608
-             f"AND table_name = {_literal(table.name)} AND column_name = {_literal(column.name)}")  # fmt: skip
+    probe = (
+        f"SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = {schema} "  # noqa: S608
+        f"AND table_name = {_literal(table.name)} AND column_name = {_literal(column.name)}"
+    )
     return [
         Stmt(f"SET @migration_step = IF(({probe}) > 0, {_literal(sql)}, 'DO 0');"),
         Stmt("PREPARE migration_step FROM @migration_step;"),
@@ -292,8 +315,11 @@ def _rename_enum_value(step: Step, ctx: Context) -> list[Stmt]:
 
 def _replace_enum(step: Step, ctx: Context) -> list[Stmt]:
     if step.detail:
-        ctx.warn("mysql-table-copy", f"removing values from {step.new.label} copies the tables using it; "
-                 "rows holding a removed value make it fail, change them first")  # fmt: skip
+        ctx.warn(
+            "mysql-table-copy",
+            f"removing values from {step.new.label} copies the tables using it; "
+            "rows holding a removed value make it fail, change them first",
+        )
     return [_modify_enum(ctx, t, c, step.new.values) for t, c in _enum_columns(ctx, step, before=False)]
 
 
@@ -325,13 +351,21 @@ def _rename_constraint(step: Step, ctx: Context) -> list[Stmt]:
     if kind == "foreign":
         gone = Step("drop_foreign_key", old=step.old, table=step.table)
         return _drop_foreign_key(gone, ctx) + _add_foreign_key(step, ctx)
-    return [Stmt(f"ALTER TABLE IF EXISTS {table} DROP CONSTRAINT IF EXISTS {ctx.quote(step.old.name)};"),
-            Stmt(f"ALTER TABLE IF EXISTS {table} ADD CONSTRAINT IF NOT EXISTS {ctx.quote(step.new.name)} CHECK ({step.new.expression});")]  # fmt: skip
+    return [
+        Stmt(f"ALTER TABLE IF EXISTS {table} DROP CONSTRAINT IF EXISTS {ctx.quote(step.old.name)};"),
+        Stmt(
+            f"ALTER TABLE IF EXISTS {table} ADD CONSTRAINT IF NOT EXISTS {ctx.quote(step.new.name)} CHECK ({step.new.expression});"
+        ),
+    ]
 
 
 def _rename_index(step: Step, ctx: Context) -> list[Stmt]:
-    return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} RENAME INDEX IF EXISTS {ctx.quote(step.old.name)} "
-                 f"TO {ctx.quote(step.new.name)};")]  # fmt: skip
+    return [
+        Stmt(
+            f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} RENAME INDEX IF EXISTS {ctx.quote(step.old.name)} "
+            f"TO {ctx.quote(step.new.name)};"
+        )
+    ]
 
 
 def _create_table(step: Step, ctx: Context) -> list[Stmt]:
@@ -361,10 +395,16 @@ def _add_column(step: Step, ctx: Context) -> list[Stmt]:
     table, column = step.table, step.new
     where = _position(ctx, table, column)
     if column.identity or (not column.nullable and column.default is None):
-        ctx.warn("adding-not-nullable-field", f"{column.label} is required without a default: existing rows get "
-                 "the type's zero value")  # fmt: skip
-    return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, table)} ADD COLUMN IF NOT EXISTS {_column_sql(ctx, column)}{where}"
-                 f"{_instant(ctx, table)};")]  # fmt: skip
+        ctx.warn(
+            "adding-not-nullable-field",
+            f"{column.label} is required without a default: existing rows get the type's zero value",
+        )
+    return [
+        Stmt(
+            f"ALTER TABLE IF EXISTS {_t(ctx, table)} ADD COLUMN IF NOT EXISTS {_column_sql(ctx, column)}{where}"
+            f"{_instant(ctx, table)};"
+        )
+    ]
 
 
 def _alter_column(step: Step, ctx: Context) -> list[Stmt]:
@@ -395,8 +435,12 @@ def _add_constraint(step: Step, ctx: Context) -> list[Stmt]:
     if constraint.kind == "unique":
         index = IndexDef(constraint.id, constraint.name, tuple(_key(c) for c in constraint.columns), unique=True)
         return [Stmt(_index_sql(ctx, step.table, index) + _create_online(ctx, step) + ";")]
-    return [Stmt(f"ALTER TABLE IF EXISTS {table} ADD CONSTRAINT IF NOT EXISTS {ctx.quote(constraint.name)} "
-                 f"CHECK ({constraint.expression});")]  # fmt: skip
+    return [
+        Stmt(
+            f"ALTER TABLE IF EXISTS {table} ADD CONSTRAINT IF NOT EXISTS {ctx.quote(constraint.name)} "
+            f"CHECK ({constraint.expression});"
+        )
+    ]
 
 
 def _key(column_id: str) -> IndexColumn:
@@ -418,12 +462,16 @@ def _create_index(step: Step, ctx: Context) -> list[Stmt]:
 def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
     table, key, ref = step.table, step.new, step.ref_table
     if table.namespace and not ref.namespace:
-        raise MigrationError(f"foreign key {key.name} from {table.label} to {ref.label}: MySQL reads an unqualified "
-                             "table in the referencing table's database; give the referenced table a namespace too")  # fmt: skip
+        raise MigrationError(
+            f"foreign key {key.name} from {table.label} to {ref.label}: MySQL reads an unqualified "
+            "table in the referencing table's database; give the referenced table a namespace too"
+        )
     name = ctx.quote(key.name)
     own_index = f"CREATE INDEX IF NOT EXISTS {name} ON {_t(ctx, table)} ({_cols(ctx, table, key.columns)});"
-    sql = (f"ALTER TABLE IF EXISTS {_t(ctx, table)} ADD CONSTRAINT {name} FOREIGN KEY IF NOT EXISTS "
-           f"({_cols(ctx, table, key.columns)}) REFERENCES {_t(ctx, ref)} ({_cols(ctx, ref, key.ref_columns)})")  # fmt: skip
+    sql = (
+        f"ALTER TABLE IF EXISTS {_t(ctx, table)} ADD CONSTRAINT {name} FOREIGN KEY IF NOT EXISTS "
+        f"({_cols(ctx, table, key.columns)}) REFERENCES {_t(ctx, ref)} ({_cols(ctx, ref, key.ref_columns)})"
+    )
     if key.on_delete:
         sql += f" ON DELETE {_ACTIONS[key.on_delete]}"
     if key.on_update:

@@ -53,16 +53,22 @@ def add_column(step: Step, ctx: Context) -> list[Stmt]:
         Stmt(f"{alter} ADD COLUMN {column_sql(ctx, column, with_default=not volatile, with_not_null=not needs_check)};")
     ]
     if volatile:
-        ctx.warn("adding-field-with-default", f"{column.label} has a volatile default ({column.default.value}): added "
-                 "without it, then the default is set and existing rows are filled in batches")  # fmt: skip
+        ctx.warn(
+            "adding-field-with-default",
+            f"{column.label} has a volatile default ({column.default.value}): added "
+            "without it, then the default is set and existing rows are filled in batches",
+        )
         quoted = ctx.quote(column.name)
         statements.append(Stmt(f"{alter} ALTER COLUMN {quoted} SET DEFAULT {column.default.value};"))
         statements.append(Stmt(_backfill(ctx, table, column), "bare"))
     statements += comment
     if needs_check:
         if not volatile:
-            ctx.warn("adding-not-nullable-field", f"{column.label} is required and has no default: existing rows "
-                     "need a value, so it is added nullable and made NOT NULL through a validated check")  # fmt: skip
+            ctx.warn(
+                "adding-not-nullable-field",
+                f"{column.label} is required and has no default: existing rows "
+                "need a value, so it is added nullable and made NOT NULL through a validated check",
+            )
         statements += set_not_null(ctx, table, column)
     return statements
 
@@ -137,8 +143,10 @@ def _change_type(ctx: Context, step: Step, *, reset_default: bool, kinds_differ:
     if _binary_coercible(old.type, new.type):
         effect = "no rewrite (binary coercible), a brief ACCESS EXCLUSIVE lock"
     else:
-        effect = ("rewrites the table under an ACCESS EXCLUSIVE lock; for a big table use expand/contract "
-                  "(new column, backfill, switch, drop)")  # fmt: skip
+        effect = (
+            "rewrites the table under an ACCESS EXCLUSIVE lock; for a big table use expand/contract "
+            "(new column, backfill, switch, drop)"
+        )
     ctx.warn("changing-column-type", f"{label} changes type from {before} to {after}: {effect}")
     statements = []
     if reset_default:

@@ -70,13 +70,20 @@ def constraint_sql(ctx: Context, table: Table, constraint: Constraint) -> str:
     return name + f"CHECK ({constraint.expression})"
 
 
-_ACTIONS = {RefAction.NO_ACTION: "NO ACTION", RefAction.RESTRICT: "RESTRICT", RefAction.CASCADE: "CASCADE",
-            RefAction.SET_NULL: "SET NULL", RefAction.SET_DEFAULT: "SET DEFAULT"}  # fmt: skip
+_ACTIONS = {
+    RefAction.NO_ACTION: "NO ACTION",
+    RefAction.RESTRICT: "RESTRICT",
+    RefAction.CASCADE: "CASCADE",
+    RefAction.SET_NULL: "SET NULL",
+    RefAction.SET_DEFAULT: "SET DEFAULT",
+}
 
 
 def foreign_key_sql(ctx: Context, table: Table, key: Constraint, ref: Table) -> str:
-    sql = (f"CONSTRAINT {ctx.quote(key.name)} FOREIGN KEY ({columns_sql(ctx, table, key.columns)}) "
-           f"REFERENCES {ctx.table_name(ref)} ({columns_sql(ctx, ref, key.ref_columns)})")  # fmt: skip
+    sql = (
+        f"CONSTRAINT {ctx.quote(key.name)} FOREIGN KEY ({columns_sql(ctx, table, key.columns)}) "
+        f"REFERENCES {ctx.table_name(ref)} ({columns_sql(ctx, ref, key.ref_columns)})"
+    )
     if key.on_delete:
         sql += f" ON DELETE {_ACTIONS[key.on_delete]}"
     if key.on_update:

@@ -170,13 +170,18 @@ def _replace_enum(step: Step, ctx: Context) -> list[Stmt]:
     """PostgreSQL cannot remove an enum value: build the new type and move every column to it."""
     old, new = step.old, step.new
     removed = ", ".join(repr(v) for v in step.detail) or "none"
-    ctx.warn("changing-column-type", f"enum {new.label} loses values ({removed}): its columns move to a rebuilt type; "
-             "rows holding a removed value make this step fail, change them first")  # fmt: skip
+    ctx.warn(
+        "changing-column-type",
+        f"enum {new.label} loses values ({removed}): its columns move to a rebuilt type; "
+        "rows holding a removed value make this step fail, change them first",
+    )
     ctx.warn("renaming-object", f"enum {new.label} is rebuilt under a temporary name")
     ctx.warn("ban-drop-type", f"the old enum {new.label} is dropped once no column uses it")
     retired = fit_identifier(f"{old.name}__retired")
-    statements = [Stmt(f"ALTER TYPE {_enum_name(ctx, step.new)} RENAME TO {ctx.quote(retired)};"),
-                  Stmt(f"CREATE TYPE {_enum_name(ctx, new)} AS ENUM ({', '.join(literal(v) for v in new.values)});")]  # fmt: skip
+    statements = [
+        Stmt(f"ALTER TYPE {_enum_name(ctx, step.new)} RENAME TO {ctx.quote(retired)};"),
+        Stmt(f"CREATE TYPE {_enum_name(ctx, new)} AS ENUM ({', '.join(literal(v) for v in new.values)});"),
+    ]
     for table in ctx.new.tables:
         for column in table.columns:
             if column.type.enum_id != new.id:
@@ -209,8 +214,9 @@ def _rename_table(step: Step, ctx: Context) -> list[Stmt]:
         statements.append(Stmt(f"ALTER TABLE {table_sql(ctx, current)} RENAME TO {ctx.quote(step.new.name)};"))
         for column in step.old_table.columns:
             if column.identity:
-                statements += _rename_sequence(ctx, step.new.namespace, (step.old.name, column.name),
-                                               (step.new.name, column.name))  # fmt: skip
+                statements += _rename_sequence(
+                    ctx, step.new.namespace, (step.old.name, column.name), (step.new.name, column.name)
+                )
     return statements
 
 
@@ -284,10 +290,14 @@ def _add_constraint(step: Step, ctx: Context) -> list[Stmt]:
         # Build the index without blocking writes, then attach it: the constraint takes a brief lock only.
         index = IndexDef(constraint.id, constraint.name, tuple(_key(c) for c in constraint.columns), unique=True)
         kind = "PRIMARY KEY" if constraint.kind == "primary" else "UNIQUE"
-        return [Stmt(index_sql(ctx, table, index, concurrently=True), "bare"),
-                Stmt(f"{alter} ADD CONSTRAINT {name} {kind} USING INDEX {name};")]  # fmt: skip
-    return [Stmt(f"{alter} ADD CONSTRAINT {name} CHECK ({constraint.expression}) NOT VALID;"),
-            Stmt(f"{alter} VALIDATE CONSTRAINT {name};", "own")]  # fmt: skip
+        return [
+            Stmt(index_sql(ctx, table, index, concurrently=True), "bare"),
+            Stmt(f"{alter} ADD CONSTRAINT {name} {kind} USING INDEX {name};"),
+        ]
+    return [
+        Stmt(f"{alter} ADD CONSTRAINT {name} CHECK ({constraint.expression}) NOT VALID;"),
+        Stmt(f"{alter} VALIDATE CONSTRAINT {name};", "own"),
+    ]
 
 
 def _key(column_id: str) -> IndexColumn:

@@ -25,8 +25,9 @@ from designer.schema import Schema
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
 
-def render(steps, *, dialect: str, old: Schema, new: Schema, zero_downtime: bool = True,
-           expand_contract: bool = False) -> Migration:  # fmt: skip
+def render(
+    steps, *, dialect: str, old: Schema, new: Schema, zero_downtime: bool = True, expand_contract: bool = False
+) -> Migration:
     """The migration from ``old`` to ``new`` made of ``steps`` (``diff(old, new)``); its
     down is the migration back, from the reverse diff. ``expand_contract`` (PostgreSQL,
     zero-downtime): renamed or retyped columns are expanded now and contracted later."""
@@ -37,8 +38,16 @@ def render(steps, *, dialect: str, old: Schema, new: Schema, zero_downtime: bool
     contract = ""
     if context.contract:
         contract = _contract_sql(context)
-    return Migration(dialect, up, down, context.warnings, context.irreversible, down_context.warnings,
-                     contract, context.contract_warnings)  # fmt: skip
+    return Migration(
+        dialect,
+        up,
+        down,
+        context.warnings,
+        context.irreversible,
+        down_context.warnings,
+        contract,
+        context.contract_warnings,
+    )
 
 
 def _contract_sql(context: Context) -> str:
@@ -52,16 +61,23 @@ def _contract_sql(context: Context) -> str:
     return "\n".join([*lines, "COMMIT;"]) + "\n"
 
 
-def _render_models(steps, dialect: str, old: Model, new: Model, zero_downtime: bool,
-                   expand_contract: bool) -> tuple[str, Context]:  # fmt: skip
+def _render_models(
+    steps, dialect: str, old: Model, new: Model, zero_downtime: bool, expand_contract: bool
+) -> tuple[str, Context]:
     if dialect not in (POSTGRESQL, MYSQL, SQLITE):
         raise MigrationError(f"unknown dialect {dialect!r}: postgresql, mysql or sqlite")
     _check_names(new, dialect)
     _check_shape(new, dialect)
     steps, old, new = for_dialect(steps, old, new, dialect=dialect, fail=MigrationError)
     zero_downtime = zero_downtime and dialect == POSTGRESQL
-    context = Context(dialect, old, new, zero_downtime=zero_downtime, steps=list(steps),
-                      expand_contract=expand_contract and zero_downtime)  # fmt: skip
+    context = Context(
+        dialect,
+        old,
+        new,
+        zero_downtime=zero_downtime,
+        steps=list(steps),
+        expand_contract=expand_contract and zero_downtime,
+    )
     renderer = _renderer(dialect)
     blocks = []
     for number, step in enumerate(steps):
@@ -78,8 +94,10 @@ def _loss(step) -> str:
         return f"table {step.old.label} is dropped with its rows; the down migration recreates it empty"
     if step.action == "drop_column":
         return f"column {step.table.label}.{step.old.name} is dropped; the down migration brings it back empty"
-    return (f"column {step.table.label}.{step.new.name} is narrowed: values that do not fit make it fail "
-            "or are cut, and the down migration cannot bring them back")  # fmt: skip
+    return (
+        f"column {step.table.label}.{step.new.name} is narrowed: values that do not fit make it fail "
+        "or are cut, and the down migration cannot bring them back"
+    )
 
 
 def _renderer(dialect: str):

@@ -16,10 +16,25 @@ from designer.migrate.model import Column, Constraint, IndexDef, Table
 from designer.migrate.steps import Step
 from designer.schema import RefAction, SortOrder
 
-_REBUILDING = frozenset({"add_column", "drop_column", "alter_column", "add_constraint", "drop_constraint",
-                         "rename_constraint", "add_foreign_key", "drop_foreign_key"})  # fmt: skip
-_ACTIONS = {RefAction.NO_ACTION: "NO ACTION", RefAction.RESTRICT: "RESTRICT", RefAction.CASCADE: "CASCADE",
-            RefAction.SET_NULL: "SET NULL", RefAction.SET_DEFAULT: "SET DEFAULT"}  # fmt: skip
+_REBUILDING = frozenset(
+    {
+        "add_column",
+        "drop_column",
+        "alter_column",
+        "add_constraint",
+        "drop_constraint",
+        "rename_constraint",
+        "add_foreign_key",
+        "drop_foreign_key",
+    }
+)
+_ACTIONS = {
+    RefAction.NO_ACTION: "NO ACTION",
+    RefAction.RESTRICT: "RESTRICT",
+    RefAction.CASCADE: "CASCADE",
+    RefAction.SET_NULL: "SET NULL",
+    RefAction.SET_DEFAULT: "SET DEFAULT",
+}
 _SCRATCH_PREFIX = "_rebuild_"
 
 
@@ -116,8 +131,10 @@ def _constraint_sql(ctx: Context, table: Table, constraint: Constraint) -> str |
 
 def _foreign_key_sql(ctx: Context, table: Table, key: Constraint) -> str:
     ref = ctx.new.table(key.ref_table)
-    sql = (f"CONSTRAINT {ctx.quote(key.name)} FOREIGN KEY ({_cols(ctx, table, key.columns)}) "
-           f"REFERENCES {_t(ctx, ref)} ({_cols(ctx, ref, key.ref_columns)})")  # fmt: skip
+    sql = (
+        f"CONSTRAINT {ctx.quote(key.name)} FOREIGN KEY ({_cols(ctx, table, key.columns)}) "
+        f"REFERENCES {_t(ctx, ref)} ({_cols(ctx, ref, key.ref_columns)})"
+    )
     if key.on_delete:
         sql += f" ON DELETE {_ACTIONS[key.on_delete]}"
     if key.on_update:

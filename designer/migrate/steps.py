@@ -13,13 +13,31 @@ from designer.migrate.model import Table
 
 # The actions, in the order diff() emits their groups (dependency order).
 ACTIONS = (
-    "drop_foreign_key", "drop_index", "drop_constraint", "drop_column", "drop_table",
-    "create_schema", "create_enum", "rename_enum", "rename_enum_value", "add_enum_value",
-    "rename_table", "rename_column", "rename_constraint", "rename_index",
-    "create_table", "add_column", "alter_column", "replace_enum", "set_comment",
-    "drop_enum", "drop_schema",
-    "add_constraint", "create_index", "add_foreign_key",
-)  # fmt: skip
+    "drop_foreign_key",
+    "drop_index",
+    "drop_constraint",
+    "drop_column",
+    "drop_table",
+    "create_schema",
+    "create_enum",
+    "rename_enum",
+    "rename_enum_value",
+    "add_enum_value",
+    "rename_table",
+    "rename_column",
+    "rename_constraint",
+    "rename_index",
+    "create_table",
+    "add_column",
+    "alter_column",
+    "replace_enum",
+    "set_comment",
+    "drop_enum",
+    "drop_schema",
+    "add_constraint",
+    "create_index",
+    "add_foreign_key",
+)
 
 # Steps after which data cannot come back by running the down migration.
 DATA_LOSING = frozenset({"drop_column", "drop_table"})

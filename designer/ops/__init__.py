@@ -119,13 +119,43 @@ def apply(schema: Schema, op: Op) -> tuple[Schema, Op]:
 OP_TYPES: dict[str, type[Op]] = {
     cls.__name__: cls
     for cls in (
-        AddEntity, UpdateEntity, RemoveEntity, AddField, UpdateField, MoveField, RemoveField, SetPrimaryKey,
-        AddIndex, UpdateIndex, RemoveIndex, AddRelationship, UpdateRelationship, RemoveRelationship, ReverseRelationship,
-        AddEnum, UpdateEnum, RemoveEnum, RenameEnumValue, AddGroup, UpdateGroup, RemoveGroup,
-        AddNote, UpdateNote, RemoveNote, AddPattern, UpdatePattern, RemovePattern,
-        SetVolume, SetDiagramSettings, SetPositions, SetSubjectArea, SetProjectInfo, ReplaceSchema, Batch,
+        AddEntity,
+        UpdateEntity,
+        RemoveEntity,
+        AddField,
+        UpdateField,
+        MoveField,
+        RemoveField,
+        SetPrimaryKey,
+        AddIndex,
+        UpdateIndex,
+        RemoveIndex,
+        AddRelationship,
+        UpdateRelationship,
+        RemoveRelationship,
+        ReverseRelationship,
+        AddEnum,
+        UpdateEnum,
+        RemoveEnum,
+        RenameEnumValue,
+        AddGroup,
+        UpdateGroup,
+        RemoveGroup,
+        AddNote,
+        UpdateNote,
+        RemoveNote,
+        AddPattern,
+        UpdatePattern,
+        RemovePattern,
+        SetVolume,
+        SetDiagramSettings,
+        SetPositions,
+        SetSubjectArea,
+        SetProjectInfo,
+        ReplaceSchema,
+        Batch,
     )
-}  # fmt: skip
+}
 
 
 def op_to_dict(op: Op) -> dict[str, Any]:

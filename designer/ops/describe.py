@@ -53,7 +53,7 @@ _TARGETS = (
     ("note_id", lambda s, i: next((x.name for x in s.notes if x.id == i), None)),
     ("pattern_id", lambda s, i: (x := s.pattern(i)) and pattern_label(x)),
     ("entity_id", lambda s, i: (x := s.entity(i)) and x.name),
-)  # fmt: skip
+)
 
 
 def _target_name(op: Op, noun: str, before: Schema | None) -> str:
@@ -117,14 +117,23 @@ def _pattern_touches(pattern: AccessPattern, *, entity_id, field_id, schema: Sch
     if field_id and field_id in named:
         return True
     joined = [schema.relationship(r) for r in pattern.joins]
-    return any(r is not None and ((entity_id and entity_id in _ends(r)) or (field_id and field_id in _field_ids(r)))
-               for r in joined)  # fmt: skip
+    return any(
+        r is not None and ((entity_id and entity_id in _ends(r)) or (field_id and field_id in _field_ids(r)))
+        for r in joined
+    )
 
 
 # --- the history timeline: past tense, with the object's full name ---------------------
 
-_PAST = {"Add": "added", "Update": "changed", "Remove": "removed", "Set": "set", "Move": "moved",
-         "Rename": "renamed", "Replace": "replaced"}  # fmt: skip
+_PAST = {
+    "Add": "added",
+    "Update": "changed",
+    "Remove": "removed",
+    "Set": "set",
+    "Move": "moved",
+    "Rename": "renamed",
+    "Replace": "replaced",
+}
 
 
 def narrate(op: Op, before: Schema | None = None) -> str:

@@ -18,8 +18,13 @@ from designer.sqlpattern.nodes import (
 )
 
 COMPARISONS = {"=": FilterOp.EQ, "<": FilterOp.LT, "<=": FilterOp.LTE, ">": FilterOp.GT, ">=": FilterOp.GTE}
-FLIPPED = {FilterOp.EQ: FilterOp.EQ, FilterOp.LT: FilterOp.GT, FilterOp.LTE: FilterOp.GTE,
-           FilterOp.GT: FilterOp.LT, FilterOp.GTE: FilterOp.LTE}  # fmt: skip
+FLIPPED = {
+    FilterOp.EQ: FilterOp.EQ,
+    FilterOp.LT: FilterOp.GT,
+    FilterOp.LTE: FilterOp.GTE,
+    FilterOp.GT: FilterOp.LT,
+    FilterOp.GTE: FilterOp.LTE,
+}
 
 
 class Conditions(Columns):
@@ -105,8 +110,14 @@ class Conditions(Columns):
 
     def or_as_in(self, node: ast.BoolExpr) -> list[Filter]:
         """``a = 1 OR a = 2`` is ``a IN (1, 2)``; any other OR has no filter form."""
-        equalities = [a for a in node.args if isinstance(a, ast.A_Expr) and a.kind == A_Expr_Kind.AEXPR_OP
-                      and a.name[-1].sval == "=" and isinstance(a.lexpr, ast.ColumnRef)]  # fmt: skip
+        equalities = [
+            a
+            for a in node.args
+            if isinstance(a, ast.A_Expr)
+            and a.kind == A_Expr_Kind.AEXPR_OP
+            and a.name[-1].sval == "="
+            and isinstance(a.lexpr, ast.ColumnRef)
+        ]
         columns = {tuple(p.sval for p in a.lexpr.fields) for a in equalities}
         if len(equalities) != len(node.args) or len(columns) != 1:
             self.unmappable("OR only maps when it compares one column with several values", node)

@@ -182,8 +182,11 @@ def keyset(draft: Draft) -> Pagination:
     if not draft.sort:
         return Pagination.NONE
     first = draft.sort[0]
-    cursor = [f for f in draft.filters if f.field_id == first.field_id and f.op in _CURSOR_OPS[first.order]
-              and f.value_kind is ValueKind.PARAMETER]  # fmt: skip
+    cursor = [
+        f
+        for f in draft.filters
+        if f.field_id == first.field_id and f.op in _CURSOR_OPS[first.order] and f.value_kind is ValueKind.PARAMETER
+    ]
     if not cursor:
         return Pagination.NONE
     draft.filters = [f for f in draft.filters if f not in cursor]

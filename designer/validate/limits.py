@@ -37,15 +37,24 @@ def _counts(schema: Schema) -> Iterator[Problem]:
             yield _error("too-many", attribute, f"a schema may have at most {limit} {label}")
     for entity in schema.entities:
         if len(entity.fields) > limits.MAX_FIELDS_PER_ENTITY:
-            yield _error("too-many", f"entities/{entity.id}/fields",
-                         f"{_short(entity.name)} has more than {limits.MAX_FIELDS_PER_ENTITY} fields")  # fmt: skip
+            yield _error(
+                "too-many",
+                f"entities/{entity.id}/fields",
+                f"{_short(entity.name)} has more than {limits.MAX_FIELDS_PER_ENTITY} fields",
+            )
         if len(entity.indexes) > limits.MAX_INDEXES_PER_ENTITY:
-            yield _error("too-many", f"entities/{entity.id}/indexes",
-                         f"{_short(entity.name)} has more than {limits.MAX_INDEXES_PER_ENTITY} indexes")  # fmt: skip
+            yield _error(
+                "too-many",
+                f"entities/{entity.id}/indexes",
+                f"{_short(entity.name)} has more than {limits.MAX_INDEXES_PER_ENTITY} indexes",
+            )
     for enum in schema.enums:
         if len(enum.values) > limits.MAX_ENUM_VALUES:
-            yield _error("too-many", f"enums/{enum.id}/values",
-                         f"enum {_short(enum.name)} has more than {limits.MAX_ENUM_VALUES} values")  # fmt: skip
+            yield _error(
+                "too-many",
+                f"enums/{enum.id}/values",
+                f"enum {_short(enum.name)} has more than {limits.MAX_ENUM_VALUES} values",
+            )
 
 
 def _texts(schema: Schema) -> Iterator[Problem]:
@@ -66,17 +75,26 @@ def _strings(schema: Schema) -> Iterator[tuple[str, str | None, int]]:
     )
     for entity in schema.entities:
         at = f"entities/{entity.id}"
-        yield from ((f"{at}/name", entity.name, name), (f"{at}/namespace", entity.namespace, name),
-                    (f"{at}/comment", entity.comment, text))  # fmt: skip
+        yield from (
+            (f"{at}/name", entity.name, name),
+            (f"{at}/namespace", entity.namespace, name),
+            (f"{at}/comment", entity.comment, text),
+        )
         for field in entity.fields:
             f_at = f"{at}/fields/{field.id}"
-            yield from ((f"{f_at}/name", field.name, name), (f"{f_at}/comment", field.comment, text),
-                        (f"{f_at}/check", field.check, text), (f"{f_at}/type", field.type.written, text),
-                        (f"{f_at}/default", field.default.value if field.default else None, text))  # fmt: skip
+            yield from (
+                (f"{f_at}/name", field.name, name),
+                (f"{f_at}/comment", field.comment, text),
+                (f"{f_at}/check", field.check, text),
+                (f"{f_at}/type", field.type.written, text),
+                (f"{f_at}/default", field.default.value if field.default else None, text),
+            )
         for index in entity.indexes:
-            yield from ((f"{at}/indexes/{index.id}/name", index.name, name),
-                        (f"{at}/indexes/{index.id}/predicate", index.predicate, text),
-                        (f"{at}/indexes/{index.id}/comment", index.comment, text))  # fmt: skip
+            yield from (
+                (f"{at}/indexes/{index.id}/name", index.name, name),
+                (f"{at}/indexes/{index.id}/predicate", index.predicate, text),
+                (f"{at}/indexes/{index.id}/comment", index.comment, text),
+            )
             yield from ((f"{at}/indexes/{index.id}", c.expression, text) for c in index.columns)
         for check in entity.checks:
             yield from (
@@ -84,11 +102,16 @@ def _strings(schema: Schema) -> Iterator[tuple[str, str | None, int]]:
                 (f"{at}/checks/{check.id}", check.name, name),
             )
     for relationship in schema.relationships:
-        yield from ((f"relationships/{relationship.id}/name", relationship.name, name),
-                    (f"relationships/{relationship.id}/comment", relationship.comment, text))  # fmt: skip
+        yield from (
+            (f"relationships/{relationship.id}/name", relationship.name, name),
+            (f"relationships/{relationship.id}/comment", relationship.comment, text),
+        )
     for enum in schema.enums:
-        yield from ((f"enums/{enum.id}/name", enum.name, name), (f"enums/{enum.id}/namespace", enum.namespace, name),
-                    (f"enums/{enum.id}/comment", enum.comment, text))  # fmt: skip
+        yield from (
+            (f"enums/{enum.id}/name", enum.name, name),
+            (f"enums/{enum.id}/namespace", enum.namespace, name),
+            (f"enums/{enum.id}/comment", enum.comment, text),
+        )
         for value in enum.values:
             yield from ((f"enums/{enum.id}/values", value.name, name), (f"enums/{enum.id}/values", value.comment, text))
     for group in schema.groups:

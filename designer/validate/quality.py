@@ -114,9 +114,10 @@ def portability(schema: Schema) -> Iterator[Problem]:
         if len(names) > 1:  # exact duplicates are an error of their own, not a case difference
             where = f"{namespace}.{name}" if namespace else name
             yield _warning(
-                "case-only-difference", f"entities/{where}",
+                "case-only-difference",
+                f"entities/{where}",
                 f"entities whose names differ only in case ({name}) collide on MySQL with lower_case_table_names",
-            )  # fmt: skip
+            )
 
 
 def _all_names(schema: Schema) -> Iterator[tuple[str, str]]:
@@ -144,9 +145,10 @@ def field_case_collisions(schema: Schema) -> Iterator[Problem]:
         for name, count in folded.items():
             if count > 1:
                 yield _warning(
-                    "case-only-difference", f"{_entity_path(entity)}/fields/{name}",
+                    "case-only-difference",
+                    f"{_entity_path(entity)}/fields/{name}",
                     f"{entity.name} has fields whose names differ only in case ({name}): MySQL sees one column",
-                )  # fmt: skip
+                )
 
 
 def enum_defaults(schema: Schema) -> Iterator[Problem]:
@@ -161,9 +163,10 @@ def enum_defaults(schema: Schema) -> Iterator[Problem]:
             value = _unquoted(default.value)
             if default.value.lower() != "null" and value not in {v.name for v in enum.values}:
                 yield _warning(
-                    "enum-default-unknown", f"{_entity_path(entity)}/fields/{field.name}",
+                    "enum-default-unknown",
+                    f"{_entity_path(entity)}/fields/{field.name}",
                     f"{entity.name}.{field.name} defaults to {value!r}, which is not a value of {enum.name}",
-                )  # fmt: skip
+                )
 
 
 def _unquoted(literal: str) -> str:

@@ -31,9 +31,10 @@ def dangling_references(schema: Schema) -> Iterator[Problem]:
         for field in entity.fields:
             if field.type.kind is TypeKind.ENUM and schema.enum(field.type.enum_id or "") is None:
                 yield _error(
-                    "dangling-reference", f"{_entity_path(entity)}/fields/{field.name}",
+                    "dangling-reference",
+                    f"{_entity_path(entity)}/fields/{field.name}",
                     f"{entity.name}.{field.name} uses an enum that does not exist",
-                )  # fmt: skip
+                )
     for group in schema.groups:
         if any(schema.entity(i) is None for i in group.entity_ids):
             yield _error("dangling-reference", f"groups/{group.name}", f"group {group.name} lists a missing entity")
@@ -73,13 +74,24 @@ def relationship_shape(schema: Schema) -> Iterator[Problem]:
 # incompatible types"); numbers across families go through implicit casts. Both warnings:
 # a source (a DBML file) can hold them, and an import is never refused for a design flaw.
 _FAMILIES = {
-    TypeKind.SMALLINT: "number", TypeKind.INTEGER: "number", TypeKind.BIGINT: "number",
-    TypeKind.DECIMAL: "number", TypeKind.REAL: "number", TypeKind.DOUBLE: "number",
-    TypeKind.TEXT: "text", TypeKind.VARCHAR: "text", TypeKind.CHAR: "text",
-    TypeKind.DATE: "datetime", TypeKind.TIMESTAMP: "datetime", TypeKind.TIMESTAMPTZ: "datetime",
-    TypeKind.TIME: "time", TypeKind.BOOLEAN: "boolean", TypeKind.UUID: "uuid", TypeKind.JSON: "json",
+    TypeKind.SMALLINT: "number",
+    TypeKind.INTEGER: "number",
+    TypeKind.BIGINT: "number",
+    TypeKind.DECIMAL: "number",
+    TypeKind.REAL: "number",
+    TypeKind.DOUBLE: "number",
+    TypeKind.TEXT: "text",
+    TypeKind.VARCHAR: "text",
+    TypeKind.CHAR: "text",
+    TypeKind.DATE: "datetime",
+    TypeKind.TIMESTAMP: "datetime",
+    TypeKind.TIMESTAMPTZ: "datetime",
+    TypeKind.TIME: "time",
+    TypeKind.BOOLEAN: "boolean",
+    TypeKind.UUID: "uuid",
+    TypeKind.JSON: "json",
     TypeKind.BYTES: "bytes",
-}  # fmt: skip
+}
 
 
 def _family(field_type) -> str | None:
@@ -99,19 +111,22 @@ def _fk_warnings(relationship, source: Entity, target: Entity, path: str, label:
             # A warning, never a refusal: the design is readable and the person fixes it in
             # the editor (the deploy check says which database refuses the DDL).
             yield _warning(
-                "fk-type-incompatible", path,
+                "fk-type-incompatible",
+                path,
                 f"{source.name}.{from_field.name} is {from_field.type.kind.value} but refers to "
                 f"{target.name}.{to_field.name} of type {to_field.type.kind.value}; PostgreSQL refuses a "
                 "foreign key between these types — change one of them",
-            )  # fmt: skip
+            )
         elif (from_field.type.kind, from_field.type.length) != (to_field.type.kind, to_field.type.length):
             yield _warning(
-                "fk-type-mismatch", path,
+                "fk-type-mismatch",
+                path,
                 f"{source.name}.{from_field.name} is {from_field.type.kind.value} but refers to "
                 f"{target.name}.{to_field.name} of type {to_field.type.kind.value}",
-            )  # fmt: skip
+            )
     if len(relationship.from_field_ids) > 1 and any(source.field(i).nullable for i in relationship.from_field_ids):
         yield _warning(
-            "nullable-composite-fk", path,
+            "nullable-composite-fk",
+            path,
             f"relationship {label}: a nullable column in a multi-column foreign key lets partial keys through",
-        )  # fmt: skip
+        )

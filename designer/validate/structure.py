@@ -30,9 +30,10 @@ def blank_names(schema: Schema) -> Iterator[Problem]:
         for constraint in (*entity.indexes, *entity.checks):  # a name is optional, an empty one is not
             if constraint.name is not None and not constraint.name.strip():
                 yield _error(
-                    "blank-name", _entity_path(entity),
+                    "blank-name",
+                    _entity_path(entity),
                     f"an index or check of {entity.name} has an empty name (leave it unset to generate one)",
-                )  # fmt: skip
+                )
     for kind, collection in (("group", schema.groups), ("note", schema.notes)):
         for item in collection:
             if not item.name.strip():
@@ -55,9 +56,10 @@ def duplicate_names(schema: Schema) -> Iterator[Problem]:
         for name, count in Counter(f.name for f in entity.fields).items():
             if count > 1:
                 yield _error(
-                    "duplicate-field-name", f"{_entity_path(entity)}/fields/{name}",
+                    "duplicate-field-name",
+                    f"{_entity_path(entity)}/fields/{name}",
                     f"{entity.name} has two fields named {name}",
-                )  # fmt: skip
+                )
     for (_namespace, name), count in Counter((e.namespace, e.name) for e in schema.enums).items():
         if count > 1:
             yield _error("duplicate-enum-name", f"enums/{name}", f"two enums are named {name}")

@@ -17,16 +17,18 @@ def workload_numbers(schema: Schema) -> Iterator[Problem]:
         if any(n < 0 for n in numbers):
             entity = schema.entity(volume.entity_id)
             yield _error(
-                "negative-volume", f"volumes/{entity.name if entity else volume.entity_id}",
+                "negative-volume",
+                f"volumes/{entity.name if entity else volume.entity_id}",
                 "volumes, growth, retention and row size cannot be negative",
-            )  # fmt: skip
+            )
     for pattern in schema.patterns:
         frequency = pattern.frequency
         if frequency.average < 0 or (frequency.peak is not None and frequency.peak < frequency.average):
             yield _error(
-                "bad-frequency", f"patterns/{pattern.name}",
+                "bad-frequency",
+                f"patterns/{pattern.name}",
                 f"pattern {pattern.name!r}: frequency must be ≥ 0 and the peak at least the average",
-            )  # fmt: skip
+            )
 
 
 def pattern_shape(schema: Schema) -> Iterator[Problem]:
@@ -57,10 +59,11 @@ def stale_patterns(schema: Schema) -> Iterator[Problem]:
         missing = pattern_missing_parts(schema, pattern)
         if missing:
             yield _warning(
-                "pattern-stale", f"patterns/{pattern.name}",
+                "pattern-stale",
+                f"patterns/{pattern.name}",
                 f"access pattern {pattern.name!r} refers to {', '.join(missing)} that no longer "
                 + ("exist" if missing[-1] == "fields" else "exists"),
-            )  # fmt: skip
+            )
 
 
 def pattern_missing_parts(schema: Schema, pattern: AccessPattern) -> list[str]:

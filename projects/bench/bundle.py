@@ -49,8 +49,14 @@ def _measure(user, *, entities: int, versions: int, dialects: tuple[str, ...], r
     history = synthetic_history(entities=entities, versions=versions)
     project = services.project_create(owner=user, name=f"bench bundle {entities}", schema=history[-1])
     for number, schema in enumerate(history, start=1):
-        Release.objects.create(project=project, number=number, message=f"step {number}",
-                               document=schema_to_dict(schema), revision=0, created_by=user)  # fmt: skip
+        Release.objects.create(
+            project=project,
+            number=number,
+            message=f"step {number}",
+            document=schema_to_dict(schema),
+            revision=0,
+            created_by=user,
+        )
     times, dot_times, size = [], [], 0
     for _ in range(runs):
         job = Job.objects.create(project=project, kind=JobKind.BUNDLE, revision=0, created_by=user)
@@ -67,9 +73,15 @@ def _measure(user, *, entities: int, versions: int, dialects: tuple[str, ...], r
         size = job.result["bytes"]
         dot_times.append(_raw_dot_ms(job.bundle))
         job.file.delete(save=False)
-    return BundleRow(entities=entities, versions=versions, dialects=" + ".join(dialects),
-                     bundle_median_ms=statistics.median(times), bundle_max_ms=max(times),
-                     dot_median_ms=statistics.median(dot_times), zip_bytes=size)  # fmt: skip
+    return BundleRow(
+        entities=entities,
+        versions=versions,
+        dialects=" + ".join(dialects),
+        bundle_median_ms=statistics.median(times),
+        bundle_max_ms=max(times),
+        dot_median_ms=statistics.median(dot_times),
+        zip_bytes=size,
+    )
 
 
 def _raw_dot_ms(bundle: Bundle) -> float:

@@ -86,8 +86,14 @@ def _measure(client, user, *, size: int, edits: int) -> DiagramRow:
 
     def edit(name: str, comment: str = "") -> float:
         project.refresh_from_db(fields=["revision"])
-        data = {"base_revision": project.revision, "name": name, "type": "text", "nullable": "on",
-                "comment": comment, "selected": entity.id}  # fmt: skip
+        data = {
+            "base_revision": project.revision,
+            "name": name,
+            "type": "text",
+            "nullable": "on",
+            "comment": comment,
+            "selected": entity.id,
+        }
         started = time.perf_counter()
         response = client.post(url, data, HTTP_HX_REQUEST="true")
         elapsed = (time.perf_counter() - started) * 1000
@@ -288,9 +294,16 @@ def bench_advisor(*, sizes=ADVISOR_SIZES, runs: int = 7) -> list[AdvisorRow]:
             summaries.append(_timed_ms(lambda schema=schema: workload_summary(schema)))
             analyses.append(_timed_ms(lambda schema=schema: analyze(schema)))
         found = len(analyze(schema).recommendations)
-        rows.append(AdvisorRow(entities=size, patterns=2 * size, summary_median_ms=statistics.median(summaries),
-                               analyze_median_ms=statistics.median(analyses), analyze_p95_ms=_p95(analyses),
-                               recommendations=found))  # fmt: skip
+        rows.append(
+            AdvisorRow(
+                entities=size,
+                patterns=2 * size,
+                summary_median_ms=statistics.median(summaries),
+                analyze_median_ms=statistics.median(analyses),
+                analyze_p95_ms=_p95(analyses),
+                recommendations=found,
+            )
+        )
     return rows
 
 
@@ -351,8 +364,11 @@ def bench_migrate(*, entities: int = 200, versions: int = 10, runs: int = 5) -> 
             for version in history:
                 json_doc.dumps(version)
             baseline.append((time.perf_counter() - started) * 1000)
-        rows.append(MigrateRow(dialect, steps, statistics.median(timings), statistics.median(ddl_timings),
-                               statistics.median(baseline)))  # fmt: skip
+        rows.append(
+            MigrateRow(
+                dialect, steps, statistics.median(timings), statistics.median(ddl_timings), statistics.median(baseline)
+            )
+        )
     return rows
 
 
@@ -372,6 +388,8 @@ def migrate_table(rows: list[MigrateRow], *, entities: int, versions: int) -> st
         "|---|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
-        lines.append(f"| {row.dialect} | {row.steps} | {row.migrate_median_ms:.0f} ms | {row.full_ddl_median_ms:.0f} ms "
-                     f"| {row.baseline_median_ms:.0f} ms | {row.ratio:.2f} |")  # fmt: skip
+        lines.append(
+            f"| {row.dialect} | {row.steps} | {row.migrate_median_ms:.0f} ms | {row.full_ddl_median_ms:.0f} ms "
+            f"| {row.baseline_median_ms:.0f} ms | {row.ratio:.2f} |"
+        )
     return "\n".join(lines)

@@ -81,8 +81,10 @@ def make_dump(*, tables: int, server: str) -> str:
                     connection.execute(statement)
         return subprocess.run(
             [shutil.which("pg_dump") or "pg_dump", "--schema-only", "--dbname", f"{server}/{name}"],
-            capture_output=True, text=True, check=True,
-        ).stdout  # fmt: skip
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     finally:
         with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

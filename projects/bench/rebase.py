@@ -41,15 +41,23 @@ def _measure(user, *, size: int, behind, runs: int):
             n = next(counter)
             field = Field(id=f"fld_bench_{n}", name=f"extra_{n}", type=FieldType(TypeKind.TEXT))
             revision = Project.objects.get(pk=project.pk).revision
-            services.apply_op(project_id=project.pk, user=user, op=ops.AddField(entity_id=busy.id, field=field),
-                              base_revision=revision)  # fmt: skip
+            services.apply_op(
+                project_id=project.pk,
+                user=user,
+                op=ops.AddField(entity_id=busy.id, field=field),
+                base_revision=revision,
+            )
 
     def timed_edit(base_revision: int) -> float:
         current = project_schema(Project.objects.get(pk=project.pk)).entity(edited.id)
         field = replace(current.fields[-1], comment=f"note {next(counter)}")
         started = time.perf_counter()
-        services.apply_op(project_id=project.pk, user=user, op=ops.UpdateField(entity_id=edited.id, field=field),
-                          base_revision=base_revision)  # fmt: skip
+        services.apply_op(
+            project_id=project.pk,
+            user=user,
+            op=ops.UpdateField(entity_id=edited.id, field=field),
+            base_revision=base_revision,
+        )
         return (time.perf_counter() - started) * 1000
 
     def pair(k: int) -> tuple[float, float]:

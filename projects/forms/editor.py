@@ -59,8 +59,13 @@ class EntityForm(SchemaForm):
         self.fields["group"].choices = [("", "no group")] + [(g.id, g.name) for g in self.schema.groups]
         if not self.is_bound:
             current = next((g.id for g in self.schema.groups if entity.id in g.entity_ids), "")
-            self.initial = {"name": entity.name, "namespace": entity.namespace or "", "comment": entity.comment or "",
-                            "color": entity.color or "", "group": current}  # fmt: skip
+            self.initial = {
+                "name": entity.name,
+                "namespace": entity.namespace or "",
+                "comment": entity.comment or "",
+                "color": entity.color or "",
+                "group": current,
+            }
 
     def clean_color(self):
         color = self.cleaned_data["color"].strip()
@@ -70,8 +75,15 @@ class EntityForm(SchemaForm):
 
     def to_op(self) -> ops.Op:
         data = self.cleaned_data
-        return edits.update_entity(self.schema, self.entity, name=data["name"], namespace=data["namespace"],
-                                   comment=data["comment"], color=data["color"], group_id=data["group"])  # fmt: skip
+        return edits.update_entity(
+            self.schema,
+            self.entity,
+            name=data["name"],
+            namespace=data["namespace"],
+            comment=data["comment"],
+            color=data["color"],
+            group_id=data["group"],
+        )
 
 
 class FieldForm(SchemaForm):
@@ -156,12 +168,19 @@ def initial_for_field(schema: Schema, entity: Entity, field: Field) -> dict:
     enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
     default = field.default
     return {
-        "name": field.name, "type": display_type(field.type, enum_name=enum.name if enum else None),
-        "nullable": field.nullable, "primary_key": field.id in entity.primary_key, "unique": field.unique,
-        "identity": field.identity, "check": field.check or "", "comment": field.comment or "",
-        "default": "" if default is None else (default.value if default.kind is DefaultKind.EXPRESSION else edits.unquote(default.value)),
+        "name": field.name,
+        "type": display_type(field.type, enum_name=enum.name if enum else None),
+        "nullable": field.nullable,
+        "primary_key": field.id in entity.primary_key,
+        "unique": field.unique,
+        "identity": field.identity,
+        "check": field.check or "",
+        "comment": field.comment or "",
+        "default": ""
+        if default is None
+        else (default.value if default.kind is DefaultKind.EXPRESSION else edits.unquote(default.value)),
         "default_is_expression": default is not None and default.kind is DefaultKind.EXPRESSION,
-    }  # fmt: skip
+    }
 
 
 class IndexForm(SchemaForm):

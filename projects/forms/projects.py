@@ -25,8 +25,14 @@ class ProjectForm(forms.Form):
     description = forms.CharField(required=False, max_length=MAX_TEXT_CHARS, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-FORMAT_LABELS = {"dbml": "DBML", "json": "JSON document", "postgresql": "PostgreSQL DDL",
-                 "mysql": "MySQL / MariaDB DDL", "sqlite": "SQLite schema", "prisma": "Prisma schema"}  # fmt: skip
+FORMAT_LABELS = {
+    "dbml": "DBML",
+    "json": "JSON document",
+    "postgresql": "PostgreSQL DDL",
+    "mysql": "MySQL / MariaDB DDL",
+    "sqlite": "SQLite schema",
+    "prisma": "Prisma schema",
+}
 
 
 class ImportForm(forms.Form):
@@ -79,8 +85,9 @@ class RoleForm(forms.Form):
 
 class ShareLinkForm(forms.Form):
     label = forms.CharField(max_length=100, required=False)
-    days = forms.IntegerField(required=False, min_value=1, max_value=365, label="Expires after (days)",
-                              help_text="empty: until revoked")  # fmt: skip
+    days = forms.IntegerField(
+        required=False, min_value=1, max_value=365, label="Expires after (days)", help_text="empty: until revoked"
+    )
 
 
 class LiveImportForm(forms.Form):

@@ -17,14 +17,16 @@ ACTIONS = [("", "database default"), *[(a.value, a.value.replace("_", " ")) for 
 
 class RelationshipForm(SchemaForm):
     from_entity = forms.ChoiceField(label="from (holds the key)", widget=QuickSelect)
-    from_field = forms.ChoiceField(required=False, label="field", help_text="empty: create the foreign key field",
-                                   widget=QuickSelect)  # fmt: skip
+    from_field = forms.ChoiceField(
+        required=False, label="field", help_text="empty: create the foreign key field", widget=QuickSelect
+    )
     to_entity = forms.ChoiceField(label="to (referenced)", widget=QuickSelect)
     to_field = forms.CharField(
         required=False, max_length=200, label="referenced field", help_text="empty: its primary key"
     )
-    cardinality = forms.ChoiceField(choices=[(c.value, c.value.replace("_", "-")) for c in Cardinality],
-                                    initial=Cardinality.ONE_TO_MANY.value)  # fmt: skip
+    cardinality = forms.ChoiceField(
+        choices=[(c.value, c.value.replace("_", "-")) for c in Cardinality], initial=Cardinality.ONE_TO_MANY.value
+    )
     optional = forms.BooleanField(required=False, help_text="the reference may be empty (nullable key)")
     on_delete = forms.ChoiceField(choices=ACTIONS, required=False)
     on_update = forms.ChoiceField(choices=ACTIONS, required=False)
@@ -80,8 +82,14 @@ class RelationshipForm(SchemaForm):
     def to_op(self) -> ops.Op:
         data = self.cleaned_data
         return edits.add_relationship(
-            self.schema, from_entity_id=data["from_entity"], to_entity_id=data["to_entity"],
-            cardinality=data["cardinality"], from_field_id=data["from_field"], optional=data["optional"],
-            on_delete=data["on_delete"], on_update=data["on_update"], name=data["name"],
+            self.schema,
+            from_entity_id=data["from_entity"],
+            to_entity_id=data["to_entity"],
+            cardinality=data["cardinality"],
+            from_field_id=data["from_field"],
+            optional=data["optional"],
+            on_delete=data["on_delete"],
+            on_update=data["on_update"],
+            name=data["name"],
             to_field_id=data["to_field"],
-        )  # fmt: skip
+        )

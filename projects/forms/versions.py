@@ -12,8 +12,12 @@ DIALECT_LABELS = {"postgresql": "PostgreSQL", "mysql": "MySQL / MariaDB", "sqlit
 
 
 class ReleaseForm(forms.Form):
-    message = forms.CharField(max_length=500, required=False, strip=True,
-                              widget=forms.TextInput(attrs={"placeholder": "What changed (optional)"}))  # fmt: skip
+    message = forms.CharField(
+        max_length=500,
+        required=False,
+        strip=True,
+        widget=forms.TextInput(attrs={"placeholder": "What changed (optional)"}),
+    )
     # Dialects the deploy check fails for that the person chooses to release without.
     drop_dialects = forms.MultipleChoiceField(
         choices=[(d, DIALECT_LABELS[d]) for d in DIALECTS], required=False, widget=forms.CheckboxSelectMultiple
@@ -41,11 +45,13 @@ class CompareForm(forms.Form):
 class BundleForm(forms.Form):
     target = forms.TypedChoiceField(coerce=int, label="Target version")
     base = forms.TypedChoiceField(coerce=int, label="Base version")
-    dialects = forms.MultipleChoiceField(choices=[(d, DIALECT_LABELS[d]) for d in DIALECTS], initial=list(DIALECTS),
-                                         widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    dialects = forms.MultipleChoiceField(
+        choices=[(d, DIALECT_LABELS[d]) for d in DIALECTS], initial=list(DIALECTS), widget=forms.CheckboxSelectMultiple
+    )
     zero_downtime = forms.BooleanField(required=False, initial=True, label="Zero-downtime PostgreSQL")
-    orm_targets = forms.MultipleChoiceField(choices=list(TARGET_LABELS.items()), required=False, label="ORM code",
-                                            widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    orm_targets = forms.MultipleChoiceField(
+        choices=list(TARGET_LABELS.items()), required=False, label="ORM code", widget=forms.CheckboxSelectMultiple
+    )
 
     def __init__(self, *args, numbers: list[int], **kwargs):
         super().__init__(*args, **kwargs)

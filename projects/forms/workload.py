@@ -62,17 +62,29 @@ class PatternForm(WorkloadForm):
     peak = forms.FloatField(required=False, min_value=0)
     per = forms.ChoiceField(choices=[(p.value, f"per {p.value}") for p in Per], initial=Per.SECOND.value)
     latency_ms = forms.IntegerField(required=False, min_value=1, label="latency target (ms, p95)")
-    consistency = forms.ChoiceField(choices=[(c.value, c.value + ("-ok" if c is Consistency.EVENTUAL else ""))
-                                             for c in Consistency])  # fmt: skip
-    returns = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
-                                        help_text="none ticked: all fields")  # fmt: skip
+    consistency = forms.ChoiceField(
+        choices=[(c.value, c.value + ("-ok" if c is Consistency.EVENTUAL else "")) for c in Consistency]
+    )
+    returns = forms.MultipleChoiceField(
+        required=False, widget=forms.CheckboxSelectMultiple, help_text="none ticked: all fields"
+    )
     joins = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
-    changes = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
-                                        label="fields written")  # fmt: skip
+    changes = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="fields written")
 
     # What the form keeps when the person picks another target entity.
-    KEPT_ON_ENTITY_CHANGE = ("name", "description", "entity", "operation", "limit", "pagination", "frequency",
-                             "peak", "per", "latency_ms", "consistency")  # fmt: skip
+    KEPT_ON_ENTITY_CHANGE = (
+        "name",
+        "description",
+        "entity",
+        "operation",
+        "limit",
+        "pagination",
+        "frequency",
+        "peak",
+        "per",
+        "latency_ms",
+        "consistency",
+    )
 
     def __init__(self, *args, pattern: AccessPattern | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,8 +107,11 @@ class PatternForm(WorkloadForm):
             return []
         choices = []
         for relationship in self.schema.relationships_of(self.target.id):
-            other_id = (relationship.to_entity_id if relationship.from_entity_id == self.target.id
-                        else relationship.from_entity_id)  # fmt: skip
+            other_id = (
+                relationship.to_entity_id
+                if relationship.from_entity_id == self.target.id
+                else relationship.from_entity_id
+            )
             other = self.schema.entity(other_id)
             choices.append((relationship.id, other.name if other else "?"))
         return choices
@@ -118,8 +133,9 @@ class PatternForm(WorkloadForm):
 
     def build_op(self, data: dict) -> ops.Op:
         values = {name: data[name] for name in self.fields if name != "entity"}
-        return workload_edits.save_pattern(self.schema, self.pattern, entity_id=self.target.id,
-                                           filters=self.filter_rows, sort=self.sort_rows, **values)  # fmt: skip
+        return workload_edits.save_pattern(
+            self.schema, self.pattern, entity_id=self.target.id, filters=self.filter_rows, sort=self.sort_rows, **values
+        )
 
 
 def pattern_initial(pattern: AccessPattern) -> dict:
@@ -129,8 +145,12 @@ def pattern_initial(pattern: AccessPattern) -> dict:
         return int(value) if value is not None and float(value).is_integer() else value
 
     values = workload_edits.pattern_values(pattern)
-    return {**values, "entity": values.pop("entity_id"), "frequency": number(values["frequency"]),
-            "peak": number(values["peak"])}  # fmt: skip
+    return {
+        **values,
+        "entity": values.pop("entity_id"),
+        "frequency": number(values["frequency"]),
+        "peak": number(values["peak"]),
+    }
 
 
 def _zip_lists(data, *names: str) -> list[tuple[str, ...]]:
@@ -143,8 +163,9 @@ class SqlPatternForm(WorkloadForm):
     """A PostgreSQL query turned into a pattern; anything that cannot be mapped is an
     error on the SQL box and nothing is saved."""
 
-    sql = forms.CharField(max_length=20_000, widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "false"}),
-                          label="SQL (PostgreSQL)")  # fmt: skip
+    sql = forms.CharField(
+        max_length=20_000, widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "false"}), label="SQL (PostgreSQL)"
+    )
     name = forms.CharField(required=False, max_length=200, help_text="empty: described from the query")
     frequency = forms.FloatField(min_value=0, initial=1, label="average")
     per = forms.ChoiceField(choices=[(p.value, f"per {p.value}") for p in Per], initial=Per.SECOND.value)
@@ -158,8 +179,7 @@ class SqlPatternForm(WorkloadForm):
 class VolumeForm(WorkloadForm):
     rows = forms.IntegerField(min_value=0, max_value=10**15, label="rows today")
     growth_per_month = forms.IntegerField(min_value=0, max_value=10**15, label="growth / month", initial=0)
-    retention_days = forms.IntegerField(required=False, min_value=1, max_value=100_000,
-                                        help_text="empty: kept forever")  # fmt: skip
+    retention_days = forms.IntegerField(required=False, min_value=1, max_value=100_000, help_text="empty: kept forever")
     avg_row_bytes = forms.IntegerField(required=False, min_value=1, max_value=10**9, label="row size (bytes)")
 
     def __init__(self, *args, entity: Entity, **kwargs):
@@ -167,8 +187,12 @@ class VolumeForm(WorkloadForm):
         self.entity = entity
         volume = self.schema.volume(entity.id)
         if volume is not None and not self.is_bound:
-            self.initial = {"rows": volume.rows, "growth_per_month": volume.growth_per_month,
-                            "retention_days": volume.retention_days, "avg_row_bytes": volume.avg_row_bytes}  # fmt: skip
+            self.initial = {
+                "rows": volume.rows,
+                "growth_per_month": volume.growth_per_month,
+                "retention_days": volume.retention_days,
+                "avg_row_bytes": volume.avg_row_bytes,
+            }
         self.fields["avg_row_bytes"].widget.attrs["placeholder"] = f"≈ {estimate_row_bytes(entity)} (estimated)"
 
     def build_op(self, data: dict) -> ops.Op:

@@ -6,30 +6,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0010_release_baseline_dropped_dialects'),
+        ("projects", "0010_release_baseline_dropped_dialects"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Verification',
+            name="Verification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(blank=True, null=True)),
-                ('scale', models.FloatField(default=1.0)),
-                ('max_rows', models.PositiveIntegerField(default=1000000)),
-                ('runs', models.PositiveSmallIntegerField(default=20)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('job', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='verification', to='projects.job')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='verifications', to='projects.project')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(blank=True, null=True)),
+                ("scale", models.FloatField(default=1.0)),
+                ("max_rows", models.PositiveIntegerField(default=1000000)),
+                ("runs", models.PositiveSmallIntegerField(default=20)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "job",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="verification", to="projects.job"
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="verifications", to="projects.project"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
-                'indexes': [models.Index(fields=['project', '-created_at'], name='verification_recent_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('scale__gt', 0), ('scale__lte', 1000)), name='verification_scale_range'), models.CheckConstraint(condition=models.Q(('runs__gte', 1), ('runs__lte', 1000)), name='verification_runs_range'), models.CheckConstraint(condition=models.Q(('max_rows__gte', 1)), name='verification_max_rows_positive')],
+                "ordering": ["-created_at"],
+                "indexes": [models.Index(fields=["project", "-created_at"], name="verification_recent_idx")],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("scale__gt", 0), ("scale__lte", 1000)), name="verification_scale_range"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("runs__gte", 1), ("runs__lte", 1000)), name="verification_runs_range"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("max_rows__gte", 1)), name="verification_max_rows_positive"
+                    ),
+                ],
             },
         ),
     ]

@@ -55,8 +55,10 @@ def recommendation_apply(request, project_id: int):
     project, _ = editable_project(request, project_id)
     analysis, recommendation = _recommendation(request, project)
     if analysis.revision != project.revision:
-        message = (f"The schema changed since this analysis (revision {analysis.revision}, now {project.revision}): "
-                   "re-run the analysis before applying.")  # fmt: skip
+        message = (
+            f"The schema changed since this analysis (revision {analysis.revision}, now {project.revision}): "
+            "re-run the analysis before applying."
+        )
         return panel_response(request, project, status=409, errors=[message])
     if not recommendation["ops"]:
         return panel_response(request, project, status=422, errors=["This recommendation has no edit to apply."])
@@ -97,8 +99,9 @@ def review_download(request, project_id: int):
     analysis = selectors.latest_analysis(project=project)
     if analysis is None:
         raise Http404("No analysis yet: run one in the Advice tab")
-    text = review_markdown(analysis.result, project_name=project.name,
-                           dismissed=selectors.dismissed_keys(project=project))  # fmt: skip
+    text = review_markdown(
+        analysis.result, project_name=project.name, dismissed=selectors.dismissed_keys(project=project)
+    )
     response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
     filename = f"{services.safe_file_stem(project.name)}-review-r{analysis.revision}.md"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

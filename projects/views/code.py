@@ -35,8 +35,10 @@ def project_code(request, project_id: int):
             context["error"], status = str(error), 422
         else:
             context["code"] = code
-            context["files"] = [{"path": p, "html": highlighted(p, t), "id": f"code-file-{i}"}
-                                for i, (p, t) in enumerate(code.files.items())]  # fmt: skip
+            context["files"] = [
+                {"path": p, "html": highlighted(p, t), "id": f"code-file-{i}"}
+                for i, (p, t) in enumerate(code.files.items())
+            ]
     template = "projects/code.html#code" if request.htmx else "projects/code.html"
     return render(request, template, context, status=status)
 

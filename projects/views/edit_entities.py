@@ -41,8 +41,12 @@ def entity_delete(request, project_id: int, entity_id: str):
     entity = _entity(schema, entity_id)
     if request.method == "GET":
         impact = ops.removal_impact(schema, entity_id=entity.id)
-        confirm = {"title": f"Delete entity {entity.name}?", "impact": impact,
-                   "url": request.path, "selected": entity.id}  # fmt: skip
+        confirm = {
+            "title": f"Delete entity {entity.name}?",
+            "impact": impact,
+            "url": request.path,
+            "selected": entity.id,
+        }
         return panel_response(request, project, confirm=confirm, selected=entity.id)
     return commit(request, project, ops.RemoveEntity(entity_id=entity.id), selected="")
 

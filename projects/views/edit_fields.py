@@ -75,7 +75,11 @@ def field_delete(request, project_id: int, entity_id: str, field_id: str):
     entity, field = _entity_and_field(schema, entity_id, field_id)
     if request.method == "GET":
         impact = ops.removal_impact(schema, field_id=field.id)
-        confirm = {"title": f"Delete field {field_label(entity, field)}?", "impact": impact, "url": request.path,
-                   "selected": entity.id}  # fmt: skip
+        confirm = {
+            "title": f"Delete field {field_label(entity, field)}?",
+            "impact": impact,
+            "url": request.path,
+            "selected": entity.id,
+        }
         return panel_response(request, project, confirm=confirm, selected=entity.id)
     return commit(request, project, ops.RemoveField(entity_id=entity.id, field_id=field.id), selected=entity.id)

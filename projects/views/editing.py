@@ -163,9 +163,9 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
             op = prepared.op
             _, options = page_options(request, prepared.after, selected=selected)
             diagram = diagram_for_page_soon(prepared.after, options=options)
-        project_after, warnings = services.apply_op(project_id=project.pk, user=request.user, op=op,
-                                                    base_revision=revision, summary=summary,
-                                                    prepared=prepared)  # fmt: skip
+        project_after, warnings = services.apply_op(
+            project_id=project.pk, user=request.user, op=op, base_revision=revision, summary=summary, prepared=prepared
+        )
     except services.StaleRevision as error:  # a conflict: show what is stored now, keep what they typed
         project = selectors.project_for_user(user=request.user, project_id=project.pk, need="edit")
         bound = {form_slot: form} if form_slot else {}
@@ -180,8 +180,14 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
     project_after.role = project.role
     if project_after.revision != revision + 1:
         diagram = None  # cannot happen under the row lock; never show a drawing of another schema
-    return panel_response(request, project_after, warnings=warnings, selected=selected, diagram=diagram,
-                          announce=selectors.revision_narrative(project=project_after))  # fmt: skip
+    return panel_response(
+        request,
+        project_after,
+        warnings=warnings,
+        selected=selected,
+        diagram=diagram,
+        announce=selectors.revision_narrative(project=project_after),
+    )
 
 
 def prepare(project, op, *, revision: int) -> services.PreparedEdit | None:

@@ -31,8 +31,12 @@ def diagram_fragment(request, project_id: int):
         return editor_page(request, project)
     schema = selectors.project_schema(project)
     options = diagram_options(request.GET, schema)
-    context = {"project": project, "schema": schema, "options": options,
-               "diagram": diagram_for_page(schema, options=options)}  # fmt: skip
+    context = {
+        "project": project,
+        "schema": schema,
+        "options": options,
+        "diagram": diagram_for_page(schema, options=options),
+    }
     return render(request, "projects/detail.html#diagram", context)
 
 

@@ -48,9 +48,12 @@ def invite(request, project_id: int):
         return _page(request, project, invite_form=form, status=422)
     try:
         invitation, link = teams.invitation_create(
-            project=project, by=request.user, invitee=form.cleaned_data["invitee"], role=form.cleaned_data["role"],
+            project=project,
+            by=request.user,
+            invitee=form.cleaned_data["invitee"],
+            role=form.cleaned_data["role"],
             accept_url=lambda token: request.build_absolute_uri(reverse("invitation_accept", args=[token])),
-        )  # fmt: skip
+        )
     except ValidationError as error:
         form.add_error("invitee", error)
         return _page(request, project, invite_form=form, status=422)
@@ -98,8 +101,13 @@ def member_role(request, project_id: int, membership_id: int):
     membership = selectors.membership_in(project=project, membership_id=membership_id)
     form = RoleForm(request.POST)
     if form.is_valid():
-        _attempt(request, teams.membership_set_role, membership=membership, role=form.cleaned_data["role"],
-                 done=f"{membership.user.username} is now {form.cleaned_data['role']}.")  # fmt: skip
+        _attempt(
+            request,
+            teams.membership_set_role,
+            membership=membership,
+            role=form.cleaned_data["role"],
+            done=f"{membership.user.username} is now {form.cleaned_data['role']}.",
+        )
     else:
         messages.error(request, "Choose a role: owner, editor or viewer.")
     return _back(request, project)
@@ -110,8 +118,7 @@ def member_role(request, project_id: int, membership_id: int):
 def member_remove(request, project_id: int, membership_id: int):
     project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
     membership = selectors.membership_in(project=project, membership_id=membership_id)
-    _attempt(request, teams.membership_remove, membership=membership,
-             done=f"{membership.user.username} was removed.")  # fmt: skip
+    _attempt(request, teams.membership_remove, membership=membership, done=f"{membership.user.username} was removed.")
     return _back(request, project)
 
 

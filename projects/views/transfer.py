@@ -61,8 +61,9 @@ def _import(request, *, project):
                 form.add_error(None, str(error))
                 return _import_page(request, project=project, form=form, status=409)
         if imports.import_runs_as_job(size=len(data["text"].encode())):
-            job = imports.import_start_job(owner=request.user, project=project, text=data["text"], fmt=data["format"],
-                                           base_revision=base)  # fmt: skip
+            job = imports.import_start_job(
+                owner=request.user, project=project, text=data["text"], fmt=data["format"], base_revision=base
+            )
             job.refresh_from_db()  # a broker out of reach has failed it already: say so now
             return render(request, "projects/import_job.html", {"job": job, "project": project, "name": name})
         try:
@@ -77,9 +78,13 @@ def _import(request, *, project):
                 messages.success(request, _imported_message(notices))
                 return redirect("project_detail", project_id=created.pk)
             job = imports.import_stage(
-                owner=request.user, project=project, schema=schema, notices=notices, fmt=data["format"],
+                owner=request.user,
+                project=project,
+                schema=schema,
+                notices=notices,
+                fmt=data["format"],
                 base_revision=base,
-            )  # fmt: skip
+            )
             return render(request, "projects/import_job.html", _confirm_context(job, name))
     status = 422 if request.method == "POST" else 200
     if form.has_error(NON_FIELD_ERRORS, "too_large"):
@@ -89,8 +94,12 @@ def _import(request, *, project):
 
 def _import_page(request, *, project, form=None, live_form=None, problems=(), status=200):
     live = bool(settings.IMPORT_LIVE_HOSTS)
-    context = {"form": form or ImportForm(), "project": project, "problems": problems,
-               "live_form": (live_form or LiveImportForm()) if live else None}  # fmt: skip
+    context = {
+        "form": form or ImportForm(),
+        "project": project,
+        "problems": problems,
+        "live_form": (live_form or LiveImportForm()) if live else None,
+    }
     return render(request, "projects/import.html", context, status=status)
 
 
@@ -117,8 +126,9 @@ def _import_live(request, *, project):
                 created = services.project_create(owner=request.user, name=name, schema=schema)
                 messages.success(request, _imported_message(notices))
                 return redirect("project_detail", project_id=created.pk)
-            job = imports.import_stage(owner=request.user, project=project, schema=schema, notices=list(notices),
-                                       fmt="live database")  # fmt: skip
+            job = imports.import_stage(
+                owner=request.user, project=project, schema=schema, notices=list(notices), fmt="live database"
+            )
             return render(request, "projects/import_job.html", _confirm_context(job, None))
     form = LiveImportForm({k: v for k, v in request.POST.items() if k != "database_url"})  # never echo the password
     return _import_page(request, project=project, live_form=form, problems=problems, status=422)

@@ -91,8 +91,12 @@ def version_compare(request, project_id: int):
         else:
             comparison = compare(before, after)
             options = DiagramOptions(highlight=tuple(sorted(comparison.marks().items())))
-            context |= {"old": old, "new": new, "comparison": comparison,
-                        "diagram": diagram_for_page(drawing_schema(before, after), options=options)}  # fmt: skip
+            context |= {
+                "old": old,
+                "new": new,
+                "comparison": comparison,
+                "diagram": diagram_for_page(drawing_schema(before, after), options=options),
+            }
     status = 422 if form.errors else 200
     return render(request, "projects/compare.html", context, status=status)
 
@@ -107,9 +111,14 @@ def bundle_start(request, project_id: int):
         data = form.cleaned_data
         try:
             bundle = releases.bundle_create(
-                project=project, user=request.user, target=data["target"], base=data["base"],
-                dialects=data["dialects"], zero_downtime=data["zero_downtime"], orm_targets=data["orm_targets"],
-            )  # fmt: skip
+                project=project,
+                user=request.user,
+                target=data["target"],
+                base=data["base"],
+                dialects=data["dialects"],
+                zero_downtime=data["zero_downtime"],
+                orm_targets=data["orm_targets"],
+            )
         except releases.VersionError as error:
             form.add_error(None, str(error))
         else:

@@ -73,9 +73,12 @@ def database_view(text: str) -> dict:
         for field in model["fields"]:
             if field["kind"] in ("scalar", "enum"):
                 columns[field.get("dbName") or field["name"]] = (
-                    column_type(field), field["isList"], field["isRequired"] or field["isList"], default(field),
+                    column_type(field),
+                    field["isList"],
+                    field["isRequired"] or field["isList"],
+                    default(field),
                     field.get("documentation"),
-                )  # fmt: skip
+                )
         block = source.get(("model", name))
         for member, (_, rest) in block.members.items() if block else ():
             match = UNSUPPORTED.match(rest)
@@ -91,14 +94,16 @@ def database_view(text: str) -> dict:
             if field["kind"] == "object" and field.get("relationFromFields"):
                 optional = any(not f["isRequired"] for f in model["fields"] if f["name"] in field["relationFromFields"])
                 constraint = RELATION_MAP.search(block.members.get(field["name"], (0, ""))[1]) if block else None
-                foreign_keys.add((
-                    tuple(column(name, f) for f in field["relationFromFields"]),
-                    table(field["type"]),
-                    tuple(column(field["type"], f) for f in field["relationToFields"]),
-                    field.get("relationOnDelete") or ("SetNull" if optional else "Restrict"),
-                    field.get("relationOnUpdate") or "Cascade",
-                    constraint[1] if constraint else None,
-                ))  # fmt: skip
+                foreign_keys.add(
+                    (
+                        tuple(column(name, f) for f in field["relationFromFields"]),
+                        table(field["type"]),
+                        tuple(column(field["type"], f) for f in field["relationToFields"]),
+                        field.get("relationOnDelete") or ("SetNull" if optional else "Restrict"),
+                        field.get("relationOnUpdate") or "Cascade",
+                        constraint[1] if constraint else None,
+                    )
+                )
             elif field["kind"] == "object" and field["isList"]:
                 other = models[field["type"]]
                 back = [f for f in other["fields"] if f.get("relationName") == field["relationName"] and f is not field]
@@ -115,11 +120,18 @@ def database_view(text: str) -> dict:
             continue
         entry = (
             index["type"],
-            tuple((column(index["model"], k["name"]), k.get("sortOrder") or "asc", k.get("length"), k.get("operatorClass"))
-                  for k in index["fields"]),
+            tuple(
+                (
+                    column(index["model"], k["name"]),
+                    k.get("sortOrder") or "asc",
+                    k.get("length"),
+                    k.get("operatorClass"),
+                )
+                for k in index["fields"]
+            ),
             index.get("dbName"),
             index.get("algorithm") or "BTree",
-        )  # fmt: skip
+        )
         view["tables"][table(index["model"])].setdefault("indexes", set()).add(entry)
     for name, enum in enums.items():
         key = (enum.get("schema") or "public", enum.get("dbName") or name)

@@ -223,13 +223,16 @@ def test_write_heavy_entity_index_nobody_reads_costs_more_than_it_serves():
 def test_hot_reads_get_denormalising_advice_with_their_costs():
     schema = with_patterns(
         ORDERS,
-        ("SELECT o.id, c.email FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.tenant_id = $1 "
-         "ORDER BY o.placed_at DESC LIMIT 20", 4000),
+        (
+            "SELECT o.id, c.email FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.tenant_id = $1 "
+            "ORDER BY o.placed_at DESC LIMIT 20",
+            4000,
+        ),
         ("SELECT count(*) FROM orders WHERE customer_id = $1", 30),
         ("SELECT sum(total) FROM orders WHERE tenant_id = $1", 12, "eventual"),
         ("UPDATE customers SET email = $1 WHERE id = $2", 2),
         volumes=BIG,
-    )  # fmt: skip
+    )
     found = {r.code: r for r in analyze(schema).recommendations if r.category == "model"}
     assert {"model.denormalize", "model.counter", "model.materialized-view"} <= set(found)
     assert "(2/s declared)" in found["model.denormalize"].tradeoffs  # the write cost of the copies
@@ -255,8 +258,15 @@ Table r {
 }"""
     schema = with_patterns(dbml, volumes={"t": (2_000_000_000, 100_000_000)})
     found = {describe(r, schema): r for r in analyze(schema).recommendations if r.category == "type"}
-    assert set(found) == {"type.bigint-key t(id)", "type.timestamptz t(at)", "type.text t(code)",
-                          "type.money t(price)", "type.money t(cost)", "type.jsonb t(doc)", "type.identity t(id)"}  # fmt: skip
+    assert set(found) == {
+        "type.bigint-key t(id)",
+        "type.timestamptz t(at)",
+        "type.text t(code)",
+        "type.money t(price)",
+        "type.money t(cost)",
+        "type.jsonb t(doc)",
+        "type.identity t(id)",
+    }
     assert found["type.timestamptz t(at)"].sql == (
         'ALTER TABLE "t" ALTER COLUMN "at" TYPE timestamptz USING "at" AT TIME ZONE \'UTC\';'
     )
@@ -279,8 +289,9 @@ def test_empty_project():
     analysis = analyze(Schema())
     assert analysis.technology.primary == "postgresql" and analysis.technology.cache is None
     assert analysis.recommendations == () and analysis.notes == ("The schema is empty.",)
-    assert "Design review" in review_markdown(analysis_to_dict(analysis, schema=Schema(), revision=0, internal=True),
-                                              project_name="empty")  # fmt: skip
+    assert "Design review" in review_markdown(
+        analysis_to_dict(analysis, schema=Schema(), revision=0, internal=True), project_name="empty"
+    )
 
 
 def test_patterns_needing_fixing_are_left_out_and_named():
@@ -334,16 +345,32 @@ def test_json_shape_uses_names():
     assert set(data) == {"revision", "technology", "recommendations"} and data["revision"] == 7
     assert set(data["technology"]) == {"primary", "cache", "scores", "rationale", "would_change_if"}
     index = next(r for r in data["recommendations"] if r["code"] == "index.pattern")
-    assert set(index) == {"code", "category", "severity", "title", "rationale", "tradeoffs", "entity", "fields",
-                          "patterns", "sql", "index"}  # fmt: skip
+    assert set(index) == {
+        "code",
+        "category",
+        "severity",
+        "title",
+        "rationale",
+        "tradeoffs",
+        "entity",
+        "fields",
+        "patterns",
+        "sql",
+        "index",
+    }
     assert index["entity"] == "comments" and index["fields"] == ["post_id", "created_at"]
     assert index["patterns"] == ["recent comments of a post"]
     assert index["index"] == {
         "entity": "comments",
-        "columns": [{"field": "post_id", "expression": None, "order": "asc"},
-                    {"field": "created_at", "expression": None, "order": "desc"}],
-        "unique": False, "predicate": None, "include": [], "method": "btree",
-    }  # fmt: skip
+        "columns": [
+            {"field": "post_id", "expression": None, "order": "asc"},
+            {"field": "created_at", "expression": None, "order": "desc"},
+        ],
+        "unique": False,
+        "predicate": None,
+        "include": [],
+        "method": "btree",
+    }
     json.dumps(data)  # plain data all the way down
 
 
@@ -353,8 +380,9 @@ def test_hostile_names_are_quoted_in_sql_and_escaped_in_markdown():
     schema = Schema(entities=(Entity(id="e1", name='we"ird *x*', fields=(key, password), primary_key=("f1",)),))
     [password] = by_code(schema, "security.password")
     assert password.sql == 'ALTER TABLE "we""ird *x*" RENAME COLUMN "password_""x" TO "password_""x_hash";'
-    text = review_markdown(analysis_to_dict(analyze(schema), schema=schema, revision=1, internal=True),
-                           project_name="<b>*p*</b>")  # fmt: skip
+    text = review_markdown(
+        analysis_to_dict(analyze(schema), schema=schema, revision=1, internal=True), project_name="<b>*p*</b>"
+    )
     assert "\\<b\\>\\*p\\*\\</b\\>" in text and "<b>" not in text
 
 

@@ -28,14 +28,19 @@ SAFE_NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9.
 def _history(blog):
     """v1: the blog without tags; v2: the whole blog; v3: users gain a column."""
     tags = {e.id for e in blog.entities if e.name in ("tags", "post_tags")}
-    v1 = replace(blog, entities=tuple(e for e in blog.entities if e.id not in tags),
-                 relationships=tuple(r for r in blog.relationships
-                                     if r.from_entity_id not in tags and r.to_entity_id not in tags),
-                 groups=())  # fmt: skip
+    v1 = replace(
+        blog,
+        entities=tuple(e for e in blog.entities if e.id not in tags),
+        relationships=tuple(
+            r for r in blog.relationships if r.from_entity_id not in tags and r.to_entity_id not in tags
+        ),
+        groups=(),
+    )
     users = blog.entity_by_name("users")
     locale = Field("fld_locale", "locale", FieldType(TypeKind.TEXT), nullable=True)
-    v3 = replace(blog, entities=tuple(replace(e, fields=(*e.fields, locale)) if e.id == users.id else e
-                                      for e in blog.entities))  # fmt: skip
+    v3 = replace(
+        blog, entities=tuple(replace(e, fields=(*e.fields, locale)) if e.id == users.id else e for e in blog.entities)
+    )
     return (
         BundleVersion(1, v1, "First cut", "alice", "2026-11-20T10:00:00+00:00"),
         BundleVersion(2, blog, "Tags!", "bob", "2026-11-21T10:00:00+00:00"),
@@ -45,8 +50,14 @@ def _history(blog):
 
 def _spec(blog, **overrides):
     versions = _history(blog)
-    values = dict(project_name="Blog", versions=versions, base=0, dialects=DIALECTS,
-                  diagram_dot=build_dot(versions[-1].schema), diagram_svg=b"<svg/>")  # fmt: skip
+    values = dict(
+        project_name="Blog",
+        versions=versions,
+        base=0,
+        dialects=DIALECTS,
+        diagram_dot=build_dot(versions[-1].schema),
+        diagram_svg=b"<svg/>",
+    )
     return BundleSpec(**(values | overrides))
 
 
@@ -128,11 +139,23 @@ HOSTILE = "../../e\x00\x1b[31m<script>x</script>|`rm /`\u202e"
 
 def test_hostile_names_give_safe_paths_and_an_escaped_readme(blog):
     evil_entity = Entity("ent_evil", HOSTILE, fields=(Field("fld_evil", "/abs\\path\n..", FieldType(TypeKind.TEXT)),))
-    versions = tuple(replace(v, message=HOSTILE, author=HOSTILE, schema=replace(v.schema,
-                     entities=(*v.schema.entities, evil_entity))) for v in _history(blog))  # fmt: skip
-    spec = _spec(blog, project_name=HOSTILE, versions=versions,
-                 extra_files={"../../outside.py": b"1", "/etc/cron.d/x": b"2", "orm/\x00\x07evil/__init__.py": b"3",
-                              "C:\\windows\\x.ts": b"4"})  # fmt: skip
+    versions = tuple(
+        replace(
+            v, message=HOSTILE, author=HOSTILE, schema=replace(v.schema, entities=(*v.schema.entities, evil_entity))
+        )
+        for v in _history(blog)
+    )
+    spec = _spec(
+        blog,
+        project_name=HOSTILE,
+        versions=versions,
+        extra_files={
+            "../../outside.py": b"1",
+            "/etc/cron.d/x": b"2",
+            "orm/\x00\x07evil/__init__.py": b"3",
+            "C:\\windows\\x.ts": b"4",
+        },
+    )
     body = build_bundle(spec)
     with zipfile.ZipFile(io.BytesIO(body)) as archive:
         names = archive.namelist()
@@ -159,9 +182,17 @@ def test_safe_path():
 
 def test_readme_is_a_design_document(blog):
     readme = bundle_files(_spec(blog))["README.md"].decode()
-    for heading in ("## Versions", "## Entities", "### users", "## Relationships", "## Enums",
-                    "## Access patterns and volumes", "## Technology and recommendations",
-                    "## Irreversible steps and warnings", "## How to apply and roll back"):  # fmt: skip
+    for heading in (
+        "## Versions",
+        "## Entities",
+        "### users",
+        "## Relationships",
+        "## Enums",
+        "## Access patterns and volumes",
+        "## Technology and recommendations",
+        "## Irreversible steps and warnings",
+        "## How to apply and roll back",
+    ):
         assert heading in readme
     assert "No analysis was run" in readme
     assert "psql -v ON_ERROR_STOP=1 -d DATABASE -f migrations/postgresql/0001_first_cut/up.sql" in readme
@@ -169,12 +200,22 @@ def test_readme_is_a_design_document(blog):
 
 def test_readme_renders_an_analysis_when_given(blog):
     analysis = {
-        "technology": {"primary": "postgresql", "cache": "redis", "rationale": ["Relational joins dominate"],
-                       "would_change_if": ["writes exceed 50k/s"]},
-        "recommendations": [{"severity": "warning", "title": "Index posts(author_id)", "rationale": "Hot lookup",
-                             "tradeoffs": "Slower inserts"}],
+        "technology": {
+            "primary": "postgresql",
+            "cache": "redis",
+            "rationale": ["Relational joins dominate"],
+            "would_change_if": ["writes exceed 50k/s"],
+        },
+        "recommendations": [
+            {
+                "severity": "warning",
+                "title": "Index posts(author_id)",
+                "rationale": "Hot lookup",
+                "tradeoffs": "Slower inserts",
+            }
+        ],
         "notes": ["One stale pattern left out"],
-    }  # fmt: skip
+    }
     readme = bundle_files(_spec(blog, analysis=analysis))["README.md"].decode()
     assert "Advised: **postgresql**, with redis as a cache" in readme
     assert "Index posts(author\\_id)" in readme and "Slower inserts" in readme

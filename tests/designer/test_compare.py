@@ -62,10 +62,22 @@ def test_added_and_removed_entities_fields_indexes_checks(blog):
     bio = users.field_by_name("bio")
     users_after = replace(
         users,
-        fields=(*tuple(f for f in users.fields if f.id != bio.id), Field("fld_new", "locale", FieldType(TypeKind.TEXT))),
-        indexes=(*users.indexes, Index("idx_new", (IndexColumn(field_id=users.fields[1].id, order=SortOrder.DESC),), name="users_email_desc", unique=True, predicate="email <> ''")),
+        fields=(
+            *tuple(f for f in users.fields if f.id != bio.id),
+            Field("fld_new", "locale", FieldType(TypeKind.TEXT)),
+        ),
+        indexes=(
+            *users.indexes,
+            Index(
+                "idx_new",
+                (IndexColumn(field_id=users.fields[1].id, order=SortOrder.DESC),),
+                name="users_email_desc",
+                unique=True,
+                predicate="email <> ''",
+            ),
+        ),
         checks=(Check("chk_new", "length(display_name) > 0", name="name_not_blank"),),
-    )  # fmt: skip
+    )
     swapped = _swap_entity(blog, users_after)
     new = replace(swapped, entities=tuple(e for e in swapped.entities if e.id != tags.id))
     comparison = compare(blog, new)
@@ -83,8 +95,11 @@ def test_added_and_removed_entities_fields_indexes_checks(blog):
 def test_index_column_order_and_predicate_changes_are_described(blog):
     posts = _entity(blog, "posts")
     index = posts.indexes[0]
-    changed = replace(index, columns=(replace(index.columns[0], order=SortOrder.DESC), *index.columns[1:]),
-                      predicate="published_at IS NOT NULL")  # fmt: skip
+    changed = replace(
+        index,
+        columns=(replace(index.columns[0], order=SortOrder.DESC), *index.columns[1:]),
+        predicate="published_at IS NOT NULL",
+    )
     (change,) = compare(blog, _swap_entity(blog, replace(posts, indexes=(changed,)))).changes
     assert change.kind == "index" and change.action == "changed"
     assert change.details == (
@@ -98,11 +113,14 @@ def test_relationship_actions_and_enum_values(blog):
     enum = blog.enums[0]
     new = replace(
         blog,
-        relationships=tuple(replace(r, on_delete=RefAction.RESTRICT) if r.id == relationship.id else r
-                            for r in blog.relationships),
-        enums=(replace(enum, name="status", values=(*enum.values, EnumValue("hidden"))),
-               Enum("enum_new", "mood", (EnumValue("happy"),))),
-    )  # fmt: skip
+        relationships=tuple(
+            replace(r, on_delete=RefAction.RESTRICT) if r.id == relationship.id else r for r in blog.relationships
+        ),
+        enums=(
+            replace(enum, name="status", values=(*enum.values, EnumValue("hidden"))),
+            Enum("enum_new", "mood", (EnumValue("happy"),)),
+        ),
+    )
     comparison = compare(blog, new)
     (rel_change,) = comparison.of_kind("relationship")
     assert rel_change.label == "comments.post_id → posts.id"
@@ -110,8 +128,10 @@ def test_relationship_actions_and_enum_values(blog):
     assert rel_change.details == ("on delete: cascade → restrict",)
     renamed, added = comparison.of_kind("enum")
     assert renamed.action == "renamed"
-    assert renamed.details == ("name: post_status → status", "values: draft, published, archived → "
-                               "draft, published, archived, hidden")  # fmt: skip
+    assert renamed.details == (
+        "name: post_status → status",
+        "values: draft, published, archived → draft, published, archived, hidden",
+    )
     assert (added.action, added.label) == ("added", "mood")
     assert comparison.counts() == {"added": 1, "removed": 0, "renamed": 1, "changed": 1}
 

@@ -44,12 +44,20 @@ def hostile_schema(name: str) -> Schema:
     b = Entity(id="e2", name=name + "!", fields=(Field(id="f3", name=name, type=FieldType(TypeKind.BIGINT)),))
     return Schema(
         entities=(a, b),
-        relationships=(Relationship(id="r1", cardinality=Cardinality.ONE_TO_MANY, from_entity_id="e2",
-                                    from_field_ids=("f3",), to_entity_id="e1", to_field_ids=("f1",)),),
+        relationships=(
+            Relationship(
+                id="r1",
+                cardinality=Cardinality.ONE_TO_MANY,
+                from_entity_id="e2",
+                from_field_ids=("f3",),
+                to_entity_id="e1",
+                to_field_ids=("f1",),
+            ),
+        ),
         enums=(Enum(id="en1", name=name, values=(EnumValue(name), EnumValue(name + "x"))),),
         groups=(Group(id="g1", name=name, entity_ids=("e2",), color="red; evil"),),
         notes=(Note(id="n1", name=name, content=name + "\n" + name),),
-    )  # fmt: skip
+    )
 
 
 @pytest.mark.graphviz

@@ -5,8 +5,12 @@ from designer.schema import Cardinality, FieldType, TypeKind
 
 
 def test_a_relationship_without_a_field_creates_the_foreign_key_with_the_key_type(blog):
-    op = edits.add_relationship(blog, from_entity_id=blog.entity_by_name("tags").id,
-                                to_entity_id=blog.entity_by_name("users").id, cardinality="one_to_many")  # fmt: skip
+    op = edits.add_relationship(
+        blog,
+        from_entity_id=blog.entity_by_name("tags").id,
+        to_entity_id=blog.entity_by_name("users").id,
+        cardinality="one_to_many",
+    )
     after, _ = ops.apply(blog, op)
     field = after.entity_by_name("tags").field_by_name("user_id")
     assert field.type.kind is blog.entity_by_name("users").field_by_name("id").type.kind and not field.nullable
@@ -24,9 +28,21 @@ def test_many_to_many_adds_the_join_entity_and_three_relationships(blog):
 
 def test_saving_a_field_puts_it_in_the_key_in_the_same_edit(blog):
     tags = blog.entity_by_name("tags")
-    op = edits.save_field(blog, tags, None, name="code", type=FieldType(TypeKind.TEXT), nullable=True,
-                          primary_key=True, unique=False, identity=False, default="it's", default_is_expression=False,
-                          check="", comment="")  # fmt: skip
+    op = edits.save_field(
+        blog,
+        tags,
+        None,
+        name="code",
+        type=FieldType(TypeKind.TEXT),
+        nullable=True,
+        primary_key=True,
+        unique=False,
+        identity=False,
+        default="it's",
+        default_is_expression=False,
+        check="",
+        comment="",
+    )
     after, _ = ops.apply(blog, op)
     code = after.entity_by_name("tags").field_by_name("code")
     assert code.id in after.entity_by_name("tags").primary_key and not code.nullable

@@ -15,8 +15,16 @@ BASE = json.loads(dumps(blog_schema()))
 def with_pattern(frequency: str) -> str:
     document = json.loads(json.dumps(BASE))
     entity = document["entities"][0]["id"]
-    document["patterns"] = [{"id": "pat_9", "name": "p", "kind": "read", "operation": "list", "entity_id": entity,
-                             "frequency": {"average": 12345}}]  # fmt: skip
+    document["patterns"] = [
+        {
+            "id": "pat_9",
+            "name": "p",
+            "kind": "read",
+            "operation": "list",
+            "entity_id": entity,
+            "frequency": {"average": 12345},
+        }
+    ]
     return json.dumps(document).replace("12345", frequency)
 
 
@@ -39,9 +47,15 @@ def test_brackets_inside_strings_do_not_count_as_nesting():
 
 @pytest.mark.parametrize(
     ("number", "words"),
-    [("NaN", "NaN is not a number"), ("Infinity", "Infinity is not a number"), ("-Infinity", "not a number"),
-     ("1" + "0" * 5000, "too many digits"), ("1e400", "too large"), ("1e308", "out of range")],
-)  # fmt: skip
+    [
+        ("NaN", "NaN is not a number"),
+        ("Infinity", "Infinity is not a number"),
+        ("-Infinity", "not a number"),
+        ("1" + "0" * 5000, "too many digits"),
+        ("1e400", "too large"),
+        ("1e308", "out of range"),
+    ],
+)
 def test_numbers_a_document_cannot_hold_are_refused_with_their_path(number, words):
     message = refusal(with_pattern(number))
     assert "patterns/0/frequency/average" in message and words in message

@@ -46,9 +46,13 @@ def test_an_index_by_its_name_or_its_columns_and_its_definition(blog):
     index = posts.indexes[0]
     assert labels.index_label(posts, index) == "posts_author_published_idx"
     unnamed = replace(
-        index, name=None, unique=True, include=(posts.field_by_name("title").id,), predicate="published_at > now()",
+        index,
+        name=None,
+        unique=True,
+        include=(posts.field_by_name("title").id,),
+        predicate="published_at > now()",
         columns=(replace(index.columns[0], order=SortOrder.DESC), IndexColumn(expression="lower(slug)")),
-    )  # fmt: skip
+    )
     assert labels.index_label(posts, unnamed) == "on posts (author_id, lower(slug))"
     assert labels.index_definition(posts, unnamed) == (
         "unique btree (author_id desc, lower(slug)) include (title) where published_at > now()"
@@ -65,17 +69,31 @@ def test_a_pattern_as_one_line_of_sql(blog):
     posts = blog.entity_by_name("posts")
     field = posts.field_by_name
     pattern = AccessPattern(
-        id="pat_1", name="feed", kind=PatternKind.READ, operation=Operation.LIST, entity_id=posts.id,
-        filters=(Filter(field("author_id").id, FilterOp.EQ), Filter(field("status").id, FilterOp.IN,
-                 ValueKind.CONSTANT, "('draft')"), Filter(field("title").id, FilterOp.PREFIX),
-                 Filter(field("body").id, FilterOp.JSON_PATH, value="meta.lang"),
-                 Filter(field("published_at").id, FilterOp.IS_NOT_NULL), Filter("fld_gone", FilterOp.BETWEEN)),
-        sort=(SortKey(field("created_at").id, SortOrder.DESC),), limit=20, pagination=Pagination.KEYSET,
-    )  # fmt: skip
+        id="pat_1",
+        name="feed",
+        kind=PatternKind.READ,
+        operation=Operation.LIST,
+        entity_id=posts.id,
+        filters=(
+            Filter(field("author_id").id, FilterOp.EQ),
+            Filter(field("status").id, FilterOp.IN, ValueKind.CONSTANT, "('draft')"),
+            Filter(field("title").id, FilterOp.PREFIX),
+            Filter(field("body").id, FilterOp.JSON_PATH, value="meta.lang"),
+            Filter(field("published_at").id, FilterOp.IS_NOT_NULL),
+            Filter("fld_gone", FilterOp.BETWEEN),
+        ),
+        sort=(SortKey(field("created_at").id, SortOrder.DESC),),
+        limit=20,
+        pagination=Pagination.KEYSET,
+    )
     assert labels.pattern_sentence(blog, pattern) == (
         "list posts WHERE author_id = ? AND status IN ('draft') AND title LIKE ? || '%' AND body -> meta.lang = ? "
         "AND published_at IS NOT NULL AND ? BETWEEN ? AND ? ORDER BY created_at DESC LIMIT 20 (keyset pagination)"
     )
-    assert labels.pattern_sentence(blog, replace(pattern, entity_id="ent_gone", filters=(), sort=(), limit=None,
-                                                 pagination=Pagination.NONE)) == "list (deleted entity)"  # fmt: skip
+    assert (
+        labels.pattern_sentence(
+            blog, replace(pattern, entity_id="ent_gone", filters=(), sort=(), limit=None, pagination=Pagination.NONE)
+        )
+        == "list (deleted entity)"
+    )
     assert labels.pattern_label(pattern) == "'feed'"

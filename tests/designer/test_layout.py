@@ -104,8 +104,14 @@ def test_an_arranged_diagram_is_drawn_pinned_with_every_column_of_a_composite_ke
 
 def test_a_self_reference_loops_beside_the_table(blog):
     users = blog.entity_by_name("users")
-    self_ref = replace(blog.relationships[0], id="rel_self", from_entity_id=users.id, to_entity_id=users.id,
-                       from_field_ids=(users.fields[0].id,), to_field_ids=(users.fields[0].id,))  # fmt: skip
+    self_ref = replace(
+        blog.relationships[0],
+        id="rel_self",
+        from_entity_id=users.id,
+        to_entity_id=users.id,
+        from_field_ids=(users.fields[0].id,),
+        to_field_ids=(users.fields[0].id,),
+    )
     schema = arranged(replace(blog, relationships=(*blog.relationships, self_ref)))
     line = next(line for line in build_dot(schema).splitlines() if 'id="rel_rel_self"' in line)
     assert re.search(r"n\d+:f1r:e -> n\d+:f1r:e", line)  # leaves and enters on the right side

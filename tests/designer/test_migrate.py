@@ -18,11 +18,14 @@ EMPTY = Schema(database_type="PostgreSQL")
 def users() -> Schema:
     return apply(
         EMPTY,
-        ops.AddEntity(entity=entity("u", "users", key("u_id"), f("u_email", "email", K.TEXT, nullable=False),
-                                    f("u_name", "name", K.TEXT))),
+        ops.AddEntity(
+            entity=entity(
+                "u", "users", key("u_id"), f("u_email", "email", K.TEXT, nullable=False), f("u_name", "name", K.TEXT)
+            )
+        ),
         ops.AddEntity(entity=entity("p", "posts", key("p_id"), f("p_author", "author_id", K.BIGINT, nullable=False))),
         ops.AddRelationship(relationship=ref("r", "p", ["p_author"], "u", ["u_id"])),
-    )  # fmt: skip
+    )
 
 
 def migrate(old: Schema, new: Schema, dialect: str = "postgresql", **options) -> Migration:
@@ -51,10 +54,16 @@ def test_a_rename_is_a_rename_never_a_drop_and_an_add(edit, expected):
 
 
 def test_renaming_an_index_and_an_enum_renames_them():
-    old = apply(users(), ops.AddIndex(entity_id="u", index=Index("ix", (IndexColumn("u_name"),), name="by_name")),
-                ops.AddEnum(enum=Enum("e", "mood", (EnumValue("ok"),))))  # fmt: skip
-    new = apply(old, ops.UpdateIndex(entity_id="u", index=Index("ix", (IndexColumn("u_name"),), name="by_full_name")),
-                ops.UpdateEnum(enum=Enum("e", "feeling", (EnumValue("ok"),))))  # fmt: skip
+    old = apply(
+        users(),
+        ops.AddIndex(entity_id="u", index=Index("ix", (IndexColumn("u_name"),), name="by_name")),
+        ops.AddEnum(enum=Enum("e", "mood", (EnumValue("ok"),))),
+    )
+    new = apply(
+        old,
+        ops.UpdateIndex(entity_id="u", index=Index("ix", (IndexColumn("u_name"),), name="by_full_name")),
+        ops.UpdateEnum(enum=Enum("e", "feeling", (EnumValue("ok"),))),
+    )
     assert actions(old, new) == ["rename_enum", "rename_index"]
     up = migrate(old, new).up
     assert 'ALTER INDEX "by_name" RENAME TO "by_full_name";' in up
@@ -82,8 +91,14 @@ def test_an_enum_value_renamed_in_place_is_a_rename_and_a_removed_one_rebuilds_t
 
 
 def test_steps_come_in_dependency_order():
-    found = actions(EMPTY, apply(users(), ops.AddEnum(enum=Enum("e", "mood", (EnumValue("ok"),), namespace="app")),
-                                 update_entity("u", namespace="app")))  # fmt: skip
+    found = actions(
+        EMPTY,
+        apply(
+            users(),
+            ops.AddEnum(enum=Enum("e", "mood", (EnumValue("ok"),), namespace="app")),
+            update_entity("u", namespace="app"),
+        ),
+    )
     assert found.index("create_schema") < found.index("create_enum") < found.index("create_table")
     assert found.index("create_table") < found.index("add_foreign_key")
     dropping = actions(users(), EMPTY)
@@ -102,15 +117,18 @@ def test_down_is_the_migration_from_new_back_to_old(dialect):
 
 def test_full_ddl_is_the_diff_from_the_empty_schema_without_zero_downtime_ceremony():
     schema = users()
-    assert full_ddl(schema, dialect="postgresql") == migrate(Schema(database_type="PostgreSQL"), schema,
-                                                             zero_downtime=False).up  # fmt: skip
+    assert (
+        full_ddl(schema, dialect="postgresql")
+        == migrate(Schema(database_type="PostgreSQL"), schema, zero_downtime=False).up
+    )
     assert "CONCURRENTLY" not in full_ddl(schema, dialect="postgresql")
 
 
 def test_data_losing_steps_are_announced_at_the_top_and_listed():
     old = users()
-    new = apply(old, ops.RemoveField(entity_id="u", field_id="u_name"),
-                update_field("u_email", type=t(K.VARCHAR, length=20)))  # fmt: skip
+    new = apply(
+        old, ops.RemoveField(entity_id="u", field_id="u_name"), update_field("u_email", type=t(K.VARCHAR, length=20))
+    )
     migration = migrate(old, new)
     assert len(migration.irreversible) == 2
     header = migration.up.split("SET lock_timeout")[0]
@@ -124,8 +142,13 @@ def test_data_losing_steps_are_announced_at_the_top_and_listed():
 
 def test_zero_downtime_sets_timeouts_and_builds_indexes_concurrently_outside_transactions():
     old = users()
-    new = apply(old, ops.AddIndex(entity_id="u", index=Index("ix", (IndexColumn("u_name", order=SortOrder.DESC),),
-                                                             predicate="name IS NOT NULL")))  # fmt: skip
+    new = apply(
+        old,
+        ops.AddIndex(
+            entity_id="u",
+            index=Index("ix", (IndexColumn("u_name", order=SortOrder.DESC),), predicate="name IS NOT NULL"),
+        ),
+    )
     up = migrate(old, new).up
     lines = up.splitlines()
     assert lines[lines.index("SET lock_timeout = '2s';") + 1].startswith("SET statement_timeout")
@@ -171,8 +194,12 @@ def test_unique_on_an_existing_table_comes_from_a_concurrent_unique_index():
 
 def test_a_volatile_default_is_added_empty_then_set_then_backfilled_in_batches():
     old = users()
-    new = apply(old, ops.AddField(entity_id="u", field=f("u_token", "token", K.UUID, nullable=False,
-                                                         default=expr("gen_random_uuid()"))))  # fmt: skip
+    new = apply(
+        old,
+        ops.AddField(
+            entity_id="u", field=f("u_token", "token", K.UUID, nullable=False, default=expr("gen_random_uuid()"))
+        ),
+    )
     migration = migrate(old, new)
     up = migration.up
     add = up.index('ALTER TABLE "users" ADD COLUMN "token" uuid;')
@@ -234,9 +261,18 @@ def _quoted(sql: str) -> list[str]:
 
 
 def test_types_are_written_as_written_for_their_dialect_and_translated_or_refused_elsewhere():
-    schema = apply(EMPTY, ops.AddEntity(entity=entity("x", "things", key("x_id"),
-                                                      f("x_doc", "doc", t(K.JSON, written="jsonb")),
-                                                      f("x_geo", "place", t(K.OTHER, written="geometry(Point,4326)")))))  # fmt: skip
+    schema = apply(
+        EMPTY,
+        ops.AddEntity(
+            entity=entity(
+                "x",
+                "things",
+                key("x_id"),
+                f("x_doc", "doc", t(K.JSON, written="jsonb")),
+                f("x_geo", "place", t(K.OTHER, written="geometry(Point,4326)")),
+            )
+        ),
+    )
     assert '"place" geometry(point, 4326)' in full_ddl(schema, dialect="postgresql")  # printed from its parse
     with pytest.raises(MigrationError, match=r"field things\.place: type 'geometry\(Point,4326\)'"):
         full_ddl(schema, dialect="mysql")
@@ -245,8 +281,10 @@ def test_types_are_written_as_written_for_their_dialect_and_translated_or_refuse
 
 
 def test_many_to_many_without_a_join_entity_becomes_one_join_table_and_with_one_is_not_made_twice():
-    schema = apply(users(), ops.AddRelationship(relationship=ref("m", "u", ["u_id"], "p", ["p_id"],
-                                                                 cardinality=Cardinality.MANY_TO_MANY)))  # fmt: skip
+    schema = apply(
+        users(),
+        ops.AddRelationship(relationship=ref("m", "u", ["u_id"], "p", ["p_id"], cardinality=Cardinality.MANY_TO_MANY)),
+    )
     ddl = full_ddl(schema, dialect="postgresql")
     assert ddl.count('CREATE TABLE "users_posts"') == 1
     assert 'PRIMARY KEY ("users_id", "posts_id")' in ddl
@@ -262,8 +300,11 @@ def test_many_to_many_without_a_join_entity_becomes_one_join_table_and_with_one_
 
 def test_mysql_asks_for_online_algorithms_and_writes_re_runnable_statements():
     old = users()
-    new = apply(old, ops.AddField(entity_id="u", field=f("u_bio", "bio", t(K.VARCHAR, length=200))),
-                ops.AddIndex(entity_id="u", index=Index("ix", (IndexColumn("u_name"),))))  # fmt: skip
+    new = apply(
+        old,
+        ops.AddField(entity_id="u", field=f("u_bio", "bio", t(K.VARCHAR, length=200))),
+        ops.AddIndex(entity_id="u", index=Index("ix", (IndexColumn("u_name"),))),
+    )
     up = migrate(old, new, "mysql").up
     assert (
         "ALTER TABLE IF EXISTS `users` ADD COLUMN IF NOT EXISTS `bio` varchar(200) AFTER `name`, ALGORITHM=INSTANT;"
@@ -276,13 +317,18 @@ def test_mysql_asks_for_online_algorithms_and_writes_re_runnable_statements():
 def test_mysql_drops_a_foreign_key_before_its_index_and_asks_no_algorithm_where_mariadb_must_copy():
     # A unique text column is a hidden hash column in MariaDB: no index or column of that
     # table changes in place (ERROR 1846), so only tables without one keep the hints.
-    old = apply(users(), ops.AddField(entity_id="p", field=f("p_slug", "slug", K.TEXT, unique=True)),
-                ops.AddEntity(entity=entity("c", "comments", key("c_id"), f("c_author", "author_id", K.BIGINT))),
-                ops.AddRelationship(relationship=ref("rc", "c", ["c_author"], "u", ["u_id"])))  # fmt: skip
+    old = apply(
+        users(),
+        ops.AddField(entity_id="p", field=f("p_slug", "slug", K.TEXT, unique=True)),
+        ops.AddEntity(entity=entity("c", "comments", key("c_id"), f("c_author", "author_id", K.BIGINT))),
+        ops.AddRelationship(relationship=ref("rc", "c", ["c_author"], "u", ["u_id"])),
+    )
     new = apply(old, ops.RemoveRelationship(relationship_id="r"), ops.RemoveRelationship(relationship_id="rc"))
     migration = migrate(old, new, "mysql")
-    posts = ["ALTER TABLE IF EXISTS `posts` DROP FOREIGN KEY IF EXISTS `posts_author_id_fkey`;",
-             "ALTER TABLE IF EXISTS `posts` DROP INDEX IF EXISTS `posts_author_id_fkey`;"]  # fmt: skip
+    posts = [
+        "ALTER TABLE IF EXISTS `posts` DROP FOREIGN KEY IF EXISTS `posts_author_id_fkey`;",
+        "ALTER TABLE IF EXISTS `posts` DROP INDEX IF EXISTS `posts_author_id_fkey`;",
+    ]
     lines = migration.up.splitlines()
     assert lines.index(posts[0]) < lines.index(posts[1])
     assert (
@@ -301,9 +347,12 @@ def test_mysql_drops_a_foreign_key_before_its_index_and_asks_no_algorithm_where_
 
 
 def test_mysql_counts_a_unique_key_longer_than_innodb_indexes_as_a_hash_key():
-    wide = apply(users(), ops.AddField(entity_id="p", field=f("p_a", "a", t(K.VARCHAR, length=767))),
-                 ops.AddField(entity_id="p", field=f("p_b", "b", K.INTEGER)),
-                 ops.AddField(entity_id="p", field=f("p_c", "c", K.BIGINT)))  # fmt: skip
+    wide = apply(
+        users(),
+        ops.AddField(entity_id="p", field=f("p_a", "a", t(K.VARCHAR, length=767))),
+        ops.AddField(entity_id="p", field=f("p_b", "b", K.INTEGER)),
+        ops.AddField(entity_id="p", field=f("p_c", "c", K.BIGINT)),
+    )
     fits = apply(
         wide, ops.AddIndex(entity_id="p", index=Index("ab", (IndexColumn("p_a"), IndexColumn("p_b")), unique=True))
     )
@@ -317,8 +366,12 @@ def test_mysql_counts_a_unique_key_longer_than_innodb_indexes_as_a_hash_key():
 
 def test_mysql_refuses_what_it_cannot_express_faithfully():
     old = users()
-    partial_unique = apply(old, ops.AddIndex(entity_id="u", index=Index("ix", (IndexColumn("u_email"),), unique=True,
-                                                                        predicate="name IS NOT NULL")))  # fmt: skip
+    partial_unique = apply(
+        old,
+        ops.AddIndex(
+            entity_id="u", index=Index("ix", (IndexColumn("u_email"),), unique=True, predicate="name IS NOT NULL")
+        ),
+    )
     with pytest.raises(MigrationError, match="unique index users_email_key on users is partial"):
         migrate(old, partial_unique, "mysql")
 

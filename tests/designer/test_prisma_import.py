@@ -139,8 +139,19 @@ def test_everything_that_reaches_the_database_is_kept_under_its_mapped_name():
     users = schema.entity_by_name("users", "auth")
     assert users.comment == "A person who signs in"
     columns = {f.name: f for f in users.fields}
-    assert list(columns) == ["id", "email", "uid", "full_name", "tags", "role", "boss_id", "seen_at", "touched",
-                             "geo", "price"]  # fmt: skip
+    assert list(columns) == [
+        "id",
+        "email",
+        "uid",
+        "full_name",
+        "tags",
+        "role",
+        "boss_id",
+        "seen_at",
+        "touched",
+        "geo",
+        "price",
+    ]
     assert columns["id"].identity and users.primary_key == (columns["id"].id,)
     assert columns["email"].unique and columns["email"].type.length == 255
     assert columns["uid"].type.kind is TypeKind.UUID and columns["uid"].default is None  # app-side: a notice
@@ -214,8 +225,9 @@ def test_connection_urls_are_blanked_and_lines_kept():
 
 
 def _prisma(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(node_tool("prisma")), *args], capture_output=True, text=True, timeout=300,
-                          env=PRISMA_ENV)  # fmt: skip
+    return subprocess.run(
+        [str(node_tool("prisma")), *args], capture_output=True, text=True, timeout=300, env=PRISMA_ENV
+    )
 
 
 @pytest.fixture(scope="module")

@@ -44,6 +44,7 @@ def test_importing_every_module_loads_none_of_them():
         f"for name in {modules!r}: importlib.import_module(name)\n"
         f"print(sorted(m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r}))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                            cwd=DESIGNER.parent)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=DESIGNER.parent
+    )
     assert result.stdout.strip() == "[]", result.stdout

@@ -92,8 +92,14 @@ def test_fields_added_to_one_entity_by_two_people_are_both_kept(blog):
 def test_removing_a_field_a_teammate_just_linked_to_is_a_conflict(blog):
     posts, users = blog.entity_by_name("posts"), blog.entity_by_name("users")
     bio = users.field_by_name("bio")
-    link = Relationship(id="rel_new", from_entity_id=posts.id, from_field_ids=(posts.field_by_name("body").id,),
-                        to_entity_id=users.id, to_field_ids=(bio.id,), cardinality=Cardinality.ONE_TO_MANY)  # fmt: skip
+    link = Relationship(
+        id="rel_new",
+        from_entity_id=posts.id,
+        from_field_ids=(posts.field_by_name("body").id,),
+        to_entity_id=users.id,
+        to_field_ids=(bio.id,),
+        cardinality=Cardinality.ONE_TO_MANY,
+    )
     current = theirs_after(blog, ops.AddRelationship(relationship=link))
     with pytest.raises(Conflict) as caught:
         rebase(ops.RemoveField(entity_id=users.id, field_id=bio.id), base=blog, current=current)
@@ -111,8 +117,12 @@ def test_undo_after_a_teammate_changed_the_same_field_is_refused(blog):
     """The lost update of the issue: A renames, B changes name, type and comment, A undoes."""
     rename = update_field(blog, "posts", "title", name="headline")
     after_a, inverse = ops.apply(blog, rename)
-    current = theirs_after(after_a, update_field(after_a, "posts", "headline", name="caption",
-                                                 type=FieldType(TypeKind.VARCHAR, length=80), comment="short"))  # fmt: skip
+    current = theirs_after(
+        after_a,
+        update_field(
+            after_a, "posts", "headline", name="caption", type=FieldType(TypeKind.VARCHAR, length=80), comment="short"
+        ),
+    )
     with pytest.raises(Conflict) as caught:
         rebase(inverse, base=after_a, current=current)
     assert caught.value.items[0].current == "'caption'"
@@ -129,8 +139,12 @@ def test_a_batch_is_rebased_step_by_step(blog):
     posts = blog.entity_by_name("posts")
     slug = posts.field_by_name("slug")
     current = theirs_after(blog, update_field(blog, "posts", "slug", comment="unique"))
-    mine = ops.Batch(ops=(update_field(blog, "posts", "slug", name="handle"),
-                          ops.SetPrimaryKey(entity_id=posts.id, field_ids=(posts.primary_key[0], slug.id))))  # fmt: skip
+    mine = ops.Batch(
+        ops=(
+            update_field(blog, "posts", "slug", name="handle"),
+            ops.SetPrimaryKey(entity_id=posts.id, field_ids=(posts.primary_key[0], slug.id)),
+        )
+    )
     after, _, _ = rebase(mine, base=blog, current=current)
     handle = field(after, "posts", "handle")
     assert handle.comment == "unique" and handle.id in after.entity_by_name("posts").primary_key

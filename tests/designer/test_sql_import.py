@@ -142,9 +142,13 @@ def test_bad_sql_names_the_line(text, fmt, line, words):
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("rich_postgresql.sql", "postgresql"), ("rich_mysql.sql", "mysql"), ("rich_sqlite.sql", "sqlite"),
-     ("rich.dbml", "dbml")],
-)  # fmt: skip
+    [
+        ("rich_postgresql.sql", "postgresql"),
+        ("rich_mysql.sql", "mysql"),
+        ("rich_sqlite.sql", "sqlite"),
+        ("rich.dbml", "dbml"),
+    ],
+)
 def test_the_format_is_detected_from_the_content(name, expected):
     assert detect_format((FIXTURES / name).read_text()) == expected
 

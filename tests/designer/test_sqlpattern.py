@@ -156,8 +156,10 @@ PARAM, CONST = ValueKind.PARAMETER, ValueKind.CONSTANT
         ("status = 'draft' OR status = 'published'", Filter("p.status", FilterOp.IN, CONST, "('draft', 'published')")),
         ("created_at < $1", Filter("p.created_at", FilterOp.LT)),
         ("created_at <= $1", Filter("p.created_at", FilterOp.LTE)),
-        ("created_at > now() - interval '7 days'",
-         Filter("p.created_at", FilterOp.GT, CONST, "now() - CAST('7 days' AS interval)")),
+        (
+            "created_at > now() - interval '7 days'",
+            Filter("p.created_at", FilterOp.GT, CONST, "now() - CAST('7 days' AS interval)"),
+        ),
         ("created_at >= $1", Filter("p.created_at", FilterOp.GTE)),
         ("$1 < created_at", Filter("p.created_at", FilterOp.GT)),
         ("created_at BETWEEN $1 AND $2", Filter("p.created_at", FilterOp.BETWEEN)),
@@ -170,7 +172,7 @@ PARAM, CONST = ValueKind.PARAMETER, ValueKind.CONSTANT
         ("labels @> ARRAY[$1]", Filter("p.labels", FilterOp.ARRAY_CONTAINS)),
         ("labels @> ARRAY['sql']", Filter("p.labels", FilterOp.ARRAY_CONTAINS, CONST, "ARRAY['sql']")),
     ],
-)  # fmt: skip
+)
 def test_each_condition_becomes_its_filter(where, expected):
     assert _filters(f"SELECT * FROM posts WHERE {where} ORDER BY id") == (expected,)
 
@@ -250,20 +252,21 @@ def test_the_jsonb_has_key_operator_is_not_a_placeholder():
         ("SELECT author_id FROM posts GROUP BY author_id HAVING count(*) > 5", Operation.AGGREGATE),
         ("INSERT INTO posts (title, slug) VALUES ($1, $2)", Operation.INSERT),
         ("INSERT INTO tags (name) VALUES ($1) ON CONFLICT (name) DO NOTHING", Operation.UPSERT),
-        ("INSERT INTO tags (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = excluded.name",
-         Operation.UPSERT),
+        ("INSERT INTO tags (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = excluded.name", Operation.UPSERT),
         ("INSERT INTO tags (name) VALUES ($1), ($2), ($3)", Operation.BULK),
         ("COPY posts (title, body) FROM STDIN", Operation.BULK),
         ("UPDATE posts SET title = $1 WHERE id = $2", Operation.UPDATE),
         ("DELETE FROM comments WHERE post_id = $1", Operation.DELETE),
     ],
-)  # fmt: skip
+)
 def test_each_operation_from_its_sql(sql, operation):
     pattern = _pattern(sql)
     assert pattern.operation is operation
-    assert pattern.kind is (PatternKind.READ if operation in (
-        Operation.POINT_LOOKUP, Operation.LIST, Operation.SEARCH, Operation.COUNT, Operation.AGGREGATE
-    ) else PatternKind.WRITE)  # fmt: skip
+    assert pattern.kind is (
+        PatternKind.READ
+        if operation in (Operation.POINT_LOOKUP, Operation.LIST, Operation.SEARCH, Operation.COUNT, Operation.AGGREGATE)
+        else PatternKind.WRITE
+    )
     assert not errors(validate(replace(SCHEMA, patterns=(pattern,))))  # the result is a valid pattern
 
 
@@ -278,8 +281,10 @@ def test_writes_record_the_fields_they_change():
     assert _pattern("COPY tags FROM STDIN").changes == ("t.id", "t.name")
     update = _pattern("UPDATE posts SET title = $1, body = body || $2 WHERE id = $3 RETURNING id, slug")
     assert (update.changes, update.filters, update.returns) == (
-        ("p.title", "p.body"), (Filter("p.id", FilterOp.EQ),), ("p.id", "p.slug"),
-    )  # fmt: skip
+        ("p.title", "p.body"),
+        (Filter("p.id", FilterOp.EQ),),
+        ("p.id", "p.slug"),
+    )
     delete = _pattern("DELETE FROM comments WHERE post_id = $1 AND created_at < now()")
     assert [f.op for f in delete.filters] == [FilterOp.EQ, FilterOp.LT]
 

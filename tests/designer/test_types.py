@@ -85,13 +85,19 @@ def test_foreign_key_type_drops_the_array_but_keeps_the_written_scalar():
 
 def test_dialect_names():
     assert [dialect_of(n) for n in ("PostgreSQL", "MariaDB", "sqlite", "Oracle", None)] == [
-        "postgresql", "mysql", "sqlite", None, None,
-    ]  # fmt: skip
+        "postgresql",
+        "mysql",
+        "sqlite",
+        None,
+        None,
+    ]
 
 
 def test_version_1_documents_are_upgraded_on_load():
-    schema = loads('{"format": "schema-designer", "version": 1, "entities": [{"id": "e", "name": "t",'
-                   ' "fields": [{"id": "f", "name": "x", "type": {"kind": "json"}}]}]}')  # fmt: skip
+    schema = loads(
+        '{"format": "schema-designer", "version": 1, "entities": [{"id": "e", "name": "t",'
+        ' "fields": [{"id": "f", "name": "x", "type": {"kind": "json"}}]}]}'
+    )
     assert schema.entities[0].fields[0].type == FieldType(TypeKind.JSON)
 
 

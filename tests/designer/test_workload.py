@@ -310,9 +310,18 @@ def test_an_even_split_counts_as_read():
 
 @pytest.mark.parametrize(
     ("n", "text"),
-    [(0, "0"), (7, "7"), (999, "999"), (1_000, "1k"), (1_500, "1.5k"), (12_300_000, "12.3M"), (250_000, "250k"),
-     (999_960, "1M"), (4_200_000_000, "4.2B")],
-)  # fmt: skip
+    [
+        (0, "0"),
+        (7, "7"),
+        (999, "999"),
+        (1_000, "1k"),
+        (1_500, "1.5k"),
+        (12_300_000, "12.3M"),
+        (250_000, "250k"),
+        (999_960, "1M"),
+        (4_200_000_000, "4.2B"),
+    ],
+)
 def test_human_count(n, text):
     assert human_count(n) == text
 
@@ -327,9 +336,17 @@ def test_human_bytes_uses_decimal_units(n, text):
 
 @pytest.mark.parametrize(
     ("per_second", "text"),
-    [(0, "0/s"), (1, "1/s"), (2.5, "2.5/s"), (1_200, "1.2k/s"), (0.05, "3/min"), (1 / 3600, "1/h"),
-     (2 / 86400, "2/day"), (1 / 864000, "0.1/day")],
-)  # fmt: skip
+    [
+        (0, "0/s"),
+        (1, "1/s"),
+        (2.5, "2.5/s"),
+        (1_200, "1.2k/s"),
+        (0.05, "3/min"),
+        (1 / 3600, "1/h"),
+        (2 / 86400, "2/day"),
+        (1 / 864000, "0.1/day"),
+    ],
+)
 def test_human_rate_switches_to_slower_units_below_one_a_second(per_second, text):
     assert human_rate(per_second) == text
 

@@ -32,8 +32,9 @@ def fields(schema, entity="posts"):
 
 def add(schema, **values):
     """The pattern a ``save_pattern`` call adds, applied to ``schema``."""
-    op = save_pattern(schema, **{"name": "p", "entity_id": schema.entity_by_name("posts").id, "operation": "list",
-                                 **values})  # fmt: skip
+    op = save_pattern(
+        schema, **{"name": "p", "entity_id": schema.entity_by_name("posts").id, "operation": "list", **values}
+    )
     assert isinstance(op, ops.AddPattern)
     after, _ = ops.apply(schema, op)
     return after.pattern(op.pattern.id)
@@ -49,11 +50,22 @@ def test_a_pattern_from_its_parts(blog):
     field = fields(blog)
     author = blog.relationships[0]
     pattern = add(
-        blog, name=" drafts of an author ", description="  ", operation="list", limit=20, pagination="keyset",
+        blog,
+        name=" drafts of an author ",
+        description="  ",
+        operation="list",
+        limit=20,
+        pagination="keyset",
         filters=[ConditionRow(field("author_id").id, "=", ""), ConditionRow(field("status").id, "=", " 'draft' ")],
-        sort=[SortRow(field("created_at").id, "desc")], returns=[field("id").id, field("title").id],
-        joins=[author.id], frequency=12, peak=40, per="minute", latency_ms=50, consistency="eventual",
-    )  # fmt: skip
+        sort=[SortRow(field("created_at").id, "desc")],
+        returns=[field("id").id, field("title").id],
+        joins=[author.id],
+        frequency=12,
+        peak=40,
+        per="minute",
+        latency_ms=50,
+        consistency="eventual",
+    )
     assert (pattern.name, pattern.description, pattern.kind) == ("drafts of an author", None, PatternKind.READ)
     author_filter, status_filter = pattern.filters
     assert (author_filter.value_kind, author_filter.value) == (ValueKind.PARAMETER, None)
@@ -73,8 +85,9 @@ def test_every_operator_as_a_parameter(blog, op):
     assert condition.value == (value or None)
 
 
-@pytest.mark.parametrize("op", [op for op in FilterOp if op not in (FilterOp.IS_NULL, FilterOp.IS_NOT_NULL,
-                                                                    FilterOp.JSON_PATH)])  # fmt: skip
+@pytest.mark.parametrize(
+    "op", [op for op in FilterOp if op not in (FilterOp.IS_NULL, FilterOp.IS_NOT_NULL, FilterOp.JSON_PATH)]
+)
 def test_every_operator_that_compares_takes_a_constant(blog, op):
     (condition,) = add(blog, filters=[ConditionRow(fields(blog)("title").id, op.value, "'x'")]).filters
     assert (condition.op, condition.value_kind, condition.value) == (op, ValueKind.CONSTANT, "'x'")
@@ -97,8 +110,15 @@ def test_a_null_check_with_a_value_and_a_json_path_without_one_are_refused(blog)
 
 def test_conditions_and_sort_keys_on_fields_of_another_entity_are_refused(blog):
     email = fields(blog, "users")("email").id
-    problems = refused(add, schema=blog, filters=[ConditionRow(email)], sort=[SortRow(email)],
-                       returns=[email], changes=[email], operation="update")  # fmt: skip
+    problems = refused(
+        add,
+        schema=blog,
+        filters=[ConditionRow(email)],
+        sort=[SortRow(email)],
+        returns=[email],
+        changes=[email],
+        operation="update",
+    )
     assert problems == [
         ("filters", "A condition names a field that posts does not have."),
         ("sort", "A sort key names a field that posts does not have."),
@@ -109,12 +129,24 @@ def test_conditions_and_sort_keys_on_fields_of_another_entity_are_refused(blog):
 
 def test_unknown_operators_orders_and_choices_are_refused(blog):
     title = fields(blog)("title").id
-    problems = refused(add, schema=blog, filters=[ConditionRow(title, "~~", "")], sort=[SortRow(title, "sideways")],
-                       operation="guess", pagination="pages", per="fortnight", consistency="maybe")  # fmt: skip
+    problems = refused(
+        add,
+        schema=blog,
+        filters=[ConditionRow(title, "~~", "")],
+        sort=[SortRow(title, "sideways")],
+        operation="guess",
+        pagination="pages",
+        per="fortnight",
+        consistency="maybe",
+    )
     assert [message for _, message in problems] == [
-        "Unknown operation 'guess'.", "Unknown pagination 'pages'.", "Unknown frequency unit 'fortnight'.",
-        "Unknown consistency 'maybe'.", "Unknown condition operator '~~'.", "Unknown sort order 'sideways'.",
-    ]  # fmt: skip
+        "Unknown operation 'guess'.",
+        "Unknown pagination 'pages'.",
+        "Unknown frequency unit 'fortnight'.",
+        "Unknown consistency 'maybe'.",
+        "Unknown condition operator '~~'.",
+        "Unknown sort order 'sideways'.",
+    ]
 
 
 def test_joins_follow_relationships_of_the_target_only(blog):
@@ -131,8 +163,9 @@ def test_a_join_entity_can_follow_its_many_to_many(blog):
     from designer import edits
 
     users, tags = blog.entity_by_name("users"), blog.entity_by_name("tags")
-    schema, _ = ops.apply(blog, edits.add_relationship(blog, from_entity_id=users.id, to_entity_id=tags.id,
-                                                       cardinality="many_to_many"))  # fmt: skip
+    schema, _ = ops.apply(
+        blog, edits.add_relationship(blog, from_entity_id=users.id, to_entity_id=tags.id, cardinality="many_to_many")
+    )
     join = schema.entity_by_name("users_tags")
     many = next(r for r in schema.relationships if r.join_entity_id == join.id)
     op = save_pattern(schema, name="tags of users", entity_id=join.id, operation="list", joins=[many.id])
@@ -143,8 +176,7 @@ def test_a_join_entity_can_follow_its_many_to_many(blog):
 def test_the_kind_follows_the_operation_and_only_writes_keep_written_fields(blog, operation):
     title = fields(blog)("title").id
     pattern = add(blog, operation=operation.value, changes=[title])
-    is_write = operation in (Operation.INSERT, Operation.UPDATE, Operation.DELETE, Operation.UPSERT,
-                             Operation.BULK)  # fmt: skip
+    is_write = operation in (Operation.INSERT, Operation.UPDATE, Operation.DELETE, Operation.UPSERT, Operation.BULK)
     assert pattern.kind is (PatternKind.WRITE if is_write else PatternKind.READ)
     assert pattern.changes == ((title,) if is_write else ())
 
@@ -167,10 +199,18 @@ def test_a_pattern_needs_an_entity_that_exists(blog):
 def test_an_opened_pattern_saves_back_unchanged(blog):
     field = fields(blog)
     pattern = add(
-        blog, filters=[ConditionRow(field("status").id, "=", "'draft'"), ConditionRow(field("body").id, "json_path",
-        "meta.lang"), ConditionRow(field("published_at").id, "is_not_null")], sort=[SortRow(field("slug").id, "desc")],
-        operation="update", changes=[field("title").id], peak=3, per="hour",
-    )  # fmt: skip
+        blog,
+        filters=[
+            ConditionRow(field("status").id, "=", "'draft'"),
+            ConditionRow(field("body").id, "json_path", "meta.lang"),
+            ConditionRow(field("published_at").id, "is_not_null"),
+        ],
+        sort=[SortRow(field("slug").id, "desc")],
+        operation="update",
+        changes=[field("title").id],
+        peak=3,
+        per="hour",
+    )
     schema, _ = ops.apply(blog, ops.AddPattern(pattern=pattern))
     op = save_pattern(schema, pattern, **pattern_values(pattern))
     assert op == ops.UpdatePattern(pattern=pattern)
@@ -198,8 +238,9 @@ def test_a_volume_from_its_numbers(blog):
 
 def test_a_negative_volume_or_a_missing_entity_is_refused(blog):
     posts = blog.entity_by_name("posts").id
-    problems = refused(set_volume, schema=blog, entity_id=posts, rows=-1, growth_per_month=-1, retention_days=0,
-                       avg_row_bytes=0)  # fmt: skip
+    problems = refused(
+        set_volume, schema=blog, entity_id=posts, rows=-1, growth_per_month=-1, retention_days=0, avg_row_bytes=0
+    )
     assert [path for path, _ in problems] == ["rows", "growth_per_month", "retention_days", "avg_row_bytes"]
     assert refused(set_volume, schema=blog, entity_id="ent_gone", rows=1) == [
         ("entity", "The entity no longer exists.")

@@ -8,9 +8,14 @@ import pytest
 
 ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM in the test
 # body is still synchronous and safe here.
@@ -29,8 +34,9 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server, request):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1440, "height": 900},
-                                  accept_downloads=True)  # fmt: skip
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1440, "height": 900}, accept_downloads=True
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page

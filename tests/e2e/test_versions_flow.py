@@ -25,10 +25,14 @@ def _edit_between_versions(project, user):
     project.refresh_from_db()
     users = project_schema(project).entity_by_name("users")
     renamed = replace(users.field_by_name("display_name"), name="full_name")
-    edits = ops.Batch(ops=(
-        ops.UpdateField(entity_id=users.id, field=renamed),
-        ops.AddField(entity_id=users.id, field=Field(id="fld_locale", name="locale", type=FieldType(TypeKind.TEXT))),
-    ))  # fmt: skip
+    edits = ops.Batch(
+        ops=(
+            ops.UpdateField(entity_id=users.id, field=renamed),
+            ops.AddField(
+                entity_id=users.id, field=Field(id="fld_locale", name="locale", type=FieldType(TypeKind.TEXT))
+            ),
+        )
+    )
     services.apply_op(project_id=project.pk, user=user, op=edits, base_revision=project.revision)
 
 

@@ -21,10 +21,26 @@ def celery_worker_process(transactional_db, tmp_path):
     log_path = tmp_path / "worker.log"
     with log_path.open("w") as log:
         worker = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "projects", "worker", "--pool=solo", "--concurrency=1",
-             "--loglevel=INFO", "--without-mingle", "--without-gossip", "-n", f"test-{os.getpid()}@%h"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "projects",
+                "worker",
+                "--pool=solo",
+                "--concurrency=1",
+                "--loglevel=INFO",
+                "--without-mingle",
+                "--without-gossip",
+                "-n",
+                f"test-{os.getpid()}@%h",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             _wait_until_ready(app, worker, log_path)
             yield worker

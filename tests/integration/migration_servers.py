@@ -73,26 +73,37 @@ class Postgres:
         user = "n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'"
         return {
             "schemas": sorted(r[0] for r in q(f"SELECT nspname FROM pg_namespace n WHERE {user}")),
-            "enums": sorted(q(f"""SELECT n.nspname, t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)
+            "enums": sorted(
+                q(f"""SELECT n.nspname, t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)
                 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
-                WHERE {user} GROUP BY 1, 2""").fetchall()),
+                WHERE {user} GROUP BY 1, 2""").fetchall()
+            ),
             # Columns as a set: PostgreSQL appends added columns and cannot move them.
-            "columns": sorted(q(f"""SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
+            "columns": sorted(
+                q(f"""SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
                     a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity,
                     pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname)
                 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-                WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND {user}""").fetchall()),
-            "constraints": sorted(q(f"""SELECT n.nspname, c.relname, k.conname, pg_get_constraintdef(k.oid), k.convalidated
+                WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND {user}""").fetchall()
+            ),
+            "constraints": sorted(
+                q(f"""SELECT n.nspname, c.relname, k.conname, pg_get_constraintdef(k.oid), k.convalidated
                 FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE {user}""").fetchall()),
-            "comments": sorted(q(f"""SELECT n.nspname, c.relname, a.attname, d.description
+                WHERE {user}""").fetchall()
+            ),
+            "comments": sorted(
+                q(f"""SELECT n.nspname, c.relname, a.attname, d.description
                 FROM pg_description d JOIN pg_class c ON c.oid = d.objoid JOIN pg_namespace n ON n.oid = c.relnamespace
                 LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND d.objsubid > 0
-                WHERE d.classoid = 'pg_class'::regclass AND {user}""").fetchall(), key=repr),
-            "indexes": sorted(q("""SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes
-                WHERE schemaname NOT LIKE 'pg\\_%' AND schemaname <> 'information_schema'""").fetchall()),
-        }  # fmt: skip
+                WHERE d.classoid = 'pg_class'::regclass AND {user}""").fetchall(),
+                key=repr,
+            ),
+            "indexes": sorted(
+                q("""SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes
+                WHERE schemaname NOT LIKE 'pg\\_%' AND schemaname <> 'information_schema'""").fetchall()
+            ),
+        }
 
 
 # --- MariaDB -----------------------------------------------------------------------------
@@ -137,11 +148,25 @@ class MariaDB:
 
     def snapshot(self) -> dict:
         like = self.name.replace("_", "\\_")
-        tables = run([*self.client, "-N", "-B", "-e",
-                      "SELECT table_schema, table_name FROM information_schema.tables "
-                      f"WHERE table_schema = '{self.name}' OR table_schema LIKE '{like}\\_\\_%' ORDER BY 1, 2"])  # fmt: skip
-        databases = run([*self.client, "-N", "-B", "-e",
-                         f"SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE '{like}%' ORDER BY 1"])  # fmt: skip
+        tables = run(
+            [
+                *self.client,
+                "-N",
+                "-B",
+                "-e",
+                "SELECT table_schema, table_name FROM information_schema.tables "
+                f"WHERE table_schema = '{self.name}' OR table_schema LIKE '{like}\\_\\_%' ORDER BY 1, 2",
+            ]
+        )
+        databases = run(
+            [
+                *self.client,
+                "-N",
+                "-B",
+                "-e",
+                f"SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE '{like}%' ORDER BY 1",
+            ]
+        )
         shown = {}
         for line in tables.splitlines():
             schema, table = line.split("\t")

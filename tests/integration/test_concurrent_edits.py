@@ -52,8 +52,13 @@ def server(transactional_db, tmp_path):
     env = {**os.environ, "DATABASE_URL": _test_database_url(), "ALLOWED_HOSTS": "127.0.0.1", "PYTHONUNBUFFERED": "1"}
     log_path = tmp_path / "server.log"
     with log_path.open("w") as log:
-        process = subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-                                   cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             _wait_for(port, process, log_path)
             yield f"http://127.0.0.1:{port}"
@@ -118,8 +123,10 @@ class Editor:
             return error.read().decode()
 
     def add_field(self, entity_id, name) -> int:
-        return self.post(f"/edit/entities/{entity_id}/fields/", {"name": name, "type": "text", "nullable": "on",
-                                                                  "selected": entity_id})  # fmt: skip
+        return self.post(
+            f"/edit/entities/{entity_id}/fields/",
+            {"name": name, "type": "text", "nullable": "on", "selected": entity_id},
+        )
 
     def set_comment(self, entity_id, name, comment) -> int:
         return self.post(f"/edit/entities/{entity_id}/", {"name": name, "comment": comment, "selected": entity_id})

@@ -59,23 +59,28 @@ class Scratch:
         """(shapes without names, names by shape) of everything the schema made."""
         q = self.connection.execute
         shapes = {
-            "enums": sorted((ns, name, tuple(labels)) for ns, name, labels in q(f"""SELECT n.nspname, t.typname,
+            "enums": sorted(
+                (ns, name, tuple(labels))
+                for ns, name, labels in q(f"""SELECT n.nspname, t.typname,
                     array_agg(e.enumlabel ORDER BY e.enumsortorder)
                 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
-                WHERE {USER_SCHEMAS} GROUP BY 1, 2""").fetchall()),
-            "columns": sorted(q(f"""SELECT n.nspname, c.relname, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod),
+                WHERE {USER_SCHEMAS} GROUP BY 1, 2""").fetchall()
+            ),
+            "columns": sorted(
+                q(f"""SELECT n.nspname, c.relname, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod),
                     a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity
                 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-                WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND {USER_SCHEMAS}""").fetchall()),
-        }  # fmt: skip
+                WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND {USER_SCHEMAS}""").fetchall()
+            ),
+        }
         constraints = q(f"""SELECT n.nspname, c.relname, k.contype, pg_get_constraintdef(k.oid), k.conname
             FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE {USER_SCHEMAS}""").fetchall()  # fmt: skip
+            WHERE {USER_SCHEMAS}""").fetchall()
         indexes = q(f"""SELECT n.nspname, c.relname, pg_get_indexdef(i.indexrelid), x.relname
             FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class x ON x.oid = i.indexrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE {USER_SCHEMAS} AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)""").fetchall()  # fmt: skip
+            WHERE {USER_SCHEMAS} AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)""").fetchall()
         names = {}
         shapes["constraints"] = sorted(row[:4] for row in constraints)
         names.update({("constraint", *row[:4]): row[4] for row in constraints})
@@ -106,8 +111,13 @@ def drizzle_sql(workdir_drizzle):
 
     def one(name):
         directory = workdir_drizzle / name
-        result = subprocess.run([str(kit), "generate", "--dialect", "postgresql", "--schema", "./schema.ts", "--out", "./out"],
-                                cwd=directory, capture_output=True, text=True, timeout=300)  # fmt: skip
+        result = subprocess.run(
+            [str(kit), "generate", "--dialect", "postgresql", "--schema", "./schema.ts", "--out", "./out"],
+            cwd=directory,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
         return name, "\n".join(p.read_text() for p in sorted((directory / "out").glob("*.sql")))
 
@@ -141,8 +151,13 @@ def databases():
 KIT_BUGS = {"hostile": "drizzle-kit splits identity options on ';', which the table name holds"}
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KIT_BUGS[n]))
-                                  if n in KIT_BUGS else n for n in FIXTURES])  # fmt: skip
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KIT_BUGS[n])) if n in KIT_BUGS else n
+        for n in FIXTURES
+    ],
+)
 def test_drizzle_kit_builds_the_database_our_ddl_builds(drizzle_sql, databases, name):
     ours, theirs = databases
     ours.apply(full_ddl(FIXTURES[name], dialect="postgresql"))

@@ -56,13 +56,23 @@ class Server:
     def __init__(self, tmp_path: Path, **env):
         self.port = _free_port()
         self.log_path = tmp_path / f"runserver-{self.port}.log"
-        environment = {**os.environ, "DATABASE_URL": _test_database_url(), "ALLOWED_HOSTS": "127.0.0.1",
-                       "PYTHONUNBUFFERED": "1", "LOG_LEVEL": "WARNING", **FAST_HEARTBEAT, **env}  # fmt: skip
+        environment = {
+            **os.environ,
+            "DATABASE_URL": _test_database_url(),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "PYTHONUNBUFFERED": "1",
+            "LOG_LEVEL": "WARNING",
+            **FAST_HEARTBEAT,
+            **env,
+        }
         self.log = self.log_path.open("w")
         self.process = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", f"127.0.0.1:{self.port}", "--noreload", "--skip-checks"],
-            cwd=ROOT, env=environment, stdout=self.log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            cwd=ROOT,
+            env=environment,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         self._wait_until_listening()
 
     def _wait_until_listening(self, timeout: float = 30.0) -> None:
@@ -94,8 +104,13 @@ class Browser:
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
         session = SessionStore()  # sessions live in the database: no Redis needed to log in
-        session.update({"_auth_user_id": str(user.pk), "_auth_user_hash": user.get_session_auth_hash(),
-                        "_auth_user_backend": "django.contrib.auth.backends.ModelBackend"})  # fmt: skip
+        session.update(
+            {
+                "_auth_user_id": str(user.pk),
+                "_auth_user_hash": user.get_session_auth_hash(),
+                "_auth_user_backend": "django.contrib.auth.backends.ModelBackend",
+            }
+        )
         session.create()
         self.jar.set_cookie(_cookie("sessionid", session.session_key))
 
@@ -119,8 +134,9 @@ class Browser:
 
 
 def _cookie(name: str, value: str) -> http.cookiejar.Cookie:
-    return http.cookiejar.Cookie(0, name, value, None, False, "127.0.0.1", False, False, "/", True, False, None,
-                                 False, None, None, {})  # fmt: skip
+    return http.cookiejar.Cookie(
+        0, name, value, None, False, "127.0.0.1", False, False, "/", True, False, None, False, None, None, {}
+    )
 
 
 def _start_worker(tmp_path: Path, name: str) -> tuple[subprocess.Popen, Path]:
@@ -128,10 +144,26 @@ def _start_worker(tmp_path: Path, name: str) -> tuple[subprocess.Popen, Path]:
     log_path = tmp_path / f"worker-{name}.log"
     env = {**os.environ, "DATABASE_URL": _test_database_url(), "PYTHONUNBUFFERED": "1", **FAST_HEARTBEAT}
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "projects", "worker", "--pool=prefork", "--concurrency=1",
-         "--loglevel=INFO", "--without-mingle", "--without-gossip", "-n", f"{name}-{uuid.uuid4().hex[:6]}@%h"],
-        cwd=ROOT, env=env, stdout=log_path.open("w"), stderr=subprocess.STDOUT,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "projects",
+            "worker",
+            "--pool=prefork",
+            "--concurrency=1",
+            "--loglevel=INFO",
+            "--without-mingle",
+            "--without-gossip",
+            "-n",
+            f"{name}-{uuid.uuid4().hex[:6]}@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log_path.open("w"),
+        stderr=subprocess.STDOUT,
+    )
     from projects.celery import app
 
     _wait_until_ready(app, worker, log_path)
@@ -202,8 +234,12 @@ def test_killing_the_pool_child_mid_job_redelivers_and_finishes_the_same_row(big
         child_pid = int(running.worker.rsplit(":", 1)[1])
         assert child_pid != worker.pid  # the pool child runs it, not the main process
         os.kill(child_pid, signal.SIGKILL)
-        done = _wait(lambda: Job.objects.filter(pk=job.pk, status__in=["done", "failed"]).first(), timeout=90,
-                     what="the redelivered job to finish", poll=0.2)  # fmt: skip
+        done = _wait(
+            lambda: Job.objects.filter(pk=job.pk, status__in=["done", "failed"]).first(),
+            timeout=90,
+            what="the redelivered job to finish",
+            poll=0.2,
+        )
     finally:
         _stop(worker)
         print(log_path.read_text()[-3000:])
@@ -213,8 +249,7 @@ def test_killing_the_pool_child_mid_job_redelivers_and_finishes_the_same_row(big
     assert _stored(big_project) == before
 
 
-def test_killing_the_whole_worker_fails_the_job_then_retry_finishes_it(big_project, tmp_path, empty_queue,
-                                                                        fast_reaper):  # fmt: skip
+def test_killing_the_whole_worker_fails_the_job_then_retry_finishes_it(big_project, tmp_path, empty_queue, fast_reaper):
     before = _stored(big_project)
     server = Server(tmp_path)
     browser = Browser(server, big_project.owner)
@@ -228,8 +263,9 @@ def test_killing_the_whole_worker_fails_the_job_then_retry_finishes_it(big_proje
         worker.wait(timeout=10)
         status_url = f"/projects/{big_project.pk}/jobs/{job.pk}/"
         started = time.monotonic()
-        status, body = _wait(lambda: _stopped_polling(browser, status_url), timeout=30, what="polling to stop",
-                             poll=1.0)  # fmt: skip
+        status, body = _wait(
+            lambda: _stopped_polling(browser, status_url), timeout=30, what="polling to stop", poll=1.0
+        )
         assert time.monotonic() - started < 15  # heartbeat timeout (4 s) plus a poll or two
         assert "The worker stopped; retry." in body and "Retry" in body
         job.refresh_from_db()
@@ -249,8 +285,7 @@ def test_killing_the_whole_worker_fails_the_job_then_retry_finishes_it(big_proje
     assert _stored(big_project) == before
 
 
-def test_time_limits_per_kind_stop_a_slow_job_with_a_message(big_project, tmp_path, empty_queue, fast_reaper,
-                                                             settings):  # fmt: skip
+def test_time_limits_per_kind_stop_a_slow_job_with_a_message(big_project, tmp_path, empty_queue, fast_reaper, settings):
     before = _stored(big_project)
     worker, log_path = _start_worker(tmp_path, "limits")
     try:
@@ -320,8 +355,13 @@ def test_a_dead_redis_degrades_pages_and_fails_jobs_with_a_message(transactional
     server = Server(tmp_path, REDIS_URL=_dead_redis_url())
     try:
         browser = Browser(server, owner)
-        for path in ("/projects/", f"/projects/{project.pk}/", f"/projects/{project.pk}/history/",
-                     f"/projects/{project.pk}/diagram.svg", f"/projects/{project.pk}/export/?format=json"):  # fmt: skip
+        for path in (
+            "/projects/",
+            f"/projects/{project.pk}/",
+            f"/projects/{project.pk}/history/",
+            f"/projects/{project.pk}/diagram.svg",
+            f"/projects/{project.pk}/export/?format=json",
+        ):
             status, body = browser.get(path)
             assert status == 200, (path, body[:300])
         status, body = browser.post(f"/projects/{project.pk}/jobs/export/start/", headers={"HX-Request": "true"})
@@ -358,8 +398,14 @@ def test_an_oversized_upload_is_refused_before_it_is_read(transactional_db, tmp_
 def _multipart(*, file: tuple[str, bytes]) -> tuple[bytes, str]:
     boundary = uuid.uuid4().hex
     name, content = file
-    body = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
-            "Content-Type: application/octet-stream\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()  # fmt: skip
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        + content
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     return body, f"multipart/form-data; boundary={boundary}"
 
 

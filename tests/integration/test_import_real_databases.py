@@ -66,8 +66,10 @@ def mariadb_database():
 def test_postgresql_dump_and_live_database_give_the_catalogs_schema(pg_database):
     dump = subprocess.run(
         [shutil.which("pg_dump") or "pg_dump", "--schema-only", "-h", "127.0.0.1", "-U", "postgres", pg_database],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     from_dump = import_text(dump, fmt="postgresql").schema
     live, _ = import_database(f"{PG}/{pg_database}", stats=True)
     assert _identity(live) == _identity(from_dump)
@@ -88,9 +90,11 @@ def test_postgresql_dump_and_live_database_give_the_catalogs_schema(pg_database)
 def test_mariadb_dump_and_live_database_give_the_catalogs_schema(mariadb_database):
     dump_tool = shutil.which("mariadb-dump") or shutil.which("mysqldump")
     dump = subprocess.run(
-        [dump_tool, "-h", "127.0.0.1", "-uroot", "--no-data", mariadb_database], capture_output=True, text=True,
+        [dump_tool, "-h", "127.0.0.1", "-uroot", "--no-data", mariadb_database],
+        capture_output=True,
+        text=True,
         check=True,
-    ).stdout  # fmt: skip
+    ).stdout
     from_dump = import_text(dump, fmt="mysql").schema
     live, _ = import_database(f"mysql://root@127.0.0.1:3306/{mariadb_database}", stats=True)
     assert _identity(live) == _identity(from_dump)

@@ -29,16 +29,20 @@ def postgres():
 
 @pytest.mark.postgres
 def test_postgresql_zero_downtime_keeps_rows_and_backfills_a_volatile_default_in_batches(postgres, tmp_path):
-    v1 = apply(Schema(database_type="PostgreSQL"),
-               ops.AddEntity(entity=entity("u", "users", key("u_id"), f("u_name", "name", K.TEXT), f("u_n", "n", K.INTEGER))))  # fmt: skip
+    v1 = apply(
+        Schema(database_type="PostgreSQL"),
+        ops.AddEntity(entity=entity("u", "users", key("u_id"), f("u_name", "name", K.TEXT), f("u_n", "n", K.INTEGER))),
+    )
     postgres.apply(full_ddl(v1, dialect="postgresql"), tmp_path)
     postgres.connection.execute("INSERT INTO users (name, n) SELECT 'user ' || i, i FROM generate_series(1, 12000) i")
     v2 = apply(
         v1,
         update_field("u_name", name="display_name", nullable=False),
         update_field("u_n", type=t(K.BIGINT)),
-        ops.AddField(entity_id="u", field=f("u_token", "token", K.UUID, nullable=False, default=expr("gen_random_uuid()"))),
-    )  # fmt: skip
+        ops.AddField(
+            entity_id="u", field=f("u_token", "token", K.UUID, nullable=False, default=expr("gen_random_uuid()"))
+        ),
+    )
     migration = migrate(v1, v2, "postgresql")
     assert migration.up.count("DO $backfill$") == 1
     postgres.apply(migration.up, tmp_path)
@@ -96,8 +100,10 @@ def test_sqlite_rebuild_keeps_rows_and_a_dangling_foreign_key_rolls_the_migratio
     shop = HISTORIES["shop"]
     database = SQLite(tmp_path / "shop.db")
     database.apply(full_ddl(shop[0], dialect="sqlite"))
-    database.apply("INSERT INTO customers (id, email, name, age) VALUES (1, 'a@example.com', 'Ann', 41);"
-                   "INSERT INTO orders (customer_id, total) VALUES (1, 9.5);")  # fmt: skip
+    database.apply(
+        "INSERT INTO customers (id, email, name, age) VALUES (1, 'a@example.com', 'Ann', 41);"
+        "INSERT INTO orders (customer_id, total) VALUES (1, 9.5);"
+    )
     database.apply(migrate(shop[0], shop[1], "sqlite").up)  # rename + widen: clients rebuilt
     with sqlite3.connect(database.path) as connection:
         assert connection.execute("SELECT email, full_name, age FROM clients").fetchall() == [

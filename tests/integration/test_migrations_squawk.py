@@ -31,10 +31,12 @@ def _files(tmp_path: Path) -> dict[str, list]:
             steps = diff(previous, version)
             migration = render(steps, dialect="postgresql", old=previous, new=version)
             expanded = render(steps, dialect="postgresql", old=previous, new=version, expand_contract=True)
-            for direction, sql, warnings in (("up", migration.up, migration.warnings),
-                                             ("down", migration.down, migration.down_warnings),
-                                             ("expand", expanded.up, expanded.warnings),
-                                             ("contract", expanded.contract, expanded.contract_warnings)):  # fmt: skip
+            for direction, sql, warnings in (
+                ("up", migration.up, migration.warnings),
+                ("down", migration.down, migration.down_warnings),
+                ("expand", expanded.up, expanded.warnings),
+                ("contract", expanded.contract, expanded.contract_warnings),
+            ):
                 if not sql:
                     continue
                 path = tmp_path / f"{name}_{number:02d}_{direction}.sql"
@@ -57,8 +59,9 @@ def _step_at(path: Path, line: int) -> int | None:
 @pytest.mark.external
 def test_every_squawk_finding_is_announced_by_our_own_warning_on_its_step(tmp_path):
     announced = _files(tmp_path)
-    result = subprocess.run([SQUAWK, "--reporter", "json", "--pg-version", "15", *announced],
-                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    result = subprocess.run(
+        [SQUAWK, "--reporter", "json", "--pg-version", "15", *announced], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode in (0, 1), result.stderr
     findings = json.loads(result.stdout or "[]")
     unannounced = []
@@ -73,5 +76,6 @@ def test_every_squawk_finding_is_announced_by_our_own_warning_on_its_step(tmp_pa
             )
     assert not unannounced, "squawk found what we did not announce:\n" + "\n".join(sorted(unannounced))
     # The test means something only if squawk does find things and we do warn about them.
-    assert len(findings) > 100 and all(_step_at(Path(f["file"]), f["line"]) is not None
-                                       for f in findings if not f["file"].endswith("_contract.sql"))  # fmt: skip
+    assert len(findings) > 100 and all(
+        _step_at(Path(f["file"]), f["line"]) is not None for f in findings if not f["file"].endswith("_contract.sql")
+    )

@@ -273,33 +273,56 @@ def world(project, owner, member, viewer, outsider):
     job = Job.objects.create(project=project, kind=JobKind.EXPORT, status=JobStatus.DONE, revision=0, created_by=owner)
     job.file.save("blog.dbml", ContentFile(b"Table t {}\n"))
     import_job = imports.import_stage(owner=owner, project=project, schema=schema, notices=[], fmt="dbml")
-    failed_job = Job.objects.create(project=project, kind=JobKind.EXPORT, status=JobStatus.FAILED, revision=0,
-                                    created_by=owner, error="The worker stopped; retry.")  # fmt: skip
+    failed_job = Job.objects.create(
+        project=project,
+        kind=JobKind.EXPORT,
+        status=JobStatus.FAILED,
+        revision=0,
+        created_by=owner,
+        error="The worker stopped; retry.",
+    )
     link, share_token = teams.share_link_create(project=project, by=owner)
     access_token, _ = token_create(user=owner, name="ci", scope="read")
     _, dead_token = teams.share_link_create(project=project, by=owner)
     teams.share_link_revoke(link=teams.ShareLink.objects.get(project=project, pk=link.pk + 1))
-    analysis_job = Job.objects.create(project=project, kind=JobKind.ANALYSIS, status=JobStatus.DONE, revision=0,
-                                      created_by=owner)  # fmt: skip
+    analysis_job = Job.objects.create(
+        project=project, kind=JobKind.ANALYSIS, status=JobStatus.DONE, revision=0, created_by=owner
+    )
     result = analysis_to_dict(analyze(schema), schema=schema, revision=0, internal=True)
     analysis = services.analysis_store(project=project, revision=0, result=result, job=analysis_job)
     applicable_key = next(r["key"] for r in result["recommendations"] if r["ops"])
     failed_run = Job.objects.create(project=project, kind=JobKind.VERIFICATION, status=JobStatus.FAILED, revision=0)
     verification = Verification.objects.create(project=project, job=failed_run, created_by=owner)
-    invitation, invitation_link = teams.invitation_create(project=project, by=owner, invitee="friend@example.com",
-                                                          role="viewer", accept_url=lambda t: t)  # fmt: skip
+    invitation, invitation_link = teams.invitation_create(
+        project=project, by=owner, invitee="friend@example.com", role="viewer", accept_url=lambda t: t
+    )
     return {
-        "project": project.pk, "users": users.id, "posts": posts.id, "tags": schema.entity_by_name("tags").id,
-        "bio": users.field_by_name("bio").id, "index": posts.indexes[0].id,
-        "relationship": schema.relationships[0].id, "enum": schema.enums[0].id, "pattern": schema.patterns[0].id,
+        "project": project.pk,
+        "users": users.id,
+        "posts": posts.id,
+        "tags": schema.entity_by_name("tags").id,
+        "bio": users.field_by_name("bio").id,
+        "index": posts.indexes[0].id,
+        "relationship": schema.relationships[0].id,
+        "enum": schema.enums[0].id,
+        "pattern": schema.patterns[0].id,
         "users_move": f"{users.id},10,20",
-        "job": job.pk, "failed_job": failed_job.pk, "import_job": import_job.pk, "analysis_job": analysis_job.pk, "analysis": analysis.pk, "applicable_key": applicable_key,
+        "job": job.pk,
+        "failed_job": failed_job.pk,
+        "import_job": import_job.pk,
+        "analysis_job": analysis_job.pk,
+        "analysis": analysis.pk,
+        "applicable_key": applicable_key,
         "verification": verification.pk,
-        "access_token": access_token.pk, "share_token": share_token, "dead_share_token": dead_token, "share_link": link.pk,
-        "invitation": invitation.pk, "invitation_token": invitation_link,
+        "access_token": access_token.pk,
+        "share_token": share_token,
+        "dead_share_token": dead_token,
+        "share_link": link.pk,
+        "invitation": invitation.pk,
+        "invitation_token": invitation_link,
         "viewer_membership": Membership.objects.get(project=project, user=viewer).pk,
         "users_by_role": {"owner": owner, "editor": member, "viewer": viewer, "outsider": outsider},
-    }  # fmt: skip
+    }
 
 
 def call(row: Row, world: dict, role: str, name: str, token: str | None = None):

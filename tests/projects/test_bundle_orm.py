@@ -17,8 +17,13 @@ from projects.tasks import run_job
 def test_bundle_with_prisma_and_django_code(client_for, project, owner):
     releases.release_create(project=project, user=owner, message="first")
     client = client_for(owner)
-    payload = {"target": 1, "base": 0, "dialects": ["postgresql"], "zero_downtime": "on",
-               "orm_targets": ["prisma", "django"]}  # fmt: skip
+    payload = {
+        "target": 1,
+        "base": 0,
+        "dialects": ["postgresql"],
+        "zero_downtime": "on",
+        "orm_targets": ["prisma", "django"],
+    }
     response = client.post(reverse("bundle_start", args=[project.pk]), payload, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     bundle = Bundle.objects.get(project=project)

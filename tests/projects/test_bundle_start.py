@@ -23,8 +23,12 @@ def released(project, owner):
     project.refresh_from_db()
     entity = project_schema(project).entity_by_name("users")
     field = Field(id="fld_locale", name="locale", type=FieldType(TypeKind.TEXT))
-    services.apply_op(project_id=project.pk, user=owner, op=ops.AddField(entity_id=entity.id, field=field),
-                      base_revision=project.revision)  # fmt: skip
+    services.apply_op(
+        project_id=project.pk,
+        user=owner,
+        op=ops.AddField(entity_id=entity.id, field=field),
+        base_revision=project.revision,
+    )
     releases.release_create(project=project, user=owner, message="Users: locale")
     return project
 
@@ -68,9 +72,13 @@ def test_outsider_can_neither_build_nor_download(client_for, released, owner, ou
 
 @pytest.mark.parametrize(
     ("data", "words"),
-    [({"target": 1, "base": 1}, "must come before"), ({"target": 7}, "Select a valid choice"),
-     ({"dialects": ["oracle"]}, "Select a valid choice"), ({"dialects": []}, "This field is required")],
-)  # fmt: skip
+    [
+        ({"target": 1, "base": 1}, "must come before"),
+        ({"target": 7}, "Select a valid choice"),
+        ({"dialects": ["oracle"]}, "Select a valid choice"),
+        ({"dialects": []}, "This field is required"),
+    ],
+)
 def test_bad_options_are_a_422_and_nothing_is_queued(client_for, released, owner, data, words):
     response = _start(client_for(owner), released, **data)
     assert response.status_code == 422 and words in response.content.decode()
@@ -78,8 +86,9 @@ def test_bad_options_are_a_422_and_nothing_is_queued(client_for, released, owner
 
 
 def test_without_versions_the_form_says_to_release_first(client_for, project, owner):
-    response = client_for(owner).post(reverse("bundle_start", args=[project.pk]), {"dialects": ["postgresql"]},
-                                      HTTP_HX_REQUEST="true")  # fmt: skip
+    response = client_for(owner).post(
+        reverse("bundle_start", args=[project.pk]), {"dialects": ["postgresql"]}, HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 422
     with pytest.raises(releases.VersionError, match="Release a version first"):
         releases.bundle_create(project=project, user=owner)
@@ -109,8 +118,11 @@ def test_the_readme_shows_the_analysis_of_the_released_revision(released, owner)
     target = releases.release_for(project=released, number=2)
     schema = releases.release_schema(target)
     data = analysis_to_dict(analyze(schema), schema=schema, revision=target.revision, internal=True)
-    services.analysis_store(project=released, revision=target.revision - 1, result=data | {"technology": {
-        **data["technology"], "primary": "an older revision's choice"}})  # fmt: skip
+    services.analysis_store(
+        project=released,
+        revision=target.revision - 1,
+        result=data | {"technology": {**data["technology"], "primary": "an older revision's choice"}},
+    )
     services.analysis_store(project=released, revision=target.revision, result=data)
     dismissed = data["recommendations"][0]
     Dismissal.objects.create(project=released, key=dismissed["key"], reason="not now", dismissed_by=owner)

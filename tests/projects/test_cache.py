@@ -21,8 +21,13 @@ def dead_redis_url() -> str:
 
 @pytest.fixture
 def dead_redis(settings):
-    settings.CACHES = {"default": {"BACKEND": "projects.cache.ResilientRedisCache", "LOCATION": dead_redis_url(),
-                                   "OPTIONS": {"socket_connect_timeout": 0.5}}}  # fmt: skip
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "projects.cache.ResilientRedisCache",
+            "LOCATION": dead_redis_url(),
+            "OPTIONS": {"socket_connect_timeout": 0.5},
+        }
+    }
     yield
     cache.close()
 
@@ -51,8 +56,11 @@ def test_pages_and_edits_work_without_redis(client_for, project, dead_redis):
     client = client_for(project.owner)
     assert client.get(reverse("project_list")).status_code == 200
     assert client.get(reverse("project_detail", args=[project.pk])).status_code == 200
-    response = client.post(reverse("entity_add", args=[project.pk]), {"name": "likes", "with_key": "on", "base_revision": project.revision},
-                           HTTP_HX_REQUEST="true")  # fmt: skip
+    response = client.post(
+        reverse("entity_add", args=[project.pk]),
+        {"name": "likes", "with_key": "on", "base_revision": project.revision},
+        HTTP_HX_REQUEST="true",
+    )
     assert response.status_code == 200
     project.refresh_from_db()
     assert "likes" in {e["name"] for e in project.document["entities"]}

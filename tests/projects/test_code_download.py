@@ -28,8 +28,9 @@ def test_several_files_download_as_a_zip(client_for, project, owner):
     from designer.formats.json_doc import schema_to_dict
     from projects.models import Release
 
-    Release.objects.create(project=project, number=1, document=schema_to_dict(selectors.project_schema(project)),
-                           revision=project.revision)  # fmt: skip
+    Release.objects.create(
+        project=project, number=1, document=schema_to_dict(selectors.project_schema(project)), revision=project.revision
+    )
     path = reverse("project_code_download", args=[project.pk]) + "?target=typeorm"
     response = client_for(owner).get(path)
     assert response["Content-Disposition"] == 'attachment; filename="blog-typeorm.zip"'

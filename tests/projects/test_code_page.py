@@ -39,12 +39,15 @@ def test_default_is_prisma_of_the_current_revision_highlighted(client_for, proje
     assert reverse("project_code_download", args=[project.pk]) in body
 
 
-@pytest.mark.parametrize(("target", "dialect", "path", "snippet"), [
-    ("drizzle", "mysql", "schema.ts", "drizzle-orm/mysql-core"),
-    ("typeorm", "", "entities.ts", "@Entity"),
-    ("mongoose", "", "models.js", "registerModels"),
-    ("django", "sqlite", "models.py", "class Post(models.Model)"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("target", "dialect", "path", "snippet"),
+    [
+        ("drizzle", "mysql", "schema.ts", "drizzle-orm/mysql-core"),
+        ("typeorm", "", "entities.ts", "@Entity"),
+        ("mongoose", "", "models.js", "registerModels"),
+        ("django", "sqlite", "models.py", "class Post(models.Model)"),
+    ],
+)
 def test_each_target_and_dialect(client_for, project, owner, target, dialect, path, snippet):
     response = client_for(owner).get(url(project, target=target, dialect=dialect), HTTP_HX_REQUEST="true")
     body = response.content.decode()

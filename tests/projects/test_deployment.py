@@ -18,8 +18,14 @@ def check_deploy(**env) -> subprocess.CompletedProcess:
     environment.update(
         SECRET_KEY="k" * 20 + "-Zq8#p2@L!vR5^tY7&uW9*eX1%bN3$mC", ALLOWED_HOSTS="schemas.example.com", **env
     )
-    return subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                          cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_check_deploy_is_clean_with_https_on():
@@ -42,14 +48,21 @@ def test_pages_carry_a_strict_content_security_policy(client_for, project):
 def get_urls(project):
     entity = project.document["entities"][0]["id"]
     return [
-        reverse("project_list"), reverse("project_detail", args=[project.pk]),
+        reverse("project_list"),
+        reverse("project_detail", args=[project.pk]),
         reverse("project_detail", args=[project.pk]) + f"?selected={entity}",
-        reverse("diagram_fragment", args=[project.pk]), reverse("diagram_download", args=[project.pk, "svg"]),
-        reverse("diagram_download", args=[project.pk, "dot"]), reverse("project_history", args=[project.pk]),
-        reverse("project_settings", args=[project.pk]), reverse("import_revision", args=[project.pk]),
-        reverse("export", args=[project.pk]) + "?format=json", reverse("editor_panel", args=[project.pk]),
-        reverse("import_new"), reverse("login"), reverse("signup"),
-    ]  # fmt: skip
+        reverse("diagram_fragment", args=[project.pk]),
+        reverse("diagram_download", args=[project.pk, "svg"]),
+        reverse("diagram_download", args=[project.pk, "dot"]),
+        reverse("project_history", args=[project.pk]),
+        reverse("project_settings", args=[project.pk]),
+        reverse("import_revision", args=[project.pk]),
+        reverse("export", args=[project.pk]) + "?format=json",
+        reverse("editor_panel", args=[project.pk]),
+        reverse("import_new"),
+        reverse("login"),
+        reverse("signup"),
+    ]
 
 
 @pytest.mark.graphviz

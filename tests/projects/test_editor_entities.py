@@ -41,8 +41,14 @@ def test_blank_name_is_422_next_to_the_field(client_for, project, member):
 def test_rename_recolour_and_group(client_for, project, member):
     schema = project_schema(project)
     users = schema.entity_by_name("users")
-    data = {"name": "accounts", "namespace": "auth", "comment": "people", "color": "#112233",
-            "group": schema.groups[0].id, "selected": users.id}  # fmt: skip
+    data = {
+        "name": "accounts",
+        "namespace": "auth",
+        "comment": "people",
+        "color": "#112233",
+        "group": schema.groups[0].id,
+        "selected": users.id,
+    }
     response = post(client_for(member), "entity_update", project, data, users.id)
     assert response.status_code == 200
     project.refresh_from_db()

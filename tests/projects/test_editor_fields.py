@@ -34,13 +34,16 @@ def test_add_field_with_length_default_and_check(client_for, project, member):
     assert field.default.value == "'untitled'" and field.check == "length(subtitle) > 0"
 
 
-@pytest.mark.parametrize(("typed", "kind", "extra"), [
-    ("decimal(10,2)", TypeKind.DECIMAL, {"precision": 10, "scale": 2}),
-    ("timestamptz", TypeKind.TIMESTAMPTZ, {}),
-    ("text[]", TypeKind.TEXT, {"array": True}),
-    ("post_status", TypeKind.ENUM, {}),
-    ("uuid", TypeKind.UUID, {}),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("typed", "kind", "extra"),
+    [
+        ("decimal(10,2)", TypeKind.DECIMAL, {"precision": 10, "scale": 2}),
+        ("timestamptz", TypeKind.TIMESTAMPTZ, {}),
+        ("text[]", TypeKind.TEXT, {"array": True}),
+        ("post_status", TypeKind.ENUM, {}),
+        ("uuid", TypeKind.UUID, {}),
+    ],
+)
 def test_types_typed_as_text(client_for, project, member, typed, kind, extra):
     posts = schema_of(project).entity_by_name("posts")
     post(client_for(member), "field_add", project, field_data(name="x", type=typed), posts.id)
@@ -78,8 +81,14 @@ def test_a_type_is_refused_only_when_the_projects_database_refuses_it(client_for
 def test_update_field_rename_nullable_default_expression_and_key(client_for, project, member):
     users = schema_of(project).entity_by_name("users")
     bio = users.field_by_name("bio")
-    data = {"name": "about", "type": "text", "default": "now()", "default_is_expression": "on", "primary_key": "",
-            "unique": "on"}  # fmt: skip
+    data = {
+        "name": "about",
+        "type": "text",
+        "default": "now()",
+        "default_is_expression": "on",
+        "primary_key": "",
+        "unique": "on",
+    }
     assert post(client_for(member), "field_update", project, data, users.id, bio.id).status_code == 200
     about = schema_of(project).entity(users.id).field(bio.id)
     assert (about.name, about.nullable, about.unique) == ("about", False, True)
@@ -147,8 +156,7 @@ def test_a_fields_edit_form_is_fetched_when_opened(client_for, project, member):
 def test_a_failed_field_edit_comes_back_open_with_the_typing(client_for, project, member):
     posts = schema_of(project).entity_by_name("posts")
     slug = posts.field_by_name("slug")
-    response = post(client_for(member), "field_update", project, field_data(name="slug_2", type=""),
-                    posts.id, slug.id)  # fmt: skip
+    response = post(client_for(member), "field_update", project, field_data(name="slug_2", type=""), posts.id, slug.id)
     body = response.content.decode()
     assert response.status_code == 422 and 'value="slug_2"' in body and "Save field" in body
 

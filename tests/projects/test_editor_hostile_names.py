@@ -22,12 +22,20 @@ HOSTILE = [
 
 def hostile_project(owner, name):
     schema = Schema(
-        entities=(Entity(id="ent_1", name=name, fields=(
-            Field(id="fld_1", name=name, type=FieldType(TypeKind.BIGINT), nullable=False, comment=name),
-            Field(id="fld_2", name=name + "2", type=FieldType(TypeKind.ENUM, enum_id="enum_1")),
-        ), primary_key=("fld_1",), comment=name),),
+        entities=(
+            Entity(
+                id="ent_1",
+                name=name,
+                fields=(
+                    Field(id="fld_1", name=name, type=FieldType(TypeKind.BIGINT), nullable=False, comment=name),
+                    Field(id="fld_2", name=name + "2", type=FieldType(TypeKind.ENUM, enum_id="enum_1")),
+                ),
+                primary_key=("fld_1",),
+                comment=name,
+            ),
+        ),
         enums=(Enum(id="enum_1", name=name, values=(EnumValue(name),)),),
-    )  # fmt: skip
+    )
     return services.project_create(owner=owner, name=name, schema=schema)
 
 
@@ -36,8 +44,9 @@ def test_page_and_panel_escape_every_name(client_for, outsider, name):
     project = hostile_project(outsider, name)
     client = client_for(outsider)
     page = client.get(reverse("project_detail", args=[project.pk]), {"selected": "ent_1"}).content.decode()
-    panel = client.get(reverse("editor_panel", args=[project.pk]), {"selected": "ent_1"},
-                       HTTP_HX_REQUEST="true").content.decode()  # fmt: skip
+    panel = client.get(
+        reverse("editor_panel", args=[project.pk]), {"selected": "ent_1"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
     for body in (page, panel):
         assert "<script>alert(1)" not in body
         assert "<img src=x" not in body

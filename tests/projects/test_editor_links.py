@@ -21,8 +21,14 @@ def schema_of(project):
 def test_one_to_many_creates_the_foreign_key_field(client_for, project, member):
     schema = schema_of(project)
     comments, tags = schema.entity_by_name("comments"), schema.entity_by_name("tags")
-    data = {"from_entity": comments.id, "from_field": "", "to_entity": tags.id, "cardinality": "one_to_many",
-            "optional": "on", "on_delete": "set_null"}  # fmt: skip
+    data = {
+        "from_entity": comments.id,
+        "from_field": "",
+        "to_entity": tags.id,
+        "cardinality": "one_to_many",
+        "optional": "on",
+        "on_delete": "set_null",
+    }
     response = post(client_for(member), "relationship_add", project, data)
     assert response.status_code == 200
     after = schema_of(project)
@@ -65,16 +71,24 @@ def test_relationship_to_a_keyless_entity_is_refused(client_for, project, member
     client = client_for(member)
     post(client, "entity_add", project, {"name": "keyless"})
     schema = schema_of(project)
-    data = {"from_entity": schema.entity_by_name("users").id, "to_entity": schema.entity_by_name("keyless").id,
-            "cardinality": "one_to_many"}  # fmt: skip
+    data = {
+        "from_entity": schema.entity_by_name("users").id,
+        "to_entity": schema.entity_by_name("keyless").id,
+        "cardinality": "one_to_many",
+    }
     response = post(client, "relationship_add", project, data)
     assert response.status_code == 422 and "keyless has no primary key" in response.content.decode()
 
 
 def test_composite_index_with_order_partial_and_include(client_for, project, member):
     posts = schema_of(project).entity_by_name("posts")
-    data = {"columns": "author_id, published_at desc", "include": "title", "method": "btree",
-            "predicate": "status = 'published'", "name": ""}  # fmt: skip
+    data = {
+        "columns": "author_id, published_at desc",
+        "include": "title",
+        "method": "btree",
+        "predicate": "status = 'published'",
+        "name": "",
+    }
     assert post(client_for(member), "index_add", project, data, posts.id).status_code == 200
     index = schema_of(project).entity(posts.id).indexes[-1]
     assert index.name == "posts_author_id_published_at_idx"

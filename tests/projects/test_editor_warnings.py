@@ -19,8 +19,11 @@ def many_warnings(client, project, count):
     """Tables without a primary key: one ``missing-primary-key`` warning each."""
     for number in range(count):
         project.refresh_from_db()
-        client.post(reverse("entity_add", args=[project.pk]),
-                    {"base_revision": project.revision, "name": f"loose_{number}"}, **HTMX)  # fmt: skip
+        client.post(
+            reverse("entity_add", args=[project.pk]),
+            {"base_revision": project.revision, "name": f"loose_{number}"},
+            **HTMX,
+        )
     project.refresh_from_db()
 
 
@@ -31,8 +34,9 @@ def test_every_warning_is_listed_grouped_by_code(client_for, project, member):
     expected = [p for p in validate(project_schema(project)) if p.code == "missing-primary-key"]
     assert len(expected) >= 7
     assert all(p.message in body for p in expected)  # no cut at 3 or 5
-    assert body.count('class="warning-group') == len({p.code for p in validate(project_schema(project))
-                                                       if p.severity.value == "warning"})  # fmt: skip
+    assert body.count('class="warning-group') == len(
+        {p.code for p in validate(project_schema(project)) if p.severity.value == "warning"}
+    )
 
 
 def test_a_kind_of_warning_is_dismissed_for_the_project_and_shown_again(client_for, project, member, viewer):
@@ -53,8 +57,9 @@ def test_outsiders_cannot_dismiss(client_for, project, outsider):
 
 
 def test_a_refused_form_keeps_its_ids(client_for, project, member):
-    response = client_for(member).post(reverse("entity_add", args=[project.pk]),
-                                       {"base_revision": project.revision, "name": "users"}, **HTMX)  # fmt: skip
+    response = client_for(member).post(
+        reverse("entity_add", args=[project.pk]), {"base_revision": project.revision, "name": "users"}, **HTMX
+    )
     assert response.status_code == 422
     assert 'id="new-entity-name"' in response.content.decode()
 

@@ -26,15 +26,23 @@ def pattern_data(schema, **overrides):
     posts = schema.entity_by_name("posts")
     field = posts.field_by_name
     data = {
-        "name": "drafts of an author", "entity": posts.id, "operation": "list", "limit": "50",
-        "pagination": "keyset", "frequency": "12", "peak": "40", "per": "minute", "latency_ms": "50",
+        "name": "drafts of an author",
+        "entity": posts.id,
+        "operation": "list",
+        "limit": "50",
+        "pagination": "keyset",
+        "frequency": "12",
+        "peak": "40",
+        "per": "minute",
+        "latency_ms": "50",
         "consistency": "eventual",
         "filter_field": [field("author_id").id, field("status").id, ""],
         "filter_op": ["=", "=", "="],
         "filter_value": ["", "'draft'", ""],
-        "sort_field": [field("created_at").id, ""], "sort_order": ["desc", "asc"],
+        "sort_field": [field("created_at").id, ""],
+        "sort_order": ["desc", "asc"],
         "returns": [field("id").id, field("title").id],
-    }  # fmt: skip
+    }
     return {**data, **overrides}
 
 
@@ -92,8 +100,9 @@ def test_every_kind_can_be_declared(client_for, project, member, operation):
 def test_a_bad_pattern_is_refused_with_the_typing_kept(client_for, project, member):
     schema = schema_of(project)
     title = schema.entity_by_name("posts").field_by_name("title").id
-    data = pattern_data(schema, name="null check", filter_field=[title], filter_op=["is_null"],
-                        filter_value=["'x'"], peak="1")  # fmt: skip
+    data = pattern_data(
+        schema, name="null check", filter_field=[title], filter_op=["is_null"], filter_value=["'x'"], peak="1"
+    )
     before = schema_of(project)
     response = post(client_for(member), "pattern_add", project, data)
     html = response.content.decode()
@@ -124,8 +133,12 @@ def test_a_pattern_from_sql(client_for, project, member):
     sql = (
         "SELECT id, title FROM posts WHERE author_id = $1 AND status = 'published' ORDER BY published_at DESC LIMIT 20"
     )
-    response = post(client_for(member), "pattern_from_sql", project,
-                    {"sql": sql, "name": "author page", "frequency": "30", "per": "second"})  # fmt: skip
+    response = post(
+        client_for(member),
+        "pattern_from_sql",
+        project,
+        {"sql": sql, "name": "author page", "frequency": "30", "per": "second"},
+    )
     assert response.status_code == 200
     pattern = schema_of(project).patterns[-1]
     assert pattern.name == "author page" and pattern.frequency.average == 30
@@ -175,8 +188,11 @@ def test_deleting_a_field_flags_the_patterns_that_use_it(client_for, project, me
     posts = schema_of(project).entity_by_name("posts")
     slug = posts.field_by_name("slug")
     project.refresh_from_db()
-    client.post(reverse("field_delete", args=[project.pk, posts.id, slug.id]),
-                {"base_revision": project.revision, "selected": posts.id}, **HTMX)  # fmt: skip
+    client.post(
+        reverse("field_delete", args=[project.pk, posts.id, slug.id]),
+        {"base_revision": project.revision, "selected": posts.id},
+        **HTMX,
+    )
     html = client.get(reverse("editor_panel", args=[project.pk]) + "?tab=workload", **HTMX).content.decode()
     assert "Left out of the numbers until fixed" in html and "post by slug" in html
     assert "needs fixing" in html
@@ -208,9 +224,12 @@ def test_hostile_pattern_names_and_sql_are_escaped(client_for, project, member):
     client = client_for(member)
     hostile = '<script>alert("x")</script> & {"a": 1}'
     assert post(client, "pattern_add", project, pattern_data(schema_of(project), name=hostile)).status_code == 200
-    response = post(client, "pattern_from_sql", project,
-                    {"sql": "SELECT * FROM \"<img src=x onerror=alert(1)>\" WHERE id = $1", "frequency": "1",
-                     "per": "second"})  # fmt: skip
+    response = post(
+        client,
+        "pattern_from_sql",
+        project,
+        {"sql": 'SELECT * FROM "<img src=x onerror=alert(1)>" WHERE id = $1', "frequency": "1", "per": "second"},
+    )
     assert response.status_code == 422
     html = client.get(reverse("editor_panel", args=[project.pk]) + "?tab=workload", **HTMX).content.decode()
     for body in (html, response.content.decode()):
@@ -225,9 +244,19 @@ def test_an_empty_project_shows_the_tab_and_refuses_a_pattern_clearly(client_for
     client = client_for(owner)
     html = client.get(reverse("editor_panel", args=[empty.pk]) + "?tab=workload", **HTMX).content.decode()
     assert "No access patterns declared yet." in html
-    response = post(client, "pattern_add", empty, {"name": "x", "operation": "list", "frequency": "1",
-                                                   "per": "second", "pagination": "none",
-                                                   "consistency": "strong"})  # fmt: skip
+    response = post(
+        client,
+        "pattern_add",
+        empty,
+        {
+            "name": "x",
+            "operation": "list",
+            "frequency": "1",
+            "per": "second",
+            "pagination": "none",
+            "consistency": "strong",
+        },
+    )
     assert response.status_code == 422 and "Add an entity first" in response.content.decode()
 
 

@@ -10,9 +10,16 @@ from projects import selectors
 from projects.models import Release
 
 
-@pytest.mark.parametrize(("target", "file"), [("prisma", "schema.prisma"), ("drizzle", "schema.ts"),
-                                               ("typeorm", "entities.ts"), ("mongoose", "models.js"),
-                                               ("django", "models.py")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("target", "file"),
+    [
+        ("prisma", "schema.prisma"),
+        ("drizzle", "schema.ts"),
+        ("typeorm", "entities.ts"),
+        ("mongoose", "models.js"),
+        ("django", "models.py"),
+    ],
+)
 def test_writes_the_files_of_each_target(project, tmp_path, target, file):
     call_command(
         "generate_code", str(project.pk), "--target", target, "--dialect", "mysql", "--out", str(tmp_path / "o")
@@ -56,8 +63,20 @@ def test_the_command_line_exactly_as_written(transactional_db, tmp_path):
         **os.environ,
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
     }
-    command = [sys.executable, "manage.py", "generate_code", str(project.pk), "--target", "typeorm",
-               "--dialect", "mysql", "--version", "1", "--out", str(tmp_path / "orm")]  # fmt: skip
+    command = [
+        sys.executable,
+        "manage.py",
+        "generate_code",
+        str(project.pk),
+        "--target",
+        "typeorm",
+        "--dialect",
+        "mysql",
+        "--version",
+        "1",
+        "--out",
+        str(tmp_path / "orm"),
+    ]
     result = subprocess.run(
         command, cwd=Path(__file__).parents[2], env=env, capture_output=True, text=True, timeout=120
     )
@@ -65,6 +84,12 @@ def test_the_command_line_exactly_as_written(transactional_db, tmp_path):
     written = sorted(p.relative_to(tmp_path / "orm").as_posix() for p in (tmp_path / "orm").rglob("*.ts"))
     assert written[0] == "entities.ts" and written[1].startswith("migrations/") and len(written) == 2
     assert "@Entity" in (tmp_path / "orm" / "entities.ts").read_text()
-    bad = subprocess.run([*command[:4], "--target", "cobol", "--out", str(tmp_path)], cwd=Path(__file__).parents[2],
-                         env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    bad = subprocess.run(
+        [*command[:4], "--target", "cobol", "--out", str(tmp_path)],
+        cwd=Path(__file__).parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert bad.returncode != 0 and "invalid choice: 'cobol'" in bad.stderr

@@ -117,10 +117,12 @@ def test_non_utf8_file_is_refused(client_for, outsider):
 def test_import_opened_before_a_teammates_edit_answers_409_and_keeps_their_work(client_for, project, member):
     page = client_for(project.owner).get(reverse("import_revision", args=[project.pk])).content.decode()
     assert 'name="base_revision" value="0"' in page
-    services.apply_op(project_id=project.pk, user=member, op=ops.AddEntity(entity=Entity(id="ent_b", name="b_table")),
-                      base_revision=0)  # fmt: skip
-    response = client_for(project.owner).post(reverse("import_revision", args=[project.pk]),
-                                              {"text": "Table only {\n id int [pk]\n}\n", "base_revision": 0})  # fmt: skip
+    services.apply_op(
+        project_id=project.pk, user=member, op=ops.AddEntity(entity=Entity(id="ent_b", name="b_table")), base_revision=0
+    )
+    response = client_for(project.owner).post(
+        reverse("import_revision", args=[project.pk]), {"text": "Table only {\n id int [pk]\n}\n", "base_revision": 0}
+    )
     project.refresh_from_db()
     assert (
         response.status_code == 409 and "bob changed the project since you opened Import" in response.content.decode()

@@ -109,8 +109,13 @@ def test_uploads_of_imports_finished_a_day_ago_are_deleted_and_retry_then_says_w
     settings.IMPORT_JOB_MIN_BYTES = 10
     client = client_for(project.owner)
     url = reverse("import_revision", args=[project.pk])
-    start(client, url, "CREATE TABLE a (\n  x text DEFAULT\n);\n", django_capture_on_commit_callbacks,
-          base_revision=project.revision)  # fmt: skip
+    start(
+        client,
+        url,
+        "CREATE TABLE a (\n  x text DEFAULT\n);\n",
+        django_capture_on_commit_callbacks,
+        base_revision=project.revision,
+    )
     start(client, url, SQL, django_capture_on_commit_callbacks, base_revision=project.revision)
     old, recent = Job.objects.filter(project=project).order_by("pk")
     assert run_job.run(old.pk) == "failed" and run_job.run(recent.pk) == "done"

@@ -49,10 +49,12 @@ def test_a_large_import_is_read_by_a_time_limited_job(client_for, outsider, sett
 
 @pytest.mark.parametrize(
     ("change", "words"),
-    [(lambda d: d["entities"][0].update(name="x" * 100_000), "at most 200 characters"),
-     (lambda d: d["entities"][0].update(id="a/b"), "entities/0/id"),
-     (lambda d: d.update(volumes=[{"entity_id": d["entities"][0]["id"], "rows": 10**16}]), "out of range")],
-)  # fmt: skip
+    [
+        (lambda d: d["entities"][0].update(name="x" * 100_000), "at most 200 characters"),
+        (lambda d: d["entities"][0].update(id="a/b"), "entities/0/id"),
+        (lambda d: d.update(volumes=[{"entity_id": d["entities"][0]["id"], "rows": 10**16}]), "out of range"),
+    ],
+)
 def test_a_json_import_beyond_the_limits_is_refused_with_the_place(client_for, outsider, change, words):
     document = json.loads(dumps(blog_schema()))
     change(document)
@@ -87,8 +89,16 @@ def test_a_bad_selected_id_is_never_a_500(client_for, project, selected):
 def test_a_document_stored_before_the_limits_still_renders(client_for, project, frequency):
     document = json.loads(json.dumps(project.document))
     entity = document["entities"][0]
-    document["patterns"] = [{"id": "pat_1", "name": "hot", "kind": "read", "operation": "list",
-                             "entity_id": entity["id"], "frequency": {"average": frequency}}]  # fmt: skip
+    document["patterns"] = [
+        {
+            "id": "pat_1",
+            "name": "hot",
+            "kind": "read",
+            "operation": "list",
+            "entity_id": entity["id"],
+            "frequency": {"average": frequency},
+        }
+    ]
     document["volumes"] = [{"entity_id": entity["id"], "rows": 10**15, "growth_per_month": 10**15}]
     Project.objects.filter(pk=project.pk).update(document=document)
     client = client_for(project.owner)

@@ -22,8 +22,9 @@ def test_poll_carries_the_revision_and_teammates_present(client_for, project, ow
     poll(client_for(member), project)
     body = poll(client_for(owner), project).content.decode()
     assert 'data-revision="0"' in body and "Also here:" in body and "bob" in body and "alice" not in body
-    services.apply_op(project_id=project.pk, user=member, op=ops.AddEntity(entity=Entity(id="e", name="likes")),
-                      base_revision=0)  # fmt: skip
+    services.apply_op(
+        project_id=project.pk, user=member, op=ops.AddEntity(entity=Entity(id="e", name="likes")), base_revision=0
+    )
     assert 'data-revision="1"' in poll(client_for(owner), project).content.decode()
 
 

@@ -13,8 +13,9 @@ def rename_field(project, user, entity, field, new_name, base):
 
 
 def test_history_lists_edits_with_authors(client_for, project, member):
-    services.apply_op(project_id=project.pk, user=member, op=ops.AddEntity(entity=Entity(id="ent_x", name="likes")),
-                      base_revision=0)  # fmt: skip
+    services.apply_op(
+        project_id=project.pk, user=member, op=ops.AddEntity(entity=Entity(id="ent_x", name="likes")), base_revision=0
+    )
     body = client_for(project.owner).get(reverse("project_history", args=[project.pk])).content.decode()
     assert "<strong>bob</strong> added entity likes" in body
 

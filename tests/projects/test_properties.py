@@ -33,32 +33,59 @@ NUMBERS = st.one_of(PLAIN_NUMBERS, PLAIN_NUMBERS, PLAIN_NUMBERS, st.integers(0, 
 def documents(draw):
     entities = []
     for i in range(draw(st.integers(1, 4))):
-        fields = [{"id": f"f{i}_{j}", "name": draw(NAMES), "type": {"kind": draw(KINDS)}}
-                  for j in range(draw(st.integers(1, 3)))]  # fmt: skip
+        fields = [
+            {"id": f"f{i}_{j}", "name": draw(NAMES), "type": {"kind": draw(KINDS)}}
+            for j in range(draw(st.integers(1, 3)))
+        ]
         entity_id = draw(IDS) if draw(st.integers(0, 9)) == 0 else f"e{i}"
         entities.append({"id": entity_id, "name": draw(NAMES), "fields": fields, "primary_key": [fields[0]["id"]]})
     first = entities[0]
-    document = {"format": "schema-designer", "version": 2, "entities": entities,
-                "enums": [{"id": "en1", "name": draw(NAMES), "values": [{"name": draw(NAMES)}, {"name": draw(NAMES)}]}],
-                "groups": [{"id": "g1", "name": draw(NAMES), "entity_ids": [first["id"]]}],
-                "notes": [{"id": "n1", "name": draw(NAMES), "content": draw(st.text(max_size=40))}],
-                "patterns": [{"id": "p1", "name": draw(NAMES), "kind": "read", "operation": "list",
-                              "entity_id": first["id"], "frequency": {"average": draw(NUMBERS)}}],
-                "volumes": [{"entity_id": first["id"], "rows": draw(NUMBERS)}]}  # fmt: skip
+    document = {
+        "format": "schema-designer",
+        "version": 2,
+        "entities": entities,
+        "enums": [{"id": "en1", "name": draw(NAMES), "values": [{"name": draw(NAMES)}, {"name": draw(NAMES)}]}],
+        "groups": [{"id": "g1", "name": draw(NAMES), "entity_ids": [first["id"]]}],
+        "notes": [{"id": "n1", "name": draw(NAMES), "content": draw(st.text(max_size=40))}],
+        "patterns": [
+            {
+                "id": "p1",
+                "name": draw(NAMES),
+                "kind": "read",
+                "operation": "list",
+                "entity_id": first["id"],
+                "frequency": {"average": draw(NUMBERS)},
+            }
+        ],
+        "volumes": [{"entity_id": first["id"], "rows": draw(NUMBERS)}],
+    }
     if len(entities) > 1:
         source, target = entities[-1], first
-        document["relationships"] = [{"id": "r1", "cardinality": "one_to_many", "from_entity_id": source["id"],
-                                      "from_field_ids": [source["fields"][-1]["id"]], "to_entity_id": target["id"],
-                                      "to_field_ids": [target["fields"][0]["id"]]}]  # fmt: skip
+        document["relationships"] = [
+            {
+                "id": "r1",
+                "cardinality": "one_to_many",
+                "from_entity_id": source["id"],
+                "from_field_ids": [source["fields"][-1]["id"]],
+                "to_entity_id": target["id"],
+                "to_field_ids": [target["fields"][0]["id"]],
+            }
+        ]
     return json.dumps(document)  # NaN and Infinity come out as such: the reader must refuse them
 
 
 def page_urls(project: Project) -> list[str]:
     detail = reverse("project_detail", args=[project.pk])
-    urls = [detail, detail + "?tab=workload", reverse("diagram_fragment", args=[project.pk]) + "?columns=keys",
-            reverse("diagram_download", args=[project.pk, "svg"]), reverse("diagram_download", args=[project.pk, "dot"]),
-            reverse("export", args=[project.pk]) + "?format=dbml", reverse("export", args=[project.pk]) + "?format=json",
-            reverse("project_history", args=[project.pk])]  # fmt: skip
+    urls = [
+        detail,
+        detail + "?tab=workload",
+        reverse("diagram_fragment", args=[project.pk]) + "?columns=keys",
+        reverse("diagram_download", args=[project.pk, "svg"]),
+        reverse("diagram_download", args=[project.pk, "dot"]),
+        reverse("export", args=[project.pk]) + "?format=dbml",
+        reverse("export", args=[project.pk]) + "?format=json",
+        reverse("project_history", args=[project.pk]),
+    ]
     urls += [f"{detail}?selected={entity['id']}" for entity in project.document["entities"]]
     return urls
 

@@ -35,11 +35,19 @@ def test_an_edit_on_an_older_revision_is_carried_over(project, owner, member):
 def test_an_edit_touching_what_changed_since_is_a_conflict_and_saves_nothing(project, owner, member):
     posts = project_schema(project).entity_by_name("posts")
     title = posts.field_by_name("title")
-    services.apply_op(project_id=project.pk, user=owner, base_revision=0,
-                      op=ops.UpdateField(entity_id=posts.id, field=replace(title, name="headline")))  # fmt: skip
+    services.apply_op(
+        project_id=project.pk,
+        user=owner,
+        base_revision=0,
+        op=ops.UpdateField(entity_id=posts.id, field=replace(title, name="headline")),
+    )
     with pytest.raises(services.EditConflict) as caught:
-        services.apply_op(project_id=project.pk, user=member, base_revision=0,
-                          op=ops.UpdateField(entity_id=posts.id, field=replace(title, name="heading")))  # fmt: skip
+        services.apply_op(
+            project_id=project.pk,
+            user=member,
+            base_revision=0,
+            op=ops.UpdateField(entity_id=posts.id, field=replace(title, name="heading")),
+        )
     assert "alice changed this" in str(caught.value) and "is now 'headline' (yours: 'heading')" in str(caught.value)
     assert Revision.objects.filter(project=project).count() == 1
 
@@ -53,8 +61,9 @@ def test_import_opened_before_a_teammates_edit_is_refused_not_overwriting(projec
     """Lost update 1: A opens Import at revision 0, B adds a table, A imports."""
     services.apply_op(project_id=project.pk, user=member, op=add("b_table", "ent_b"), base_revision=0)
     with pytest.raises(services.StaleRevision, match="bob changed the project since you opened Import"):
-        imports.project_import(owner=owner, text="Table only {\n id int [pk]\n}\n", fmt="dbml",
-                                project=project, base_revision=0)  # fmt: skip
+        imports.project_import(
+            owner=owner, text="Table only {\n id int [pk]\n}\n", fmt="dbml", project=project, base_revision=0
+        )
     project.refresh_from_db()
     assert project.revision == 1 and project_schema(project).entity_by_name("b_table") is not None
 
@@ -63,11 +72,16 @@ def test_undo_does_not_overwrite_a_teammates_later_change(project, owner, member
     """Lost update 2: A renames a field, B changes its name, type and comment, A undoes."""
     posts = project_schema(project).entity_by_name("posts")
     title = posts.field_by_name("title")
-    services.apply_op(project_id=project.pk, user=owner, base_revision=0,
-                      op=ops.UpdateField(entity_id=posts.id, field=replace(title, name="headline")))  # fmt: skip
+    services.apply_op(
+        project_id=project.pk,
+        user=owner,
+        base_revision=0,
+        op=ops.UpdateField(entity_id=posts.id, field=replace(title, name="headline")),
+    )
     theirs = replace(title, name="caption", type=FieldType(TypeKind.VARCHAR, length=80), comment="short")
-    services.apply_op(project_id=project.pk, user=member, base_revision=1,
-                      op=ops.UpdateField(entity_id=posts.id, field=theirs))  # fmt: skip
+    services.apply_op(
+        project_id=project.pk, user=member, base_revision=1, op=ops.UpdateField(entity_id=posts.id, field=theirs)
+    )
     with pytest.raises(services.EditConflict, match="is now 'caption'"):
         history.undo(project=project, user=owner)
     project.refresh_from_db()
@@ -77,10 +91,18 @@ def test_undo_does_not_overwrite_a_teammates_later_change(project, owner, member
 def test_undo_merges_when_the_teammate_changed_something_else(project, owner, member):
     posts = project_schema(project).entity_by_name("posts")
     title = posts.field_by_name("title")
-    services.apply_op(project_id=project.pk, user=owner, base_revision=0,
-                      op=ops.UpdateField(entity_id=posts.id, field=replace(title, name="headline")))  # fmt: skip
-    services.apply_op(project_id=project.pk, user=member, base_revision=1,
-                      op=ops.UpdateField(entity_id=posts.id, field=replace(title, name="headline", comment="short")))  # fmt: skip
+    services.apply_op(
+        project_id=project.pk,
+        user=owner,
+        base_revision=0,
+        op=ops.UpdateField(entity_id=posts.id, field=replace(title, name="headline")),
+    )
+    services.apply_op(
+        project_id=project.pk,
+        user=member,
+        base_revision=1,
+        op=ops.UpdateField(entity_id=posts.id, field=replace(title, name="headline", comment="short")),
+    )
     undone, _ = history.undo(project=project, user=owner)
     field = project_schema(undone).find_field(title.id)[1]
     assert (field.name, field.comment) == ("title", "short")

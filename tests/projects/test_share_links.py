@@ -87,8 +87,9 @@ def test_revoked_and_expired_links_are_404(client, client_for, project, owner):
 def test_hostile_names_are_escaped(client, client_for, project, owner):
     users = selectors.project_schema(project).entity_by_name("users")
     hostile = "<script>alert(1)</script>"
-    services.apply_op(project_id=project.pk, user=owner, base_revision=0,
-                      op=ops.UpdateEntity(entity=replace(users, name=hostile)))  # fmt: skip
+    services.apply_op(
+        project_id=project.pk, user=owner, base_revision=0, op=ops.UpdateEntity(entity=replace(users, name=hostile))
+    )
     path = create_link(client_for(owner), project)
     body = client.get(path).content.decode()
     assert hostile not in body and "&lt;script&gt;" in body
@@ -113,8 +114,14 @@ def test_hostile_strings_in_versions_and_review_are_escaped(client, client_for, 
 
 def test_sections_can_be_added_by_other_features(client, client_for, project, owner, monkeypatch):
     monkeypatch.setattr(shared, "SECTIONS", list(shared.SECTIONS))
-    shared.register(shared.Section(key="notes", title="Notes", template="projects/shared/_schema.html",
-                                   context=lambda project, schema: {"entities": [], "enums": ()}))  # fmt: skip
+    shared.register(
+        shared.Section(
+            key="notes",
+            title="Notes",
+            template="projects/shared/_schema.html",
+            context=lambda project, schema: {"entities": [], "enums": ()},
+        )
+    )
     body = client.get(create_link(client_for(owner), project)).content.decode()
     assert 'id="notes"' in body and 'href="#notes"' in body
 

@@ -26,15 +26,23 @@ def test_login_and_logout(client, owner):
 
 
 def test_signing_up_from_an_invitation_link_comes_back_to_it(client, db):
-    data = {"username": "newbie", "password1": "a-long-pass-942", "password2": "a-long-pass-942",
-            "next": "/invitations/abc/"}  # fmt: skip
+    data = {
+        "username": "newbie",
+        "password1": "a-long-pass-942",
+        "password2": "a-long-pass-942",
+        "next": "/invitations/abc/",
+    }
     response = client.post(reverse("signup"), data)
     assert response.status_code == 302 and response["Location"] == "/invitations/abc/"
 
 
 def test_signing_up_never_redirects_to_another_site(client, db):
-    data = {"username": "newbie", "password1": "a-long-pass-942", "password2": "a-long-pass-942",
-            "next": "https://evil.example/"}  # fmt: skip
+    data = {
+        "username": "newbie",
+        "password1": "a-long-pass-942",
+        "password2": "a-long-pass-942",
+        "next": "https://evil.example/",
+    }
     assert client.post(reverse("signup"), data)["Location"] == reverse("project_list")
 
 

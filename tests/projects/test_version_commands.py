@@ -32,8 +32,12 @@ def _add_locale(project, user):
     project.refresh_from_db()
     entity = project_schema(project).entity_by_name("users")
     field = Field(id="fld_locale", name="locale", type=FieldType(TypeKind.TEXT))
-    services.apply_op(project_id=project.pk, user=user, op=ops.AddField(entity_id=entity.id, field=field),
-                      base_revision=project.revision)  # fmt: skip
+    services.apply_op(
+        project_id=project.pk,
+        user=user,
+        op=ops.AddField(entity_id=entity.id, field=field),
+        base_revision=project.revision,
+    )
 
 
 def test_release_prints_the_version_number_alone_on_the_last_line(project, owner):
@@ -58,9 +62,12 @@ def test_migration_sql_applies_and_reverts_with_psql(project, owner, tmp_path):
     _add_locale(project, owner)
     run("release", str(project.pk))
     files = {}
-    for name, args in {"up1": ("--from", "0", "--to", "1"), "up2": ("--from", "1", "--to", "2"),
-                       "down2": ("--from", "1", "--to", "2", "--down"),
-                       "down1": ("--from", "0", "--to", "1", "--down")}.items():  # fmt: skip
+    for name, args in {
+        "up1": ("--from", "0", "--to", "1"),
+        "up2": ("--from", "1", "--to", "2"),
+        "down2": ("--from", "1", "--to", "2", "--down"),
+        "down1": ("--from", "0", "--to", "1", "--down"),
+    }.items():
         out, _ = run("migration_sql", str(project.pk), *args, "--dialect", "postgresql")
         files[name] = tmp_path / f"{name}.sql"
         files[name].write_text(out)
@@ -129,8 +136,9 @@ def test_migration_sql_applies_and_reverts_with_sqlite3(project, owner, tmp_path
     database = tmp_path / "app.sqlite3"
 
     def apply(sql: str) -> None:
-        result = subprocess.run(["sqlite3", "-bail", str(database)], input=sql, capture_output=True, text=True,
-                                timeout=60)  # fmt: skip
+        result = subprocess.run(
+            ["sqlite3", "-bail", str(database)], input=sql, capture_output=True, text=True, timeout=60
+        )
         assert result.returncode == 0 and not result.stderr, result.stderr
 
     def columns(table: str) -> list[str]:
@@ -156,8 +164,9 @@ def test_migration_sql_applies_and_reverts_with_mariadb(project, owner):
 
     def mariadb(sql: str, database: str | None = None) -> str:
         command = ["mariadb", "-h", "127.0.0.1", "-u", "root", "--batch", "--skip-column-names"]
-        result = subprocess.run([*command, *([database] if database else [])], input=sql, capture_output=True,
-                                text=True, timeout=60)  # fmt: skip
+        result = subprocess.run(
+            [*command, *([database] if database else [])], input=sql, capture_output=True, text=True, timeout=60
+        )
         assert result.returncode == 0, result.stderr
         return result.stdout
 

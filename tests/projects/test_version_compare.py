@@ -43,8 +43,11 @@ def test_bad_or_unknown_versions_are_a_422_with_a_message(client_for, project, o
     releases.release_create(project=project, user=owner)
     client = client_for(owner)
     url = reverse("version_compare", args=[project.pk])
-    for query, words in [({"old": 1, "new": 1}, "two different versions"), ({"old": 1, "new": 9}, "Choose two versions"),
-                         ({"old": "x", "new": 1}, "whole number")]:  # fmt: skip
+    for query, words in [
+        ({"old": 1, "new": 1}, "two different versions"),
+        ({"old": 1, "new": 9}, "Choose two versions"),
+        ({"old": "x", "new": 1}, "whole number"),
+    ]:
         response = client.get(url, query)
         assert response.status_code == 422 and words in response.content.decode()
 

@@ -43,8 +43,9 @@ def test_versions_are_immutable_snapshots(project, owner):
 
 def test_nothing_changed_is_refused_with_a_message(client_for, project, owner):
     releases.release_create(project=project, user=owner)
-    response = client_for(owner).post(reverse("release_create", args=[project.pk]), {"message": "again"},
-                                      HTTP_HX_REQUEST="true")  # fmt: skip
+    response = client_for(owner).post(
+        reverse("release_create", args=[project.pk]), {"message": "again"}, HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 422
     assert "Nothing changed since version 1" in response.content.decode()
     assert Release.objects.filter(project=project).count() == 1

@@ -73,5 +73,18 @@ def update_ref(rel_id: str, **changes):
     return lambda schema: ops.UpdateRelationship(relationship=replace(schema.relationship(rel_id), **changes))
 
 
-__all__ = ["K", "RefAction", "apply", "entity", "expr", "f", "key", "lit", "ref", "t", "update_entity",
-           "update_field", "update_ref"]  # fmt: skip
+__all__ = [
+    "K",
+    "RefAction",
+    "apply",
+    "entity",
+    "expr",
+    "f",
+    "key",
+    "lit",
+    "ref",
+    "t",
+    "update_entity",
+    "update_field",
+    "update_ref",
+]

@@ -13,15 +13,30 @@ from designer.schema import Index, IndexColumn, Schema, replace
 def versions() -> list[Schema]:
     v1 = apply(
         Schema(database_type="PostgreSQL"),
-        ops.AddEntity(entity=entity("users", "users", key("u_id"), f("u_email", "email", K.TEXT, nullable=False, unique=True),
-                                    f("u_name", "name", t(K.VARCHAR, length=100)))),
-        ops.AddEntity(entity=entity("posts", "posts", key("p_id"), f("p_author", "author_id", K.BIGINT, nullable=False),
-                                    f("p_slug", "slug", K.TEXT, nullable=False, unique=True),
-                                    f("p_title", "title", t(K.VARCHAR, length=200)), f("p_published", "published", K.DATE))),
+        ops.AddEntity(
+            entity=entity(
+                "users",
+                "users",
+                key("u_id"),
+                f("u_email", "email", K.TEXT, nullable=False, unique=True),
+                f("u_name", "name", t(K.VARCHAR, length=100)),
+            )
+        ),
+        ops.AddEntity(
+            entity=entity(
+                "posts",
+                "posts",
+                key("p_id"),
+                f("p_author", "author_id", K.BIGINT, nullable=False),
+                f("p_slug", "slug", K.TEXT, nullable=False, unique=True),
+                f("p_title", "title", t(K.VARCHAR, length=200)),
+                f("p_published", "published", K.DATE),
+            )
+        ),
         ops.AddRelationship(relationship=ref("posts_author", "posts", ["p_author"], "users", ["u_id"])),
         ops.AddIndex(entity_id="posts", index=Index("ix_published", (IndexColumn("p_published"),))),
         ops.AddIndex(entity_id="users", index=Index("ix_name", (IndexColumn("u_name"),))),
-    )  # fmt: skip
+    )
     by_title = Index("ix_title", (IndexColumn("p_title"),))
     v2 = apply(
         v1,
@@ -31,9 +46,16 @@ def versions() -> list[Schema]:
         ops.AddField(entity_id="posts", field=f("p_summary", "summary", K.TEXT)),
         update_field("p_title", name="headline"),
         ops.RemoveIndex(entity_id="users", index_id="ix_name"),
-        ops.AddEntity(entity=entity("tags", "tags", key("tg_id"), f("tg_scope", "scope", t(K.VARCHAR, length=500)),
-                                    f("tg_label", "label", t(K.VARCHAR, length=500)))),
-    )  # fmt: skip
+        ops.AddEntity(
+            entity=entity(
+                "tags",
+                "tags",
+                key("tg_id"),
+                f("tg_scope", "scope", t(K.VARCHAR, length=500)),
+                f("tg_label", "label", t(K.VARCHAR, length=500)),
+            )
+        ),
+    )
     pair = Index("ix_scope_label", (IndexColumn("tg_scope"), IndexColumn("tg_label")), unique=True)
     v3 = apply(
         v2,
@@ -42,5 +64,5 @@ def versions() -> list[Schema]:
         ops.RemoveField(entity_id="posts", field_id="p_published"),
         ops.AddIndex(entity_id="tags", index=pair),
         ops.AddIndex(entity_id="tags", index=Index("ix_label", (IndexColumn("tg_label"),))),
-    )  # fmt: skip
+    )
     return [v1, v2, v3]

@@ -16,11 +16,17 @@ def versions() -> list[Schema]:
     v1 = apply(
         Schema(database_type="PostgreSQL"),
         ops.AddEnum(enum=mood),
-        ops.AddEntity(entity=entity("h1", QUOTES, key("h1_id", name="id `x`"),
-                                    f("h1_note", 'no"te', K.TEXT, default=lit("'it''s'")),
-                                    f("h1_mood", "mood", t(K.ENUM, enum_id="en_mood"), default=lit("'it''s'")))),
+        ops.AddEntity(
+            entity=entity(
+                "h1",
+                QUOTES,
+                key("h1_id", name="id `x`"),
+                f("h1_note", 'no"te', K.TEXT, default=lit("'it''s'")),
+                f("h1_mood", "mood", t(K.ENUM, enum_id="en_mood"), default=lit("'it''s'")),
+            )
+        ),
         ops.AddEntity(entity=entity("h2", UNICODE, key("h2_id"), f("h2_ref", "ref ✓", K.BIGINT))),
-    )  # fmt: skip
+    )
     v2 = apply(
         v1,
         ops.AddRelationship(relationship=ref("h_ref", "h2", ["h2_ref"], "h1", ["h1_id"], name='fk "q" `b`')),

@@ -24,16 +24,28 @@ from designer.schema import Schema
 def versions() -> list[Schema]:
     v1 = apply(
         Schema(database_type="PostgreSQL"),
-        ops.AddEntity(entity=entity(
-            "customers", "customers", key("c_id"),
-            f("c_email", "email", t(K.VARCHAR, length=50), nullable=False, unique=True),
-            f("c_name", "name", K.TEXT), f("c_age", "age", K.INTEGER))),
-        ops.AddEntity(entity=entity(
-            "orders", "orders", key("o_id"), f("o_customer", "customer_id", K.BIGINT, nullable=False),
-            f("o_total", "total", t(K.DECIMAL, precision=10, scale=2)),
-            f("o_status", "status", t(K.VARCHAR, length=20), default=lit("'new'")))),
+        ops.AddEntity(
+            entity=entity(
+                "customers",
+                "customers",
+                key("c_id"),
+                f("c_email", "email", t(K.VARCHAR, length=50), nullable=False, unique=True),
+                f("c_name", "name", K.TEXT),
+                f("c_age", "age", K.INTEGER),
+            )
+        ),
+        ops.AddEntity(
+            entity=entity(
+                "orders",
+                "orders",
+                key("o_id"),
+                f("o_customer", "customer_id", K.BIGINT, nullable=False),
+                f("o_total", "total", t(K.DECIMAL, precision=10, scale=2)),
+                f("o_status", "status", t(K.VARCHAR, length=20), default=lit("'new'")),
+            )
+        ),
         ops.AddRelationship(relationship=ref("orders_customer", "orders", ["o_customer"], "customers", ["c_id"])),
-    )  # fmt: skip
+    )
     v2 = apply(
         v1,
         update_entity("customers", name="clients", comment='People who buy; it\'s \\ their "account"'),
@@ -50,10 +62,17 @@ def versions() -> list[Schema]:
         update_field("o_status", default=lit("'pending'")),
         update_field("c_name", nullable=False, comment="as printed on invoices"),
         update_field("c_email", comment="the login, checked"),
-        ops.AddEntity(entity=entity("invoices", "invoices", key("i_id"), f("i_order", "order_id", K.BIGINT, nullable=False),
-                                    f("i_amount", "amount", t(K.DECIMAL, precision=12, scale=2), nullable=False, default=lit("0")))),
+        ops.AddEntity(
+            entity=entity(
+                "invoices",
+                "invoices",
+                key("i_id"),
+                f("i_order", "order_id", K.BIGINT, nullable=False),
+                f("i_amount", "amount", t(K.DECIMAL, precision=12, scale=2), nullable=False, default=lit("0")),
+            )
+        ),
         ops.AddRelationship(relationship=ref("invoice_order", "invoices", ["i_order"], "orders", ["o_id"])),
-    )  # fmt: skip
+    )
     v4 = apply(
         v3,
         update_field("c_phone", type=t(K.VARCHAR, length=20)),
@@ -67,9 +86,11 @@ def versions() -> list[Schema]:
         v4,
         ops.AddField(entity_id="customers", field=f("c_notes", "notes", t(K.VARCHAR, length=500), default=lit("''"))),
         update_field("c_name", nullable=True, comment=None),
-        ops.AddField(entity_id="orders", field=f("o_created", "created_at", K.TIMESTAMPTZ, nullable=False,
-                                                 default=expr("CURRENT_TIMESTAMP"))),
+        ops.AddField(
+            entity_id="orders",
+            field=f("o_created", "created_at", K.TIMESTAMPTZ, nullable=False, default=expr("CURRENT_TIMESTAMP")),
+        ),
         update_field("c_phone", name="phone_number"),
         update_field("o_total", type=t(K.DECIMAL, precision=8, scale=2)),
-    )  # fmt: skip
+    )
     return [v1, v2, v3, v4, v5]

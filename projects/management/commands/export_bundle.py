@@ -35,8 +35,9 @@ class Command(BaseCommand):
             target, base, chosen = releases.bundle_options(
                 project=project, target=target, base=base, dialects=[d.strip() for d in dialects.split(",")]
             )
-            spec = releases.bundle_spec(project=project, target=target, base=base, dialects=chosen,
-                                        zero_downtime=not no_zero_downtime)  # fmt: skip
+            spec = releases.bundle_spec(
+                project=project, target=target, base=base, dialects=chosen, zero_downtime=not no_zero_downtime
+            )
             body = build_bundle(spec)
         except (releases.VersionError, MigrationError, UnportableType) as error:
             raise CommandError(str(error)) from None

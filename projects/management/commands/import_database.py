@@ -47,9 +47,12 @@ class Command(BaseCommand):
                 from designer import ops
 
                 imported, _ = services.apply_op(
-                    project_id=existing.pk, user=user, op=ops.ReplaceSchema(schema=schema),
-                    base_revision=existing.revision, summary=f"Imported the live database {target.database}",
-                )  # fmt: skip
+                    project_id=existing.pk,
+                    user=user,
+                    op=ops.ReplaceSchema(schema=schema),
+                    base_revision=existing.revision,
+                    summary=f"Imported the live database {target.database}",
+                )
         except SchemaError as error:
             raise CommandError("\n".join(str(p) for p in error.problems)) from None
         self.stdout.write(

@@ -34,8 +34,9 @@ class Command(BaseCommand):
         except Http404:
             raise CommandError(f"Project {project_id} has no version {old if old else new}.") from None
         try:
-            migration = render(diff(before, after), dialect=dialect, old=before, new=after,
-                               zero_downtime=not no_zero_downtime)  # fmt: skip
+            migration = render(
+                diff(before, after), dialect=dialect, old=before, new=after, zero_downtime=not no_zero_downtime
+            )
         except (MigrationError, UnportableType) as error:
             raise CommandError(str(error)) from None
         for warning in migration.warnings:

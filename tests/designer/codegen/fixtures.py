@@ -192,10 +192,14 @@ Ref: courses.id <> tags.id
     )
     students, courses, join = (schema.entity_by_name(n) for n in ("students", "courses", "students_courses"))
     marker = Relationship(
-        id="rel_m2m", cardinality=Cardinality.MANY_TO_MANY, from_entity_id=students.id,
-        from_field_ids=students.primary_key, to_entity_id=courses.id, to_field_ids=courses.primary_key,
+        id="rel_m2m",
+        cardinality=Cardinality.MANY_TO_MANY,
+        from_entity_id=students.id,
+        from_field_ids=students.primary_key,
+        to_entity_id=courses.id,
+        to_field_ids=courses.primary_key,
         join_entity_id=join.id,
-    )  # fmt: skip
+    )
     return replace(schema, relationships=(*schema.relationships, marker))
 
 
@@ -221,18 +225,35 @@ def hostile() -> Schema:
         Field(id="f_e", name="mood", type=FieldType(TypeKind.ENUM, enum_id="enum_h")),
     )
     weird = Entity(
-        id="ent_h", name="Wéird table; DROP TABLE x", fields=fields, primary_key=("f_id",),
-        indexes=(Index(id="idx_h", name="weird \"index\"", columns=(IndexColumn(field_id="f_k", order=SortOrder.DESC),
-                                                                  IndexColumn(field_id="f_l"))),),
-    )  # fmt: skip
+        id="ent_h",
+        name="Wéird table; DROP TABLE x",
+        fields=fields,
+        primary_key=("f_id",),
+        indexes=(
+            Index(
+                id="idx_h",
+                name='weird "index"',
+                columns=(IndexColumn(field_id="f_k", order=SortOrder.DESC), IndexColumn(field_id="f_l")),
+            ),
+        ),
+    )
     other = Entity(
-        id="ent_o", name="データ",
-        fields=(Field(id="g_id", name="id", type=FieldType(TypeKind.INTEGER), nullable=False),
-                Field(id="g_ref", name="weird ref", type=FieldType(TypeKind.INTEGER))),
+        id="ent_o",
+        name="データ",
+        fields=(
+            Field(id="g_id", name="id", type=FieldType(TypeKind.INTEGER), nullable=False),
+            Field(id="g_ref", name="weird ref", type=FieldType(TypeKind.INTEGER)),
+        ),
         primary_key=("g_id",),
-    )  # fmt: skip
-    ref = Relationship(id="rel_h", cardinality=Cardinality.ONE_TO_MANY, from_entity_id="ent_o",
-                       from_field_ids=("g_ref",), to_entity_id="ent_h", to_field_ids=("f_id",))  # fmt: skip
+    )
+    ref = Relationship(
+        id="rel_h",
+        cardinality=Cardinality.ONE_TO_MANY,
+        from_entity_id="ent_o",
+        from_field_ids=("g_ref",),
+        to_entity_id="ent_h",
+        to_field_ids=("f_id",),
+    )
     mood = Enum(id="enum_h", name="mood 'type'", values=(EnumValue("happy :)"), EnumValue('sad "x"'), EnumValue("ok")))
     return Schema(entities=(weird, other), relationships=(ref,), enums=(mood,), database_type="PostgreSQL")
 

@@ -25,8 +25,13 @@ pytestmark = pytest.mark.external
 RICH = Path(__file__).parents[1] / "fixtures" / "rich.dbml"
 FIXTURES = tuple(fixtures())
 # Prisma 7 fetches its engines before every command; validate and format need none.
-PRISMA_ENV = {**os.environ, "PRISMA_SCHEMA_ENGINE_BINARY": "/bin/false", "PRISMA_HIDE_UPDATE_MESSAGE": "1",
-              "CHECKPOINT_DISABLE": "1", "NO_COLOR": "1"}  # fmt: skip
+PRISMA_ENV = {
+    **os.environ,
+    "PRISMA_SCHEMA_ENGINE_BINARY": "/bin/false",
+    "PRISMA_HIDE_UPDATE_MESSAGE": "1",
+    "CHECKPOINT_DISABLE": "1",
+    "NO_COLOR": "1",
+}
 
 
 def _run(command, **kwargs) -> subprocess.CompletedProcess:
@@ -42,13 +47,22 @@ def _prisma_commands(dialect: str) -> tuple[str, ...]:
 @pytest.fixture(scope="module")
 def prisma_results(written, workdir):
     prisma = node_tool("prisma")
-    jobs = [((name, dialect, command), [str(prisma), *command.split(), "--schema", str(written[("prisma", name, dialect)] / "schema.prisma")])
-            for name in FIXTURES for dialect in DIALECTS for command in _prisma_commands(dialect)]  # fmt: skip
+    jobs = [
+        (
+            (name, dialect, command),
+            [str(prisma), *command.split(), "--schema", str(written[("prisma", name, dialect)] / "schema.prisma")],
+        )
+        for name in FIXTURES
+        for dialect in DIALECTS
+        for command in _prisma_commands(dialect)
+    ]
     # and the rich DBML fixture (every DBML feature, and design slips Prisma cannot relate)
     rich = workdir / "rich.prisma"
     rich.write_text(generate(parse_dbml(RICH.read_text()), target="prisma")["schema.prisma"])
-    jobs += [(("rich", "postgresql", command), [str(prisma), *command.split(), "--schema", str(rich)])
-             for command in ("validate", "format --check")]  # fmt: skip
+    jobs += [
+        (("rich", "postgresql", command), [str(prisma), *command.split(), "--schema", str(rich)])
+        for command in ("validate", "format --check")
+    ]
     with ThreadPoolExecutor(max_workers=4) as pool:
         done = pool.map(lambda job: (job[0], _run(job[1], env=PRISMA_ENV)), jobs)
         return dict(done)
@@ -92,11 +106,19 @@ def test_prisma_format_check_catches_a_misaligned_schema(written, tmp_path):
 def tsc_result(written, workdir):
     tsc = node_tool("tsc")
     config = {
-        "compilerOptions": {"strict": True, "noEmit": True, "target": "es2022", "module": "nodenext",
-                            "moduleResolution": "nodenext", "experimentalDecorators": True,
-                            "emitDecoratorMetadata": True, "skipLibCheck": True, "types": ["node"]},
+        "compilerOptions": {
+            "strict": True,
+            "noEmit": True,
+            "target": "es2022",
+            "module": "nodenext",
+            "moduleResolution": "nodenext",
+            "experimentalDecorators": True,
+            "emitDecoratorMetadata": True,
+            "skipLibCheck": True,
+            "types": ["node"],
+        },
         "include": ["drizzle/**/*.ts", "typeorm/**/*.ts"],
-    }  # fmt: skip
+    }
     (workdir / "tsconfig.json").write_text(json.dumps(config))
     return _run([str(tsc), "-p", str(workdir / "tsconfig.json")], cwd=workdir)
 
@@ -114,8 +136,10 @@ def test_tsc_catches_a_type_error(workdir, tmp_path):
         'import { pgTable, varchar } from "drizzle-orm/pg-core";\n'
         'export const t = pgTable("t", { a: varchar("a", { length: "long" }) });\n'
     )
-    config = {"compilerOptions": {"strict": True, "noEmit": True, "module": "nodenext", "skipLibCheck": True},
-              "include": ["bad.ts"]}  # fmt: skip
+    config = {
+        "compilerOptions": {"strict": True, "noEmit": True, "module": "nodenext", "skipLibCheck": True},
+        "include": ["bad.ts"],
+    }
     (tmp_path / "tsconfig.json").write_text(json.dumps(config))
     result = _run([str(node_tool("tsc")), "-p", str(tmp_path / "tsconfig.json")], cwd=tmp_path)
     assert result.returncode != 0 and "bad.ts" in result.stdout
@@ -259,8 +283,14 @@ def _django_check(written, workdir, dialect):
         "PYTHONPATH": str(project),
         "DJANGO_SETTINGS_MODULE": "throwaway_settings",
     }
-    return subprocess.Popen([sys.executable, "-m", "django", "check", "--fail-level", "ERROR"], cwd=project,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)  # fmt: skip
+    return subprocess.Popen(
+        [sys.executable, "-m", "django", "check", "--fail-level", "ERROR"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 def test_django_models_pass_check_in_a_throwaway_project(written, workdir):

@@ -140,8 +140,10 @@ def test_drizzle_per_dialect_core_and_features():
     pg = text("composite_keys", "drizzle")
     assert 'from "drizzle-orm/pg-core"' in pg
     assert 'primaryKey({ name: "orders_pkey", columns: [table.shopId, table.number] })' in pg
-    assert ('foreignKey({ name: "order_lines_order_fk", columns: [table.shopId, table.orderNumber], '
-            'foreignColumns: [orders.shopId, orders.number] }).onDelete("cascade").onUpdate("cascade")') in pg  # fmt: skip
+    assert (
+        'foreignKey({ name: "order_lines_order_fk", columns: [table.shopId, table.orderNumber], '
+        'foreignColumns: [orders.shopId, orders.number] }).onDelete("cascade").onUpdate("cascade")'
+    ) in pg
     assert 'numeric("total", { precision: 12, scale: 2 })' in pg
     assert 'from "drizzle-orm/mysql-core"' in text("demo", "drizzle", "mysql")
     assert 'from "drizzle-orm/sqlite-core"' in text("demo", "drizzle", "sqlite")
@@ -177,8 +179,10 @@ def test_typeorm_entities_columns_keys_relations_and_indexes():
     assert '@Entity({ name: "order_lines" })' in out
     assert '@PrimaryColumn({ name: "shop_id", type: "integer", primaryKeyConstraintName: "order_lines_pkey" })' in out
     assert '@Index("order_lines_sku_key", ["shopId", "sku"], { unique: true })' in out
-    assert ('@JoinColumn([{ name: "shop_id", referencedColumnName: "shopId", foreignKeyConstraintName: "order_lines_order_fk" }, '
-            '{ name: "order_number", referencedColumnName: "number", foreignKeyConstraintName: "order_lines_order_fk" }])') in out  # fmt: skip
+    assert (
+        '@JoinColumn([{ name: "shop_id", referencedColumnName: "shopId", foreignKeyConstraintName: "order_lines_order_fk" }, '
+        '{ name: "order_number", referencedColumnName: "number", foreignKeyConstraintName: "order_lines_order_fk" }])'
+    ) in out
     assert 'onDelete: "CASCADE", onUpdate: "CASCADE"' in out
     demo = text("demo", "typeorm")
     assert (
@@ -247,8 +251,12 @@ def test_mongoose_partial_index_when_expressible(rich):
     schema = ALL["demo"]
     posts = schema.entity_by_name("posts")
     slug, status = posts.field_by_name("slug"), posts.field_by_name("status")
-    published = Index(id="idx_pub", name="posts_published_slug", columns=(IndexColumn(field_id=slug.id),),
-                      predicate="status = 'published'")  # fmt: skip
+    published = Index(
+        id="idx_pub",
+        name="posts_published_slug",
+        columns=(IndexColumn(field_id=slug.id),),
+        predicate="status = 'published'",
+    )
     odd = Index(
         id="idx_odd", name="posts_odd", columns=(IndexColumn(field_id=status.id),), predicate="length(slug) > 3"
     )
@@ -304,16 +312,28 @@ def test_prisma_migrations_in_prismas_layout_carry_our_sql():
 
     first, second = demo_versions()
     files = generate(second.schema, target="prisma", versions=(second, first))  # any order in
-    assert list(files) == ["schema.prisma", "migrations/20260102030405_v1_first_cut/migration.sql",
-                           "migrations/20260201000000_v2_posts_tags/migration.sql", "migrations/migration_lock.toml"]  # fmt: skip
+    assert list(files) == [
+        "schema.prisma",
+        "migrations/20260102030405_v1_first_cut/migration.sql",
+        "migrations/20260201000000_v2_posts_tags/migration.sql",
+        "migrations/migration_lock.toml",
+    ]
     empty = Schema(database_type=first.schema.database_type)
-    assert files["migrations/20260102030405_v1_first_cut/migration.sql"] == render(
-        diff(empty, first.schema), dialect="postgresql", old=empty, new=first.schema).up  # fmt: skip
-    assert files["migrations/20260201000000_v2_posts_tags/migration.sql"] == render(
-        diff(first.schema, second.schema), dialect="postgresql", old=first.schema, new=second.schema).up  # fmt: skip
+    assert (
+        files["migrations/20260102030405_v1_first_cut/migration.sql"]
+        == render(diff(empty, first.schema), dialect="postgresql", old=empty, new=first.schema).up
+    )
+    assert (
+        files["migrations/20260201000000_v2_posts_tags/migration.sql"]
+        == render(diff(first.schema, second.schema), dialect="postgresql", old=first.schema, new=second.schema).up
+    )
     assert 'provider = "postgresql"' in files["migrations/migration_lock.toml"]
-    assert 'provider = "mysql"' in generate(second.schema, target="prisma", dialect="mysql", versions=(first,))[
-        "migrations/migration_lock.toml"]  # fmt: skip
+    assert (
+        'provider = "mysql"'
+        in generate(second.schema, target="prisma", dialect="mysql", versions=(first,))[
+            "migrations/migration_lock.toml"
+        ]
+    )
 
 
 def test_typeorm_migration_class_per_version_step_with_up_and_down():
@@ -328,8 +348,11 @@ def test_typeorm_migration_class_per_version_step_with_up_and_down():
     assert "export class V2PostsTags1769904000000 implements MigrationInterface {" in step
     assert "transaction = false as const;" in step
     migration = render(diff(first.schema, second.schema), dialect="postgresql", old=first.schema, new=second.schema)
-    up, down = (line.strip().removeprefix("await queryRunner.query(").removesuffix(");")
-                for line in step.splitlines() if "queryRunner.query(" in line)  # fmt: skip
+    up, down = (
+        line.strip().removeprefix("await queryRunner.query(").removesuffix(");")
+        for line in step.splitlines()
+        if "queryRunner.query(" in line
+    )
     assert json.loads(up) == migration.up and json.loads(down) == migration.down
 
 
@@ -375,7 +398,15 @@ def test_orm_models_are_singular_with_the_table_mapped():
 
     tables = ("users", "order_lines", "categories", "address", "Status", "statuses", "boxes", "news")
     assert [model_name(n) for n in tables] == [
-        "User", "OrderLine", "Category", "Address", "Status", "Status", "Box", "News"]  # fmt: skip
+        "User",
+        "OrderLine",
+        "Category",
+        "Address",
+        "Status",
+        "Status",
+        "Box",
+        "News",
+    ]
     assert "class Post(models.Model)" in text("demo", "django") and 'db_table = "posts"' in text("demo", "django")
     assert '@Entity({ name: "posts" })\nexport class Post {' in text("demo", "typeorm")
 

@@ -54,11 +54,19 @@ def _run(command, **kwargs) -> subprocess.CompletedProcess:
 
 def test_tsc_compiles_drizzle_and_typeorm_for_every_real_schema(corpus_code):
     config = {
-        "compilerOptions": {"strict": True, "noEmit": True, "target": "es2022", "module": "nodenext",
-                            "moduleResolution": "nodenext", "experimentalDecorators": True,
-                            "emitDecoratorMetadata": True, "skipLibCheck": True, "types": ["node"]},
+        "compilerOptions": {
+            "strict": True,
+            "noEmit": True,
+            "target": "es2022",
+            "module": "nodenext",
+            "moduleResolution": "nodenext",
+            "experimentalDecorators": True,
+            "emitDecoratorMetadata": True,
+            "skipLibCheck": True,
+            "types": ["node"],
+        },
         "include": ["drizzle/**/*.ts", "typeorm/**/*.ts"],
-    }  # fmt: skip
+    }
     (corpus_code / "tsconfig.json").write_text(json.dumps(config))
     result = _run([str(node_tool("tsc")), "-p", str(corpus_code / "tsconfig.json")], cwd=corpus_code)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
@@ -97,8 +105,11 @@ def _django_check(corpus_code: Path, name: str) -> subprocess.CompletedProcess:
     }
     # check; then the models make a first migration, after which Django sees nothing left to
     # migrate (every option serialisable and stable)
-    for command in (["check", "--fail-level", "WARNING"], ["makemigrations", f"rw_{name}"],
-                    ["makemigrations", "--check", "--dry-run"]):  # fmt: skip
+    for command in (
+        ["check", "--fail-level", "WARNING"],
+        ["makemigrations", f"rw_{name}"],
+        ["makemigrations", "--check", "--dry-run"],
+    ):
         result = _run([sys.executable, "-m", "django", *command], cwd=project, env=env)
         if result.returncode != 0:
             break
