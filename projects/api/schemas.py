@@ -128,7 +128,7 @@ class Finding(Schema):
     severity: Literal["critical", "warning", "info"]
     code: str
     message: str
-    source: Literal["validation", "advice"]
+    source: Literal["validation", "deploy", "advice"]
 
 
 class CheckOut(Schema):

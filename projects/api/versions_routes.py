@@ -8,6 +8,8 @@ from ninja import Query, Router, Status
 
 from designer.advice import analyze
 from designer.advice.base import SEVERITY_ORDER, Severity
+from designer.deploy import DIALECT_LABELS, deploy_check
+from designer.deploy import ERROR as DEPLOY_ERROR
 from designer.migrate import diff, render
 from designer.problems import Severity as ProblemSeverity
 from designer.validate import validate
@@ -183,9 +185,29 @@ def _findings(schema) -> list[dict]:
         }
         for p in validate(schema)
     ]
+    found += _deploy_findings(schema)
     for rec in analyze(schema).recommendations:
         found.append({"severity": rec.severity.value, "code": rec.code, "message": rec.title, "source": "advice"})
     return sorted(found, key=lambda f: (SEVERITY_ORDER[Severity(f["severity"])], f["code"], f["message"]))
+
+
+def _deploy_findings(schema) -> list[dict]:
+    """The deploy check per target dialect (designer.deploy): what fails for the primary
+    dialect is critical (a release refuses it), for another dialect a warning (a release
+    may leave that dialect out), its own warnings are info."""
+    check = deploy_check(schema)
+    found = []
+    for finding in check.findings:
+        if finding.severity != DEPLOY_ERROR:
+            severity = "info"
+        else:
+            severity = "critical" if finding.dialect == check.primary else "warning"
+        message = f"{DIALECT_LABELS.get(finding.dialect, finding.dialect)}: {finding.object}: {finding.message}"
+        fix = f" Fix: {finding.fix}" if finding.fix else ""
+        found.append(
+            {"severity": severity, "code": f"deploy-{finding.dialect}", "message": message + fix, "source": "deploy"}
+        )
+    return found
 
 
 def _markdown(name: str, source: str, findings, failing, fail_on: str) -> str:

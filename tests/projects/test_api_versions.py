@@ -49,12 +49,18 @@ def test_the_check_passes_or_fails_at_the_chosen_severity_with_a_markdown_report
     project_id = api("post", "/projects", {"name": "Planted", "schema": {"text": PLANTED, "format": "dbml"}}).json()[
         "id"
     ]
+    # A text column referencing a bigint key: PostgreSQL, the primary dialect, refuses that foreign key.
     critical = api("get", f"/projects/{project_id}/check", fail_on="critical").json()
-    assert critical["passed"] is True
+    assert critical["passed"] is False
+    deploy = [f for f in critical["findings"] if f["source"] == "deploy" and f["severity"] == "critical"]
+    assert deploy and deploy[0]["code"] == "deploy-postgresql" and "posts" in deploy[0]["message"]
     warning = api("get", f"/projects/{project_id}/check", fail_on="warning").json()
     assert warning["passed"] is False
     assert "fk-type-incompatible" in {f["code"] for f in warning["findings"]}
     assert warning["markdown"].startswith("### Schema check: Planted") and "❌ failed" in warning["markdown"]
+    clean = "Table users { id bigint [pk] }\nTable posts { id bigint [pk]\n user_id bigint [ref: > users.id] }\n"
+    clean_id = api("post", "/projects", {"name": "Clean", "schema": {"text": clean, "format": "dbml"}}).json()["id"]
+    assert api("get", f"/projects/{clean_id}/check", fail_on="critical").json()["passed"] is True
 
 
 def test_code_history_members_and_workload(api, project):
