@@ -340,7 +340,7 @@ def sql_type(
     MySQL spells enums inline from ``enum_values``. Raises ``UnportableType``.
     """
     if (
-        field_type.written
+        field_type.written is not None  # a blank one too: refused below by the parser, never spliced
         and field_type.kind is not TypeKind.ENUM
         and _written_fits(field_type, dialect, source_dialect)
     ):

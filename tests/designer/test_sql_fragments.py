@@ -187,3 +187,10 @@ def test_generated_code_carries_the_printed_expression_and_refuses_a_hostile_one
     for target in ("prisma", "typeorm", "drizzle"):
         with pytest.raises((CodegenError, MigrationError), match="does not parse as one"):
             generate(bad, target=target)
+
+
+def test_a_blank_written_type_is_refused_by_the_parser_not_spelled_from_its_kind():
+    # Found by the property test: written "" skipped the parser and read as "no equivalent".
+    schema = schema_with(type=FieldType(K.OTHER, written=""))
+    with pytest.raises(MigrationError, match="does not parse as one type name"):
+        full_ddl(schema, dialect="postgresql")
