@@ -361,6 +361,12 @@ def sql_type(
     return f"{base}[]" if field_type.array else base
 
 
+def written_is_emitted(field_type: FieldType, *, dialect: str) -> bool:
+    """Whether DDL for ``dialect`` (the schema's own) writes the type as written; when it
+    does not (MySQL's bare varchar is spelled text), the written text need not parse there."""
+    return _written_fits(field_type, dialect, dialect)
+
+
 def _written_fits(field_type: FieldType, dialect: str, source_dialect: str | None) -> bool:
     if dialect == MYSQL and field_type.kind is TypeKind.VARCHAR and field_type.length is None:
         return False  # MySQL refuses varchar without a length (ERROR 1064): spelled as text

@@ -77,7 +77,7 @@ def _refuse_lone_surrogates(data) -> None:
     database, page or file can encode. Refused here, with the code, instead of failing
     wherever it lands."""
     try:
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
+        json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")  # BadNumber: refused later, with its path
     except UnicodeEncodeError as error:
         code = ord(error.object[error.start])
         message = f"the text \\u{code:04x} is half of a UTF-16 pair, not a character; remove it or complete the pair"

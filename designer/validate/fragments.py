@@ -20,7 +20,7 @@ from designer.sql import (
     type_sql,
 )
 from designer.sql.base import EXPRESSION, TYPE
-from designer.types import DIALECTS, dialect_of
+from designer.types import DIALECTS, dialect_of, written_is_emitted
 from designer.validate._common import _entity_path, _error, _warning
 
 CODE = "bad-sql-fragment"
@@ -56,7 +56,8 @@ def _field_fragments(entity: Entity, dialect: str | None) -> Iterator[Problem]:
     for field in entity.fields:
         path, label = f"{_entity_path(entity)}/fields/{field.name}", f"{entity.name}.{field.name}"
         written = field.type.written
-        if written is not None and field.type.kind is not TypeKind.ENUM:
+        emitted = dialect is None or written_is_emitted(field.type, dialect=dialect)
+        if written is not None and field.type.kind is not TypeKind.ENUM and emitted:
             error = type_error(written, dialect)
             if error is not None:
                 yield _refusal(path, f"{label}: the type {written!r} {error}", text=written, kind=TYPE, dialect=dialect)

@@ -181,6 +181,9 @@ ROWS: dict[str, Row] = {
     # arranging the diagram and dismissing warnings change the project
     "diagram_move": Row(EDIT(), method="POST", data={"move": World("users_move"), "base_revision": 0}, **HX),
     "diagram_arrange": Row(EDIT(), method="POST", data={"scope": "all", "base_revision": 0}, **HX),
+    # subject areas: a named area of the diagram's current tables; removing one that does not exist is a message
+    "diagram_area_save": Row(EDIT(), method="POST", data={"area_name": "core", "object": World("users"), "base_revision": 0}, **HX),
+    "diagram_area_remove": Row(EDIT(422), method="POST", data={"area": "area_gone", "base_revision": 0}, **HX),
     "warning_dismiss": Row(EDIT(), method="POST", data={"code": "reserved-word", "base_revision": 0}, **HX),
     # owners only
     "project_settings": Row(OWNER(200)),

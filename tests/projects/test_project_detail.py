@@ -39,7 +39,8 @@ def test_the_diagram_url_opened_directly_is_the_page_drawn_the_same(client_for, 
     body = response.content.decode()
     assert response.status_code == 200 and "<html" in body and 'class="topbar"' in body
     assert 'id="editor-panel"' in body and 'id="diagram"' in body
-    assert f'<option value="{schema_entities["tags"]}" selected>tags</option>' in body  # the controls say so
+    tags = schema_entities["tags"]
+    assert f'<option value="{tags}" data-node="entity_{tags}" selected>tags</option>' in body  # the controls say so
     assert f'id="entity_{schema_entities["post_tags"]}"' in body
     assert f'id="entity_{schema_entities["users"]}"' not in body
     assert "HX-Request" in response["Vary"]
