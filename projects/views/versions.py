@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from designer.compare import compare, drawing_schema
 from designer.deploy import DIALECT_LABELS
 from designer.diagram import DiagramOptions
+from designer.migration_texts import migration_texts
 from projects import releases, selectors
 from projects.diagrams import diagram_for_page
 from projects.forms.versions import BaselineForm, BundleForm, CompareForm, ReleaseForm
@@ -96,6 +97,7 @@ def version_compare(request, project_id: int):
                 "new": new,
                 "comparison": comparison,
                 "diagram": diagram_for_page(drawing_schema(before, after), options=options),
+                "migrations": migration_texts(before, after) if comparison.changes else [],
             }
     status = 422 if form.errors else 200
     return render(request, "projects/compare.html", context, status=status)

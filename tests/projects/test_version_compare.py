@@ -1,5 +1,7 @@
 """Comparing two versions (projects/views/versions.py: version_compare)."""
 
+from html import escape
+
 import pytest
 from django.urls import reverse
 
@@ -56,3 +58,17 @@ def test_outsider_gets_404(client_for, project, owner, outsider):
     releases.release_create(project=project, user=owner)
     response = client_for(outsider).get(reverse("version_compare", args=[project.pk]), {"old": 0, "new": 1})
     assert response.status_code == 404
+
+
+@pytest.mark.graphviz
+def test_compare_shows_the_migration_up_and_down_for_each_database(client_for, project, owner, viewer):
+    releases.release_create(project=project, user=owner, message="one")
+    _rename_users_email(project, owner, "email_<address>")
+    releases.release_create(project=project, user=owner, message="two")
+    body = client_for(viewer).get(reverse("version_compare", args=[project.pk]), {"old": 1, "new": 2}).content.decode()
+    section = body[body.index('id="migration-sql"') :]
+    assert [label in section for label in ("PostgreSQL", "MySQL/MariaDB", "SQLite")] == [True, True, True]
+    # Up renames to the new name, down back; the name shown escaped, never as markup.
+    assert escape('RENAME COLUMN "email" TO "email_<address>"') in section
+    assert escape('RENAME COLUMN "email_<address>" TO "email"') in section
+    assert "<address>" not in body
