@@ -12,6 +12,7 @@ from designer import ops
 from designer.formats.json_doc import schema_from_dict
 from designer.schema import Schema
 from projects import memo
+from projects.access import LINK, ProjectAccess
 from projects.models import (
     Analysis,
     Dismissal,
@@ -33,7 +34,7 @@ _ALLOWED = {
 }
 
 
-def project_for_user(*, user, project_id: int, need: str = "view") -> Project:
+def project_access(*, user, project_id: int, need: str = "view") -> ProjectAccess:
     if not user.is_authenticated:
         raise Http404("No such project")
     # The document is loaded only if its parsed schema is not already in memory.
@@ -43,9 +44,7 @@ def project_for_user(*, user, project_id: int, need: str = "view") -> Project:
         raise Http404("No such project")
     if membership.role not in _ALLOWED[need]:
         raise PermissionDenied(f"Your role ({membership.role}) cannot {need} this project.")
-    project = membership.project
-    project.role = membership.role  # templates show or hide edit controls from this
-    return project
+    return ProjectAccess(project=membership.project, role=membership.role)
 
 
 def projects_for_user(*, user) -> QuerySet[Project]:
@@ -153,7 +152,7 @@ def live_share_links(*, project: Project) -> QuerySet[ShareLink]:
     return live_share_links_any().filter(project=project).order_by("-created_at")
 
 
-def project_for_share_token(*, token: str) -> Project:
+def access_for_share_token(*, token: str) -> ProjectAccess:
     """The project a share link opens, read-only. Unknown, revoked and expired links are
     all the same 404: a link holder learns nothing about links that do not work."""
     link = (
@@ -161,9 +160,7 @@ def project_for_share_token(*, token: str) -> Project:
     )
     if link is None:
         raise Http404("No such link")
-    project = link.project
-    project.role = "link"
-    return project
+    return ProjectAccess(project=link.project, role=LINK)
 
 
 def live_share_links_any() -> QuerySet[ShareLink]:

@@ -72,7 +72,7 @@ def project_access(request, project_id: int, *, need: str = "view"):
     token = token_of(request)
     if token is not None and token.project_id is not None and token.project_id != project_id:
         raise Http404("No such project")
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need=need)
+    project = selectors.project_access(user=request.user, project_id=project_id, need=need).project
     if need != "view":
         refuse_read_token(request)
     return project

@@ -5,13 +5,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from projects import ratelimits
+from projects.access import HtmxHttpRequest
 from projects.forms.projects import SignupForm
 
 TOO_MANY = "Too many attempts. Wait a few minutes and try again."
 
 
 @require_http_methods(["GET", "POST"])
-def login(request):
+def login(request: HtmxHttpRequest):
     """Django's login view behind limits on wrong passwords (projects/ratelimits.py)."""
     if request.method == "POST" and ratelimits.login_refused(request):
         # The password is not even checked: a guess inside a blocked window tells nothing.
@@ -24,7 +25,7 @@ def login(request):
 
 
 @require_http_methods(["GET", "POST"])
-def signup(request):
+def signup(request: HtmxHttpRequest):
     if request.user.is_authenticated:
         return redirect("project_list")
     form = SignupForm(request.POST if request.method == "POST" else None)

@@ -12,7 +12,9 @@ from designer import ops
 from designer.advice import review_markdown
 from designer.problems import SchemaError
 from projects import selectors, services
+from projects.access import ProjectRequest
 from projects.models import Analysis, Job, JobKind
+from projects.views.access import project_access
 from projects.views.advice_panel import advice_context
 from projects.views.editing import commit, editable_project, editor_page, panel_response, wants_fragment
 
@@ -21,15 +23,15 @@ MAX_REASON = 500
 
 def _section(request, project, *, started=None):
     advice = advice_context(project, started=started)
-    context = {"project": project, "can_edit": project.role in ("owner", "editor"), "advice": advice}
+    context = {"project": project, "can_edit": request.access.can_edit, "advice": advice}
     return render(request, "projects/detail.html#advice", context)
 
 
 @login_required
 @require_POST
-def analyze_start(request, project_id: int):
+def analyze_start(request: ProjectRequest, project_id: int):
     # Analysing changes nothing in the schema: whoever may see the project may run it.
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+    project = project_access(request, project_id).project
     job = services.job_create(project=project, user=request.user, kind=JobKind.ANALYSIS)
     job.refresh_from_db()  # in embedded mode the task already ran; a broker out of reach failed it
     return _section(request, project, started=job)
@@ -38,8 +40,8 @@ def analyze_start(request, project_id: int):
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
-def analysis_job(request, project_id: int, job_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def analysis_job(request: ProjectRequest, project_id: int, job_id: int):
+    project = project_access(request, project_id).project
     job = services.job_reap(job=get_object_or_404(Job, pk=job_id, project=project, kind=JobKind.ANALYSIS))
     if not wants_fragment(request):
         return editor_page(request, project, tab="advice")
@@ -51,7 +53,7 @@ def analysis_job(request, project_id: int, job_id: int):
 
 @login_required
 @require_POST
-def recommendation_apply(request, project_id: int):
+def recommendation_apply(request: ProjectRequest, project_id: int):
     project, _ = editable_project(request, project_id)
     analysis, recommendation = _recommendation(request, project)
     if analysis.revision != project.revision:
@@ -74,7 +76,7 @@ def recommendation_apply(request, project_id: int):
 
 @login_required
 @require_POST
-def recommendation_dismiss(request, project_id: int):
+def recommendation_dismiss(request: ProjectRequest, project_id: int):
     project, _ = editable_project(request, project_id)
     _, recommendation = _recommendation(request, project)
     reason = request.POST.get("reason", "")
@@ -86,7 +88,7 @@ def recommendation_dismiss(request, project_id: int):
 
 @login_required
 @require_POST
-def recommendation_restore(request, project_id: int):
+def recommendation_restore(request: ProjectRequest, project_id: int):
     project, _ = editable_project(request, project_id)
     services.dismissal_clear(project=project, key=request.POST.get("key", ""))
     return panel_response(request, project)
@@ -94,8 +96,8 @@ def recommendation_restore(request, project_id: int):
 
 @login_required
 @require_GET
-def review_download(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def review_download(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id).project
     analysis = selectors.latest_analysis(project=project)
     if analysis is None:
         raise Http404("No analysis yet: run one in the Advice tab")

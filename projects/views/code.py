@@ -12,17 +12,18 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from designer.codegen import CodegenError
-from projects import selectors
+from projects.access import ProjectRequest
 from projects.code import generated_code, releases_of
 from projects.forms.code import CodeForm
 from projects.highlight import STYLE_CSS, highlighted
 from projects.services import safe_file_stem
+from projects.views.access import project_access
 
 
 @login_required
 @require_GET
-def project_code(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def project_code(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id).project
     form = CodeForm(request.GET, releases=releases_of(project))
     context = {"project": project, "form": form, "style_css": STYLE_CSS, "files": [], "error": None}
     status = 200
@@ -45,8 +46,8 @@ def project_code(request, project_id: int):
 
 @login_required
 @require_GET
-def project_code_download(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def project_code_download(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id).project
     form = CodeForm(request.GET, releases=releases_of(project))
     if not form.is_valid():
         return HttpResponse(

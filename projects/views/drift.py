@@ -10,7 +10,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from designer.problems import SchemaError
-from projects import code, drift, live_import, releases, selectors
+from projects import code, drift, live_import, releases
+from projects.access import ProjectRequest
+from projects.views.access import project_access
 
 
 class DriftForm(forms.Form):
@@ -28,8 +30,8 @@ class DriftForm(forms.Form):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def drift_page(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def drift_page(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id).project
     if not settings.IMPORT_LIVE_HOSTS:
         raise Http404("Reading live databases is not enabled")
     numbers = [r.number for r in releases.releases_for(project=project)]

@@ -13,6 +13,7 @@ from designer.diagram import DiagramError, DiagramOptions, visible_entity_ids
 from designer.diagram.areas import area_schema, arranged_area
 from designer.diagram.layout import automatic_positions
 from designer.schema import Position, SubjectArea, replace
+from projects.access import ProjectRequest
 from projects.diagrams import layout_op
 from projects.views.editing import commit, editable_project, panel_response, selected_entity_id
 
@@ -21,7 +22,7 @@ MAX_MOVE = 1_000_000.0  # points; anything further is a broken request
 
 @login_required
 @require_POST
-def diagram_move(request, project_id: int):
+def diagram_move(request: ProjectRequest, project_id: int):
     """``move`` = "object id,dx,dy" (points, y down), once per moved object."""
     project, schema = editable_project(request, project_id)
     moves = _moves(request.POST.getlist("move"))
@@ -51,7 +52,7 @@ def diagram_move(request, project_id: int):
 
 @login_required
 @require_POST
-def diagram_arrange(request, project_id: int):
+def diagram_arrange(request: ProjectRequest, project_id: int):
     """``scope`` = "all", or "chosen" with ``object`` ids (the tables picked with Shift+click)."""
     project, schema = editable_project(request, project_id)
     chosen = [i for i in request.POST.getlist("object") if schema.entity(i) or schema.enum(i)]
@@ -99,7 +100,7 @@ MAX_AREA_NAME = 80
 
 @login_required
 @require_POST
-def diagram_area_save(request, project_id: int):
+def diagram_area_save(request: ProjectRequest, project_id: int):
     """A new subject area named ``area_name`` of the tables picked with Shift+click
     (``object``), else of the tables the diagram shows now (a focus and its depth);
     laid out on its own. The response shows it."""
@@ -134,7 +135,7 @@ def diagram_area_save(request, project_id: int):
 
 @login_required
 @require_POST
-def diagram_area_remove(request, project_id: int):
+def diagram_area_remove(request: ProjectRequest, project_id: int):
     project, schema = editable_project(request, project_id)
     area = _area(request, schema)
     if area is None:

@@ -6,13 +6,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from designer import ops
+from projects.access import ProjectRequest
 from projects.forms.editor import EntityForm, NewEntityForm
 from projects.views.editing import commit, editable_project, invalid_form, panel_response
 
 
 @login_required
 @require_POST
-def entity_add(request, project_id: int):
+def entity_add(request: ProjectRequest, project_id: int):
     project, schema = editable_project(request, project_id)
     form = NewEntityForm(request.POST, schema=schema)
     if not form.is_valid():
@@ -23,7 +24,7 @@ def entity_add(request, project_id: int):
 
 @login_required
 @require_POST
-def entity_update(request, project_id: int, entity_id: str):
+def entity_update(request: ProjectRequest, project_id: int, entity_id: str):
     project, schema = editable_project(request, project_id)
     entity = _entity(schema, entity_id)
     form = EntityForm(request.POST, schema=schema, entity=entity)
@@ -35,7 +36,7 @@ def entity_update(request, project_id: int, entity_id: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
-def entity_delete(request, project_id: int, entity_id: str):
+def entity_delete(request: ProjectRequest, project_id: int, entity_id: str):
     """GET shows what goes with the entity; POST removes it."""
     project, schema = editable_project(request, project_id)
     entity = _entity(schema, entity_id)

@@ -5,13 +5,14 @@ from django.http import Http404
 from django.views.decorators.http import require_POST
 
 from designer import edits, ops
+from projects.access import ProjectRequest
 from projects.forms.editor import EnumForm, EnumValueForm
 from projects.views.editing import commit, editable_project, invalid_form
 
 
 @login_required
 @require_POST
-def enum_add(request, project_id: int):
+def enum_add(request: ProjectRequest, project_id: int):
     project, schema = editable_project(request, project_id)
     form = EnumForm(request.POST, schema=schema)
     if not form.is_valid():
@@ -21,7 +22,7 @@ def enum_add(request, project_id: int):
 
 @login_required
 @require_POST
-def enum_value(request, project_id: int, enum_id: str, action: str):
+def enum_value(request: ProjectRequest, project_id: int, enum_id: str, action: str):
     """add / rename / up / down / remove one value."""
     project, schema = editable_project(request, project_id)
     enum = schema.enum(enum_id)
@@ -41,7 +42,7 @@ def enum_value(request, project_id: int, enum_id: str, action: str):
 
 @login_required
 @require_POST
-def enum_delete(request, project_id: int, enum_id: str):
+def enum_delete(request: ProjectRequest, project_id: int, enum_id: str):
     project, schema = editable_project(request, project_id)
     if schema.enum(enum_id) is None:
         raise Http404("No such enum")

@@ -8,6 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from designer import edits, ops
 from designer.labels import field_label
+from projects.access import ProjectRequest
 from projects.forms.editor import FieldForm
 from projects.views.editing import commit, editable_project, editor_page, invalid_form, panel_response, wants_fragment
 
@@ -22,7 +23,7 @@ def _entity_and_field(schema, entity_id, field_id=None):
 
 @login_required
 @require_POST
-def field_add(request, project_id: int, entity_id: str):
+def field_add(request: ProjectRequest, project_id: int, entity_id: str):
     project, schema = editable_project(request, project_id)
     entity, _ = _entity_and_field(schema, entity_id)
     form = FieldForm(request.POST, schema=schema, entity=entity)
@@ -34,7 +35,7 @@ def field_add(request, project_id: int, entity_id: str):
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
-def field_form(request, project_id: int, entity_id: str, field_id: str):
+def field_form(request: ProjectRequest, project_id: int, entity_id: str, field_id: str):
     """A field's edit form, fetched when the field is opened in the panel (the page
     with the field open, for a request not from htmx)."""
     project, schema = editable_project(request, project_id)
@@ -49,7 +50,7 @@ def field_form(request, project_id: int, entity_id: str, field_id: str):
 
 @login_required
 @require_POST
-def field_update(request, project_id: int, entity_id: str, field_id: str):
+def field_update(request: ProjectRequest, project_id: int, entity_id: str, field_id: str):
     project, schema = editable_project(request, project_id)
     entity, field = _entity_and_field(schema, entity_id, field_id)
     form = FieldForm(request.POST, schema=schema, entity=entity, field=field)
@@ -61,7 +62,7 @@ def field_update(request, project_id: int, entity_id: str, field_id: str):
 
 @login_required
 @require_POST
-def field_move(request, project_id: int, entity_id: str, field_id: str, direction: str):
+def field_move(request: ProjectRequest, project_id: int, entity_id: str, field_id: str, direction: str):
     project, schema = editable_project(request, project_id)
     entity, field = _entity_and_field(schema, entity_id, field_id)
     return commit(request, project, edits.move_field(entity, field, direction=direction), selected=entity.id)
@@ -70,7 +71,7 @@ def field_move(request, project_id: int, entity_id: str, field_id: str, directio
 @login_required
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
-def field_delete(request, project_id: int, entity_id: str, field_id: str):
+def field_delete(request: ProjectRequest, project_id: int, entity_id: str, field_id: str):
     project, schema = editable_project(request, project_id)
     entity, field = _entity_and_field(schema, entity_id, field_id)
     if request.method == "GET":

@@ -5,18 +5,19 @@ from django.views.decorators.http import require_POST
 
 from designer.problems import SchemaError
 from projects import history, services
+from projects.access import ProjectRequest
 from projects.views.editing import editable_project, panel_response
 
 
 @login_required
 @require_POST
-def undo(request, project_id: int):
+def undo(request: ProjectRequest, project_id: int):
     return _history_step(request, project_id, history.undo)
 
 
 @login_required
 @require_POST
-def redo(request, project_id: int):
+def redo(request: ProjectRequest, project_id: int):
     return _history_step(request, project_id, history.redo)
 
 
@@ -28,5 +29,4 @@ def _history_step(request, project_id, step):
         return panel_response(request, project, status=409, errors=[str(error)])
     except SchemaError as error:
         return panel_response(request, project, status=422, errors=[p.message for p in error.problems])
-    after.role = project.role
     return panel_response(request, after, warnings=warnings)

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from designer import ops
 from designer.keys import points_at_non_unique, reversed_relationship, reversible_references
 from designer.schema import Cardinality
+from projects.access import ProjectRequest
 from projects.forms.editor import IndexForm
 from projects.forms.relationships import RelationshipForm
 from projects.views.editing import commit, editable_project, invalid_form, panel_response
@@ -14,7 +15,7 @@ from projects.views.editing import commit, editable_project, invalid_form, panel
 
 @login_required
 @require_POST
-def relationship_add(request, project_id: int):
+def relationship_add(request: ProjectRequest, project_id: int):
     project, schema = editable_project(request, project_id)
     form = RelationshipForm(request.POST, schema=schema)
     # The form lives in the "from" entity's editor: errors must show there even when
@@ -27,7 +28,7 @@ def relationship_add(request, project_id: int):
 
 @login_required
 @require_POST
-def relationship_delete(request, project_id: int, relationship_id: str):
+def relationship_delete(request: ProjectRequest, project_id: int, relationship_id: str):
     """Deleting a many-to-many also deletes the join entity the editor made for it."""
     project, schema = editable_project(request, project_id)
     relationship = schema.relationship(relationship_id)
@@ -41,7 +42,7 @@ def relationship_delete(request, project_id: int, relationship_id: str):
 
 @login_required
 @require_POST
-def relationship_reverse(request, project_id: int, relationship_id: str):
+def relationship_reverse(request: ProjectRequest, project_id: int, relationship_id: str):
     """The other side holds the key; refused when that side is not a key either."""
     project, schema = editable_project(request, project_id)
     relationship = schema.relationship(relationship_id)
@@ -61,7 +62,7 @@ def relationship_reverse(request, project_id: int, relationship_id: str):
 
 @login_required
 @require_POST
-def relationships_reverse_all(request, project_id: int):
+def relationships_reverse_all(request: ProjectRequest, project_id: int):
     """Every reference to a non-unique column whose other side is a key, reversed in one edit."""
     project, schema = editable_project(request, project_id)
     found = reversible_references(schema)
@@ -76,7 +77,7 @@ def relationships_reverse_all(request, project_id: int):
 
 @login_required
 @require_POST
-def index_add(request, project_id: int, entity_id: str):
+def index_add(request: ProjectRequest, project_id: int, entity_id: str):
     project, schema = editable_project(request, project_id)
     entity = schema.entity(entity_id)
     if entity is None:
@@ -89,7 +90,7 @@ def index_add(request, project_id: int, entity_id: str):
 
 @login_required
 @require_POST
-def index_delete(request, project_id: int, entity_id: str, index_id: str):
+def index_delete(request: ProjectRequest, project_id: int, entity_id: str, index_id: str):
     project, schema = editable_project(request, project_id)
     entity = schema.entity(entity_id)
     if entity is None or not any(i.id == index_id for i in entity.indexes):

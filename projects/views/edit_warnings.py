@@ -4,12 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.views.decorators.http import require_POST
 
 from projects import services
+from projects.access import ProjectRequest
 from projects.views.editing import editable_project, panel_response
 
 
 @login_required
 @require_POST
-def warning_dismiss(request, project_id: int):
+def warning_dismiss(request: ProjectRequest, project_id: int):
     """Dismiss one kind of schema warning for the project (``show=1``: show it again)."""
     project, _ = editable_project(request, project_id)
     code = request.POST.get("code", "")

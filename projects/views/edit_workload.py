@@ -7,13 +7,14 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from designer import ops
+from projects.access import ProjectRequest
 from projects.forms.workload import PatternForm, SqlPatternForm, VolumeForm
 from projects.views.editing import commit, editable_project, editor_page, invalid_form, wants_fragment
 
 
 @login_required
 @require_POST
-def pattern_add(request, project_id: int):
+def pattern_add(request: ProjectRequest, project_id: int):
     project, schema = editable_project(request, project_id)
     form = PatternForm(request.POST, schema=schema, auto_id="new-pattern-%s")
     if not form.is_valid():
@@ -23,7 +24,7 @@ def pattern_add(request, project_id: int):
 
 @login_required
 @require_POST
-def pattern_update(request, project_id: int, pattern_id: str):
+def pattern_update(request: ProjectRequest, project_id: int, pattern_id: str):
     project, schema = editable_project(request, project_id)
     pattern = _pattern(schema, pattern_id)
     slot = f"pattern-{pattern.id}"
@@ -35,14 +36,14 @@ def pattern_update(request, project_id: int, pattern_id: str):
 
 @login_required
 @require_POST
-def pattern_delete(request, project_id: int, pattern_id: str):
+def pattern_delete(request: ProjectRequest, project_id: int, pattern_id: str):
     project, schema = editable_project(request, project_id)
     return commit(request, project, ops.RemovePattern(pattern_id=_pattern(schema, pattern_id).id))
 
 
 @login_required
 @require_POST
-def pattern_from_sql(request, project_id: int):
+def pattern_from_sql(request: ProjectRequest, project_id: int):
     project, schema = editable_project(request, project_id)
     form = SqlPatternForm(request.POST, schema=schema, auto_id="sql-pattern-%s")
     if not form.is_valid():
@@ -53,7 +54,7 @@ def pattern_from_sql(request, project_id: int):
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
-def pattern_form(request, project_id: int):
+def pattern_form(request: ProjectRequest, project_id: int):
     """The pattern form again for another target entity (its fields and joins), keeping
     what was typed in the entity-independent boxes (for a request not from htmx: the
     page's Workload tab with that form open)."""
@@ -70,7 +71,7 @@ def pattern_form(request, project_id: int):
 
 @login_required
 @require_POST
-def volume_set(request, project_id: int, entity_id: str):
+def volume_set(request: ProjectRequest, project_id: int, entity_id: str):
     project, schema = editable_project(request, project_id)
     entity = schema.entity(entity_id)
     if entity is None:

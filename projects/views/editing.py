@@ -22,6 +22,7 @@ from projects import selectors, services
 from projects.diagrams import diagram_for_page_soon, placement_for
 from projects.forms.editor import EntityForm, EnumForm, FieldForm, IndexForm, NewEntityForm
 from projects.forms.relationships import RelationshipForm
+from projects.views.access import project_access
 from projects.views.advice_panel import advice_context
 from projects.views.editor_options import diagram_options
 from projects.views.workload_panel import workload_context
@@ -116,7 +117,8 @@ def panel_context(request, project, state: PanelState = PanelState()) -> dict:
         "warning_groups": warning_groups(schema, dismissed=project.dismissed_warnings, found=state.warnings),
         "confirm": state.confirm,
         "options": options,
-        "can_edit": project.role in ("owner", "editor"),
+        "access": request.access,
+        "can_edit": request.access.can_edit,
         "diagram": diagram,
         # Said by the page's live region: what the edit did, or why it was not saved.
         "announce": state.announce or (f"Not saved: {state.errors[0]}" if state.errors else ""),
@@ -167,7 +169,7 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
             project_id=project.pk, user=request.user, op=op, base_revision=revision, summary=summary, prepared=prepared
         )
     except services.StaleRevision as error:  # a conflict: show what is stored now, keep what they typed
-        project = selectors.project_for_user(user=request.user, project_id=project.pk, need="edit")
+        project = project_access(request, project.pk, need="edit").project
         bound = {form_slot: form} if form_slot else {}
         return panel_response(request, project, status=409, bound=bound, errors=[str(error)], selected=selected)
     except SchemaError as error:
@@ -177,7 +179,6 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
                 form.add_error(None, message)
             return panel_response(request, project, status=422, bound={form_slot: form}, selected=selected)
         return panel_response(request, project, status=422, selected=selected, errors=messages)
-    project_after.role = project.role
     if project_after.revision != revision + 1:
         diagram = None  # cannot happen under the row lock; never show a drawing of another schema
     return panel_response(
@@ -206,5 +207,5 @@ def invalid_form(request, project, *, form_slot, form, selected=None) -> HttpRes
 
 
 def editable_project(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need="edit")
+    project = project_access(request, project_id, need="edit").project
     return project, selectors.project_schema(project)

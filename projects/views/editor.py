@@ -8,7 +8,9 @@ from django.views.decorators.vary import vary_on_headers
 
 from designer.diagram import DiagramError
 from projects import selectors, services
+from projects.access import ProjectRequest
 from projects.diagrams import diagram_bytes, diagram_for_page
+from projects.views.access import project_access
 from projects.views.editing import editor_page, panel_response, wants_fragment
 from projects.views.editor_options import diagram_options
 
@@ -17,16 +19,16 @@ DOWNLOAD_TYPES = {"svg": "image/svg+xml", "png": "image/png", "pdf": "applicatio
 
 @login_required
 @require_GET
-def project_detail(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def project_detail(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id).project
     return editor_page(request, project)
 
 
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
-def diagram_fragment(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def diagram_fragment(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id).project
     if not wants_fragment(request):  # the page, drawn with these settings
         return editor_page(request, project)
     schema = selectors.project_schema(project)
@@ -42,8 +44,8 @@ def diagram_fragment(request, project_id: int):
 
 @login_required
 @require_GET
-def diagram_download(request, project_id: int, fmt: str):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def diagram_download(request: ProjectRequest, project_id: int, fmt: str):
+    project = project_access(request, project_id).project
     if fmt not in DOWNLOAD_TYPES:
         raise Http404("Unknown diagram format")
     schema = selectors.project_schema(project)
@@ -60,6 +62,6 @@ def diagram_download(request, project_id: int, fmt: str):
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
-def panel(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def panel(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id).project
     return panel_response(request, project)

@@ -9,15 +9,17 @@ from django.views.decorators.http import require_GET, require_POST
 
 from designer.problems import SchemaError
 from projects import selectors, services
+from projects.access import ProjectRequest
 from projects.diagrams import diagram_for_page
 from projects.shared import rendered_sections
+from projects.views.access import project_access
 from projects.views.editor_options import diagram_options
 
 
 @login_required
 @require_GET
-def project_history(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def project_history(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id).project
     entity_id, username = request.GET.get("entity", ""), request.GET.get("person", "")
     context = {
         "project": project,
@@ -26,17 +28,17 @@ def project_history(request, project_id: int):
         "people": [m.user.username for m in selectors.members_of(project=project)],
         "entity_filter": entity_id,
         "person_filter": username,
-        "can_edit": project.role in ("owner", "editor"),
+        "can_edit": request.access.can_edit,
     }
     return render(request, "projects/history.html", context)
 
 
 @login_required
 @require_GET
-def revision_detail(request, project_id: int, number: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def revision_detail(request: ProjectRequest, project_id: int, number: int):
+    project = project_access(request, project_id).project
     schema = _schema_at(project, number)
-    can_restore = project.role in ("owner", "editor") and number != project.revision
+    can_restore = request.access.can_edit and number != project.revision
     context = {
         "project": project,
         "heading": f"“{project.name}” at revision {number}",
@@ -52,8 +54,8 @@ def revision_detail(request, project_id: int, number: int):
 
 @login_required
 @require_POST
-def revision_restore(request, project_id: int, number: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need="edit")
+def revision_restore(request: ProjectRequest, project_id: int, number: int):
+    project = project_access(request, project_id, need="edit").project
     _schema_at(project, number)  # 404 for a revision that does not exist
     try:
         base = int(request.POST.get("base_revision", ""))

@@ -8,8 +8,10 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseStopPolling
 
-from projects import selectors, services
+from projects import services
+from projects.access import ProjectRequest
 from projects.models import Job, JobKind
+from projects.views.access import project_access
 
 # Jobs that only read the project: viewers may start and retry them (they may download
 # too). Any other kind changes the project and needs an editor.
@@ -20,9 +22,9 @@ STARTABLE_JOBS = {JobKind.EXPORT}
 
 @login_required
 @require_POST
-def job_start(request, project_id: int, kind: str):
+def job_start(request: ProjectRequest, project_id: int, kind: str):
     need = "view" if kind in READ_ONLY_JOBS else "edit"
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need=need)
+    project = project_access(request, project_id, need=need).project
     if kind not in STARTABLE_JOBS:
         raise Http404("No such job kind")
     job = services.job_create(project=project, user=request.user, kind=kind)  # may be Refused (429)
@@ -31,19 +33,19 @@ def job_start(request, project_id: int, kind: str):
 
 @login_required
 @require_POST
-def job_retry(request, project_id: int, job_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def job_retry(request: ProjectRequest, project_id: int, job_id: int):
+    project = project_access(request, project_id).project
     job = get_object_or_404(Job, pk=job_id, project=project)
     if job.kind not in READ_ONLY_JOBS:
-        project = selectors.project_for_user(user=request.user, project_id=project_id, need="edit")
+        project = project_access(request, project_id, need="edit").project
     job = services.job_retry(job=job, user=request.user)
     return _job_fragment(request, project, job)
 
 
 @login_required
 @require_GET
-def job_status(request, project_id: int, job_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def job_status(request: ProjectRequest, project_id: int, job_id: int):
+    project = project_access(request, project_id).project
     job = services.job_reap(job=get_object_or_404(Job, pk=job_id, project=project))
     return _job_fragment(request, project, job)
 
@@ -58,8 +60,8 @@ def _job_fragment(request, project, job):
 
 @login_required
 @require_GET
-def job_download(request, project_id: int, job_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def job_download(request: ProjectRequest, project_id: int, job_id: int):
+    project = project_access(request, project_id).project
     job = get_object_or_404(Job, pk=job_id, project=project)
     if not job.file:
         raise Http404("This job has no file")

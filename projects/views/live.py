@@ -7,12 +7,14 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from projects import presence, selectors
+from projects.access import ProjectRequest
+from projects.views.access import project_access
 
 
 @login_required
 @require_GET
-def live(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def live(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id).project
     presence.presence_touch(project_id=project.pk, user=request.user)
     member_ids = list(selectors.members_of(project=project).values_list("user_id", flat=True))
     present = presence.present_usernames(project_id=project.pk, user_ids=member_ids)

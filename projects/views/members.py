@@ -10,14 +10,16 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from projects import selectors, teams
+from projects.access import AuthenticatedRequest, ProjectRequest
 from projects.forms.projects import InviteForm, RoleForm, ShareLinkForm
 from projects.models import Invitation, Membership, ShareLink
+from projects.views.access import project_access
 
 
 @login_required
 @require_GET
-def members(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def members(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id).project
     return _page(request, project)
 
 
@@ -25,24 +27,24 @@ def _page(request, project, *, invite_form=None, share_form=None, status=200, ne
     context = {
         "project": project,
         "members": selectors.members_of(project=project),
-        "is_owner": project.role == "owner",
-        "invitations": selectors.open_invitations(project=project) if project.role == "owner" else (),
-        "share_links": selectors.live_share_links(project=project) if project.role == "owner" else (),
+        "is_owner": request.access.is_owner,
+        "invitations": selectors.open_invitations(project=project) if request.access.is_owner else (),
+        "share_links": selectors.live_share_links(project=project) if request.access.is_owner else (),
         "invite_form": invite_form or InviteForm(),
         "share_form": share_form or ShareLinkForm(),
         "role_choices": RoleForm.base_fields["role"].choices,
         "new_link": new_link,
         "new_invitation": new_invitation,
         # The one owner cannot leave: ownership goes to a teammate first (teams refuses otherwise).
-        "can_leave": project.role != "owner",
+        "can_leave": not request.access.is_owner,
     }
     return render(request, "projects/members.html", context, status=status)
 
 
 @login_required
 @require_POST
-def invite(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+def invite(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id, need="owner").project
     form = InviteForm(request.POST)
     if not form.is_valid():
         return _page(request, project, invite_form=form, status=422)
@@ -64,8 +66,8 @@ def invite(request, project_id: int):
 
 @login_required
 @require_POST
-def invitation_revoke(request, project_id: int, invitation_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+def invitation_revoke(request: ProjectRequest, project_id: int, invitation_id: int):
+    project = project_access(request, project_id, need="owner").project
     invitation = Invitation.objects.filter(project=project, pk=invitation_id).first()
     if invitation is None:
         raise Http404("No such invitation")
@@ -76,7 +78,7 @@ def invitation_revoke(request, project_id: int, invitation_id: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def invitation_accept(request, token: str):
+def invitation_accept(request: AuthenticatedRequest, token: str):
     """Any logged-in person holding the link; an invitation by username only for that account."""
     invitation = teams.invitation_for_token(token=token, user=request.user)
     if invitation is None:
@@ -96,8 +98,8 @@ def invitation_accept(request, token: str):
 
 @login_required
 @require_POST
-def member_role(request, project_id: int, membership_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+def member_role(request: ProjectRequest, project_id: int, membership_id: int):
+    project = project_access(request, project_id, need="owner").project
     membership = selectors.membership_in(project=project, membership_id=membership_id)
     form = RoleForm(request.POST)
     if form.is_valid():
@@ -115,8 +117,8 @@ def member_role(request, project_id: int, membership_id: int):
 
 @login_required
 @require_POST
-def member_remove(request, project_id: int, membership_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+def member_remove(request: ProjectRequest, project_id: int, membership_id: int):
+    project = project_access(request, project_id, need="owner").project
     membership = selectors.membership_in(project=project, membership_id=membership_id)
     _attempt(request, teams.membership_remove, membership=membership, done=f"{membership.user.username} was removed.")
     return _back(request, project)
@@ -124,8 +126,8 @@ def member_remove(request, project_id: int, membership_id: int):
 
 @login_required
 @require_POST
-def ownership_transfer(request, project_id: int, membership_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+def ownership_transfer(request: ProjectRequest, project_id: int, membership_id: int):
+    project = project_access(request, project_id, need="owner").project
     target = selectors.membership_in(project=project, membership_id=membership_id)
     mine = Membership.objects.get(project=project, user=request.user)
     if target.pk == mine.pk:
@@ -138,8 +140,8 @@ def ownership_transfer(request, project_id: int, membership_id: int):
 
 @login_required
 @require_POST
-def leave(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def leave(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id).project
     mine = Membership.objects.get(project=project, user=request.user)
     if _attempt(request, teams.membership_remove, membership=mine, done=f"You left “{project.name}”."):
         return redirect("project_list")
@@ -148,8 +150,8 @@ def leave(request, project_id: int):
 
 @login_required
 @require_POST
-def share_link_create(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+def share_link_create(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id, need="owner").project
     form = ShareLinkForm(request.POST)
     if not form.is_valid():
         return _page(request, project, share_form=form, status=422)
@@ -160,8 +162,8 @@ def share_link_create(request, project_id: int):
 
 @login_required
 @require_POST
-def share_link_revoke(request, project_id: int, link_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+def share_link_revoke(request: ProjectRequest, project_id: int, link_id: int):
+    project = project_access(request, project_id, need="owner").project
     link = ShareLink.objects.filter(project=project, pk=link_id).first()
     if link is None:
         raise Http404("No such link")

@@ -6,19 +6,21 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 
 from projects import selectors, services
+from projects.access import AuthenticatedRequest, ProjectRequest
 from projects.forms.projects import ProjectForm
+from projects.views.access import project_access
 
 
 @login_required
 @require_GET
-def project_list(request):
+def project_list(request: AuthenticatedRequest):
     projects = selectors.projects_for_user(user=request.user)
     return render(request, "projects/list.html", {"projects": projects, "form": ProjectForm()})
 
 
 @login_required
 @require_POST
-def project_create(request):
+def project_create(request: AuthenticatedRequest):
     form = ProjectForm(request.POST)
     if not form.is_valid():
         projects = selectors.projects_for_user(user=request.user)
@@ -29,15 +31,15 @@ def project_create(request):
 
 @login_required
 @require_POST
-def project_create_demo(request):
+def project_create_demo(request: AuthenticatedRequest):
     project = services.demo_project_create(owner=request.user)
     return redirect("project_detail", project_id=project.pk)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def project_settings(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+def project_settings(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id, need="owner").project
     initial = {"name": project.name, "description": project.description}
     form = ProjectForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -50,8 +52,8 @@ def project_settings(request, project_id: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def project_delete(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need="owner")
+def project_delete(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id, need="owner").project
     if request.method == "POST":
         name = project.name
         services.project_delete(project=project)

@@ -4,14 +4,16 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from projects import selectors
+from projects.access import HtmxHttpRequest
 from projects.diagrams import diagram_for_page
 from projects.shared import rendered_sections
+from projects.views.access import shared_access
 from projects.views.editor_options import diagram_options
 
 
 @require_GET
-def shared_project(request, token: str):
-    project = selectors.project_for_share_token(token=token)
+def shared_project(request: HtmxHttpRequest, token: str):
+    project = shared_access(request, token).project
     schema = selectors.project_schema(project)
     context = {
         "project": project,

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from projects import selectors
+from projects.access import AuthenticatedRequest
 from projects.api_tokens import SCOPES, AccessToken, TokenRefused, token_create, token_revoke, tokens_for
 
 
@@ -26,7 +27,7 @@ class TokenForm(forms.Form):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def token_list(request):
+def token_list(request: AuthenticatedRequest):
     form = TokenForm(request.POST or None, user=request.user)
     new_token, status = None, 200
     if request.method == "POST":
@@ -34,7 +35,7 @@ def token_list(request):
             data = form.cleaned_data
             project = None
             if data["project"] is not None:
-                project = selectors.project_for_user(user=request.user, project_id=data["project"])
+                project = selectors.project_access(user=request.user, project_id=data["project"]).project
             try:
                 _row, new_token = token_create(
                     user=request.user, name=data["name"], scope=data["scope"], project=project, days=data["days"]
@@ -50,6 +51,6 @@ def token_list(request):
 
 @login_required
 @require_POST
-def token_revoke_view(request, token_id: int):
+def token_revoke_view(request: AuthenticatedRequest, token_id: int):
     token_revoke(token=get_object_or_404(AccessToken, pk=token_id, user=request.user))
     return redirect("account_tokens")

@@ -19,21 +19,23 @@ from designer.formats import FORMATS
 from designer.notices import group_notices
 from designer.notices import summary as notice_summary
 from designer.problems import Problem, SchemaError
-from projects import imports, live_import, selectors, services
+from projects import imports, live_import, services
+from projects.access import AuthenticatedRequest, ProjectRequest
 from projects.forms.projects import ImportForm, LiveImportForm
 from projects.models import Job, JobKind
+from projects.views.access import project_access
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_new(request):
+def import_new(request: AuthenticatedRequest):
     return _import(request, project=None)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_revision(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need="edit")
+def import_revision(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id, need="edit").project
     return _import(request, project=project)
 
 
@@ -158,7 +160,7 @@ def _job_for_user(request, job_id: int) -> Job:
     also need the right to edit it (outsiders 404, viewers 403)."""
     job = get_object_or_404(Job, pk=job_id, kind=JobKind.IMPORT, created_by=request.user)
     if job.project_id is not None:
-        selectors.project_for_user(user=request.user, project_id=job.project_id, need="edit")
+        project_access(request, job.project_id, need="edit")
     return job
 
 
@@ -169,7 +171,7 @@ def _confirm_context(job: Job, name: str | None) -> dict:
 
 @login_required
 @require_GET
-def import_status(request, job_id: int):
+def import_status(request: AuthenticatedRequest, job_id: int):
     job = services.job_reap(job=_job_for_user(request, job_id))  # a dead worker's job ends here, beat or no beat
     response = render(request, "projects/_import_job.html", _confirm_context(job, request.GET.get("name")))
     if job.is_finished and request.htmx:
@@ -179,7 +181,7 @@ def import_status(request, job_id: int):
 
 @login_required
 @require_POST
-def import_apply(request, job_id: int):
+def import_apply(request: AuthenticatedRequest, job_id: int):
     job = _job_for_user(request, job_id)
     if not job.is_finished or not job.result:
         raise Http404("This import has nothing to apply")
@@ -209,8 +211,8 @@ def _imported_message(notices) -> str:
 
 @login_required
 @require_GET
-def export(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def export(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id).project
     fmt = request.GET.get("format", "dbml")
     if fmt not in FORMATS:
         return HttpResponseBadRequest(f"Unknown format; choose one of: {', '.join(FORMATS)}.")

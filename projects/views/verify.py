@@ -7,30 +7,32 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseStopPolling
 
 from designer.verify.report import findings
-from projects import releases, selectors, services
+from projects import releases, services
+from projects.access import ProjectAccess, ProjectRequest
 from projects.forms.verify import CURRENT, VerifyForm
 from projects.models import Verification
 from projects.verify_jobs import latest_report, verification_create, verifications_for
+from projects.views.access import project_access
 
 
 @login_required
 @require_GET
-def verify_page(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def verify_page(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id).project
     chosen = request.GET.get("run", "")
     if chosen.isdigit():
         run = get_object_or_404(Verification, pk=int(chosen), project=project)
         report = run.job.result
     else:
         run, report = latest_report(project=project)
-    return render(request, "projects/verify.html", _context(project, run=run, report=report))
+    return render(request, "projects/verify.html", _context(request.access, run=run, report=report))
 
 
 @login_required
 @require_POST
-def verify_start(request, project_id: int):
+def verify_start(request: ProjectRequest, project_id: int):
     # A run occupies the verification server for minutes: editors start it, viewers read it.
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need="edit")
+    project = project_access(request, project_id, need="edit").project
     form = VerifyForm(request.POST, numbers=_numbers(project))
     if form.is_valid():
         data = form.cleaned_data
@@ -49,13 +51,13 @@ def verify_start(request, project_id: int):
                 return redirect("verify", project_id=project.pk)
             return _run_fragment(request, project, run)
     template = "projects/verify.html#verify_form" if request.htmx else "projects/verify.html"
-    return render(request, template, _context(project, form=form), status=422)
+    return render(request, template, _context(request.access, form=form), status=422)
 
 
 @login_required
 @require_GET
-def verify_status(request, project_id: int, run_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def verify_status(request: ProjectRequest, project_id: int, run_id: int):
+    project = project_access(request, project_id).project
     run = get_object_or_404(Verification.objects.select_related("job"), pk=run_id, project=project)
     services.job_reap(job=run.job)
     return _run_fragment(request, project, run)
@@ -64,7 +66,7 @@ def verify_status(request, project_id: int, run_id: int):
 def _run_fragment(request, project, run):
     run.job.refresh_from_db()  # in embedded mode the task already ran
     report = run.job.result if run.job.status == "done" else None
-    response = render(request, "projects/verify.html#run", _context(project, run=run, report=report))
+    response = render(request, "projects/verify.html#run", _context(request.access, run=run, report=report))
     if run.job.is_finished and request.htmx:
         response.status_code = HttpResponseStopPolling.status_code
     return response
@@ -74,10 +76,11 @@ def _numbers(project) -> list[int]:
     return [release.number for release in releases.releases_for(project=project)]
 
 
-def _context(project, *, run=None, report=None, form=None) -> dict:
+def _context(access: ProjectAccess, *, run=None, report=None, form=None) -> dict:
+    project = access.project
     return {
         "project": project,
-        "can_edit": project.role in ("owner", "editor"),
+        "can_edit": access.can_edit,
         "form": form or VerifyForm(numbers=_numbers(project)),
         "runs": verifications_for(project=project),
         "run": run,

@@ -11,22 +11,24 @@ from designer.compare import compare, drawing_schema
 from designer.deploy import DIALECT_LABELS
 from designer.diagram import DiagramOptions
 from designer.migration_texts import migration_texts
-from projects import releases, selectors
+from projects import releases
+from projects.access import ProjectAccess, ProjectRequest
 from projects.diagrams import diagram_for_page
 from projects.forms.versions import BaselineForm, BundleForm, CompareForm, ReleaseForm
+from projects.views.access import project_access
 
 
 @login_required
 @require_GET
-def versions_page(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
-    return render(request, "projects/versions.html", _context(project))
+def versions_page(request: ProjectRequest, project_id: int):
+    access = project_access(request, project_id)
+    return render(request, "projects/versions.html", _context(access))
 
 
 @login_required
 @require_POST
-def release_create(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need="edit")
+def release_create(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id, need="edit").project
     form = ReleaseForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -45,7 +47,7 @@ def release_create(request, project_id: int):
                 return redirect("versions", project_id=project.pk)
             form = ReleaseForm()
     status = 422 if form.errors else 200
-    context = _context(project, release_form=form)
+    context = _context(request.access, release_form=form)
     if not request.htmx:
         return render(request, "projects/versions.html", context, status=status)
     # The bundle form's version choices follow, out of band, so a new version can be bundled at once.
@@ -57,29 +59,29 @@ def release_create(request, project_id: int):
 
 @login_required
 @require_GET
-def deploy_check_json(request, project_id: int):
+def deploy_check_json(request: ProjectRequest, project_id: int):
     """The deploy check of the current design as JSON: per dialect, what would fail and the fix."""
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+    project = project_access(request, project_id).project
     return JsonResponse(releases.release_check(project=project).as_dict())
 
 
 @login_required
 @require_POST
-def release_baseline(request, project_id: int, number: int):
+def release_baseline(request: ProjectRequest, project_id: int, number: int):
     """Mark a version as a baseline (bundles start their chain at its full DDL) or not."""
-    project = selectors.project_for_user(user=request.user, project_id=project_id, need="edit")
+    project = project_access(request, project_id, need="edit").project
     form = BaselineForm(request.POST)
     form.is_valid()  # a boolean: always valid
     releases.release_set_baseline(project=project, number=number, baseline=form.cleaned_data["baseline"])
     if not request.htmx:
         return redirect("versions", project_id=project.pk)
-    return render(request, "projects/versions.html#versions", _context(project))
+    return render(request, "projects/versions.html#versions", _context(request.access))
 
 
 @login_required
 @require_GET
-def version_compare(request, project_id: int):
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+def version_compare(request: ProjectRequest, project_id: int):
+    project = project_access(request, project_id).project
     form = CompareForm(request.GET)
     context = {"project": project, "form": form, "numbers": _numbers(project)}
     if form.is_valid():
@@ -105,9 +107,9 @@ def version_compare(request, project_id: int):
 
 @login_required
 @require_POST
-def bundle_start(request, project_id: int):
+def bundle_start(request: ProjectRequest, project_id: int):
     # Building a bundle changes nothing in the design: whoever may see the project may build one.
-    project = selectors.project_for_user(user=request.user, project_id=project_id)
+    project = project_access(request, project_id).project
     form = BundleForm(request.POST, numbers=_numbers(project))
     if form.is_valid():
         data = form.cleaned_data
@@ -129,7 +131,7 @@ def bundle_start(request, project_id: int):
                 return redirect("versions", project_id=project.pk)
             return render(request, "projects/_job.html", {"project": project, "job": bundle.job})
     template = "projects/versions.html#bundle_form" if request.htmx else "projects/versions.html"
-    return render(request, template, _context(project, bundle_form=form), status=422)
+    return render(request, template, _context(request.access, bundle_form=form), status=422)
 
 
 def deploy_context(check) -> dict:
@@ -152,10 +154,11 @@ def _numbers(project) -> list[int]:
     return [release.number for release in releases.releases_for(project=project)]
 
 
-def _context(project, *, release_form=None, bundle_form=None) -> dict:
+def _context(access: ProjectAccess, *, release_form=None, bundle_form=None) -> dict:
+    project = access.project
     versions = list(releases.releases_for(project=project))
     numbers = [release.number for release in versions]
-    can_edit = project.role in ("owner", "editor")
+    can_edit = access.can_edit
     return {
         "project": project,
         "versions": versions,
