@@ -112,8 +112,18 @@ _ELSEWHERE = {"tsql": "SQL Server", "oracle": "Oracle", "snowflake": "Snowflake"
 _NEVER_ELSEWHERE = (exp.Command, exp.DDL, exp.DML, exp.Alias, exp.Star)
 
 
+# Oracle's interval types with their fields' precision (INTERVAL YEAR(2) TO MONTH,
+# INTERVAL DAY(2) TO SECOND(6)): sqlglot reads them only without the precision. The whole
+# text must be this grammar of keywords and digits, so nothing else can come along.
+_ORACLE_INTERVAL = re.compile(
+    r"INTERVAL\s+(YEAR|DAY)(\s*\(\s*\d+\s*\))?\s+TO\s+(MONTH|SECOND)(\s*\(\s*\d+\s*\))?", re.IGNORECASE
+)
+
+
 @functools.lru_cache(maxsize=4096)
 def glot_elsewhere(text: str, *, kind: str) -> str | None:
+    if kind == TYPE and _ORACLE_INTERVAL.fullmatch(text.strip()):
+        return "Oracle"
     source = f"SELECT CAST(NULL AS {text})" if kind == TYPE else text
     for read, name in _ELSEWHERE.items():
         try:

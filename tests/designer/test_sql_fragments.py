@@ -13,7 +13,8 @@ from designer.migrate.pg_sql import dollar_quoted
 from designer.problems import SchemaError
 from designer.schema import Check, Default, DefaultKind, Entity, Field, FieldType, Index, IndexColumn, Schema
 from designer.schema import TypeKind as K
-from designer.sql import FragmentError, expression_sql, literal_sql, type_sql
+from designer.sql import FragmentError, expression_sql, literal_sql, read_elsewhere, type_sql
+from designer.sql.base import TYPE
 from designer.validate import validate
 
 DROP = "; COMMIT; DROP TABLE victim; --"
@@ -194,3 +195,18 @@ def test_a_blank_written_type_is_refused_by_the_parser_not_spelled_from_its_kind
     schema = schema_with(type=FieldType(K.OTHER, written=""))
     with pytest.raises(MigrationError, match="does not parse as one type name"):
         full_ddl(schema, dialect="postgresql")
+
+
+@pytest.mark.parametrize(
+    ("text", "reader"),
+    [
+        ("INTERVAL YEAR(2) TO MONTH", "Oracle"),
+        ("interval day(2) to second(6)", "Oracle"),
+        ("nvarchar(max)", "SQL Server"),
+        ("INTERVAL YEAR(2); DROP TABLE x TO MONTH", None),
+        ("INTERVAL YEAR(2) TO MONTH --", None),
+        ("int(--1)", None),
+    ],
+)
+def test_a_type_of_a_database_we_do_not_write_is_recognised_and_nothing_else(text, reader):
+    assert read_elsewhere(text, kind=TYPE) == reader

@@ -92,9 +92,6 @@ SQL_NO_DATABASE_READS = {
     "dbml-parse__snapshots__validator__input__negative_number.in.dbml": "int(--1)",
     # One backtick holding two index keys: as one expression PostgreSQL reads a row value.
     "dbml-core__examples__model_exporter__dbml_exporter__output__index_tables.out.dbml": "(getdate()), (upper(gender))",
-    # Oracle's INTERVAL YEAR(n) TO MONTH: sqlglot's Oracle reader cannot read it yet (open).
-    "dbml-cli__db2dbml__oracle__expect-out-files__schema.dbml": "interval year(2) to month",
-    "dbml-core__examples__importer__oracle_importer__output__data_types.out.dbml": "INTERVAL YEAR(2) TO MONTH",
 }
 
 
