@@ -25,6 +25,7 @@ from designer.migrate.steps import Step
 from designer.schema import IndexColumn, IndexMethod, RefAction, SortOrder, TypeKind
 
 INSTANT = ", ALGORITHM=INSTANT"
+_PER_ROW_DEFAULT = re.compile(r"\buuid(_short)?\s*\(", re.IGNORECASE)
 ONLINE = ", ALGORITHM=INPLACE, LOCK=NONE"
 _KEY_LIMIT = 3072  # bytes InnoDB can index in one key (16 KiB pages)
 # Bytes a value takes in a key (at most); any other fixed-size type takes 8 at most.
@@ -402,9 +403,20 @@ def _add_column(step: Step, ctx: Context) -> list[Stmt]:
     return [
         Stmt(
             f"ALTER TABLE IF EXISTS {_t(ctx, table)} ADD COLUMN IF NOT EXISTS {_column_sql(ctx, column)}{where}"
-            f"{_instant(ctx, table)};"
+            f"{'' if _default_per_row(ctx, column) else _instant(ctx, table)};"
         )
     ]
+
+
+def _default_per_row(ctx: Context, column: Column) -> bool:
+    """A default that gives each existing row its own value (UUID()) cannot be added
+    instantly (MariaDB ERROR 1845): the server rebuilds the table, and the file says so."""
+    if column.default is None or not _PER_ROW_DEFAULT.search(ctx.default_sql(column)):
+        return False
+    ctx.warn(
+        "mysql-table-copy", f"{column.label} gets a new value per row ({ctx.default_sql(column)}): the table is copied"
+    )
+    return True
 
 
 def _alter_column(step: Step, ctx: Context) -> list[Stmt]:

@@ -150,3 +150,23 @@ def test_postgresql_expand_then_contract_keeps_old_and_new_code_working_and_ends
         fresh.close()
     postgres.apply(migration.down, tmp_path)
     assert q("SELECT name FROM customers WHERE email = 'old@example.com'").fetchone() == ("Old Code",)
+
+
+@pytest.mark.mariadb
+def test_mariadb_adds_a_uuid_default_column_to_a_populated_table_by_copying_it():
+    """ALGORITHM=INSTANT cannot give each existing row its own UUID() (ERROR 1845): the
+    statement leaves the algorithm to the server and the migration says the table is copied."""
+    database = MariaDB("uuid_default")
+    try:
+        v1 = apply(Schema(database_type="MySQL"), ops.AddEntity(entity=entity("u", "users", key("u_id"))))
+        database.apply(full_ddl(v1, dialect="mysql"))
+        database.apply("INSERT INTO users (id) VALUES (1), (2), (3);")
+        token = f("u_token", "token", t(K.CHAR, length=36), nullable=False, default=expr("uuid()"))
+        migration = migrate(v1, apply(v1, ops.AddField(entity_id="u", field=token)), "mysql")
+        assert "ALGORITHM=INSTANT" not in migration.up
+        assert [w.code for w in migration.warnings] == ["mysql-table-copy"]
+        database.apply(migration.up)
+        distinct = run([*database.client, "-N", "-B", database.name, "-e", "SELECT count(DISTINCT token) FROM users"])
+        assert distinct.strip() == "3"
+    finally:
+        database.close()
