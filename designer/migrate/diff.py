@@ -182,6 +182,12 @@ def _alteration(old: Column, new: Column) -> dict:
         changes["default"] = True
     if old.identity != new.identity:
         changes["identity"] = True
+    if old.identity_always != new.identity_always:
+        changes["identity_always"] = True
+    if (old.generated, old.generated_virtual) != (new.generated, new.generated_virtual):
+        changes["generated"] = True
+    if old.on_update != new.on_update or old.sequence != new.sequence:
+        changes["extra"] = True  # said again with the whole column (MySQL MODIFY); nothing to do elsewhere
     return changes
 
 

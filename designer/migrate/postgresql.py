@@ -24,6 +24,7 @@ from designer.migrate.pg_sql import (
     index_ref,
     index_sql,
     literal,
+    sequence_renames,
     table_sql,
 )
 from designer.migrate.steps import Step
@@ -265,6 +266,7 @@ def _create_table(step: Step, ctx: Context) -> list[Stmt]:
     parts += [constraint_sql(ctx, table, c) for c in table.constraints]
     body = ",\n  ".join(parts)
     statements = [Stmt(f"CREATE TABLE {table_sql(ctx, table)} (\n  {body}\n);")]
+    statements += sequence_renames(ctx, table, table.columns)
     statements += [Stmt(index_sql(ctx, table, index, concurrently=False)) for index in table.indexes]
     if table.comment:
         statements.append(Stmt(f"COMMENT ON TABLE {table_sql(ctx, table)} IS {literal(table.comment)};"))

@@ -111,9 +111,11 @@ def _column_sql(ctx: Context, table: Table, column: Column) -> str:
     if _rowid_key(table, column):
         return f"{ctx.quote(column.name)} integer NOT NULL PRIMARY KEY AUTOINCREMENT"
     parts = [ctx.quote(column.name), ctx.column_type(column)]
+    if column.generated:
+        parts.append(f"GENERATED ALWAYS AS ({column.generated}) {'VIRTUAL' if column.generated_virtual else 'STORED'}")
     if not column.nullable:
         parts.append("NOT NULL")
-    if column.default is not None:
+    if column.default is not None and not column.generated:
         parts.append(f"DEFAULT {ctx.default_sql(column)}")
     return " ".join(parts)
 
