@@ -14,6 +14,7 @@ from designer.migrate.pg_sql import (
     dollar_quoted,
     existing,
     is_serial,
+    literal,
     sequence_renames,
     table_sql,
     type_warnings,
@@ -178,6 +179,13 @@ def _change_type(ctx: Context, step: Step, *, reset_default: bool, kinds_differ:
         through_text = TypeKind.ENUM in (old.type.kind, new.type.kind)
         using = f" USING {ctx.quote(new.name)}{'::text' if through_text else ''}::{after}"
     statements.append(Stmt(f"{target} TYPE {after}{using};"))
+    if is_serial(ctx.column_type(new)):  # its sequence counts in the new type too (or stops at 2^31)
+        owner, column = literal(table_sql(ctx, table)), literal(new.name)
+        body = (
+            f"\nBEGIN\n  EXECUTE format('ALTER SEQUENCE %s AS {after}', "
+            f"pg_get_serial_sequence({owner}, {column}));\nEND\n"
+        )
+        statements.append(Stmt(f"DO {dollar_quoted('sequence', body)};"))
     return statements
 
 
