@@ -64,6 +64,7 @@ class _Reader:
         self.glot = "mysql" if dialect == MYSQL else "sqlite"
         self.builder = SchemaBuilder(dialect=dialect, database_type="MySQL" if dialect == MYSQL else "SQLite")
         self.text = without_client_delimiters(text, self.builder.skipped) if dialect == MYSQL else text
+        self.unnamed_foreign_keys: set[int] = set()  # the server names them, and their indexes
 
     def read(self) -> tuple[Schema, tuple[Problem, ...]]:
         try:
@@ -76,6 +77,7 @@ class _Reader:
         for statement in _statements(tokens):
             self._statement(statement)
         self._drop_foreign_key_indexes()
+        self._add_implicit_foreign_key_indexes()
         if not self.builder.tables:
             first = next(iter(_statements(tokens)), None)
             raise SchemaError(
@@ -126,6 +128,18 @@ class _Reader:
                 for index in table.indexes
                 if index.unique or (index.name, tuple(c for c, _, _ in index.keys)) not in own
             ]
+
+    def _add_implicit_foreign_key_indexes(self) -> None:
+        """A foreign key no key of its table starts with gets an index from MySQL, named after
+        the key's name when the DDL gave one (the renderer writes that), else after its first
+        column: that one is written here, as the server names it."""
+        for table in self.builder.tables.values():
+            for fk in table.foreign_keys:
+                if id(fk) not in self.unnamed_foreign_keys or _covered(table, fk.columns):
+                    continue
+                name = self._key_name(table, None, fk.columns[0])
+                keys = [(c, None, SortOrder.ASC) for c in fk.columns]
+                table.indexes.append(IndexDraft(keys=keys, name=name, line=fk.line))
 
     # --- CREATE TABLE -------------------------------------------------------------------
 
@@ -220,6 +234,8 @@ class _Reader:
                 columns = [_name(e) for e in part.expressions]
                 fk_name = name or self._foreign_key_name(table)
                 table.foreign_keys.append(self._foreign_key(columns, part.args["reference"], fk_name))
+                if name is None:
+                    self.unnamed_foreign_keys.add(id(table.foreign_keys[-1]))
             elif isinstance(part, exp.CheckColumnConstraint):
                 expression = parenthesized_after(item_text, 0, "check") or part.this.sql(self.glot)
                 table.checks.append((expression, name))
@@ -328,6 +344,13 @@ class _Reader:
                 self._column(table, action, None)
             else:
                 self.builder.skipped(f"ALTER TABLE {type(action).__name__}", self.line)
+
+
+def _covered(table: TableDraft, columns: list[str]) -> bool:
+    """A key or index of the table starts with these columns (MySQL uses it for a foreign key)."""
+    keys = [table.primary_key, *(c for c, _ in table.uniques)]
+    keys += [[c for c, _, _ in index.keys] for index in table.indexes]
+    return any(list(key[: len(columns)]) == list(columns) for key in keys)
 
 
 def _numbered(name: str | None, prefix: str) -> bool:

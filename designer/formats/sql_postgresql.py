@@ -88,7 +88,7 @@ class _Reader:
         # Every location in the parse tree counts bytes of what was parsed (same characters).
         self.at = ByteOffsets(parsed).char
         self.builder = SchemaBuilder(dialect=POSTGRESQL, database_type="PostgreSQL")
-        self.sequences: set[str] = set()  # sequences a serial column took
+        self.sequences: set[tuple[str | None, str]] = set()  # sequences a serial column took
 
     def read(self, statements: list[dict]) -> tuple[Schema, tuple[Problem, ...]]:
         for raw in statements:
@@ -314,9 +314,9 @@ class _Reader:
         serial = _SERIAL_OF.get(column.type_text.strip().lower())
         if serial is None or sequence is None or sequence[0] != table.namespace:
             return
-        if sequence[1] in self.sequences:
+        if sequence in self.sequences:
             return
-        self.sequences.add(sequence[1])
+        self.sequences.add(sequence)
         column.type_text = serial
         if sequence[1] != postgresql_name(table.name, [column.name], "seq"):
             column.sequence = sequence[1]

@@ -51,6 +51,7 @@ CREATE TABLE events (
   shard int NOT NULL,
   id bigint NOT NULL AUTO_INCREMENT UNIQUE,
   parent_id int,
+  other_id int,
   role tinyint NOT NULL,
   seen timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(),
   doubled int GENERATED ALWAYS AS (role * 2) VIRTUAL,
@@ -60,7 +61,8 @@ CREATE TABLE events (
   UNIQUE KEY (role, seen),
   KEY (role, shard),
   KEY (parent_id, role),
-  FOREIGN KEY (parent_id) REFERENCES parents (id)
+  FOREIGN KEY (parent_id) REFERENCES parents (id),
+  FOREIGN KEY (other_id) REFERENCES parents (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci;
 """
 
