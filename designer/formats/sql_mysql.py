@@ -234,7 +234,7 @@ class _Reader:
                 columns = [_name(e) for e in part.expressions]
                 fk_name = name or self._foreign_key_name(table)
                 table.foreign_keys.append(self._foreign_key(columns, part.args["reference"], fk_name))
-                if name is None:
+                if name is None and self.dialect == MYSQL:  # SQLite makes no index for a foreign key
                     self.unnamed_foreign_keys.add(id(table.foreign_keys[-1]))
             elif isinstance(part, exp.CheckColumnConstraint):
                 expression = parenthesized_after(item_text, 0, "check") or part.this.sql(self.glot)

@@ -191,3 +191,12 @@ def test_our_dbml_export_reads_back_everything_kept(text, fmt):
     assert parse_dbml(exported) == schema  # through the reference parser, our comments included
     if fmt == "postgresql":
         assert "(\"id\") [pk, name: 'pk_t']" in exported  # the one key name DBML itself says
+
+
+def test_sqlite_makes_no_index_for_a_foreign_key():
+    schema = import_text(
+        "CREATE TABLE p (id INTEGER PRIMARY KEY);\nCREATE TABLE c (id INTEGER PRIMARY KEY, p INTEGER REFERENCES p (id),"
+        " q INTEGER, FOREIGN KEY (q) REFERENCES p (id));",
+        fmt="sqlite",
+    ).schema
+    assert schema.entity_by_name("c").indexes == () and len(schema.relationships) == 2
