@@ -121,6 +121,8 @@ def _table_changes(before: Table, after: Table, groups, retyped: set[str]) -> No
         groups["rename_table"].append(Step("rename_table", old=before, new=after, table=after, **context))
     if before.comment != after.comment:
         groups["set_comment"].append(Step("set_comment", old=before, new=after, table=after, **context))
+    if (before.charset, before.collation) != (after.charset, after.collation):
+        groups["set_table_options"].append(Step("set_table_options", old=before, new=after, table=after, **context))
     for column in before.columns:
         changed = after.column(column.id)
         if changed is None:

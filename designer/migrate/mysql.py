@@ -18,6 +18,7 @@ before that index, which goes with its table when that is dropped too.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from designer.migrate.base import Context, MigrationError, Stmt, handler_for, step_comment
 from designer.migrate.model import Column, Constraint, IndexDef, Table
@@ -412,6 +413,14 @@ def _set_comment(step: Step, ctx: Context) -> list[Stmt]:
     return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} MODIFY COLUMN IF EXISTS {_column_sql(ctx, step.new)};")]
 
 
+def _set_table_options(step: Step, ctx: Context) -> list[Stmt]:
+    """The table's default character set and collation (for columns that do not name their
+    own); none any more: the database's defaults."""
+    table = step.new
+    options = _table_options(replace(table, comment=None)).strip() or "DEFAULT CHARSET=DEFAULT COLLATE=DEFAULT"
+    return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} {options};")]
+
+
 def _position(ctx: Context, table: Table, column: Column) -> str:
     """Where the column goes: MySQL can place it, so a migrated table reads like a new one."""
     at = [c.id for c in table.columns].index(column.id)
@@ -541,6 +550,7 @@ _HANDLERS = {
     "alter_column": _alter_column,
     "replace_enum": _replace_enum,
     "set_comment": _set_comment,
+    "set_table_options": _set_table_options,
     "drop_enum": _drop_enum,
     "drop_schema": _drop_schema,
     "add_constraint": _add_constraint,

@@ -322,6 +322,10 @@ def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
     return [Stmt(sql + " NOT VALID;"), Stmt(f"{alter} VALIDATE CONSTRAINT {ctx.quote(step.new.name)};", "own")]
 
 
+def _no_table_options(step: Step, ctx: Context) -> list[Stmt]:
+    return []  # MySQL's character set and collation: PostgreSQL tables have none
+
+
 # Every step action, by name (designer.migrate.steps.ACTIONS): a new action without a
 # renderer here is a clear MigrationError, not a KeyError.
 _HANDLERS = {
@@ -344,6 +348,7 @@ _HANDLERS = {
     "alter_column": alter_column,
     "replace_enum": _replace_enum,
     "set_comment": _set_comment,
+    "set_table_options": _no_table_options,
     "drop_enum": _drop_enum,
     "drop_schema": _drop_schema,
     "add_constraint": _add_constraint,

@@ -227,6 +227,10 @@ def _create_index(step: Step, ctx: Context) -> list[Stmt]:
     return [Stmt(_index_sql(ctx, step.table, step.new))]
 
 
+def _no_table_options(step: Step, ctx: Context) -> list[Stmt]:
+    return []  # MySQL's character set and collation: SQLite tables have none
+
+
 # Every step action, by name (designer.migrate.steps.ACTIONS): a new action without a
 # renderer here is a clear MigrationError, not a KeyError.
 _HANDLERS = {
@@ -249,6 +253,7 @@ _HANDLERS = {
     "alter_column": _alter_column,
     "replace_enum": _replace_enum,
     "set_comment": _set_comment,
+    "set_table_options": _no_table_options,
     "drop_enum": _drop_enum,
     "drop_schema": _drop_schema,
     "add_constraint": _add_constraint,

@@ -159,7 +159,7 @@ def test_mariadb_keys_options_and_generated_columns_come_back_as_written(mariadb
 
 
 @pytest.mark.mariadb
-def test_mariadb_migration_changes_on_update_and_generation(mariadb_pair):
+def test_mariadb_migration_changes_on_update_generation_and_table_options(mariadb_pair):
     source, built = mariadb_pair
     before = import_text(MARIADB_DUMP, fmt="mysql").schema
     events = before.entity_by_name("events")
@@ -168,9 +168,14 @@ def test_mariadb_migration_changes_on_update_and_generation(mariadb_pair):
         "doubled": lambda f: replace(f, generated="role * 4"),
     }
     fields = tuple(changed.get(f.name, lambda f: f)(f) for f in events.fields)
-    after = replace(before, entities=(before.entities[0], replace(events, fields=fields)))
+    parents = replace(before.entities[0], charset=None, collation=None)  # the database's defaults again
+    events = replace(events, fields=fields, collation="utf8mb4_bin")
+    after = replace(before, entities=(parents, events))
     source.apply(full_ddl(before, dialect="mysql"))
-    source.apply(render(diff(before, after), dialect="mysql", old=before, new=after).up)
+    up = render(diff(before, after), dialect="mysql", old=before, new=after).up
+    assert "`events` DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;" in up
+    assert "`parents` DEFAULT CHARSET=DEFAULT COLLATE=DEFAULT;" in up
+    source.apply(up)
     built.apply(full_ddl(after, dialect="mysql"))
     assert source.snapshot()["tables"] == built.snapshot()["tables"]
 
