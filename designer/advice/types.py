@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from designer import ops
 from designer.advice import sql
 from designer.advice.base import Context, Recommendation, Severity, count
-from designer.naming import fit_identifier
+from designer.naming import postgresql_name
 from designer.schema import Default, DefaultKind, Entity, Field, FieldType, Operation, TypeKind, replace
 from designer.types import MYSQL, SQLITE
 
@@ -346,8 +346,9 @@ def _sequence_of(entity: Entity, field: Field) -> str | None:
 
 
 def _serial_sequence(entity: Entity, field: Field) -> str:
-    """The sequence PostgreSQL creates for a serial column: <table>_<column>_seq."""
-    name = sql.quote(fit_identifier(f"{entity.name}_{field.name}_seq"))
+    """The sequence of a serial column: its own name when it has one (Field.sequence), else
+    the one PostgreSQL creates, <table>_<column>_seq."""
+    name = sql.quote(field.sequence or postgresql_name(entity.name, [field.name], "seq"))
     return f"{sql.quote(entity.namespace)}.{name}" if entity.namespace else name
 
 

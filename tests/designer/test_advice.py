@@ -390,3 +390,16 @@ def test_hostile_names_are_quoted_in_sql_and_escaped_in_markdown():
 def test_fixtures_parse(path):
     fixture = load_fixture(path.read_text(), name=path.stem)
     assert fixture.schema.patterns and any(i.startswith("technology ") for i in fixture.expected)
+
+
+def test_identity_advice_on_a_dumped_serial_names_its_own_sequence():
+    from designer.formats import import_text
+
+    dump = (
+        "CREATE TABLE public.t (id integer NOT NULL, CONSTRAINT t_pkey PRIMARY KEY (id));\n"
+        "ALTER TABLE ONLY public.t ALTER COLUMN id SET DEFAULT nextval('public.t_numbers'::regclass);\n"
+    )
+    schema = import_text(dump, fmt="postgresql").schema
+    assert schema.entities[0].fields[0].sequence == "t_numbers"
+    found = {describe(r, schema): r for r in analyze(schema).recommendations if r.category == "type"}
+    assert '"t_numbers"' in found["type.identity t(id)"].sql and "t_id_seq" not in found["type.identity t(id)"].sql
