@@ -116,7 +116,7 @@ def save_field(schema: Schema, entity: Entity, field: Field | None, **values) ->
         built = build_field(minted_id("fld", schema.all_ids()), **values)
         steps: list[ops.Op] = [ops.AddField(entity_id=entity.id, field=built)]
     else:
-        built = build_field(field.id, **values)
+        built = _keeping_what_the_form_does_not_show(field, build_field(field.id, **values))
         steps = [ops.UpdateField(entity_id=entity.id, field=built)]
     if values["primary_key"] != (built.id in entity.primary_key):
         key = tuple(i for i in entity.primary_key if i != built.id)
@@ -124,6 +124,20 @@ def save_field(schema: Schema, entity: Entity, field: Field | None, **values) ->
             ops.SetPrimaryKey(entity_id=entity.id, field_ids=(*key, built.id) if values["primary_key"] else key)
         )
     return _one(steps)
+
+
+def _keeping_what_the_form_does_not_show(old: Field, new: Field) -> Field:
+    """An edit of a field's name, type or flags keeps how its key or value is generated, its
+    ON UPDATE and its check's name (read-only in the form), while they still apply."""
+    return replace(
+        new,
+        generated=old.generated,
+        generated_virtual=old.generated_virtual,
+        on_update=old.on_update,
+        identity_always=old.identity_always and new.identity,
+        sequence=old.sequence if new.identity else None,
+        check_name=old.check_name if new.check else None,
+    )
 
 
 def move_field(entity: Entity, field: Field, *, direction: str) -> ops.MoveField:

@@ -188,6 +188,15 @@ class Field:
     check: str | None = None  # column CHECK expression, SQL text
     comment: str | None = None
     generated: str | None = None  # GENERATED ALWAYS AS (expression) STORED: the expression, SQL text
+    # How the key is generated, as written (identity=True): GENERATED ALWAYS AS IDENTITY
+    # (PostgreSQL refuses explicit values) rather than BY DEFAULT / AUTO_INCREMENT.
+    identity_always: bool = False
+    # A serial's sequence (type written serial/bigserial) when it is not the one PostgreSQL
+    # names <table>_<column>_seq (a renamed table, a dump's own CREATE SEQUENCE).
+    sequence: str | None = None
+    generated_virtual: bool = False  # MySQL/MariaDB VIRTUAL: computed on read (PostgreSQL: STORED)
+    check_name: str | None = None  # the name of ``check``'s constraint; None: <table>_<column>_check
+    on_update: str | None = None  # MySQL ON UPDATE CURRENT_TIMESTAMP: the expression, SQL text
 
 
 @dataclass(frozen=True)
@@ -212,6 +221,9 @@ class Index:
     # The index type exactly as an import said it (DBML ``type: btree``, ``nonclustered``,
     # ``bitmap``), kept so the export says the same; None: ``method`` says it all.
     method_written: str | None = None
+    # A UNIQUE constraint (``CONSTRAINT name UNIQUE (…)`` in the table) rather than a
+    # ``CREATE UNIQUE INDEX``: unique, on columns only. Other objects can reference it.
+    constraint: bool = False
 
 
 @dataclass(frozen=True)
@@ -234,6 +246,10 @@ class Entity:
     checks: tuple[Check, ...] = ()
     comment: str | None = None
     color: str | None = None  # "#rrggbb" header colour
+    primary_key_name: str | None = None  # the primary key constraint's name; None: <table>_pkey
+    # MySQL/MariaDB table options as written (DEFAULT CHARSET=…, COLLATE=…); None: the server's
+    charset: str | None = None
+    collation: str | None = None
 
     def field(self, field_id: str) -> Field | None:
         return next((f for f in self.fields if f.id == field_id), None)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from designer import ops
 from designer.advice import sql
 from designer.advice.base import Context, Recommendation, Severity, count
-from designer.naming import fit_identifier
+from designer.naming import postgresql_name
 from designer.schema import Default, DefaultKind, Entity, Field, FieldType, Operation, TypeKind, replace
 from designer.types import MYSQL, SQLITE
 
@@ -36,8 +36,8 @@ SERIAL_KINDS = {
     "smallserial": TypeKind.SMALLINT,
     "serial2": TypeKind.SMALLINT,
 }
-# The migration engine spells a changed serial column's type as written (TYPE bigserial), which
-# PostgreSQL refuses: until it rewrites serials, advice on one carries its SQL but no Apply.
+# Turning a serial into an identity drops its sequence default, which a migration between the two
+# designs does not say: that advice on a serial carries its SQL but no Apply.
 SERIAL_NO_APPLY = " Apply is not offered for a serial column: run the SQL, then import the schema again."
 REGCLASS_PART = re.compile(r'"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)')
 SEQUENCE_DEFAULT = re.compile(r"nextval\(\s*'(?P<name>(?:[^']|'')+)'", re.IGNORECASE)
@@ -81,7 +81,10 @@ def bigint_key(context: Context, entity: Entity, field: Field):
     if later < limit * KEY_HEADROOM:
         return None
     serial = (field.type.written or "").strip().lower() in SERIAL_KINDS
-    changes, statement = _change(context, entity, field, FieldType(TypeKind.BIGINT))
+    # A serial stays one (bigserial): the migration alters its integer type and its sequence.
+    changes, statement = _change(
+        context, entity, field, FieldType(TypeKind.BIGINT, written="bigserial" if serial else None)
+    )
     if serial:  # ALTER spells the column's type, not the serial shorthand
         statement = f"ALTER TABLE {sql.table(entity)} ALTER COLUMN {sql.quote(field.name)} TYPE bigint;"
     sequence = _sequence_of(entity, field)
@@ -107,11 +110,10 @@ def bigint_key(context: Context, entity: Entity, field: Field):
             f"a key is never reused), reaching the {field.type.kind.value} limit of {count(limit)} {when}: "
             f"inserts then fail. The {len(references)} foreign keys referencing it change with it."
         ),
-        tradeoffs="4 more bytes per row and per index entry; changing it later rewrites the table under lock."
-        + (SERIAL_NO_APPLY if serial else ""),
+        tradeoffs="4 more bytes per row and per index entry; changing it later rewrites the table under lock.",
         entity_id=entity.id,
         field_ids=(field.id,),
-        ops=() if serial else changes,
+        ops=changes,
         sql=statement,
     )
 
@@ -346,8 +348,9 @@ def _sequence_of(entity: Entity, field: Field) -> str | None:
 
 
 def _serial_sequence(entity: Entity, field: Field) -> str:
-    """The sequence PostgreSQL creates for a serial column: <table>_<column>_seq."""
-    name = sql.quote(fit_identifier(f"{entity.name}_{field.name}_seq"))
+    """The sequence of a serial column: its own name when it has one (Field.sequence), else
+    the one PostgreSQL creates, <table>_<column>_seq."""
+    name = sql.quote(field.sequence or postgresql_name(entity.name, [field.name], "seq"))
     return f"{sql.quote(entity.namespace)}.{name}" if entity.namespace else name
 
 

@@ -122,11 +122,12 @@ class _Importer:
         for field, column in zip(fields, table["fields"], strict=True):
             # Field.check holds a column's first check; the others are checks tied to the field.
             checks += [Check(id="", expression=c["expression"], field_id=field.id) for c in column["checks"][1:]]
-        indexes = []
+        indexes, primary_key_name = [], None
         for index in table["indexes"]:
             if index["pk"]:  # several pk indexes (Oracle exports) together make the key
                 keys = [self._column_id(by_name, table, index, value) for _, value in index["cols"]]
                 primary_key = (*primary_key, *(k for k in keys if k not in primary_key))
+                primary_key_name = index["name"] or primary_key_name
             else:
                 indexes.append(self._index(by_name, table, index))
         checks = [replace(c, id=fresh_id("chk", self.taken)) for c in checks]
@@ -151,6 +152,7 @@ class _Importer:
             checks=tuple(checks),
             comment=table["note"],
             color=table["color"],
+            primary_key_name=primary_key_name,
         )
         for problem in entity_fragments(entity, dialect=self.dialect):  # refused here with the table's line
             kept = self.problems if problem.severity is Severity.ERROR else self.notices

@@ -1,6 +1,8 @@
 """What DBML cannot say, kept in DBML comments that our importer reads back.
 
-Generated columns, descending index keys, partial-index predicates, covering (INCLUDE)
+Generated columns (and whether stored), how a key is generated (ALWAYS, a serial's own
+sequence), MySQL's ON UPDATE and table options, a column check's name, a UNIQUE constraint
+as opposed to a unique index, descending index keys, partial-index predicates, covering (INCLUDE)
 columns, a relationship's comment and join table, the diagram settings and the declared workload
 (access patterns and volumes) have no DBML syntax. The writer appends one comment line
 per item::
@@ -40,7 +42,7 @@ _LINE = re.compile(r"^\s*//@schema-designer (\{.*\})\s*$", re.MULTILINE)
 
 
 def write(schema: Schema) -> str:
-    items = [*_field_items(schema), *_index_items(schema), *_relationship_items(schema)]
+    items = [*_table_items(schema), *_field_items(schema), *_index_items(schema), *_relationship_items(schema)]
     backticked = sorted({(shown_expression(e), e) for e in _expressions(schema) if "`" in e})
     if backticked:
         items.append({"backticks": [list(pair) for pair in backticked]})
@@ -55,10 +57,22 @@ def write(schema: Schema) -> str:
     return "\n".join([HEADER, *(MARK + json.dumps(i, ensure_ascii=False, sort_keys=True) for i in items)]) + "\n"
 
 
+# Field attributes DBML has no word for, carried as they are (text or true).
+_FIELD_AS_WRITTEN = ("identity_always", "sequence", "generated_virtual", "check_name", "on_update")
+_TABLE_AS_WRITTEN = ("charset", "collation")
+
+
+def _table_items(schema: Schema):
+    for ti, entity in enumerate(schema.entities):
+        item = {key: getattr(entity, key) for key in _TABLE_AS_WRITTEN if getattr(entity, key)}
+        if item:
+            yield {"table": ti, "name": entity.qualified_name, **item}
+
+
 def _field_items(schema: Schema):
     for ti, entity in enumerate(schema.entities):
         for fi, field in enumerate(entity.fields):
-            item = {}
+            item = {key: getattr(field, key) for key in _FIELD_AS_WRITTEN if getattr(field, key)}
             if field.generated:
                 item["generated"] = field.generated
             if _number_respelled(field.default):
@@ -86,6 +100,8 @@ def _index_items(schema: Schema):
                 item["where"] = index.predicate
             if index.include:
                 item["include"] = [names[i] for i in index.include]
+            if index.constraint:
+                item["constraint"] = True
             if item:
                 yield {"index": [ti, ii], "table": entity.qualified_name, **item}
 
@@ -190,6 +206,8 @@ def apply(schema: Schema, items: list[dict]) -> Schema:
 
 
 def _apply_one(schema: Schema, item: dict) -> Schema:
+    if "table" in item and "index" not in item:
+        return _apply_table(schema, item)
     if "field" in item:
         return _apply_field(schema, item)
     if "index" in item:
@@ -218,10 +236,24 @@ def _apply_field(schema: Schema, item: dict) -> Schema:
         changes["generated"] = str(item["generated"])
     if "default" in item and field.default is not None:
         changes["default"] = replace(field.default, value=str(item["default"]))
+    for key in _FIELD_AS_WRITTEN:
+        if key in item:
+            changes[key] = item[key] is True if key in ("identity_always", "generated_virtual") else str(item[key])
     fields = list(entity.fields)
     fields[fi] = replace(field, **changes)
     entities = list(schema.entities)
     entities[ti] = replace(entity, fields=tuple(fields))
+    return replace(schema, entities=tuple(entities))
+
+
+def _apply_table(schema: Schema, item: dict) -> Schema:
+    ti = item["table"]
+    entity = schema.entities[ti]
+    if entity.qualified_name != item["name"]:
+        return schema
+    changes = {key: str(item[key]) for key in _TABLE_AS_WRITTEN if key in item}
+    entities = list(schema.entities)
+    entities[ti] = replace(entity, **changes)
     return replace(schema, entities=tuple(entities))
 
 
@@ -241,6 +273,8 @@ def _apply_index(schema: Schema, item: dict) -> Schema:
         changes["predicate"] = str(item["where"])
     if "include" in item:
         changes["include"] = tuple(entity.field_by_name(n).id for n in item["include"])
+    if item.get("constraint") is True:
+        changes["constraint"] = True
     indexes = list(entity.indexes)
     indexes[ii] = replace(index, **changes)
     entities = list(schema.entities)

@@ -75,7 +75,8 @@ def _table(schema: Schema, entity: Entity) -> str:
         settings.append(f"note: {_string(entity.comment)}")
     head = f"Table {_qualified(entity.namespace, entity.name)}" + (f" [{', '.join(settings)}]" if settings else "")
     lines = [head + " {"]
-    single_pk = len(entity.primary_key) == 1
+    # A named key is said in Indexes ([pk, name: …]), the only place DBML names it.
+    single_pk = len(entity.primary_key) == 1 and not entity.primary_key_name
     lines += [f"  {_column(schema, entity, f, single_pk=single_pk)}" for f in entity.fields]
     index_lines = _index_lines(entity)
     if index_lines:
@@ -124,8 +125,9 @@ def _type(schema: Schema, field: Field) -> str:
 def _index_lines(entity: Entity) -> list[str]:
     names = {f.id: f.name for f in entity.fields}
     lines = []
-    if len(entity.primary_key) > 1:
-        lines.append(f"({', '.join(_ident(names[i]) for i in entity.primary_key)}) [pk]")
+    if len(entity.primary_key) > 1 or (entity.primary_key and entity.primary_key_name):
+        name = f", name: {_string(entity.primary_key_name)}" if entity.primary_key_name else ""
+        lines.append(f"({', '.join(_ident(names[i]) for i in entity.primary_key)}) [pk{name}]")
     for index in entity.indexes:
         subjects = [
             _expression(c.expression) if c.expression is not None else _ident(names[c.field_id]) for c in index.columns

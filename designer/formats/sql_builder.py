@@ -33,7 +33,7 @@ from designer.schema import (
     fresh_id,
     replace,
 )
-from designer.types import read_type
+from designer.types import SERIAL_NAMES, read_type
 from designer.validate.fragments import entity_fragments
 
 TableKey = tuple[str | None, str]  # (namespace, name); None = the default schema
@@ -46,9 +46,14 @@ class ColumnDraft:
     nullable: bool = True
     default: Default | None = None
     identity: bool = False
+    identity_always: bool = False
+    sequence: str | None = None  # a serial's sequence, when not <table>_<column>_seq
     generated: str | None = None
+    generated_virtual: bool = False
+    on_update: str | None = None
     unique: bool = False
     checks: list[str] = field(default_factory=list)
+    check_name: str | None = None  # the first check's name
     comment: str | None = None
     enum: TableKey | None = None  # an inline enum (MySQL enum('a','b')) made into a named one
 
@@ -82,13 +87,16 @@ class TableDraft:
     line: int | None = None
     columns: dict[str, ColumnDraft] = field(default_factory=dict)
     primary_key: list[str] = field(default_factory=list)
-    uniques: list[tuple[list[str], str | None]] = field(default_factory=list)
+    primary_key_name: str | None = None
+    uniques: list[tuple[list[str], str | None]] = field(default_factory=list)  # UNIQUE constraints
     indexes: list[IndexDraft] = field(default_factory=list)
     checks: list[tuple[str, str | None]] = field(default_factory=list)
     foreign_keys: list[ForeignKeyDraft] = field(default_factory=list)
     comment: str | None = None
     partitioned_by: str | None = None
     partitions: list[str] = field(default_factory=list)
+    charset: str | None = None
+    collation: str | None = None
 
     def column(self, name: str) -> ColumnDraft | None:
         return self.columns.get(name)
@@ -209,17 +217,15 @@ class SchemaBuilder:
         for column in table.columns.values():
             field_id = fresh_id("fld", taken)
             ids[column.name] = field_id
-            fields.append(self._build_field(field_id, column, enum_ids))
+            fields.append(self._build_field(field_id, column, enum_ids, table_name=table.name))
         # A one-column unique constraint under the name PostgreSQL would give it is the
         # column's own "unique"; any other name is kept on a unique index.
         single_uniques = {tuple(cols) for cols, name in table.uniques if _plain_unique(table, cols, name)}
         fields = [_with(f, unique=True) if (f.name,) in single_uniques and not f.unique else f for f in fields]
         indexes = []
         for columns, name in table.uniques:
-            if _plain_unique(table, columns, name):
-                continue
-            keys = [(c, None, SortOrder.ASC) for c in columns]
-            indexes.append(self._build_index(table, IndexDraft(keys=keys, name=name, unique=True), ids, taken))
+            if not _plain_unique(table, columns, name):
+                indexes.append(self._unique_constraint(table, columns, name, ids, taken))
         indexes += [self._build_index(table, draft, ids, taken) for draft in table.indexes]
         # Field.check holds a column's first check; further ones are checks tied to the field.
         checks = [(expression, name, None) for expression, name in table.checks]
@@ -238,22 +244,38 @@ class SchemaBuilder:
             indexes=tuple(i for i in indexes if i is not None),
             checks=checks,
             comment=table.comment,
+            primary_key_name=_given_name(table.primary_key_name, f"{table.name}_pkey"),
+            charset=table.charset,
+            collation=table.collation,
         )
         return entity, ids
 
-    def _build_field(self, field_id: str, column: ColumnDraft, enum_ids: dict) -> Field:
+    def _unique_constraint(self, table: TableDraft, columns: list[str], name, ids, taken) -> Index | None:
+        """A UNIQUE constraint stays one (not a CREATE UNIQUE INDEX), under its own name."""
+        keys = [(c, None, SortOrder.ASC) for c in columns]
+        index = self._build_index(table, IndexDraft(keys=keys, name=name, unique=True), ids, taken)
+        return replace(index, constraint=True) if index is not None else None
+
+    def _build_field(self, field_id: str, column: ColumnDraft, enum_ids: dict, *, table_name: str) -> Field:
         field_type = self._field_type(column, enum_ids)
+        # A written serial generates its key as an identity does (AUTO_INCREMENT elsewhere).
+        serial = field_type.written is not None and field_type.written.strip().lower() in SERIAL_NAMES
         return Field(
             id=field_id,
             name=column.name,
             type=field_type,
-            nullable=column.nullable,
+            nullable=column.nullable and not serial,
             default=column.default,
             unique=column.unique,
-            identity=column.identity,
+            identity=column.identity or serial,
             check=column.checks[0] if column.checks else None,
             comment=column.comment,
             generated=column.generated,
+            identity_always=column.identity_always,
+            sequence=column.sequence,
+            generated_virtual=column.generated_virtual,
+            check_name=_given_name(column.check_name, f"{table_name}_{column.name}_check"),
+            on_update=column.on_update,
         )
 
     def _field_type(self, column: ColumnDraft, enum_ids: dict) -> FieldType:
@@ -341,6 +363,11 @@ class SchemaBuilder:
 
 def _plain_unique(table: TableDraft, columns: list[str], name: str | None) -> bool:
     return len(columns) == 1 and name in (None, f"{table.name}_{columns[0]}_key")
+
+
+def _given_name(name: str | None, default: str) -> str | None:
+    """A constraint's name as written, None when it is the one PostgreSQL would give anyway."""
+    return None if name in (None, default) else name
 
 
 def _cardinality(entity: Entity, from_ids: tuple[str, ...]) -> Cardinality:

@@ -43,6 +43,9 @@ _NOT_COLUMNS = frozenset(
 )
 _CONDITIONAL = re.compile(r"/\*M?!\d*(?:\\-)?\s*(.*?)\*/", re.DOTALL)
 _MARIADB_ONLY = re.compile(r"(foreign\s+key)\s+if\s+not\s+exists", re.IGNORECASE)
+_PERSISTENT = re.compile(r"\bpersistent\b", re.IGNORECASE)  # MariaDB's word for STORED
+_ON_UPDATE = re.compile(r"\bon\s+update\s+(\w+(?:\s*\(\s*\d*\s*\))?)", re.IGNORECASE)
+_OPTION_WORD = re.compile(r"\w+")
 _WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
 _ACTION = re.compile(r"on\s+(delete|update)\s+(set\s+null|set\s+default|no\s+action|cascade|restrict)", re.I)
 
@@ -61,6 +64,7 @@ class _Reader:
         self.glot = "mysql" if dialect == MYSQL else "sqlite"
         self.builder = SchemaBuilder(dialect=dialect, database_type="MySQL" if dialect == MYSQL else "SQLite")
         self.text = without_client_delimiters(text, self.builder.skipped) if dialect == MYSQL else text
+        self.unnamed_foreign_keys: set[int] = set()  # the server names them, and their indexes
 
     def read(self) -> tuple[Schema, tuple[Problem, ...]]:
         try:
@@ -73,6 +77,7 @@ class _Reader:
         for statement in _statements(tokens):
             self._statement(statement)
         self._drop_foreign_key_indexes()
+        self._add_implicit_foreign_key_indexes()
         if not self.builder.tables:
             first = next(iter(_statements(tokens)), None)
             raise SchemaError(
@@ -95,6 +100,7 @@ class _Reader:
         source = _MARIADB_ONLY.sub(
             lambda m: m[1] + " " * (len(m[0]) - len(m[1])), self.text[tokens[0].start : tokens[-1].end + 1]
         )
+        source = _PERSISTENT.sub("STORED    ", source) if self.dialect == MYSQL else source
         try:
             tree = sqlglot.parse_one(source, read=self.glot)
         except ParseError as error:
@@ -123,6 +129,18 @@ class _Reader:
                 if index.unique or (index.name, tuple(c for c, _, _ in index.keys)) not in own
             ]
 
+    def _add_implicit_foreign_key_indexes(self) -> None:
+        """A foreign key no key of its table starts with gets an index from MySQL, named after
+        the key's name when the DDL gave one (the renderer writes that), else after its first
+        column: that one is written here, as the server names it."""
+        for table in self.builder.tables.values():
+            for fk in table.foreign_keys:
+                if id(fk) not in self.unnamed_foreign_keys or _covered(table, fk.columns):
+                    continue
+                name = self._key_name(table, None, fk.columns[0])
+                keys = [(c, None, SortOrder.ASC) for c in fk.columns]
+                table.indexes.append(IndexDraft(keys=keys, name=name, line=fk.line))
+
     # --- CREATE TABLE -------------------------------------------------------------------
 
     def _create_table(self, tree: exp.Create, tokens) -> None:
@@ -140,6 +158,16 @@ class _Reader:
         comment = tree.find(exp.SchemaCommentProperty)
         if comment is not None:
             table.comment = comment.this.name
+        if self.dialect == MYSQL:
+            self._table_options(table, tree)
+
+    def _table_options(self, table: TableDraft, tree: exp.Create) -> None:
+        """DEFAULT CHARSET and COLLATE, kept as written (a name, nothing else)."""
+        for option, attribute in ((exp.CharacterSetProperty, "charset"), (exp.CollateProperty, "collation")):
+            found = tree.find(option)
+            value = found.this.name if found is not None else None
+            if value and _OPTION_WORD.fullmatch(value):
+                setattr(table, attribute, value)
 
     def _column(self, table: TableDraft, element: exp.ColumnDef, item: tuple[str, int, int] | None) -> None:
         item_text, type_at, line = item if item else ("", 0, self.line)
@@ -165,13 +193,20 @@ class _Reader:
             table.primary_key = [column.name]
             column.nullable = False
         elif isinstance(kind, exp.UniqueColumnConstraint):
-            table.uniques.append(([column.name], None))
+            table.uniques.append(([column.name], self._key_name(table, None, column.name)))
         elif isinstance(kind, exp.DefaultColumnConstraint):
             column.default = _default(kind.this, default_text_after(item_text, 0), self.glot)
         elif isinstance(kind, exp.CheckColumnConstraint):
+            if not column.checks and self.dialect == MYSQL:
+                column.check_name = column.name  # MariaDB names a column's check after the column
             column.checks.append(parenthesized_after(item_text, 0, "check") or kind.this.sql(self.glot))
         elif isinstance(kind, exp.ComputedColumnConstraint):
             column.generated = parenthesized_after(item_text, 0, "as") or kind.this.sql(self.glot)
+            # MySQL's default is VIRTUAL; SQLite's too
+            column.generated_virtual = not kind.args.get("persisted")
+        elif isinstance(kind, exp.OnUpdateColumnConstraint) and self.dialect == MYSQL:
+            found = _ON_UPDATE.search(item_text)
+            column.on_update = found[1] if found else kind.this.sql(self.glot)
         elif isinstance(kind, exp.CommentColumnConstraint):
             column.comment = kind.this.name
         elif isinstance(kind, exp.Reference):
@@ -193,15 +228,22 @@ class _Reader:
             elif isinstance(part, exp.UniqueColumnConstraint):
                 schema = part.this
                 index_name = schema.this.name if isinstance(schema, exp.Schema) and schema.this else name
-                table.uniques.append(([_name(e) for e in schema.expressions], index_name))
+                columns = [_name(e) for e in schema.expressions]
+                table.uniques.append((columns, self._key_name(table, index_name, columns[0] if columns else "")))
             elif isinstance(part, exp.ForeignKey):
                 columns = [_name(e) for e in part.expressions]
-                table.foreign_keys.append(self._foreign_key(columns, part.args["reference"], name))
+                fk_name = name or self._foreign_key_name(table)
+                table.foreign_keys.append(self._foreign_key(columns, part.args["reference"], fk_name))
+                if name is None and self.dialect == MYSQL:  # SQLite makes no index for a foreign key
+                    self.unnamed_foreign_keys.add(id(table.foreign_keys[-1]))
             elif isinstance(part, exp.CheckColumnConstraint):
                 expression = parenthesized_after(item_text, 0, "check") or part.this.sql(self.glot)
                 table.checks.append((expression, name))
             elif isinstance(part, exp.IndexColumnConstraint):
-                table.indexes.append(self._index_draft(part))
+                draft = self._index_draft(part)
+                first = draft.keys[0][0] if draft.keys and draft.keys[0][0] else ""
+                draft.name = self._key_name(table, draft.name, first)
+                table.indexes.append(draft)
             else:
                 self.builder.skipped(f"table element {part.sql(self.glot)[:40]}", self.line)
 
@@ -246,6 +288,29 @@ class _Reader:
             line=self.line,
         )
 
+    # --- names the server gives what the DDL leaves unnamed --------------------------------
+
+    def _key_name(self, table: TableDraft, name: str | None, first_column: str) -> str | None:
+        """MySQL names an unnamed key after its first column (``role``, then ``role_2``…)."""
+        if self.dialect != MYSQL:
+            return name
+        taken = {n.lower() for _, n in table.uniques if n} | {i.name.lower() for i in table.indexes if i.name}
+        if name or not first_column:
+            return name
+        candidate, n = first_column, 1
+        while candidate.lower() in taken or candidate.lower() == "primary":
+            n += 1
+            candidate = f"{first_column}_{n}"
+        return candidate
+
+    def _foreign_key_name(self, table: TableDraft) -> str | None:
+        """MySQL names an unnamed foreign key ``<table>_ibfk_<n>``, n one more than the highest so far."""
+        if self.dialect != MYSQL:
+            return None
+        prefix = f"{table.name}_ibfk_".lower()
+        numbers = [int(fk.name[len(prefix) :]) for fk in table.foreign_keys if _numbered(fk.name, prefix)]
+        return f"{table.name}_ibfk_{max(numbers, default=0) + 1}"
+
     # --- CREATE INDEX, ALTER TABLE ------------------------------------------------------
 
     def _create_index(self, tree: exp.Create, source: str) -> None:
@@ -279,6 +344,17 @@ class _Reader:
                 self._column(table, action, None)
             else:
                 self.builder.skipped(f"ALTER TABLE {type(action).__name__}", self.line)
+
+
+def _covered(table: TableDraft, columns: list[str]) -> bool:
+    """A key or index of the table starts with these columns (MySQL uses it for a foreign key)."""
+    keys = [table.primary_key, *(c for c, _ in table.uniques)]
+    keys += [[c for c, _, _ in index.keys] for index in table.indexes]
+    return any(list(key[: len(columns)]) == list(columns) for key in keys)
+
+
+def _numbered(name: str | None, prefix: str) -> bool:
+    return bool(name) and name.lower().startswith(prefix) and name[len(prefix) :].isdigit()
 
 
 def _prefix_key(node) -> bool:

@@ -31,6 +31,7 @@ from designer.formats.sql_text import (
     type_text_at,
     unwrap,
 )
+from designer.naming import postgresql_name
 from designer.problems import Problem, SchemaError
 from designer.schema import Default, DefaultKind, Schema, SortOrder
 from designer.types import POSTGRESQL
@@ -87,6 +88,7 @@ class _Reader:
         # Every location in the parse tree counts bytes of what was parsed (same characters).
         self.at = ByteOffsets(parsed).char
         self.builder = SchemaBuilder(dialect=POSTGRESQL, database_type="PostgreSQL")
+        self.sequences: set[tuple[str | None, str]] = set()  # sequences a serial column took
 
     def read(self, statements: list[dict]) -> tuple[Schema, tuple[Problem, ...]]:
         for raw in statements:
@@ -220,18 +222,21 @@ class _Reader:
             column.nullable = False
         elif kind == "CONSTR_DEFAULT":
             self._default(
-                column, constraint["raw_expr"], default_text_after(self.text, self.at(constraint["location"]))
+                table, column, constraint["raw_expr"], default_text_after(self.text, self.at(constraint["location"]))
             )
         elif kind == "CONSTR_IDENTITY":
-            column.identity = True
+            _identity(column, constraint)
         elif kind == "CONSTR_GENERATED":
             column.generated = parenthesized_after(self.text, self.at(constraint["location"]), "as")
         elif kind == "CONSTR_PRIMARY":
             table.primary_key = [column.name]
+            table.primary_key_name = constraint.get("conname")
             column.nullable = False
         elif kind == "CONSTR_UNIQUE":
             table.uniques.append(([column.name], constraint.get("conname")))
         elif kind == "CONSTR_CHECK":
+            if not column.checks:
+                column.check_name = constraint.get("conname")
             column.checks.append(parenthesized_after(self.text, self.at(constraint["location"]), "check"))
         elif kind == "CONSTR_FOREIGN":
             table.foreign_keys.append(self._foreign_key(constraint, [column.name]))
@@ -241,6 +246,7 @@ class _Reader:
         columns = _strings(constraint.get("keys", []))
         if kind == "CONSTR_PRIMARY":
             table.primary_key = columns
+            table.primary_key_name = name
             for column_name in columns:
                 if table.column(column_name) is not None:
                     table.column(column_name).nullable = False
@@ -265,11 +271,10 @@ class _Reader:
             line=self.line,
         )
 
-    def _default(self, column: ColumnDraft, expression: dict, written: str | None) -> None:
+    def _default(self, table: TableDraft, column: ColumnDraft, expression: dict, written: str | None) -> None:
         kind, body = _only(expression)
-        if kind == "FuncCall" and _strings(body["funcname"])[-1] == "nextval":  # serial
-            column.identity = True
-            column.default = None
+        if kind == "FuncCall" and _strings(body["funcname"])[-1] == "nextval":
+            self._serial(table, column, body)
             return
         column.default = _literal(kind, body) or Default(DefaultKind.EXPRESSION, unwrap(written or ""))
 
@@ -293,11 +298,28 @@ class _Reader:
             if column is None:
                 self.builder.notice("sql-unknown-column", f"ALTER TABLE: no column {command.get('name')!r}", self.line)
             elif kind == "AT_ColumnDefault":
-                self._default(column, command["def"], default_text_after(self.text, self.span[0]))
+                self._default(table, column, command["def"], default_text_after(self.text, self.span[0]))
             elif kind == "AT_AddIdentity":
-                column.identity = True
+                _identity(column, _only(command["def"])[1])
             else:
                 column.nullable = False
+
+    def _serial(self, table: TableDraft, column: ColumnDraft, call: dict) -> None:
+        """A sequence default (a dump's serial: integer + CREATE SEQUENCE + nextval) is the
+        serial it was written as, with its sequence's name when that is not the one the
+        serial would make. A sequence another column took already, or one in another schema,
+        leaves the column an identity (a second serial cannot share it)."""
+        column.identity, column.default = True, None
+        sequence = _sequence_name(call)
+        serial = _SERIAL_OF.get(column.type_text.strip().lower())
+        if serial is None or sequence is None or sequence[0] != table.namespace:
+            return
+        if sequence in self.sequences:
+            return
+        self.sequences.add(sequence)
+        column.type_text = serial
+        if sequence[1] != postgresql_name(table.name, [column.name], "seq"):
+            column.sequence = sequence[1]
 
     def _key_expression(self, written: list[str], position: int, element: dict) -> str:
         text = written[position] if position < len(written) else ""
@@ -325,6 +347,29 @@ def _action(code: str | None, written: str, event: str):
         said = re.search(rf"on\s+{event}\s+no\s+action", written)
         return ACTIONS["no action"] if said else None
     return ACTIONS[_FK_ACTIONS[code]]
+
+
+def _identity(column: ColumnDraft, constraint: dict) -> None:
+    """GENERATED ALWAYS / BY DEFAULT AS IDENTITY: an identity column is NOT NULL too."""
+    column.identity, column.nullable = True, False
+    column.identity_always = constraint.get("generated_when") == "a"
+
+
+_SERIAL_OF = {"integer": "serial", "int": "serial", "int4": "serial", "bigint": "bigserial", "int8": "bigserial"}
+_SERIAL_OF |= {"smallint": "smallserial", "int2": "smallserial"}
+
+
+def _sequence_name(call: dict) -> tuple[str | None, str] | None:
+    """The sequence of ``nextval('schema.name'::regclass)``: (namespace, name), or None."""
+    argument = (call.get("args") or [{}])[0]
+    kind, body = _only(argument) if argument else ("", {})
+    if kind == "TypeCast":
+        kind, body = _only(body["arg"])
+    text = body.get("sval", {}).get("sval") if kind == "A_Const" else None
+    if not text:
+        return None
+    parts = [p.strip('"') for p in text.split(".")]
+    return (_namespace(parts[-2]) if len(parts) > 1 else None), parts[-1]
 
 
 def _only(node: dict) -> tuple[str, dict]:

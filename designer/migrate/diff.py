@@ -121,6 +121,8 @@ def _table_changes(before: Table, after: Table, groups, retyped: set[str]) -> No
         groups["rename_table"].append(Step("rename_table", old=before, new=after, table=after, **context))
     if before.comment != after.comment:
         groups["set_comment"].append(Step("set_comment", old=before, new=after, table=after, **context))
+    if (before.charset, before.collation) != (after.charset, after.collation):
+        groups["set_table_options"].append(Step("set_table_options", old=before, new=after, table=after, **context))
     for column in before.columns:
         changed = after.column(column.id)
         if changed is None:
@@ -182,6 +184,12 @@ def _alteration(old: Column, new: Column) -> dict:
         changes["default"] = True
     if old.identity != new.identity:
         changes["identity"] = True
+    if old.identity_always != new.identity_always:
+        changes["identity_always"] = True
+    if (old.generated, old.generated_virtual) != (new.generated, new.generated_virtual):
+        changes["generated"] = True
+    if old.on_update != new.on_update or old.sequence != new.sequence:
+        changes["extra"] = True  # said again with the whole column (MySQL MODIFY); nothing to do elsewhere
     return changes
 
 

@@ -1,5 +1,5 @@
 """The one door a migration's SQL fragments pass through: before a renderer sees a model,
-every default, check expression, index key expression and partial-index predicate in it
+every default, generated column, check expression, index key expression and partial-index predicate in it
 is replaced by the text ``designer.sql`` prints from the target dialect's parse (types are
 printed the same way by ``designer.types.sql_type``). A fragment that is not exactly one
 expression or literal is a MigrationError naming its object, never SQL.
@@ -58,7 +58,7 @@ class _Fragments:
                 indexes=tuple(self.any(i) for i in thing.indexes),
             )
         if isinstance(thing, Column):
-            return thing if thing.default is None else replace(thing, default=self._default(thing))
+            return self._column(thing)
         if isinstance(thing, Constraint):
             if thing.expression is None:
                 return thing
@@ -69,6 +69,17 @@ class _Fragments:
         )
         predicate = self._expression(thing.predicate, f"index {thing.name}") if thing.predicate else None
         return replace(thing, columns=columns, predicate=predicate)
+
+    def _column(self, column: Column) -> Column:
+        changes = {}
+        if column.default is not None:
+            changes["default"] = self._default(column)
+        if column.generated:
+            changes["generated"] = self._expression(column.generated, f"field {column.label} (generated)")
+        if column.on_update:  # MySQL's alone: the other dialects have no ON UPDATE
+            on_update = self._expression(column.on_update, f"field {column.label} (on update)")
+            changes["on_update"] = on_update if self.dialect == MYSQL else None
+        return replace(column, **changes) if changes else column
 
     def _expression(self, text: str, owner: str) -> str:
         try:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from designer.naming import fit_identifier
+from designer.naming import fit_identifier, postgresql_name
 from designer.schema import (
     Cardinality,
     Default,
@@ -26,6 +26,7 @@ from designer.schema import (
     RefAction,
     Relationship,
     Schema,
+    SortOrder,
 )
 from designer.types import dialect_of, reference_type
 
@@ -40,6 +41,11 @@ class Column:
     identity: bool = False
     label: str = ""  # "entity.field", for messages
     comment: str | None = None
+    identity_always: bool = False  # GENERATED ALWAYS AS IDENTITY
+    sequence: str | None = None  # a serial's sequence under a name of its own
+    generated: str | None = None  # GENERATED ALWAYS AS (expression)
+    generated_virtual: bool = False
+    on_update: str | None = None  # MySQL ON UPDATE expression
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,8 @@ class Table:
     constraints: tuple[Constraint, ...] = ()  # primary, unique, check
     indexes: tuple[IndexDef, ...] = ()
     comment: str | None = None
+    charset: str | None = None  # MySQL table options
+    collation: str | None = None
 
     def column(self, column_id: str) -> Column | None:
         return self._columns.get(column_id)
@@ -190,7 +198,7 @@ class _Names:
         if given:
             self.used.add((namespace, given))
             return given, True
-        base = fit_identifier("_".join(parts))
+        base = postgresql_name(parts[0], list(parts[1:-1]), parts[-1]) if len(parts) > 1 else fit_identifier(parts[0])
         name, n = base, 0
         while (namespace, name) in self.used:
             n += 1
@@ -209,6 +217,11 @@ def _column(entity: Entity, field: Field) -> Column:
         identity=field.identity,
         label=f"{entity.name}.{field.name}",
         comment=field.comment or None,
+        identity_always=field.identity_always and field.identity,
+        sequence=field.sequence,
+        generated=field.generated,
+        generated_virtual=field.generated_virtual,
+        on_update=field.on_update,
     )
 
 
@@ -216,15 +229,19 @@ def _table(entity: Entity, names: _Names) -> Table:
     ns, table = entity.namespace, entity.name
     constraints: list[Constraint] = []
     if entity.primary_key:
-        name, _ = names.take(ns, None, table, "pkey")
-        constraints.append(Constraint(f"{entity.id}#pkey", name, "primary", tuple(entity.primary_key)))
+        name, given = names.take(ns, entity.primary_key_name, table, "pkey")
+        constraints.append(
+            Constraint(f"{entity.id}#pkey", name, "primary", tuple(entity.primary_key), given_name=given)
+        )
     for field in entity.fields:
         if field.unique and (field.id,) != tuple(entity.primary_key):
             name, _ = names.take(ns, None, table, field.name, "key")
             constraints.append(Constraint(f"{field.id}#unique", name, "unique", (field.id,)))
         if field.check:
-            name, _ = names.take(ns, None, table, field.name, "check")
-            constraints.append(Constraint(f"{field.id}#check", name, "check", (field.id,), expression=field.check))
+            name, given = names.take(ns, field.check_name, table, field.name, "check")
+            constraints.append(
+                Constraint(f"{field.id}#check", name, "check", (field.id,), expression=field.check, given_name=given)
+            )
     for check in entity.checks:
         name, given = names.take(ns, check.name, table, "check")
         constraints.append(Constraint(check.id, name, "check", expression=check.expression, given_name=given))
@@ -234,6 +251,10 @@ def _table(entity: Entity, names: _Names) -> Table:
             entity.field(c.field_id).name if c.field_id and entity.field(c.field_id) else "expr" for c in index.columns
         ]
         name, given = names.take(ns, index.name, table, *parts, "key" if index.unique else "idx")
+        if _is_unique_constraint(index):
+            columns = tuple(c.field_id for c in index.columns)
+            constraints.append(Constraint(index.id, name, "unique", columns, given_name=given))
+            continue
         indexes.append(
             IndexDef(
                 index.id,
@@ -247,7 +268,23 @@ def _table(entity: Entity, names: _Names) -> Table:
             )
         )
     columns = tuple(_column(entity, f) for f in entity.fields)
-    return Table(entity.id, table, ns, columns, tuple(constraints), tuple(indexes), comment=entity.comment or None)
+    return Table(
+        entity.id,
+        table,
+        ns,
+        columns,
+        tuple(constraints),
+        tuple(indexes),
+        comment=entity.comment or None,
+        charset=entity.charset,
+        collation=entity.collation,
+    )
+
+
+def _is_unique_constraint(index) -> bool:
+    """A UNIQUE constraint as written: unique, plain columns in ascending order, nothing else."""
+    plain = all(c.field_id and c.expression is None and c.order is SortOrder.ASC for c in index.columns)
+    return index.constraint and index.unique and plain and not index.predicate and not index.include
 
 
 def _foreign_key(schema: Schema, relationship: Relationship, names: _Names) -> tuple[str, Constraint] | None:

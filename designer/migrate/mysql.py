@@ -9,15 +9,16 @@ copy says so in a warning. A unique key longer than InnoDB can index (a text col
 or more than 3072 bytes) is kept by MariaDB through a hidden hash column, and then no
 column or index of that table changes in place (ERROR 1846): such a table gets no
 algorithm hints, only the warning. Enums are inline column types: a changed enum
-modifies every column using it. Each foreign key gets an index of its own name, so the
-server never invents one (an invented index outlives its key and the schema would
-drift); the key is dropped before that index, which goes with its table when that is
-dropped too.
+modifies every column using it. Each foreign key gets an index of its own name unless a
+key or index of its table already starts with its columns, so the server never invents
+one (an invented index outlives its key and the schema would drift); the key is dropped
+before that index, which goes with its table when that is dropped too.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from designer.migrate.base import Context, MigrationError, Stmt, handler_for, step_comment
 from designer.migrate.model import Column, Constraint, IndexDef, Table
@@ -27,6 +28,7 @@ from designer.schema import IndexColumn, IndexMethod, RefAction, SortOrder, Type
 INSTANT = ", ALGORITHM=INSTANT"
 _PER_ROW_DEFAULT = re.compile(r"\buuid(_short)?\s*\(", re.IGNORECASE)
 ONLINE = ", ALGORITHM=INPLACE, LOCK=NONE"
+_OPTION_WORD = re.compile(r"[A-Za-z0-9_]+")  # a character set or collation name
 _KEY_LIMIT = 3072  # bytes InnoDB can index in one key (16 KiB pages)
 # Bytes a value takes in a key (at most); any other fixed-size type takes 8 at most.
 _KEY_WIDTHS = {
@@ -125,12 +127,16 @@ def _key_bytes(ctx: Context, column: Column) -> int:
 
 def _column_sql(ctx: Context, column: Column) -> str:
     parts = [ctx.quote(column.name), ctx.column_type(column)]
-    if not column.nullable:
+    if column.generated:  # MariaDB refuses NOT NULL and DEFAULT on a generated column
+        parts.append(f"GENERATED ALWAYS AS ({column.generated}) {'VIRTUAL' if column.generated_virtual else 'STORED'}")
+    elif not column.nullable:
         parts.append("NOT NULL")
     if column.identity:
         parts.append("AUTO_INCREMENT")
-    elif column.default is not None:
+    elif column.default is not None and not column.generated:
         parts.append(f"DEFAULT {ctx.default_sql(column)}")
+    if column.on_update:
+        parts.append(f"ON UPDATE {column.on_update}")
     if column.comment:
         parts.append(f"COMMENT {_literal(column.comment)}")
     return " ".join(parts)
@@ -371,11 +377,33 @@ def _rename_index(step: Step, ctx: Context) -> list[Stmt]:
 
 def _create_table(step: Step, ctx: Context) -> list[Stmt]:
     table = step.new
-    parts = [_column_sql(ctx, c) for c in table.columns]
-    parts += [_constraint_sql(ctx, table, c) for c in table.constraints]
+    inline = _inline_checks(table)
+    parts = [
+        _column_sql(ctx, c) + "".join(f" CHECK ({k.expression})" for k in inline if k.columns == (c.id,))
+        for c in table.columns
+    ]
+    parts += [_constraint_sql(ctx, table, c) for c in table.constraints if c not in inline]
     body = ",\n  ".join(parts)
-    options = f" COMMENT={_literal(table.comment)}" if table.comment else ""
-    return [Stmt(f"CREATE TABLE IF NOT EXISTS {_t(ctx, table)} (\n  {body}\n){options};")]
+    return [Stmt(f"CREATE TABLE IF NOT EXISTS {_t(ctx, table)} (\n  {body}\n){_table_options(table)};")]
+
+
+def _inline_checks(table: Table) -> list[Constraint]:
+    """A column's check named after the column is MariaDB's own column check: written on the
+    column, as MariaDB shows it."""
+    return [
+        c
+        for c in table.constraints
+        if c.kind == "check" and len(c.columns) == 1 and c.name == table.column(c.columns[0]).name
+    ]
+
+
+def _table_options(table: Table) -> str:
+    for value in (table.charset, table.collation):
+        if value is not None and not _OPTION_WORD.fullmatch(value):
+            raise MigrationError(f"table {table.label}: {value!r} is not a character set or collation name")
+    options = f" DEFAULT CHARSET={table.charset}" if table.charset else ""
+    options += f" COLLATE={table.collation}" if table.collation else ""
+    return options + (f" COMMENT={_literal(table.comment)}" if table.comment else "")
 
 
 def _set_comment(step: Step, ctx: Context) -> list[Stmt]:
@@ -384,6 +412,14 @@ def _set_comment(step: Step, ctx: Context) -> list[Stmt]:
     if any(s.action == "alter_column" and s.new.id == step.new.id and set(s.detail) != {"default"} for s in ctx.steps):
         return []  # that step's MODIFY states the whole column, comment included
     return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} MODIFY COLUMN IF EXISTS {_column_sql(ctx, step.new)};")]
+
+
+def _set_table_options(step: Step, ctx: Context) -> list[Stmt]:
+    """The table's default character set and collation (for columns that do not name their
+    own); none any more: the database's defaults."""
+    table = step.new
+    options = _table_options(replace(table, comment=None)).strip() or "DEFAULT CHARSET=DEFAULT COLLATE=DEFAULT"
+    return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} {options};")]
 
 
 def _position(ctx: Context, table: Table, column: Column) -> str:
@@ -479,7 +515,9 @@ def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
             "table in the referencing table's database; give the referenced table a namespace too"
         )
     name = ctx.quote(key.name)
-    own_index = f"CREATE INDEX IF NOT EXISTS {name} ON {_t(ctx, table)} ({_cols(ctx, table, key.columns)});"
+    own_index = [Stmt(f"CREATE INDEX IF NOT EXISTS {name} ON {_t(ctx, table)} ({_cols(ctx, table, key.columns)});")]
+    if _indexed_by_a_key(table, key.columns):
+        own_index = []  # the server uses that key for it and invents nothing
     sql = (
         f"ALTER TABLE IF EXISTS {_t(ctx, table)} ADD CONSTRAINT {name} FOREIGN KEY IF NOT EXISTS "
         f"({_cols(ctx, table, key.columns)}) REFERENCES {_t(ctx, ref)} ({_cols(ctx, ref, key.ref_columns)})"
@@ -492,7 +530,14 @@ def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
         raise MigrationError(
             f"foreign key {key.name} on {table.label} uses a text column, which MySQL cannot index whole"
         )
-    return [Stmt(own_index), Stmt(sql + ";")]
+    return [*own_index, Stmt(sql + ";")]
+
+
+def _indexed_by_a_key(table: Table, columns: tuple[str, ...]) -> bool:
+    """The table has a key or index starting with the foreign key's columns, as MySQL needs."""
+    keys = [c.columns for c in table.constraints if c.kind in ("primary", "unique")]
+    keys += [tuple(k.field_id for k in i.columns) for i in table.indexes]
+    return any(key[: len(columns)] == columns for key in keys)
 
 
 # Every step action, by name (designer.migrate.steps.ACTIONS): a new action without a
@@ -517,6 +562,7 @@ _HANDLERS = {
     "alter_column": _alter_column,
     "replace_enum": _replace_enum,
     "set_comment": _set_comment,
+    "set_table_options": _set_table_options,
     "drop_enum": _drop_enum,
     "drop_schema": _drop_schema,
     "add_constraint": _add_constraint,

@@ -24,6 +24,7 @@ from designer.migrate.pg_sql import (
     index_ref,
     index_sql,
     literal,
+    sequence_renames,
     table_sql,
 )
 from designer.migrate.steps import Step
@@ -265,6 +266,7 @@ def _create_table(step: Step, ctx: Context) -> list[Stmt]:
     parts += [constraint_sql(ctx, table, c) for c in table.constraints]
     body = ",\n  ".join(parts)
     statements = [Stmt(f"CREATE TABLE {table_sql(ctx, table)} (\n  {body}\n);")]
+    statements += sequence_renames(ctx, table, table.columns)
     statements += [Stmt(index_sql(ctx, table, index, concurrently=False)) for index in table.indexes]
     if table.comment:
         statements.append(Stmt(f"COMMENT ON TABLE {table_sql(ctx, table)} IS {literal(table.comment)};"))
@@ -320,6 +322,10 @@ def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
     return [Stmt(sql + " NOT VALID;"), Stmt(f"{alter} VALIDATE CONSTRAINT {ctx.quote(step.new.name)};", "own")]
 
 
+def _no_table_options(step: Step, ctx: Context) -> list[Stmt]:
+    return []  # MySQL's character set and collation: PostgreSQL tables have none
+
+
 # Every step action, by name (designer.migrate.steps.ACTIONS): a new action without a
 # renderer here is a clear MigrationError, not a KeyError.
 _HANDLERS = {
@@ -342,6 +348,7 @@ _HANDLERS = {
     "alter_column": alter_column,
     "replace_enum": _replace_enum,
     "set_comment": _set_comment,
+    "set_table_options": _no_table_options,
     "drop_enum": _drop_enum,
     "drop_schema": _drop_schema,
     "add_constraint": _add_constraint,

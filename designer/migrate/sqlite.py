@@ -111,9 +111,11 @@ def _column_sql(ctx: Context, table: Table, column: Column) -> str:
     if _rowid_key(table, column):
         return f"{ctx.quote(column.name)} integer NOT NULL PRIMARY KEY AUTOINCREMENT"
     parts = [ctx.quote(column.name), ctx.column_type(column)]
+    if column.generated:
+        parts.append(f"GENERATED ALWAYS AS ({column.generated}) {'VIRTUAL' if column.generated_virtual else 'STORED'}")
     if not column.nullable:
         parts.append("NOT NULL")
-    if column.default is not None:
+    if column.default is not None and not column.generated:
         parts.append(f"DEFAULT {ctx.default_sql(column)}")
     return " ".join(parts)
 
@@ -225,6 +227,10 @@ def _create_index(step: Step, ctx: Context) -> list[Stmt]:
     return [Stmt(_index_sql(ctx, step.table, step.new))]
 
 
+def _no_table_options(step: Step, ctx: Context) -> list[Stmt]:
+    return []  # MySQL's character set and collation: SQLite tables have none
+
+
 # Every step action, by name (designer.migrate.steps.ACTIONS): a new action without a
 # renderer here is a clear MigrationError, not a KeyError.
 _HANDLERS = {
@@ -247,6 +253,7 @@ _HANDLERS = {
     "alter_column": _alter_column,
     "replace_enum": _replace_enum,
     "set_comment": _set_comment,
+    "set_table_options": _no_table_options,
     "drop_enum": _drop_enum,
     "drop_schema": _drop_schema,
     "add_constraint": _add_constraint,

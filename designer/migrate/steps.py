@@ -32,6 +32,7 @@ ACTIONS = (
     "alter_column",
     "replace_enum",
     "set_comment",
+    "set_table_options",
     "drop_enum",
     "drop_schema",
     "add_constraint",

@@ -390,3 +390,31 @@ def test_hostile_names_are_quoted_in_sql_and_escaped_in_markdown():
 def test_fixtures_parse(path):
     fixture = load_fixture(path.read_text(), name=path.stem)
     assert fixture.schema.patterns and any(i.startswith("technology ") for i in fixture.expected)
+
+
+def test_identity_advice_on_a_dumped_serial_names_its_own_sequence():
+    from designer.formats import import_text
+
+    dump = (
+        "CREATE TABLE public.t (id integer NOT NULL, CONSTRAINT t_pkey PRIMARY KEY (id));\n"
+        "ALTER TABLE ONLY public.t ALTER COLUMN id SET DEFAULT nextval('public.t_numbers'::regclass);\n"
+    )
+    schema = import_text(dump, fmt="postgresql").schema
+    assert schema.entities[0].fields[0].sequence == "t_numbers"
+    found = {describe(r, schema): r for r in analyze(schema).recommendations if r.category == "type"}
+    assert '"t_numbers"' in found["type.identity t(id)"].sql and "t_id_seq" not in found["type.identity t(id)"].sql
+
+
+def test_bigint_advice_on_a_serial_key_is_applied_as_a_bigserial():
+    """Its migration alters the integer type and the sequence (run on PostgreSQL by
+    tests/integration/test_advice_sql.py, keys-as-written)."""
+    from designer.formats import import_text
+    from designer.migrate import diff, render
+
+    schema = import_text("CREATE TABLE t (id serial PRIMARY KEY, v text);", fmt="postgresql").schema
+    schema = replace(schema, volumes=(Volume(entity_id=schema.entities[0].id, rows=2_000_000_000),))
+    advice = next(r for r in analyze(schema).recommendations if r.code == "type.bigint-key")
+    after, _ = ops.Batch(ops=advice.ops).apply(schema)
+    assert after.entities[0].fields[0].type.written == "bigserial"
+    up = render(diff(schema, after), dialect="postgresql", old=schema, new=after, zero_downtime=False).up
+    assert 'TYPE bigint USING "id"::bigint;' in up and "'ALTER SEQUENCE %s AS bigint'" in up

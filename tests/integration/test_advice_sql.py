@@ -32,6 +32,7 @@ from designer.advice.quality import load_fixture
 from designer.examples import blog_schema
 from designer.examples.histories import HISTORIES
 from designer.examples.synthetic import synthetic_workload
+from designer.formats import import_text
 from designer.formats.dbml import parse_dbml
 from designer.migrate import MigrationError, diff, full_ddl, render
 from designer.schema import Schema, replace
@@ -44,12 +45,23 @@ DATABASE_TYPES = {"postgresql": "PostgreSQL", "mysql": "MySQL", "sqlite": "SQLit
 CREATED_INDEX = re.compile(r'CREATE (?:UNIQUE )?INDEX (?:CONCURRENTLY )?IF NOT EXISTS ("(?:[^"]|"")+"|`(?:[^`]|``)+`)')
 
 
+KEYS_AS_WRITTEN = """
+CREATE TABLE public.accounts (id integer NOT NULL, code text, price numeric(10,2),
+  taxed numeric(10,2) GENERATED ALWAYS AS (price * 1.2) STORED,
+  CONSTRAINT pk_accounts PRIMARY KEY (id), CONSTRAINT code_unique UNIQUE (code));
+ALTER TABLE ONLY public.accounts ALTER COLUMN id SET DEFAULT nextval('public.account_numbers'::regclass);
+CREATE TABLE public.entries (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, account_id integer REFERENCES accounts);
+"""
+
+
 def corpus() -> dict[str, Schema]:
     schemas = {
         p.stem: load_fixture(p.read_text(encoding="utf-8"), name=p.stem).schema for p in sorted(FIXTURES.glob("*.toml"))
     }
     schemas["demo"] = blog_schema()
     schemas["constants"] = constants_schema()
+    keys = import_text(KEYS_AS_WRITTEN, fmt="postgresql").schema  # a serial with its own sequence, ALWAYS…
+    schemas["keys-as-written"] = synthetic_workload(keys, patterns=8)
     for name, versions in HISTORIES.items():
         last = versions[-1]  # histories declare no workload: a generated one makes the advisor speak
         schemas[f"history-{name}"] = (

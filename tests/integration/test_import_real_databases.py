@@ -147,6 +147,7 @@ def _catalog_columns_pg(database: str) -> dict:
 
 
 def _schema_columns(schema) -> dict:
+    from designer.migrate.pg_sql import alterable_type
     from designer.types import POSTGRESQL, sql_type
 
     columns = {}
@@ -155,6 +156,7 @@ def _schema_columns(schema) -> dict:
             enum = schema.enum(field.type.enum_id) if field.type.enum_id else None
             name = enum.qualified_name if enum else None
             written = sql_type(field.type, dialect=POSTGRESQL, source_dialect=POSTGRESQL, enum_name=name)
+            written = alterable_type(written)  # a serial's column is its integer type in the catalog
             columns[(entity.namespace, entity.name, field.name)] = (written, not field.nullable)
     return columns
 

@@ -185,3 +185,26 @@ def test_the_field_form_opened_as_a_page_shows_the_entity_with_that_field_open(c
     assert 'aria-label="Edit field title"' not in body  # the others still load when opened
     assert reverse("field_form", args=[project.pk, posts.id, title.id]) in body
     assert "HX-Request" in page["Vary"] and "HX-Request" in fragment["Vary"]
+
+
+def test_what_an_import_kept_is_shown_and_survives_an_edit_of_the_field(client_for, owner):
+    from designer.formats import import_text
+
+    ddl = (
+        "CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, price int,"
+        " doubled int GENERATED ALWAYS AS (price * 2) STORED);"
+    )
+    shop = services.project_create(owner=owner, name="Keys", schema=import_text(ddl, fmt="postgresql").schema)
+    table = schema_of(shop).entity_by_name("t")
+    doubled = table.field_by_name("doubled")
+    body = client_for(owner).get(reverse("field_form", args=[shop.pk, table.id, doubled.id]), **HTMX).content.decode()
+    assert "generated always as (price * 2) stored" in body
+    identity = table.field_by_name("id")
+    body = client_for(owner).get(reverse("field_form", args=[shop.pk, table.id, identity.id]), **HTMX).content.decode()
+    assert "generated always as identity" in body
+    post(client_for(owner), "field_update", shop, field_data(name="twice", type="integer"), table.id, doubled.id)
+    renamed = schema_of(shop).entity(table.id).field(doubled.id)
+    assert renamed.name == "twice" and renamed.generated == "price * 2"
+    data = field_data(name="id", type="bigint", identity="on", primary_key="on", nullable="")
+    post(client_for(owner), "field_update", shop, data, table.id, identity.id)
+    assert schema_of(shop).entity(table.id).field(identity.id).identity_always
