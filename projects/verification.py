@@ -34,6 +34,7 @@ from designer.verify import data as datagen
 from designer.verify.pattern_sql import PatternQuery, Slot, Unwritable, pattern_query
 from designer.verify.plans import read_plan
 from designer.verify.report import index_name, judge_recommendations, summary, timing
+from projects.verify_estimates import hypothetical_estimates
 
 DEFAULT_RUNS = 20
 STATEMENT_TIMEOUT_MS = 60_000
@@ -135,6 +136,14 @@ def verify(
             if pattern["id"] in timings:
                 pattern.update(before=timings[pattern["id"]], params=_shown(samples[pattern["id"]]))
         report["recommendations"] = _recommendations(schema) if options.apply_advice else []
+        if report["data"]["scale"] < 1 and report["recommendations"]:  # fewer rows than declared
+            report["estimates"] = hypothetical_estimates(
+                connection,
+                queries=queries,
+                samples=samples,
+                recommendations=report["recommendations"],
+                data=report["data"],
+            )
         deletes = _parent_deletes(connection, schema, report["recommendations"])
         report_progress(65, "Running the advice's SQL")
         run_advice(connection, report["recommendations"])

@@ -193,6 +193,7 @@ def markdown(report: dict) -> str:
         for claim in recommendation.get("claims", []):
             state = {True: "held", False: "CONTRADICTED", None: "not measured"}[claim["held"]]
             lines.append(f"  - {claim['claim']}: {state}: {claim['evidence']}")
+        lines += [f"  - {text}" for text in estimate_lines(recommendation, report)]
     lines += _findings(report)
     lines += _rehearsal(report.get("rehearsal"))
     lines += ["", "## Plans", ""]
@@ -207,10 +208,41 @@ def markdown(report: dict) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def estimate_lines(recommendation: dict, report: dict) -> list[str]:
+    """The planner's estimate with the index hypothetical (hypopg), in words, labelled as
+    an estimate: the timings above are measured on fewer rows than declared."""
+    estimate = recommendation.get("estimate")
+    if not estimate:
+        return []
+    if estimate.get("error"):
+        return [f"estimate (hypopg): none: {estimate['error']}"]
+    names = {p["id"]: p["name"] for p in report["patterns"]}
+    lines = []
+    for row in estimate["patterns"]:
+        ratio = f", {row['ratio']:,.1f}x cheaper" if row.get("ratio") else ""
+        choice = "the planner picks it" if row["uses_index"] else "the planner does not pick it"
+        lines.append(
+            f"estimate (planner cost, hypothetical index, data at {report['estimates']['scale']:.3g} of the declared "
+            f"volumes): {names.get(row['pattern_id'], '?')}: {_cost(row['cost_before'])} → {_cost(row['cost_with'])}"
+            f"{ratio}; {choice}"
+        )
+    return lines
+
+
+def _cost(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.1f}"
+
+
 def findings(report: dict) -> list[str]:
     """Everything worth a look, in words: data the constraints refused, patterns whose SQL
     failed, plans that read far more than they return, failed recommendation SQL."""
     found = list(report.get("findings", []))
+    estimates = report.get("estimates") or {}
+    if estimates.get("available") is False:
+        found.append(
+            f"the data is {estimates['scale']:.3g} of the declared volumes and no planner estimate with "
+            f"hypothetical indexes was made: {estimates['reason']}"
+        )
     for pattern in report["patterns"]:
         for moment in ("before", "after"):
             error = (pattern.get(moment) or {}).get("error")
