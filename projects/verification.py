@@ -30,6 +30,7 @@ from designer.advice import analyze
 from designer.migrate import MigrationError, full_ddl
 from designer.migrate.model import build_model
 from designer.schema import Schema
+from designer.types import POSTGRESQL, SQLITE, dialect_of
 from designer.verify import data as datagen
 from designer.verify.pattern_sql import PatternQuery, Slot, Unwritable, pattern_query
 from designer.verify.plans import read_plan
@@ -114,7 +115,13 @@ def verify(
     """The whole run; returns the report dict (see designer.verify.report).
     ``previous``: the version before, for the migration rehearsal (None: none)."""
     report_progress = progress or (lambda percent, message: None)
-    url = url or server_url()
+    dialect, url, note = target(schema, url)
+    if dialect != POSTGRESQL:
+        from projects.verify_dialects import verify_on  # it builds on this module
+
+        return verify_on(
+            dialect, schema, project=project, version=version, options=options, progress=report_progress, note=note
+        )
     with scratch_database(url) as name, connect(url, dbname=name) as connection:
         report = {
             "project": project,
@@ -168,6 +175,21 @@ def verify(
     report["summary"] = summary(report)
     report_progress(99, "Writing the report")
     return report
+
+
+def target(schema: Schema, url: str | None) -> tuple[str, str | None, str | None]:
+    """(dialect, PostgreSQL server URL or None, a note for the report or None): the
+    project's own dialect; a PostgreSQL design with no PostgreSQL server configured (the
+    embedded ``make run``) is verified on SQLite in-process, and the report says so."""
+    dialect = dialect_of(schema.database_type) or POSTGRESQL
+    if url and url.startswith(("postgres://", "postgresql://")):
+        return POSTGRESQL, url, None
+    if dialect != POSTGRESQL:
+        return dialect, None, None
+    try:
+        return POSTGRESQL, url or server_url(), None
+    except VerifyError:
+        return SQLITE, None, "no PostgreSQL server is configured (VERIFY_DATABASE_URL): verified on SQLite in-process"
 
 
 def _server_name(connection) -> str:

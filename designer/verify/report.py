@@ -15,7 +15,8 @@ FASTER = 1.5  # after at least 1.5x faster: "faster"; 1/1.5: "slower"; between: 
 NOISE_MS = 0.2  # p50s closer than this are "unchanged" whatever the ratio (timer and scheduler noise)
 FK_CHECK_FASTER = 2.0
 _INDEX_NAME = re.compile(
-    r'CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[\w$]+)', re.I
+    r'CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|`(?:[^`]|``)+`|[\w$]+)',
+    re.I,
 )
 
 
@@ -33,12 +34,16 @@ def timing(samples_ms: list[float]) -> dict:
 
 
 def index_name(sql: str | None) -> str | None:
-    """The name a CREATE INDEX statement gives (unquoted), or None."""
-    match = _INDEX_NAME.search(sql or "")
+    """The name a CREATE INDEX statement gives (unquoted), or None. Comment lines are
+    skipped: a migration's ``-- step 0: create index comments.…`` is not the statement."""
+    statements = "\n".join(line for line in (sql or "").splitlines() if not line.lstrip().startswith("--"))
+    match = _INDEX_NAME.search(statements)
     if match is None:
         return None
     name = match.group(1)
-    return name[1:-1].replace('""', '"') if name.startswith('"') else name.lower()
+    if name[0] in '"`':  # PostgreSQL's and SQLite's quotes, MariaDB's backticks
+        return name[1:-1].replace(name[0] * 2, name[0])
+    return name.lower()
 
 
 def speedup(before: dict | None, after: dict | None) -> float | None:
@@ -189,7 +194,7 @@ def markdown(report: dict) -> str:
             continue
         mark = "✗" if recommendation.get("contradicted") else "✓"
         lines.append(f"- {mark} **{recommendation['title']}** (`{recommendation['code']}`)")
-        lines.append(f"  - SQL: `{recommendation['sql'].strip()}`")
+        lines += _sql_item(recommendation["sql"].strip())
         for claim in recommendation.get("claims", []):
             state = {True: "held", False: "CONTRADICTED", None: "not measured"}[claim["held"]]
             lines.append(f"  - {claim['claim']}: {state}: {claim['evidence']}")
@@ -206,6 +211,13 @@ def markdown(report: dict) -> str:
             if plan:
                 lines += [f"{moment}:", "", "```", plan["tree"], "```", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _sql_item(sql: str) -> list[str]:
+    """One line inline; a migration of several lines (SQLite's, MariaDB's) as a block."""
+    if "\n" not in sql:
+        return [f"  - SQL: `{sql}`"]
+    return ["  - SQL:", "", "    ```sql", *(f"    {line}" for line in sql.splitlines()), "    ```", ""]
 
 
 def estimate_lines(recommendation: dict, report: dict) -> list[str]:
