@@ -597,7 +597,12 @@ def _index_sql(context: Context, entity: Entity, index: Index, proposal: Proposa
 
 def unindexed_foreign_keys(context: Context, chosen: list[Proposal]) -> Iterator[Recommendation]:
     """A foreign key whose columns lead no index: deleting a parent (or changing its key)
-    makes PostgreSQL look for children, a scan of the child table each time."""
+    makes PostgreSQL look for children, a scan of the child table each time. Not on
+    MySQL/MariaDB: InnoDB creates an index for every foreign key that has none (measured by
+    Verify on MariaDB 10.11: the delete's look-up took 0.35 ms before the recommended
+    index, whose twin then only cost writes)."""
+    if context.dialect == MYSQL:
+        return
     proposed: dict[str, list[tuple[str, ...]]] = {}
     for proposal in chosen:
         proposed.setdefault(proposal.entity_id, []).append(proposal.key_ids())

@@ -26,8 +26,12 @@ def _check_the_run(report: dict) -> dict:
     assert report["summary"]["recommendations_run"] >= 2 and report["summary"]["recommendations_failed"] == 0
     recent = next(p for p in report["patterns"] if p["name"] == "recent comments of a post")
     assert "comments_post_id_created_at_idx" in recent["after"]["plan"]["indexes"]
-    [fk] = [r for r in report["recommendations"] if r["code"] == "index.foreign-key"]
-    assert fk["parent_delete"]["after"]["p50_ms"] is not None  # the delete's child look-up, timed
+    if report["dialect"] == "sqlite":  # InnoDB indexes each foreign key itself: no such advice on MariaDB
+        [fk] = [r for r in report["recommendations"] if r["code"] == "index.foreign-key"]
+        assert fk["parent_delete"]["after"]["p50_ms"] is not None  # the delete's child look-up, timed
+        assert fk["claims"][0]["held"] is True
+    else:
+        assert not [r for r in report["recommendations"] if r["code"] == "index.foreign-key"]
     assert "## Plans" in markdown(report)
     return recent
 
