@@ -3,11 +3,13 @@ the real server: made when the data is scaled down, compared with what was measu
 a server where hypopg cannot be enabled is a finding, never a failed run."""
 
 import os
+from pathlib import Path
 from urllib.parse import urlparse
 
 import psycopg
 import pytest
 
+from designer.advice.quality import load_fixture
 from designer.examples import blog_schema
 from designer.verify.report import findings, markdown
 from projects import verification
@@ -53,3 +55,15 @@ def test_a_server_where_hypopg_cannot_be_enabled_is_a_finding():
     assert "permission denied" in report["estimates"]["reason"]
     assert any("no planner estimate with hypothetical indexes" in text for text in findings(report))
     assert report["summary"]["recommendations_failed"] == 0  # the run itself went on
+
+
+def test_a_partial_index_on_a_boolean_is_estimated_as_postgresql_would_use_it():
+    # hypopg keeps `"active" = TRUE` as written; PostgreSQL simplifies a real index's
+    # predicate to `active`, so the hypothetical one was never picked until spelled alike.
+    text = (Path(__file__).parents[1] / "advisor_fixtures" / "catalogue.toml").read_text()
+    schema = load_fixture(text, name="catalogue").schema
+    options = verification.Options(runs=1, max_rows=30_000)
+    report = verification.verify(schema, project="catalogue", options=options, url=_server())
+    [partial] = [r for r in report["recommendations"] if "WHERE" in r["sql"]]
+    [row] = partial["estimate"]["patterns"]
+    assert row["uses_index"] is True and row["ratio"] > 2
