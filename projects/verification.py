@@ -384,6 +384,11 @@ class _Sampler:
             return None
         return pgsql.SQL(datagen.sql_table(table)), pgsql.Identifier(column.name)
 
+    def is_array(self, slot: Slot) -> bool:
+        table = self.model.table(slot.entity_id)
+        column = table.column(slot.field_id) if table and slot.field_id else None
+        return column is not None and column.type.array
+
     def ranked(self, slot: Slot, *, heavy: bool):
         key = (slot.entity_id, slot.field_id, heavy)
         if key not in self.memo:
@@ -394,10 +399,14 @@ class _Sampler:
                 table, column = found
                 order = pgsql.SQL("c DESC, v") if heavy else pgsql.SQL("c, v")
                 offset = pgsql.SQL("0") if heavy else pgsql.SQL("(SELECT count(*) / 2 FROM g)")
+                # An empty array is no value to search for: `tags @> '{}'` matches every row.
+                filled = (
+                    pgsql.SQL(" AND cardinality({c}) > 0").format(c=column) if self.is_array(slot) else pgsql.SQL("")
+                )
                 query = pgsql.SQL(
-                    "WITH g AS (SELECT {c} AS v, count(*) AS c FROM {t} WHERE {c} IS NOT NULL GROUP BY {c}) "
+                    "WITH g AS (SELECT {c} AS v, count(*) AS c FROM {t} WHERE {c} IS NOT NULL{filled} GROUP BY {c}) "
                     "SELECT v FROM g ORDER BY {order} OFFSET {offset} LIMIT 1"
-                ).format(c=column, t=table, order=order, offset=offset)
+                ).format(c=column, t=table, order=order, offset=offset, filled=filled)
                 try:
                     row = self.connection.execute(query).fetchone()
                 except psycopg.Error:  # a type without equality (json): any value will do

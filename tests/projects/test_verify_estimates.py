@@ -67,3 +67,6 @@ def test_a_partial_index_on_a_boolean_is_estimated_as_postgresql_would_use_it():
     [partial] = [r for r in report["recommendations"] if "WHERE" in r["sql"]]
     [row] = partial["estimate"]["patterns"]
     assert row["uses_index"] is True and row["ratio"] > 2
+    # the heaviest tag searched for is a tag, not the empty array (which matches every row)
+    tagged = next(p for p in report["patterns"] if p["name"] == "products with a tag")
+    assert tagged["params"]["heaviest"] != ["[]"] and tagged["params"]["heaviest"][0].startswith("['")
