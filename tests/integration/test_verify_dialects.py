@@ -9,7 +9,7 @@ from designer.examples import blog_schema
 from designer.schema import replace
 from designer.verify.report import markdown
 from projects import verification
-from projects.verify_dialects import backticked, spell_parameters
+from projects.verify_servers import backticked, spell_parameters
 
 OPTIONS = verification.Options(runs=2, max_rows=6_000)
 
