@@ -63,7 +63,7 @@ lint: $(VENV)/.dev-installed
 
 test: $(VENV)/.dev-installed tests/node_modules/.installed $(DBML_NODE)/node_modules/.package-lock.json \
       $(PRISMA_NODE)/node_modules/.package-lock.json
-	@$(MAKE) --no-print-directory system-packages PACKAGES="graphviz chromium postgresql-client mariadb-client sqlite3"
+	@$(MAKE) --no-print-directory system-packages PACKAGES="graphviz chromium postgresql-client mariadb-client sqlite3 postgresql-15-hypopg"
 	$(BIN)/ruff check .
 	DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/designer}" \
 	REDIS_URL="$${REDIS_URL:-redis://127.0.0.1:6379/15}" \

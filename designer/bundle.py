@@ -9,6 +9,7 @@ absolute paths, no control or odd characters, whatever the project's names are.
 Layout (see README.md's design document for how to apply it)::
 
     README.md  manifest.json  diagram.svg  diagram.dot
+    verification.md  verification.json   (when the target version was verified)
     schema/<dialect>.sql
     migrations/<dialect>/<NNNN>_<slug>/up.sql, down.sql
     migrations/<dialect>/migrations.sum
@@ -36,6 +37,7 @@ from dataclasses import dataclass, field
 from designer.design_doc import DIALECT_NAMES, design_document, md
 from designer.migrate import MigrationError, diff, full_ddl, render
 from designer.schema import Schema
+from designer.verify.report import markdown as verification_markdown
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: no clock in the bytes
 FILE_MODE = 0o100644 << 16
@@ -68,6 +70,7 @@ class BundleSpec:
     # caller can lay the diagram out meanwhile. Empty: no diagram.svg in the bundle.
     diagram_svg: bytes | Callable[[], bytes] = b""
     analysis: dict | None = None  # the advisor's result as JSON-ready data
+    verification: dict | None = None  # the target version's latest Verify report (designer.verify.report)
     extra_files: dict[str, bytes] = field(default_factory=dict)  # e.g. ORM code, by path
 
     @property
@@ -109,10 +112,21 @@ def bundle_files(spec: BundleSpec, *, progress: Progress | None = None) -> dict[
         files["diagram.svg"] = svg
     for path, body in sorted(spec.extra_files.items()):
         files.setdefault(safe_path(path), body)
+    if spec.verification is not None:
+        files.update(verification_files(spec.verification))
     files["README.md"] = _readme(spec, steps, left_out).encode()
     files["manifest.json"] = _manifest(spec, steps, files, left_out)
     report(95, "Wrote the manifest")
     return files
+
+
+def verification_files(report: dict) -> dict[str, bytes]:
+    """The Verify report of the target version, for people (markdown) and for CI (JSON
+    with sorted keys: the same report gives the same bytes)."""
+    return {
+        "verification.md": verification_markdown(report).encode(),
+        "verification.json": (json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode(),
+    }
 
 
 class LeftOut(ValueError):

@@ -10,7 +10,7 @@ import functools
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from designer.bundle import BundleSpec, BundleVersion
@@ -22,7 +22,7 @@ from designer.types import DIALECTS
 from designer.versions import schema_after
 from projects import memo, selectors, services
 from projects.diagrams import CACHE_SECONDS
-from projects.models import Analysis, Bundle, Dismissal, JobKind, Project, Release
+from projects.models import Analysis, Bundle, Dismissal, JobKind, JobStatus, Project, Release, Verification
 
 
 class VersionError(ValueError):
@@ -224,6 +224,20 @@ def analysis_for(*, project: Project, number: int) -> dict | None:
     return found.result | {"recommendations": recommendations}
 
 
+def verification_for(*, project: Project, number: int) -> dict | None:
+    """The latest finished Verify report of a version: a run of that version, or of the
+    current design while it was exactly the revision the version was released from."""
+    release = release_for(project=project, number=number)
+    found = (
+        Verification.objects.filter(project=project, job__status=JobStatus.DONE)
+        .filter(Q(version=number) | Q(version__isnull=True, job__revision=release.revision))
+        .select_related("job")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return found.job.result if found is not None and isinstance(found.job.result, dict) else None
+
+
 def releases_between(*, project: Project, base: int, target: int) -> list[Release]:
     """The versions a bundle walks through: base (when not 0) up to target, oldest first."""
     releases = Release.objects.filter(project=project, number__gte=base, number__lte=target)
@@ -245,11 +259,12 @@ def bundle_spec(
     dialects,
     zero_downtime: bool = True,
     analysis: dict | None = None,
+    verification: dict | None = None,
     extra_files: dict[str, bytes] | None = None,
 ) -> BundleSpec:
     """Everything the pure builder needs, read from the database. ``analysis`` (the
     advisor's result) and ``extra_files`` (generated ORM code) are passed through when
-    the caller has them. The diagram's layout starts first, in its own `dot` process,
+    the caller has them, and so is ``verification`` (the target's Verify report). The diagram's layout starts first, in its own `dot` process,
     and is collected only when the zip is assembled: it runs beside the migrations."""
     found = releases_between(project=project, base=base, target=target)
     schemas = release_schemas(found)
@@ -276,6 +291,7 @@ def bundle_spec(
         diagram_dot=dot,
         diagram_svg=svg,
         analysis=analysis,
+        verification=verification,
         extra_files=dict(extra_files or {}),
     )
 

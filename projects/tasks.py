@@ -152,6 +152,7 @@ def bundle_job(job: Job) -> dict:
         dialects=bundle.dialect_list,
         zero_downtime=bundle.zero_downtime,
         analysis=releases.analysis_for(project=job.project, number=bundle.target_version),
+        verification=releases.verification_for(project=job.project, number=bundle.target_version),
         extra_files=code.bundle_orm_files(
             project=job.project,
             version=bundle.target_version,

@@ -30,10 +30,12 @@ from designer.advice import analyze
 from designer.migrate import MigrationError, full_ddl
 from designer.migrate.model import build_model
 from designer.schema import Schema
+from designer.types import POSTGRESQL, SQLITE, dialect_of
 from designer.verify import data as datagen
 from designer.verify.pattern_sql import PatternQuery, Slot, Unwritable, pattern_query
 from designer.verify.plans import read_plan
 from designer.verify.report import index_name, judge_recommendations, summary, timing
+from projects.verify_estimates import hypothetical_estimates
 
 DEFAULT_RUNS = 20
 STATEMENT_TIMEOUT_MS = 60_000
@@ -113,7 +115,13 @@ def verify(
     """The whole run; returns the report dict (see designer.verify.report).
     ``previous``: the version before, for the migration rehearsal (None: none)."""
     report_progress = progress or (lambda percent, message: None)
-    url = url or server_url()
+    dialect, url, note = target(schema, url)
+    if dialect != POSTGRESQL:
+        from projects.verify_dialects import verify_on  # it builds on this module
+
+        return verify_on(
+            dialect, schema, project=project, version=version, options=options, progress=report_progress, note=note
+        )
     with scratch_database(url) as name, connect(url, dbname=name) as connection:
         report = {
             "project": project,
@@ -135,6 +143,14 @@ def verify(
             if pattern["id"] in timings:
                 pattern.update(before=timings[pattern["id"]], params=_shown(samples[pattern["id"]]))
         report["recommendations"] = _recommendations(schema) if options.apply_advice else []
+        if report["data"]["scale"] < 1 and report["recommendations"]:  # fewer rows than declared
+            report["estimates"] = hypothetical_estimates(
+                connection,
+                queries=queries,
+                samples=samples,
+                recommendations=report["recommendations"],
+                data=report["data"],
+            )
         deletes = _parent_deletes(connection, schema, report["recommendations"])
         report_progress(65, "Running the advice's SQL")
         run_advice(connection, report["recommendations"])
@@ -159,6 +175,21 @@ def verify(
     report["summary"] = summary(report)
     report_progress(99, "Writing the report")
     return report
+
+
+def target(schema: Schema, url: str | None) -> tuple[str, str | None, str | None]:
+    """(dialect, PostgreSQL server URL or None, a note for the report or None): the
+    project's own dialect; a PostgreSQL design with no PostgreSQL server configured (the
+    embedded ``make run``) is verified on SQLite in-process, and the report says so."""
+    dialect = dialect_of(schema.database_type) or POSTGRESQL
+    if url and url.startswith(("postgres://", "postgresql://")):
+        return POSTGRESQL, url, None
+    if dialect != POSTGRESQL:
+        return dialect, None, None
+    try:
+        return POSTGRESQL, url or server_url(), None
+    except VerifyError:
+        return SQLITE, None, "no PostgreSQL server is configured (VERIFY_DATABASE_URL): verified on SQLite in-process"
 
 
 def _server_name(connection) -> str:
@@ -204,7 +235,10 @@ def load_data(
     _reset_identities(connection)
     load_seconds = time.perf_counter() - started
     analyze_started = time.perf_counter()
-    connection.execute("ANALYZE")
+    # VACUUM too: tables as old as the data pretends have been through autovacuum, whose
+    # visibility map is what lets an index-only scan skip the heap. Without it a covering
+    # index (the advice's INCLUDE) could never show what it is for.
+    connection.execute("VACUUM ANALYZE")
     return {
         "scale": plan.scale,
         "max_rows": plan.max_rows,
@@ -350,6 +384,11 @@ class _Sampler:
             return None
         return pgsql.SQL(datagen.sql_table(table)), pgsql.Identifier(column.name)
 
+    def is_array(self, slot: Slot) -> bool:
+        table = self.model.table(slot.entity_id)
+        column = table.column(slot.field_id) if table and slot.field_id else None
+        return column is not None and column.type.array
+
     def ranked(self, slot: Slot, *, heavy: bool):
         key = (slot.entity_id, slot.field_id, heavy)
         if key not in self.memo:
@@ -360,10 +399,14 @@ class _Sampler:
                 table, column = found
                 order = pgsql.SQL("c DESC, v") if heavy else pgsql.SQL("c, v")
                 offset = pgsql.SQL("0") if heavy else pgsql.SQL("(SELECT count(*) / 2 FROM g)")
+                # An empty array is no value to search for: `tags @> '{}'` matches every row.
+                filled = (
+                    pgsql.SQL(" AND cardinality({c}) > 0").format(c=column) if self.is_array(slot) else pgsql.SQL("")
+                )
                 query = pgsql.SQL(
-                    "WITH g AS (SELECT {c} AS v, count(*) AS c FROM {t} WHERE {c} IS NOT NULL GROUP BY {c}) "
+                    "WITH g AS (SELECT {c} AS v, count(*) AS c FROM {t} WHERE {c} IS NOT NULL{filled} GROUP BY {c}) "
                     "SELECT v FROM g ORDER BY {order} OFFSET {offset} LIMIT 1"
-                ).format(c=column, t=table, order=order, offset=offset)
+                ).format(c=column, t=table, order=order, offset=offset, filled=filled)
                 try:
                     row = self.connection.execute(query).fetchone()
                 except psycopg.Error:  # a type without equality (json): any value will do

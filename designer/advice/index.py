@@ -47,6 +47,7 @@ from designer.types import MYSQL, SQLITE
 
 EQUALITY = frozenset({FilterOp.EQ, FilterOp.IN})
 RANGE = frozenset({FilterOp.LT, FilterOp.LTE, FilterOp.GT, FilterOp.GTE, FilterOp.BETWEEN, FilterOp.PREFIX})
+TEXT_KINDS = frozenset({TypeKind.TEXT, TypeKind.VARCHAR, TypeKind.CHAR})
 GIN_FILTERS = frozenset({FilterOp.ARRAY_CONTAINS, FilterOp.FULL_TEXT, FilterOp.CONTAINS})
 CONSTANT_PREDICATES = frozenset({FilterOp.EQ, FilterOp.IN, FilterOp.IS_NULL, FilterOp.IS_NOT_NULL})
 HOT_PER_SECOND = 10.0  # a pattern this busy earns a covering index
@@ -121,6 +122,8 @@ def ideal_index(context: Context, pattern: AccessPattern, *, equality_rank: Coun
             equality.append(IndexKey(field_id=condition.field_id))
         elif condition.op is FilterOp.JSON_PATH:
             equality.append(IndexKey(expression=_json_expression(entity, condition)))
+        elif condition.op is FilterOp.PREFIX and _byte_ordered_prefix(context, entity, condition):
+            ranges.append(IndexKey(expression=prefix_expression(entity.field(condition.field_id).name)))
         elif condition.op in RANGE:
             ranges.append(IndexKey(field_id=condition.field_id))
         elif condition.op in GIN_FILTERS and special is None:
@@ -128,10 +131,11 @@ def ideal_index(context: Context, pattern: AccessPattern, *, equality_rank: Coun
     if special is not None:
         return _gin_proposal(entity, special, pattern, predicates)
     equality = sorted(dict.fromkeys(equality), key=lambda k: -equality_rank[k.field_id or k.expression])
-    used = {k.field_id for k in equality}
+    used = {k.field_id for k in equality} | _prefixed_in_c(context, entity, pattern)
     sort = [IndexKey(field_id=s.field_id, order=s.order.value) for s in pattern.sort if s.field_id not in used]
     used |= {k.field_id for k in sort}
-    ranged = [k for k in ranges if k.field_id not in used][:1]  # one range bounds the scan; later ones only filter
+    # one range bounds the scan; later ones only filter
+    ranged = [k for k in ranges if k.field_id is None or k.field_id not in used][:1]
     keys = (*equality, *sort, *ranged)
     if not keys:
         return None
@@ -140,9 +144,32 @@ def ideal_index(context: Context, pattern: AccessPattern, *, equality_rank: Coun
         keys=keys,
         equality=len(equality),
         predicate=" AND ".join(dict.fromkeys(predicates)) or None,
-        include=_covering(context, entity, pattern, keys),
+        include=_covering(context, entity, pattern, keys, _prefixed_in_c(context, entity, pattern)),
         patterns=[pattern],
     )
+
+
+def prefix_expression(column: str) -> str:
+    """The key of a prefix search in PostgreSQL. ``LIKE 'x%'`` becomes a range scan of a
+    B-tree only when the index compares bytes: the C collation (or text_pattern_ops, which
+    the schema document cannot express). Under any other collation, C.UTF-8 included, a
+    plain index on the column is no help: measured on 200,000 products, the planner walked
+    it in name order and discarded 99,476 rows to keep 10, 4x slower than no index."""
+    return f'{sql.quote(column)} COLLATE "C"'
+
+
+def _byte_ordered_prefix(context: Context, entity: Entity, condition: Filter) -> bool:
+    """MySQL's and SQLite's own LIKE rules decide there; PostgreSQL needs the C key."""
+    found = entity.field(condition.field_id)
+    textual = found is not None and found.type.kind in TEXT_KINDS and not found.type.array
+    return context.dialect not in (MYSQL, SQLITE) and textual
+
+
+def _prefixed_in_c(context: Context, entity: Entity, pattern: AccessPattern) -> set[str]:
+    """Fields searched by prefix through a C-collation key. Their sort cannot come from that
+    index (its order is bytes, the query's is the column's collation): the few matching rows
+    are sorted instead, so the sort key is left out rather than leading a useless walk."""
+    return {f.field_id for f in pattern.filters if f.op is FilterOp.PREFIX and _byte_ordered_prefix(context, entity, f)}
 
 
 def _gin_proposal(entity: Entity, condition: Filter, pattern: AccessPattern, predicates) -> Proposal:
@@ -162,8 +189,9 @@ def _gin_proposal(entity: Entity, condition: Filter, pattern: AccessPattern, pre
     )
 
 
-def _covering(context: Context, entity: Entity, pattern: AccessPattern, keys) -> tuple[str, ...]:
-    """Returned columns outside the key, when a hot pattern returns few: index-only scans."""
+def _covering(context: Context, entity: Entity, pattern: AccessPattern, keys, keyed: set[str]) -> tuple[str, ...]:
+    """Returned columns outside the key, when a hot pattern returns few: index-only scans.
+    ``keyed``: fields that are keys under an expression (a C-collation prefix key)."""
     if pattern.frequency.average_per_second < HOT_PER_SECOND or not pattern.returns:
         return ()
     load = context.load(entity.id)
@@ -172,9 +200,11 @@ def _covering(context: Context, entity: Entity, pattern: AccessPattern, keys) ->
         # pages dirty, so the heap is visited anyway and INCLUDE only adds weight.
         return ()
     # Key columns are in the index already; a column the predicate pins to a constant needs no copy.
-    in_key = {k.field_id for k in keys} | {
-        f.field_id for f in pattern.filters if f.value_kind is ValueKind.CONSTANT and f.op in CONSTANT_PREDICATES
-    }
+    in_key = (
+        {k.field_id for k in keys}
+        | keyed
+        | {f.field_id for f in pattern.filters if f.value_kind is ValueKind.CONSTANT and f.op in CONSTANT_PREDICATES}
+    )
     extra = [f for f in pattern.returns if f not in in_key and entity.field(f) is not None]
     big = [f for f in extra if _large(entity.field(f))]
     return tuple(extra) if 0 < len(extra) <= FEW_COLUMNS and not big else ()
@@ -429,6 +459,9 @@ def _kind(proposal: Proposal) -> str:
 def _plain_name(entity: Entity, key: IndexKey) -> str:
     """For the generated index name: the field, or a word for an expression."""
     found = entity.field(key.field_id) if key.field_id else None
+    if found is None and key.expression:
+        found = next((f for f in entity.fields if key.expression == prefix_expression(f.name)), None)
+        return f"{found.name}_prefix" if found else "expr"
     return found.name if found else "expr"
 
 
@@ -541,11 +574,10 @@ def _tradeoffs(context: Context, entity: Entity, proposal: Proposal) -> str:
         )
     if proposal.predicate:
         parts.append("queries must repeat the predicate exactly for the planner to use it")
-    prefixed = {f.field_id for p in proposal.patterns for f in p.filters if f.op is FilterOp.PREFIX}
-    if prefixed & {k.field_id for k in proposal.keys}:
+    if any(k.expression == prefix_expression(f.name) for k in proposal.keys for f in entity.fields):
         parts.append(
-            "LIKE 'x%' uses a B-tree only under the C collation or with text_pattern_ops on the column, "
-            "an operator class to add to the SQL by hand"
+            "the key is compared in the C collation (byte order), the only B-tree order LIKE 'x%' can use "
+            "under any database collation; an ORDER BY of the column still sorts the matching rows"
         )
     return "; ".join(parts) + "."
 
@@ -565,7 +597,12 @@ def _index_sql(context: Context, entity: Entity, index: Index, proposal: Proposa
 
 def unindexed_foreign_keys(context: Context, chosen: list[Proposal]) -> Iterator[Recommendation]:
     """A foreign key whose columns lead no index: deleting a parent (or changing its key)
-    makes PostgreSQL look for children, a scan of the child table each time."""
+    makes PostgreSQL look for children, a scan of the child table each time. Not on
+    MySQL/MariaDB: InnoDB creates an index for every foreign key that has none (measured by
+    Verify on MariaDB 10.11: the delete's look-up took 0.35 ms before the recommended
+    index, whose twin then only cost writes)."""
+    if context.dialect == MYSQL:
+        return
     proposed: dict[str, list[tuple[str, ...]]] = {}
     for proposal in chosen:
         proposed.setdefault(proposal.entity_id, []).append(proposal.key_ids())

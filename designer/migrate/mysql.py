@@ -151,10 +151,19 @@ def _constraint_sql(ctx: Context, table: Table, constraint: Constraint) -> str:
     return name + f"CHECK ({constraint.expression})"
 
 
+# A column compared by bytes (PostgreSQL's prefix-search key, ``"name" COLLATE "C"``, as
+# designer.sql writes it here): MySQL's B-tree serves LIKE 'x%' on the column as it is.
+_BYTE_ORDERED_COLUMN = re.compile(r"`?(?P<name>(?:[^`]|``)+?)`? COLLATE utf8mb4_bin")
+
+
 def _key_part(ctx: Context, table: Table, index: IndexDef, key) -> str:
-    if key.expression is not None:
+    byte_ordered = _BYTE_ORDERED_COLUMN.fullmatch(key.expression or "")
+    column = next(
+        (c for c in table.columns if byte_ordered and c.name == byte_ordered["name"].replace("``", "`")), None
+    )
+    if key.expression is not None and column is None:
         raise MigrationError(f"index {index.name} on {table.label} uses an expression, which MariaDB cannot index")
-    column = table.column(key.field_id)
+    column = column or table.column(key.field_id)
     text = ctx.quote(column.name)
     if not index.unique and _long(ctx, column):
         text += "(255)"  # InnoDB indexes a prefix of a text column

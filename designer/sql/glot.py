@@ -65,11 +65,25 @@ def _print(tree: exp.Expression, dialect: str) -> str:
 def transpile(text: str, source: str, target: str) -> str:
     """An expression written for ``source`` as ``target`` writes it, re-read in the target."""
     tree = _expression_tree(text, dialect=source)
+    if source == POSTGRESQL:
+        tree = tree.transform(functools.partial(_byte_collation, target=target))
     try:
         printed = tree.sql(dialect=_READ[target], comments=False, unsupported_level=sqlglot.ErrorLevel.RAISE)
     except sqlglot.errors.UnsupportedError as error:
         raise FragmentError(kind=EXPRESSION, dialect=target, reason=first_line(error)) from None
     return glot_expression(printed, target)
+
+
+# Each dialect's name for comparing by bytes, PostgreSQL's "C" (the key of a prefix-search
+# index, designer.advice.index.prefix_expression): other names are carried as written.
+_BYTE_COLLATIONS = {MYSQL: "utf8mb4_bin", SQLITE: "BINARY"}
+
+
+def _byte_collation(node: exp.Expression, *, target: str) -> exp.Expression:
+    collation = node.expression if isinstance(node, exp.Collate) else None
+    if isinstance(collation, exp.Identifier) and collation.this in ("C", "POSIX") and target in _BYTE_COLLATIONS:
+        return exp.Collate(this=node.this, expression=exp.Identifier(this=_BYTE_COLLATIONS[target], quoted=False))
+    return node
 
 
 @functools.lru_cache(maxsize=4096)

@@ -15,7 +15,8 @@ FASTER = 1.5  # after at least 1.5x faster: "faster"; 1/1.5: "slower"; between: 
 NOISE_MS = 0.2  # p50s closer than this are "unchanged" whatever the ratio (timer and scheduler noise)
 FK_CHECK_FASTER = 2.0
 _INDEX_NAME = re.compile(
-    r'CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[\w$]+)', re.I
+    r'CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|`(?:[^`]|``)+`|[\w$]+)',
+    re.I,
 )
 
 
@@ -33,12 +34,16 @@ def timing(samples_ms: list[float]) -> dict:
 
 
 def index_name(sql: str | None) -> str | None:
-    """The name a CREATE INDEX statement gives (unquoted), or None."""
-    match = _INDEX_NAME.search(sql or "")
+    """The name a CREATE INDEX statement gives (unquoted), or None. Comment lines are
+    skipped: a migration's ``-- step 0: create index comments.…`` is not the statement."""
+    statements = "\n".join(line for line in (sql or "").splitlines() if not line.lstrip().startswith("--"))
+    match = _INDEX_NAME.search(statements)
     if match is None:
         return None
     name = match.group(1)
-    return name[1:-1].replace('""', '"') if name.startswith('"') else name.lower()
+    if name[0] in '"`':  # PostgreSQL's and SQLite's quotes, MariaDB's backticks
+        return name[1:-1].replace(name[0] * 2, name[0])
+    return name.lower()
 
 
 def speedup(before: dict | None, after: dict | None) -> float | None:
@@ -189,10 +194,11 @@ def markdown(report: dict) -> str:
             continue
         mark = "✗" if recommendation.get("contradicted") else "✓"
         lines.append(f"- {mark} **{recommendation['title']}** (`{recommendation['code']}`)")
-        lines.append(f"  - SQL: `{recommendation['sql'].strip()}`")
+        lines += _sql_item(recommendation["sql"].strip())
         for claim in recommendation.get("claims", []):
             state = {True: "held", False: "CONTRADICTED", None: "not measured"}[claim["held"]]
             lines.append(f"  - {claim['claim']}: {state}: {claim['evidence']}")
+        lines += [f"  - {text}" for text in estimate_lines(recommendation, report)]
     lines += _findings(report)
     lines += _rehearsal(report.get("rehearsal"))
     lines += ["", "## Plans", ""]
@@ -207,10 +213,48 @@ def markdown(report: dict) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _sql_item(sql: str) -> list[str]:
+    """One line inline; a migration of several lines (SQLite's, MariaDB's) as a block."""
+    if "\n" not in sql:
+        return [f"  - SQL: `{sql}`"]
+    return ["  - SQL:", "", "    ```sql", *(f"    {line}" for line in sql.splitlines()), "    ```", ""]
+
+
+def estimate_lines(recommendation: dict, report: dict) -> list[str]:
+    """The planner's estimate with the index hypothetical (hypopg), in words, labelled as
+    an estimate: the timings above are measured on fewer rows than declared."""
+    estimate = recommendation.get("estimate")
+    if not estimate:
+        return []
+    if estimate.get("error"):
+        return [f"estimate (hypopg): none: {estimate['error']}"]
+    names = {p["id"]: p["name"] for p in report["patterns"]}
+    lines = []
+    for row in estimate["patterns"]:
+        ratio = f", {row['ratio']:,.1f}x cheaper" if row.get("ratio") else ""
+        choice = "the planner picks it" if row["uses_index"] else "the planner does not pick it"
+        lines.append(
+            f"estimate (planner cost, hypothetical index, data at {report['estimates']['scale']:.3g} of the declared "
+            f"volumes): {names.get(row['pattern_id'], '?')}: {_cost(row['cost_before'])} → {_cost(row['cost_with'])}"
+            f"{ratio}; {choice}"
+        )
+    return lines
+
+
+def _cost(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.1f}"
+
+
 def findings(report: dict) -> list[str]:
     """Everything worth a look, in words: data the constraints refused, patterns whose SQL
     failed, plans that read far more than they return, failed recommendation SQL."""
     found = list(report.get("findings", []))
+    estimates = report.get("estimates") or {}
+    if estimates.get("available") is False:
+        found.append(
+            f"the data is {estimates['scale']:.3g} of the declared volumes and no planner estimate with "
+            f"hypothetical indexes was made: {estimates['reason']}"
+        )
     for pattern in report["patterns"]:
         for moment in ("before", "after"):
             error = (pattern.get(moment) or {}).get("error")

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseStopPolling
 
-from designer.verify.report import findings
+from designer.verify.report import estimate_lines, findings
 from projects import releases, services
 from projects.access import ProjectAccess, ProjectRequest
 from projects.forms.verify import CURRENT, VerifyForm
@@ -87,6 +87,10 @@ def _context(access: ProjectAccess, *, run=None, report=None, form=None) -> dict
         "report": report,
         "rows": _pattern_rows(report) if report else [],
         "findings": findings(report) if report else [],
+        # each with its planner estimate in words (a run on fewer rows than declared)
+        "recommendations": [r | {"estimated": estimate_lines(r, report)} for r in report["recommendations"]]
+        if report
+        else [],
     }
 
 

@@ -35,7 +35,8 @@ from designer.examples.synthetic import synthetic_workload
 from designer.formats import import_text
 from designer.formats.dbml import parse_dbml
 from designer.migrate import MigrationError, diff, full_ddl, render
-from designer.schema import Schema, replace
+from designer.schema import Frequency, Schema, Volume, replace
+from designer.sqlpattern import pattern_from_sql
 from tests.advice_constants import constants_schema
 from tests.integration.migration_servers import MariaDB, Postgres, SQLite, run
 
@@ -246,3 +247,49 @@ def test_the_timestamptz_change_keeps_the_instants_whatever_the_session_time_zon
     finally:
         server.close()
     assert shifted is True
+
+
+def _prefix_search_applied() -> Schema:
+    """A PostgreSQL design after Apply of the advice for a prefix search: the C-collation key."""
+    schema = parse_dbml("Table orders {\n id bigint [pk]\n note varchar(200) [not null]\n}")
+    pattern = pattern_from_sql("SELECT id FROM orders WHERE note LIKE $1 || '%' ORDER BY note", schema=schema, name="p")
+    volume = Volume(entity_id=schema.entity_by_name("orders").id, rows=1_000_000, growth_per_month=1_000)
+    schema = replace(schema, patterns=(replace(pattern, frequency=Frequency(average=5)),), volumes=(volume,))
+    [recommendation] = [r for r in analyze(schema).recommendations if r.code == "index.pattern"]
+    return ops.Batch(ops=recommendation.ops).apply(schema)[0]
+
+
+PREFIX_SEARCH = "SELECT id FROM orders WHERE note LIKE 'ab%'"
+
+
+@pytest.mark.postgres
+def test_the_prefix_search_index_serves_like_on_postgresql(tmp_path):
+    server = Postgres("advice_prefix")
+    try:
+        server.apply(full_ddl(_prefix_search_applied(), dialect="postgresql"), tmp_path)
+        server.connection.execute("SET enable_seqscan = off")  # an empty table: ask whether the index can serve
+        plan = "\n".join(r[0] for r in server.connection.execute("EXPLAIN " + PREFIX_SEARCH).fetchall())
+    finally:
+        server.close()
+    assert "orders_note_prefix_idx" in plan and "Index Cond: (((note)::text >= 'ab'::text)" in plan
+
+
+@pytest.mark.mariadb
+def test_the_prefix_search_index_is_a_plain_column_index_on_mariadb():
+    server = MariaDB("advice_prefix")
+    try:
+        server.apply(full_ddl(_prefix_search_applied(), dialect="mysql"))
+        plan = run([*server.client, server.name, "-N", "-B", "-e", "EXPLAIN " + PREFIX_SEARCH])
+    finally:
+        server.close()
+    assert "orders_note_prefix_idx" in plan
+
+
+def test_the_prefix_search_index_compares_bytes_on_sqlite(tmp_path):
+    server = SQLite(tmp_path / "prefix.sqlite3")
+    server.apply(full_ddl(_prefix_search_applied(), dialect="sqlite"))
+    with sqlite3.connect(server.path) as connection:
+        connection.execute("PRAGMA case_sensitive_like = ON")  # SQLite's LIKE ignores case unless told
+        plan = connection.execute("EXPLAIN QUERY PLAN " + PREFIX_SEARCH).fetchall()
+    connection.close()
+    assert "USING INDEX orders_note_prefix_idx (note>? AND note<?)" in plan[0][-1]

@@ -11,8 +11,8 @@ from designer import ops
 from designer.advice import analysis_to_dict, analyze
 from designer.design_doc import md
 from designer.schema import Field, FieldType, TypeKind, replace
-from projects import releases, services
-from projects.models import Bundle, Dismissal, Job, JobStatus, Release
+from projects import releases, services, verify_jobs
+from projects.models import Bundle, Dismissal, Job, JobStatus, Release, Verification
 from projects.selectors import project_schema
 from projects.tasks import run_job
 
@@ -165,3 +165,25 @@ def test_a_dialect_that_cannot_be_written_is_left_out_and_said_on_the_job(releas
     with bundle.job.file.open("rb") as handle, zipfile.ZipFile(handle) as archive:
         assert "schema/postgresql.sql" in archive.namelist() and "schema/mysql.sql" not in archive.namelist()
         assert "## Dialects left out" in archive.read("README.md").decode()
+
+
+@pytest.mark.postgres
+def test_the_bundle_carries_the_verification_of_its_target_version(released, owner):
+    run = verify_jobs.verification_create(project=released, user=owner, version=2, runs=1)
+    Verification.objects.filter(pk=run.pk).update(max_rows=2_000)  # small and quick
+    assert run_job.run(run.job.pk) == "done"
+    run.job.refresh_from_db()
+    verified = releases.bundle_create(project=released, user=owner, target=2, dialects=["postgresql"])
+    unverified = releases.bundle_create(project=released, user=owner, target=1, dialects=["postgresql"])
+    assert run_job.run(verified.job.pk) == "done" and run_job.run(unverified.job.pk) == "done"
+    verified.job.refresh_from_db()
+    unverified.job.refresh_from_db()
+    with verified.job.file.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+        report = json.loads(archive.read("verification.json"))
+        text = archive.read("verification.md").decode()
+        listed = {f["path"] for f in json.loads(archive.read("manifest.json"))["files"]}
+    assert report == run.job.result and report["version"] == 2
+    assert text.startswith(f"# Verification of {released.name} v2") and "recent comments of a post" in text
+    assert {"verification.md", "verification.json"} <= listed  # checksummed like every file
+    with unverified.job.file.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+        assert not {"verification.md", "verification.json"} & set(archive.namelist())

@@ -60,7 +60,10 @@ def test_a_member_runs_a_verification_and_reads_its_report(
     assert status.status_code == 286 and 'id="verify-report"' in body
     assert "recent comments of a post" in body and "comments_post_id_created_at_idx" in body
     assert '<svg class="verify-bar-track"' in body  # p50/p95 bars
+    # 5,000 rows are far fewer than declared: the planner's estimate with the index hypothetical, labelled.
+    assert "estimate (planner cost, hypothetical index, data at" in body
     run.job.refresh_from_db()
+    assert run.job.result["estimates"]["available"] is True
     assert run.job.result["summary"]["patterns"] == 10 and run.job.file.name.endswith(".md")
     # A viewer reads the same report, and downloads verification.md.
     viewer_client = client_for(viewer)

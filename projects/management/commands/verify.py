@@ -13,7 +13,8 @@ from projects.verify_jobs import schemas_for
 
 class Command(BaseCommand):
     help = (
-        "Verify a project's design on a real PostgreSQL (VERIFY_DATABASE_URL): a scratch database with "
+        "Verify a project's design on a real server of its dialect (PostgreSQL: VERIFY_DATABASE_URL; MariaDB: "
+        "VERIFY_MARIADB_URL; SQLite in-process): a scratch database with "
         "production-like data, every access pattern timed and EXPLAINed before and after the advice's SQL, "
         "and the migration from the version before rehearsed. Prints the report as Markdown or JSON."
     )
