@@ -100,28 +100,22 @@ class Options:
     apply_advice: bool = True
 
 
-def verify(
+def verify_on_postgresql(
     schema: Schema,
     *,
     project: str,
+    url: str,
     version: int | None = None,
     options: Options = Options(),
     progress: Progress | None = None,
-    url: str | None = None,
     previous: Schema | None = None,
     previous_version: int | None = None,
     rehearse: Callable | None = None,
 ) -> dict:
-    """The whole run; returns the report dict (see designer.verify.report).
-    ``previous``: the version before, for the migration rehearsal (None: none)."""
+    """The run on the PostgreSQL server at ``url``; returns the report dict (see
+    designer.verify.report). ``previous``: the version before, for the migration
+    rehearsal (None: none). ``projects.verify_run.verify`` chooses the server."""
     report_progress = progress or (lambda percent, message: None)
-    dialect, url, note = target(schema, url)
-    if dialect != POSTGRESQL:
-        from projects.verify_dialects import verify_on  # it builds on this module
-
-        return verify_on(
-            dialect, schema, project=project, version=version, options=options, progress=report_progress, note=note
-        )
     with scratch_database(url) as name, connect(url, dbname=name) as connection:
         report = {
             "project": project,

@@ -1,5 +1,5 @@
 """The Verify job: its row (a Verification beside the Job), the task body, and reads for
-the Verify page. The run itself is ``projects.verification.verify``."""
+the Verify page. The run itself is ``projects.verify_run.verify``."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from designer.verify.report import markdown
 from projects import releases, selectors, services
 from projects.models import Job, JobKind, JobStatus, Project, Release, Verification
 from projects.rehearsal import rehearse
-from projects.verification import Options, verify
+from projects.verification import Options
+from projects.verify_run import verify
 
 MAX_SCALE = 1000.0
 

@@ -8,7 +8,7 @@ import pytest
 from designer.examples import blog_schema
 from designer.schema import replace
 from designer.verify.report import markdown
-from projects import verification
+from projects import verification, verify_run
 from projects.verify_servers import backticked, spell_parameters
 
 OPTIONS = verification.Options(runs=2, max_rows=6_000)
@@ -16,7 +16,7 @@ OPTIONS = verification.Options(runs=2, max_rows=6_000)
 
 def _verify(database_type: str) -> dict:
     schema = replace(blog_schema(), database_type=database_type)
-    return verification.verify(schema, project="Blog", options=OPTIONS)
+    return verify_run.verify(schema, project="Blog", options=OPTIONS)
 
 
 def _check_the_run(report: dict) -> dict:

@@ -10,7 +10,8 @@ from designer.examples import blog_schema
 from designer.schema import Field, FieldType, TypeKind, replace
 from designer.verify.report import markdown
 from projects.rehearsal import rehearse
-from projects.verification import Options, VerifyError, verify
+from projects.verification import Options, VerifyError
+from projects.verify_run import verify
 
 pytestmark = pytest.mark.postgres
 

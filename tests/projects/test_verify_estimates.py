@@ -12,7 +12,7 @@ import pytest
 from designer.advice.quality import load_fixture
 from designer.examples import blog_schema
 from designer.verify.report import findings, markdown
-from projects import verification
+from projects import verification, verify_run
 
 pytestmark = pytest.mark.postgres
 
@@ -24,7 +24,7 @@ def _server() -> str:
 
 def _run(url: str, *, max_rows: int) -> dict:
     options = verification.Options(runs=1, max_rows=max_rows)
-    return verification.verify(blog_schema(), project="Blog", options=options, url=url)
+    return verify_run.verify(blog_schema(), project="Blog", options=options, url=url)
 
 
 def test_a_scaled_down_run_estimates_each_index_with_hypopg():
@@ -63,7 +63,7 @@ def test_a_partial_index_on_a_boolean_is_estimated_as_postgresql_would_use_it():
     text = (Path(__file__).parents[1] / "advisor_fixtures" / "catalogue.toml").read_text()
     schema = load_fixture(text, name="catalogue").schema
     options = verification.Options(runs=1, max_rows=30_000)
-    report = verification.verify(schema, project="catalogue", options=options, url=_server())
+    report = verify_run.verify(schema, project="catalogue", options=options, url=_server())
     [partial] = [r for r in report["recommendations"] if "WHERE" in r["sql"]]
     [row] = partial["estimate"]["patterns"]
     assert row["uses_index"] is True and row["ratio"] > 2

@@ -7,8 +7,9 @@ from django.http import Http404
 from designer.verify.report import markdown
 from projects.models import Project
 from projects.rehearsal import rehearse
-from projects.verification import Options, VerifyError, verify
+from projects.verification import Options, VerifyError
 from projects.verify_jobs import schemas_for
+from projects.verify_run import verify
 
 
 class Command(BaseCommand):
