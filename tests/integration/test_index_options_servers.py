@@ -6,7 +6,11 @@ TABLE on MariaDB). SQLite runs its DDL too."""
 
 from __future__ import annotations
 
+import sqlite3
+import uuid
+
 import psycopg
+import pymysql
 import pytest
 
 from designer.formats import import_text
@@ -87,3 +91,119 @@ def test_postgresql_migration_changes_an_operator_class_and_deferrability():
         got = _catalog(database, "")
     with scratch_database("idxopt_want") as database:
         assert got == _catalog(database, changed)
+
+
+MYSQL_SOURCE = """
+CREATE TABLE handlers (
+  id bigint NOT NULL AUTO_INCREMENT,
+  handler_type varchar(255) NOT NULL,
+  handler_cfg varchar(4000),
+  body text,
+  place geometry NOT NULL,
+  PRIMARY KEY (id),
+  KEY handler_idx (handler_type(100), handler_cfg(155)),
+  UNIQUE KEY handler_type_uq (handler_type(191)),
+  FULLTEXT KEY body_ft (body),
+  SPATIAL KEY place_sp (place)
+) ENGINE=InnoDB;
+CREATE FULLTEXT INDEX cfg_ft ON handlers (handler_cfg);
+"""
+
+_STATISTICS = """
+SELECT index_name, non_unique, seq_in_index, column_name, sub_part, index_type FROM information_schema.statistics
+WHERE table_schema = DATABASE() ORDER BY index_name, seq_in_index
+"""
+
+
+def _mariadb(database: str, sql: str) -> list[tuple]:
+    connection = pymysql.connect(host="127.0.0.1", user="root", autocommit=True)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE DATABASE IF NOT EXISTS `{database}`")
+            cursor.execute(f"USE `{database}`")
+            for statement in sql.split(";\n"):
+                body = "\n".join(line for line in statement.splitlines() if not line.startswith("--"))
+                if body.strip():
+                    cursor.execute(body)
+            cursor.execute(_STATISTICS)
+            return list(cursor.fetchall())
+    finally:
+        connection.close()
+
+
+def _drop_mariadb(*databases: str) -> None:
+    connection = pymysql.connect(host="127.0.0.1", user="root", autocommit=True)
+    with connection.cursor() as cursor:
+        for database in databases:
+            cursor.execute(f"DROP DATABASE IF EXISTS `{database}`")
+    connection.close()
+
+
+@pytest.mark.mariadb
+def test_mysql_prefix_lengths_fulltext_and_spatial_survive_file_and_live_import():
+    source, target = f"idxopt_src_{uuid.uuid4().hex[:8]}", f"idxopt_out_{uuid.uuid4().hex[:8]}"
+    try:
+        expected = _mariadb(source, MYSQL_SOURCE)
+        live = import_database(f"mysql://root@127.0.0.1:3306/{source}")[0]
+        for schema in (import_text(MYSQL_SOURCE, fmt="mysql").schema, live):
+            _drop_mariadb(target)
+            assert _mariadb(target, full_ddl(schema, dialect="mysql")) == expected
+        assert {row[5] for row in expected} == {"BTREE", "FULLTEXT", "SPATIAL"}
+        assert tuple(row[4] for row in expected if row[0] == "handler_idx") == (100, 155)
+    finally:
+        _drop_mariadb(source, target)
+
+
+# What PostgreSQL says about indexes and keys, on types every dialect has.
+PORTABLE_SOURCE = """
+CREATE TABLE accounts (id bigint PRIMARY KEY, email varchar(200) NOT NULL, name varchar(100), score integer);
+CREATE TABLE bookings (id bigint PRIMARY KEY, account_id bigint, room integer,
+  CONSTRAINT one_room EXCLUDE USING btree (room WITH =));
+ALTER TABLE bookings ADD CONSTRAINT bookings_account_fk FOREIGN KEY (account_id) REFERENCES accounts(id)
+  MATCH FULL DEFERRABLE INITIALLY DEFERRED NOT VALID;
+CREATE INDEX accounts_email_pattern ON accounts (email text_pattern_ops);
+CREATE INDEX accounts_name_c ON accounts (name COLLATE "C" DESC NULLS LAST, score NULLS FIRST) WITH (fillfactor = 70);
+CREATE UNIQUE INDEX accounts_name_nnd ON accounts (name) NULLS NOT DISTINCT;
+CREATE INDEX accounts_hash ON accounts USING hash (email);
+"""
+
+
+def test_postgresql_options_in_sqlite_are_said_and_the_ddl_runs():
+    ddl = full_ddl(import_text(PORTABLE_SOURCE, fmt="postgresql").schema, dialect="sqlite")
+    connection = sqlite3.connect(":memory:")
+    connection.executescript(ddl)  # the real SQLite accepts all of it
+    names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"accounts_email_pattern", "accounts_name_c", "accounts_name_nnd", "accounts_hash"} <= names
+    for said in (
+        "SQLite has no operator classes",
+        "SQLite has no EXCLUDE constraints",
+        "SQLite has no hash indexes",
+        "SQLite has no NULLS FIRST/LAST",
+        "SQLite has no collations other than",
+        "SQLite has no storage parameters",
+        "SQLite has no NULLS NOT DISTINCT",
+    ):
+        assert said in ddl
+    assert "DEFERRABLE INITIALLY DEFERRED" in ddl
+
+
+@pytest.mark.mariadb
+def test_postgresql_options_in_mysql_are_said_and_the_ddl_runs():
+    ddl = full_ddl(import_text(PORTABLE_SOURCE, fmt="postgresql").schema, dialect="mysql")
+    database = f"idxopt_my_{uuid.uuid4().hex[:8]}"
+    try:
+        indexes = {row[0] for row in _mariadb(database, ddl)}
+    finally:
+        _drop_mariadb(database)
+    assert {"accounts_email_pattern", "accounts_name_c", "accounts_name_nnd", "accounts_hash"} <= indexes
+    for said in (
+        "MySQL has no operator classes",
+        "MySQL has no EXCLUDE constraints",
+        "DEFERRABLE: InnoDB",
+        "NOT VALID: MySQL",
+        "MATCH FULL: InnoDB",
+        "MySQL has no NULLS FIRST/LAST",
+        "MySQL has no storage parameters",
+        "MySQL has no USING hash",
+    ):
+        assert said in ddl
