@@ -66,7 +66,7 @@ _NUMERIC_TYPES = frozenset(
     ["int2", "int4", "int8", "smallint", "integer", "bigint", "numeric", "decimal", "real", "float4", "float8"]
 )
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-_WHERE = re.compile(r"\)\s*where\s", re.IGNORECASE)
+_WHERE = re.compile(r"(\)|\bdistinct)\s*where\s", re.IGNORECASE)  # after the keys, INCLUDE, WITH or NULLS NOT DISTINCT
 _ORDERING = re.compile(r"\s+(asc|desc)?(\s*nulls\s+(first|last))?\s*$", re.IGNORECASE)
 _META_COMMAND = re.compile(r"^\\[^\n]*", re.MULTILINE)
 _COLLATE_AT_END = re.compile(r"\s+collate\s+((\"[^\"]*\"|\w+)\.)?(\"[^\"]*\"|\w+)\s*$", re.IGNORECASE)
