@@ -87,7 +87,18 @@ def relationship_label(schema: Schema, relationship: Relationship, *, actions: b
         for what, action in (("delete", relationship.on_delete), ("update", relationship.on_update)):
             if action is not None:
                 text += f" (on {what} {action.value.replace('_', ' ')})"
+        text += "".join(f" ({said})" for said in _key_options(relationship))
     return text
+
+
+def _key_options(relationship: Relationship) -> list[str]:
+    said = [
+        ("match full", relationship.match_full),
+        ("deferrable, initially deferred", relationship.initially_deferred),
+        ("deferrable", relationship.deferrable and not relationship.initially_deferred),
+        ("not valid", relationship.not_valid),
+    ]
+    return [what for what, present in said if present]
 
 
 def _end(schema: Schema, entity_id: str, field_ids: tuple[str, ...]) -> str:

@@ -165,3 +165,15 @@ def test_dialects_that_cannot_say_an_option_say_so(imported):
     assert any("has no EXCLUDE constraints" in f.message for f in mysql)
     assert any("has no DEFERRABLE" in f.message for f in mysql)
     assert any(f.message == "needs the PostgreSQL extension pg_trgm" for f in deploy_check(imported).findings)
+
+
+def test_labels_show_what_an_index_and_a_key_say(imported):
+    from designer.labels import index_definition, relationship_label
+
+    accounts = imported.entity_by_name("accounts")
+    assert index_definition(accounts, _index(imported, "accounts_sorted")) == (
+        'btree (lower(email) collate "C" text_pattern_ops desc nulls last) with (fillfactor = 70)'
+    )
+    assert relationship_label(imported, imported.relationships[0], actions=True).endswith(
+        "(match full) (deferrable, initially deferred) (not valid)"
+    )
