@@ -87,11 +87,11 @@ def relationship_label(schema: Schema, relationship: Relationship, *, actions: b
         for what, action in (("delete", relationship.on_delete), ("update", relationship.on_update)):
             if action is not None:
                 text += f" (on {what} {action.value.replace('_', ' ')})"
-        text += "".join(f" ({said})" for said in _key_options(relationship))
+        text += "".join(f" ({said})" for said in relationship_options(relationship))
     return text
 
 
-def _key_options(relationship: Relationship) -> list[str]:
+def relationship_options(relationship: Relationship) -> list[str]:
     said = [
         ("match full", relationship.match_full),
         ("deferrable, initially deferred", relationship.initially_deferred),

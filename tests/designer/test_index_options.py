@@ -177,3 +177,17 @@ def test_labels_show_what_an_index_and_a_key_say(imported):
     assert relationship_label(imported, imported.relationships[0], actions=True).endswith(
         "(match full) (deferrable, initially deferred) (not valid)"
     )
+
+
+def test_the_version_comparison_names_a_changed_operator_class_and_deferrability(imported):
+    from designer.compare import compare
+
+    changed = import_text(
+        POSTGRESQL.replace("public.gin_trgm_ops", "public.gist_trgm_ops").replace(" DEFERRABLE INITIALLY DEFERRED", ""),
+        fmt="postgresql",
+    ).schema
+    details = [detail for change in compare(imported, changed).changes for detail in change.details]
+    assert details == [
+        "columns: name public.gin_trgm_ops → name public.gist_trgm_ops",
+        "options: match full, deferrable, initially deferred, not valid → match full, not valid",
+    ]
