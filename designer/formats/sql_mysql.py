@@ -238,7 +238,7 @@ class _Reader:
         keys = []
         for key in expressions:
             order = SortOrder.DESC if isinstance(key, exp.Ordered) and key.args.get("desc") else SortOrder.ASC
-            inner = key.this if isinstance(key, exp.Ordered) else key
+            inner = _without_collation(key.this if isinstance(key, exp.Ordered) else key)
             if _prefix_length(inner) is not None or isinstance(inner, exp.Column | exp.Identifier):
                 keys.append((inner.name, None, order))
             else:
@@ -250,10 +250,10 @@ class _Reader:
         return IndexDraft(keys=keys, name=name, unique=True, line=self.line, options=options)
 
     def _key_options(self, expressions) -> list[KeyOptions]:
-        """The prefix length of each key (`title`(255)), which MySQL needs to index text."""
-        return [
-            KeyOptions(length=_prefix_length(key.this if isinstance(key, exp.Ordered) else key)) for key in expressions
-        ]
+        """The prefix length of each key (`title`(255), which MySQL needs to index text) and
+        its collation (SQLite's ``name COLLATE NOCASE``)."""
+        keys = [key.this if isinstance(key, exp.Ordered) else key for key in expressions]
+        return [KeyOptions(length=_prefix_length(key), collation=_key_collation(key)) for key in keys]
 
     def _foreign_key(self, columns: list[str], reference: exp.Reference | None, name: str | None) -> ForeignKeyDraft:
         target = reference.this if reference is not None else None
@@ -312,6 +312,18 @@ class _Reader:
                 self._column(table, action, None)
             else:
                 self.builder.skipped(f"ALTER TABLE {type(action).__name__}", self.line)
+
+
+def _without_collation(node):
+    """SQLite's ``name COLLATE NOCASE`` key: the column (its collation is a key option)."""
+    return node.this if _key_collation(node) else node
+
+
+def _key_collation(node) -> str | None:
+    if isinstance(node, exp.Collate) and isinstance(node.this, exp.Column | exp.Identifier):
+        name = node.expression.this if isinstance(node.expression.this, str) else node.expression.name
+        return name.strip('"`') or None
+    return None
 
 
 def _prefix_length(node) -> int | None:

@@ -191,3 +191,17 @@ def test_the_version_comparison_names_a_changed_operator_class_and_deferrability
         "columns: name public.gin_trgm_ops → name public.gist_trgm_ops",
         "options: match full, deferrable, initially deferred, not valid → match full, not valid",
     ]
+
+
+def test_sqlite_reader_keeps_a_key_collation_and_sqlite_runs_it_back():
+    import sqlite3
+
+    source = "CREATE TABLE t (id integer PRIMARY KEY, name text);\nCREATE INDEX t_name ON t (name COLLATE NOCASE DESC);"
+    schema = import_text(source, fmt="sqlite").schema
+    (key,) = _index(schema, "t_name").columns
+    assert (key.collation, key.order) == ("NOCASE", SortOrder.DESC) and key.field_id
+    ddl = full_ddl(schema, dialect="sqlite")
+    connection = sqlite3.connect(":memory:")
+    connection.executescript(ddl)
+    (written,) = connection.execute("SELECT sql FROM sqlite_master WHERE name = 't_name'").fetchone()
+    assert '"name" COLLATE NOCASE DESC' in written
