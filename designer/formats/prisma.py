@@ -60,6 +60,7 @@ METHODS = {
     "Gin": IndexMethod.GIN,
     "Gist": IndexMethod.GIST,
     "Brin": IndexMethod.BRIN,
+    "SpGist": IndexMethod.SPGIST,
 }
 # Defaults Prisma's client fills in; the database never sees them.
 APP_SIDE_DEFAULTS = frozenset({"uuid", "cuid", "nanoid", "ulid"})
