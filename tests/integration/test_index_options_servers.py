@@ -16,7 +16,7 @@ import pytest
 from designer.formats import import_text
 from designer.migrate import diff, full_ddl, render
 from projects.live_import import import_database
-from tests.pg_scratch import scratch_database
+from tests.pg_scratch import psql, scratch_database
 
 EXTENSIONS = "CREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE EXTENSION IF NOT EXISTS btree_gist;\n"
 POSTGRESQL_SOURCE = """
@@ -207,3 +207,49 @@ def test_postgresql_options_in_mysql_are_said_and_the_ddl_runs():
         "MySQL has no USING hash",
     ):
         assert said in ddl
+
+
+@pytest.mark.postgres
+def test_postgresql_zero_downtime_migration_adds_every_option_and_psql_applies_it(tmp_path):
+    """From the tables alone to the whole source, as a release would: indexes built
+    CONCURRENTLY outside a transaction, keys added NOT VALID and validated unless the
+    design says NOT VALID; the catalog then equals the source's."""
+    tables_only = "\n".join(
+        line for line in POSTGRESQL_SOURCE.split(";\n") if line.strip().startswith("CREATE TABLE accounts")
+    )
+    before = import_text(tables_only + ";\n", fmt="postgresql").schema
+    after = import_text(POSTGRESQL_SOURCE, fmt="postgresql").schema
+    up = render(diff(before, after), dialect="postgresql", old=before, new=after, zero_downtime=True).up
+    assert "CONCURRENTLY" in up and "VALIDATE CONSTRAINT" in up
+    script = tmp_path / "up.sql"
+    script.write_text(up)
+    with scratch_database("idxopt_zd") as database:
+        _catalog(database, full_ddl(before, dialect="postgresql"))
+        applied = psql(database, script)
+        assert applied.returncode == 0, applied.stderr
+        got = _catalog(database, "")
+    with scratch_database("idxopt_zd_want") as database:
+        assert got == _catalog(database, POSTGRESQL_SOURCE)
+
+
+@pytest.mark.mariadb
+def test_mysql_migration_adds_prefix_fulltext_and_spatial_indexes_to_an_existing_table():
+    tables_only = MYSQL_SOURCE.split("CREATE FULLTEXT")[0]
+    for key in (
+        "  KEY handler_idx",
+        "  UNIQUE KEY handler_type_uq",
+        "  FULLTEXT KEY body_ft",
+        "  SPATIAL KEY place_sp",
+    ):
+        tables_only = "\n".join(line for line in tables_only.splitlines() if not line.startswith(key))
+    tables_only = tables_only.replace("PRIMARY KEY (id),", "PRIMARY KEY (id)")
+    before = import_text(tables_only, fmt="mysql").schema
+    after = import_text(MYSQL_SOURCE, fmt="mysql").schema
+    up = render(diff(before, after), dialect="mysql", old=before, new=after).up
+    source, target = f"idxopt_src_{uuid.uuid4().hex[:8]}", f"idxopt_mig_{uuid.uuid4().hex[:8]}"
+    try:
+        expected = _mariadb(source, MYSQL_SOURCE)
+        _mariadb(target, full_ddl(before, dialect="mysql"))
+        assert _mariadb(target, up) == expected
+    finally:
+        _drop_mariadb(source, target)
