@@ -205,3 +205,25 @@ def test_sqlite_reader_keeps_a_key_collation_and_sqlite_runs_it_back():
     connection.executescript(ddl)
     (written,) = connection.execute("SELECT sql FROM sqlite_master WHERE name = 't_name'").fetchone()
     assert '"name" COLLATE NOCASE DESC' in written
+
+
+def test_pgvector_hnsw_index_with_its_parameters_is_read_and_written():
+    # pgvector is not installed on the test server: the text is checked here, the extension by the deploy check.
+    source = (
+        "CREATE TABLE items (id bigint PRIMARY KEY, embedding vector(3));\n"
+        "CREATE INDEX items_embedding ON items USING hnsw (embedding vector_cosine_ops) "
+        "WITH (m = 16, ef_construction = 64);"
+    )
+    schema = import_text(source, fmt="postgresql").schema
+    index = _index(schema, "items_embedding")
+    assert index.method is IndexMethod.HNSW and index.columns[0].opclass == "vector_cosine_ops"
+    ddl = full_ddl(schema, dialect="postgresql")
+    assert 'USING hnsw ("embedding" "vector_cosine_ops") WITH (m = 16, ef_construction = 64);' in ddl
+    assert import_text(ddl, fmt="postgresql").schema.entities[0].indexes[0].storage == index.storage
+    findings = deploy_check(schema).for_dialect("postgresql")
+    assert [f.message for f in findings if f.object == "index items_embedding on items"] == [
+        "needs the PostgreSQL extension vector"
+    ]
+    text_only = import_text(source.replace("vector(3)", "text"), fmt="postgresql").schema
+    with pytest.raises(MigrationError, match="uses hnsw, which MySQL does not have"):
+        full_ddl(text_only, dialect="mysql")
