@@ -90,6 +90,13 @@ def _constraints(schema: Schema, entity: Entity, dialect: str) -> Iterator[tuple
             f"{label} has no EXCLUDE constraints: it is left out of this dialect's DDL",
             "enforce the rule in the application or a trigger for this dialect, or leave it out",
         )
+    for check in entity.checks:
+        if check.not_valid:
+            yield (
+                f"check {check.name or '(unnamed)'} on {entity.qualified_name}",
+                f"{label} has no NOT VALID (existing rows are checked)",
+                _FIX.replace("the index", "the check"),
+            )
     for relationship in schema.relationships:
         if relationship.from_entity_id != entity.id:
             continue

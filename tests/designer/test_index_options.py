@@ -164,6 +164,7 @@ def test_dialects_that_cannot_say_an_option_say_so(imported):
     mysql = deploy_check(imported).for_dialect("mysql")
     assert any("has no EXCLUDE constraints" in f.message for f in mysql)
     assert any("has no DEFERRABLE" in f.message for f in mysql)
+    assert any(f.object == "check score_positive on accounts" and "NOT VALID" in f.message for f in mysql)
     assert any(f.message == "needs the PostgreSQL extension pg_trgm" for f in deploy_check(imported).findings)
 
 
