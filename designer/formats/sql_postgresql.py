@@ -268,6 +268,8 @@ class _Reader:
         elif kind == "CONSTR_PRIMARY":
             table.primary_key = [column.name]
             column.nullable = False
+        elif kind == "CONSTR_UNIQUE" and constraint.get("nulls_not_distinct"):
+            table.indexes.append(self._unique_nulls_not_distinct([column.name], constraint.get("conname")))
         elif kind == "CONSTR_UNIQUE":
             table.uniques.append(([column.name], constraint.get("conname")))
         elif kind == "CONSTR_CHECK":
@@ -283,6 +285,8 @@ class _Reader:
             for column_name in columns:
                 if table.column(column_name) is not None:
                     table.column(column_name).nullable = False
+        elif kind == "CONSTR_UNIQUE" and constraint.get("nulls_not_distinct"):
+            table.indexes.append(self._unique_nulls_not_distinct(columns, name))
         elif kind == "CONSTR_UNIQUE":
             table.uniques.append((columns, name))
         elif kind == "CONSTR_CHECK":
@@ -312,6 +316,11 @@ class _Reader:
             not_valid=bool(constraint.get("skip_validation")),
             match_full=constraint.get("fk_matchtype") == "f",
         )
+
+    def _unique_nulls_not_distinct(self, columns: list[str], name: str | None) -> IndexDraft:
+        """UNIQUE NULLS NOT DISTINCT (…): kept as the unique index that says it."""
+        keys = [(column, None, SortOrder.ASC) for column in columns]
+        return IndexDraft(keys=keys, name=name, unique=True, nulls_not_distinct=True, line=self.line)
 
     def _exclusion(self, table: TableDraft, constraint: dict) -> None:
         """EXCLUDE …: kept as the text after EXCLUDE (printed again through pglast on the way out)."""

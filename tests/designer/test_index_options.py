@@ -228,3 +228,16 @@ def test_pgvector_hnsw_index_with_its_parameters_is_read_and_written():
     text_only = import_text(source.replace("vector(3)", "text"), fmt="postgresql").schema
     with pytest.raises(MigrationError, match="uses hnsw, which MySQL does not have"):
         full_ddl(text_only, dialect="mysql")
+
+
+def test_a_unique_nulls_not_distinct_constraint_keeps_its_nulls_rule():
+    source = (
+        "CREATE TABLE t (id bigint PRIMARY KEY, a int UNIQUE NULLS NOT DISTINCT, b int, c int);\n"
+        "ALTER TABLE t ADD CONSTRAINT t_b_c_key UNIQUE NULLS NOT DISTINCT (b, c);"
+    )
+    entity = import_text(source, fmt="postgresql").schema.entities[0]
+    assert [(i.unique, i.nulls_not_distinct, len(i.columns)) for i in entity.indexes] == [
+        (True, True, 1),
+        (True, True, 2),
+    ]
+    assert entity.indexes[1].name == "t_b_c_key" and not entity.field_by_name("a").unique
