@@ -385,7 +385,8 @@ class PrismaWriter:
                 return "", ""
         keys = []
         for column in index.columns:
-            options = ["length: 255"] if self._prefix_only(entity.field(column.field_id)) else []
+            length = column.length or (255 if self._prefix_only(entity.field(column.field_id)) else None)
+            options = [f"length: {length}"] if length and self.plan.dialect == MYSQL else []
             if column.order is SortOrder.DESC and not index.unique:
                 options.append("sort: Desc")
             key = self.field_names[column.field_id]

@@ -241,3 +241,28 @@ def test_a_unique_nulls_not_distinct_constraint_keeps_its_nulls_rule():
         (True, True, 2),
     ]
     assert entity.indexes[1].name == "t_b_c_key" and not entity.field_by_name("a").unique
+
+
+def test_prisma_import_keeps_a_prefix_length_and_a_fulltext_index_and_writes_the_length_back():
+    from designer.codegen import generate
+
+    source = """
+datasource db {
+  provider = "mysql"
+  url      = env("DATABASE_URL")
+}
+
+model Post {
+  id    Int    @id
+  title String @db.VarChar(300)
+  body  String @db.Text
+
+  @@index([title(length: 191)], map: "post_title")
+  @@fulltext([body], map: "post_body")
+}
+"""
+    schema = import_text(source, fmt="prisma").schema
+    assert _index(schema, "post_title").columns[0].length == 191
+    assert _index(schema, "post_body").method is IndexMethod.FULLTEXT
+    files = generate(schema, target="prisma")
+    assert any("title(length: 191)" in text for text in files.values())
