@@ -13,7 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from designer.labels import field_label, field_names, field_type_label, index_label, relationship_label
+from designer.labels import (
+    field_label,
+    field_names,
+    field_type_label,
+    index_key_text,
+    index_label,
+    relationship_label,
+    relationship_options,
+)
 from designer.schema import Check, Entity, Enum, Field, Index, Relationship, Schema, replace
 
 ADDED, REMOVED, CHANGED, RENAMED = "added", "removed", "changed", "renamed"
@@ -211,10 +219,7 @@ def _field_describer(schema: Schema, entity: Entity) -> Callable[[Field], dict[s
 
 def _index_describer(schema: Schema, entity: Entity) -> Callable[[Index], dict[str, str]]:
     def describe(index: Index) -> dict[str, str]:
-        columns = ", ".join(
-            (c.expression or field_names(entity, (c.field_id,))) + (" DESC" if c.order.value == "desc" else "")
-            for c in index.columns
-        )
+        columns = ", ".join(index_key_text(entity, c) for c in index.columns)
         return {
             "name": index.name or "(unnamed index)",
             "columns": columns,
@@ -222,6 +227,8 @@ def _index_describer(schema: Schema, entity: Entity) -> Callable[[Index], dict[s
             "method": index.method.value,
             "where": _text(index.predicate),
             "include": field_names(entity, index.include) or "(none)",
+            "nulls not distinct": "yes" if index.nulls_not_distinct else "no",
+            "with": ", ".join(f"{p.name} = {p.value}" for p in index.storage) or "(none)",
         }
 
     return describe
@@ -239,6 +246,7 @@ def _compare_relationships(old: Schema, new: Schema) -> list[Change]:
             "cardinality": r.cardinality.value.replace("_", "-"),
             "on delete": r.on_delete.value.replace("_", " ") if r.on_delete else "(default)",
             "on update": r.on_update.value.replace("_", " ") if r.on_update else "(default)",
+            "options": ", ".join(relationship_options(r)) or "(none)",
         }
 
     changes = []

@@ -28,6 +28,7 @@ from designer.schema import (
     RefAction,
     Relationship,
     Schema,
+    StorageParameter,
     TypeKind,
     minted_id,
     replace,
@@ -174,6 +175,8 @@ def add_index(
     predicate: str,
     include: tuple[str, ...],
     name: str,
+    nulls_not_distinct: bool = False,
+    storage: tuple[StorageParameter, ...] = (),
 ) -> ops.AddIndex:
     names = [entity.field(c.field_id).name for c in columns]
     index = Index(
@@ -184,6 +187,8 @@ def add_index(
         predicate=predicate or None,
         include=include,
         name=name or index_name(entity.name, names, unique=unique),
+        nulls_not_distinct=nulls_not_distinct,
+        storage=storage,
     )
     return ops.AddIndex(entity_id=entity.id, index=index)
 

@@ -15,6 +15,7 @@ from designer.schema import (
     Filter,
     FilterOp,
     Index,
+    IndexColumn,
     Relationship,
     Schema,
     ValueKind,
@@ -86,7 +87,18 @@ def relationship_label(schema: Schema, relationship: Relationship, *, actions: b
         for what, action in (("delete", relationship.on_delete), ("update", relationship.on_update)):
             if action is not None:
                 text += f" (on {what} {action.value.replace('_', ' ')})"
+        text += "".join(f" ({said})" for said in relationship_options(relationship))
     return text
+
+
+def relationship_options(relationship: Relationship) -> list[str]:
+    said = [
+        ("match full", relationship.match_full),
+        ("deferrable, initially deferred", relationship.initially_deferred),
+        ("deferrable", relationship.deferrable and not relationship.initially_deferred),
+        ("not valid", relationship.not_valid),
+    ]
+    return [what for what, present in said if present]
 
 
 def _end(schema: Schema, entity_id: str, field_ids: tuple[str, ...]) -> str:
@@ -106,22 +118,45 @@ def index_label(entity: Entity, index: Index) -> str:
 
 
 def index_definition(entity: Entity, index: Index) -> str:
-    """``unique btree (author_id, created_at desc) include (title) where deleted_at IS NULL``."""
+    """``unique btree (author_id, created_at desc nulls last) include (title) nulls not distinct
+    with (fillfactor = 70) where deleted_at IS NULL``: everything the index says."""
     text = f"{'unique ' if index.unique else ''}{index.method.value} ({_index_columns(entity, index, desc=True)})"
     if index.include:
         text += f" include ({field_names(entity, index.include)})"
+    if index.nulls_not_distinct:
+        text += " nulls not distinct"
+    if index.storage:
+        text += " with (" + ", ".join(f"{p.name} = {p.value}" for p in index.storage) + ")"
     if index.predicate:
         text += f" where {index.predicate}"
     return text
 
 
+def index_key_text(entity: Entity, column: IndexColumn, *, desc: bool = True) -> str:
+    """One key as the editor's index form reads it: ``name(191) collate "C" text_pattern_ops desc nulls last``."""
+    text = _key_name(entity, column)
+    if column.length:
+        text += f"({column.length})"
+    if column.collation:
+        text += f' collate "{column.collation}"'
+    if column.opclass:
+        text += f" {column.opclass}"
+    if desc and column.order.value == "desc":
+        text += " desc"
+    if column.nulls:
+        text += f" nulls {column.nulls.value}"
+    return text
+
+
 def _index_columns(entity: Entity, index: Index, *, desc: bool) -> str:
-    columns = []
-    for column in index.columns:
-        field = entity.field(column.field_id) if column.field_id else None
-        name = field.name if field else (column.expression or UNKNOWN)
-        columns.append(f"{name} desc" if desc and column.order.value == "desc" else name)
-    return ", ".join(columns)
+    if not desc:
+        return ", ".join(_key_name(entity, c) for c in index.columns)
+    return ", ".join(index_key_text(entity, c) for c in index.columns)
+
+
+def _key_name(entity: Entity, column: IndexColumn) -> str:
+    field = entity.field(column.field_id) if column.field_id else None
+    return field.name if field else (column.expression or UNKNOWN)
 
 
 # --- access patterns ----------------------------------------------------------------------

@@ -65,6 +65,16 @@ class IndexMethod(StrEnum):
     GIN = "gin"
     GIST = "gist"
     BRIN = "brin"
+    SPGIST = "spgist"
+    HNSW = "hnsw"  # pgvector
+    IVFFLAT = "ivfflat"  # pgvector
+    FULLTEXT = "fulltext"  # MySQL FULLTEXT KEY
+    SPATIAL = "spatial"  # MySQL SPATIAL KEY
+
+
+class NullsOrder(StrEnum):
+    FIRST = "first"
+    LAST = "last"
 
 
 class SortOrder(StrEnum):
@@ -206,6 +216,18 @@ class IndexColumn:
     field_id: str | None = None
     expression: str | None = None
     order: SortOrder = SortOrder.ASC
+    nulls: NullsOrder | None = None  # NULLS FIRST / LAST as written; None: the order's default
+    opclass: str | None = None  # operator class (gin_trgm_ops, text_pattern_ops), an identifier
+    collation: str | None = None  # COLLATE "C", an identifier
+    length: int | None = None  # MySQL prefix length: KEY (name(191))
+
+
+@dataclass(frozen=True)
+class StorageParameter:
+    """One ``WITH (name = value)`` index storage parameter: fillfactor, hnsw's m."""
+
+    name: str
+    value: str
 
 
 @dataclass(frozen=True)
@@ -224,6 +246,8 @@ class Index:
     # A UNIQUE constraint (``CONSTRAINT name UNIQUE (…)`` in the table) rather than a
     # ``CREATE UNIQUE INDEX``: unique, on columns only. Other objects can reference it.
     constraint: bool = False
+    nulls_not_distinct: bool = False  # PostgreSQL 15: UNIQUE NULLS NOT DISTINCT
+    storage: tuple[StorageParameter, ...] = ()  # WITH (fillfactor = 70)
 
 
 @dataclass(frozen=True)
@@ -233,6 +257,18 @@ class Check:
     name: str | None = None
     # A further check on one column (Field.check holds the first): DBML allows several.
     field_id: str | None = None
+    not_valid: bool = False  # PostgreSQL NOT VALID: existing rows are not checked
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A PostgreSQL EXCLUDE constraint: ``definition`` is everything after EXCLUDE
+    (``USING gist (room WITH =, during WITH &&)``), SQL text passed through the fragment
+    door like every expression."""
+
+    id: str
+    definition: str
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -250,6 +286,7 @@ class Entity:
     # MySQL/MariaDB table options as written (DEFAULT CHARSET=…, COLLATE=…); None: the server's
     charset: str | None = None
     collation: str | None = None
+    exclusions: tuple[Exclusion, ...] = ()  # PostgreSQL EXCLUDE constraints
 
     def field(self, field_id: str) -> Field | None:
         return next((f for f in self.fields if f.id == field_id), None)
@@ -284,6 +321,10 @@ class Relationship:
     join_entity_id: str | None = None
     comment: str | None = None
     color: str | None = None  # "#rrggbb" line colour (DBML ref colour)
+    deferrable: bool = False  # DEFERRABLE
+    initially_deferred: bool = False  # INITIALLY DEFERRED (implies deferrable)
+    not_valid: bool = False  # PostgreSQL NOT VALID: existing rows are not checked
+    match_full: bool = False  # MATCH FULL (default: MATCH SIMPLE)
 
 
 @dataclass(frozen=True)

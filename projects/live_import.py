@@ -105,7 +105,7 @@ ORDER BY n.nspname, c.relname, a.attnum
 _CONSTRAINTS = """
 SELECT n.nspname, c.relname, k.conname, pg_get_constraintdef(k.oid)
 FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.oid = ANY(%(oids)s) AND k.contype IN ('p', 'u', 'f', 'c') AND k.conparentid = 0
+WHERE c.oid = ANY(%(oids)s) AND k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conparentid = 0
 ORDER BY n.nspname, c.relname, k.contype DESC, k.conname
 """
 _INDEXES = """

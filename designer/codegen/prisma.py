@@ -84,6 +84,15 @@ _SCALARS = {
     TypeKind.BYTES: "Bytes",
 }
 
+# The index types Prisma's schema language has (PostgreSQL); others are left to a migration.
+_PRISMA_INDEX_TYPES = {
+    IndexMethod.HASH: "Hash",
+    IndexMethod.GIN: "Gin",
+    IndexMethod.GIST: "Gist",
+    IndexMethod.BRIN: "Brin",
+    IndexMethod.SPGIST: "SpGist",
+}
+
 
 def generate(plan: Plan) -> dict[str, str]:
     return {"schema.prisma": PrismaWriter(plan).write()}
@@ -376,7 +385,8 @@ class PrismaWriter:
                 return "", ""
         keys = []
         for column in index.columns:
-            options = ["length: 255"] if self._prefix_only(entity.field(column.field_id)) else []
+            length = column.length or (255 if self._prefix_only(entity.field(column.field_id)) else None)
+            options = [f"length: {length}"] if length and self.plan.dialect == MYSQL else []
             if column.order is SortOrder.DESC and not index.unique:
                 options.append("sort: Desc")
             key = self.field_names[column.field_id]
@@ -384,8 +394,9 @@ class PrismaWriter:
         arguments = [f"[{', '.join(keys)}]"]
         if index.name:
             arguments.append(f"map: {string_literal(index.name, prisma=True)}")
-        if index.method is not IndexMethod.BTREE and self.plan.dialect == POSTGRESQL and not index.unique:
-            arguments.append(f"type: {index.method.value.capitalize()}")
+        prisma_type = _PRISMA_INDEX_TYPES.get(index.method)
+        if prisma_type and self.plan.dialect == POSTGRESQL and not index.unique:
+            arguments.append(f"type: {prisma_type}")
         return f"@@{'unique' if index.unique else 'index'}({', '.join(arguments)})", ""
 
     # --- what Prisma can use as a key or relate -----------------------------------------------

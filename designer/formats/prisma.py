@@ -60,6 +60,7 @@ METHODS = {
     "Gin": IndexMethod.GIN,
     "Gist": IndexMethod.GIST,
     "Brin": IndexMethod.BRIN,
+    "SpGist": IndexMethod.SPGIST,
 }
 # Defaults Prisma's client fills in; the database never sees them.
 APP_SIDE_DEFAULTS = frozenset({"uuid", "cuid", "nanoid", "ulid"})
@@ -416,20 +417,15 @@ class _Importer:
                 fields = tuple(replace(f, unique=True) if f.id == unique_id else f for f in entity.fields)
                 self.entities[model] = replace(entity, fields=fields)
                 continue
-            if index["type"] == "fulltext":
-                self._notice("prisma-fulltext", f"model {model}: a fulltext index is kept as a plain index", line)
             columns = []
             for key in index["fields"]:
-                if key.get("length"):
-                    self._notice(
-                        "prisma-index-length", f"model {model}: the prefix length on {key['name']} is not kept", line
-                    )
                 if key.get("operatorClass"):
                     self._notice(
                         "prisma-index-opclass", f"model {model}: the operator class on {key['name']} is not kept", line
                     )
                 order = SortOrder.DESC if key.get("sortOrder") == "desc" else SortOrder.ASC
-                columns.append(IndexColumn(field_id=self.field_ids[(model, key["name"])], order=order))
+                field_id, length = self.field_ids[(model, key["name"])], key.get("length")
+                columns.append(IndexColumn(field_id=field_id, order=order, length=length if length else None))
             algorithm = index.get("algorithm")
             if algorithm and algorithm not in METHODS:
                 self._notice("prisma-index-type", f"model {model}: index type {algorithm} is kept as BTree", line)
@@ -438,7 +434,9 @@ class _Importer:
                 columns=tuple(columns),
                 name=index.get("dbName"),
                 unique=index["type"] == "unique",
-                method=METHODS.get(algorithm, IndexMethod.BTREE),
+                method=IndexMethod.FULLTEXT
+                if index["type"] == "fulltext"
+                else METHODS.get(algorithm, IndexMethod.BTREE),
             )
             if new.unique and len(columns) == 1 and index.get("isDefinedOnField"):
                 # a named @unique(map: …): the index carries the name, the field not the flag

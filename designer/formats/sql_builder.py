@@ -20,15 +20,18 @@ from designer.schema import (
     Entity,
     Enum,
     EnumValue,
+    Exclusion,
     Field,
     FieldType,
     Index,
     IndexColumn,
     IndexMethod,
+    NullsOrder,
     RefAction,
     Relationship,
     Schema,
     SortOrder,
+    StorageParameter,
     TypeKind,
     fresh_id,
     replace,
@@ -59,6 +62,16 @@ class ColumnDraft:
 
 
 @dataclass
+class KeyOptions:
+    """What an index key says beyond its column and order (see IndexColumn)."""
+
+    nulls: NullsOrder | None = None
+    opclass: str | None = None
+    collation: str | None = None
+    length: int | None = None
+
+
+@dataclass
 class IndexDraft:
     keys: list[tuple[str | None, str | None, SortOrder]]  # (column, expression, order)
     name: str | None = None
@@ -67,6 +80,9 @@ class IndexDraft:
     predicate: str | None = None
     include: list[str] = field(default_factory=list)
     line: int | None = None
+    options: list[KeyOptions] = field(default_factory=list)  # per key, when any is said
+    nulls_not_distinct: bool = False
+    storage: list[tuple[str, str]] = field(default_factory=list)  # WITH (name = value)
 
 
 @dataclass
@@ -78,6 +94,10 @@ class ForeignKeyDraft:
     on_delete: RefAction | None = None
     on_update: RefAction | None = None
     line: int | None = None
+    deferrable: bool = False
+    initially_deferred: bool = False
+    not_valid: bool = False
+    match_full: bool = False
 
 
 @dataclass
@@ -97,6 +117,8 @@ class TableDraft:
     partitions: list[str] = field(default_factory=list)
     charset: str | None = None
     collation: str | None = None
+    not_valid_checks: set[str] = field(default_factory=set)  # expressions of checks added NOT VALID
+    exclusions: list[tuple[str, str | None]] = field(default_factory=list)  # (definition after EXCLUDE, name)
 
     def column(self, name: str) -> ColumnDraft | None:
         return self.columns.get(name)
@@ -231,7 +253,13 @@ class SchemaBuilder:
         checks = [(expression, name, None) for expression, name in table.checks]
         checks += [(c, None, ids[column.name]) for column in table.columns.values() for c in column.checks[1:]]
         checks = tuple(
-            Check(id=fresh_id("chk", taken), expression=expression, name=name, field_id=field_id)
+            Check(
+                id=fresh_id("chk", taken),
+                expression=expression,
+                name=name,
+                field_id=field_id,
+                not_valid=expression in table.not_valid_checks,
+            )
             for expression, name, field_id in checks
         )
         primary_key = tuple(ids[c] for c in table.primary_key if c in ids)
@@ -247,6 +275,10 @@ class SchemaBuilder:
             primary_key_name=_given_name(table.primary_key_name, f"{table.name}_pkey"),
             charset=table.charset,
             collation=table.collation,
+            exclusions=tuple(
+                Exclusion(id=fresh_id("exc", taken), definition=definition, name=name)
+                for definition, name in table.exclusions
+            ),
         )
         return entity, ids
 
@@ -294,7 +326,7 @@ class SchemaBuilder:
 
     def _build_index(self, table: TableDraft, draft: IndexDraft, ids: dict[str, str], taken: set[str]) -> Index | None:
         columns = []
-        for column, expression, order in draft.keys:
+        for position, (column, expression, order) in enumerate(draft.keys):
             if column is not None and column not in ids:
                 self.notice(
                     "sql-unknown-column",
@@ -302,7 +334,18 @@ class SchemaBuilder:
                     draft.line,
                 )
                 return None
-            columns.append(IndexColumn(field_id=ids[column] if column else None, expression=expression, order=order))
+            said = draft.options[position] if position < len(draft.options) else KeyOptions()
+            columns.append(
+                IndexColumn(
+                    field_id=ids[column] if column else None,
+                    expression=expression,
+                    order=order,
+                    nulls=said.nulls,
+                    opclass=said.opclass,
+                    collation=said.collation,
+                    length=said.length,
+                )
+            )
         method_text = (draft.method or "").lower()
         method = IndexMethod(method_text) if method_text in set(IndexMethod) else IndexMethod.BTREE
         return Index(
@@ -314,6 +357,8 @@ class SchemaBuilder:
             predicate=draft.predicate,
             include=tuple(ids[c] for c in draft.include if c in ids),
             method_written=draft.method if draft.method and method_text not in set(IndexMethod) else None,
+            nulls_not_distinct=draft.nulls_not_distinct,
+            storage=tuple(StorageParameter(name, value) for name, value in draft.storage),
         )
 
     def _build_relationships(self, entities: list[Entity], field_ids: dict, taken: set[str]) -> list[Relationship]:
@@ -356,6 +401,10 @@ class SchemaBuilder:
                     name=fk.name,
                     on_delete=fk.on_delete,
                     on_update=fk.on_update,
+                    deferrable=fk.deferrable or fk.initially_deferred,
+                    initially_deferred=fk.initially_deferred,
+                    not_valid=fk.not_valid,
+                    match_full=fk.match_full,
                 )
             )
         return relationships

@@ -19,7 +19,15 @@ from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import TokenType
 
 from designer.formats.mysql_delimiters import without_client_delimiters
-from designer.formats.sql_builder import ACTIONS, ColumnDraft, ForeignKeyDraft, IndexDraft, SchemaBuilder, TableDraft
+from designer.formats.sql_builder import (
+    ACTIONS,
+    ColumnDraft,
+    ForeignKeyDraft,
+    IndexDraft,
+    KeyOptions,
+    SchemaBuilder,
+    TableDraft,
+)
 from designer.formats.sql_text import default_text_after, parenthesized_after, type_text_at, unwrap
 from designer.problems import Problem, SchemaError
 from designer.schema import Default, DefaultKind, Schema, SortOrder
@@ -42,6 +50,7 @@ _NOT_COLUMNS = frozenset(
     }
 )
 _CONDITIONAL = re.compile(r"/\*M?!\d*(?:\\-)?\s*(.*?)\*/", re.DOTALL)
+_SPECIAL_INDEX = re.compile(r"\s*create\s+(or\s+replace\s+)?(fulltext|spatial)\s+index\b", re.IGNORECASE)
 _MARIADB_ONLY = re.compile(r"(foreign\s+key)\s+if\s+not\s+exists", re.IGNORECASE)
 _PERSISTENT = re.compile(r"\bpersistent\b", re.IGNORECASE)  # MariaDB's word for STORED
 _ON_UPDATE = re.compile(r"\bon\s+update\s+(\w+(?:\s*\(\s*\d*\s*\))?)", re.IGNORECASE)
@@ -101,6 +110,11 @@ class _Reader:
             lambda m: m[1] + " " * (len(m[0]) - len(m[1])), self.text[tokens[0].start : tokens[-1].end + 1]
         )
         source = _PERSISTENT.sub("STORED    ", source) if self.dialect == MYSQL else source
+        # CREATE FULLTEXT/SPATIAL INDEX is beyond sqlglot: read as CREATE INDEX, the kind kept.
+        special = _SPECIAL_INDEX.match(source)
+        self.index_kind = special[2].lower() if special else None
+        if special:
+            source = source[: special.start(2)] + " " * len(special[2]) + source[special.end(2) :]
         try:
             tree = sqlglot.parse_one(source, read=self.glot)
         except ParseError as error:
@@ -228,8 +242,11 @@ class _Reader:
             elif isinstance(part, exp.UniqueColumnConstraint):
                 schema = part.this
                 index_name = schema.this.name if isinstance(schema, exp.Schema) and schema.this else name
-                columns = [_name(e) for e in schema.expressions]
-                table.uniques.append((columns, self._key_name(table, index_name, columns[0] if columns else "")))
+                if any(_prefix_length(e) for e in schema.expressions):  # a unique index on prefixes
+                    table.indexes.append(self._unique_prefix_index(schema.expressions, index_name))
+                else:
+                    columns = [_name(e) for e in schema.expressions]
+                    table.uniques.append((columns, self._key_name(table, index_name, columns[0] if columns else "")))
             elif isinstance(part, exp.ForeignKey):
                 columns = [_name(e) for e in part.expressions]
                 fk_name = name or self._foreign_key_name(table)
@@ -251,20 +268,34 @@ class _Reader:
         kind = (part.args.get("kind") or "").lower() or None
         using = part.args.get("index_type")
         method = kind or (using.name.lower() if isinstance(using, exp.Expression) else None)
-        return IndexDraft(keys=self._keys(part.expressions), name=part.name or None, method=method, line=self.line)
+        return IndexDraft(
+            keys=self._keys(part.expressions),
+            name=part.name or None,
+            method=method,
+            line=self.line,
+            options=self._key_options(part.expressions),
+        )
 
     def _keys(self, expressions) -> list[tuple[str | None, str | None, SortOrder]]:
         keys = []
         for key in expressions:
             order = SortOrder.DESC if isinstance(key, exp.Ordered) and key.args.get("desc") else SortOrder.ASC
-            inner = key.this if isinstance(key, exp.Ordered) else key
-            if _prefix_key(inner) or isinstance(
-                inner, exp.Column | exp.Identifier
-            ):  # `title`(255): the column, by a prefix MySQL needs for text
+            inner = _without_collation(key.this if isinstance(key, exp.Ordered) else key)
+            if _prefix_length(inner) is not None or isinstance(inner, exp.Column | exp.Identifier):
                 keys.append((inner.name, None, order))
             else:
                 keys.append((None, inner.sql(self.glot), order))
         return keys
+
+    def _unique_prefix_index(self, expressions, name: str | None) -> IndexDraft:
+        keys, options = self._keys(expressions), self._key_options(expressions)
+        return IndexDraft(keys=keys, name=name, unique=True, line=self.line, options=options)
+
+    def _key_options(self, expressions) -> list[KeyOptions]:
+        """The prefix length of each key (`title`(255), which MySQL needs to index text) and
+        its collation (SQLite's ``name COLLATE NOCASE``)."""
+        keys = [key.this if isinstance(key, exp.Ordered) else key for key in expressions]
+        return [KeyOptions(length=_prefix_length(key), collation=_key_collation(key)) for key in keys]
 
     def _foreign_key(self, columns: list[str], reference: exp.Reference | None, name: str | None) -> ForeignKeyDraft:
         target = reference.this if reference is not None else None
@@ -321,14 +352,16 @@ class _Reader:
         params = index.args.get("params")
         where = params.args.get("where") if params else None
         using = params.args.get("using") if params else None
+        columns = params.args.get("columns") or [] if params else []
         table.indexes.append(
             IndexDraft(
-                keys=self._keys(params.args.get("columns") or [] if params else []),
+                keys=self._keys(columns),
                 name=index.name or None,
                 unique=bool(tree.args.get("unique")),
-                method=using.name.lower() if isinstance(using, exp.Expression) else None,
+                method=self.index_kind or (using.name.lower() if isinstance(using, exp.Expression) else None),
                 predicate=_predicate(source, where, self.glot),
                 line=self.line,
+                options=self._key_options(columns),
             )
         )
 
@@ -357,13 +390,33 @@ def _numbered(name: str | None, prefix: str) -> bool:
     return bool(name) and name.lower().startswith(prefix) and name[len(prefix) :].isdigit()
 
 
-def _prefix_key(node) -> bool:
-    return (
+def _without_collation(node):
+    """SQLite's ``name COLLATE NOCASE`` key: the column (its collation is a key option)."""
+    return node.this if _key_collation(node) else node
+
+
+def _key_collation(node) -> str | None:
+    if isinstance(node, exp.Collate) and isinstance(node.this, exp.Column | exp.Identifier):
+        name = node.expression.this if isinstance(node.expression.this, str) else node.expression.name
+        return name.strip('"`') or None
+    return None
+
+
+def _prefix_length(node) -> int | None:
+    """``name(191)``: the length of a prefix key (sqlglot reads it as a prefix, or as a call
+    with one number); None for anything else."""
+    if isinstance(node, exp.ColumnPrefix) and isinstance(node.expression, exp.Literal):
+        length = node.expression.name
+    elif (
         isinstance(node, exp.Anonymous)
         and len(node.expressions) == 1
         and isinstance(node.expressions[0], exp.Literal)
         and not node.expressions[0].is_string
-    )
+    ):
+        length = node.expressions[0].name
+    else:
+        return None
+    return int(length) if length.isdigit() and int(length) > 0 else None
 
 
 def _predicate(source: str, where, glot: str) -> str | None:

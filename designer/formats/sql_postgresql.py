@@ -19,7 +19,15 @@ import re
 
 from pglast.parser import ParseError, parse_sql_json
 
-from designer.formats.sql_builder import ACTIONS, ColumnDraft, ForeignKeyDraft, IndexDraft, SchemaBuilder, TableDraft
+from designer.formats.sql_builder import (
+    ACTIONS,
+    ColumnDraft,
+    ForeignKeyDraft,
+    IndexDraft,
+    KeyOptions,
+    SchemaBuilder,
+    TableDraft,
+)
 from designer.formats.sql_text import (
     ByteOffsets,
     Lines,
@@ -33,7 +41,8 @@ from designer.formats.sql_text import (
 )
 from designer.naming import postgresql_name
 from designer.problems import Problem, SchemaError
-from designer.schema import Default, DefaultKind, Schema, SortOrder
+from designer.schema import Default, DefaultKind, NullsOrder, Schema, SortOrder
+from designer.sql.base import STORAGE_NAME, STORAGE_VALUE
 from designer.types import POSTGRESQL
 
 _FK_ACTIONS = {"r": "restrict", "c": "cascade", "n": "set null", "d": "set default"}
@@ -58,9 +67,11 @@ _NUMERIC_TYPES = frozenset(
     ["int2", "int4", "int8", "smallint", "integer", "bigint", "numeric", "decimal", "real", "float4", "float8"]
 )
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-_WHERE = re.compile(r"\)\s*where\s", re.IGNORECASE)
+_WHERE = re.compile(r"(\)|\bdistinct)\s*where\s", re.IGNORECASE)  # after the keys, INCLUDE, WITH or NULLS NOT DISTINCT
 _ORDERING = re.compile(r"\s+(asc|desc)?(\s*nulls\s+(first|last))?\s*$", re.IGNORECASE)
 _META_COMMAND = re.compile(r"^\\[^\n]*", re.MULTILINE)
+_COLLATE_AT_END = re.compile(r"\s+collate\s+((\"[^\"]*\"|\w+)\.)?(\"[^\"]*\"|\w+)\s*$", re.IGNORECASE)
+_EXCLUDE = re.compile(r"\bexclude\s+", re.IGNORECASE)
 
 
 def parse_postgresql(text: str) -> tuple[Schema, tuple[Problem, ...]]:
@@ -145,7 +156,7 @@ class _Reader:
         if table is None:
             return
         written = split_top_level(parenthesized_from(self.text, self.at(stmt["relation"]["location"])) or "")
-        keys = []
+        keys, options = [], []
         for position, element in enumerate(stmt.get("indexParams", [])):
             element = _only(element)[1]
             order = SortOrder.DESC if element.get("ordering") == "SORTBY_DESC" else SortOrder.ASC
@@ -153,6 +164,7 @@ class _Reader:
                 keys.append((element["name"], None, order))
             else:
                 keys.append((None, self._key_expression(written, position, element), order))
+            options.append(self._key_options(element))
         method = stmt.get("accessMethod")
         table.indexes.append(
             IndexDraft(
@@ -163,8 +175,35 @@ class _Reader:
                 predicate=self._predicate() if "whereClause" in stmt else None,
                 include=[_only(e)[1]["name"] for e in stmt.get("indexIncludingParams", []) if "name" in _only(e)[1]],
                 line=self.line,
+                options=options,
+                nulls_not_distinct=bool(stmt.get("nulls_not_distinct")),
+                storage=self._storage(stmt.get("options", []), what=f"index {name}"),
             )
         )
+
+    def _key_options(self, element: dict) -> KeyOptions:
+        """Operator class, collation and NULLS placement of one index key, as written."""
+        if element.get("opclassopts"):
+            self.builder.notice("sql-not-kept", "an operator class's own parameters are not kept", self.line)
+        nulls = {"SORTBY_NULLS_FIRST": NullsOrder.FIRST, "SORTBY_NULLS_LAST": NullsOrder.LAST}
+        return KeyOptions(
+            nulls=nulls.get(element.get("nulls_ordering")),
+            opclass=_dotted(element.get("opclass")),
+            collation=_collation(element.get("collation")),
+        )
+
+    def _storage(self, options: list[dict], *, what: str) -> list[tuple[str, str]]:
+        """``WITH (fillfactor = 70, m = 16)``: each a name and a plain value (a number or a
+        word), or a notice."""
+        kept = []
+        for option in options:
+            option = _only(option)[1]
+            name, value = option.get("defname", ""), _option_value(option.get("arg"))
+            if value is None or not STORAGE_NAME.fullmatch(name):
+                self.builder.notice("sql-not-kept", f"{what}: storage parameter {name} is not kept", self.line)
+            else:
+                kept.append((name, value))
+        return kept
 
     def _on_CommentStmt(self, stmt: dict) -> None:
         objtype, comment = stmt.get("objtype"), stmt.get("comment")
@@ -232,6 +271,8 @@ class _Reader:
             table.primary_key = [column.name]
             table.primary_key_name = constraint.get("conname")
             column.nullable = False
+        elif kind == "CONSTR_UNIQUE" and constraint.get("nulls_not_distinct"):
+            table.indexes.append(self._unique_nulls_not_distinct([column.name], constraint.get("conname")))
         elif kind == "CONSTR_UNIQUE":
             table.uniques.append(([column.name], constraint.get("conname")))
         elif kind == "CONSTR_CHECK":
@@ -250,12 +291,19 @@ class _Reader:
             for column_name in columns:
                 if table.column(column_name) is not None:
                     table.column(column_name).nullable = False
+        elif kind == "CONSTR_UNIQUE" and constraint.get("nulls_not_distinct"):
+            table.indexes.append(self._unique_nulls_not_distinct(columns, name))
         elif kind == "CONSTR_UNIQUE":
             table.uniques.append((columns, name))
         elif kind == "CONSTR_CHECK":
-            table.checks.append((parenthesized_after(self.text, self.at(constraint["location"]), "check"), name))
+            expression = parenthesized_after(self.text, self.at(constraint["location"]), "check")
+            table.checks.append((expression, name))
+            if constraint.get("skip_validation"):
+                table.not_valid_checks.add(expression)
         elif kind == "CONSTR_FOREIGN":
             table.foreign_keys.append(self._foreign_key(constraint, _strings(constraint.get("fk_attrs", []))))
+        elif kind == "CONSTR_EXCLUSION":
+            self._exclusion(table, constraint)
         else:
             self.builder.skipped(f"constraint {name or kind}", self.line)
 
@@ -269,7 +317,22 @@ class _Reader:
             on_delete=_action(constraint.get("fk_del_action"), written, "delete"),
             on_update=_action(constraint.get("fk_upd_action"), written, "update"),
             line=self.line,
+            deferrable=bool(constraint.get("deferrable")),
+            initially_deferred=bool(constraint.get("initdeferred")),
+            not_valid=bool(constraint.get("skip_validation")),
+            match_full=constraint.get("fk_matchtype") == "f",
         )
+
+    def _unique_nulls_not_distinct(self, columns: list[str], name: str | None) -> IndexDraft:
+        """UNIQUE NULLS NOT DISTINCT (…): kept as the unique index that says it."""
+        keys = [(column, None, SortOrder.ASC) for column in columns]
+        return IndexDraft(keys=keys, name=name, unique=True, nulls_not_distinct=True, line=self.line)
+
+    def _exclusion(self, table: TableDraft, constraint: dict) -> None:
+        """EXCLUDE …: kept as the text after EXCLUDE (printed again through pglast on the way out)."""
+        written = clause_at(self.text, self.at(constraint["location"]))
+        found = _EXCLUDE.search(written)
+        table.exclusions.append((" ".join(written[found.end() :].split()) if found else "", constraint.get("conname")))
 
     def _default(self, table: TableDraft, column: ColumnDraft, expression: dict, written: str | None) -> None:
         kind, body = _only(expression)
@@ -323,9 +386,12 @@ class _Reader:
 
     def _key_expression(self, written: list[str], position: int, element: dict) -> str:
         text = written[position] if position < len(written) else ""
+        text = _ORDERING.sub("", text).strip()
         if element.get("opclass"):
             text = text.rsplit(None, 1)[0]
-        return unwrap(_ORDERING.sub("", text).strip())
+        if element.get("collation"):
+            text = _COLLATE_AT_END.sub("", text)
+        return unwrap(text.strip())
 
     def _predicate(self) -> str:
         statement = self.text[self.span[0] : self.span[1]]
@@ -370,6 +436,33 @@ def _sequence_name(call: dict) -> tuple[str | None, str] | None:
         return None
     parts = [p.strip('"') for p in text.split(".")]
     return (_namespace(parts[-2]) if len(parts) > 1 else None), parts[-1]
+
+
+def _dotted(nodes: list[dict] | None) -> str | None:
+    """A possibly qualified name (``public.gin_trgm_ops``) as dotted text; None when absent."""
+    return ".".join(_strings(nodes)) if nodes else None
+
+
+def _collation(nodes: list[dict] | None) -> str | None:
+    """A collation's name; ``pg_catalog`` (where "C" and "default" live) is left out."""
+    names = _strings(nodes or [])
+    if names[:1] == ["pg_catalog"]:
+        names = names[1:]
+    return ".".join(names) if names else None
+
+
+def _option_value(arg: dict | None) -> str | None:
+    if arg is None:
+        return "true"  # WITH (deduplicate_items) alone: on
+    kind, body = _only(arg)
+    value = {
+        "Integer": lambda: str(body.get("ival", 0)),
+        "Float": lambda: body.get("fval"),
+        "String": lambda: body.get("sval"),
+        "Boolean": lambda: "true" if body.get("boolval") else "false",
+        "TypeName": lambda: ".".join(_strings(body.get("names", []))),
+    }.get(kind, lambda: None)()
+    return value if value and STORAGE_VALUE.fullmatch(value) else None
 
 
 def _only(node: dict) -> tuple[str, dict]:

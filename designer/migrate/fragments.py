@@ -17,6 +17,7 @@ from designer.migrate.model import Column, Constraint, IndexDef, Model, Table
 from designer.migrate.steps import Step
 from designer.schema import Default, DefaultKind
 from designer.sql import FragmentError, default_needs_parentheses, expression_sql, literal_sql
+from designer.sql.pg import pg_exclusion
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
 # PostgreSQL's spelling of the everyday defaults → the other dialects'.
@@ -62,6 +63,8 @@ class _Fragments:
         if isinstance(thing, Constraint):
             if thing.expression is None:
                 return thing
+            if thing.kind == "exclude":
+                return replace(thing, expression=self._exclusion(thing))
             return replace(thing, expression=self._expression(thing.expression, f"check {thing.name}"))
         columns = tuple(
             replace(c, expression=self._expression(c.expression, f"index {thing.name}")) if c.expression else c
@@ -80,6 +83,16 @@ class _Fragments:
             on_update = self._expression(column.on_update, f"field {column.label} (on update)")
             changes["on_update"] = on_update if self.dialect == MYSQL else None
         return replace(column, **changes) if changes else column
+
+    def _exclusion(self, constraint: Constraint) -> str | None:
+        """PostgreSQL prints it from its parse; no other dialect has EXCLUDE, so nothing of
+        it reaches their SQL (their renderers leave the constraint out with a warning)."""
+        if self.dialect != POSTGRESQL:
+            return None
+        try:
+            return pg_exclusion(constraint.expression)
+        except FragmentError as error:
+            raise self.fail(f"exclusion constraint {constraint.name}: {constraint.expression!r} {error}") from None
 
     def _expression(self, text: str, owner: str) -> str:
         try:

@@ -27,6 +27,7 @@ from designer.schema import (
     Relationship,
     Schema,
     SortOrder,
+    StorageParameter,
 )
 from designer.types import dialect_of, reference_type
 
@@ -54,14 +55,18 @@ class Constraint:
 
     id: str
     name: str
-    kind: str  # "primary" | "unique" | "check" | "foreign"
+    kind: str  # "primary" | "unique" | "check" | "foreign" | "exclude" (PostgreSQL)
     columns: tuple[str, ...] = ()  # column ids
-    expression: str | None = None  # check
+    expression: str | None = None  # check; exclude: what follows EXCLUDE
     ref_table: str | None = None  # foreign: table id
     ref_columns: tuple[str, ...] = ()
     on_delete: RefAction | None = None
     on_update: RefAction | None = None
     given_name: bool = False  # the person named it (a too-long name is an error, not shortened)
+    deferrable: bool = False  # foreign
+    initially_deferred: bool = False  # foreign
+    not_valid: bool = False  # foreign, check (PostgreSQL: existing rows are not checked)
+    match_full: bool = False  # foreign
 
     def shape(self) -> tuple:
         """Everything but the name: two constraints with the same shape differ by a rename."""
@@ -73,6 +78,10 @@ class Constraint:
             self.ref_columns,
             self.on_delete,
             self.on_update,
+            self.deferrable,
+            self.initially_deferred,
+            self.not_valid,
+            self.match_full,
         )
 
 
@@ -86,9 +95,19 @@ class IndexDef:
     predicate: str | None = None
     include: tuple[str, ...] = ()
     given_name: bool = False
+    nulls_not_distinct: bool = False
+    storage: tuple[StorageParameter, ...] = ()
 
     def shape(self) -> tuple:
-        return (self.columns, self.unique, self.method, self.predicate, self.include)
+        return (
+            self.columns,
+            self.unique,
+            self.method,
+            self.predicate,
+            self.include,
+            self.nulls_not_distinct,
+            self.storage,
+        )
 
 
 @dataclass(frozen=True)
@@ -244,7 +263,12 @@ def _table(entity: Entity, names: _Names) -> Table:
             )
     for check in entity.checks:
         name, given = names.take(ns, check.name, table, "check")
-        constraints.append(Constraint(check.id, name, "check", expression=check.expression, given_name=given))
+        constraints.append(
+            Constraint(
+                check.id, name, "check", expression=check.expression, given_name=given, not_valid=check.not_valid
+            )
+        )
+    constraints += _exclusions(entity, names)
     indexes = []
     for index in entity.indexes:
         parts = [
@@ -265,6 +289,8 @@ def _table(entity: Entity, names: _Names) -> Table:
                 index.predicate,
                 index.include,
                 given_name=given,
+                nulls_not_distinct=index.nulls_not_distinct,
+                storage=index.storage,
             )
         )
     columns = tuple(_column(entity, f) for f in entity.fields)
@@ -305,7 +331,19 @@ def _foreign_key(schema: Schema, relationship: Relationship, names: _Names) -> t
         on_delete=relationship.on_delete,
         on_update=relationship.on_update,
         given_name=given,
+        deferrable=relationship.deferrable or relationship.initially_deferred,
+        initially_deferred=relationship.initially_deferred,
+        not_valid=relationship.not_valid,
+        match_full=relationship.match_full,
     )
+
+
+def _exclusions(entity: Entity, names: _Names) -> list[Constraint]:
+    found = []
+    for exclusion in entity.exclusions:
+        name, given = names.take(entity.namespace, exclusion.name, entity.name, "excl")
+        found.append(Constraint(exclusion.id, name, "exclude", expression=exclusion.definition, given_name=given))
+    return found
 
 
 def _join_table(schema: Schema, relationship: Relationship, names: _Names, *, taken) -> tuple:

@@ -29,6 +29,11 @@ INSTANT = ", ALGORITHM=INSTANT"
 _PER_ROW_DEFAULT = re.compile(r"\buuid(_short)?\s*\(", re.IGNORECASE)
 ONLINE = ", ALGORITHM=INPLACE, LOCK=NONE"
 _OPTION_WORD = re.compile(r"[A-Za-z0-9_]+")  # a character set or collation name
+# MySQL's own index kinds: whole columns, never a prefix, and built with a lock.
+_WHOLE_COLUMN_METHODS = frozenset({IndexMethod.FULLTEXT, IndexMethod.SPATIAL})
+_POSTGRESQL_ONLY_METHODS = frozenset(
+    {IndexMethod.GIN, IndexMethod.GIST, IndexMethod.BRIN, IndexMethod.SPGIST, IndexMethod.HNSW, IndexMethod.IVFFLAT}
+)
 _KEY_LIMIT = 3072  # bytes InnoDB can index in one key (16 KiB pages)
 # Bytes a value takes in a key (at most); any other fixed-size type takes 8 at most.
 _KEY_WIDTHS = {
@@ -165,9 +170,26 @@ def _key_part(ctx: Context, table: Table, index: IndexDef, key) -> str:
         raise MigrationError(f"index {index.name} on {table.label} uses an expression, which MariaDB cannot index")
     column = column or table.column(key.field_id)
     text = ctx.quote(column.name)
-    if not index.unique and _long(ctx, column):
+    if key.length and index.method not in _WHOLE_COLUMN_METHODS:
+        text += f"({int(key.length)})"  # the prefix the design says
+    elif not index.unique and index.method not in _WHOLE_COLUMN_METHODS and _long(ctx, column):
         text += "(255)"  # InnoDB indexes a prefix of a text column
     return text + (" DESC" if key.order is SortOrder.DESC else "")
+
+
+def _options_not_kept(ctx: Context, table: Table, index: IndexDef) -> None:
+    """What a PostgreSQL index says that MySQL cannot: said, never silently dropped."""
+    said = [
+        ("operator classes", any(k.opclass for k in index.columns)),
+        ("a collation per key", any(k.collation for k in index.columns)),
+        ("NULLS FIRST/LAST", any(k.nulls for k in index.columns)),
+        ("NULLS NOT DISTINCT", index.nulls_not_distinct),
+        ("storage parameters", bool(index.storage)),
+        ("USING hash (InnoDB builds a btree)", index.method is IndexMethod.HASH),
+    ]
+    for what, present in said:
+        if present:
+            ctx.warn("mysql-index-option-ignored", f"index {index.name} on {table.label}: MySQL has no {what}")
 
 
 def _index_sql(ctx: Context, table: Table, index: IndexDef) -> str:
@@ -176,7 +198,7 @@ def _index_sql(ctx: Context, table: Table, index: IndexDef) -> str:
             f"unique index {index.name} on {table.label} is partial (WHERE {index.predicate}); "
             "MySQL has no partial indexes and a full unique index would refuse valid rows"
         )
-    if index.method in (IndexMethod.GIN, IndexMethod.GIST, IndexMethod.BRIN):
+    if index.method in _POSTGRESQL_ONLY_METHODS:
         raise MigrationError(
             f"index {index.name} on {table.label} uses {index.method.value}, which MySQL does not have"
         )
@@ -186,8 +208,11 @@ def _index_sql(ctx: Context, table: Table, index: IndexDef) -> str:
         )
     if index.include:
         ctx.warn("mysql-include-ignored", f"index {index.name} on {table.label}: MySQL has no INCLUDE columns")
+    _options_not_kept(ctx, table, index)
     keys = ", ".join(_key_part(ctx, table, index, key) for key in index.columns)
     kind = "CREATE UNIQUE INDEX" if index.unique else "CREATE INDEX"
+    if index.method in _WHOLE_COLUMN_METHODS:
+        kind = f"CREATE {index.method.value.upper()} INDEX"
     return f"{kind} IF NOT EXISTS {ctx.quote(index.name)} ON {_t(ctx, table)} ({keys})"
 
 
@@ -220,6 +245,8 @@ def _drop_index(step: Step, ctx: Context) -> list[Stmt]:
 
 
 def _drop_constraint(step: Step, ctx: Context) -> list[Stmt]:
+    if step.old.kind == "exclude":
+        return []  # never made in MySQL
     table, constraint = _t(ctx, step.table), step.old
     if constraint.kind == "primary":
         replaced = ctx.new.table(step.table.id)
@@ -354,8 +381,8 @@ def _rename_column(step: Step, ctx: Context) -> list[Stmt]:
 
 def _rename_constraint(step: Step, ctx: Context) -> list[Stmt]:
     kind = step.new.kind
-    if kind == "primary":
-        return []  # always PRIMARY in MySQL
+    if kind in ("primary", "exclude"):
+        return []  # always PRIMARY in MySQL; an exclusion is never made there
     table = _t(ctx, step.table)
     if kind == "unique":
         return [
@@ -391,7 +418,11 @@ def _create_table(step: Step, ctx: Context) -> list[Stmt]:
         _column_sql(ctx, c) + "".join(f" CHECK ({k.expression})" for k in inline if k.columns == (c.id,))
         for c in table.columns
     ]
-    parts += [_constraint_sql(ctx, table, c) for c in table.constraints if c not in inline]
+    parts += [
+        _constraint_sql(ctx, table, c)
+        for c in table.constraints
+        if c not in inline and not _exclusion_left_out(ctx, table, c)
+    ]
     body = ",\n  ".join(parts)
     return [Stmt(f"CREATE TABLE IF NOT EXISTS {_t(ctx, table)} (\n  {body}\n){_table_options(table)};")]
 
@@ -481,7 +512,19 @@ def _alter_column(step: Step, ctx: Context) -> list[Stmt]:
     return [Stmt(f"{alter} MODIFY COLUMN IF EXISTS {_column_sql(ctx, new)};")]
 
 
+def _exclusion_left_out(ctx: Context, table: Table, constraint: Constraint) -> bool:
+    if constraint.kind != "exclude":
+        return False
+    ctx.warn(
+        "mysql-exclusion-left-out",
+        f"exclusion constraint {constraint.name} on {table.label} is left out: MySQL has no EXCLUDE constraints",
+    )
+    return True
+
+
 def _add_constraint(step: Step, ctx: Context) -> list[Stmt]:
+    if _exclusion_left_out(ctx, step.table, step.new):
+        return []
     table, constraint = _t(ctx, step.table), step.new
     if constraint.kind == "primary":
         ctx.warn("mysql-table-copy", f"adding a primary key to {step.table.label} copies the table")
@@ -507,13 +550,28 @@ def _key(column_id: str) -> IndexColumn:
 def _create_online(ctx: Context, step: Step) -> str:
     """The hint for a new index (``CREATE INDEX`` spelling): none on a table made in this
     migration (nothing reads it yet) or one that must be copied anyway."""
-    if not _existing(step) or not _online(ctx, step.table):
-        return ""
+    if (
+        not _existing(step)
+        or getattr(step.new, "method", None) in _WHOLE_COLUMN_METHODS
+        or not _online(ctx, step.table)
+    ):
+        return ""  # a FULLTEXT or SPATIAL index cannot be built with LOCK=NONE
     return " ALGORITHM=INPLACE LOCK=NONE"
 
 
 def _create_index(step: Step, ctx: Context) -> list[Stmt]:
     return [Stmt(_index_sql(ctx, step.table, step.new) + _create_online(ctx, step) + ";")]
+
+
+def _key_options_not_kept(ctx: Context, table: Table, key: Constraint) -> None:
+    said = [
+        ("DEFERRABLE: InnoDB checks every row at once", key.deferrable or key.initially_deferred),
+        ("NOT VALID: MySQL checks the existing rows", key.not_valid),
+        ("MATCH FULL: InnoDB ignores it", key.match_full),
+    ]
+    for what, present in said:
+        if present:
+            ctx.warn("mysql-key-option-ignored", f"foreign key {key.name} on {table.label}: {what}")
 
 
 def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
@@ -523,6 +581,7 @@ def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
             f"foreign key {key.name} from {table.label} to {ref.label}: MySQL reads an unqualified "
             "table in the referencing table's database; give the referenced table a namespace too"
         )
+    _key_options_not_kept(ctx, table, key)
     name = ctx.quote(key.name)
     own_index = [Stmt(f"CREATE INDEX IF NOT EXISTS {name} ON {_t(ctx, table)} ({_cols(ctx, table, key.columns)});")]
     if _indexed_by_a_key(table, key.columns):

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 
-from designer.migrate.base import Context, Stmt
+from designer.migrate.base import Context, MigrationError, Stmt
 from designer.migrate.model import Column, Constraint, IndexDef, Table
 from designer.migrate.steps import Step
-from designer.schema import RefAction, SortOrder
+from designer.schema import IndexColumn, IndexMethod, RefAction, SortOrder
+from designer.sql.base import STORAGE_NAME, STORAGE_VALUE
+
+MYSQL_ONLY_METHODS = frozenset({IndexMethod.FULLTEXT, IndexMethod.SPATIAL})
 
 
 def dollar_quoted(tag: str, body: str) -> str:
@@ -99,6 +102,8 @@ def constraint_sql(ctx: Context, table: Table, constraint: Constraint) -> str:
         return name + f"PRIMARY KEY ({columns_sql(ctx, table, constraint.columns)})"
     if constraint.kind == "unique":
         return name + f"UNIQUE ({columns_sql(ctx, table, constraint.columns)})"
+    if constraint.kind == "exclude":
+        return name + f"EXCLUDE {constraint.expression}"
     return name + f"CHECK ({constraint.expression})"
 
 
@@ -116,27 +121,73 @@ def foreign_key_sql(ctx: Context, table: Table, key: Constraint, ref: Table) -> 
         f"CONSTRAINT {ctx.quote(key.name)} FOREIGN KEY ({columns_sql(ctx, table, key.columns)}) "
         f"REFERENCES {ctx.table_name(ref)} ({columns_sql(ctx, ref, key.ref_columns)})"
     )
+    if key.match_full:
+        sql += " MATCH FULL"
     if key.on_delete:
         sql += f" ON DELETE {_ACTIONS[key.on_delete]}"
     if key.on_update:
         sql += f" ON UPDATE {_ACTIONS[key.on_update]}"
-    return sql
+    return sql + deferrability_sql(key)
+
+
+def deferrability_sql(key: Constraint) -> str:
+    if key.initially_deferred:
+        return " DEFERRABLE INITIALLY DEFERRED"
+    return " DEFERRABLE" if key.deferrable else ""
+
+
+def index_key_sql(ctx: Context, table: Table, index: IndexDef, key: IndexColumn) -> str:
+    """One key: column or (expression), then COLLATE, operator class, order, NULLS."""
+    text = ctx.quote(table.column(key.field_id).name) if key.field_id else f"({key.expression})"
+    if key.collation:
+        text += f" COLLATE {ctx.quote(key.collation)}"
+    if key.opclass:
+        text += " " + ".".join(ctx.quote(part) for part in key.opclass.split("."))
+    if key.order is SortOrder.DESC:
+        text += " DESC"
+    if key.nulls:
+        text += f" NULLS {key.nulls.value.upper()}"
+    if key.length:
+        ctx.warn(
+            "prefix-index-not-kept",
+            f"index {index.name} on {table.label}: PostgreSQL has no prefix index; the whole column is indexed",
+        )
+    return text
+
+
+def storage_sql(table: Table, index: IndexDef) -> str:
+    """``WITH (fillfactor = 70)``: names and values are plain words or numbers, checked
+    here again because the model may come from a document, not a parse."""
+    for parameter in index.storage:
+        if not (STORAGE_NAME.fullmatch(parameter.name) and STORAGE_VALUE.fullmatch(parameter.value)):
+            raise MigrationError(
+                f"index {index.name} on {table.label}: storage parameter {parameter.name!r} = "
+                f"{parameter.value!r} is not a name and a plain value"
+            )
+    return ", ".join(f"{p.name} = {p.value}" for p in index.storage)
 
 
 def index_sql(ctx: Context, table: Table, index: IndexDef, *, concurrently: bool) -> str:
-    keys = []
-    for key in index.columns:
-        text = ctx.quote(table.column(key.field_id).name) if key.field_id else f"({key.expression})"
-        keys.append(text + (" DESC" if key.order is SortOrder.DESC else ""))
+    keys = [index_key_sql(ctx, table, index, key) for key in index.columns]
     sql = "CREATE UNIQUE INDEX" if index.unique else "CREATE INDEX"
     if concurrently:
         sql += " CONCURRENTLY IF NOT EXISTS"
     sql += f" {ctx.quote(index.name)} ON {table_sql(ctx, table)}"
-    if index.method.value != "btree":
+    if index.method in MYSQL_ONLY_METHODS:
+        ctx.warn(
+            "mysql-index-method",
+            f"index {index.name} on {table.label} is a MySQL {index.method.value.upper()} index, which PostgreSQL "
+            "does not have: it is written as a plain btree index (gin suits full text, gist spatial data)",
+        )
+    elif index.method.value != "btree":
         sql += f" USING {index.method.value}"
     sql += f" ({', '.join(keys)})"
     if index.include:
         sql += f" INCLUDE ({columns_sql(ctx, table, index.include)})"
+    if index.nulls_not_distinct:
+        sql += " NULLS NOT DISTINCT"
+    if index.storage:
+        sql += f" WITH ({storage_sql(table, index)})"
     if index.predicate:
         sql += f" WHERE {index.predicate}"
     return sql + ";"

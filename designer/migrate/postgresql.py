@@ -263,10 +263,16 @@ def _create_table(step: Step, ctx: Context) -> list[Stmt]:
     transaction: building an index on a table nobody can see yet blocks no one."""
     table = step.new
     parts = [column_sql(ctx, c) for c in table.columns]
-    parts += [constraint_sql(ctx, table, c) for c in table.constraints]
+    parts += [constraint_sql(ctx, table, c) for c in table.constraints if not c.not_valid]
     body = ",\n  ".join(parts)
     statements = [Stmt(f"CREATE TABLE {table_sql(ctx, table)} (\n  {body}\n);")]
     statements += sequence_renames(ctx, table, table.columns)
+    # NOT VALID means something only when added to a table: CREATE TABLE would validate it.
+    statements += [
+        Stmt(f"ALTER TABLE {table_sql(ctx, table)} ADD {constraint_sql(ctx, table, c)} NOT VALID;")
+        for c in table.constraints
+        if c.not_valid
+    ]
     statements += [Stmt(index_sql(ctx, table, index, concurrently=False)) for index in table.indexes]
     if table.comment:
         statements.append(Stmt(f"COMMENT ON TABLE {table_sql(ctx, table)} IS {literal(table.comment)};"))
@@ -286,7 +292,9 @@ def _add_constraint(step: Step, ctx: Context) -> list[Stmt]:
     table, constraint = step.table, step.new
     alter = f"ALTER TABLE {table_sql(ctx, table)}"
     name = ctx.quote(constraint.name)
-    if not ctx.zero_downtime:
+    if constraint.not_valid:  # as the design says: existing rows stay unchecked
+        return [Stmt(f"{alter} ADD {constraint_sql(ctx, table, constraint)} NOT VALID;")]
+    if not ctx.zero_downtime or constraint.kind == "exclude":  # an exclusion has no NOT VALID
         return [Stmt(f"{alter} ADD {constraint_sql(ctx, table, constraint)};")]
     if constraint.kind in ("primary", "unique"):
         # Build the index without blocking writes, then attach it: the constraint takes a brief lock only.
@@ -317,6 +325,8 @@ def _create_index(step: Step, ctx: Context) -> list[Stmt]:
 def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
     alter = f"ALTER TABLE {table_sql(ctx, step.table)}"
     sql = f"{alter} ADD {foreign_key_sql(ctx, step.table, step.new, step.ref_table)}"
+    if step.new.not_valid:  # as the design says: existing rows stay unchecked
+        return [Stmt(sql + " NOT VALID;")]
     if not ctx.zero_downtime:
         return [Stmt(sql + ";")]
     return [Stmt(sql + " NOT VALID;"), Stmt(f"{alter} VALIDATE CONSTRAINT {ctx.quote(step.new.name)};", "own")]

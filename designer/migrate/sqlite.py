@@ -14,7 +14,9 @@ from __future__ import annotations
 from designer.migrate.base import Context, Stmt, handler_for, step_comment
 from designer.migrate.model import Column, Constraint, IndexDef, Table
 from designer.migrate.steps import Step
-from designer.schema import RefAction, SortOrder
+from designer.schema import IndexMethod, RefAction, SortOrder
+
+_COLLATIONS = frozenset({"BINARY", "NOCASE", "RTRIM"})  # SQLite's own; no other exists without an extension
 
 _REBUILDING = frozenset(
     {
@@ -128,6 +130,12 @@ def _constraint_sql(ctx: Context, table: Table, constraint: Constraint) -> str |
         return name + f"PRIMARY KEY ({_cols(ctx, table, constraint.columns)})"
     if constraint.kind == "unique":
         return name + f"UNIQUE ({_cols(ctx, table, constraint.columns)})"
+    if constraint.kind == "exclude":
+        ctx.warn(
+            "sqlite-exclusion-left-out",
+            f"exclusion constraint {constraint.name} on {table.label} is left out: SQLite has no EXCLUDE constraints",
+        )
+        return None
     return name + f"CHECK ({constraint.expression})"
 
 
@@ -141,6 +149,8 @@ def _foreign_key_sql(ctx: Context, table: Table, key: Constraint) -> str:
         sql += f" ON DELETE {_ACTIONS[key.on_delete]}"
     if key.on_update:
         sql += f" ON UPDATE {_ACTIONS[key.on_update]}"
+    if key.initially_deferred:  # SQLite checks such a key at COMMIT, as PostgreSQL does
+        sql += " DEFERRABLE INITIALLY DEFERRED"
     return sql
 
 
@@ -155,13 +165,35 @@ def _table_sql(ctx: Context, table: Table, *, name: str) -> str:
 def _index_sql(ctx: Context, table: Table, index: IndexDef) -> str:
     if index.include:
         ctx.warn("sqlite-include-ignored", f"index {index.name} on {table.label}: SQLite has no INCLUDE columns")
+    _options_not_kept(ctx, table, index)
     keys = []
     for key in index.columns:
         text = ctx.quote(table.column(key.field_id).name) if key.field_id else f"({key.expression})"
+        if key.collation and key.collation.upper() in _COLLATIONS:
+            text += f" COLLATE {key.collation.upper()}"
         keys.append(text + (" DESC" if key.order is SortOrder.DESC else ""))
     kind = "CREATE UNIQUE INDEX" if index.unique else "CREATE INDEX"
     sql = f"{kind} IF NOT EXISTS {ctx.quote(index.name)} ON {_t(ctx, table)} ({', '.join(keys)})"
     return sql + (f" WHERE {index.predicate};" if index.predicate else ";")
+
+
+def _options_not_kept(ctx: Context, table: Table, index: IndexDef) -> None:
+    """What a PostgreSQL or MySQL index says that SQLite cannot: said, never silently dropped."""
+    said = [
+        (f"{index.method.value} indexes (a plain index is made)", index.method is not IndexMethod.BTREE),
+        ("operator classes", any(k.opclass for k in index.columns)),
+        (
+            "collations other than BINARY, NOCASE and RTRIM",
+            any(k.collation and k.collation.upper() not in _COLLATIONS for k in index.columns),
+        ),
+        ("NULLS FIRST/LAST in an index", any(k.nulls for k in index.columns)),
+        ("prefix indexes (the whole column is indexed)", any(k.length for k in index.columns)),
+        ("NULLS NOT DISTINCT", index.nulls_not_distinct),
+        ("storage parameters", bool(index.storage)),
+    ]
+    for what, present in said:
+        if present:
+            ctx.warn("sqlite-index-option-ignored", f"index {index.name} on {table.label}: SQLite has no {what}")
 
 
 def _rebuild(ctx: Context, table_id: str) -> list[str]:

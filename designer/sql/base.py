@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 POSTGRESQL, MYSQL, SQLITE = "postgresql", "mysql", "sqlite"
 DIALECT_NAMES = {POSTGRESQL: "PostgreSQL", MYSQL: "MySQL/MariaDB", SQLITE: "SQLite"}
 TYPE, EXPRESSION, LITERAL = "type name", "SQL expression", "SQL literal"
+# An index storage parameter (WITH (fillfactor = 70)): a name, optionally qualified
+# (toast.autovacuum_enabled), and a plain value (a number or a word), never more.
+STORAGE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?")
+STORAGE_VALUE = re.compile(r"[A-Za-z0-9_.+-]+")
 
 
 class FragmentError(ValueError):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 
 from pglast import ast, parse_sql
+from pglast.enums import ConstrType
 from pglast.parser import ParseError
 from pglast.stream import RawStream
 
@@ -172,3 +173,29 @@ def pg_function_names(text: str) -> frozenset[str]:
     return frozenset(
         node.funcname[-1].sval.lower() for node in _walk(value) if isinstance(node, ast.FuncCall) and node.funcname
     )
+
+
+EXCLUSION = "EXCLUDE constraint"
+
+
+@functools.lru_cache(maxsize=1024)
+def pg_exclusion(definition: str) -> str:
+    """What follows EXCLUDE in an exclusion constraint (``USING gist (room WITH =, during
+    WITH &&) WHERE (...)``), parsed inside ``ALTER TABLE t ADD EXCLUDE …`` and printed from
+    its parse: exactly one exclusion constraint, no subquery, or FragmentError."""
+    try:
+        statements = parse_sql(f"ALTER TABLE t ADD EXCLUDE {definition}")
+    except ParseError as error:
+        raise _refuse(EXCLUSION, first_line(error.args[0] if error.args else error)) from None
+    commands = (
+        statements[0].stmt.cmds if len(statements) == 1 and isinstance(statements[0].stmt, ast.AlterTableStmt) else ()
+    )
+    constraint = commands[0].def_ if len(commands) == 1 else None
+    if not isinstance(constraint, ast.Constraint) or constraint.contype != ConstrType.CONSTR_EXCLUSION:
+        raise _refuse(EXCLUSION, "it is more than one exclusion constraint")
+    if any(isinstance(node, ast.SubLink | ast.SelectStmt | ast.RangeSubselect) for node in _walk(constraint)):
+        raise _refuse(EXCLUSION, "a subquery is not allowed here")
+    printed = _print(constraint)
+    if _print(statements[0].stmt) != f"ALTER TABLE t ADD {printed}":
+        raise _refuse(EXCLUSION, "it is more than one exclusion constraint")
+    return printed.removeprefix("EXCLUDE ")

@@ -22,6 +22,7 @@ from designer.sql import (
 from designer.sql.base import EXPRESSION, TYPE
 from designer.types import DIALECTS, dialect_of, written_is_emitted
 from designer.validate._common import _entity_path, _error, _warning
+from designer.validate.index_options import index_options
 
 CODE = "bad-sql-fragment"
 ELSEWHERE = "sql-written-elsewhere"
@@ -50,6 +51,7 @@ def entity_fragments(entity: Entity, *, dialect: str | None) -> Iterator[Problem
     """One entity's fragments (imports call this to give the problem its line)."""
     yield from _field_fragments(entity, dialect)
     yield from _entity_fragments(entity, dialect)
+    yield from index_options(entity, dialect=dialect)
 
 
 def _field_fragments(entity: Entity, dialect: str | None) -> Iterator[Problem]:

@@ -12,16 +12,15 @@ from django import forms
 
 from designer import edits, ops, type_catalog
 from designer.formats.dbml_types import field_type_from_text
+from designer.index_keys import parse_index_keys, parse_storage
 from designer.keys import non_unique_references
 from designer.problems import SchemaError
 from designer.schema import (
     DefaultKind,
     Entity,
     Field,
-    IndexColumn,
     IndexMethod,
     Schema,
-    SortOrder,
     TypeKind,
 )
 from designer.types import dialect_of
@@ -184,11 +183,16 @@ def initial_for_field(schema: Schema, entity: Entity, field: Field) -> dict:
 
 
 class IndexForm(SchemaForm):
-    columns = forms.CharField(max_length=500, help_text="in order, e.g. author_id, published_at desc")
+    columns = forms.CharField(
+        max_length=500,
+        help_text='in order, e.g. author_id, published_at desc nulls last, title(191), name collate "C" text_pattern_ops',
+    )
     include = forms.CharField(required=False, max_length=500, help_text="covering columns (INCLUDE)")
     unique = forms.BooleanField(required=False)
+    nulls_not_distinct = forms.BooleanField(required=False)
     method = forms.ChoiceField(choices=[(m.value, m.value) for m in IndexMethod], initial="btree")
     predicate = forms.CharField(required=False, max_length=500, help_text="partial index: WHERE …")
+    storage = forms.CharField(required=False, max_length=200, help_text="storage parameters, e.g. fillfactor = 70")
     name = forms.CharField(required=False, max_length=63, help_text="empty: generated")
 
     def __init__(self, *args, entity: Entity, **kwargs):
@@ -196,18 +200,16 @@ class IndexForm(SchemaForm):
         self.entity = entity
 
     def clean_columns(self):
-        columns = []
-        for part in [p.strip() for p in self.cleaned_data["columns"].split(",") if p.strip()]:
-            words = part.split()
-            order = SortOrder.DESC if len(words) > 1 and words[-1].lower() == "desc" else SortOrder.ASC
-            name = " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in ("asc", "desc") else part
-            field = self.entity.field_by_name(name)
-            if field is None:
-                raise forms.ValidationError(f"{self.entity.name} has no field “{name}”.")
-            columns.append(IndexColumn(field_id=field.id, order=order))
-        if not columns:
-            raise forms.ValidationError("Name at least one column.")
-        return tuple(columns)
+        try:
+            return parse_index_keys(self.entity, self.cleaned_data["columns"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean_storage(self):
+        try:
+            return parse_storage(self.cleaned_data["storage"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
 
     def clean_include(self):
         names = [p.strip() for p in self.cleaned_data["include"].split(",") if p.strip()]

@@ -103,7 +103,7 @@ def test_index_column_order_and_predicate_changes_are_described(blog):
     (change,) = compare(blog, _swap_entity(blog, replace(posts, indexes=(changed,)))).changes
     assert change.kind == "index" and change.action == "changed"
     assert change.details == (
-        "columns: author_id, published_at → author_id DESC, published_at",
+        "columns: author_id, published_at → author_id desc, published_at",
         "where: (none) → published_at IS NOT NULL",
     )
 

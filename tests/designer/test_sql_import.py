@@ -91,7 +91,7 @@ def test_mysql_dump_types_enums_keys_and_comments():
     assert users["doubled"].generated == "char_length(name) * 2"
     assert schema.entity_by_name("users").comment == "people" and fields(schema, "posts")["author_id"].comment
     posts = schema.entity_by_name("posts")
-    assert {i.name: i.method_written for i in posts.indexes} == {"posts_title": "fulltext", "posts_author_idx": None}
+    assert {i.name: i.method.value for i in posts.indexes} == {"posts_title": "fulltext", "posts_author_idx": "btree"}
     assert {r.name for r in schema.relationships} == {"posts_author", "profile_user"}
     notices = {(n.line, n.message) for n in result.notices}
     assert (27, "skipped CREATE VIEW (not part of a schema)") in notices

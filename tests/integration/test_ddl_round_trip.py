@@ -34,7 +34,9 @@ def test_postgresql_ddl_import_export_is_identical(name):
     ddl = full_ddl(_schemas()[name], dialect="postgresql")
     if name != "rich.dbml":  # a DBML showcase (a uuid key referenced by an integer), not a database
         _apply_on_postgresql(ddl)
-    assert full_ddl(import_text(ddl, fmt="postgresql").schema, dialect="postgresql") == ddl
+    again = full_ddl(import_text(ddl, fmt="postgresql").schema, dialect="postgresql")
+    # A MySQL FULLTEXT index is written as a btree with a warning; read back, it is a btree.
+    assert again == "".join(line for line in ddl.splitlines(keepends=True) if "[mysql-index-method]" not in line)
 
 
 def _apply_on_postgresql(ddl: str) -> None:

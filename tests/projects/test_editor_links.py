@@ -96,6 +96,41 @@ def test_composite_index_with_order_partial_and_include(client_for, project, mem
     assert index.predicate == "status = 'published'" and len(index.include) == 1
 
 
+def test_index_form_takes_opclass_collation_nulls_prefix_and_storage(client_for, project, member):
+    posts = schema_of(project).entity_by_name("posts")
+    data = {
+        "columns": 'title(191) collate "C" text_pattern_ops desc nulls last, slug',
+        "method": "btree",
+        "unique": "on",
+        "nulls_not_distinct": "on",
+        "storage": "fillfactor = 70",
+        "predicate": "status = 'published'",
+    }
+    response = post(client_for(member), "index_add", project, data, posts.id)
+    assert response.status_code == 200
+    index = schema_of(project).entity(posts.id).indexes[-1]
+    key = index.columns[0]
+    assert (key.length, key.collation, key.opclass, key.order, key.nulls.value) == (
+        191,
+        "C",
+        "text_pattern_ops",
+        SortOrder.DESC,
+        "last",
+    )
+    assert index.nulls_not_distinct and index.storage[0].name == "fillfactor" and index.predicate
+    # The editor shows what it keeps.
+    shown = "title(191) collate &quot;C&quot; text_pattern_ops desc nulls last, slug) nulls not distinct with (fillfactor = 70)"
+    assert shown in response.content.decode()
+
+
+@pytest.mark.parametrize("storage", ["fillfactor = 70); DROP TABLE x", "fill factor = 1", "m"])
+def test_index_form_refuses_storage_that_is_not_name_and_value(client_for, project, member, storage):
+    posts = schema_of(project).entity_by_name("posts")
+    data = {"columns": "title", "method": "btree", "storage": storage}
+    response = post(client_for(member), "index_add", project, data, posts.id)
+    assert response.status_code == 422 and "is not name = value" in response.content.decode()
+
+
 def test_generated_index_names_fit_63_bytes(client_for, project, member):
     client = client_for(member)
     posts = schema_of(project).entity_by_name("posts")
