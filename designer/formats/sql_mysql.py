@@ -18,11 +18,12 @@ from sqlglot.dialects.dialect import Dialect
 from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import TokenType
 
+from designer.db_objects import ObjectDraft, statement_sql
 from designer.formats.mysql_delimiters import without_client_delimiters
 from designer.formats.sql_builder import ACTIONS, ColumnDraft, ForeignKeyDraft, IndexDraft, SchemaBuilder, TableDraft
 from designer.formats.sql_text import default_text_after, parenthesized_after, type_text_at, unwrap
 from designer.problems import Problem, SchemaError
-from designer.schema import Default, DefaultKind, Schema, SortOrder
+from designer.schema import Default, DefaultKind, ObjectKind, Schema, SortOrder
 from designer.types import MYSQL, SQLITE
 
 _NOT_COLUMNS = frozenset(
@@ -70,7 +71,7 @@ class _Reader:
         for match in _CONDITIONAL.finditer(self.text):  # mysqldump's /*!40101 SET … */ statements
             words = " ".join(match[1].split()[:3]) or "version-conditional comment"
             self.builder.skipped(words, self.text.count("\n", 0, match.start()) + 1)
-        for statement in _statements(tokens):
+        for statement in _with_trigger_bodies(_statements(tokens)):
             self._statement(statement)
         self._drop_foreign_key_indexes()
         if not self.builder.tables:
@@ -90,6 +91,10 @@ class _Reader:
         self.line = tokens[0].line
         tokens = [t for t in tokens if t.token_type is not TokenType.SEMICOLON]
         if not tokens:
+            return
+        kind = _object_kind(tokens, self.dialect)
+        if kind is not None:
+            self._database_object(kind, tokens)
             return
         # MariaDB's FOREIGN KEY IF NOT EXISTS is beyond sqlglot: blanked out, offsets kept.
         source = _MARIADB_ONLY.sub(
@@ -111,6 +116,29 @@ class _Reader:
             self._alter_table(tree)
         else:
             self.builder.skipped(" ".join(t.text.upper() for t in tokens[:2]), self.line)
+
+    def _database_object(self, kind: ObjectKind, tokens) -> None:
+        """A view, trigger or virtual table, kept as written (``designer.db_objects``): the
+        names it uses are its dependencies where they name a table or a column of one."""
+        keyword = next(i for i, t in enumerate(tokens) if t.text.upper() in _OBJECT_WORDS)
+        at = keyword + (2 if kind is ObjectKind.VIRTUAL_TABLE else 1)
+        while at < len(tokens) and tokens[at].text.upper() in ("IF", "NOT", "EXISTS"):
+            at += 1
+        name, namespace = tokens[at].text, None
+        if at + 2 < len(tokens) and tokens[at + 1].token_type is TokenType.DOT:
+            namespace, name = name, tokens[at + 2].text
+        words = [t.text for t in tokens[at + 1 :] if t.token_type is not TokenType.STRING]
+        self.builder.database_object(
+            ObjectDraft(
+                kind=kind,
+                key=(namespace, name),
+                sql=statement_sql(self.text[tokens[0].start : tokens[-1].end + 1]),
+                dialect=self.dialect,
+                tables=[(None, word) for word in words],
+                columns=set(words),
+                line=self.line,
+            )
+        )
 
     def _drop_foreign_key_indexes(self) -> None:
         """MySQL gives every foreign key an index named after it (mysqldump lists it, DDL
@@ -295,6 +323,44 @@ def _predicate(source: str, where, glot: str) -> str | None:
         return None
     found = list(_WHERE.finditer(source))
     return unwrap(source[found[-1].end() :].strip()) if found else where.this.sql(glot)
+
+
+_OBJECT_WORDS = frozenset({"VIEW", "TRIGGER", "VIRTUAL"})
+
+
+def _object_kind(tokens, dialect: str) -> ObjectKind | None:
+    """CREATE [TEMP] VIEW / TRIGGER / VIRTUAL TABLE (and MySQL's ALGORITHM=… DEFINER=…
+    before VIEW): the objects kept as written."""
+    if not tokens or tokens[0].text.upper() != "CREATE":
+        return None
+    for token in tokens[1:12]:
+        word = token.text.upper()
+        if word in ("TABLE", "INDEX", "AS", "ON", "USING", "(") or token.token_type is TokenType.L_PAREN:
+            return None
+        if word == "VIEW":
+            return ObjectKind.VIEW
+        if word == "TRIGGER":
+            return ObjectKind.TRIGGER
+        if word == "VIRTUAL" and dialect == SQLITE:
+            return ObjectKind.VIRTUAL_TABLE
+    return None
+
+
+def _with_trigger_bodies(statements):
+    """A trigger's BEGIN … END holds statements of its own: the trigger is everything up
+    to the END that closes it, as one statement."""
+    pending: list = []
+    for statement in statements:
+        if not pending and _object_kind(statement, SQLITE) is not ObjectKind.TRIGGER:
+            yield statement
+            continue
+        pending += statement
+        words = [t.text.upper() for t in pending if t.token_type is not TokenType.SEMICOLON]
+        if "BEGIN" not in words or words[-1] == "END":
+            yield pending
+            pending = []
+    if pending:
+        yield pending
 
 
 def _statements(tokens):

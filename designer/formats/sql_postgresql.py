@@ -5,7 +5,8 @@ Tables, columns with their types as written, defaults (a ``nextval`` default is 
 identity), identity and generated columns, primary/unique/foreign keys and checks inline
 or added later by ALTER TABLE, indexes (partial, expression, INCLUDE, method, DESC),
 enums (CREATE TYPE … AS ENUM), COMMENT ON, and partitioned tables (one entity listing its
-partitions). Every other statement is a notice "skipped … (line N)".
+partitions). Views, materialized views, functions, triggers and sequences are kept as
+written (``schema.DatabaseObject``). Every other statement is a notice "skipped … (line N)".
 
 Why JSON: pglast builds its Python syntax tree about 20 times slower than it parses; the
 parse tree as JSON (plain dicts) keeps a 1,400-table dump within a few seconds. Every
@@ -19,6 +20,7 @@ import re
 
 from pglast.parser import ParseError, parse_sql_json
 
+from designer.db_objects import ObjectDraft, postgresql_references, statement_sql
 from designer.formats.sql_builder import ACTIONS, ColumnDraft, ForeignKeyDraft, IndexDraft, SchemaBuilder, TableDraft
 from designer.formats.sql_text import (
     ByteOffsets,
@@ -32,20 +34,15 @@ from designer.formats.sql_text import (
     unwrap,
 )
 from designer.problems import Problem, SchemaError
-from designer.schema import Default, DefaultKind, Schema, SortOrder
+from designer.schema import Default, DefaultKind, ObjectKind, Schema, SortOrder
 from designer.types import POSTGRESQL
 
 _FK_ACTIONS = {"r": "restrict", "c": "cascade", "n": "set null", "d": "set default"}
 _SKIPPED = {
     "VariableSetStmt": "SET",
     "SelectStmt": "SELECT",
-    "CreateSeqStmt": "CREATE SEQUENCE",
     "AlterSeqStmt": "ALTER SEQUENCE",
-    "CreateFunctionStmt": "CREATE FUNCTION",
-    "CreateTrigStmt": "CREATE TRIGGER",
     "GrantStmt": "GRANT",
-    "ViewStmt": "CREATE VIEW",
-    "CreateTableAsStmt": "CREATE MATERIALIZED VIEW",
     "CreateExtensionStmt": "CREATE EXTENSION",
     "AlterOwnerStmt": "ALTER … OWNER",
     "CreateDomainStmt": "CREATE DOMAIN",
@@ -187,6 +184,54 @@ class _Reader:
         else:
             self.builder.skipped(f"COMMENT ON {(objtype or '').removeprefix('OBJECT_')}", self.line)
 
+    # --- views, functions, triggers, sequences: kept as written (designer.db_objects) ------
+
+    def _on_ViewStmt(self, stmt: dict) -> None:
+        self._database_object(ObjectKind.VIEW, _table_key(stmt["view"]), stmt["query"])
+
+    def _on_CreateTableAsStmt(self, stmt: dict) -> None:
+        if stmt.get("objtype") != "OBJECT_MATVIEW":
+            self.builder.skipped("CREATE TABLE … AS", self.line)
+            return
+        self._database_object(ObjectKind.MATERIALIZED_VIEW, _table_key(stmt["into"]["rel"]), stmt["query"])
+
+    def _on_CreateFunctionStmt(self, stmt: dict) -> None:
+        self._database_object(ObjectKind.FUNCTION, _names_key(_strings(stmt["funcname"])), {})
+
+    def _on_CreateTrigStmt(self, stmt: dict) -> None:
+        # A trigger lives in its table's namespace; its function is a dependency too.
+        key = (_namespace(stmt["relation"].get("schemaname")), stmt["trigname"])
+        self._database_object(
+            ObjectKind.TRIGGER,
+            key,
+            [stmt, {"RangeVar": stmt["relation"]}, {"FuncCall": {"funcname": stmt["funcname"]}}],
+        )
+
+    def _on_CreateSeqStmt(self, stmt: dict) -> None:
+        self._database_object(ObjectKind.SEQUENCE, _table_key(stmt["sequence"]), {})
+
+    def _on_AlterSeqStmt(self, stmt: dict) -> None:
+        owned = any(_only(option)[1].get("defname") == "owned_by" for option in stmt.get("options", []))
+        if owned:  # pg_dump's serial: the sequence belongs to its column
+            self.builder.serial_sequences.add(_folded(_table_key(stmt["sequence"])))
+        else:
+            self.builder.skipped("ALTER SEQUENCE", self.line)
+
+    def _database_object(self, kind: ObjectKind, key, tree) -> None:
+        tables, columns, functions = postgresql_references(tree)
+        self.builder.database_object(
+            ObjectDraft(
+                kind=kind,
+                key=key,
+                sql=statement_sql(self.text[self.span[0] : self.span[1]]),
+                dialect=POSTGRESQL,
+                tables=tables,
+                columns=columns,
+                functions=functions,
+                line=self.line,
+            )
+        )
+
     # --- pieces -------------------------------------------------------------------------
 
     def _column(self, table: TableDraft, element: dict) -> None:
@@ -268,6 +313,7 @@ class _Reader:
     def _default(self, column: ColumnDraft, expression: dict, written: str | None) -> None:
         kind, body = _only(expression)
         if kind == "FuncCall" and _strings(body["funcname"])[-1] == "nextval":  # serial
+            self.builder.serial_sequences.update(_sequence_named(body))
             column.identity = True
             column.default = None
             return
@@ -325,6 +371,24 @@ def _action(code: str | None, written: str, event: str):
         said = re.search(rf"on\s+{event}\s+no\s+action", written)
         return ACTIONS["no action"] if said else None
     return ACTIONS[_FK_ACTIONS[code]]
+
+
+def _sequence_named(nextval: dict) -> list[tuple[str | None, str]]:
+    """``nextval('s.users_id_seq'::regclass)`` → the sequence's key (lower-cased as
+    unquoted names are), for the sequence statements that go with the serial."""
+    args = nextval.get("args", [])
+    kind, body = _only(args[0]) if args else ("", {})
+    if kind == "TypeCast":
+        kind, body = _only(body["arg"])
+    text = body.get("sval", {}).get("sval") if kind == "A_Const" else None
+    if not text:
+        return []
+    parts = [p.strip('"') for p in text.split(".")]
+    return [_folded(((_namespace(parts[-2]) if len(parts) >= 2 else None), parts[-1]))]
+
+
+def _folded(key: tuple[str | None, str]) -> tuple[str | None, str]:
+    return (key[0].lower() if key[0] else None, key[1].lower())
 
 
 def _only(node: dict) -> tuple[str, dict]:

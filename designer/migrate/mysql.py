@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from designer.migrate import objects
 from designer.migrate.base import Context, MigrationError, Stmt, handler_for, step_comment
 from designer.migrate.model import Column, Constraint, IndexDef, Table
 from designer.migrate.steps import Step
@@ -486,6 +487,8 @@ def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
 # Every step action, by name (designer.migrate.steps.ACTIONS): a new action without a
 # renderer here is a clear MigrationError, not a KeyError.
 _HANDLERS = {
+    "drop_object": objects.drop_object,
+    "create_object": objects.create_object,
     "drop_foreign_key": _drop_foreign_key,
     "drop_index": _drop_index,
     "drop_constraint": _drop_constraint,

@@ -11,7 +11,7 @@ squawk rule that flags it.
 
 from __future__ import annotations
 
-from designer.migrate import expand
+from designer.migrate import expand, objects
 from designer.migrate.base import LOCK_TIMEOUT, STATEMENT_TIMEOUT, Context, Stmt, handler_for, step_comment
 from designer.migrate.model import IndexDef, Table
 from designer.migrate.pg_columns import add_column, alter_column
@@ -52,12 +52,10 @@ def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
             lines.append("COMMIT;")
             open_tx = False
 
-    previous_fresh = False
+    # One transaction for the file, so a failure commits nothing: only what PostgreSQL runs
+    # outside a transaction (CONCURRENTLY, ADD VALUE, a batched backfill) or after a commit
+    # (VALIDATE under its weaker lock) ends it; the header lists those commit points.
     for number, (step, statements) in enumerate(blocks):
-        fresh = _only_new_objects(step)
-        if ctx.zero_downtime and not (fresh and previous_fresh):
-            close()  # a step on existing tables is its own transaction: its locks are held briefly
-        previous_fresh = fresh
         if statements:
             lines.append(step_comment(number, step))
         for stmt in statements:
@@ -73,11 +71,6 @@ def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
             lines.append(stmt.sql)
     close()
     return "\n".join(lines) + "\n"
-
-
-def _only_new_objects(step: Step) -> bool:
-    """Creating what nobody uses yet locks nothing anyone waits for: such steps share a transaction."""
-    return step.action in ("create_schema", "create_enum", "create_table")
 
 
 # --- pieces ------------------------------------------------------------------------------
@@ -323,6 +316,8 @@ def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
 # Every step action, by name (designer.migrate.steps.ACTIONS): a new action without a
 # renderer here is a clear MigrationError, not a KeyError.
 _HANDLERS = {
+    "drop_object": objects.drop_object,
+    "create_object": objects.create_object,
     "drop_foreign_key": _drop_foreign_key,
     "drop_index": _drop_index,
     "drop_constraint": _drop_constraint,

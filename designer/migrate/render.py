@@ -21,6 +21,7 @@ from designer.migrate.base import (  # the shared types, re-exported for designe
 from designer.migrate.diff import diff_models
 from designer.migrate.fragments import for_dialect
 from designer.migrate.model import Model, build_model
+from designer.migrate.objects import other_dialects, with_object_steps
 from designer.schema import Schema
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
@@ -69,6 +70,7 @@ def _render_models(
     _check_names(new, dialect)
     _check_shape(new, dialect)
     steps, old, new = for_dialect(steps, old, new, dialect=dialect, fail=MigrationError)
+    steps = with_object_steps(steps, old, new, dialect=dialect)
     zero_downtime = zero_downtime and dialect == POSTGRESQL
     context = Context(
         dialect,
@@ -78,6 +80,8 @@ def _render_models(
         steps=list(steps),
         expand_contract=expand_contract and zero_downtime,
     )
+    for message in other_dialects(new, dialect):
+        context.warn("object-other-dialect", message)
     renderer = _renderer(dialect)
     blocks = []
     for number, step in enumerate(steps):
