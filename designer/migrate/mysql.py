@@ -21,6 +21,7 @@ import re
 
 from designer.migrate import objects
 from designer.migrate.base import Context, MigrationError, Stmt, handler_for, step_comment
+from designer.migrate.data_risks import guard_lines
 from designer.migrate.model import Column, Constraint, IndexDef, Table
 from designer.migrate.steps import Step
 from designer.schema import IndexColumn, IndexMethod, RefAction, SortOrder, TypeKind
@@ -57,7 +58,7 @@ def render_step(step: Step, ctx: Context) -> list[Stmt]:
 
 
 def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
-    lines = []
+    lines = guard_lines(ctx)
     for number, (step, statements) in enumerate(blocks):
         if statements:
             lines.append(step_comment(number, step))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from designer.migrate import expand, objects
 from designer.migrate.base import LOCK_TIMEOUT, STATEMENT_TIMEOUT, Context, Stmt, handler_for, step_comment
+from designer.migrate.data_risks import guard_lines
 from designer.migrate.model import IndexDef, Table
 from designer.migrate.pg_columns import add_column, alter_column
 from designer.migrate.pg_sql import (
@@ -44,6 +45,7 @@ def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
             f"SET lock_timeout = '{LOCK_TIMEOUT}';",
             f"SET statement_timeout = '{STATEMENT_TIMEOUT}';",
         ]
+    lines += commit_points(blocks) + guard_lines(ctx)
     open_tx = False
 
     def close() -> None:
@@ -73,7 +75,18 @@ def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
     return "\n".join(lines) + "\n"
 
 
-# --- pieces ------------------------------------------------------------------------------
+def commit_points(blocks: list[tuple[Step, list[Stmt]]]) -> list[str]:
+    """Where the file commits before its end, said first: a failure after one of those
+    leaves the steps before it applied (run the file again from the failed step)."""
+    steps = [number for number, (_, statements) in enumerate(blocks) if any(s.mode != "tx" for s in statements)]
+    if not steps:
+        return ["-- One transaction: a failure anywhere commits nothing."]
+    listed = ", ".join(str(n) for n in steps)
+    return [
+        f"-- NOT ONE TRANSACTION: step{'s' if len(steps) > 1 else ''} {listed} run outside a transaction or after a "
+        "commit (CONCURRENTLY, ADD VALUE, batched backfill, VALIDATE): a failure after one leaves the steps "
+        "before it committed."
+    ]
 
 
 # --- one function per action -------------------------------------------------------------

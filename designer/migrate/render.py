@@ -18,6 +18,7 @@ from designer.migrate.base import (  # the shared types, re-exported for designe
     MigrationError,
     _comment,
 )
+from designer.migrate.data_risks import announce
 from designer.migrate.diff import diff_models
 from designer.migrate.fragments import for_dialect
 from designer.migrate.model import Model, build_model
@@ -89,6 +90,7 @@ def _render_models(
         blocks.append((step, renderer.render_step(step, context)))
         if step.loses_data:
             context.irreversible.append(_loss(step))
+    announce(steps, context)
     body = renderer.assemble(blocks, context)
     return _header(context, len(steps)) + body, context
 

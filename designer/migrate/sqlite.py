@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from designer.migrate import objects
 from designer.migrate.base import Context, Stmt, handler_for, step_comment
+from designer.migrate.data_risks import guard_lines
 from designer.migrate.model import Column, Constraint, IndexDef, Table
 from designer.migrate.steps import Step
 from designer.schema import RefAction, SortOrder
@@ -50,7 +51,7 @@ def render_step(step: Step, ctx: Context) -> list[Stmt]:
 
 
 def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
-    lines = ["PRAGMA foreign_keys = OFF;", "BEGIN;"]
+    lines = ["PRAGMA foreign_keys = OFF;", "BEGIN;", *guard_lines(ctx)]
     numbered = list(enumerate(blocks))
     # Views, triggers and virtual tables read the tables in their final shape: after the rebuilds.
     last = [(n, block) for n, block in numbered if block[0].action == "create_object"]

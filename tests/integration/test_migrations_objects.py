@@ -1,0 +1,141 @@
+"""Migrations on populated databases that hold views (and a view on a view): a rename, a
+type change and a new required column go up and down with the views dropped and created
+again around them, in one transaction; a step that cannot run on the rows there stops the
+file before anything commits, with the reason the file announced."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from designer.formats.sql_mysql import parse_sqlite
+from designer.formats.sql_postgresql import parse_postgresql
+from designer.migrate import diff, full_ddl, render
+from designer.schema import Default, DefaultKind, Field, FieldType, Schema, TypeKind, replace
+from tests.integration.migration_servers import Postgres, SQLite
+
+SOURCE = """
+CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL, age integer, code text NOT NULL);
+CREATE VIEW adults AS SELECT id, name, age FROM users WHERE age >= 18;
+CREATE VIEW adult_names AS SELECT name, age FROM adults;
+"""
+ROWS = "INSERT INTO users (id, name, age, code) VALUES (1, 'Ann', 41, 'a'), (2, 'Bob', 12, 'b'), (3, 'Cy', 30, 'c');"
+
+
+def _changed(schema: Schema, *, token_default: str | None, drop_code: bool = False) -> Schema:
+    """users.name renamed full_name, age integer → bigint, a required token added."""
+    users = schema.entities[0]
+    fields = []
+    for field in users.fields:
+        if field.name == "name":
+            field = replace(field, name="full_name")
+        elif field.name == "age":
+            field = replace(field, type=FieldType(TypeKind.BIGINT))
+        elif field.name == "code" and drop_code:
+            continue
+        fields.append(field)
+    default = Default(DefaultKind.LITERAL, f"'{token_default}'") if token_default else None
+    fields.append(Field(id="fld_token", name="token", type=FieldType(TypeKind.TEXT), nullable=False, default=default))
+    return replace(schema, entities=(replace(users, fields=tuple(fields)),))
+
+
+def _migration(old: Schema, new: Schema, dialect: str):
+    return render(diff(old, new), dialect=dialect, old=old, new=new)
+
+
+@pytest.fixture
+def postgres():
+    database = Postgres("objects")
+    yield database
+    database.close()
+
+
+def _pg_views(postgres) -> list[tuple]:
+    return postgres.connection.execute(
+        "SELECT viewname FROM pg_views WHERE schemaname = 'public' ORDER BY 1"
+    ).fetchall()
+
+
+@pytest.mark.postgres
+def test_postgresql_up_and_down_keep_rows_and_recreate_the_views_around_the_changes(postgres, tmp_path):
+    v1, _ = parse_postgresql(SOURCE)
+    v2 = _changed(v1, token_default="none")
+    postgres.apply(full_ddl(v1, dialect="postgresql"), tmp_path)
+    postgres.connection.execute(ROWS)
+    migration = _migration(v1, v2, "postgresql")
+    assert "-- One transaction: a failure anywhere commits nothing." in migration.up
+    assert migration.up.count("BEGIN;") == 1
+    assert "dependent-object-recreated" in migration.up
+    postgres.apply(migration.up, tmp_path)
+    q = postgres.connection.execute
+    assert q("SELECT full_name, age FROM adult_names ORDER BY 1").fetchall() == [("Ann", 41), ("Cy", 30)]
+    assert q("SELECT pg_typeof(age)::text FROM adults LIMIT 1").fetchone() == ("bigint",)
+    assert q("SELECT count(*) FROM users WHERE token = 'none'").fetchone() == (3,)
+    postgres.apply(migration.down, tmp_path)
+    assert q("SELECT name, age FROM adult_names ORDER BY 1").fetchall() == [("Ann", 41), ("Cy", 30)]
+    assert q("SELECT pg_typeof(age)::text FROM adults LIMIT 1").fetchone() == ("integer",)
+    assert _pg_views(postgres) == [("adult_names",), ("adults",)]
+
+
+@pytest.mark.postgres
+def test_postgresql_a_step_that_fails_on_the_rows_stops_the_file_before_anything_commits(postgres, tmp_path):
+    v1, _ = parse_postgresql(SOURCE)
+    v2 = _changed(v1, token_default=None, drop_code=True)  # a new required field with no default
+    postgres.apply(full_ddl(v1, dialect="postgresql"), tmp_path)
+    postgres.connection.execute(ROWS)
+    before = postgres.snapshot()
+    migration = _migration(v1, v2, "postgresql")
+    reason = "users.token is added NOT NULL without a default: this will fail on a populated table"
+    assert "[fails-on-data] step" in migration.up and reason in migration.up
+    assert "BACKFILL PLACEHOLDER" in migration.up
+    with pytest.raises(AssertionError, match="will fail on a populated table"):
+        postgres.apply(migration.up, tmp_path)
+    assert postgres.snapshot() == before and _pg_views(postgres) == [("adult_names",), ("adults",)]
+    # The same change on an empty table goes up; its down brings back the required code
+    # the up dropped, which the now populated table cannot fill: stopped, with the reason.
+    postgres.connection.execute("DELETE FROM users")
+    postgres.apply(migration.up, tmp_path)
+    postgres.connection.execute("INSERT INTO users (id, full_name, age, token) VALUES (1, 'Ann', 41, 't')")
+    after = postgres.snapshot()
+    assert "users.code is added NOT NULL without a default: this will fail on a populated table" in migration.down
+    with pytest.raises(AssertionError, match=r"users\.code is added NOT NULL"):
+        postgres.apply(migration.down, tmp_path)
+    assert postgres.snapshot() == after
+
+
+def _sqlite_views(database) -> list[str]:
+    return [name for kind, name, _, _ in database.snapshot() if kind == "view"]
+
+
+def test_sqlite_up_and_down_keep_rows_and_recreate_the_views_around_the_rebuild(tmp_path):
+    v1, _ = parse_sqlite(SOURCE)
+    v2 = _changed(v1, token_default="none")
+    database = SQLite(tmp_path / "objects.db")
+    database.apply(full_ddl(v1, dialect="sqlite"))
+    database.apply(ROWS)
+    migration = _migration(v1, v2, "sqlite")
+    database.apply(migration.up)
+    with sqlite3.connect(database.path) as connection:
+        rows = connection.execute("SELECT full_name, age FROM adult_names ORDER BY 1").fetchall()
+        tokens = connection.execute("SELECT count(*) FROM users WHERE token = 'none'").fetchone()
+    connection.close()
+    assert rows == [("Ann", 41), ("Cy", 30)] and tokens == (3,)
+    database.apply(migration.down)
+    with sqlite3.connect(database.path) as connection:
+        rows = connection.execute("SELECT name, age FROM adult_names ORDER BY 1").fetchall()
+    connection.close()
+    assert rows == [("Ann", 41), ("Cy", 30)]
+    assert _sqlite_views(database) == ["adult_names", "adults"]
+
+
+def test_sqlite_a_step_that_fails_on_the_rows_stops_the_file_with_its_reason(tmp_path):
+    v1, _ = parse_sqlite(SOURCE)
+    v2 = _changed(v1, token_default=None)
+    database = SQLite(tmp_path / "objects.db")
+    database.apply(full_ddl(v1, dialect="sqlite"))
+    database.apply(ROWS)
+    before = database.snapshot()
+    with pytest.raises(AssertionError, match=r"users\.token is added NOT NULL without a default"):
+        database.apply(_migration(v1, v2, "sqlite").up)
+    assert database.snapshot() == before
