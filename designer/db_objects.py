@@ -6,11 +6,13 @@ them (``schema.DatabaseObject``), never designed. What the readers and migration
 - ``postgresql_references``: the tables, columns and functions a pglast parse tree names;
 - ``creation_order``: objects in an order each one's dependencies come first;
 - ``dependents``: the objects that use something a migration changes (views on views too);
-- ``renamed``: an object's SQL with a renamed table or column spelled the new way.
+- ``renamed``: an object's SQL with a renamed table or column spelled the new way, and
+  ``follow_renames``, which keeps every object's SQL in step with the edits.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -26,14 +28,7 @@ EARLY_KINDS = frozenset({ObjectKind.FUNCTION, ObjectKind.SEQUENCE})
 BLOCKING_KINDS = frozenset(
     {ObjectKind.VIEW, ObjectKind.MATERIALIZED_VIEW, ObjectKind.TRIGGER, ObjectKind.VIRTUAL_TABLE}
 )
-KIND_LABELS = {
-    ObjectKind.VIEW: "view",
-    ObjectKind.MATERIALIZED_VIEW: "materialized view",
-    ObjectKind.FUNCTION: "function",
-    ObjectKind.TRIGGER: "trigger",
-    ObjectKind.SEQUENCE: "sequence",
-    ObjectKind.VIRTUAL_TABLE: "virtual table",
-}
+KIND_LABELS = {kind: kind.label for kind in ObjectKind}
 
 
 @dataclass
@@ -208,3 +203,28 @@ def renamed(sql: str, renames: dict[str, str]) -> str:
         return new if plain and not match["quoted"] else f"{quote}{new}{quote}"
 
     return _TOKENS.sub(replace, sql)
+
+
+def follow_renames(before, after):
+    """``after`` with every object that reads a table or field renamed by the edit from
+    ``before`` spelled the new way, so its SQL still creates it (``designer.ops.apply``)."""
+    if not after.objects:
+        return after
+    renames: dict[str, tuple[str, str]] = {}  # id → (old name, new name)
+    for entity in after.entities:
+        old = before.entity(entity.id)
+        if old is None or old is entity:
+            continue
+        if old.name != entity.name:
+            renames[entity.id] = (old.name, entity.name)
+        for field_ in entity.fields:
+            previous = old.field(field_.id)
+            if previous is not None and previous.name != field_.name:
+                renames[field_.id] = (previous.name, field_.name)
+    if not renames:
+        return after
+    objects = []
+    for item in after.objects:
+        names = dict(renames[i] for i in item.depends_on if i in renames)
+        objects.append(dataclasses.replace(item, sql=renamed(item.sql, names)) if names else item)
+    return dataclasses.replace(after, objects=tuple(objects))

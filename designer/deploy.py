@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from designer.deploy_objects import object_findings
 from designer.keys import fix_for, non_unique_references
 from designer.migrate import MigrationError, diff, full_ddl, render
 from designer.migrate.fragments import PORTABLE_DEFAULTS  # the defaults migrations translate
@@ -115,6 +116,7 @@ def _rule_findings(schema: Schema, dialect: str) -> list[Finding]:
         *_defaults(schema, dialect),
         *_names(schema, dialect),
         *_indexes(schema, dialect),
+        *object_findings(schema, dialect, finding=Finding, error=ERROR, warning=WARNING),
     ]
 
 

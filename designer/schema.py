@@ -418,6 +418,10 @@ class ObjectKind(StrEnum):
     SEQUENCE = "sequence"
     VIRTUAL_TABLE = "virtual_table"  # SQLite FTS4/FTS5, R*Tree …
 
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
 
 @dataclass(frozen=True)
 class DatabaseObject:
