@@ -139,3 +139,33 @@ def test_sqlite_a_step_that_fails_on_the_rows_stops_the_file_with_its_reason(tmp
     with pytest.raises(AssertionError, match=r"users\.token is added NOT NULL without a default"):
         database.apply(_migration(v1, v2, "sqlite").up)
     assert database.snapshot() == before
+
+
+@pytest.mark.postgres
+def test_a_live_import_keeps_the_views_functions_and_triggers_with_their_dependencies(postgres, tmp_path):
+    from projects.live_import import import_database
+
+    postgres.apply(
+        SOURCE
+        + "CREATE SEQUENCE invoice_numbers;\n"
+        + "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n"
+        + "CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();\n",
+        tmp_path,
+    )
+    schema, _ = import_database(f"{postgres.url}/{postgres.name}")
+    objects = {o.name: o for o in schema.objects}
+    assert [(o.kind.value, o.name) for o in schema.objects] == [
+        ("sequence", "invoice_numbers"),
+        ("function", "touch"),
+        ("view", "adults"),
+        ("view", "adult_names"),
+        ("trigger", "users_touch"),
+    ]
+    users = schema.entity_by_name("users")
+    assert users.id in objects["adults"].depends_on and objects["adult_names"].depends_on == (objects["adults"].id,)
+    assert objects["touch"].id in objects["users_touch"].depends_on
+    # what the live database holds is what the full DDL makes again
+    postgres.reset()
+    postgres.apply(full_ddl(schema, dialect="postgresql"), tmp_path)
+    views = postgres.connection.execute("SELECT viewname FROM pg_views WHERE schemaname = 'public' ORDER BY 1")
+    assert views.fetchall() == [("adult_names",), ("adults",)]
