@@ -97,8 +97,9 @@ def _earlier(found: dict, key: TableKey, kinds: tuple[str, ...]) -> str | None:
 
 
 def postgresql_references(tree) -> tuple[list[TableKey], set[str], list[TableKey]]:
-    """The relations, column names and functions a parse tree names (CTE names and
-    aliases come out as relations too: they resolve to nothing)."""
+    """The relations (and types, which may be a table's row type), column names and
+    functions a parse tree names (CTE names, aliases and built-in types come out as
+    relations too: they resolve to nothing)."""
     tables: list[TableKey] = []
     columns: set[str] = set()
     functions: list[TableKey] = []
@@ -119,8 +120,16 @@ def postgresql_references(tree) -> tuple[list[TableKey], set[str], list[TableKey
             columns.add("*" if "A_Star" in last else last.get("String", {}).get("sval", ""))
         elif "FuncCall" in node:
             functions.append(_names_key(node["FuncCall"].get("funcname", [])))
+        # A type (a parameter's, a result's, a cast's) may be a table's row type: pglast
+        # writes these TypeName nodes unwrapped.
+        tables += [
+            _names_key(node[k]["names"]) for k in _TYPE_KEYS if isinstance(node.get(k), dict) and "names" in node[k]
+        ]
         stack.extend(node.values())
     return tables, columns, functions
+
+
+_TYPE_KEYS = ("returnType", "argType", "typeName")
 
 
 def _namespace(schema: str | None) -> str | None:

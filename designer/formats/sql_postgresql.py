@@ -196,7 +196,8 @@ class _Reader:
         self._database_object(ObjectKind.MATERIALIZED_VIEW, _table_key(stmt["into"]["rel"]), stmt["query"])
 
     def _on_CreateFunctionStmt(self, stmt: dict) -> None:
-        self._database_object(ObjectKind.FUNCTION, _names_key(_strings(stmt["funcname"])), {})
+        # Its parameter and return types may be a table's row type: a dependency on that table.
+        self._database_object(ObjectKind.FUNCTION, _names_key(_strings(stmt["funcname"])), stmt)
 
     def _on_CreateTrigStmt(self, stmt: dict) -> None:
         # A trigger lives in its table's namespace; its function is a dependency too.
@@ -265,7 +266,10 @@ class _Reader:
             column.nullable = False
         elif kind == "CONSTR_DEFAULT":
             self._default(
-                column, constraint["raw_expr"], default_text_after(self.text, self.at(constraint["location"]))
+                column,
+                constraint["raw_expr"],
+                default_text_after(self.text, self.at(constraint["location"])),
+                table=table.name,
             )
         elif kind == "CONSTR_IDENTITY":
             column.identity = True
@@ -310,10 +314,13 @@ class _Reader:
             line=self.line,
         )
 
-    def _default(self, column: ColumnDraft, expression: dict, written: str | None) -> None:
+    def _default(self, column: ColumnDraft, expression: dict, written: str | None, *, table: str) -> None:
         kind, body = _only(expression)
         if kind == "FuncCall" and _strings(body["funcname"])[-1] == "nextval":  # serial
-            self.builder.serial_sequences.update(_sequence_named(body))
+            # The serial's own sequence (named as PostgreSQL names it) comes with the column;
+            # one named otherwise is kept as an object, as the source has it.
+            own = _folded((None, f"{table}_{column.name}_seq"))[1]
+            self.builder.serial_sequences.update(key for key in _sequence_named(body) if key[1] == own)
             column.identity = True
             column.default = None
             return
@@ -339,7 +346,7 @@ class _Reader:
             if column is None:
                 self.builder.notice("sql-unknown-column", f"ALTER TABLE: no column {command.get('name')!r}", self.line)
             elif kind == "AT_ColumnDefault":
-                self._default(column, command["def"], default_text_after(self.text, self.span[0]))
+                self._default(column, command["def"], default_text_after(self.text, self.span[0]), table=table.name)
             elif kind == "AT_AddIdentity":
                 column.identity = True
             else:

@@ -64,10 +64,16 @@ def with_object_steps(steps: list[Step], old: Model, new: Model, *, dialect: str
     creates = [
         Step("create_object", new=o, detail=renames) for o in creation_order(list(after.values())) if o.id in created
     ]
-    early = [s for s in creates if s.new.kind in EARLY_KINDS]
-    late = [s for s in creates if s.new.kind not in EARLY_KINDS]
+    early = [s for s in creates if _early(s.new, new)]
+    late = [s for s in creates if not _early(s.new, new)]
     cut = next((n for n, s in enumerate(steps) if ACTIONS.index(s.action) >= _EARLY_BEFORE), len(steps))
     return [*drops, *steps[:cut], *early, *steps[cut:], *late]
+
+
+def _early(item: DatabaseObject, new: Model) -> bool:
+    """A function or sequence goes before the tables, unless it names one (a function
+    taking or returning a table's row type)."""
+    return item.kind in EARLY_KINDS and not any(new.table(i) is not None for i in item.depends_on)
 
 
 def _touched(steps: list[Step], old: Model, dialect: str) -> set[str]:
