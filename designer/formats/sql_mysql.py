@@ -140,6 +140,14 @@ class _Reader:
             )
         )
 
+    def _virtual_table_owning(self, name: str) -> str | None:
+        """The virtual table whose storage ``name`` is (FTS keeps ``<name>_data``,
+        ``_content``…, which ``.schema`` prints): the virtual table makes them again."""
+        for draft in self.builder.objects:
+            if draft.kind is ObjectKind.VIRTUAL_TABLE and name.lower() in _shadow_names(draft.key[1]):
+                return draft.key[1]
+        return None
+
     def _drop_foreign_key_indexes(self) -> None:
         """MySQL gives every foreign key an index named after it (mysqldump lists it, DDL
         writers create it first): it belongs to the key, not to the design."""
@@ -157,6 +165,9 @@ class _Reader:
         key = _table_key(tree.this.this)
         if self.dialect == SQLITE and key[1].lower().startswith("sqlite_"):
             self.builder.skipped(f"SQLite's internal table {key[1]}", self.line)
+            return
+        if self.dialect == SQLITE and (owner := self._virtual_table_owning(key[1])):
+            self.builder.skipped(f"shadow table {key[1]} of virtual table {owner}", self.line)
             return
         table = self.builder.table(key, line=self.line)
         items = _column_items(self.text, tokens)
@@ -326,6 +337,24 @@ def _predicate(source: str, where, glot: str) -> str | None:
 
 
 _OBJECT_WORDS = frozenset({"VIEW", "TRIGGER", "VIRTUAL"})
+# What FTS3/4/5 and R*Tree virtual tables keep their rows in (sqlite.org/fts5.html, fts3.html, rtree.html).
+_SHADOW_SUFFIXES = (
+    "data",
+    "idx",
+    "content",
+    "docsize",
+    "config",
+    "segments",
+    "segdir",
+    "stat",
+    "node",
+    "parent",
+    "rowid",
+)
+
+
+def _shadow_names(virtual: str) -> set[str]:
+    return {f"{virtual}_{suffix}".lower() for suffix in _SHADOW_SUFFIXES}
 
 
 def _object_kind(tokens, dialect: str) -> ObjectKind | None:

@@ -5,6 +5,9 @@ and kept in step with renames made in the editor."""
 
 from __future__ import annotations
 
+import sqlite3
+import subprocess
+
 from designer import ops
 from designer.deploy import deploy_check
 from designer.formats.json_doc import dumps, loads
@@ -121,3 +124,24 @@ def test_sqlite_virtual_tables_triggers_and_views_are_read_and_created_again_aft
     up = render(diff(v1, v2), dialect="sqlite", old=v1, new=v2).up
     assert up.index('DROP TRIGGER IF EXISTS "posts_ai"') < up.index('DROP TABLE "posts"')
     assert up.index('ALTER TABLE "_rebuild_posts" RENAME TO "posts"') < up.index("CREATE TRIGGER posts_ai")
+
+
+def test_sqlite_shadow_tables_printed_by_dot_schema_are_left_to_their_virtual_table(tmp_path):
+    path = tmp_path / "fts.db"
+    with sqlite3.connect(path) as connection:
+        connection.executescript(SQLITE + "CREATE VIRTUAL TABLE notes USING fts4(body);")
+    connection.close()
+    dump = subprocess.run(["sqlite3", str(path), ".schema"], capture_output=True, text=True, check=True).stdout
+    assert "posts_fts_data" in dump and "notes_segdir" in dump
+    schema, notices = parse_sqlite(dump)
+    assert [e.name for e in schema.entities] == ["posts"]
+    assert any("shadow table notes_segdir of virtual table notes" in n.message for n in notices)
+    rebuilt = tmp_path / "rebuilt.db"
+    subprocess.run(["sqlite3", "-bail", str(rebuilt)], input=full_ddl(schema, dialect="sqlite"), check=True, text=True)
+    with sqlite3.connect(rebuilt) as connection:
+        names = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger', 'view')")
+        }
+    connection.close()
+    assert {"posts", "posts_fts", "posts_ai", "titles", "notes", "notes_segdir"} <= names
