@@ -82,10 +82,10 @@ def commit_points(blocks: list[tuple[Step, list[Stmt]]]) -> list[str]:
     if not steps:
         return ["-- One transaction: a failure anywhere commits nothing."]
     listed = ", ".join(str(n) for n in steps)
+    which = f"steps {listed} run" if len(steps) > 1 else f"step {listed} runs"
     return [
-        f"-- NOT ONE TRANSACTION: step{'s' if len(steps) > 1 else ''} {listed} run outside a transaction or after a "
-        "commit (CONCURRENTLY, ADD VALUE, batched backfill, VALIDATE): a failure after one leaves the steps "
-        "before it committed."
+        f"-- NOT ONE TRANSACTION: {which} partly outside a transaction or after a commit (CONCURRENTLY, "
+        "ADD VALUE, batched backfill, VALIDATE): a failure after one leaves the steps before it committed."
     ]
 
 

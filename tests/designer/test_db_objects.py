@@ -145,3 +145,13 @@ def test_sqlite_shadow_tables_printed_by_dot_schema_are_left_to_their_virtual_ta
         }
     connection.close()
     assert {"posts", "posts_fts", "posts_ai", "titles", "notes", "notes_segdir"} <= names
+
+
+def test_expand_contract_changes_a_column_a_view_reads_in_place_around_the_view():
+    v1, _ = parse_postgresql(PG)
+    users = v1.entities[0]
+    age = users.field_by_name("age")
+    v2, _ = ops.apply(v1, ops.UpdateField(entity_id=users.id, field=replace(age, type=FieldType(TypeKind.BIGINT))))
+    migration = render(diff(v1, v2), dialect="postgresql", old=v1, new=v2, expand_contract=True)
+    assert migration.contract == ""  # nothing left for the contract to drop under the view
+    assert 'ALTER COLUMN "age" TYPE bigint' in migration.up and "age__new" not in migration.up
