@@ -9,11 +9,12 @@ import sqlite3
 
 import pytest
 
-from designer.formats.sql_mysql import parse_sqlite
+from designer.formats.sql_mysql import parse_mysql, parse_sqlite
 from designer.formats.sql_postgresql import parse_postgresql
 from designer.migrate import diff, full_ddl, render
 from designer.schema import Default, DefaultKind, Field, FieldType, Schema, TypeKind, replace
-from tests.integration.migration_servers import Postgres, SQLite
+from projects.live_import import import_database
+from tests.integration.migration_servers import MariaDB, Postgres, SQLite
 
 SOURCE = """
 CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL, age integer, code text NOT NULL);
@@ -143,8 +144,6 @@ def test_sqlite_a_step_that_fails_on_the_rows_stops_the_file_with_its_reason(tmp
 
 @pytest.mark.postgres
 def test_a_live_import_keeps_the_views_functions_and_triggers_with_their_dependencies(postgres, tmp_path):
-    from projects.live_import import import_database
-
     postgres.apply(
         SOURCE
         + "CREATE SEQUENCE invoice_numbers;\n"
@@ -169,3 +168,84 @@ def test_a_live_import_keeps_the_views_functions_and_triggers_with_their_depende
     postgres.apply(full_ddl(schema, dialect="postgresql"), tmp_path)
     views = postgres.connection.execute("SELECT viewname FROM pg_views WHERE schemaname = 'public' ORDER BY 1")
     assert views.fetchall() == [("adult_names",), ("adults",)]
+
+
+# --- every kind of object, created, dropped and created again, on the real servers -------------
+
+EVERY_KIND = """
+CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL, age integer);
+CREATE SEQUENCE invoice_numbers;
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.name := trim(NEW.name); RETURN NEW; END $$;
+CREATE FUNCTION oldest() RETURNS SETOF users LANGUAGE sql AS $$ SELECT * FROM users ORDER BY age DESC LIMIT 1 $$;
+CREATE VIEW adults AS SELECT id, name, age FROM users WHERE age >= 18;
+CREATE MATERIALIZED VIEW adult_count AS SELECT count(*) AS n FROM adults;
+CREATE TRIGGER users_touch BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();
+"""
+
+
+@pytest.mark.postgres
+def test_postgresql_every_kind_of_object_is_dropped_and_created_again_for_real(postgres, tmp_path):
+    v1, _ = parse_postgresql(EVERY_KIND)
+    users = v1.entities[0]
+    retyped = tuple(replace(f, type=FieldType(TypeKind.BIGINT)) if f.name == "age" else f for f in users.fields)
+    v2 = replace(v1, entities=(replace(users, fields=retyped),), objects=())  # every object removed, age retyped
+    postgres.apply(full_ddl(v1, dialect="postgresql"), tmp_path)
+    q = postgres.connection.execute
+    q("INSERT INTO users VALUES (1, '  Ann ', 41)")
+    assert q("SELECT name FROM users").fetchone() == ("Ann",)  # the trigger runs
+    migration = _migration(v1, v2, "postgresql")
+    postgres.apply(migration.up, tmp_path)
+    kinds = "SELECT count(*) FROM pg_class WHERE relkind IN ('v', 'm', 'S') AND relnamespace = 'public'::regnamespace"
+    assert q(kinds).fetchone() == (0,) and q("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal").fetchone() == (
+        0,
+    )
+    postgres.apply(migration.down, tmp_path)
+    q("REFRESH MATERIALIZED VIEW adult_count")
+    assert q("SELECT n FROM adult_count").fetchone() == (1,) and q("SELECT name FROM oldest()").fetchone() == ("Ann",)
+    assert q("SELECT nextval('invoice_numbers')").fetchone() == (1,)
+
+
+@pytest.mark.mariadb
+def test_mariadb_a_view_is_dropped_and_created_again_around_a_rename_and_the_file_runs_twice():
+    v1, _ = parse_mysql(
+        "CREATE TABLE users (id bigint PRIMARY KEY, name varchar(40) NOT NULL, age int);\n"
+        "CREATE VIEW adults AS SELECT id, name, age FROM users WHERE age >= 18;\n"
+    )
+    v2 = _changed(v1, token_default="none")
+    database = MariaDB("objects")
+    try:
+        database.apply(full_ddl(v1, dialect="mysql"))
+        database.apply("INSERT INTO users (id, name, age) VALUES (1, 'Ann', 41), (2, 'Bob', 12);")
+        migration = _migration(v1, v2, "mysql")
+        database.apply(migration.up)
+        database.apply(migration.up)  # re-runnable: every statement finds its work done
+        database.apply("SELECT full_name FROM adults;")
+        database.apply(migration.down)
+        database.apply(migration.down)
+        database.apply("SELECT name FROM adults;")
+    finally:
+        database.close()
+
+
+def test_sqlite_triggers_and_virtual_tables_survive_a_rebuild_for_real(tmp_path):
+    v1, _ = parse_sqlite(
+        "CREATE TABLE posts (id integer PRIMARY KEY, title text, body text);\n"
+        "CREATE VIRTUAL TABLE posts_fts USING fts5(title, body, content='posts');\n"
+        "CREATE TRIGGER posts_ai AFTER INSERT ON posts BEGIN\n"
+        "  INSERT INTO posts_fts (rowid, title, body) VALUES (new.id, new.title, new.body);\nEND;\n"
+    )
+    posts = v1.entities[0]
+    required = tuple(replace(f, nullable=False) if f.name == "title" else f for f in posts.fields)
+    v2 = replace(v1, entities=(replace(posts, fields=required),))
+    database = SQLite(tmp_path / "fts.db")
+    database.apply(full_ddl(v1, dialect="sqlite"))
+    database.apply("INSERT INTO posts (id, title, body) VALUES (1, 'hello', 'world');")
+    migration = _migration(v1, v2, "sqlite")
+    database.apply(migration.up)  # the table is rebuilt: its trigger goes with it and comes back
+    database.apply("INSERT INTO posts (id, title, body) VALUES (2, 'again', 'text');")
+    with sqlite3.connect(database.path) as connection:
+        found = connection.execute("SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'again'").fetchall()
+    connection.close()
+    assert found == [(2,)]
+    database.apply(migration.down)
+    assert [name for kind, name, _, _ in database.snapshot() if kind == "trigger"] == ["posts_ai"]
