@@ -362,7 +362,7 @@ def _object_kind(tokens, dialect: str) -> ObjectKind | None:
     before VIEW): the objects kept as written."""
     if not tokens or tokens[0].text.upper() != "CREATE":
         return None
-    for token in tokens[1:12]:
+    for token in tokens[1:20]:  # past ALGORITHM=… DEFINER=`u`@`h` SQL SECURITY …
         word = token.text.upper()
         if word in ("TABLE", "INDEX", "AS", "ON", "USING", "(") or token.token_type is TokenType.L_PAREN:
             return None

@@ -11,7 +11,7 @@ import subprocess
 from designer import ops
 from designer.deploy import deploy_check
 from designer.formats.json_doc import dumps, loads
-from designer.formats.sql_mysql import parse_sqlite
+from designer.formats.sql_mysql import parse_mysql, parse_sqlite
 from designer.formats.sql_postgresql import parse_postgresql
 from designer.migrate import diff, full_ddl, render
 from designer.notices import statement_kind
@@ -155,3 +155,15 @@ def test_expand_contract_changes_a_column_a_view_reads_in_place_around_the_view(
     migration = render(diff(v1, v2), dialect="postgresql", old=v1, new=v2, expand_contract=True)
     assert migration.contract == ""  # nothing left for the contract to drop under the view
     assert 'ALTER COLUMN "age" TYPE bigint' in migration.up and "age__new" not in migration.up
+
+
+def test_a_mysql_view_with_its_definer_clause_is_kept_with_its_dependencies():
+    schema, _ = parse_mysql(
+        "CREATE TABLE u (id int PRIMARY KEY, a int);\n"
+        "CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY DEFINER VIEW `v` AS "
+        "select `u`.`a` AS `a` from `u`;\n"
+    )
+    (view,) = schema.objects
+    table = schema.entities[0]
+    assert (view.kind, view.name, view.dialect) == (ObjectKind.VIEW, "v", "mysql")
+    assert view.depends_on == (table.id, table.field_by_name("a").id)
