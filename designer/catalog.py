@@ -35,6 +35,8 @@ class PostgresCatalog:
     indexes: list[str] = field(default_factory=list)  # pg_get_indexdef
     table_comments: list[tuple[str, str, str]] = field(default_factory=list)
     column_comments: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # CREATE statements of the views, functions, triggers and sequences, as the server prints them
+    objects: list[str] = field(default_factory=list)
 
 
 def postgresql_schema(catalog: PostgresCatalog) -> tuple[Schema, tuple[Problem, ...]]:
@@ -81,6 +83,7 @@ def postgresql_ddl(catalog: PostgresCatalog) -> str:
     for namespace, table, column, comment in catalog.column_comments:
         target = f"{_qualified(namespace, table)}.{_ident(column)}"
         statements.append(f"COMMENT ON COLUMN {target} IS {_literal(comment)}")
+    statements += [definition.strip().rstrip(";") for definition in catalog.objects]
     return ";\n".join(statements) + ";\n"
 
 

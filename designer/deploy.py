@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from designer.deploy_index_options import index_option_findings
+from designer.deploy_objects import object_findings
 from designer.keys import fix_for, non_unique_references
 from designer.migrate import MigrationError, diff, full_ddl, render
 from designer.migrate.fragments import PORTABLE_DEFAULTS  # the defaults migrations translate
@@ -120,6 +121,7 @@ def _rule_findings(schema: Schema, dialect: str) -> list[Finding]:
             Finding(dialect, what, message, fix, WARNING)
             for what, message, fix in index_option_findings(schema, dialect)
         ),
+        *object_findings(schema, dialect, finding=Finding, error=ERROR, warning=WARNING),
     ]
 
 

@@ -19,6 +19,16 @@ class MigrationText:
     down: str = ""
     warnings: tuple[str, ...] = ()  # "[code] message", as the file's header says them
     error: str = ""  # the reason this dialect cannot be written; up and down are then empty
+    down_warnings: tuple[str, ...] = ()
+
+    @property
+    def fails_on_data(self) -> tuple[str, ...]:
+        """The steps, up and down, that can fail on the rows a table holds."""
+        marked = [("up", w) for w in self.warnings] + [("down", w) for w in self.down_warnings]
+        return tuple(f"{way}: {w.removeprefix(_RISK)}" for way, w in marked if w.startswith(_RISK))
+
+
+_RISK = "[fails-on-data] "
 
 
 def migration_texts(before: Schema, after: Schema) -> list[MigrationText]:
@@ -34,4 +44,12 @@ def _text(steps, before: Schema, after: Schema, dialect: str) -> MigrationText:
     except MigrationError as error:
         return MigrationText(dialect=dialect, label=label, error=str(error))
     warnings = tuple(f"[{w.code}] {w.message}" for w in migration.warnings)
-    return MigrationText(dialect=dialect, label=label, up=migration.up, down=migration.down, warnings=warnings)
+    down_warnings = tuple(f"[{w.code}] {w.message}" for w in migration.down_warnings)
+    return MigrationText(
+        dialect=dialect,
+        label=label,
+        up=migration.up,
+        down=migration.down,
+        warnings=warnings,
+        down_warnings=down_warnings,
+    )

@@ -465,6 +465,40 @@ class DiagramSettings:
         return next((a for a in self.areas if a.id == area_id), None)
 
 
+class ObjectKind(StrEnum):
+    """What a database object is. None of them is design; migrations and the full DDL need them."""
+
+    VIEW = "view"
+    MATERIALIZED_VIEW = "materialized_view"
+    FUNCTION = "function"
+    TRIGGER = "trigger"
+    SEQUENCE = "sequence"
+    VIRTUAL_TABLE = "virtual_table"  # SQLite FTS4/FTS5, R*Tree …
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+@dataclass(frozen=True)
+class DatabaseObject:
+    """A view, function, trigger, sequence or virtual table, kept as the SQL that creates it
+    (``designer/db_objects.py``). ``depends_on``: the ids of the entities, fields and other
+    objects its SQL uses, so a migration that changes one of them drops and recreates it."""
+
+    id: str
+    kind: ObjectKind
+    name: str
+    sql: str  # the whole CREATE statement, as written, with its final ";"
+    dialect: str  # "postgresql" | "mysql" | "sqlite": the only dialect it is emitted for
+    namespace: str | None = None
+    depends_on: tuple[str, ...] = ()
+
+    @property
+    def qualified_name(self) -> str:
+        return f"{self.namespace}.{self.name}" if self.namespace else self.name
+
+
 @dataclass(frozen=True)
 class Schema:
     entities: tuple[Entity, ...] = ()
@@ -478,6 +512,7 @@ class Schema:
     name: str | None = None  # DBML Project name
     database_type: str | None = None  # DBML Project database_type
     comment: str | None = None  # DBML Project note
+    objects: tuple[DatabaseObject, ...] = ()  # views, functions, triggers… in creation order
 
     # --- lookups, by id through indexes built on first use ----------------------------
     # A Schema never changes, so an index stays right for the object's life; edits make
@@ -543,7 +578,7 @@ class Schema:
             ids.update(f.id for f in entity.fields)
             ids.update(i.id for i in entity.indexes)
             ids.update(c.id for c in entity.checks)
-        for collection in (self.relationships, self.enums, self.groups, self.notes, self.patterns):
+        for collection in (self.relationships, self.enums, self.groups, self.notes, self.patterns, self.objects):
             ids.update(obj.id for obj in collection)
         return ids
 

@@ -119,6 +119,25 @@ SELECT n.nspname, t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)
 FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE n.nspname = ANY(%(schemas)s) GROUP BY n.nspname, t.typname ORDER BY n.nspname, t.typname
 """
+# Views, functions, triggers and standalone sequences, as the server prints them, in an
+# order that creates each before what uses it: sequences, functions, views by creation
+# (oid), triggers. What an extension or a column owns (serial, identity) is left out.
+_OBJECTS = """
+SELECT 0, c.oid, 'CREATE SEQUENCE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'S' AND n.nspname = ANY(%(schemas)s) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('e', 'a', 'i'))
+UNION ALL
+SELECT 1, p.oid, pg_get_functiondef(p.oid) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE p.prokind IN ('f', 'p') AND n.nspname = ANY(%(schemas)s) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype IN ('e', 'a', 'i'))
+UNION ALL
+SELECT 2, c.oid, 'CREATE ' || CASE c.relkind WHEN 'm' THEN 'MATERIALIZED ' ELSE '' END || 'VIEW '
+       || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' AS ' || pg_get_viewdef(c.oid)
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY(%(schemas)s) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('e', 'a', 'i'))
+UNION ALL
+SELECT 3, t.oid, pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE NOT t.tgisinternal AND t.tgrelid = ANY(%(oids)s)
+ORDER BY 1, 2
+"""
 _ESTIMATES = "SELECT n.nspname, c.relname, c.reltuples FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ANY(%(oids)s)"
 _TOP = """
 SELECT s.query, s.calls FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
@@ -157,6 +176,7 @@ def _postgresql(target: Target, *, schemas: list[str] | None, stats: bool):
                     rows.column_comments.append((namespace, table, column, comment))
             rows.constraints = list(cursor.execute(_CONSTRAINTS, query))
             rows.indexes = [row[0] for row in cursor.execute(_INDEXES, query)]
+            rows.objects = [row[2] for row in cursor.execute(_OBJECTS, query)]
             schema, notices = catalog.postgresql_schema(rows)
             if stats:
                 schema, more = _postgresql_stats(cursor, schema, query)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from designer.db_objects import ObjectDraft, resolve_objects
 from designer.problems import Problem, SchemaError, Severity
 from designer.schema import (
     Cardinality,
@@ -143,6 +144,8 @@ class SchemaBuilder:
         self.partition_parent: dict[TableKey, TableKey] = {}
         self.notices: list[Problem] = []
         self.errors: list[Problem] = []
+        self.objects: list[ObjectDraft] = []  # views, functions, triggers… (designer.db_objects)
+        self.serial_sequences: set[TableKey] = set()  # sequences a serial column draws from
 
     # --- recording ----------------------------------------------------------------------
 
@@ -162,6 +165,9 @@ class SchemaBuilder:
 
     def partition(self, *, child: TableKey, parent: TableKey) -> None:
         self.partition_parent[child] = parent
+
+    def database_object(self, draft: ObjectDraft) -> None:
+        self.objects.append(draft)
 
     def skipped(self, what: str, line: int | None) -> None:
         self.notice("sql-skipped", f"skipped {what} (not part of a schema)", line)
@@ -191,7 +197,10 @@ class SchemaBuilder:
         if self.errors:
             raise SchemaError(self.errors)
         relationships = self._build_relationships(entities, field_ids, taken)
+        by_key = {_folded(key): entity for key, entity in zip(self.tables, entities, strict=True)}
+        objects = resolve_objects(self.objects, by_key, taken, serial_sequences=self.serial_sequences)
         schema = Schema(
+            objects=objects,
             entities=tuple(entities),
             relationships=tuple(relationships),
             enums=tuple(enums),
@@ -434,6 +443,10 @@ def _cardinality(entity: Entity, from_ids: tuple[str, ...]) -> Cardinality:
 
 def _with(field_: Field, **changes) -> Field:
     return replace(field_, **changes)
+
+
+def _folded(key: TableKey) -> TableKey:
+    return (key[0].lower() if key[0] else None, key[1].lower())
 
 
 def _label(key: TableKey) -> str:

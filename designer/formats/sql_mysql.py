@@ -18,6 +18,7 @@ from sqlglot.dialects.dialect import Dialect
 from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import TokenType
 
+from designer.db_objects import ObjectDraft, statement_sql
 from designer.formats.mysql_delimiters import without_client_delimiters
 from designer.formats.sql_builder import (
     ACTIONS,
@@ -30,7 +31,7 @@ from designer.formats.sql_builder import (
 )
 from designer.formats.sql_text import default_text_after, parenthesized_after, type_text_at, unwrap
 from designer.problems import Problem, SchemaError
-from designer.schema import Default, DefaultKind, Schema, SortOrder
+from designer.schema import Default, DefaultKind, ObjectKind, Schema, SortOrder
 from designer.types import MYSQL, SQLITE
 
 _NOT_COLUMNS = frozenset(
@@ -83,7 +84,7 @@ class _Reader:
         for match in _CONDITIONAL.finditer(self.text):  # mysqldump's /*!40101 SET … */ statements
             words = " ".join(match[1].split()[:3]) or "version-conditional comment"
             self.builder.skipped(words, self.text.count("\n", 0, match.start()) + 1)
-        for statement in _statements(tokens):
+        for statement in _with_trigger_bodies(_statements(tokens)):
             self._statement(statement)
         self._drop_foreign_key_indexes()
         self._add_implicit_foreign_key_indexes()
@@ -104,6 +105,10 @@ class _Reader:
         self.line = tokens[0].line
         tokens = [t for t in tokens if t.token_type is not TokenType.SEMICOLON]
         if not tokens:
+            return
+        kind = _object_kind(tokens, self.dialect)
+        if kind is not None:
+            self._database_object(kind, tokens)
             return
         # MariaDB's FOREIGN KEY IF NOT EXISTS is beyond sqlglot: blanked out, offsets kept.
         source = _MARIADB_ONLY.sub(
@@ -131,6 +136,37 @@ class _Reader:
             self._alter_table(tree)
         else:
             self.builder.skipped(" ".join(t.text.upper() for t in tokens[:2]), self.line)
+
+    def _database_object(self, kind: ObjectKind, tokens) -> None:
+        """A view, trigger or virtual table, kept as written (``designer.db_objects``): the
+        names it uses are its dependencies where they name a table or a column of one."""
+        keyword = next(i for i, t in enumerate(tokens) if t.text.upper() in _OBJECT_WORDS)
+        at = keyword + (2 if kind is ObjectKind.VIRTUAL_TABLE else 1)
+        while at < len(tokens) and tokens[at].text.upper() in ("IF", "NOT", "EXISTS"):
+            at += 1
+        name, namespace = tokens[at].text, None
+        if at + 2 < len(tokens) and tokens[at + 1].token_type is TokenType.DOT:
+            namespace, name = name, tokens[at + 2].text
+        words = [t.text for t in tokens[at + 1 :] if t.token_type is not TokenType.STRING]
+        self.builder.database_object(
+            ObjectDraft(
+                kind=kind,
+                key=(namespace, name),
+                sql=statement_sql(self.text[tokens[0].start : tokens[-1].end + 1]),
+                dialect=self.dialect,
+                tables=[(None, word) for word in words],
+                columns=set(words),
+                line=self.line,
+            )
+        )
+
+    def _virtual_table_owning(self, name: str) -> str | None:
+        """The virtual table whose storage ``name`` is (FTS keeps ``<name>_data``,
+        ``_content``…, which ``.schema`` prints): the virtual table makes them again."""
+        for draft in self.builder.objects:
+            if draft.kind is ObjectKind.VIRTUAL_TABLE and name.lower() in _shadow_names(draft.key[1]):
+                return draft.key[1]
+        return None
 
     def _drop_foreign_key_indexes(self) -> None:
         """MySQL gives every foreign key an index named after it (mysqldump lists it, DDL
@@ -161,6 +197,9 @@ class _Reader:
         key = _table_key(tree.this.this)
         if self.dialect == SQLITE and key[1].lower().startswith("sqlite_"):
             self.builder.skipped(f"SQLite's internal table {key[1]}", self.line)
+            return
+        if self.dialect == SQLITE and (owner := self._virtual_table_owning(key[1])):
+            self.builder.skipped(f"shadow table {key[1]} of virtual table {owner}", self.line)
             return
         table = self.builder.table(key, line=self.line)
         items = _column_items(self.text, tokens)
@@ -424,6 +463,62 @@ def _predicate(source: str, where, glot: str) -> str | None:
         return None
     found = list(_WHERE.finditer(source))
     return unwrap(source[found[-1].end() :].strip()) if found else where.this.sql(glot)
+
+
+_OBJECT_WORDS = frozenset({"VIEW", "TRIGGER", "VIRTUAL"})
+# What FTS3/4/5 and R*Tree virtual tables keep their rows in (sqlite.org/fts5.html, fts3.html, rtree.html).
+_SHADOW_SUFFIXES = (
+    "data",
+    "idx",
+    "content",
+    "docsize",
+    "config",
+    "segments",
+    "segdir",
+    "stat",
+    "node",
+    "parent",
+    "rowid",
+)
+
+
+def _shadow_names(virtual: str) -> set[str]:
+    return {f"{virtual}_{suffix}".lower() for suffix in _SHADOW_SUFFIXES}
+
+
+def _object_kind(tokens, dialect: str) -> ObjectKind | None:
+    """CREATE [TEMP] VIEW / TRIGGER / VIRTUAL TABLE (and MySQL's ALGORITHM=… DEFINER=…
+    before VIEW): the objects kept as written."""
+    if not tokens or tokens[0].text.upper() != "CREATE":
+        return None
+    for token in tokens[1:20]:  # past ALGORITHM=… DEFINER=`u`@`h` SQL SECURITY …
+        word = token.text.upper()
+        if word in ("TABLE", "INDEX", "AS", "ON", "USING", "(") or token.token_type is TokenType.L_PAREN:
+            return None
+        if word == "VIEW":
+            return ObjectKind.VIEW
+        if word == "TRIGGER":
+            return ObjectKind.TRIGGER
+        if word == "VIRTUAL" and dialect == SQLITE:
+            return ObjectKind.VIRTUAL_TABLE
+    return None
+
+
+def _with_trigger_bodies(statements):
+    """A trigger's BEGIN … END holds statements of its own: the trigger is everything up
+    to the END that closes it, as one statement."""
+    pending: list = []
+    for statement in statements:
+        if not pending and _object_kind(statement, SQLITE) is not ObjectKind.TRIGGER:
+            yield statement
+            continue
+        pending += statement
+        words = [t.text.upper() for t in pending if t.token_type is not TokenType.SEMICOLON]
+        if "BEGIN" not in words or words[-1] == "END":
+            yield pending
+            pending = []
+    if pending:
+        yield pending
 
 
 def _statements(tokens):

@@ -5,7 +5,8 @@ Tables, columns with their types as written, defaults (a ``nextval`` default is 
 identity), identity and generated columns, primary/unique/foreign keys and checks inline
 or added later by ALTER TABLE, indexes (partial, expression, INCLUDE, method, DESC),
 enums (CREATE TYPE … AS ENUM), COMMENT ON, and partitioned tables (one entity listing its
-partitions). Every other statement is a notice "skipped … (line N)".
+partitions). Views, materialized views, functions, triggers and sequences are kept as
+written (``schema.DatabaseObject``). Every other statement is a notice "skipped … (line N)".
 
 Why JSON: pglast builds its Python syntax tree about 20 times slower than it parses; the
 parse tree as JSON (plain dicts) keeps a 1,400-table dump within a few seconds. Every
@@ -19,6 +20,7 @@ import re
 
 from pglast.parser import ParseError, parse_sql_json
 
+from designer.db_objects import ObjectDraft, postgresql_references, statement_sql
 from designer.formats.sql_builder import (
     ACTIONS,
     ColumnDraft,
@@ -41,7 +43,7 @@ from designer.formats.sql_text import (
 )
 from designer.naming import postgresql_name
 from designer.problems import Problem, SchemaError
-from designer.schema import Default, DefaultKind, NullsOrder, Schema, SortOrder
+from designer.schema import Default, DefaultKind, NullsOrder, ObjectKind, Schema, SortOrder
 from designer.sql.base import STORAGE_NAME, STORAGE_VALUE
 from designer.types import POSTGRESQL
 
@@ -49,13 +51,8 @@ _FK_ACTIONS = {"r": "restrict", "c": "cascade", "n": "set null", "d": "set defau
 _SKIPPED = {
     "VariableSetStmt": "SET",
     "SelectStmt": "SELECT",
-    "CreateSeqStmt": "CREATE SEQUENCE",
     "AlterSeqStmt": "ALTER SEQUENCE",
-    "CreateFunctionStmt": "CREATE FUNCTION",
-    "CreateTrigStmt": "CREATE TRIGGER",
     "GrantStmt": "GRANT",
-    "ViewStmt": "CREATE VIEW",
-    "CreateTableAsStmt": "CREATE MATERIALIZED VIEW",
     "CreateExtensionStmt": "CREATE EXTENSION",
     "AlterOwnerStmt": "ALTER … OWNER",
     "CreateDomainStmt": "CREATE DOMAIN",
@@ -228,6 +225,55 @@ class _Reader:
         else:
             self.builder.skipped(f"COMMENT ON {(objtype or '').removeprefix('OBJECT_')}", self.line)
 
+    # --- views, functions, triggers, sequences: kept as written (designer.db_objects) ------
+
+    def _on_ViewStmt(self, stmt: dict) -> None:
+        self._database_object(ObjectKind.VIEW, _table_key(stmt["view"]), stmt["query"])
+
+    def _on_CreateTableAsStmt(self, stmt: dict) -> None:
+        if stmt.get("objtype") != "OBJECT_MATVIEW":
+            self.builder.skipped("CREATE TABLE … AS", self.line)
+            return
+        self._database_object(ObjectKind.MATERIALIZED_VIEW, _table_key(stmt["into"]["rel"]), stmt["query"])
+
+    def _on_CreateFunctionStmt(self, stmt: dict) -> None:
+        # Its parameter and return types may be a table's row type: a dependency on that table.
+        self._database_object(ObjectKind.FUNCTION, _names_key(_strings(stmt["funcname"])), stmt)
+
+    def _on_CreateTrigStmt(self, stmt: dict) -> None:
+        # A trigger lives in its table's namespace; its function is a dependency too.
+        key = (_namespace(stmt["relation"].get("schemaname")), stmt["trigname"])
+        self._database_object(
+            ObjectKind.TRIGGER,
+            key,
+            [stmt, {"RangeVar": stmt["relation"]}, {"FuncCall": {"funcname": stmt["funcname"]}}],
+        )
+
+    def _on_CreateSeqStmt(self, stmt: dict) -> None:
+        self._database_object(ObjectKind.SEQUENCE, _table_key(stmt["sequence"]), {})
+
+    def _on_AlterSeqStmt(self, stmt: dict) -> None:
+        owned = any(_only(option)[1].get("defname") == "owned_by" for option in stmt.get("options", []))
+        if owned:  # pg_dump's serial: the sequence belongs to its column
+            self.builder.serial_sequences.add(_folded(_table_key(stmt["sequence"])))
+        else:
+            self.builder.skipped("ALTER SEQUENCE", self.line)
+
+    def _database_object(self, kind: ObjectKind, key, tree) -> None:
+        tables, columns, functions = postgresql_references(tree)
+        self.builder.database_object(
+            ObjectDraft(
+                kind=kind,
+                key=key,
+                sql=statement_sql(self.text[self.span[0] : self.span[1]]),
+                dialect=POSTGRESQL,
+                tables=tables,
+                columns=columns,
+                functions=functions,
+                line=self.line,
+            )
+        )
+
     # --- pieces -------------------------------------------------------------------------
 
     def _column(self, table: TableDraft, element: dict) -> None:
@@ -380,6 +426,7 @@ class _Reader:
         if sequence in self.sequences:
             return
         self.sequences.add(sequence)
+        self.builder.serial_sequences.add(_folded(sequence))  # it comes with the column, not as an object
         column.type_text = serial
         if sequence[1] != postgresql_name(table.name, [column.name], "seq"):
             column.sequence = sequence[1]
@@ -463,6 +510,10 @@ def _option_value(arg: dict | None) -> str | None:
         "TypeName": lambda: ".".join(_strings(body.get("names", []))),
     }.get(kind, lambda: None)()
     return value if value and STORAGE_VALUE.fullmatch(value) else None
+
+
+def _folded(key: tuple[str | None, str]) -> tuple[str | None, str]:
+    return (key[0].lower() if key[0] else None, key[1].lower())
 
 
 def _only(node: dict) -> tuple[str, dict]:

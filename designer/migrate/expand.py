@@ -55,6 +55,8 @@ def _columns_in_use(ctx: Context) -> set[str]:
                 used.update(index.include)
         for _table_id, key in model.foreign_keys:
             used.update((*key.columns, *key.ref_columns))
+        for item in model.objects:  # a view reading it: changed in place, the view dropped and created again
+            used.update(item.depends_on)
     return used
 
 

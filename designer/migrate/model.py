@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from designer.naming import fit_identifier, postgresql_name
 from designer.schema import (
     Cardinality,
+    DatabaseObject,
     Default,
     Entity,
     Field,
@@ -157,6 +158,7 @@ class Model:
     tables: tuple[Table, ...] = ()
     foreign_keys: tuple[tuple[str, Constraint], ...] = ()  # (table id, constraint)
     source_dialect: str | None = None
+    objects: tuple[DatabaseObject, ...] = ()  # views, functions… (designer.migrate.objects)
 
     def table(self, table_id: str) -> Table | None:
         return self._tables.get(table_id)
@@ -200,10 +202,19 @@ def _build(schema: Schema) -> Model:
         if key is not None:
             foreign_keys.append(key)
     namespaces = sorted(
-        {t.namespace for t in tables if t.namespace} | {e.namespace for e in schema.enums if e.namespace}
+        {t.namespace for t in tables if t.namespace}
+        | {e.namespace for e in schema.enums if e.namespace}
+        | {o.namespace for o in schema.objects if o.namespace}
     )
     enums = tuple(EnumType(e.id, e.name, e.namespace, tuple(v.name for v in e.values)) for e in schema.enums)
-    return Model(tuple(namespaces), enums, tuple(tables), tuple(foreign_keys), dialect_of(schema.database_type))
+    return Model(
+        tuple(namespaces),
+        enums,
+        tuple(tables),
+        tuple(foreign_keys),
+        dialect_of(schema.database_type),
+        schema.objects,
+    )
 
 
 class _Names:

@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from designer.migrate import objects
 from designer.migrate.base import Context, MigrationError, Stmt, handler_for, step_comment
+from designer.migrate.data_risks import guard_lines
 from designer.migrate.model import Column, Constraint, IndexDef, Table
 from designer.migrate.steps import Step
 from designer.schema import IndexColumn, IndexMethod, RefAction, SortOrder, TypeKind
@@ -64,7 +66,7 @@ def render_step(step: Step, ctx: Context) -> list[Stmt]:
 
 
 def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
-    lines = []
+    lines = guard_lines(ctx)
     for number, (step, statements) in enumerate(blocks):
         if statements:
             lines.append(step_comment(number, step))
@@ -611,6 +613,8 @@ def _indexed_by_a_key(table: Table, columns: tuple[str, ...]) -> bool:
 # Every step action, by name (designer.migrate.steps.ACTIONS): a new action without a
 # renderer here is a clear MigrationError, not a KeyError.
 _HANDLERS = {
+    "drop_object": objects.drop_object,
+    "create_object": objects.create_object,
     "drop_foreign_key": _drop_foreign_key,
     "drop_index": _drop_index,
     "drop_constraint": _drop_constraint,

@@ -59,7 +59,9 @@ def add_column(step: Step, ctx: Context) -> list[Stmt]:
         return [Stmt(f"{alter} ADD COLUMN {column_sql(ctx, column)};"), *renames, *comment]
     volatile = _volatile_default(column)
     computed = column.identity or column.generated is not None
-    needs_check = not column.nullable and (column.default is None or volatile) and not computed
+    # Without a default, a required column can only be added to a table with no rows (the
+    # file's guard, designer.migrate.data_risks, stops it otherwise): NOT NULL at once.
+    needs_check = not column.nullable and volatile and not computed
     if column.identity:
         ctx.warn("adding-field-with-default", f"{column.label} is an identity column: adding it rewrites {table.label}")
     statements = [
@@ -78,13 +80,13 @@ def add_column(step: Step, ctx: Context) -> list[Stmt]:
         statements.append(Stmt(f"{alter} ALTER COLUMN {quoted} SET DEFAULT {column.default.value};"))
         statements.append(Stmt(_backfill(ctx, table, column), "bare"))
     statements += comment
+    if not column.nullable and column.default is None and not column.identity:
+        ctx.warn(
+            "adding-not-nullable-field",
+            f"{column.label} is required and has no default: existing rows have no value for it, "
+            "so it is added only to an empty table",
+        )
     if needs_check:
-        if not volatile:
-            ctx.warn(
-                "adding-not-nullable-field",
-                f"{column.label} is required and has no default: existing rows "
-                "need a value, so it is added nullable and made NOT NULL through a validated check",
-            )
         statements += set_not_null(ctx, table, column)
     return statements
 

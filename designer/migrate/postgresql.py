@@ -11,8 +11,9 @@ squawk rule that flags it.
 
 from __future__ import annotations
 
-from designer.migrate import expand
+from designer.migrate import expand, objects
 from designer.migrate.base import LOCK_TIMEOUT, STATEMENT_TIMEOUT, Context, Stmt, handler_for, step_comment
+from designer.migrate.data_risks import guard_lines
 from designer.migrate.model import IndexDef, Table
 from designer.migrate.pg_columns import add_column, alter_column
 from designer.migrate.pg_sql import (
@@ -45,6 +46,7 @@ def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
             f"SET lock_timeout = '{LOCK_TIMEOUT}';",
             f"SET statement_timeout = '{STATEMENT_TIMEOUT}';",
         ]
+    lines += commit_points(blocks) + guard_lines(ctx)
     open_tx = False
 
     def close() -> None:
@@ -53,12 +55,10 @@ def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
             lines.append("COMMIT;")
             open_tx = False
 
-    previous_fresh = False
+    # One transaction for the file, so a failure commits nothing: only what PostgreSQL runs
+    # outside a transaction (CONCURRENTLY, ADD VALUE, a batched backfill) or after a commit
+    # (VALIDATE under its weaker lock) ends it; the header lists those commit points.
     for number, (step, statements) in enumerate(blocks):
-        fresh = _only_new_objects(step)
-        if ctx.zero_downtime and not (fresh and previous_fresh):
-            close()  # a step on existing tables is its own transaction: its locks are held briefly
-        previous_fresh = fresh
         if statements:
             lines.append(step_comment(number, step))
         for stmt in statements:
@@ -76,12 +76,18 @@ def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _only_new_objects(step: Step) -> bool:
-    """Creating what nobody uses yet locks nothing anyone waits for: such steps share a transaction."""
-    return step.action in ("create_schema", "create_enum", "create_table")
-
-
-# --- pieces ------------------------------------------------------------------------------
+def commit_points(blocks: list[tuple[Step, list[Stmt]]]) -> list[str]:
+    """Where the file commits before its end, said first: a failure after one of those
+    leaves the steps before it applied (run the file again from the failed step)."""
+    steps = [number for number, (_, statements) in enumerate(blocks) if any(s.mode != "tx" for s in statements)]
+    if not steps:
+        return ["-- One transaction: a failure anywhere commits nothing."]
+    listed = ", ".join(str(n) for n in steps)
+    which = f"steps {listed} run" if len(steps) > 1 else f"step {listed} runs"
+    return [
+        f"-- NOT ONE TRANSACTION: {which} partly outside a transaction or after a commit (CONCURRENTLY, "
+        "ADD VALUE, batched backfill, VALIDATE): a failure after one leaves the steps before it committed."
+    ]
 
 
 # --- one function per action -------------------------------------------------------------
@@ -339,6 +345,8 @@ def _no_table_options(step: Step, ctx: Context) -> list[Stmt]:
 # Every step action, by name (designer.migrate.steps.ACTIONS): a new action without a
 # renderer here is a clear MigrationError, not a KeyError.
 _HANDLERS = {
+    "drop_object": objects.drop_object,
+    "create_object": objects.create_object,
     "drop_foreign_key": _drop_foreign_key,
     "drop_index": _drop_index,
     "drop_constraint": _drop_constraint,

@@ -18,9 +18,11 @@ from designer.migrate.base import (  # the shared types, re-exported for designe
     MigrationError,
     _comment,
 )
+from designer.migrate.data_risks import announce
 from designer.migrate.diff import diff_models
 from designer.migrate.fragments import for_dialect
 from designer.migrate.model import Model, build_model
+from designer.migrate.objects import other_dialects, with_object_steps
 from designer.schema import Schema
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
@@ -69,6 +71,7 @@ def _render_models(
     _check_names(new, dialect)
     _check_shape(new, dialect)
     steps, old, new = for_dialect(steps, old, new, dialect=dialect, fail=MigrationError)
+    steps = with_object_steps(steps, old, new, dialect=dialect)
     zero_downtime = zero_downtime and dialect == POSTGRESQL
     context = Context(
         dialect,
@@ -78,6 +81,8 @@ def _render_models(
         steps=list(steps),
         expand_contract=expand_contract and zero_downtime,
     )
+    for message in other_dialects(new, dialect):
+        context.warn("object-other-dialect", message)
     renderer = _renderer(dialect)
     blocks = []
     for number, step in enumerate(steps):
@@ -85,6 +90,7 @@ def _render_models(
         blocks.append((step, renderer.render_step(step, context)))
         if step.loses_data:
             context.irreversible.append(_loss(step))
+    announce(steps, context)
     body = renderer.assemble(blocks, context)
     return _header(context, len(steps)) + body, context
 

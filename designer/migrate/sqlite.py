@@ -11,7 +11,9 @@ switched off for the migration and checked before it commits
 
 from __future__ import annotations
 
+from designer.migrate import objects
 from designer.migrate.base import Context, Stmt, handler_for, step_comment
+from designer.migrate.data_risks import guard_lines
 from designer.migrate.model import Column, Constraint, IndexDef, Table
 from designer.migrate.steps import Step
 from designer.schema import IndexMethod, RefAction, SortOrder
@@ -51,14 +53,19 @@ def render_step(step: Step, ctx: Context) -> list[Stmt]:
 
 
 def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
-    lines = ["PRAGMA foreign_keys = OFF;", "BEGIN;"]
-    for number, (step, statements) in enumerate(blocks):
+    lines = ["PRAGMA foreign_keys = OFF;", "BEGIN;", *guard_lines(ctx)]
+    numbered = list(enumerate(blocks))
+    # Views, triggers and virtual tables read the tables in their final shape: after the rebuilds.
+    last = [(n, block) for n, block in numbered if block[0].action == "create_object"]
+    for number, (step, statements) in [(n, block) for n, block in numbered if block[0].action != "create_object"]:
         if statements:
             lines.append(step_comment(number, step))
         lines += [stmt.sql for stmt in statements]
     for table_id, number in _rebuilt(ctx).items():
         lines.append(f"-- step {number}: rebuild table {_comment_name(ctx.new.table(table_id).label)}")
         lines += _rebuild(ctx, table_id)
+    for number, (step, statements) in last:
+        lines += [step_comment(number, step), *(stmt.sql for stmt in statements)]
     lines += _foreign_key_check()
     lines += ["COMMIT;", "PRAGMA foreign_keys = ON;"]
     return "\n".join(lines) + "\n"
@@ -266,6 +273,8 @@ def _no_table_options(step: Step, ctx: Context) -> list[Stmt]:
 # Every step action, by name (designer.migrate.steps.ACTIONS): a new action without a
 # renderer here is a clear MigrationError, not a KeyError.
 _HANDLERS = {
+    "drop_object": objects.drop_object,
+    "create_object": objects.create_object,
     "drop_foreign_key": _drop_foreign_key,
     "drop_index": _drop_index,
     "drop_constraint": _drop_constraint,

@@ -13,6 +13,7 @@ from designer.migrate.model import Table
 
 # The actions, in the order diff() emits their groups (dependency order).
 ACTIONS = (
+    "drop_object",  # views, triggers… that read what changes: dropped first (designer.migrate.objects)
     "drop_foreign_key",
     "drop_index",
     "drop_constraint",
@@ -38,6 +39,7 @@ ACTIONS = (
     "add_constraint",
     "create_index",
     "add_foreign_key",
+    "create_object",  # and created again last (functions and sequences before the tables)
 )
 
 # Steps after which data cannot come back by running the down migration.
@@ -61,7 +63,10 @@ class Step:
         """What the step is about, for people: ``column users.email``."""
         thing = self.new if self.new is not None else self.old
         noun = self.action.split("_", 1)[1].replace("_", " ")
-        name = getattr(thing, "label", None) or getattr(thing, "name", None) or str(thing)
+        if noun == "object":  # a view, a trigger…: its own kind
+            noun = thing.kind.value.replace("_", " ")
+        name = getattr(thing, "label", None) or getattr(thing, "qualified_name", None)
+        name = name or getattr(thing, "name", None) or str(thing)
         if self.table is not None and noun in ("column", "constraint", "index", "foreign key"):
             name = f"{self.table.label}.{getattr(thing, 'name', name)}"
         return f"{noun} {name}"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from designer.db_objects import follow_renames
 from designer.formats.codec import from_data, to_data
 from designer.ops.base import Op
 from designer.ops.describe import describe, narrate, removal_impact
@@ -110,7 +111,9 @@ __all__ = [
 
 
 def apply(schema: Schema, op: Op) -> tuple[Schema, Op]:
-    return op.apply(schema)
+    """``op`` applied; views and triggers reading a renamed table or field follow the rename."""
+    after, inverse = op.apply(schema)
+    return follow_renames(schema, after), inverse
 
 
 # --- storage ----------------------------------------------------------------------------

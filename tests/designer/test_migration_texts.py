@@ -26,3 +26,13 @@ def test_a_dialect_that_cannot_be_written_says_why_and_the_others_stand():
     by_dialect = {t.dialect: t for t in migration_texts(before, after)}
     assert by_dialect["postgresql"].error == "" and "geometry" in by_dialect["postgresql"].up.lower()
     assert "geometry" in by_dialect["mysql"].error and by_dialect["mysql"].up == ""
+
+
+def test_the_steps_that_can_fail_on_rows_are_listed_for_up_and_down():
+    before = _schema(Field("f2", "code", FieldType(TypeKind.TEXT), nullable=False))
+    after = _schema()  # the up drops a required column; the down brings it back empty
+    text = migration_texts(before, after)[0]
+    assert text.fails_on_data == (
+        "down: places.code is added NOT NULL without a default: this will fail on a populated table",
+    )
+    assert "BACKFILL PLACEHOLDER" in text.down and "BACKFILL PLACEHOLDER" not in text.up

@@ -8,7 +8,7 @@ import pytest
 from designer.formats import detect_format, import_text
 from designer.formats.dbml import parse_dbml, to_dbml
 from designer.problems import SchemaError
-from designer.schema import Cardinality, DefaultKind, IndexMethod, RefAction, SortOrder, TypeKind
+from designer.schema import Cardinality, DefaultKind, IndexMethod, RefAction, SortOrder, TypeKind, replace
 from designer.types import display_type
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -64,9 +64,10 @@ def test_postgresql_partitions_are_one_table_and_other_statements_are_listed():
     assert "measurements_2024" not in names
     assert "Partitions: measurements_2024." in result.schema.entity_by_name("measurements").comment
     skipped = {(n.line, n.message) for n in result.notices}
-    assert (33, "skipped CREATE VIEW (not part of a schema)") in skipped
-    assert (34, "skipped CREATE FUNCTION (not part of a schema)") in skipped
     assert (35, "skipped GRANT (not part of a schema)") in skipped
+    # views and functions are kept as database objects, not skipped
+    assert [(o.kind.value, o.name) for o in result.schema.objects] == [("view", "recent"), ("function", "f")]
+    assert not [message for line, message in skipped if line in (33, 34)]
 
 
 def test_postgresql_column_options_the_design_cannot_keep_are_notices_with_their_line():
@@ -94,7 +95,7 @@ def test_mysql_dump_types_enums_keys_and_comments():
     assert {i.name: i.method.value for i in posts.indexes} == {"posts_title": "fulltext", "posts_author_idx": "btree"}
     assert {r.name for r in schema.relationships} == {"posts_author", "profile_user"}
     notices = {(n.line, n.message) for n in result.notices}
-    assert (27, "skipped CREATE VIEW (not part of a schema)") in notices
+    assert [(o.kind.value, o.name, o.dialect) for o in schema.objects] == [("view", "recent", "mysql")]
     assert users["created"].on_update == "CURRENT_TIMESTAMP(3)"  # kept, and emitted back (test_keys_fidelity)
     # What the design has no place for is said, with its line, never silently dropped.
     assert (4, "users.name: COLLATE utf8mb4_bin is not kept (the design has no place for it)") in notices
@@ -119,7 +120,7 @@ def test_sqlite_schema_output():
 )
 def test_every_imported_schema_survives_our_dbml_round_trip(name, fmt):
     schema = read(name, fmt).schema
-    assert parse_dbml(to_dbml(schema)) == schema
+    assert parse_dbml(to_dbml(schema)) == replace(schema, objects=())  # DBML has no views or functions
 
 
 @pytest.mark.parametrize(

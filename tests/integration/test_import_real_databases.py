@@ -73,6 +73,7 @@ def test_postgresql_dump_and_live_database_give_the_catalogs_schema(pg_database)
     from_dump = import_text(dump, fmt="postgresql").schema
     live, _ = import_database(f"{PG}/{pg_database}", stats=True)
     assert _identity(live) == _identity(from_dump)
+    assert [(o.kind, o.name) for o in live.objects] == [(o.kind, o.name) for o in from_dump.objects]
     assert _catalog_columns_pg(pg_database) == _schema_columns(live)
     with psycopg.connect(f"{PG}/{pg_database}") as connection:
         foreign = {r[0] for r in connection.execute("SELECT conname FROM pg_constraint WHERE contype = 'f'")}
@@ -83,7 +84,7 @@ def test_postgresql_dump_and_live_database_give_the_catalogs_schema(pg_database)
     named = {i.name for e in live.entities for i in e.indexes} | {f"{e.name}_pkey" for e in live.entities}
     assert {i for i in indexes if not i.startswith("measurements_2024")} <= named | {"users_email_key"}
     assert {v.entity_id for v in live.volumes} == {e.id for e in live.entities}  # --stats: row estimates
-    assert parse_dbml(to_dbml(live)) == live
+    assert parse_dbml(to_dbml(live)) == replace(live, objects=())  # DBML has no views or functions
 
 
 @pytest.mark.mariadb

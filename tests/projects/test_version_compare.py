@@ -72,3 +72,18 @@ def test_compare_shows_the_migration_up_and_down_for_each_database(client_for, p
     assert escape('RENAME COLUMN "email" TO "email_<address>"') in section
     assert escape('RENAME COLUMN "email_<address>" TO "email"') in section
     assert "<address>" not in body
+
+
+@pytest.mark.graphviz
+def test_compare_says_which_steps_can_fail_on_the_rows(client_for, project, owner, viewer):
+    releases.release_create(project=project, user=owner, message="one")
+    project.refresh_from_db()
+    users = project_schema(project).entity_by_name("users")
+    email = users.field_by_name("email")
+    op = ops.UpdateField(entity_id=users.id, field=replace(email, nullable=not email.nullable))
+    services.apply_op(project_id=project.pk, user=owner, op=op, base_revision=project.revision)
+    releases.release_create(project=project, user=owner, message="two")
+    body = client_for(viewer).get(reverse("version_compare", args=[project.pk]), {"old": 1, "new": 2}).content.decode()
+    section = body[body.index('id="migration-sql"') :]
+    assert "Can fail on the rows a table holds" in section
+    assert "users.email becomes NOT NULL: this fails while a row holds NULL there" in section

@@ -64,6 +64,28 @@ FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE t.typtype IN ('e', 'd') AND n.oid IN ({_PG_USER_NAMESPACES})
   AND {_PG_NOT_EXTENSION.format(catalog="pg_type", oid="t.oid")}
 """
+# Views, functions, triggers and standalone sequences: not design, but part of what the
+# schema holds (issue 17 point 3). A view and a trigger compare by the server's printing.
+_PG_OBJECTS = f"""
+SELECT 'view ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname),
+       CASE c.relkind WHEN 'm' THEN 'MATERIALIZED ' ELSE '' END || 'VIEW ' || pg_get_viewdef(c.oid)
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('v', 'm') AND n.oid IN ({_PG_USER_NAMESPACES})
+  AND {_PG_NOT_EXTENSION.format(catalog="pg_class", oid="c.oid")}
+UNION ALL
+SELECT 'sequence ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname), 'SEQUENCE'
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'S' AND n.oid IN ({_PG_USER_NAMESPACES})
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('e', 'a', 'i'))
+UNION ALL
+SELECT 'function ' || p.oid::regprocedure::text, CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END
+FROM pg_proc p WHERE p.pronamespace IN ({_PG_USER_NAMESPACES}) AND p.prokind IN ('f', 'p')
+  AND {_PG_NOT_EXTENSION.format(catalog="pg_proc", oid="p.oid")}
+UNION ALL
+SELECT 'trigger ' || t.tgrelid::regclass::text || '.' || quote_ident(t.tgname), pg_get_triggerdef(t.oid)
+FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+WHERE NOT t.tgisinternal AND c.relnamespace IN ({_PG_USER_NAMESPACES})
+"""
 _RELKIND = {"r": "table", "p": "partitioned table"}
 
 
@@ -92,6 +114,8 @@ def postgresql_catalog(connection) -> dict[str, str]:
         found[f"index {names[rel]}.{name}"] = _index_body(definition)
     for typtype, name, definition in connection.execute(_PG_TYPES):
         found[f"{'enum' if typtype == 'e' else 'domain'} {name}"] = definition
+    for key, definition in connection.execute(_PG_OBJECTS):
+        found[key] = " ".join(definition.split())
     return found
 
 
@@ -206,6 +230,10 @@ def sqlite_catalog(path) -> dict[str, str]:
             _sqlite_columns(connection, table, found)
             _sqlite_indexes(connection, table, found)
             _sqlite_foreign_keys(connection, table, found)
+        for kind, name, sql in connection.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('view', 'trigger')"
+        ):
+            found[f"{kind} {name}"] = " ".join(sql.split())
     return found
 
 
@@ -256,7 +284,22 @@ def _sqlite_foreign_keys(connection, table: str, found: dict[str, str]) -> None:
 
 # --- comparing ------------------------------------------------------------------------------
 
-_NOUNS = ("primary key", "foreign key", "table", "column", "unique", "check", "exclude", "index", "enum", "domain")
+_NOUNS = (
+    "primary key",
+    "foreign key",
+    "table",
+    "column",
+    "unique",
+    "check",
+    "exclude",
+    "index",
+    "enum",
+    "domain",
+    "view",
+    "sequence",
+    "function",
+    "trigger",
+)
 
 
 def split_key(key: str) -> tuple[str, str, str]:
@@ -273,7 +316,9 @@ def differences(source: dict[str, str], built: dict[str, str]) -> list[str]:
 
     def of_listed_table(key: str) -> bool:
         noun, name, _ = split_key(key)
-        return noun not in ("table", "enum", "domain") and name.rsplit(".", 1)[0] in tables
+        return (
+            noun not in ("table", "enum", "domain", "view", "sequence", "function") and name.rsplit(".", 1)[0] in tables
+        )
 
     found = []
     for key in sorted(source.keys() | built.keys()):

@@ -1,0 +1,154 @@
+"""Views, functions, triggers, sequences and virtual tables in a migration.
+
+They are not designed, but the database holds them, and they hold on to the columns
+they read: PostgreSQL refuses to change the type of a column a view uses, SQLite's
+table rebuild drops the table's triggers and breaks its views. So every object that
+reads something a migration changes (a view on that view too) is dropped before the
+first step and created again after the last one, from its SQL in the new schema with
+renamed tables and columns spelled the new way. Objects added or changed in the schema
+are created (or replaced) the same way, removed ones dropped.
+
+An object is emitted only for the dialect it was written in: a PostgreSQL view is not
+MySQL (the deploy check says so, ``designer.deploy``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from designer.db_objects import EARLY_KINDS, KIND_LABELS, creation_order, dependents, renamed
+from designer.migrate.base import Context, Stmt
+from designer.migrate.model import Model
+from designer.migrate.steps import ACTIONS, Step
+from designer.schema import DatabaseObject, ObjectKind
+from designer.types import MYSQL, POSTGRESQL, SQLITE
+
+# Where created functions and sequences go: before anything that may use them.
+_EARLY_BEFORE = ACTIONS.index("rename_table")
+# Steps after which SQLite rebuilds the table (designer.migrate.sqlite): its views and triggers go.
+_SQLITE_REBUILDS = frozenset(
+    {
+        "add_column",
+        "drop_column",
+        "alter_column",
+        "add_constraint",
+        "drop_constraint",
+        "rename_constraint",
+        "add_foreign_key",
+        "drop_foreign_key",
+    }
+)
+_DROP = {
+    ObjectKind.VIEW: "VIEW",
+    ObjectKind.MATERIALIZED_VIEW: "MATERIALIZED VIEW",
+    ObjectKind.FUNCTION: "FUNCTION",
+    ObjectKind.TRIGGER: "TRIGGER",
+    ObjectKind.SEQUENCE: "SEQUENCE",
+    ObjectKind.VIRTUAL_TABLE: "TABLE",
+}
+_TRIGGER_TABLE = re.compile(
+    r"\bON\s+((?:\"(?:[^\"]|\"\")+\"|`[^`]+`|[\w$]+)(?:\s*\.\s*(?:\"(?:[^\"]|\"\")+\"|[\w$]+))?)", re.IGNORECASE
+)
+
+
+def with_object_steps(steps: list[Step], old: Model, new: Model, *, dialect: str) -> list[Step]:
+    """``steps`` with the drops of objects first and their creations where they belong."""
+    before = {o.id: o for o in old.objects if o.dialect == dialect}
+    after = {o.id: o for o in new.objects if o.dialect == dialect}
+    changed = {i for i in before.keys() & after.keys() if before[i].sql != after[i].sql}
+    broken = {o.id for o in dependents(list(before.values()), _touched(steps, old, dialect))}
+    dropped = (before.keys() - after.keys()) | changed | broken
+    created = (after.keys() - before.keys()) | changed | (broken & after.keys())
+    renames = _renames(steps)
+    drops = [Step("drop_object", old=o) for o in reversed(creation_order(list(before.values()))) if o.id in dropped]
+    creates = [
+        Step("create_object", new=o, detail=renames) for o in creation_order(list(after.values())) if o.id in created
+    ]
+    early = [s for s in creates if _early(s.new, new)]
+    late = [s for s in creates if not _early(s.new, new)]
+    cut = next((n for n, s in enumerate(steps) if ACTIONS.index(s.action) >= _EARLY_BEFORE), len(steps))
+    return [*drops, *steps[:cut], *early, *steps[cut:], *late]
+
+
+def _early(item: DatabaseObject, new: Model) -> bool:
+    """A function or sequence goes before the tables, unless it names one (a function
+    taking or returning a table's row type)."""
+    return item.kind in EARLY_KINDS and not any(new.table(i) is not None for i in item.depends_on)
+
+
+def _touched(steps: list[Step], old: Model, dialect: str) -> set[str]:
+    """Ids of the tables and columns whose change breaks an object reading them."""
+    touched: set[str] = set()
+    for step in steps:
+        action = step.action
+        # PostgreSQL follows a rename in the objects that read it; the others look names up.
+        renames = action in ("rename_table", "rename_column") and dialect != POSTGRESQL
+        retyped = action == "alter_column" and bool((step.detail or {}).get("type"))
+        if action in ("drop_table", "drop_column") or renames or retyped:
+            touched.add(step.old.id)
+        elif action == "replace_enum":
+            touched |= {c.id for t in old.tables for c in t.columns if c.type.enum_id == step.old.id}
+        if dialect == SQLITE and action in _SQLITE_REBUILDS and step.table is not None:
+            touched.add(step.table.id)
+    return touched
+
+
+def _renames(steps: list[Step]) -> dict[str, str]:
+    return {
+        s.old.name: s.new.name
+        for s in steps
+        if s.action in ("rename_table", "rename_column") and s.old.name != s.new.name
+    }
+
+
+# --- rendering (every dialect) ----------------------------------------------------------------
+
+
+def drop_object(step: Step, ctx: Context) -> list[Stmt]:
+    item: DatabaseObject = step.old
+    ctx.warn(
+        "dependent-object-recreated" if _kept(ctx, item) else "ban-drop-object",
+        f"{_label(item)} is dropped"
+        + (" and created again after the change of what it reads" if _kept(ctx, item) else ""),
+    )
+    return [Stmt(drop_sql(item, ctx))]
+
+
+def create_object(step: Step, ctx: Context) -> list[Stmt]:
+    item: DatabaseObject = step.new
+    sql = renamed(item.sql, step.detail or {})
+    statements = []
+    if ctx.dialect == MYSQL:  # no transaction there: a file run again finds the object made
+        statements.append(Stmt(drop_sql(item, ctx)))
+    if ctx.dialect == POSTGRESQL and item.kind is ObjectKind.FUNCTION:
+        # As pg_dump does: a function's body is checked when it runs, not before the tables it reads exist.
+        statements.append(Stmt("SET LOCAL check_function_bodies = false;"))
+    return [*statements, Stmt(sql)]
+
+
+def drop_sql(item: DatabaseObject, ctx: Context) -> str:
+    name = ctx.qualified(item.name, item.namespace if item.kind is not ObjectKind.TRIGGER else None)
+    if item.kind is ObjectKind.TRIGGER and ctx.dialect != SQLITE:
+        found = _TRIGGER_TABLE.search(item.sql)
+        table = found[1] if found else ctx.quote(item.name)
+        if ctx.dialect == MYSQL:
+            return f"DROP TRIGGER IF EXISTS {ctx.qualified(item.name, item.namespace)};"
+        return f"DROP TRIGGER IF EXISTS {name} ON {table};"
+    return f"DROP {_DROP[item.kind]} IF EXISTS {name};"
+
+
+def _kept(ctx: Context, item: DatabaseObject) -> bool:
+    return any(o.id == item.id for o in ctx.new.objects)
+
+
+def _label(item: DatabaseObject) -> str:
+    return f"{KIND_LABELS[item.kind]} {item.qualified_name}"
+
+
+def other_dialects(new: Model, dialect: str) -> list[str]:
+    """What the schema holds that is not written for ``dialect``: not emitted, said."""
+    return [
+        f"{_label(o)} was written for {o.dialect}: it is not created for {dialect}"
+        for o in new.objects
+        if o.dialect != dialect
+    ]
