@@ -9,8 +9,9 @@ from django.urls import reverse
 
 from designer.formats.json_doc import schema_to_dict
 from designer.schema import Entity, Field, FieldType, TypeKind
-from projects import imports, services
+from projects import services
 from projects.models import Release
+from projects.services import imports
 
 
 def plain(body: str) -> str:

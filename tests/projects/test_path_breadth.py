@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from projects import releases
 from projects.models import Bundle
+from projects.services import releases
 from projects.tasks import run_job
 
 pytestmark = pytest.mark.graphviz
