@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from designer.codegen import DIALECT_FREE, MIGRATIONS, Version, default_dialect, generate, orm_files
 from designer.schema import Schema
-from projects import releases, selectors
+from projects import selectors
 from projects.models import Project, Release
+from projects.services import releases
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ from django.template.loader import render_to_string
 from designer.advice import review_markdown
 from designer.schema import Schema
 from designer.types import display_type
-from projects import releases, selectors
+from projects import selectors
 from projects.models import Project
+from projects.services import releases
 from projects.views.advice_panel import review_html
 
 

@@ -43,9 +43,10 @@ from designer.formats import dump_schema
 from designer.migrate import MigrationError
 from designer.problems import SchemaError
 from designer.types import UnportableType
-from projects import code, releases, services
-from projects.imports import import_job
+from projects import code, services
 from projects.models import Job, JobKind
+from projects.services import releases
+from projects.services.imports import import_job
 from projects.verification import VerifyError
 from projects.verify_jobs import verification_job
 

@@ -9,9 +9,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from designer.verify.report import markdown
-from projects import releases, selectors, services
+from projects import selectors, services
 from projects.models import Job, JobKind, JobStatus, Project, Release, Verification
 from projects.rehearsal import rehearse
+from projects.services import releases
 from projects.verification import Options
 from projects.verify_run import verify
 

@@ -12,10 +12,11 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from designer.codegen import CodegenError
 from designer.migrate import MigrationError
 from designer.problems import SchemaError
-from projects import imports, live_import, releases, services
+from projects import live_import, services
 from projects.api import projects_routes, versions_routes
 from projects.api.auth import AUTH, RateLimited
 from projects.api.problems import CONTENT_TYPE, problem, schema_problems
+from projects.services import imports, releases
 
 
 class DesignerAPI(NinjaAPI):

@@ -12,11 +12,12 @@ from designer.formats.json_doc import schema_to_dict
 from designer.identity import adopt_ids, keep_unsaid
 from designer.problems import Problem as DesignProblem
 from designer.problems import SchemaError
-from projects import imports, selectors, services
+from projects import selectors, services
 from projects.api import schemas as s
 from projects.api.auth import project_access, refuse_read_token, token_of
 from projects.api.problems import COMMON, Problem, problem
 from projects.drift import change_line
+from projects.services import imports
 
 router = Router(tags=["projects"])
 WITH_CONFLICT = {**COMMON, 409: Problem}

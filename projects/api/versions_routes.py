@@ -13,11 +13,12 @@ from designer.deploy import ERROR as DEPLOY_ERROR
 from designer.migrate import diff, render
 from designer.problems import Severity as ProblemSeverity
 from designer.validate import validate
-from projects import code, drift, releases, selectors, services
+from projects import code, drift, selectors, services
 from projects.api import schemas as s
 from projects.api.auth import project_access
 from projects.api.problems import COMMON
 from projects.models import Job, JobKind
+from projects.services import releases
 
 router = Router(tags=["versions"])
 

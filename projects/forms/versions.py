@@ -1,5 +1,5 @@
 """Forms of the Versions page: release, compare, bundle. They only clean input; the
-checks against the project's versions live in projects/releases.py."""
+checks against the project's versions live in projects/services/releases.py."""
 
 from __future__ import annotations
 

@@ -10,8 +10,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from designer.problems import SchemaError
-from projects import code, drift, live_import, releases
+from projects import code, drift, live_import
 from projects.access import ProjectRequest
+from projects.services import releases
 from projects.views.access import project_access
 
 

@@ -9,10 +9,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from projects import selectors, teams
+from projects import selectors
 from projects.access import AuthenticatedRequest, ProjectRequest
 from projects.forms.projects import InviteForm, RoleForm, ShareLinkForm
 from projects.models import Invitation, Membership, ShareLink
+from projects.services import teams
 from projects.views.access import project_access
 
 

@@ -19,10 +19,11 @@ from designer.formats import FORMATS
 from designer.notices import group_notices
 from designer.notices import summary as notice_summary
 from designer.problems import Problem, SchemaError
-from projects import imports, live_import, services
+from projects import live_import, services
 from projects.access import AuthenticatedRequest, ProjectRequest
 from projects.forms.projects import ImportForm, LiveImportForm
 from projects.models import Job, JobKind
+from projects.services import imports
 from projects.views.access import project_access
 
 

@@ -7,10 +7,11 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseStopPolling
 
 from designer.verify.report import estimate_lines, findings
-from projects import releases, services
+from projects import services
 from projects.access import ProjectAccess, ProjectRequest
 from projects.forms.verify import CURRENT, VerifyForm
 from projects.models import Verification
+from projects.services import releases
 from projects.verify_jobs import latest_report, verification_create, verifications_for
 from projects.views.access import project_access
 

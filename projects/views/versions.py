@@ -11,10 +11,10 @@ from designer.compare import compare, drawing_schema
 from designer.deploy import DIALECT_LABELS
 from designer.diagram import DiagramOptions
 from designer.migration_texts import migration_texts
-from projects import releases
 from projects.access import ProjectAccess, ProjectRequest
 from projects.diagrams import diagram_for_page
 from projects.forms.versions import BaselineForm, BundleForm, CompareForm, ReleaseForm
+from projects.services import releases
 from projects.views.access import project_access
 
 

@@ -36,7 +36,7 @@ def test_export_job_runs_in_a_real_worker(celery_worker_process, settings):
 
 
 def test_import_job_runs_in_a_real_worker_and_waits_for_confirmation(celery_worker_process, settings):
-    from projects import imports
+    from projects.services import imports
 
     owner = get_user_model().objects.create_user("bob", password="pw-bob-123")
     dump = "".join(f"CREATE TABLE t{i} (id bigint PRIMARY KEY, name text NOT NULL);\n" for i in range(50))

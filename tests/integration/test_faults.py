@@ -23,8 +23,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 
 from designer.examples.synthetic import synthetic_schema
-from projects import imports, services
+from projects import services
 from projects.models import Job, JobStatus, Project
+from projects.services import imports
 from tests.integration.conftest import ROOT, _test_database_url, _wait_until_ready
 
 pytestmark = [pytest.mark.celery, pytest.mark.redis, pytest.mark.postgres]

@@ -27,9 +27,10 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from designer.advice import analysis_to_dict, analyze
-from projects import imports, selectors, services, teams
+from projects import selectors, services
 from projects.api_tokens import token_create
 from projects.models import Job, JobKind, JobStatus, Membership, Verification
+from projects.services import imports, teams
 
 ROLES = ("owner", "editor", "viewer", "outsider", "anonymous", "link")
 LOGIN = "login"  # a redirect to the login page

@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 
 from designer.codegen import generate
-from projects import releases
 from projects.code import bundle_orm_files, versions_up_to
 from projects.models import Bundle
 from projects.selectors import project_schema
+from projects.services import releases
 from projects.tasks import run_job
 
 

@@ -11,9 +11,10 @@ from designer import ops
 from designer.advice import analysis_to_dict, analyze
 from designer.design_doc import md
 from designer.schema import Field, FieldType, TypeKind, replace
-from projects import releases, services, verify_jobs
+from projects import services, verify_jobs
 from projects.models import Bundle, Dismissal, Job, JobStatus, Release, Verification
 from projects.selectors import project_schema
+from projects.services import releases
 from projects.tasks import run_job
 
 

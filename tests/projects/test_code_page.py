@@ -9,8 +9,9 @@ from django.urls import reverse
 
 from designer.formats.json_doc import schema_to_dict
 from designer.schema import Entity, Field, FieldType, TypeKind
-from projects import imports, services
+from projects import selectors, services
 from projects.models import Release
+from projects.services import imports
 
 
 def plain(body: str) -> str:
@@ -57,7 +58,7 @@ def test_each_target_and_dialect(client_for, project, owner, target, dialect, pa
 
 
 def test_a_released_version_is_shown_not_the_current_revision(client_for, project, owner):
-    schema = services.selectors.project_schema(project)
+    schema = selectors.project_schema(project)
     old = replace(
         schema,
         entities=(
@@ -84,7 +85,7 @@ def test_bad_choices_are_a_400_with_a_message(client_for, project, owner):
 
 
 def test_a_type_the_dialect_cannot_hold_is_a_422_with_the_field_named(client_for, project, owner):
-    schema = services.selectors.project_schema(project)
+    schema = selectors.project_schema(project)
     users = schema.entities[0]
     geo = Field(id="fld_geo", name="home", type=FieldType(TypeKind.OTHER, written="geometry(Point,4326)"))
     imports.project_import(

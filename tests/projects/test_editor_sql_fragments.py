@@ -64,8 +64,8 @@ def test_a_stored_release_holding_a_hostile_fragment_fails_its_bundle_with_the_r
     """A schema saved before fragments were parsed: its bundle is a clear refusal, never SQL."""
     from designer.formats.json_doc import schema_from_dict, schema_to_dict
     from designer.schema import Field, FieldType, TypeKind, replace
-    from projects import releases
     from projects.models import Bundle, Release
+    from projects.services import releases
     from projects.tasks import run_job
 
     releases.release_create(project=project, user=owner, message="first")

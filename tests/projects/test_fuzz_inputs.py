@@ -16,9 +16,10 @@ from django.urls import URLPattern, get_resolver
 import projects.forms as form_package
 from designer.formats import json_doc
 from designer.schema import Schema
-from projects import releases, selectors
+from projects import selectors
 from projects.forms import code, editor, projects, relationships, versions, workload
 from projects.models import Job, Membership
+from projects.services import releases
 
 HOSTILE = [
     "",

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from designer import ops
-from projects import services
+from projects import selectors, services
 from projects.models import Job, JobKind, JobStatus
 from projects.tasks import run_job
 
@@ -53,7 +53,7 @@ def _started(project, user, **fields):
 
 def test_a_job_works_on_the_revision_it_was_created_for(project, owner):
     job = _started(project, owner)
-    posts = next(e for e in services.selectors.project_schema(project).entities if e.name == "posts")
+    posts = next(e for e in selectors.project_schema(project).entities if e.name == "posts")
     renamed = ops.UpdateEntity(entity=replace(posts, name="articles"))
     services.apply_op(project_id=project.pk, user=owner, op=renamed, base_revision=project.revision)
     assert run_job.run(job.pk) == "done"

@@ -117,7 +117,7 @@ def test_parallel_accepts_of_one_invitation_make_one_membership_and_no_error(pro
     from django.db import connection
     from django.test import Client
 
-    from projects import teams
+    from projects.services import teams
 
     def accept_url(token):
         return f"/invitations/{token}/"

@@ -1,7 +1,8 @@
 """How many rooms of the shell one action walks through: the ``projects/`` modules whose
 code runs, in every thread (the diagram is drawn beside the request). Counted the same
 way at 8d93eac: adding a field ran 15 shell files, building and downloading a bundle 11.
-These are ratchets: a path may get narrower, never quietly wider."""
+These are ratchets: a path may get narrower, never quietly wider. (Splitting the
+services into rooms added one to the bundle's: the file name comes from services/projects.py.)"""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from projects import releases
 from projects.models import Bundle
+from projects.services import releases
 from projects.tasks import run_job
 
 pytestmark = pytest.mark.graphviz
@@ -67,7 +68,7 @@ def test_building_a_bundle_walks_no_more_shell_files_than_today(
         download = client.get(reverse("job_download", args=[project.pk, job.pk]))
         assert download.status_code == 200 and b"".join(download.streaming_content)
     print(f"build a bundle: {len(files)} shell files: {sorted(files)}")
-    assert len(files) <= 13, sorted(files)
+    assert len(files) <= 14, sorted(files)
 
 
 def project_schema_entity(project, name):

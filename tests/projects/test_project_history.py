@@ -2,7 +2,8 @@ from django.urls import reverse
 
 from designer import ops
 from designer.schema import Entity, replace
-from projects import releases, selectors, services
+from projects import selectors, services
+from projects.services import releases
 
 
 def rename_field(project, user, entity, field, new_name, base):

@@ -2,8 +2,8 @@
 
 from django.urls import reverse
 
-from projects import releases
 from projects.models import Release
+from projects.services import releases
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

@@ -3,9 +3,10 @@ import pytest
 from designer import ops
 from designer.problems import SchemaError
 from designer.schema import Entity, Field, FieldType, TypeKind, replace
-from projects import history, imports, services
+from projects import history, services
 from projects.models import Revision
 from projects.selectors import project_schema
+from projects.services import imports
 
 
 def add(name, entity_id="ent_new"):

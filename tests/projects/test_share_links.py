@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from designer import ops
 from designer.schema import replace
-from projects import releases, selectors, services, shared
+from projects import selectors, services, shared
 from projects.models import Analysis, Job, JobKind, Project, ShareLink
+from projects.services import releases
 from projects.tasks import run_job
 from projects.tokens import token_hash
 

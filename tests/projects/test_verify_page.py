@@ -8,9 +8,10 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from designer.advice import analysis_to_dict, analyze
-from projects import releases, services
+from projects import services
 from projects.models import Job, JobKind, JobStatus, Verification
 from projects.selectors import project_schema
+from projects.services import releases
 from projects.tasks import run_job
 
 

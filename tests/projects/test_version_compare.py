@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from designer import ops
 from designer.schema import replace
-from projects import releases, services
+from projects import services
 from projects.selectors import project_schema
+from projects.services import releases
 
 
 def _rename_users_email(project, user, new_name):

@@ -4,9 +4,10 @@ from django.urls import reverse
 
 from designer import ops
 from designer.schema import Field, FieldType, TypeKind
-from projects import releases, services
+from projects import services
 from projects.models import Release
 from projects.selectors import project_schema
+from projects.services import releases
 
 
 def _add_field(project, user, name="nickname"):

@@ -2,7 +2,7 @@
 judges what comes out.
 
 For each SQL schema of the corpus: load the file, unchanged, into the real server; import
-it through the product from the file (``projects.imports.import_read``, what
+it through the product from the file (``projects.services.imports.import_read``, what
 ``import_schema`` and the web import call) and from the live database
 (``projects.live_import.import_database``, what ``import_database`` calls, then the same
 validation ``project_create`` applies); render the product's full DDL for that dialect;
@@ -76,7 +76,7 @@ def _prisma_reason() -> str:
 
 def import_file(text: str, fmt: str):
     """The import service the command line and the web call; SchemaError when refused."""
-    from projects.imports import import_read
+    from projects.services.imports import import_read
 
     schema, _ = import_read(text=text, fmt=fmt)
     return schema

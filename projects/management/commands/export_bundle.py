@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from designer.bundle import build_bundle
 from designer.migrate import MigrationError
 from designer.types import DIALECTS, UnportableType
-from projects import releases
 from projects.models import Project
+from projects.services import releases
 
 
 class Command(BaseCommand):

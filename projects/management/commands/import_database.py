@@ -2,10 +2,11 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from designer.problems import SchemaError
-from projects import imports, services
+from projects import services
 from projects.live_import import LiveImportError, import_database, parse_url
 from projects.management.commands.import_schema import write_notices
 from projects.models import Project
+from projects.services import imports
 
 
 class Command(BaseCommand):

@@ -6,8 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 from designer.formats import IMPORT_FORMATS, detect_format
 from designer.notices import group_notices
 from designer.problems import SchemaError
-from projects import imports, services
+from projects import services
 from projects.models import Project
+from projects.services import imports
 
 NOTICES_SHOWN = 5  # per group that lost nothing, unless -v 2
 

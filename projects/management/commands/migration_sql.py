@@ -3,8 +3,8 @@ from django.http import Http404
 
 from designer.migrate import MigrationError, diff, render
 from designer.types import DIALECTS, UnportableType
-from projects import releases
 from projects.models import Project
+from projects.services import releases
 
 
 class Command(BaseCommand):

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from designer.types import DIALECTS
-from projects import releases
 from projects.models import Project
+from projects.services import releases
 
 
 class Command(BaseCommand):
