@@ -17,14 +17,20 @@ from designer.schema import (
     Cardinality,
     Check,
     Default,
+    Domain,
+    DomainCheck,
     Entity,
     Enum,
     EnumValue,
+    Extension,
     Field,
     FieldType,
     Index,
     IndexColumn,
     IndexMethod,
+    Partition,
+    Partitioning,
+    PartitionStrategy,
     RefAction,
     Relationship,
     Schema,
@@ -87,11 +93,24 @@ class TableDraft:
     checks: list[tuple[str, str | None]] = field(default_factory=list)
     foreign_keys: list[ForeignKeyDraft] = field(default_factory=list)
     comment: str | None = None
-    partitioned_by: str | None = None
-    partitions: list[str] = field(default_factory=list)
+    partition_strategy: PartitionStrategy | None = None
+    partition_key: str | None = None
+    partitions: list[Partition] = field(default_factory=list)
 
     def column(self, name: str) -> ColumnDraft | None:
         return self.columns.get(name)
+
+
+@dataclass
+class DomainDraft:
+    namespace: str | None
+    name: str
+    type_text: str
+    nullable: bool = True
+    default: Default | None = None
+    checks: list[tuple[str, str | None]] = field(default_factory=list)  # (expression, name)
+    comment: str | None = None
+    line: int | None = None
 
 
 ACTIONS = {
@@ -110,7 +129,9 @@ class SchemaBuilder:
         self.tables: dict[TableKey, TableDraft] = {}
         self.enums: dict[TableKey, tuple[list[str], str | None]] = {}
         self.enum_comments: dict[TableKey, str] = {}
-        self.partition_parent: dict[TableKey, TableKey] = {}
+        self.partition_parent: dict[TableKey, tuple[TableKey, str]] = {}  # child → (parent, bound)
+        self.domains: dict[TableKey, DomainDraft] = {}
+        self.extensions: dict[str, str | None] = {}  # name → schema (None: the default)
         self.notices: list[Problem] = []
         self.errors: list[Problem] = []
 
@@ -130,8 +151,8 @@ class SchemaBuilder:
     def enum(self, key: TableKey, values: list[str], *, comment: str | None = None) -> None:
         self.enums[key] = (values, comment)
 
-    def partition(self, *, child: TableKey, parent: TableKey) -> None:
-        self.partition_parent[child] = parent
+    def partition(self, *, child: TableKey, parent: TableKey, bound: str) -> None:
+        self.partition_parent[child] = (parent, bound)
 
     def skipped(self, what: str, line: int | None) -> None:
         self.notice("sql-skipped", f"skipped {what} (not part of a schema)", line)
@@ -161,31 +182,61 @@ class SchemaBuilder:
         if self.errors:
             raise SchemaError(self.errors)
         relationships = self._build_relationships(entities, field_ids, taken)
+        domains = self._build_domains(taken)  # last: every other id stays what it was before domains
         schema = Schema(
             entities=tuple(entities),
             relationships=tuple(relationships),
             enums=tuple(enums),
             database_type=self.database_type,
+            domains=tuple(domains),
+            extensions=tuple(Extension(name=n, namespace=ns) for n, ns in self.extensions.items()),
         )
         return schema, tuple(self.notices)
 
     def _fold_partitions(self) -> None:
-        """A partitioned table is one entity; its partitions are listed in its comment."""
-        for child, parent in self.partition_parent.items():
+        """A partitioned table is one entity; its partitions (sub-partitions too) are one
+        list on it, in the order the DDL declared them."""
+        for child, (parent, bound) in self.partition_parent.items():
             root = parent
             while root in self.partition_parent:
-                root = self.partition_parent[root]
-            if child in self.tables and root in self.tables:
-                self.tables.pop(child)
-                self.tables[root].partitions.append(_label(child))
-        for table in self.tables.values():
-            if table.partitioned_by or table.partitions:
-                lines = [table.comment] if table.comment else []
-                if table.partitioned_by:
-                    lines.append(f"Partitioned by {table.partitioned_by}.")
-                if table.partitions:
-                    lines.append("Partitions: " + ", ".join(table.partitions) + ".")
-                table.comment = "\n".join(lines)
+                root = self.partition_parent[root][0]
+            if child not in self.tables or root not in self.tables:
+                continue
+            draft = self.tables.pop(child)
+            self.tables[root].partitions.append(
+                Partition(
+                    name=child[1],
+                    namespace=child[0],
+                    bound=bound,
+                    partitioned_by=_partition_clause(draft),
+                    parent=None if parent == root else parent[1],
+                )
+            )
+
+    def _partitioning(self, table: TableDraft) -> Partitioning | None:
+        if table.partition_strategy is None:
+            return None
+        return Partitioning(
+            strategy=table.partition_strategy, key=table.partition_key or "", partitions=tuple(table.partitions)
+        )
+
+    def _build_domains(self, taken: set[str]) -> list[Domain]:
+        domains = []
+        for key, draft in self.domains.items():
+            base, _ = read_type(draft.type_text, dialect=self.dialect)
+            domains.append(
+                Domain(
+                    id=fresh_id("dom", taken),
+                    name=key[1],
+                    namespace=key[0],
+                    base=base,
+                    nullable=draft.nullable,
+                    default=draft.default,
+                    checks=tuple(DomainCheck(expression=e, name=n) for e, n in draft.checks),
+                    comment=draft.comment,
+                )
+            )
+        return domains
 
     def _build_enums(self, taken: set[str]) -> tuple[list[Enum], dict[TableKey, str]]:
         enums, ids = [], {}
@@ -238,6 +289,7 @@ class SchemaBuilder:
             indexes=tuple(i for i in indexes if i is not None),
             checks=checks,
             comment=table.comment,
+            partitioning=self._partitioning(table),
         )
         return entity, ids
 
@@ -337,6 +389,12 @@ class SchemaBuilder:
                 )
             )
         return relationships
+
+
+def _partition_clause(draft: TableDraft) -> str | None:
+    if draft.partition_strategy is None:
+        return None
+    return f"{draft.partition_strategy.value.upper()} ({draft.partition_key})"
 
 
 def _plain_unique(table: TableDraft, columns: list[str], name: str | None) -> bool:

@@ -4,8 +4,8 @@ pglast (PostgreSQL's own parser).
 Tables, columns with their types as written, defaults (a ``nextval`` default is a serial:
 identity), identity and generated columns, primary/unique/foreign keys and checks inline
 or added later by ALTER TABLE, indexes (partial, expression, INCLUDE, method, DESC),
-enums (CREATE TYPE … AS ENUM), COMMENT ON, and partitioned tables (one entity listing its
-partitions). Every other statement is a notice "skipped … (line N)".
+enums (CREATE TYPE … AS ENUM), domains, extensions, COMMENT ON, and partitioned tables
+(one entity with its partitions, see ``sql_pg_objects``). Every other statement is a notice "skipped … (line N)".
 
 Why JSON: pglast builds its Python syntax tree about 20 times slower than it parses; the
 parse tree as JSON (plain dicts) keeps a 1,400-table dump within a few seconds. Every
@@ -19,6 +19,7 @@ import re
 
 from pglast.parser import ParseError, parse_sql_json
 
+from designer.formats import sql_pg_objects as pg_objects
 from designer.formats.sql_builder import ACTIONS, ColumnDraft, ForeignKeyDraft, IndexDraft, SchemaBuilder, TableDraft
 from designer.formats.sql_text import (
     ByteOffsets,
@@ -46,9 +47,7 @@ _SKIPPED = {
     "GrantStmt": "GRANT",
     "ViewStmt": "CREATE VIEW",
     "CreateTableAsStmt": "CREATE MATERIALIZED VIEW",
-    "CreateExtensionStmt": "CREATE EXTENSION",
     "AlterOwnerStmt": "ALTER … OWNER",
-    "CreateDomainStmt": "CREATE DOMAIN",
     "RuleStmt": "CREATE RULE",
     "CreatePolicyStmt": "CREATE POLICY",
     "AlterDefaultPrivilegesStmt": "ALTER DEFAULT PRIVILEGES",
@@ -124,12 +123,12 @@ class _Reader:
                 self._column(table, body)
             elif kind == "Constraint":
                 self._table_constraint(table, body)
-        if "partspec" in stmt:
-            table.partitioned_by = self._partition_spec(stmt["partspec"])
-        if "partbound" in stmt and stmt.get("inhRelations"):
-            self.builder.partition(child=key, parent=_table_key(_only(stmt["inhRelations"][0])[1]))
+        if "partspec" in stmt or "partbound" in stmt:
+            pg_objects.record_partition_table(self, stmt, key)
 
     def _on_AlterTableStmt(self, stmt: dict) -> None:
+        if _attaches_index_partitions(stmt):
+            return  # a partition's index attached to its parent's: the parent's index says it all
         if stmt.get("objtype") != "OBJECT_TABLE":
             self.builder.skipped(f"ALTER {stmt.get('objtype', '').removeprefix('OBJECT_')}", self.line)
             return
@@ -163,6 +162,28 @@ class _Reader:
                 line=self.line,
             )
         )
+
+    def _on_CreateDomainStmt(self, stmt: dict) -> None:
+        pg_objects.record_domain(self, stmt, _names_key(_strings(stmt["domainname"])))
+
+    def _on_AlterDomainStmt(self, stmt: dict) -> None:
+        if not pg_objects.record_domain_constraint(self, _names_key(_strings(stmt["typeName"])), stmt):
+            self.builder.skipped("ALTER DOMAIN", self.line)
+
+    def _on_CreateExtensionStmt(self, stmt: dict) -> None:
+        pg_objects.record_extension(self, stmt)
+
+    # what the partition, domain and extension readers (sql_pg_objects) ask of this reader
+
+    table_key = staticmethod(lambda range_var: _table_key(range_var))
+
+    def type_text(self, type_name: dict) -> str:
+        return type_text_at(self.text, self.at(type_name["location"]))
+
+    def default_of(self, constraint: dict) -> Default:
+        written = default_text_after(self.text, self.at(constraint["location"]))
+        kind, body = _only(constraint["raw_expr"])
+        return _literal(kind, body) or Default(DefaultKind.EXPRESSION, unwrap(written or ""))
 
     def _on_CommentStmt(self, stmt: dict) -> None:
         objtype, comment = stmt.get("objtype"), stmt.get("comment")
@@ -276,7 +297,7 @@ class _Reader:
     def _alter(self, key, command: dict) -> None:
         kind = command["subtype"]
         if kind == "AT_AttachPartition":
-            self.builder.partition(child=_table_key(_only(command["def"])[1]["name"]), parent=key)
+            pg_objects.record_attach(self, key, command)
             return
         if kind not in ("AT_AddConstraint", "AT_AddColumn", "AT_ColumnDefault", "AT_AddIdentity", "AT_SetNotNull"):
             self.builder.skipped(f"ALTER TABLE … {kind.removeprefix('AT_')}", self.line)
@@ -310,13 +331,6 @@ class _Reader:
         found = list(_WHERE.finditer(statement))
         return unwrap(statement[found[-1].end() :].strip().rstrip(";").strip()) if found else ""
 
-    def _partition_spec(self, spec: dict) -> str:
-        statement = self.text[self.span[0] : self.span[1]]
-        match = re.search(r"partition\s+by\s+(.*?)\s*;?\s*$", statement, re.IGNORECASE | re.DOTALL)
-        if match:
-            return " ".join(match[1].split())
-        return str(spec.get("strategy", "")).removeprefix("PARTITION_STRATEGY_")
-
 
 def _action(code: str | None, written: str, event: str):
     """PostgreSQL stores "no action" both when it was said and when nothing was: only
@@ -325,6 +339,11 @@ def _action(code: str | None, written: str, event: str):
         said = re.search(rf"on\s+{event}\s+no\s+action", written)
         return ACTIONS["no action"] if said else None
     return ACTIONS[_FK_ACTIONS[code]]
+
+
+def _attaches_index_partitions(stmt: dict) -> bool:
+    commands = [_only(c)[1].get("subtype") for c in stmt.get("cmds", [])]
+    return stmt.get("objtype") == "OBJECT_INDEX" and bool(commands) and set(commands) == {"AT_AttachPartition"}
 
 
 def _only(node: dict) -> tuple[str, dict]:

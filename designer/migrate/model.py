@@ -18,11 +18,14 @@ from designer.naming import fit_identifier
 from designer.schema import (
     Cardinality,
     Default,
+    Domain,
     Entity,
+    Extension,
     Field,
     FieldType,
     IndexColumn,
     IndexMethod,
+    Partitioning,
     RefAction,
     Relationship,
     Schema,
@@ -94,6 +97,7 @@ class Table:
     constraints: tuple[Constraint, ...] = ()  # primary, unique, check
     indexes: tuple[IndexDef, ...] = ()
     comment: str | None = None
+    partitioning: Partitioning | None = None
 
     def column(self, column_id: str) -> Column | None:
         return self._columns.get(column_id)
@@ -130,6 +134,8 @@ class Model:
     tables: tuple[Table, ...] = ()
     foreign_keys: tuple[tuple[str, Constraint], ...] = ()  # (table id, constraint)
     source_dialect: str | None = None
+    domains: tuple[Domain, ...] = ()
+    extensions: tuple[Extension, ...] = ()
 
     def table(self, table_id: str) -> Table | None:
         return self._tables.get(table_id)
@@ -173,10 +179,19 @@ def _build(schema: Schema) -> Model:
         if key is not None:
             foreign_keys.append(key)
     namespaces = sorted(
-        {t.namespace for t in tables if t.namespace} | {e.namespace for e in schema.enums if e.namespace}
+        {t.namespace for t in tables if t.namespace}
+        | {e.namespace for e in (*schema.enums, *schema.domains, *schema.extensions) if e.namespace}
     )
     enums = tuple(EnumType(e.id, e.name, e.namespace, tuple(v.name for v in e.values)) for e in schema.enums)
-    return Model(tuple(namespaces), enums, tuple(tables), tuple(foreign_keys), dialect_of(schema.database_type))
+    return Model(
+        tuple(namespaces),
+        enums,
+        tuple(tables),
+        tuple(foreign_keys),
+        dialect_of(schema.database_type),
+        domains=schema.domains,
+        extensions=schema.extensions,
+    )
 
 
 class _Names:
@@ -247,7 +262,16 @@ def _table(entity: Entity, names: _Names) -> Table:
             )
         )
     columns = tuple(_column(entity, f) for f in entity.fields)
-    return Table(entity.id, table, ns, columns, tuple(constraints), tuple(indexes), comment=entity.comment or None)
+    return Table(
+        entity.id,
+        table,
+        ns,
+        columns,
+        tuple(constraints),
+        tuple(indexes),
+        comment=entity.comment or None,
+        partitioning=entity.partitioning,
+    )
 
 
 def _foreign_key(schema: Schema, relationship: Relationship, names: _Names) -> tuple[str, Constraint] | None:

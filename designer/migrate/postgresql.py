@@ -11,7 +11,7 @@ squawk rule that flags it.
 
 from __future__ import annotations
 
-from designer.migrate import expand
+from designer.migrate import expand, pg_objects
 from designer.migrate.base import LOCK_TIMEOUT, STATEMENT_TIMEOUT, Context, Stmt, handler_for, step_comment
 from designer.migrate.model import IndexDef, Table
 from designer.migrate.pg_columns import add_column, alter_column
@@ -77,7 +77,7 @@ def assemble(blocks: list[tuple[Step, list[Stmt]]], ctx: Context) -> str:
 
 def _only_new_objects(step: Step) -> bool:
     """Creating what nobody uses yet locks nothing anyone waits for: such steps share a transaction."""
-    return step.action in ("create_schema", "create_enum", "create_table")
+    return step.action in ("create_schema", "create_extension", "create_enum", "create_domain", "create_table")
 
 
 # --- pieces ------------------------------------------------------------------------------
@@ -264,7 +264,8 @@ def _create_table(step: Step, ctx: Context) -> list[Stmt]:
     parts = [column_sql(ctx, c) for c in table.columns]
     parts += [constraint_sql(ctx, table, c) for c in table.constraints]
     body = ",\n  ".join(parts)
-    statements = [Stmt(f"CREATE TABLE {table_sql(ctx, table)} (\n  {body}\n);")]
+    statements = [Stmt(f"CREATE TABLE {table_sql(ctx, table)} (\n  {body}\n){pg_objects.partition_by(ctx, table)};")]
+    statements += pg_objects.partitions_sql(ctx, table)
     statements += [Stmt(index_sql(ctx, table, index, concurrently=False)) for index in table.indexes]
     if table.comment:
         statements.append(Stmt(f"COMMENT ON TABLE {table_sql(ctx, table)} IS {literal(table.comment)};"))
@@ -327,9 +328,12 @@ _HANDLERS = {
     "drop_index": _drop_index,
     "drop_constraint": _drop_constraint,
     "drop_column": _drop_column,
+    "drop_partition": pg_objects.drop_partition,
     "drop_table": _drop_table,
     "create_schema": _create_schema,
+    "create_extension": pg_objects.create_extension,
     "create_enum": _create_enum,
+    "create_domain": pg_objects.create_domain,
     "rename_enum": _rename_enum,
     "rename_enum_value": _rename_enum_value,
     "add_enum_value": _add_enum_value,
@@ -338,11 +342,14 @@ _HANDLERS = {
     "rename_constraint": _rename_constraint,
     "rename_index": _rename_index,
     "create_table": _create_table,
+    "add_partition": pg_objects.add_partition,
     "add_column": add_column,
     "alter_column": alter_column,
     "replace_enum": _replace_enum,
     "set_comment": _set_comment,
+    "drop_domain": pg_objects.drop_domain,
     "drop_enum": _drop_enum,
+    "drop_extension": pg_objects.drop_extension,
     "drop_schema": _drop_schema,
     "add_constraint": _add_constraint,
     "create_index": _create_index,

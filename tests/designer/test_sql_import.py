@@ -8,7 +8,17 @@ import pytest
 from designer.formats import detect_format, import_text
 from designer.formats.dbml import parse_dbml, to_dbml
 from designer.problems import SchemaError
-from designer.schema import Cardinality, DefaultKind, IndexMethod, RefAction, SortOrder, TypeKind
+from designer.schema import (
+    Cardinality,
+    DefaultKind,
+    Extension,
+    IndexMethod,
+    Partition,
+    PartitionStrategy,
+    RefAction,
+    SortOrder,
+    TypeKind,
+)
 from designer.types import display_type
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -62,7 +72,12 @@ def test_postgresql_partitions_are_one_table_and_other_statements_are_listed():
     result = read("rich_postgresql.sql", "postgresql")
     names = [e.name for e in result.schema.entities]
     assert "measurements_2024" not in names
-    assert "Partitions: measurements_2024." in result.schema.entity_by_name("measurements").comment
+    partitioning = result.schema.entity_by_name("measurements").partitioning
+    assert (partitioning.strategy, partitioning.key) == (PartitionStrategy.RANGE, "logdate")
+    assert partitioning.partitions == (
+        Partition(name="measurements_2024", bound="FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"),
+    )
+    assert result.schema.extensions == (Extension(name="citext"),)
     skipped = {(n.line, n.message) for n in result.notices}
     assert (33, "skipped CREATE VIEW (not part of a schema)") in skipped
     assert (34, "skipped CREATE FUNCTION (not part of a schema)") in skipped
