@@ -1,0 +1,133 @@
+"""Declarative partitioning, domains and extensions on the real PostgreSQL 15: a schema
+that uses them is loaded, imported from its pg_dump and from the live catalog, and our
+full DDL is applied to an empty database with ON_ERROR_STOP; both databases then hold the
+same partitions (bounds included), domains and extensions."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import psycopg
+import pytest
+
+from designer.formats import import_text
+from designer.migrate import full_ddl
+from designer.schema import PartitionStrategy
+from projects.live_import import import_database
+from tests.pg_scratch import psql, scratch_database
+
+PG = "postgres://postgres@127.0.0.1:5432"
+SOURCE = """
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS citext;
+CREATE SCHEMA billing;
+CREATE DOMAIN public.email AS citext CONSTRAINT email_has_at CHECK (VALUE ~ '@') NOT NULL;
+CREATE DOMAIN billing.cents AS bigint DEFAULT 0 CHECK (VALUE >= 0) CHECK (VALUE < 100000000000);
+CREATE TABLE users (id bigint PRIMARY KEY, mail email, balance billing.cents);
+CREATE TABLE events (
+  id bigint NOT NULL, created_at timestamptz NOT NULL, user_id bigint REFERENCES users (id), kind text NOT NULL,
+  PRIMARY KEY (id, created_at)
+) PARTITION BY RANGE (created_at);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01 00:00+00') TO ('2025-01-01 00:00+00');
+CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01 00:00+00') TO ('2026-01-01 00:00+00')
+  PARTITION BY RANGE (id);
+CREATE TABLE events_2025_low PARTITION OF events_2025 FOR VALUES FROM (MINVALUE) TO (1000);
+CREATE TABLE events_2025_rest PARTITION OF events_2025 DEFAULT;
+CREATE TABLE events_old PARTITION OF events DEFAULT;
+CREATE INDEX events_kind_idx ON events (kind);
+CREATE TABLE billing.ledger (id bigint NOT NULL, amount billing.cents) PARTITION BY HASH (id);
+CREATE TABLE billing.ledger_0 PARTITION OF billing.ledger FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE billing.ledger_1 PARTITION OF billing.ledger FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+"""
+_PARTITIONS = """
+SELECT pn.nspname || '.' || p.relname, cn.nspname || '.' || c.relname, pg_get_expr(c.relpartbound, c.oid),
+       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END
+FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+JOIN pg_namespace cn ON cn.oid = c.relnamespace JOIN pg_namespace pn ON pn.oid = p.relnamespace
+WHERE c.relispartition AND c.relkind IN ('r', 'p') ORDER BY 2
+"""
+_KEYS = """
+SELECT n.nspname || '.' || c.relname, pg_get_partkeydef(c.oid) FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'p' AND NOT c.relispartition ORDER BY 1
+"""
+_DOMAINS = """
+SELECT n.nspname || '.' || t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
+       (SELECT array_agg(pg_get_constraintdef(k.oid) ORDER BY 1) FROM pg_constraint k WHERE k.contypid = t.oid)
+FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype = 'd'
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1
+"""
+_COLUMN_TYPES = """
+SELECT table_schema || '.' || table_name || '.' || column_name, domain_schema || '.' || domain_name
+FROM information_schema.columns WHERE domain_name IS NOT NULL AND table_schema NOT IN ('pg_catalog', 'information_schema')
+ORDER BY 1
+"""
+
+
+def _catalog(database: str) -> dict:
+    with psycopg.connect(f"{PG}/{database}") as connection:
+        connection.execute("SET search_path = ''")
+        return {
+            "partitions": connection.execute(_PARTITIONS).fetchall(),
+            "keys": connection.execute(_KEYS).fetchall(),
+            "domains": connection.execute(_DOMAINS).fetchall(),
+            "columns": connection.execute(_COLUMN_TYPES).fetchall(),
+            "extensions": sorted(r[0] for r in connection.execute("SELECT extname FROM pg_extension")),
+        }
+
+
+@pytest.fixture
+def source_database():
+    with scratch_database("partitions_src") as name:
+        with psycopg.connect(f"{PG}/{name}", autocommit=True) as connection:
+            connection.execute(SOURCE)
+        yield name
+
+
+def _dump(database: str) -> str:
+    command = [shutil.which("pg_dump") or "pg_dump", "--schema-only", "-h", "127.0.0.1", "-U", "postgres", database]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.postgres
+def test_partitions_domains_and_extensions_round_trip_through_the_dump_and_the_live_catalog(source_database, tmp_path):
+    from_dump = import_text(_dump(source_database), fmt="postgresql").schema
+    live, _ = import_database(f"{PG}/{source_database}")
+    for schema in (from_dump, live):
+        assert [e.qualified_name for e in schema.entities] == ["billing.ledger", "events", "users"]
+        events = schema.entity_by_name("events")
+        assert (events.partitioning.strategy, events.partitioning.key) == (PartitionStrategy.RANGE, "created_at")
+        assert len(events.partitioning.partitions) == 5
+        assert {d.qualified_name for d in schema.domains} == {"email", "billing.cents"}
+        assert {e.name for e in schema.extensions} == {"pg_trgm", "citext"}
+    assert live.domains == from_dump.domains
+    assert [e.partitioning for e in live.entities] == [e.partitioning for e in from_dump.entities]
+
+    for label, schema in (("dump", from_dump), ("live", live)):
+        with scratch_database(f"partitions_{label}") as target:
+            path = tmp_path / f"{label}.sql"
+            path.write_text(full_ddl(schema, dialect="postgresql"))
+            applied = psql(target, path)
+            assert applied.returncode == 0, applied.stderr
+            assert _catalog(target) == _catalog(source_database)
+
+
+def test_a_partition_added_to_an_existing_table_is_one_step_both_ways():
+    from designer.migrate import diff, render
+    from designer.schema import Partition, replace
+
+    schema = import_text(SOURCE, fmt="postgresql").schema
+    events = schema.entity_by_name("events")
+    more = replace(
+        events.partitioning,
+        partitions=(
+            *events.partitioning.partitions,
+            Partition(name="events_2026", bound="FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')"),
+        ),
+    )
+    later = replace(
+        schema, entities=tuple(replace(e, partitioning=more) if e is events else e for e in schema.entities)
+    )
+    migration = render(diff(schema, later), dialect="postgresql", old=schema, new=later)
+    assert 'CREATE TABLE "events_2026" PARTITION OF "events" FOR VALUES FROM' in migration.up
+    assert 'DROP TABLE IF EXISTS "events_2026";' in migration.down
