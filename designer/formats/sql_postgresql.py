@@ -19,6 +19,7 @@ import re
 
 from pglast.parser import ParseError, parse_sql_json
 
+from designer.allocation import collector_paused
 from designer.formats import sql_pg_objects as pg_objects
 from designer.formats.sql_builder import ACTIONS, ColumnDraft, ForeignKeyDraft, IndexDraft, SchemaBuilder, TableDraft
 from designer.formats.sql_text import (
@@ -62,6 +63,11 @@ _META_COMMAND = re.compile(r"^\\[^\n]*", re.MULTILINE)
 
 
 def parse_postgresql(text: str) -> tuple[Schema, tuple[Problem, ...]]:
+    with collector_paused():  # millions of acyclic parse-tree dicts: see designer.allocation
+        return _parse_postgresql(text)
+
+
+def _parse_postgresql(text: str) -> tuple[Schema, tuple[Problem, ...]]:
     # psql meta-commands (pg_dump writes \restrict and \unrestrict) are not SQL: blank them
     # out, keeping every offset, and list them.
     meta = [(m.start(), m[0].split()[0]) for m in _META_COMMAND.finditer(text)]
