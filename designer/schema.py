@@ -228,6 +228,10 @@ class PartitionStrategy(StrEnum):
     LIST = "list"
     HASH = "hash"
     KEY = "key"  # MySQL's hash on the server's own function
+    RANGE_COLUMNS = "range columns"  # MySQL: ranges over column values (several columns, any type)
+    LIST_COLUMNS = "list columns"
+    LINEAR_HASH = "linear hash"
+    LINEAR_KEY = "linear key"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from sqlglot.dialects.dialect import Dialect
 from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import TokenType
 
+from designer.formats import mysql_partitions
 from designer.formats.mysql_delimiters import without_client_delimiters
 from designer.formats.sql_builder import ACTIONS, ColumnDraft, ForeignKeyDraft, IndexDraft, SchemaBuilder, TableDraft
 from designer.formats.sql_text import default_text_after, parenthesized_after, type_text_at, unwrap
@@ -61,6 +62,8 @@ class _Reader:
         self.glot = "mysql" if dialect == MYSQL else "sqlite"
         self.builder = SchemaBuilder(dialect=dialect, database_type="MySQL" if dialect == MYSQL else "SQLite")
         self.text = without_client_delimiters(text, self.builder.skipped) if dialect == MYSQL else text
+        if dialect == MYSQL:
+            self.text = mysql_partitions.unwrap_versioned(self.text)
 
     def read(self) -> tuple[Schema, tuple[Problem, ...]]:
         try:
@@ -95,6 +98,7 @@ class _Reader:
         source = _MARIADB_ONLY.sub(
             lambda m: m[1] + " " * (len(m[0]) - len(m[1])), self.text[tokens[0].start : tokens[-1].end + 1]
         )
+        source, partition_clause = self._partition_clause(source, tokens)
         try:
             tree = sqlglot.parse_one(source, read=self.glot)
         except ParseError as error:
@@ -105,12 +109,31 @@ class _Reader:
             ) from None
         if isinstance(tree, exp.Create) and tree.kind == "TABLE" and isinstance(tree.this, exp.Schema):
             self._create_table(tree, tokens)
+            if partition_clause:
+                self._partitioned(_table_key(tree.this.this), partition_clause)
         elif isinstance(tree, exp.Create) and tree.kind == "INDEX":
             self._create_index(tree, source)
         elif isinstance(tree, exp.Alter) and tree.kind == "TABLE":
             self._alter_table(tree)
         else:
             self.builder.skipped(" ".join(t.text.upper() for t in tokens[:2]), self.line)
+
+    def _partition_clause(self, source: str, tokens) -> tuple[str, str | None]:
+        is_table = len(tokens) > 1 and tokens[0].text.upper() == "CREATE" and tokens[1].text.upper() == "TABLE"
+        if self.dialect != MYSQL or not is_table:
+            return source, None
+        return mysql_partitions.split_off(source)
+
+    def _partitioned(self, key, clause: str) -> None:
+        table = self.builder.tables.get(key)
+        if table is None:
+            return
+        strategy, written_key, partitions, lost = mysql_partitions.read_clause(clause)
+        table.partition_strategy, table.partition_key, table.partitions = strategy, written_key, partitions
+        if lost:
+            self.builder.notice(
+                "sql-not-kept", f"{table.name}: {lost} is not kept (the design has no place for it)", self.line
+            )
 
     def _drop_foreign_key_indexes(self) -> None:
         """MySQL gives every foreign key an index named after it (mysqldump lists it, DDL

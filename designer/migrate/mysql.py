@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 
+from designer.migrate import mysql_partitions
 from designer.migrate.base import Context, MigrationError, Stmt, handler_for, step_comment
 from designer.migrate.model import Column, Constraint, IndexDef, Table
+from designer.migrate.mysql_partitions import partition_clause
 from designer.migrate.steps import Step
 from designer.schema import IndexColumn, IndexMethod, RefAction, SortOrder, TypeKind
 
@@ -374,6 +376,7 @@ def _create_table(step: Step, ctx: Context) -> list[Stmt]:
     parts += [_constraint_sql(ctx, table, c) for c in table.constraints]
     body = ",\n  ".join(parts)
     options = f" COMMENT={_literal(table.comment)}" if table.comment else ""
+    options += partition_clause(ctx, table)
     return [Stmt(f"CREATE TABLE IF NOT EXISTS {_t(ctx, table)} (\n  {body}\n){options};")]
 
 
@@ -490,7 +493,7 @@ _HANDLERS = {
     "drop_index": _drop_index,
     "drop_constraint": _drop_constraint,
     "drop_column": _drop_column,
-    "drop_partition": _no_sql,
+    "drop_partition": mysql_partitions.drop_partition,
     "drop_table": _drop_table,
     "create_schema": _create_schema,
     "create_enum": _create_enum,
@@ -504,7 +507,7 @@ _HANDLERS = {
     "rename_constraint": _rename_constraint,
     "rename_index": _rename_index,
     "create_table": _create_table,
-    "add_partition": _no_sql,
+    "add_partition": mysql_partitions.add_partition,
     "add_column": _add_column,
     "alter_column": _alter_column,
     "replace_enum": _replace_enum,

@@ -131,3 +131,85 @@ def test_a_partition_added_to_an_existing_table_is_one_step_both_ways():
     migration = render(diff(schema, later), dialect="postgresql", old=schema, new=later)
     assert 'CREATE TABLE "events_2026" PARTITION OF "events" FOR VALUES FROM' in migration.up
     assert 'DROP TABLE IF EXISTS "events_2026";' in migration.down
+
+
+MARIADB_SOURCE = [
+    "CREATE TABLE sales (id int NOT NULL, sold date NOT NULL, PRIMARY KEY (id, sold)) "
+    "PARTITION BY RANGE (year(sold)) (PARTITION p2023 VALUES LESS THAN (2024), PARTITION pmax VALUES LESS THAN MAXVALUE)",
+    "CREATE TABLE buckets (id int PRIMARY KEY) PARTITION BY HASH (id) PARTITIONS 4",
+    "CREATE TABLE regions (a int, b varchar(5)) PARTITION BY LIST COLUMNS (a, b) "
+    "(PARTITION x VALUES IN ((1,'a'),(2,'b')), PARTITION y DEFAULT)",
+]
+_MARIADB_PARTITIONS = (
+    "SELECT table_name, partition_name, partition_method, partition_expression, partition_description "
+    "FROM information_schema.partitions WHERE table_schema = DATABASE() AND partition_name IS NOT NULL ORDER BY 1, 2"
+)
+
+
+@pytest.fixture
+def mariadb_databases():
+    import uuid
+
+    import pymysql
+
+    names = [f"part_{label}_{uuid.uuid4().hex[:8]}" for label in ("src", "dump", "live", "migrated")]
+    connection = pymysql.connect(host="127.0.0.1", user="root", autocommit=True)
+    try:
+        with connection.cursor() as cursor:
+            for name in names:
+                cursor.execute(f"CREATE DATABASE `{name}`")
+            cursor.execute(f"USE `{names[0]}`")
+            for statement in MARIADB_SOURCE:
+                cursor.execute(statement)
+        yield names
+    finally:
+        with connection.cursor() as cursor:
+            for name in names:
+                cursor.execute(f"DROP DATABASE IF EXISTS `{name}`")
+        connection.close()
+
+
+def _mariadb(database: str, sql: str | None = None) -> list:
+    import pymysql
+
+    connection = pymysql.connect(host="127.0.0.1", user="root", database=database, autocommit=True)
+    try:
+        with connection.cursor() as cursor:
+            if sql is not None:
+                for chunk in sql.split(";\n"):
+                    statement = "\n".join(line for line in chunk.splitlines() if not line.startswith("--"))
+                    if statement.strip():
+                        cursor.execute(statement)
+            cursor.execute(_MARIADB_PARTITIONS)
+            return list(cursor.fetchall())
+    finally:
+        connection.close()
+
+
+@pytest.mark.mariadb
+def test_mariadb_partitioning_round_trips_through_the_dump_the_live_catalog_and_our_ddl(mariadb_databases):
+    from designer.migrate import diff, render
+    from designer.schema import Partition, replace
+
+    source, into_dump, into_live, migrated = mariadb_databases
+    dump_tool = shutil.which("mariadb-dump") or shutil.which("mysqldump")
+    command = [dump_tool, "-h", "127.0.0.1", "-uroot", "--no-data", source]
+    from_dump = import_text(subprocess.run(command, capture_output=True, text=True, check=True).stdout, fmt="mysql")
+    live, _ = import_database(f"mysql://root@127.0.0.1:3306/{source}")
+    assert [e.partitioning for e in live.entities] == [e.partitioning for e in from_dump.schema.entities]
+    sales = live.entity_by_name("sales")
+    assert [p.bound for p in sales.partitioning.partitions] == ["VALUES LESS THAN (2024)", "VALUES LESS THAN MAXVALUE"]
+    expected = _mariadb(source)
+    assert len(expected) == 8
+    assert _mariadb(into_dump, full_ddl(from_dump.schema, dialect="mysql")) == expected
+    assert _mariadb(into_live, full_ddl(live, dialect="mysql")) == expected
+
+    more = replace(
+        sales.partitioning,
+        partitions=(*sales.partitioning.partitions[:1], Partition(name="p2024", bound="VALUES LESS THAN (2025)")),
+    )
+    later = replace(live, entities=tuple(replace(e, partitioning=more) if e is sales else e for e in live.entities))
+    _mariadb(migrated, full_ddl(live, dialect="mysql"))
+    migration = render(diff(live, later), dialect="mysql", old=live, new=later)
+    after = _mariadb(migrated, migration.up)
+    assert [row[1] for row in after if row[0] == "sales"] == ["p2023", "p2024"]  # pmax dropped, then p2024 added
