@@ -95,9 +95,11 @@ def record_domain_constraint(reader, key, command: dict) -> bool:
 
 
 def record_extension(reader, stmt: dict) -> None:
+    if stmt["extname"] == "plpgsql":
+        return  # built into every database (pg_dump still writes it)
     schema = None
     for option in stmt.get("options", []):
         element = option.get("DefElem", {})
         if element.get("defname") == "schema":
             schema = element["arg"]["String"]["sval"]
-    reader.builder.extensions[stmt["extname"]] = None if schema in (None, "public") else schema
+    reader.builder.extensions[stmt["extname"]] = None if schema in (None, "public", "pg_catalog") else schema
