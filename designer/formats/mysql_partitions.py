@@ -18,6 +18,7 @@ from designer.schema import Partition, PartitionStrategy
 _VERSIONED = re.compile(r"/\*!\d*\s*(PARTITION\s+BY\b.*?)\*/", re.IGNORECASE | re.DOTALL)
 _CLAUSE = re.compile(r"\)[^()]*?\bPARTITION\s+BY\s", re.IGNORECASE)
 _STRATEGY = re.compile(r"PARTITION\s+BY\s+(LINEAR\s+)?(RANGE|LIST|HASH|KEY)(\s+COLUMNS)?\s*", re.IGNORECASE)
+_LIST = re.compile(r"\(\s*PARTITION\b", re.IGNORECASE)
 _COUNT = re.compile(r"\bPARTITIONS\s+(\d+)", re.IGNORECASE)
 _NAME = re.compile(r"PARTITION\s+(`(?:[^`]|``)+`|\w+)\s+", re.IGNORECASE)
 _BOUND = re.compile(
@@ -56,7 +57,8 @@ def read_clause(clause: str) -> tuple[PartitionStrategy, str, list[Partition], s
     count = _COUNT.match(listed)
     if count is not None:
         return strategy, key, [Partition(name=f"p{i}", bound="") for i in range(int(count[1]))], lost
-    body = parenthesized_from(listed, 0) if listed.startswith("(") else None
+    opening = _LIST.search(listed)  # after SUBPARTITION BY … when there is one
+    body = parenthesized_from(listed, opening.start()) if opening else None
     partitions = [_partition(part) for part in split_top_level(body or "")]
     return strategy, key, [p for p in partitions if p is not None], lost
 
