@@ -59,6 +59,9 @@ def _partitions(old_tables: dict[str, Table], new_tables: dict[str, Table], grou
         before = old_tables.get(table_id)
         if before is None:
             continue
+        if _scheme(before) != _scheme(after):
+            groups["change_partitioning"].append(Step("change_partitioning", old=before, new=after, table=after))
+            continue  # the partitions come with the new scheme
         was = {(p.namespace, p.name): p for p in (before.partitioning.partitions if before.partitioning else ())}
         now = {(p.namespace, p.name): p for p in (after.partitioning.partitions if after.partitioning else ())}
         for key, partition in now.items():
@@ -69,6 +72,11 @@ def _partitions(old_tables: dict[str, Table], new_tables: dict[str, Table], grou
         for key, partition in was.items():
             if key not in now:
                 groups["drop_partition"].append(Step("drop_partition", old=partition, table=before))
+
+
+def _scheme(table: Table) -> tuple | None:
+    partitioning = table.partitioning
+    return (partitioning.strategy, partitioning.key) if partitioning is not None else None
 
 
 def _namespaces(old: Model, new: Model, groups) -> None:

@@ -507,6 +507,7 @@ _HANDLERS = {
     "rename_constraint": _rename_constraint,
     "rename_index": _rename_index,
     "create_table": _create_table,
+    "change_partitioning": mysql_partitions.change_partitioning,
     "add_partition": mysql_partitions.add_partition,
     "add_column": _add_column,
     "alter_column": _alter_column,

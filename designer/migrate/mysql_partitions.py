@@ -45,3 +45,15 @@ def drop_partition(step: Step, ctx: Context) -> list[Stmt]:
     ctx.warn("ban-drop-table", f"partition {step.old.name} of {step.table.label} is dropped with its rows")
     table = ctx.qualified(step.table.name, step.table.namespace)
     return [Stmt(f"ALTER TABLE {table} DROP PARTITION IF EXISTS {ctx.quote(step.old.name)};")]
+
+
+def change_partitioning(step: Step, ctx: Context) -> list[Stmt]:
+    """MySQL rebuilds the table under the new scheme (a copy of every row: warned)."""
+    table = ctx.qualified(step.table.name, step.table.namespace)
+    if step.new.partitioning is None:
+        return [Stmt(f"ALTER TABLE {table} REMOVE PARTITIONING;")]
+    clause = partition_clause(ctx, step.new)
+    if not clause:
+        return []
+    ctx.warn("mysql-table-copy", f"{step.table.label} is repartitioned: MySQL copies every row")
+    return [Stmt(f"ALTER TABLE {table}{clause};")]

@@ -125,3 +125,13 @@ def _expression(text: str, domain: Domain) -> str:
         return expression_sql(text, dialect=POSTGRESQL, source=POSTGRESQL)
     except FragmentError as error:
         raise MigrationError(f"domain {domain.qualified_name}: the expression {text!r} {error}") from None
+
+
+def change_partitioning(step: Step, ctx: Context) -> list[Stmt]:
+    """PostgreSQL cannot partition, unpartition or re-key a table in place: said, not done."""
+    ctx.warn(
+        "partitioning-changed",
+        f"{step.table.label}: its partitioning changed, which PostgreSQL cannot do in place: create the new "
+        "table beside it, copy the rows, and swap the names (this migration leaves the table as it is)",
+    )
+    return []

@@ -342,6 +342,7 @@ _HANDLERS = {
     "rename_constraint": _rename_constraint,
     "rename_index": _rename_index,
     "create_table": _create_table,
+    "change_partitioning": pg_objects.change_partitioning,
     "add_partition": pg_objects.add_partition,
     "add_column": add_column,
     "alter_column": alter_column,

@@ -246,6 +246,7 @@ _HANDLERS = {
     "rename_constraint": _rename_constraint,
     "rename_index": _rename_index,
     "create_table": _create_table,
+    "change_partitioning": _nothing,
     "add_partition": _nothing,
     "add_column": _add_column,
     "alter_column": _alter_column,

@@ -31,6 +31,7 @@ ACTIONS = (
     "rename_constraint",
     "rename_index",
     "create_table",
+    "change_partitioning",
     "add_partition",
     "add_column",
     "alter_column",

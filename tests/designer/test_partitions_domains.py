@@ -143,3 +143,21 @@ def test_a_domain_over_a_type_no_database_has_is_a_deploy_finding():
     odd = Domain(id="dom_1", name="d", base=FieldType(TypeKind.OTHER, written="ltree2"))
     schema = replace(Schema(database_type="PostgreSQL"), domains=(odd,))
     assert [f.object for f in deploy_check(schema, dialects=["postgresql"], rendered=False).findings] == ["domain d"]
+
+
+def test_a_changed_partitioning_is_a_warning_in_postgresql_and_a_rebuild_in_mysql():
+    from designer.migrate import diff, render
+    from designer.schema import replace
+
+    for ddl, dialect in ((PG, "postgresql"), (MYSQL, "mysql")):
+        schema = import_text(ddl, fmt=dialect).schema
+        entity = next(e for e in schema.entities if e.partitioning)
+        plain = replace(
+            schema, entities=tuple(replace(e, partitioning=None) if e is entity else e for e in schema.entities)
+        )
+        migration = render(diff(schema, plain), dialect=dialect, old=schema, new=plain)
+        if dialect == "postgresql":
+            assert [w.code for w in migration.warnings] == ["partitioning-changed"]
+        else:
+            assert f"ALTER TABLE `{entity.name}` REMOVE PARTITIONING;" in migration.up
+            assert "PARTITION BY RANGE (year(`d`))" in migration.down

@@ -213,3 +213,17 @@ def test_mariadb_partitioning_round_trips_through_the_dump_the_live_catalog_and_
     migration = render(diff(live, later), dialect="mysql", old=live, new=later)
     after = _mariadb(migrated, migration.up)
     assert [row[1] for row in after if row[0] == "sales"] == ["p2023", "p2024"]  # pmax dropped, then p2024 added
+
+
+@pytest.mark.mariadb
+def test_mariadb_repartitioning_runs_both_ways(mariadb_databases):
+    from designer.migrate import diff, render
+    from designer.schema import replace
+
+    source, _, _, migrated = mariadb_databases
+    live, _ = import_database(f"mysql://root@127.0.0.1:3306/{source}")
+    plain = replace(live, entities=tuple(replace(e, partitioning=None) for e in live.entities))
+    _mariadb(migrated, full_ddl(live, dialect="mysql"))
+    migration = render(diff(live, plain), dialect="mysql", old=live, new=plain)
+    assert _mariadb(migrated, migration.up) == []
+    assert _mariadb(migrated, migration.down) == _mariadb(source)
