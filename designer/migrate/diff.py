@@ -41,11 +41,11 @@ def diff_models(old: Model, new: Model) -> list[Step]:
 
 
 def _declared_objects(old: Model, new: Model, groups) -> None:
-    """Extensions (by name) and domains (by id): created before the tables that use them,
-    dropped after."""
+    """Extensions and domains, by name (columns name a domain: an id would not match a live
+    database's, read afresh): created before the tables that use them, dropped after."""
     for kind, key, before, after in (
         ("extension", lambda e: e.name, old.extensions, new.extensions),
-        ("domain", lambda d: d.id, old.domains, new.domains),
+        ("domain", lambda d: (d.namespace, d.name), old.domains, new.domains),
     ):
         old_keys, new_keys = {key(o) for o in before}, {key(o) for o in after}
         groups[f"create_{kind}"] += [Step(f"create_{kind}", new=o) for o in after if key(o) not in old_keys]

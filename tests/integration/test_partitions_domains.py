@@ -14,6 +14,7 @@ import pytest
 from designer.formats import import_text
 from designer.migrate import full_ddl
 from designer.schema import PartitionStrategy
+from projects.drift import drift_between
 from projects.live_import import import_database
 from tests.pg_scratch import psql, scratch_database
 
@@ -101,6 +102,8 @@ def test_partitions_domains_and_extensions_round_trip_through_the_dump_and_the_l
         assert {d.qualified_name for d in schema.domains} == {"email", "billing.cents"}
         assert {e.name for e in schema.extensions} == {"pg_trgm", "citext"}
     assert live.domains == from_dump.domains
+    drift = drift_between(live=live, design=from_dump, dialect="postgresql")
+    assert (drift.count, drift.migration) == (0, "")  # the domains and extensions are no drift either
     assert [e.partitioning for e in live.entities] == [e.partitioning for e in from_dump.entities]
 
     for label, schema in (("dump", from_dump), ("live", live)):
