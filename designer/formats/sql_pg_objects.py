@@ -86,7 +86,7 @@ def record_domain_constraint(reader, key, command: dict) -> bool:
     """``ALTER DOMAIN d ADD CONSTRAINT c CHECK (…)`` (how pg_dump writes a NOT VALID one).
     False when it is not about a known domain's check."""
     draft = reader.builder.domains.get(key)
-    constraint = next(iter(command.get("def", {}).values()), None) if command.get("def") else None
+    constraint = command.get("def", {}).get("Constraint")  # subtype "C": ADD CONSTRAINT
     if draft is None or command.get("subtype") != "C" or not constraint or constraint["contype"] != "CONSTR_CHECK":
         return False
     expression = parenthesized_after(reader.text, reader.at(constraint["location"]), "check")

@@ -181,7 +181,9 @@ class _Reader:
 
     # what the partition, domain and extension readers (sql_pg_objects) ask of this reader
 
-    table_key = staticmethod(lambda range_var: _table_key(range_var))
+    @staticmethod
+    def table_key(range_var: dict) -> tuple[str | None, str]:
+        return _table_key(range_var)
 
     def type_text(self, type_name: dict) -> str:
         return type_text_at(self.text, self.at(type_name["location"]))
