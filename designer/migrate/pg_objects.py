@@ -86,6 +86,19 @@ def drop_partition(step: Step, ctx: Context) -> list[Stmt]:
     return [Stmt(f"DROP TABLE IF EXISTS {ctx.qualified(step.old.name, step.old.namespace)};")]
 
 
+def partitioned(ctx: Context, table: Table, what: str) -> bool:
+    """A partitioned table takes no CONCURRENTLY index build or drop (PostgreSQL refuses it):
+    True, with the warning, when ``table`` is one."""
+    if table.partitioning is None or not _written_for_postgresql(ctx):
+        return False
+    ctx.warn(
+        "require-concurrent-index-creation",
+        f"{what} on the partitioned table {table.label} without CONCURRENTLY (PostgreSQL cannot on a "
+        "partitioned table): writes to every partition wait until it is done",
+    )
+    return True
+
+
 def _partition_stmt(ctx: Context, table: Table, partition: Partition) -> Stmt:
     parent = table_sql(ctx, table)
     if partition.parent is not None:

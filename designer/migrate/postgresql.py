@@ -93,7 +93,7 @@ def _drop_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
 
 def _drop_index(step: Step, ctx: Context) -> list[Stmt]:
     name = index_ref(ctx, step.table, step.old.name)
-    if ctx.zero_downtime:
+    if ctx.zero_downtime and not pg_objects.partitioned(ctx, step.table, f"index {step.old.name} is dropped"):
         return [Stmt(f"DROP INDEX CONCURRENTLY IF EXISTS {name};", "bare")]
     return [Stmt(f"DROP INDEX IF EXISTS {name};")]
 
@@ -308,7 +308,7 @@ def _key(column_id: str) -> IndexColumn:
 def _create_index(step: Step, ctx: Context) -> list[Stmt]:
     if not existing(step):
         return []  # written with its new table
-    if ctx.zero_downtime:
+    if ctx.zero_downtime and not pg_objects.partitioned(ctx, step.table, f"index {step.new.name} is built"):
         return [Stmt(index_sql(ctx, step.table, step.new, concurrently=True), "bare")]
     return [Stmt(index_sql(ctx, step.table, step.new, concurrently=False))]
 

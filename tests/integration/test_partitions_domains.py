@@ -230,3 +230,30 @@ def test_mariadb_repartitioning_runs_both_ways(mariadb_databases):
     migration = render(diff(live, plain), dialect="mysql", old=live, new=plain)
     assert _mariadb(migrated, migration.up) == []
     assert _mariadb(migrated, migration.down) == _mariadb(source)
+
+
+@pytest.mark.postgres
+def test_an_index_added_to_a_partitioned_table_in_zero_downtime_mode_applies(tmp_path):
+    from designer.migrate import diff, render
+    from designer.schema import Index, IndexColumn, replace
+
+    schema = import_text(SOURCE, fmt="postgresql").schema
+    events = schema.entity_by_name("events")
+    index = Index(id="idx_new", columns=(IndexColumn(field_id=events.field_by_name("user_id").id),))
+    later = replace(
+        schema,
+        entities=tuple(replace(e, indexes=(*e.indexes, index)) if e is events else e for e in schema.entities),
+    )
+    migration = render(diff(schema, later), dialect="postgresql", old=schema, new=later, zero_downtime=True)
+    assert "INDEX CONCURRENTLY IF" not in migration.up and "INDEX CONCURRENTLY IF" not in migration.down
+    assert "require-concurrent-index-creation" in [w.code for w in migration.warnings]
+    with scratch_database("partitions_index") as target:
+        for name, sql in (
+            ("full", full_ddl(schema, dialect="postgresql")),
+            ("up", migration.up),
+            ("down", migration.down),
+        ):
+            path = tmp_path / f"{name}.sql"
+            path.write_text(sql)
+            applied = psql(target, path)
+            assert applied.returncode == 0, (name, applied.stderr)
