@@ -99,6 +99,19 @@ def partitioned(ctx: Context, table: Table, what: str) -> bool:
     return True
 
 
+def partitioned_foreign_key(ctx: Context, table: Table, name: str) -> bool:
+    """PostgreSQL takes no NOT VALID foreign key on a partitioned table: True, with the
+    warning, when the key is checked against every row at once instead."""
+    if table.partitioning is None or not _written_for_postgresql(ctx):
+        return False
+    ctx.warn(
+        "constraint-missing-not-valid",
+        f"foreign key {name} on the partitioned table {table.label} is checked at once (PostgreSQL has no NOT "
+        "VALID foreign key on a partitioned table): writes wait while every row is checked",
+    )
+    return True
+
+
 def _partition_stmt(ctx: Context, table: Table, partition: Partition) -> Stmt:
     parent = table_sql(ctx, table)
     if partition.parent is not None:

@@ -287,7 +287,10 @@ def _add_constraint(step: Step, ctx: Context) -> list[Stmt]:
     name = ctx.quote(constraint.name)
     if not ctx.zero_downtime:
         return [Stmt(f"{alter} ADD {constraint_sql(ctx, table, constraint)};")]
-    if constraint.kind in ("primary", "unique"):
+    keyed = constraint.kind in ("primary", "unique")
+    if keyed and pg_objects.partitioned(ctx, table, f"the {constraint.kind} key {constraint.name} is built"):
+        return [Stmt(f"{alter} ADD {constraint_sql(ctx, table, constraint)};")]
+    if keyed:
         # Build the index without blocking writes, then attach it: the constraint takes a brief lock only.
         index = IndexDef(constraint.id, constraint.name, tuple(_key(c) for c in constraint.columns), unique=True)
         kind = "PRIMARY KEY" if constraint.kind == "primary" else "UNIQUE"
@@ -316,7 +319,7 @@ def _create_index(step: Step, ctx: Context) -> list[Stmt]:
 def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
     alter = f"ALTER TABLE {table_sql(ctx, step.table)}"
     sql = f"{alter} ADD {foreign_key_sql(ctx, step.table, step.new, step.ref_table)}"
-    if not ctx.zero_downtime:
+    if not ctx.zero_downtime or pg_objects.partitioned_foreign_key(ctx, step.table, step.new.name):
         return [Stmt(sql + ";")]
     return [Stmt(sql + " NOT VALID;"), Stmt(f"{alter} VALIDATE CONSTRAINT {ctx.quote(step.new.name)};", "own")]
 
