@@ -50,6 +50,15 @@ def _declared_objects(old: Model, new: Model, groups) -> None:
         old_keys, new_keys = {key(o) for o in before}, {key(o) for o in after}
         groups[f"create_{kind}"] += [Step(f"create_{kind}", new=o) for o in after if key(o) not in old_keys]
         groups[f"drop_{kind}"] += [Step(f"drop_{kind}", old=o) for o in before if key(o) not in new_keys]
+    was = {(d.namespace, d.name): d for d in old.domains}
+    for domain in new.domains:
+        previous = was.get((domain.namespace, domain.name))
+        if previous is not None and _domain_definition(previous) != _domain_definition(domain):
+            groups["alter_domain"].append(Step("alter_domain", old=previous, new=domain))
+
+
+def _domain_definition(domain) -> tuple:
+    return domain.base, domain.nullable, domain.default, domain.checks
 
 
 def _partitions(old_tables: dict[str, Table], new_tables: dict[str, Table], groups) -> None:

@@ -499,6 +499,7 @@ _HANDLERS = {
     "create_enum": _create_enum,
     "create_extension": _no_sql,
     "create_domain": _no_sql,
+    "alter_domain": _no_sql,
     "rename_enum": _rename_enum,
     "rename_enum_value": _rename_enum_value,
     "add_enum_value": _add_enum_value,

@@ -46,6 +46,30 @@ def create_domain(step: Step, ctx: Context) -> list[Stmt]:
     return [Stmt(" ".join(parts) + ";")]
 
 
+def alter_domain(step: Step, ctx: Context) -> list[Stmt]:
+    """A domain changed in place: default, NOT NULL and checks (a check is dropped by its
+    name, PostgreSQL's ``<domain>_check`` when it had none); a new base type cannot be."""
+    old, new = step.old, step.new
+    name = ctx.qualified(new.name, new.namespace)
+    statements = []
+    if old.base != new.base:
+        ctx.warn("changing-column-type", f"domain {new.qualified_name}: PostgreSQL cannot change a domain's base type")
+    if old.default != new.default:
+        change = f"SET DEFAULT {_default_sql(new)}" if new.default is not None else "DROP DEFAULT"
+        statements.append(Stmt(f"ALTER DOMAIN {name} {change};"))
+    if old.nullable != new.nullable:
+        statements.append(Stmt(f"ALTER DOMAIN {name} {'DROP' if new.nullable else 'SET'} NOT NULL;"))
+    for check in old.checks:
+        if check not in new.checks:
+            dropped = ctx.quote(check.name or f"{old.name}_check")
+            statements.append(Stmt(f"ALTER DOMAIN {name} DROP CONSTRAINT IF EXISTS {dropped};"))
+    for check in new.checks:
+        if check not in old.checks:
+            named = f"CONSTRAINT {ctx.quote(check.name)} " if check.name else ""
+            statements.append(Stmt(f"ALTER DOMAIN {name} ADD {named}CHECK ({_expression(check.expression, new)});"))
+    return statements
+
+
 def drop_domain(step: Step, ctx: Context) -> list[Stmt]:
     ctx.warn("ban-drop-type", f"domain {step.old.qualified_name} is dropped")
     return [Stmt(f"DROP DOMAIN IF EXISTS {ctx.qualified(step.old.name, step.old.namespace)};")]

@@ -337,6 +337,7 @@ _HANDLERS = {
     "create_extension": pg_objects.create_extension,
     "create_enum": _create_enum,
     "create_domain": pg_objects.create_domain,
+    "alter_domain": pg_objects.alter_domain,
     "rename_enum": _rename_enum,
     "rename_enum_value": _rename_enum_value,
     "add_enum_value": _add_enum_value,

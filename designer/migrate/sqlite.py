@@ -238,6 +238,7 @@ _HANDLERS = {
     "create_enum": _create_enum,
     "create_extension": _nothing,
     "create_domain": _nothing,
+    "alter_domain": _nothing,
     "rename_enum": _rename_enum,
     "rename_enum_value": _rename_enum_value,
     "add_enum_value": _add_enum_value,

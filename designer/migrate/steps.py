@@ -23,6 +23,7 @@ ACTIONS = (
     "create_extension",
     "create_enum",
     "create_domain",
+    "alter_domain",
     "rename_enum",
     "rename_enum_value",
     "add_enum_value",

@@ -262,3 +262,35 @@ def test_keys_and_indexes_added_to_a_partitioned_table_in_zero_downtime_mode_app
             path.write_text(sql)
             applied = psql(target, path)
             assert applied.returncode == 0, (name, applied.stderr)
+
+
+@pytest.mark.postgres
+def test_a_changed_domain_is_altered_in_place_both_ways(tmp_path):
+    from designer.migrate import diff, render
+    from designer.schema import Default, DefaultKind, DomainCheck, replace
+
+    schema = import_text(SOURCE, fmt="postgresql").schema
+    email = next(d for d in schema.domains if d.name == "email")
+    changed = replace(
+        email,
+        nullable=True,
+        default=Default(DefaultKind.LITERAL, "'nobody@example.com'"),
+        checks=(DomainCheck(expression="VALUE ~ '^[^@]+@[^@]+$'", name="email_shape"),),
+    )
+    later = replace(schema, domains=tuple(changed if d is email else d for d in schema.domains))
+    migration = render(diff(schema, later), dialect="postgresql", old=schema, new=later)
+    assert 'ALTER DOMAIN "email" DROP CONSTRAINT IF EXISTS "email_has_at";' in migration.up
+    with scratch_database("partitions_domain") as target:
+        for name, sql in (
+            ("full", full_ddl(schema, dialect="postgresql")),
+            ("up", migration.up),
+            ("down", migration.down),
+        ):
+            path = tmp_path / f"{name}.sql"
+            path.write_text(sql)
+            applied = psql(target, path)
+            assert applied.returncode == 0, (name, applied.stderr)
+        with psycopg.connect(f"{PG}/{target}") as connection:
+            connection.execute("SET search_path = ''")
+            rows = {r[0]: r[2:] for r in connection.execute(_DOMAINS)}
+    assert rows["public.email"] == (True, None, ["CHECK ((VALUE OPERATOR(public.~) '@'::public.citext))"])  # as before
