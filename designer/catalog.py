@@ -37,6 +37,9 @@ class PostgresCatalog:
     column_comments: list[tuple[str, str, str, str]] = field(default_factory=list)
     # CREATE statements of the views, functions, triggers and sequences, as the server prints them
     objects: list[str] = field(default_factory=list)
+    extensions: list[tuple[str, str]] = field(default_factory=list)  # name, schema
+    # schema, name, base type, not null, default or None, [(check name, pg_get_constraintdef)]
+    domains: list[tuple[str, str, str, bool, str | None, list[tuple[str, str]]]] = field(default_factory=list)
 
 
 def postgresql_schema(catalog: PostgresCatalog) -> tuple[Schema, tuple[Problem, ...]]:
@@ -45,7 +48,7 @@ def postgresql_schema(catalog: PostgresCatalog) -> tuple[Schema, tuple[Problem, 
 
 
 def postgresql_ddl(catalog: PostgresCatalog) -> str:
-    statements = []
+    statements = _declared_types_ddl(catalog)
     for namespace, name, labels in catalog.enums:
         values = ", ".join(_literal(v) for v in labels)
         statements.append(f"CREATE TYPE {_qualified(namespace, name)} AS ENUM ({values})")
@@ -85,6 +88,22 @@ def postgresql_ddl(catalog: PostgresCatalog) -> str:
         statements.append(f"COMMENT ON COLUMN {target} IS {_literal(comment)}")
     statements += [definition.strip().rstrip(";") for definition in catalog.objects]
     return ";\n".join(statements) + ";\n"
+
+
+def _declared_types_ddl(catalog: PostgresCatalog) -> list[str]:
+    statements = [
+        f"CREATE EXTENSION IF NOT EXISTS {_ident(name)} WITH SCHEMA {_ident(schema)}"
+        for name, schema in catalog.extensions
+    ]
+    for namespace, name, base, not_null, default, checks in catalog.domains:
+        parts = [f"CREATE DOMAIN {_qualified(namespace, name)} AS {base}"]
+        if default is not None:
+            parts.append(f"DEFAULT {default}")
+        if not_null:
+            parts.append("NOT NULL")
+        parts += [f"CONSTRAINT {_ident(check)} {definition}" for check, definition in checks]
+        statements.append(" ".join(parts))
+    return statements
 
 
 def mysql_schema(create_statements: list[str]) -> tuple[Schema, tuple[Problem, ...]]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from designer.deploy_index_options import index_option_findings
 from designer.deploy_objects import object_findings
+from designer.domains import domain_names, domain_of
 from designer.keys import fix_for, non_unique_references
 from designer.migrate import MigrationError, diff, full_ddl, render
 from designer.migrate.fragments import PORTABLE_DEFAULTS  # the defaults migrations translate
@@ -122,6 +123,7 @@ def _rule_findings(schema: Schema, dialect: str) -> list[Finding]:
             for what, message, fix in index_option_findings(schema, dialect)
         ),
         *object_findings(schema, dialect, finding=Finding, error=ERROR, warning=WARNING),
+        *_partitions(schema, dialect),
     ]
 
 
@@ -141,16 +143,23 @@ def _types(schema: Schema, dialect: str):
     source = dialect_of(schema.database_type)
     label = DIALECT_LABELS[dialect]
     verdicts: dict = {}  # a schema repeats a few types many times: judge each once
+    domains = domain_names(schema.domains)
     for entity in schema.entities:
         for field in entity.fields:
-            if field.type.kind is TypeKind.ENUM:
-                continue
+            if field.type.kind is TypeKind.ENUM or domain_of(field.type, domains) is not None:
+                continue  # a domain is judged once, by its base type (below)
             if field.type not in verdicts:
                 verdicts[field.type] = _type_verdict(schema, field.type, dialect, source)
             verdict = verdicts[field.type]
             if verdict is None:
                 continue
             where = f"{entity.qualified_name}.{field.name}"
+            message, fix, severity = verdict
+            yield Finding(dialect, where, message, fix.replace("{where}", where).replace("{label}", label), severity)
+    for domain in schema.domains:
+        verdict = _type_verdict(schema, domain.base, dialect, source)
+        if verdict is not None:
+            where = f"domain {domain.qualified_name}"
             message, fix, severity = verdict
             yield Finding(dialect, where, message, fix.replace("{where}", where).replace("{label}", label), severity)
 
@@ -170,13 +179,40 @@ def _type_verdict(schema: Schema, field_type, dialect: str, source: str | None) 
         hint = suggest(spelled, dialect, schema)
         fix = f"change it to {hint}" if hint else "pick a type from the field's type list"
         return f"type {spelled} does not exist in {label}", fix, ERROR
-    if dialect == POSTGRESQL and (extension := needs_extension(spelled)):
+    extension = needs_extension(spelled) if dialect == POSTGRESQL else None
+    if extension and extension not in {e.name for e in schema.extensions}:  # the DDL creates the ones it lists
         return (
             f"type {spelled} comes from the {extension} extension",
             f"run CREATE EXTENSION IF NOT EXISTS {extension}; before the schema",
             WARNING,
         )
     return None
+
+
+# --- partitions --------------------------------------------------------------------------
+
+
+def _partitions(schema: Schema, dialect: str):
+    """Partitioning deploys only where it was written: SQLite has none, and the bounds of one
+    database are not translated into the other's."""
+    source = primary_dialect(schema)
+    for entity in schema.entities:
+        if entity.partitioning is None or dialect == source:
+            continue
+        count = len(entity.partitioning.partitions)
+        reason = (
+            "SQLite has no partitioning"
+            if dialect == SQLITE
+            else f"its partitions are written in {DIALECT_LABELS[source]} terms"
+        )
+        yield Finding(
+            dialect,
+            entity.qualified_name,
+            f"partitioned by {entity.partitioning.strategy.value} ({entity.partitioning.key}) with {count} "
+            f"partitions, but {reason}: it is created as one plain table",
+            "nothing to do if one table suits this database; otherwise partition it there by hand",
+            WARNING,
+        )
 
 
 # --- references --------------------------------------------------------------------------

@@ -200,3 +200,15 @@ def _condition(condition: Filter, names: dict[str, str]) -> str:
             FilterOp.IN: "(?)",
         }.get(condition.op, value)
     return f"{name} {_SQL_OPERATORS[condition.op]} {value}"
+
+
+def partitioning_label(entity: Entity) -> str | None:
+    """ "partitioned by range (created_at), 12 partitions"; None for a plain table."""
+    partitioning = entity.partitioning
+    if partitioning is None:
+        return None
+    count = len(partitioning.partitions)
+    return (
+        f"partitioned by {partitioning.strategy.value} ({partitioning.key}), "
+        f"{count:,} partition{'s' if count != 1 else ''}"
+    )

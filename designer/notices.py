@@ -18,7 +18,7 @@ from designer.problems import Problem
 
 _SKIPPED = re.compile(r"^skipped (?P<what>.+) \(not part of a schema\)$", re.DOTALL)
 # Skipped pieces that were part of the schema: a notice of loss, not of a statement left aside.
-_LOSSY_SKIPPED = ("constraint", "table element", "ALTER TABLE", "CREATE DOMAIN", "CREATE EXTENSION")
+_LOSSY_SKIPPED = ("constraint", "table element", "ALTER TABLE", "ALTER DOMAIN")  # domains and extensions are kept
 _MISSING_CODES = frozenset({"sql-unknown-table", "sql-unknown-column"})
 _DATA_CODES = frozenset({"dbml-records-left-out"})
 _STATEMENTS = {

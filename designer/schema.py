@@ -271,6 +271,41 @@ class Exclusion:
     name: str | None = None
 
 
+class PartitionStrategy(StrEnum):
+    RANGE = "range"
+    LIST = "list"
+    HASH = "hash"
+    KEY = "key"  # MySQL's hash on the server's own function
+    RANGE_COLUMNS = "range columns"  # MySQL: ranges over column values (several columns, any type)
+    LIST_COLUMNS = "list columns"
+    LINEAR_HASH = "linear hash"
+    LINEAR_KEY = "linear key"
+
+
+@dataclass(frozen=True)
+class Partition:
+    """One partition of a partitioned table, kept as written: ``bound`` is the clause after
+    its name in the schema's dialect (PostgreSQL ``FOR VALUES FROM ('2024-01-01') TO
+    ('2025-01-01')`` or ``DEFAULT``; MySQL ``VALUES LESS THAN (2024)``)."""
+
+    name: str
+    bound: str
+    namespace: str | None = None
+    # A partition partitioned again: its own key ("RANGE (created_at)"); its partitions name it in ``parent``.
+    partitioned_by: str | None = None
+    parent: str | None = None  # the partition this one belongs to (sub-partitions); None: the table itself
+
+
+@dataclass(frozen=True)
+class Partitioning:
+    """Declarative partitioning: the table is one entity, its partitions one list on it (a
+    dump with 400 partitions is still one table in the design)."""
+
+    strategy: PartitionStrategy
+    key: str  # inside PARTITION BY …( ), as written: "created_at", "lower(name)", "tenant_id, created_at"
+    partitions: tuple[Partition, ...] = ()
+
+
 @dataclass(frozen=True)
 class Entity:
     id: str
@@ -287,6 +322,7 @@ class Entity:
     charset: str | None = None
     collation: str | None = None
     exclusions: tuple[Exclusion, ...] = ()  # PostgreSQL EXCLUDE constraints
+    partitioning: Partitioning | None = None
 
     def field(self, field_id: str) -> Field | None:
         return next((f for f in self.fields if f.id == field_id), None)
@@ -344,6 +380,39 @@ class Enum:
     @property
     def qualified_name(self) -> str:
         return f"{self.namespace}.{self.name}" if self.namespace else self.name
+
+
+@dataclass(frozen=True)
+class DomainCheck:
+    expression: str  # SQL text, VALUE standing for the value checked
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Domain:
+    """A named type over a base type (PostgreSQL ``CREATE DOMAIN``): fields use it by its
+    name as their written type; other databases get the base type and the checks."""
+
+    id: str
+    name: str
+    base: FieldType
+    namespace: str | None = None
+    nullable: bool = True
+    default: Default | None = None
+    checks: tuple[DomainCheck, ...] = ()
+    comment: str | None = None
+
+    @property
+    def qualified_name(self) -> str:
+        return f"{self.namespace}.{self.name}" if self.namespace else self.name
+
+
+@dataclass(frozen=True)
+class Extension:
+    """A PostgreSQL extension the schema needs (``CREATE EXTENSION pg_trgm``)."""
+
+    name: str
+    namespace: str | None = None  # WITH SCHEMA; None: the default
 
 
 @dataclass(frozen=True)
@@ -513,6 +582,8 @@ class Schema:
     database_type: str | None = None  # DBML Project database_type
     comment: str | None = None  # DBML Project note
     objects: tuple[DatabaseObject, ...] = ()  # views, functions, triggers… in creation order
+    domains: tuple[Domain, ...] = ()
+    extensions: tuple[Extension, ...] = ()
 
     # --- lookups, by id through indexes built on first use ----------------------------
     # A Schema never changes, so an index stays right for the object's life; edits make
@@ -578,7 +649,15 @@ class Schema:
             ids.update(f.id for f in entity.fields)
             ids.update(i.id for i in entity.indexes)
             ids.update(c.id for c in entity.checks)
-        for collection in (self.relationships, self.enums, self.groups, self.notes, self.patterns, self.objects):
+        for collection in (
+            self.relationships,
+            self.enums,
+            self.groups,
+            self.notes,
+            self.patterns,
+            self.objects,
+            self.domains,
+        ):
             ids.update(obj.id for obj in collection)
         return ids
 

@@ -17,6 +17,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from designer.domains import domain_names
 from designer.schema import Schema
 from designer.types import MYSQL, PORTABLE_NAMES, POSTGRESQL, SQLITE
 
@@ -127,8 +128,9 @@ def _enum_names(schema: Schema | None) -> set[str]:
 
 
 def known(text: str, dialect: str | None, schema: Schema | None = None) -> bool:
-    """Would ``dialect`` (None: any) accept this type name? Enums of ``schema`` count."""
-    if _is_enum(text, schema):
+    """Would ``dialect`` (None: any) accept this type name? Enums and domains of ``schema`` count
+    (a domain in every dialect: the others get its base type)."""
+    if _is_enum(text, schema) or _is_domain(text, schema):
         return True
     if dialect == SQLITE:  # any words are a type there, but not a qualified name
         found = type_name(text)
@@ -148,6 +150,12 @@ def _is_enum(text: str, schema: Schema | None) -> bool:
     return bool(bare) and bare in _enum_names(schema)
 
 
+def _is_domain(text: str, schema: Schema | None) -> bool:
+    if schema is None or not schema.domains:
+        return False
+    return text.strip().lower() in domain_names(schema.domains)
+
+
 def needs_extension(text: str) -> str | None:
     """The PostgreSQL extension a type comes from (citext → citext), None for built-ins."""
     found = type_name(text)
@@ -155,10 +163,13 @@ def needs_extension(text: str) -> str | None:
 
 
 def catalogue(dialect: str | None, schema: Schema | None = None) -> list[str]:
-    """The names a type picker offers for ``dialect`` (None: every dialect's), enums first."""
+    """The names a type picker offers for ``dialect`` (None: every dialect's), the schema's
+    enums and domains first."""
     names = set().union(*CATALOGUE.values()) if dialect is None else set(CATALOGUE.get(dialect, ()))
     enums = sorted(e.name for e in schema.enums) if schema is not None else []
-    return enums + sorted(names - {e.lower() for e in enums})
+    domains = sorted(d.qualified_name for d in schema.domains) if schema is not None else []
+    declared = enums + [d for d in domains if d not in enums]
+    return declared + sorted(names - {e.lower() for e in declared})
 
 
 def suggest(text: str, dialect: str | None, schema: Schema | None = None) -> str | None:

@@ -48,7 +48,13 @@ def drift_check(*, database_url: str, design: Schema, schemas: list[str] | None 
 def drift_between(*, live: Schema, design: Schema, dialect: str) -> Drift:
     live = settle_to(adopt_ids(live, previous=design), design=design)
     # The workload and the diagram are not in a database: only the structure is compared.
-    structure = Schema(entities=design.entities, relationships=design.relationships, enums=design.enums)
+    structure = Schema(
+        entities=design.entities,
+        relationships=design.relationships,
+        enums=design.enums,
+        domains=design.domains,
+        extensions=design.extensions,
+    )
     changes = compare(live, structure).changes
     steps = diff(live, structure)
     migration = render(steps, dialect=dialect, old=live, new=structure, zero_downtime=False).up if steps else ""

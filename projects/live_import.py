@@ -138,6 +138,19 @@ UNION ALL
 SELECT 3, t.oid, pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE NOT t.tgisinternal AND t.tgrelid = ANY(%(oids)s)
 ORDER BY 1, 2
 """
+_EXTENSIONS = """
+SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+WHERE e.extname <> 'plpgsql' ORDER BY e.extname
+"""
+_DOMAINS = """
+SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
+       coalesce((SELECT array_agg(k.conname ORDER BY k.conname) FROM pg_constraint k WHERE k.contypid = t.oid
+                 AND k.contype = 'c'), '{}'),
+       coalesce((SELECT array_agg(pg_get_constraintdef(k.oid) ORDER BY k.conname) FROM pg_constraint k
+                 WHERE k.contypid = t.oid AND k.contype = 'c'), '{}')
+FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+WHERE t.typtype = 'd' AND n.nspname = ANY(%(schemas)s) ORDER BY n.nspname, t.typname
+"""
 _ESTIMATES = "SELECT n.nspname, c.relname, c.reltuples FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ANY(%(oids)s)"
 _TOP = """
 SELECT s.query, s.calls FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
@@ -164,6 +177,7 @@ def _postgresql(target: Target, *, schemas: list[str] | None, stats: bool):
             rows = catalog.PostgresCatalog()
             query = {"oids": oids, "schemas": schemas}
             rows.enums = [(s, n, list(v)) for s, n, v in cursor.execute(_ENUMS, query)]
+            _declared_types(cursor, rows, query)
             for namespace, name, key, parent_ns, parent, bound, comment in cursor.execute(_TABLES, query):
                 rows.tables.append((namespace, name, key, (parent_ns, parent) if parent else None, bound))
                 if comment:
@@ -182,6 +196,15 @@ def _postgresql(target: Target, *, schemas: list[str] | None, stats: bool):
                 schema, more = _postgresql_stats(cursor, schema, query)
                 notices = (*notices, *more)
     return schema, notices
+
+
+def _declared_types(cursor, rows: catalog.PostgresCatalog, query: dict) -> None:
+    """Extensions and domains: created before the tables that use them."""
+    rows.extensions = list(cursor.execute(_EXTENSIONS))
+    rows.domains = [
+        (namespace, name, base, not_null, default, list(zip(names, definitions, strict=True)))
+        for namespace, name, base, not_null, default, names, definitions in cursor.execute(_DOMAINS, query)
+    ]
 
 
 def _postgresql_stats(cursor, schema: Schema, query: dict):

@@ -55,6 +55,8 @@ def _time_field(context: Context, entity: Entity):
 
 
 def partitioning(context: Context, entity: Entity) -> Recommendation | None:
+    if entity.partitioning is not None:
+        return None  # partitioned already
     volume = context.schema.volume(entity.id)
     rows36 = context.rows(entity.id)
     retention = volume.retention_days if volume else None

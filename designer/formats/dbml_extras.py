@@ -25,6 +25,9 @@ from designer.schema import (
     AccessPattern,
     DefaultKind,
     DiagramSettings,
+    Domain,
+    Extension,
+    Partitioning,
     Schema,
     SortOrder,
     Volume,
@@ -52,6 +55,7 @@ def write(schema: Schema) -> str:
         items.append({"diagram": to_data(schema.diagram)})
     if schema.patterns or schema.volumes:
         items.append({"workload": _workload(schema)})
+    items += _declared_items(schema)
     if not items:
         return ""
     return "\n".join([HEADER, *(MARK + json.dumps(i, ensure_ascii=False, sort_keys=True) for i in items)]) + "\n"
@@ -222,6 +226,12 @@ def _apply_one(schema: Schema, item: dict) -> Schema:
         return replace(schema, diagram=from_data(DiagramSettings, item["diagram"]))
     if "workload" in item:
         return _apply_workload(schema, item["workload"])
+    if "domains" in item:
+        return replace(schema, domains=from_data(tuple[Domain, ...], item["domains"]))
+    if "extensions" in item:
+        return replace(schema, extensions=from_data(tuple[Extension, ...], item["extensions"]))
+    if "partitioning" in item:
+        return _apply_partitioning(schema, item)
     return schema
 
 
@@ -296,6 +306,25 @@ def _apply_relationship(schema: Schema, item: dict) -> Schema:
     relationships = list(schema.relationships)
     relationships[ri] = replace(relationship, **changes)
     return replace(schema, relationships=tuple(relationships))
+
+
+def _declared_items(schema: Schema) -> list[dict]:
+    """Domains, extensions and each table's partitioning: PostgreSQL DDL, no DBML syntax."""
+    items = []
+    if schema.domains:
+        items.append({"domains": to_data(schema.domains)})
+    if schema.extensions:
+        items.append({"extensions": to_data(schema.extensions)})
+    for entity in schema.entities:
+        if entity.partitioning is not None:
+            items.append({"table": entity.qualified_name, "partitioning": to_data(entity.partitioning)})
+    return items
+
+
+def _apply_partitioning(schema: Schema, item: dict) -> Schema:
+    entity = _entity_named(schema, item["table"])
+    changed = replace(entity, partitioning=from_data(Partitioning, item["partitioning"]))
+    return replace(schema, entities=tuple(changed if e.id == entity.id else e for e in schema.entities))
 
 
 def _entity_named(schema: Schema, qualified: str):

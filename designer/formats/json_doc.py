@@ -11,6 +11,7 @@ import math
 import re
 from typing import Any
 
+from designer.allocation import collector_paused
 from designer.formats.codec import BadNumber, from_data, to_data
 from designer.problems import Problem, SchemaError
 from designer.schema import FORMAT_VERSION, Schema
@@ -20,7 +21,8 @@ FORMAT_NAME = "schema-designer"
 
 def schema_to_dict(schema: Schema, *, memo: dict | None = None) -> dict[str, Any]:
     """``memo``: see ``codec.to_data`` (a long-lived process passes one to convert less)."""
-    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, **to_data(schema, memo)}
+    with collector_paused():  # a large document is hundreds of thousands of acyclic dicts
+        return {"format": FORMAT_NAME, "version": FORMAT_VERSION, **to_data(schema, memo)}
 
 
 def schema_from_dict(data: Any, *, strict: bool = False) -> Schema:
@@ -38,7 +40,8 @@ def schema_from_dict(data: Any, *, strict: bool = False) -> Schema:
         raise _problem(
             f"the document is version {version}, newer than this program reads ({FORMAT_VERSION}); upgrade the program"
         )
-    return from_data(Schema, _upgrade(body, version), strict=strict)
+    with collector_paused():
+        return from_data(Schema, _upgrade(body, version), strict=strict)
 
 
 def _upgrade(body: dict[str, Any], version: int) -> dict[str, Any]:

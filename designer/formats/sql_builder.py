@@ -18,16 +18,22 @@ from designer.schema import (
     Cardinality,
     Check,
     Default,
+    Domain,
+    DomainCheck,
     Entity,
     Enum,
     EnumValue,
     Exclusion,
+    Extension,
     Field,
     FieldType,
     Index,
     IndexColumn,
     IndexMethod,
     NullsOrder,
+    Partition,
+    Partitioning,
+    PartitionStrategy,
     RefAction,
     Relationship,
     Schema,
@@ -114,8 +120,9 @@ class TableDraft:
     checks: list[tuple[str, str | None]] = field(default_factory=list)
     foreign_keys: list[ForeignKeyDraft] = field(default_factory=list)
     comment: str | None = None
-    partitioned_by: str | None = None
-    partitions: list[str] = field(default_factory=list)
+    partition_strategy: PartitionStrategy | None = None
+    partition_key: str | None = None
+    partitions: list[Partition] = field(default_factory=list)
     charset: str | None = None
     collation: str | None = None
     not_valid_checks: set[str] = field(default_factory=set)  # expressions of checks added NOT VALID
@@ -123,6 +130,18 @@ class TableDraft:
 
     def column(self, name: str) -> ColumnDraft | None:
         return self.columns.get(name)
+
+
+@dataclass
+class DomainDraft:
+    namespace: str | None
+    name: str
+    type_text: str
+    nullable: bool = True
+    default: Default | None = None
+    checks: list[tuple[str, str | None]] = field(default_factory=list)  # (expression, name)
+    comment: str | None = None
+    line: int | None = None
 
 
 ACTIONS = {
@@ -141,7 +160,9 @@ class SchemaBuilder:
         self.tables: dict[TableKey, TableDraft] = {}
         self.enums: dict[TableKey, tuple[list[str], str | None]] = {}
         self.enum_comments: dict[TableKey, str] = {}
-        self.partition_parent: dict[TableKey, TableKey] = {}
+        self.partition_parent: dict[TableKey, tuple[TableKey, str]] = {}  # child → (parent, bound)
+        self.domains: dict[TableKey, DomainDraft] = {}
+        self.extensions: dict[str, str | None] = {}  # name → schema (None: the default)
         self.notices: list[Problem] = []
         self.errors: list[Problem] = []
         self.objects: list[ObjectDraft] = []  # views, functions, triggers… (designer.db_objects)
@@ -163,8 +184,8 @@ class SchemaBuilder:
     def enum(self, key: TableKey, values: list[str], *, comment: str | None = None) -> None:
         self.enums[key] = (values, comment)
 
-    def partition(self, *, child: TableKey, parent: TableKey) -> None:
-        self.partition_parent[child] = parent
+    def partition(self, *, child: TableKey, parent: TableKey, bound: str) -> None:
+        self.partition_parent[child] = (parent, bound)
 
     def database_object(self, draft: ObjectDraft) -> None:
         self.objects.append(draft)
@@ -199,32 +220,62 @@ class SchemaBuilder:
         relationships = self._build_relationships(entities, field_ids, taken)
         by_key = {_folded(key): entity for key, entity in zip(self.tables, entities, strict=True)}
         objects = resolve_objects(self.objects, by_key, taken, serial_sequences=self.serial_sequences)
+        domains = self._build_domains(taken)  # last: every other id stays what it was before domains
         schema = Schema(
             objects=objects,
             entities=tuple(entities),
             relationships=tuple(relationships),
             enums=tuple(enums),
             database_type=self.database_type,
+            domains=tuple(domains),
+            extensions=tuple(Extension(name=n, namespace=ns) for n, ns in self.extensions.items()),
         )
         return schema, tuple(self.notices)
 
     def _fold_partitions(self) -> None:
-        """A partitioned table is one entity; its partitions are listed in its comment."""
-        for child, parent in self.partition_parent.items():
+        """A partitioned table is one entity; its partitions (sub-partitions too) are one
+        list on it, in the order the DDL declared them."""
+        for child, (parent, bound) in self.partition_parent.items():
             root = parent
             while root in self.partition_parent:
-                root = self.partition_parent[root]
-            if child in self.tables and root in self.tables:
-                self.tables.pop(child)
-                self.tables[root].partitions.append(_label(child))
-        for table in self.tables.values():
-            if table.partitioned_by or table.partitions:
-                lines = [table.comment] if table.comment else []
-                if table.partitioned_by:
-                    lines.append(f"Partitioned by {table.partitioned_by}.")
-                if table.partitions:
-                    lines.append("Partitions: " + ", ".join(table.partitions) + ".")
-                table.comment = "\n".join(lines)
+                root = self.partition_parent[root][0]
+            if child not in self.tables or root not in self.tables:
+                continue
+            draft = self.tables.pop(child)
+            self.tables[root].partitions.append(
+                Partition(
+                    name=child[1],
+                    namespace=child[0],
+                    bound=bound,
+                    partitioned_by=_partition_clause(draft),
+                    parent=None if parent == root else parent[1],
+                )
+            )
+
+    def _partitioning(self, table: TableDraft) -> Partitioning | None:
+        if table.partition_strategy is None:
+            return None
+        return Partitioning(
+            strategy=table.partition_strategy, key=table.partition_key or "", partitions=tuple(table.partitions)
+        )
+
+    def _build_domains(self, taken: set[str]) -> list[Domain]:
+        domains = []
+        for key, draft in self.domains.items():
+            base, _ = read_type(draft.type_text, dialect=self.dialect)
+            domains.append(
+                Domain(
+                    id=fresh_id("dom", taken),
+                    name=key[1],
+                    namespace=key[0],
+                    base=base,
+                    nullable=draft.nullable,
+                    default=draft.default,
+                    checks=tuple(DomainCheck(expression=e, name=n) for e, n in draft.checks),
+                    comment=draft.comment,
+                )
+            )
+        return domains
 
     def _build_enums(self, taken: set[str]) -> tuple[list[Enum], dict[TableKey, str]]:
         enums, ids = [], {}
@@ -288,6 +339,7 @@ class SchemaBuilder:
                 Exclusion(id=fresh_id("exc", taken), definition=definition, name=name)
                 for definition, name in table.exclusions
             ),
+            partitioning=self._partitioning(table),
         )
         return entity, ids
 
@@ -417,6 +469,12 @@ class SchemaBuilder:
                 )
             )
         return relationships
+
+
+def _partition_clause(draft: TableDraft) -> str | None:
+    if draft.partition_strategy is None:
+        return None
+    return f"{draft.partition_strategy.value.upper()} ({draft.partition_key})"
 
 
 def _plain_unique(table: TableDraft, columns: list[str], name: str | None) -> bool:

@@ -19,6 +19,7 @@ from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import TokenType
 
 from designer.db_objects import ObjectDraft, statement_sql
+from designer.formats import mysql_partitions
 from designer.formats.mysql_delimiters import without_client_delimiters
 from designer.formats.sql_builder import (
     ACTIONS,
@@ -75,6 +76,8 @@ class _Reader:
         self.builder = SchemaBuilder(dialect=dialect, database_type="MySQL" if dialect == MYSQL else "SQLite")
         self.text = without_client_delimiters(text, self.builder.skipped) if dialect == MYSQL else text
         self.unnamed_foreign_keys: set[int] = set()  # the server names them, and their indexes
+        if dialect == MYSQL:
+            self.text = mysql_partitions.unwrap_versioned(self.text)
 
     def read(self) -> tuple[Schema, tuple[Problem, ...]]:
         try:
@@ -120,6 +123,7 @@ class _Reader:
         self.index_kind = special[2].lower() if special else None
         if special:
             source = source[: special.start(2)] + " " * len(special[2]) + source[special.end(2) :]
+        source, partition_clause = self._partition_clause(source, tokens)
         try:
             tree = sqlglot.parse_one(source, read=self.glot)
         except ParseError as error:
@@ -130,6 +134,8 @@ class _Reader:
             ) from None
         if isinstance(tree, exp.Create) and tree.kind == "TABLE" and isinstance(tree.this, exp.Schema):
             self._create_table(tree, tokens)
+            if partition_clause:
+                self._partitioned(_table_key(tree.this.this), partition_clause)
         elif isinstance(tree, exp.Create) and tree.kind == "INDEX":
             self._create_index(tree, source)
         elif isinstance(tree, exp.Alter) and tree.kind == "TABLE":
@@ -167,6 +173,23 @@ class _Reader:
             if draft.kind is ObjectKind.VIRTUAL_TABLE and name.lower() in _shadow_names(draft.key[1]):
                 return draft.key[1]
         return None
+
+    def _partition_clause(self, source: str, tokens) -> tuple[str, str | None]:
+        is_table = len(tokens) > 1 and tokens[0].text.upper() == "CREATE" and tokens[1].text.upper() == "TABLE"
+        if self.dialect != MYSQL or not is_table:
+            return source, None
+        return mysql_partitions.split_off(source)
+
+    def _partitioned(self, key, clause: str) -> None:
+        table = self.builder.tables.get(key)
+        if table is None:
+            return
+        strategy, written_key, partitions, lost = mysql_partitions.read_clause(clause)
+        table.partition_strategy, table.partition_key, table.partitions = strategy, written_key, partitions
+        if lost:
+            self.builder.notice(
+                "sql-not-kept", f"{table.name}: {lost} is not kept (the design has no place for it)", self.line
+            )
 
     def _drop_foreign_key_indexes(self) -> None:
         """MySQL gives every foreign key an index named after it (mysqldump lists it, DDL

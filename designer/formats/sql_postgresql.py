@@ -4,9 +4,10 @@ pglast (PostgreSQL's own parser).
 Tables, columns with their types as written, defaults (a ``nextval`` default is a serial:
 identity), identity and generated columns, primary/unique/foreign keys and checks inline
 or added later by ALTER TABLE, indexes (partial, expression, INCLUDE, method, DESC),
-enums (CREATE TYPE … AS ENUM), COMMENT ON, and partitioned tables (one entity listing its
-partitions). Views, materialized views, functions, triggers and sequences are kept as
-written (``schema.DatabaseObject``). Every other statement is a notice "skipped … (line N)".
+enums (CREATE TYPE … AS ENUM), domains, extensions, COMMENT ON, and partitioned tables
+(one entity with its partitions, see ``sql_pg_objects``). Views, materialized views,
+functions, triggers and sequences are kept as written (``schema.DatabaseObject``). Every
+other statement is a notice "skipped … (line N)".
 
 Why JSON: pglast builds its Python syntax tree about 20 times slower than it parses; the
 parse tree as JSON (plain dicts) keeps a 1,400-table dump within a few seconds. Every
@@ -20,7 +21,9 @@ import re
 
 from pglast.parser import ParseError, parse_sql_json
 
+from designer.allocation import collector_paused
 from designer.db_objects import ObjectDraft, postgresql_references, statement_sql
+from designer.formats import sql_pg_objects as pg_objects
 from designer.formats.sql_builder import (
     ACTIONS,
     ColumnDraft,
@@ -53,9 +56,7 @@ _SKIPPED = {
     "SelectStmt": "SELECT",
     "AlterSeqStmt": "ALTER SEQUENCE",
     "GrantStmt": "GRANT",
-    "CreateExtensionStmt": "CREATE EXTENSION",
     "AlterOwnerStmt": "ALTER … OWNER",
-    "CreateDomainStmt": "CREATE DOMAIN",
     "RuleStmt": "CREATE RULE",
     "CreatePolicyStmt": "CREATE POLICY",
     "AlterDefaultPrivilegesStmt": "ALTER DEFAULT PRIVILEGES",
@@ -72,6 +73,11 @@ _EXCLUDE = re.compile(r"\bexclude\s+", re.IGNORECASE)
 
 
 def parse_postgresql(text: str) -> tuple[Schema, tuple[Problem, ...]]:
+    with collector_paused():  # millions of acyclic parse-tree dicts: see designer.allocation
+        return _parse_postgresql(text)
+
+
+def _parse_postgresql(text: str) -> tuple[Schema, tuple[Problem, ...]]:
     # psql meta-commands (pg_dump writes \restrict and \unrestrict) are not SQL: blank them
     # out, keeping every offset, and list them.
     meta = [(m.start(), m[0].split()[0]) for m in _META_COMMAND.finditer(text)]
@@ -134,12 +140,12 @@ class _Reader:
                 self._column(table, body)
             elif kind == "Constraint":
                 self._table_constraint(table, body)
-        if "partspec" in stmt:
-            table.partitioned_by = self._partition_spec(stmt["partspec"])
-        if "partbound" in stmt and stmt.get("inhRelations"):
-            self.builder.partition(child=key, parent=_table_key(_only(stmt["inhRelations"][0])[1]))
+        if "partspec" in stmt or "partbound" in stmt:
+            pg_objects.record_partition_table(self, stmt, key)
 
     def _on_AlterTableStmt(self, stmt: dict) -> None:
+        if _attaches_index_partitions(stmt):
+            return  # a partition's index attached to its parent's: the parent's index says it all
         if stmt.get("objtype") != "OBJECT_TABLE":
             self.builder.skipped(f"ALTER {stmt.get('objtype', '').removeprefix('OBJECT_')}", self.line)
             return
@@ -201,6 +207,30 @@ class _Reader:
             else:
                 kept.append((name, value))
         return kept
+
+    def _on_CreateDomainStmt(self, stmt: dict) -> None:
+        pg_objects.record_domain(self, stmt, _names_key(_strings(stmt["domainname"])))
+
+    def _on_AlterDomainStmt(self, stmt: dict) -> None:
+        if not pg_objects.record_domain_constraint(self, _names_key(_strings(stmt["typeName"])), stmt):
+            self.builder.skipped("ALTER DOMAIN", self.line)
+
+    def _on_CreateExtensionStmt(self, stmt: dict) -> None:
+        pg_objects.record_extension(self, stmt)
+
+    # what the partition, domain and extension readers (sql_pg_objects) ask of this reader
+
+    @staticmethod
+    def table_key(range_var: dict) -> tuple[str | None, str]:
+        return _table_key(range_var)
+
+    def type_text(self, type_name: dict) -> str:
+        return type_text_at(self.text, self.at(type_name["location"]))
+
+    def default_of(self, constraint: dict) -> Default:
+        written = default_text_after(self.text, self.at(constraint["location"]))
+        kind, body = _only(constraint["raw_expr"])
+        return _literal(kind, body) or Default(DefaultKind.EXPRESSION, unwrap(written or ""))
 
     def _on_CommentStmt(self, stmt: dict) -> None:
         objtype, comment = stmt.get("objtype"), stmt.get("comment")
@@ -390,7 +420,7 @@ class _Reader:
     def _alter(self, key, command: dict) -> None:
         kind = command["subtype"]
         if kind == "AT_AttachPartition":
-            self.builder.partition(child=_table_key(_only(command["def"])[1]["name"]), parent=key)
+            pg_objects.record_attach(self, key, command)
             return
         if kind not in ("AT_AddConstraint", "AT_AddColumn", "AT_ColumnDefault", "AT_AddIdentity", "AT_SetNotNull"):
             self.builder.skipped(f"ALTER TABLE … {kind.removeprefix('AT_')}", self.line)
@@ -444,13 +474,6 @@ class _Reader:
         statement = self.text[self.span[0] : self.span[1]]
         found = list(_WHERE.finditer(statement))
         return unwrap(statement[found[-1].end() :].strip().rstrip(";").strip()) if found else ""
-
-    def _partition_spec(self, spec: dict) -> str:
-        statement = self.text[self.span[0] : self.span[1]]
-        match = re.search(r"partition\s+by\s+(.*?)\s*;?\s*$", statement, re.IGNORECASE | re.DOTALL)
-        if match:
-            return " ".join(match[1].split())
-        return str(spec.get("strategy", "")).removeprefix("PARTITION_STRATEGY_")
 
 
 def _action(code: str | None, written: str, event: str):
@@ -514,6 +537,11 @@ def _option_value(arg: dict | None) -> str | None:
 
 def _folded(key: tuple[str | None, str]) -> tuple[str | None, str]:
     return (key[0].lower() if key[0] else None, key[1].lower())
+
+
+def _attaches_index_partitions(stmt: dict) -> bool:
+    commands = [_only(c)[1].get("subtype") for c in stmt.get("cmds", [])]
+    return stmt.get("objtype") == "OBJECT_INDEX" and bool(commands) and set(commands) == {"AT_AttachPartition"}
 
 
 def _only(node: dict) -> tuple[str, dict]:

@@ -193,8 +193,12 @@ def _clause_end(text: str, start: int, stop_words: frozenset[str]) -> int:
     return end
 
 
+_SET = re.compile(r"\s+set\b", re.IGNORECASE)
+
+
 def _character_set(text: str, word: re.Match) -> bool:
-    return word[0].lower() == "character" and re.match(r"\s+set\b", text[word.end() :], re.IGNORECASE) is not None
+    # Matched in place: a slice from here would copy the rest of a multi-megabyte dump per column.
+    return word[0].lower() == "character" and _SET.match(text, word.end()) is not None
 
 
 def split_top_level(text: str) -> list[str]:

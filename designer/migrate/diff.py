@@ -23,6 +23,7 @@ def diff_models(old: Model, new: Model) -> list[Step]:
     retyped = _retyped_columns(old_tables, new_tables)
     _namespaces(old, new, groups)
     _enums(old, new, groups)
+    _declared_objects(old, new, groups)
     for table_id, before in old_tables.items():
         after = new_tables.get(table_id)
         if after is None:
@@ -34,8 +35,57 @@ def diff_models(old: Model, new: Model) -> list[Step]:
             groups["create_table"].append(Step("create_table", new=after, table=after, new_table=after))
             for index in after.indexes:
                 groups["create_index"].append(Step("create_index", new=index, table=after, new_table=after))
+    _partitions(old_tables, new_tables, groups)
     _foreign_keys(old, new, groups, retyped)
     return [step for action in ACTIONS for step in groups[action]]
+
+
+def _declared_objects(old: Model, new: Model, groups) -> None:
+    """Extensions and domains, by name (columns name a domain: an id would not match a live
+    database's, read afresh): created before the tables that use them, dropped after."""
+    for kind, key, before, after in (
+        ("extension", lambda e: e.name, old.extensions, new.extensions),
+        ("domain", lambda d: (d.namespace, d.name), old.domains, new.domains),
+    ):
+        old_keys, new_keys = {key(o) for o in before}, {key(o) for o in after}
+        groups[f"create_{kind}"] += [Step(f"create_{kind}", new=o) for o in after if key(o) not in old_keys]
+        groups[f"drop_{kind}"] += [Step(f"drop_{kind}", old=o) for o in before if key(o) not in new_keys]
+    was = {(d.namespace, d.name): d for d in old.domains}
+    for domain in new.domains:
+        previous = was.get((domain.namespace, domain.name))
+        if previous is not None and _domain_definition(previous) != _domain_definition(domain):
+            groups["alter_domain"].append(Step("alter_domain", old=previous, new=domain))
+
+
+def _domain_definition(domain) -> tuple:
+    return domain.base, domain.nullable, domain.default, domain.checks
+
+
+def _partitions(old_tables: dict[str, Table], new_tables: dict[str, Table], groups) -> None:
+    """Partitions of a table both versions have, matched by name (a new table's partitions
+    are created with it)."""
+    for table_id, after in new_tables.items():
+        before = old_tables.get(table_id)
+        if before is None:
+            continue
+        if _scheme(before) != _scheme(after):
+            groups["change_partitioning"].append(Step("change_partitioning", old=before, new=after, table=after))
+            continue  # the partitions come with the new scheme
+        was = {(p.namespace, p.name): p for p in (before.partitioning.partitions if before.partitioning else ())}
+        now = {(p.namespace, p.name): p for p in (after.partitioning.partitions if after.partitioning else ())}
+        for key, partition in now.items():
+            if was.get(key) != partition:
+                if key in was:
+                    groups["drop_partition"].append(Step("drop_partition", old=was[key], table=before))
+                groups["add_partition"].append(Step("add_partition", new=partition, table=after))
+        for key, partition in was.items():
+            if key not in now:
+                groups["drop_partition"].append(Step("drop_partition", old=partition, table=before))
+
+
+def _scheme(table: Table) -> tuple | None:
+    partitioning = table.partitioning
+    return (partitioning.strategy, partitioning.key) if partitioning is not None else None
 
 
 def _namespaces(old: Model, new: Model, groups) -> None:

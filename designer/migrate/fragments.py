@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from designer.domains import column_check, domain_names, domain_of
 from designer.migrate.model import Column, Constraint, IndexDef, Model, Table
 from designer.migrate.steps import Step
+from designer.naming import fit_identifier
 from designer.schema import Default, DefaultKind
 from designer.sql import FragmentError, default_needs_parentheses, expression_sql, literal_sql
 from designer.sql.pg import pg_exclusion
@@ -36,8 +38,10 @@ class _Fragments:
     """Rewrites the objects of one render for one dialect; each object once (steps and
     both models share them)."""
 
-    def __init__(self, dialect: str, source: str | None, fail):
+    def __init__(self, dialect: str, source: str | None, fail, domains=()):
         self.dialect, self.source, self.fail = dialect, source or POSTGRESQL, fail
+        # Elsewhere than PostgreSQL a domain is its base type (and its checks on each column).
+        self.domains = domain_names(domains) if dialect != POSTGRESQL else {}
         self.done: dict[int, object] = {}
         self.keep: list[object] = []  # the originals stay alive while their ids key ``done``
 
@@ -55,11 +59,11 @@ class _Fragments:
             return replace(
                 thing,
                 columns=tuple(self.any(c) for c in thing.columns),
-                constraints=tuple(self.any(c) for c in thing.constraints),
+                constraints=tuple(self.any(c) for c in (*thing.constraints, *self._domain_checks(thing))),
                 indexes=tuple(self.any(i) for i in thing.indexes),
             )
         if isinstance(thing, Column):
-            return self._column(thing)
+            return self._column(self._without_domain(thing))
         if isinstance(thing, Constraint):
             if thing.expression is None:
                 return thing
@@ -94,6 +98,27 @@ class _Fragments:
         except FragmentError as error:
             raise self.fail(f"exclusion constraint {constraint.name}: {constraint.expression!r} {error}") from None
 
+    def _without_domain(self, column: Column) -> Column:
+        domain = domain_of(column.type, self.domains)
+        if domain is None:
+            return column
+        return replace(
+            column,
+            type=domain.base,
+            nullable=column.nullable and domain.nullable,
+            default=column.default or domain.default,
+        )
+
+    def _domain_checks(self, table: Table) -> list[Constraint]:
+        checks = []
+        for column in table.columns:
+            domain = domain_of(column.type, self.domains)
+            expression = column_check(domain, column.name) if domain else None
+            if expression:
+                name = fit_identifier(f"{table.name}_{column.name}_{domain.name}_check")
+                checks.append(Constraint(f"{column.id}#domain", name, "check", (column.id,), expression=expression))
+        return checks
+
     def _expression(self, text: str, owner: str) -> str:
         try:
             return expression_sql(text, dialect=self.dialect, source=self.source)
@@ -117,7 +142,7 @@ class _Fragments:
 def for_dialect(steps, old: Model, new: Model, *, dialect: str, fail) -> tuple[list[Step], Model, Model]:
     """``steps`` and both models with every fragment printed for ``dialect``; ``fail(message)``
     makes the exception raised for a fragment that does not parse."""
-    fragments = _Fragments(dialect, new.source_dialect or old.source_dialect, fail)
+    fragments = _Fragments(dialect, new.source_dialect or old.source_dialect, fail, (*old.domains, *new.domains))
 
     def model(m: Model) -> Model:
         return replace(m, tables=tuple(fragments.any(t) for t in m.tables))

@@ -19,11 +19,14 @@ from designer.schema import (
     Cardinality,
     DatabaseObject,
     Default,
+    Domain,
     Entity,
+    Extension,
     Field,
     FieldType,
     IndexColumn,
     IndexMethod,
+    Partitioning,
     RefAction,
     Relationship,
     Schema,
@@ -122,6 +125,7 @@ class Table:
     comment: str | None = None
     charset: str | None = None  # MySQL table options
     collation: str | None = None
+    partitioning: Partitioning | None = None
 
     def column(self, column_id: str) -> Column | None:
         return self._columns.get(column_id)
@@ -159,6 +163,8 @@ class Model:
     foreign_keys: tuple[tuple[str, Constraint], ...] = ()  # (table id, constraint)
     source_dialect: str | None = None
     objects: tuple[DatabaseObject, ...] = ()  # views, functions… (designer.migrate.objects)
+    domains: tuple[Domain, ...] = ()
+    extensions: tuple[Extension, ...] = ()
 
     def table(self, table_id: str) -> Table | None:
         return self._tables.get(table_id)
@@ -203,7 +209,7 @@ def _build(schema: Schema) -> Model:
             foreign_keys.append(key)
     namespaces = sorted(
         {t.namespace for t in tables if t.namespace}
-        | {e.namespace for e in schema.enums if e.namespace}
+        | {e.namespace for e in (*schema.enums, *schema.domains, *schema.extensions) if e.namespace}
         | {o.namespace for o in schema.objects if o.namespace}
     )
     enums = tuple(EnumType(e.id, e.name, e.namespace, tuple(v.name for v in e.values)) for e in schema.enums)
@@ -213,7 +219,9 @@ def _build(schema: Schema) -> Model:
         tuple(tables),
         tuple(foreign_keys),
         dialect_of(schema.database_type),
-        schema.objects,
+        objects=schema.objects,
+        domains=schema.domains,
+        extensions=schema.extensions,
     )
 
 
@@ -313,6 +321,7 @@ def _table(entity: Entity, names: _Names) -> Table:
         tuple(constraints),
         tuple(indexes),
         comment=entity.comment or None,
+        partitioning=entity.partitioning,
         charset=entity.charset,
         collation=entity.collation,
     )

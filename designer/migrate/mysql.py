@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from designer.migrate import objects
+from designer.migrate import mysql_partitions, objects
 from designer.migrate.base import Context, MigrationError, Stmt, handler_for, step_comment
 from designer.migrate.data_risks import guard_lines
 from designer.migrate.model import Column, Constraint, IndexDef, Table
+from designer.migrate.mysql_partitions import partition_clause
 from designer.migrate.steps import Step
 from designer.schema import IndexColumn, IndexMethod, RefAction, SortOrder, TypeKind
 
@@ -426,7 +427,11 @@ def _create_table(step: Step, ctx: Context) -> list[Stmt]:
         if c not in inline and not _exclusion_left_out(ctx, table, c)
     ]
     body = ",\n  ".join(parts)
-    return [Stmt(f"CREATE TABLE IF NOT EXISTS {_t(ctx, table)} (\n  {body}\n){_table_options(table)};")]
+    return [
+        Stmt(
+            f"CREATE TABLE IF NOT EXISTS {_t(ctx, table)} (\n  {body}\n){_table_options(table)}{partition_clause(ctx, table)};"
+        )
+    ]
 
 
 def _inline_checks(table: Table) -> list[Constraint]:
@@ -619,9 +624,13 @@ _HANDLERS = {
     "drop_index": _drop_index,
     "drop_constraint": _drop_constraint,
     "drop_column": _drop_column,
+    "drop_partition": mysql_partitions.drop_partition,
     "drop_table": _drop_table,
     "create_schema": _create_schema,
     "create_enum": _create_enum,
+    "create_extension": _no_sql,
+    "create_domain": _no_sql,
+    "alter_domain": _no_sql,
     "rename_enum": _rename_enum,
     "rename_enum_value": _rename_enum_value,
     "add_enum_value": _add_enum_value,
@@ -630,12 +639,16 @@ _HANDLERS = {
     "rename_constraint": _rename_constraint,
     "rename_index": _rename_index,
     "create_table": _create_table,
+    "change_partitioning": mysql_partitions.change_partitioning,
+    "add_partition": mysql_partitions.add_partition,
     "add_column": _add_column,
     "alter_column": _alter_column,
     "replace_enum": _replace_enum,
     "set_comment": _set_comment,
     "set_table_options": _set_table_options,
     "drop_enum": _drop_enum,
+    "drop_domain": _no_sql,
+    "drop_extension": _no_sql,
     "drop_schema": _drop_schema,
     "add_constraint": _add_constraint,
     "create_index": _create_index,

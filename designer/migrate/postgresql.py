@@ -11,7 +11,7 @@ squawk rule that flags it.
 
 from __future__ import annotations
 
-from designer.migrate import expand, objects
+from designer.migrate import expand, objects, pg_objects
 from designer.migrate.base import LOCK_TIMEOUT, STATEMENT_TIMEOUT, Context, Stmt, handler_for, step_comment
 from designer.migrate.data_risks import guard_lines
 from designer.migrate.model import IndexDef, Table
@@ -90,6 +90,9 @@ def commit_points(blocks: list[tuple[Step, list[Stmt]]]) -> list[str]:
     ]
 
 
+# --- pieces ------------------------------------------------------------------------------
+
+
 # --- one function per action -------------------------------------------------------------
 
 
@@ -100,7 +103,7 @@ def _drop_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
 
 def _drop_index(step: Step, ctx: Context) -> list[Stmt]:
     name = index_ref(ctx, step.table, step.old.name)
-    if ctx.zero_downtime:
+    if ctx.zero_downtime and not pg_objects.partitioned(ctx, step.table, f"index {step.old.name} is dropped"):
         return [Stmt(f"DROP INDEX CONCURRENTLY IF EXISTS {name};", "bare")]
     return [Stmt(f"DROP INDEX IF EXISTS {name};")]
 
@@ -271,7 +274,8 @@ def _create_table(step: Step, ctx: Context) -> list[Stmt]:
     parts = [column_sql(ctx, c) for c in table.columns]
     parts += [constraint_sql(ctx, table, c) for c in table.constraints if not c.not_valid]
     body = ",\n  ".join(parts)
-    statements = [Stmt(f"CREATE TABLE {table_sql(ctx, table)} (\n  {body}\n);")]
+    statements = [Stmt(f"CREATE TABLE {table_sql(ctx, table)} (\n  {body}\n){pg_objects.partition_by(ctx, table)};")]
+    statements += pg_objects.partitions_sql(ctx, table)
     statements += sequence_renames(ctx, table, table.columns)
     # NOT VALID means something only when added to a table: CREATE TABLE would validate it.
     statements += [
@@ -302,7 +306,10 @@ def _add_constraint(step: Step, ctx: Context) -> list[Stmt]:
         return [Stmt(f"{alter} ADD {constraint_sql(ctx, table, constraint)} NOT VALID;")]
     if not ctx.zero_downtime or constraint.kind == "exclude":  # an exclusion has no NOT VALID
         return [Stmt(f"{alter} ADD {constraint_sql(ctx, table, constraint)};")]
-    if constraint.kind in ("primary", "unique"):
+    keyed = constraint.kind in ("primary", "unique")
+    if keyed and pg_objects.partitioned(ctx, table, f"the {constraint.kind} key {constraint.name} is built"):
+        return [Stmt(f"{alter} ADD {constraint_sql(ctx, table, constraint)};")]
+    if keyed:
         # Build the index without blocking writes, then attach it: the constraint takes a brief lock only.
         index = IndexDef(constraint.id, constraint.name, tuple(_key(c) for c in constraint.columns), unique=True)
         kind = "PRIMARY KEY" if constraint.kind == "primary" else "UNIQUE"
@@ -323,7 +330,7 @@ def _key(column_id: str) -> IndexColumn:
 def _create_index(step: Step, ctx: Context) -> list[Stmt]:
     if not existing(step):
         return []  # written with its new table
-    if ctx.zero_downtime:
+    if ctx.zero_downtime and not pg_objects.partitioned(ctx, step.table, f"index {step.new.name} is built"):
         return [Stmt(index_sql(ctx, step.table, step.new, concurrently=True), "bare")]
     return [Stmt(index_sql(ctx, step.table, step.new, concurrently=False))]
 
@@ -333,7 +340,7 @@ def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
     sql = f"{alter} ADD {foreign_key_sql(ctx, step.table, step.new, step.ref_table)}"
     if step.new.not_valid:  # as the design says: existing rows stay unchecked
         return [Stmt(sql + " NOT VALID;")]
-    if not ctx.zero_downtime:
+    if not ctx.zero_downtime or pg_objects.partitioned_foreign_key(ctx, step.table, step.new.name):
         return [Stmt(sql + ";")]
     return [Stmt(sql + " NOT VALID;"), Stmt(f"{alter} VALIDATE CONSTRAINT {ctx.quote(step.new.name)};", "own")]
 
@@ -351,9 +358,13 @@ _HANDLERS = {
     "drop_index": _drop_index,
     "drop_constraint": _drop_constraint,
     "drop_column": _drop_column,
+    "drop_partition": pg_objects.drop_partition,
     "drop_table": _drop_table,
     "create_schema": _create_schema,
+    "create_extension": pg_objects.create_extension,
     "create_enum": _create_enum,
+    "create_domain": pg_objects.create_domain,
+    "alter_domain": pg_objects.alter_domain,
     "rename_enum": _rename_enum,
     "rename_enum_value": _rename_enum_value,
     "add_enum_value": _add_enum_value,
@@ -362,12 +373,16 @@ _HANDLERS = {
     "rename_constraint": _rename_constraint,
     "rename_index": _rename_index,
     "create_table": _create_table,
+    "change_partitioning": pg_objects.change_partitioning,
+    "add_partition": pg_objects.add_partition,
     "add_column": add_column,
     "alter_column": alter_column,
     "replace_enum": _replace_enum,
     "set_comment": _set_comment,
     "set_table_options": _no_table_options,
+    "drop_domain": pg_objects.drop_domain,
     "drop_enum": _drop_enum,
+    "drop_extension": pg_objects.drop_extension,
     "drop_schema": _drop_schema,
     "add_constraint": _add_constraint,
     "create_index": _create_index,

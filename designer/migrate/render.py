@@ -100,6 +100,8 @@ def _loss(step) -> str:
         return f"table {step.old.label} is dropped with its rows; the down migration recreates it empty"
     if step.action == "drop_column":
         return f"column {step.table.label}.{step.old.name} is dropped; the down migration brings it back empty"
+    if step.action == "drop_partition":
+        return f"partition {step.old.name} of {step.table.label} is dropped with its rows; down recreates it empty"
     return (
         f"column {step.table.label}.{step.new.name} is narrowed: values that do not fit make it fail "
         "or are cut, and the down migration cannot bring them back"

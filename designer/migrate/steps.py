@@ -18,9 +18,13 @@ ACTIONS = (
     "drop_index",
     "drop_constraint",
     "drop_column",
+    "drop_partition",
     "drop_table",
     "create_schema",
+    "create_extension",
     "create_enum",
+    "create_domain",
+    "alter_domain",
     "rename_enum",
     "rename_enum_value",
     "add_enum_value",
@@ -29,12 +33,16 @@ ACTIONS = (
     "rename_constraint",
     "rename_index",
     "create_table",
+    "change_partitioning",
+    "add_partition",
     "add_column",
     "alter_column",
     "replace_enum",
     "set_comment",
     "set_table_options",
+    "drop_domain",
     "drop_enum",
+    "drop_extension",
     "drop_schema",
     "add_constraint",
     "create_index",
@@ -43,7 +51,7 @@ ACTIONS = (
 )
 
 # Steps after which data cannot come back by running the down migration.
-DATA_LOSING = frozenset({"drop_column", "drop_table"})
+DATA_LOSING = frozenset({"drop_column", "drop_table", "drop_partition"})
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from designer.allocation import collector_paused
 from designer.formats import Imported, import_text
 from designer.formats.json_doc import schema_from_dict, schema_to_dict
 from designer.notices import NoticeGroup, group_notices
@@ -67,7 +68,8 @@ def import_read(*, text: str, fmt: str) -> tuple[Schema, list[Problem]]:
             f"this {fmt} file could not be read (an error on our side, logged); check its syntax or try another format"
         )
         raise SchemaError([Problem(code="import-failed", message=message)]) from None
-    return import_checked(schema=imported.schema, notices=imported.notices)
+    with collector_paused():  # validation and layout of a large import allocate as much again
+        return import_checked(schema=imported.schema, notices=imported.notices)
 
 
 def import_checked(*, schema: Schema, notices) -> tuple[Schema, list[Problem]]:

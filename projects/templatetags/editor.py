@@ -32,6 +32,7 @@ def index_label(entity, index) -> str:
     return labels.index_definition(entity, index)
 
 
+register.filter("partitioning_label", labels.partitioning_label)
 register.filter("diagram_dom_id", entity_dom_id)
 
 

@@ -8,7 +8,18 @@ import pytest
 from designer.formats import detect_format, import_text
 from designer.formats.dbml import parse_dbml, to_dbml
 from designer.problems import SchemaError
-from designer.schema import Cardinality, DefaultKind, IndexMethod, RefAction, SortOrder, TypeKind, replace
+from designer.schema import (
+    Cardinality,
+    DefaultKind,
+    Extension,
+    IndexMethod,
+    Partition,
+    PartitionStrategy,
+    RefAction,
+    SortOrder,
+    TypeKind,
+    replace,
+)
 from designer.types import display_type
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -62,7 +73,12 @@ def test_postgresql_partitions_are_one_table_and_other_statements_are_listed():
     result = read("rich_postgresql.sql", "postgresql")
     names = [e.name for e in result.schema.entities]
     assert "measurements_2024" not in names
-    assert "Partitions: measurements_2024." in result.schema.entity_by_name("measurements").comment
+    partitioning = result.schema.entity_by_name("measurements").partitioning
+    assert (partitioning.strategy, partitioning.key) == (PartitionStrategy.RANGE, "logdate")
+    assert partitioning.partitions == (
+        Partition(name="measurements_2024", bound="FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"),
+    )
+    assert result.schema.extensions == (Extension(name="citext"),)
     skipped = {(n.line, n.message) for n in result.notices}
     assert (35, "skipped GRANT (not part of a schema)") in skipped
     # views and functions are kept as database objects, not skipped
