@@ -106,6 +106,11 @@ urlpatterns = [
     ),
     path("projects/<int:project_id>/edit/entities/<str:entity_id>/fields/", edit_fields.field_add, name="field_add"),
     path(
+        "projects/<int:project_id>/edit/entities/<str:entity_id>/fields/paste/",
+        edit_fields.fields_paste,
+        name="fields_paste",
+    ),
+    path(
         "projects/<int:project_id>/edit/entities/<str:entity_id>/fields/<str:field_id>/",
         edit_fields.field_update,
         name="field_update",
