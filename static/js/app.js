@@ -195,3 +195,12 @@ document.addEventListener("click", function (event) {
   document.addEventListener("DOMContentLoaded", function () { apply(); watch(); });
   document.addEventListener("htmx:afterSettle", watch);
 })();
+
+// Skip links move the focus, not just the scroll position, to what they name.
+document.addEventListener("click", function (event) {
+  const link = event.target.closest && event.target.closest(".skip-links a");
+  const target = link && document.getElementById(link.getAttribute("href").slice(1));
+  if (!target) { return; }
+  event.preventDefault();
+  target.focus();
+});
