@@ -130,6 +130,8 @@ ROWS: dict[str, Row] = {
     "entity_delete": Row(EDIT(), method="POST", kwargs={**P, "entity_id": "tags"}, data={"base_revision": 0}, **HX),
     "field_add": Row(EDIT(), method="POST", kwargs=E, data={"name": "nick", "type": "text", "base_revision": 0}, **HX),
     "field_form": Row(EDIT(), kwargs=F, **HX),
+    "schema_text": Row(VIEW(), **HX),
+    "schema_text_save": Row(EDIT(), method="POST", data={"text": "Table t {\n  id int [pk]\n}", "base_revision": 0}, **HX),
     "fields_paste": Row(EDIT(), method="POST", kwargs=E, data={"text": "nick text", "base_revision": 0}, **HX),
     "field_update": Row(EDIT(), method="POST", kwargs=F, data={"name": "about", "type": "text", "nullable": "on",
                                                               "base_revision": 0}, **HX),

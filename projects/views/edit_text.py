@@ -1,0 +1,87 @@
+"""Editor: the schema as DBML text beside the diagram, saved back as edit ops.
+
+The text's objects keep their ids (renames stay renames, designer.text_edits), so the
+save is the same kind of edit as the forms': one revision, named changes in the
+history, undone in one step, rebased on a teammate's edit like any other."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_GET, require_POST
+
+from designer import ops, text_edits
+from designer.formats import dump_schema
+from designer.problems import Problem, SchemaError, errors
+from designer.validate import validate
+from projects import selectors
+from projects.views.editing import commit, editable_project, panel_response, selected_entity_id
+
+
+@login_required
+@require_GET
+def schema_text(request, project_id: int):
+    """The pane: the stored schema as DBML (read-only for viewers)."""
+    project = selectors.project_for_user(user=request.user, project_id=project_id, need="view")
+    return _pane(request, project, status=200)
+
+
+@login_required
+@require_POST
+def schema_text_save(request, project_id: int):
+    project, schema = editable_project(request, project_id)
+    text = request.POST.get("text", "")
+    selected = selected_entity_id(request, schema)
+    if len(text.encode()) > settings.IMPORT_MAX_BYTES:
+        problem = Problem("text-too-long", f"The text is over {settings.IMPORT_MAX_BYTES:,} bytes.")
+        return _refused(request, project, text, [problem], status=413, selected=selected)
+    try:
+        after = text_edits.schema_from_text(schema, text)
+    except SchemaError as error:
+        return _refused(request, project, text, error.problems, status=422, selected=selected)
+    found = errors(validate(after))
+    if found:
+        return _refused(request, project, text, found, status=422, selected=selected)
+    steps = text_edits.ops_between(schema, after)
+    if not steps:
+        response = panel_response(request, project, selected=selected, announce="The text has no changes to save")
+        return _with_pane(response, request, project)
+    op = steps[0] if len(steps) == 1 else ops.Batch(ops=tuple(steps))
+    response = commit(request, project, op, selected=selected)
+    if response.status_code != 200:  # a conflict or a refusal: the panel says why, the text stays as typed
+        return _with_pane(response, request, project, text=text)
+    project.refresh_from_db(fields=["revision"])
+    return _with_pane(response, request, project)
+
+
+def _refused(request, project, text, problems, *, status, selected):
+    """Nothing saved: the panel says so, the pane keeps the text and lists each problem at its line."""
+    messages = [f"The text was not saved: {_where(problems[0])}{problems[0].message}"]
+    response = panel_response(request, project, status=status, errors=messages, selected=selected)
+    return _with_pane(response, request, project, text=text, problems=problems)
+
+
+def _where(problem) -> str:
+    return f"line {problem.line}: " if problem.line is not None else ""
+
+
+def _pane(request, project, *, status):
+    return HttpResponse(_pane_html(request, project), status=status)
+
+
+def _pane_html(request, project, *, text=None, problems=(), oob=False) -> str:
+    schema = selectors.project_schema(project)
+    context = {
+        "project": project,
+        "can_edit": project.role in ("owner", "editor"),
+        "schema_text": dump_schema(schema, fmt="dbml") if text is None else text,
+        "text_problems": problems,
+        "oob": oob,
+    }
+    return render_to_string("projects/detail.html#text-pane", context, request=request)
+
+
+def _with_pane(response, request, project, **pane):
+    """The panel's answer plus the pane, swapped out of band (fresh after a save)."""
+    response.content += _pane_html(request, project, oob=True, **pane).encode()
+    return response
