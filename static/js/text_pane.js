@@ -56,7 +56,8 @@
   // Saving from the pane: the answer brings the pane back (fresh, or with the problems); keep typing there.
   let savingText = false;
   document.addEventListener("htmx:beforeRequest", function (event) {
-    savingText = !!(event.detail.elt && event.detail.elt.matches && event.detail.elt.matches("[data-text-form]"));
+    // Only the pane's own request sets it (the live poll's requests run meanwhile); its answer clears it.
+    if (event.detail.elt && event.detail.elt.matches && event.detail.elt.matches("[data-text-form]")) { savingText = true; }
   });
   document.addEventListener("htmx:afterSettle", function (event) {
     if (!event.detail.target || event.detail.target.id !== "editor-panel" || !isOpen()) { return; }
