@@ -140,6 +140,7 @@ urlpatterns = [
         name="index_delete",
     ),
     path("projects/<int:project_id>/edit/relationships/", edit_links.relationship_add, name="relationship_add"),
+    path("projects/<int:project_id>/edit/relationships/draw/", edit_links.relationship_draw, name="relationship_draw"),
     path(
         "projects/<int:project_id>/edit/relationships/reverse/",
         edit_links.relationships_reverse_all,

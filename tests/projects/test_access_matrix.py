@@ -131,6 +131,7 @@ ROWS: dict[str, Row] = {
     "field_add": Row(EDIT(), method="POST", kwargs=E, data={"name": "nick", "type": "text", "base_revision": 0}, **HX),
     "field_form": Row(EDIT(), kwargs=F, **HX),
     "schema_text": Row(VIEW(), **HX),
+    "relationship_draw": Row(EDIT(422), method="POST", data={"from_node": "none", "base_revision": 0}, **HX),
     "schema_text_save": Row(EDIT(), method="POST", data={"text": "Table t {\n  id int [pk]\n}", "base_revision": 0}, **HX),
     "fields_paste": Row(EDIT(), method="POST", kwargs=E, data={"text": "nick text", "base_revision": 0}, **HX),
     "field_update": Row(EDIT(), method="POST", kwargs=F, data={"name": "about", "type": "text", "nullable": "on",
