@@ -73,13 +73,34 @@
       node.dispatchEvent(new MouseEvent("click", {bubbles: true}));  // app.js opens a clicked table
       return;
     }
-    if (DIRECTIONS[event.key] && !event.altKey) {
+    if (DIRECTIONS[event.key] && event.altKey) {
+      event.preventDefault();
+      event.stopPropagation();
+      moveBy(node, DIRECTIONS[event.key], event.shiftKey ? 100 : 20);
+      return;
+    }
+    if (DIRECTIONS[event.key]) {
       event.preventDefault();
       event.stopPropagation();  // not a pan of the view
       const next = neighbourToward(node, event.key);
       if (next) { makeStop(next); next.focus(); }
     }
   }, true);
+
+  // Alt+arrow moves the table (Shift: further), pinned where it lands, as a drag does.
+  function moveBy(node, direction, step) {
+    const form = document.getElementById("diagram-move-form");
+    const diagram = document.getElementById("diagram");
+    if (!form || !diagram || diagram.dataset.canEdit !== "true") { return; }
+    form.querySelectorAll("input[name=move]").forEach(function (input) { input.remove(); });
+    const input = document.createElement("input");
+    input.type = "hidden";
+    input.name = "move";
+    input.value = node.id.replace(/^entity_/, "") + "," + direction[0] * step + "," + direction[1] * step;
+    form.appendChild(input);
+    lastFocused = node.id;
+    htmx.trigger(form, "submit");
+  }
 
   // A redraw replaces the tables: the one that had the focus gets it back.
   document.addEventListener("htmx:afterSettle", function () {
