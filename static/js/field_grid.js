@@ -37,6 +37,11 @@
     const text = (event.clipboardData || window.clipboardData).getData("text");
     if (!/\n/.test(text.trim()) && !/^\s*(create\s+table|table\s)/i.test(text)) { return; }  // one name: an ordinary paste
     event.preventDefault();
-    htmx.ajax("POST", row.dataset.pasteUrl, {source: row, values: {text: text}});
+    // From the grid, not the row's form: the form would be validated first (its name is required, and empty).
+    const selected = row.querySelector("input[name=selected]");
+    htmx.ajax("POST", row.dataset.pasteUrl, {
+      source: row.closest(".field-grid"), target: "#editor-panel", swap: "outerHTML",
+      values: {text: text, selected: selected ? selected.value : ""},
+    });
   });
 })();

@@ -79,3 +79,36 @@ def test_a_table_with_fields_a_link_and_an_index_by_keyboard(open_project):
     print(f"keyboard journey: {keys.count} keys besides names and types")
     expect(page.locator("#new-field-name")).to_be_focused()
     assert page.evaluate("window.__samePage") is True
+
+
+def test_a_grid_row_saves_as_it_is_left_and_a_paste_adds_many_fields(open_project):
+    page = open_project(username="lou", name="Shop", schema=authors_only())
+    page.locator("[data-entity-id] a", has_text="authors").click()
+    authors = project_schema(Project.objects.get(name="Shop")).entity_by_name("authors")
+    key = authors.fields[0]
+    name_cell = page.locator(f"#field-{key.id}-name")
+    name_cell.fill("author_key")
+    name_cell.press("Tab")  # leaving the cell saves the row; the focus goes on across it
+    page.locator("#diagram svg text", has_text="author_key").first.wait_for()
+    expect(page.locator(f"#field-{key.id}-type")).to_be_focused()
+    assert Revision.objects.get(project__name="Shop").summary == "Update field author_key (renamed from id)"
+
+    page.locator("#new-field-name").focus()
+    page.evaluate(
+        """() => {
+            const data = new DataTransfer();
+            data.setData("text/plain", "email varchar(200) not null\\nbio text\\nborn date");
+            document.getElementById("new-field-name").dispatchEvent(
+                new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+        }"""
+    )
+    page.locator("#diagram svg text", has_text="born").first.wait_for()
+    fields = project_schema(Project.objects.get(name="Shop")).entity_by_name("authors").fields
+    assert [(f.name, f.nullable) for f in fields] == [
+        ("author_key", False),
+        ("email", False),
+        ("bio", True),
+        ("born", True),
+    ]
+    expect(page.locator("#new-field-name")).to_be_focused()
+    assert page.evaluate("window.__samePage") is True
