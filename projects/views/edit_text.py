@@ -15,7 +15,7 @@ from designer.formats import dump_schema
 from designer.problems import Problem, SchemaError, errors
 from designer.validate import validate
 from projects import selectors
-from projects.views.editing import commit, editable_project, panel_response, selected_entity_id
+from projects.views.editing import base_revision, commit, editable_project, panel_response, selected_entity_id
 
 
 @login_required
@@ -35,14 +35,16 @@ def schema_text_save(request, project_id: int):
     if len(text.encode()) > settings.IMPORT_MAX_BYTES:
         problem = Problem("text-too-long", f"The text is over {settings.IMPORT_MAX_BYTES:,} bytes.")
         return _refused(request, project, text, [problem], status=413, selected=selected)
+    seen = _schema_seen(request, project, schema)
     try:
-        after = text_edits.schema_from_text(schema, text)
+        after = text_edits.schema_from_text(seen, text)
     except SchemaError as error:
         return _refused(request, project, text, error.problems, status=422, selected=selected)
     found = errors(validate(after))
     if found:
         return _refused(request, project, text, found, status=422, selected=selected)
-    steps = text_edits.ops_between(schema, after)
+    # The changes to the text, against what it showed: a teammate's edit since then is kept (the service rebases).
+    steps = text_edits.ops_between(seen, after)
     if not steps:
         response = panel_response(request, project, selected=selected, announce="The text has no changes to save")
         return _with_pane(response, request, project)
@@ -52,6 +54,14 @@ def schema_text_save(request, project_id: int):
         return _with_pane(response, request, project, text=text)
     project.refresh_from_db(fields=["revision"])
     return _with_pane(response, request, project)
+
+
+def _schema_seen(request, project, current):
+    """The schema of the revision the pane showed (the current one when unknown or gone)."""
+    revision = base_revision(request)
+    if revision is None or revision == project.revision or not 0 <= revision < project.revision:
+        return current
+    return selectors.schema_at(project=project, number=revision, current=current)
 
 
 def _refused(request, project, text, problems, *, status, selected):

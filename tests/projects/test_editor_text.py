@@ -59,3 +59,16 @@ def test_text_giving_an_invalid_schema_is_refused(client_for, project, member):
 def test_the_same_text_saves_nothing(client_for, project, member):
     response = save(client_for(member), project, dump_schema(schema_of(project), fmt="dbml"))
     assert response.status_code == 200 and not Revision.objects.filter(project=project).exists()
+
+
+def test_a_text_saved_after_a_teammates_edit_keeps_it(client_for, project, owner, member):
+    seen = project.revision
+    text = dump_schema(schema_of(project), fmt="dbml").replace('"posts"', '"articles"')
+    add = {"name": "teammates", "type": "text", "base_revision": seen}
+    users = schema_of(project).entity_by_name("users")
+    client_for(owner).post(reverse("field_add", args=[project.pk, users.id]), add, **HTMX)
+    url = reverse("schema_text_save", args=[project.pk])
+    response = client_for(member).post(url, {"text": text, "base_revision": seen}, **HTMX)
+    assert response.status_code == 200
+    after = schema_of(project)
+    assert after.entity_by_name("articles") and after.entity_by_name("users").field_by_name("teammates")
