@@ -81,8 +81,11 @@ def _pane(request, project, *, status):
 
 def _pane_html(request, project, *, text=None, problems=(), oob=False) -> str:
     schema = selectors.project_schema(project)
+    # Text kept as typed stays tied to the revision it was written from; fresh text is the stored one's.
+    kept_revision = base_revision(request) if text is not None else None
     context = {
         "project": project,
+        "text_revision": project.revision if kept_revision is None else kept_revision,
         "can_edit": project.role in ("owner", "editor"),
         "schema_text": dump_schema(schema, fmt="dbml") if text is None else text,
         "text_problems": problems,

@@ -72,6 +72,13 @@
     if (!area || area.value === area.defaultValue) { load(); }  // another edit: show it, unless typing here
   });
 
+  // A fresh copy arriving after the person started typing is dropped: what they type is never overwritten.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (!event.detail.target || event.detail.target.id !== "text-pane-slot") { return; }
+    const area = document.getElementById("schema-text");
+    if (area && area.value !== area.defaultValue) { event.detail.shouldSwap = false; }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     let saved = "";
     try { saved = localStorage.getItem(KEY) || ""; } catch (error) { /* private mode */ }

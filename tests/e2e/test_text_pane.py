@@ -25,6 +25,7 @@ def test_a_rename_in_the_text_pane_follows_in_the_diagram_and_history(open_proje
     page.locator("#diagram svg g.entity text", has_text="articles").first.wait_for()
     expect(page.locator("#announcer")).to_contain_text("articles")
     expect(area).to_contain_text('Table "articles"')  # the pane shows what is stored now
+    expect(page.locator("#text-pane input[name=base_revision]")).to_have_value("1")
     assert Revision.objects.get(project__name="Blog").summary == "Update entity articles (renamed from posts)"
 
     area.fill(area.input_value().replace('"bio" text', '"bio" text [nonsense'))
