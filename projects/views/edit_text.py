@@ -35,6 +35,9 @@ def schema_text_save(request, project_id: int):
     if len(text.encode()) > settings.IMPORT_MAX_BYTES:
         problem = Problem("text-too-long", f"The text is over {settings.IMPORT_MAX_BYTES:,} bytes.")
         return _refused(request, project, text, [problem], status=413, selected=selected)
+    if not text.strip():  # a cleared pane saved by mistake would delete every table
+        problem = Problem("text-empty", "The text is empty; to delete tables, delete them in the text one by one.")
+        return _refused(request, project, text, [problem], status=422, selected=selected)
     seen = _schema_seen(request, project, schema)
     try:
         after = text_edits.schema_from_text(seen, text)

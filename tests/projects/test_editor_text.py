@@ -72,3 +72,9 @@ def test_a_text_saved_after_a_teammates_edit_keeps_it(client_for, project, owner
     assert response.status_code == 200
     after = schema_of(project)
     assert after.entity_by_name("articles") and after.entity_by_name("users").field_by_name("teammates")
+
+
+def test_an_emptied_text_is_refused_rather_than_deleting_everything(client_for, project, member):
+    response = save(client_for(member), project, "  \n")
+    assert response.status_code == 422 and "The text is empty" in response.content.decode()
+    assert len(schema_of(project).entities) == 5 and not Revision.objects.filter(project=project).exists()
