@@ -91,14 +91,14 @@ def _plain_indexes(entity: Entity, field_id: str):
 
 # --- paste ------------------------------------------------------------------------------------
 
-_CREATE_TABLE = re.compile(r"^\s*create\s+table\b", re.I)
+_CREATE_TABLE = re.compile(r"^\s*create\s+table\b", re.I | re.M)  # anywhere: a CREATE TYPE may come first
 _DBML_TABLE = re.compile(r"^\s*table\s+[\w.\"`]+\s*\{", re.I)
 
 
 def pasted_fields(schema: Schema, entity: Entity, text: str) -> ops.Op:
     """The fields of pasted text added to ``entity`` (with the primary key it declares
     when the entity has none). Raises SchemaError saying what could not be read."""
-    read = _read_table(text, dialect=_dialect(schema))
+    read, pasted = _read_table(text, dialect=_dialect(schema))
     if not read.fields:
         raise SchemaError([Problem("paste-empty", "Nothing to add: paste lines like “email varchar(200)”.")])
     if len(read.fields) > MAX_PASTED_FIELDS:
@@ -111,7 +111,8 @@ def pasted_fields(schema: Schema, entity: Entity, text: str) -> ops.Op:
         raise SchemaError([Problem("paste-duplicate", message)])
     new_ids = {f.id: minted_id("fld", taken) for f in read.fields}
     steps: list[ops.Op] = [
-        ops.AddField(entity_id=entity.id, field=_portable(replace(f, id=new_ids[f.id]), schema)) for f in read.fields
+        ops.AddField(entity_id=entity.id, field=_portable(replace(f, id=new_ids[f.id]), schema, pasted))
+        for f in read.fields
     ]
     if read.primary_key and not entity.primary_key:
         steps.append(ops.SetPrimaryKey(entity_id=entity.id, field_ids=tuple(new_ids[i] for i in read.primary_key)))
@@ -123,10 +124,10 @@ def _dialect(schema: Schema) -> str:
     return "mysql" if "mysql" in database or "maria" in database else "sqlite" if "sqlite" in database else "postgresql"
 
 
-def _read_table(text: str, *, dialect: str) -> Entity:
+def _read_table(text: str, *, dialect: str) -> tuple[Entity, Schema]:
     """The one table the text declares: itself a CREATE TABLE or DBML table, or column
     lines wrapped into one (each line ``name type [constraints]``, commas optional)."""
-    if _CREATE_TABLE.match(text):
+    if _CREATE_TABLE.search(text):
         source, fmt = text, dialect
     elif _DBML_TABLE.match(text):
         source, fmt = text, "dbml"
@@ -137,11 +138,16 @@ def _read_table(text: str, *, dialect: str) -> Entity:
     imported = import_text(source, fmt=fmt).schema
     if len(imported.entities) != 1:
         raise SchemaError([Problem("paste-tables", "Paste the fields of one table at a time.")])
-    return imported.entities[0]
+    return imported.entities[0], imported
 
 
-def _portable(field: Field, schema: Schema) -> Field:
-    """An enum type read from the paste points at nothing in this schema: plain text then."""
-    if field.type.enum_id and schema.enum(field.type.enum_id) is None:
-        return replace(field, type=FieldType(TypeKind.TEXT))
-    return field
+def _portable(field: Field, schema: Schema, pasted: Schema) -> Field:
+    """A pasted enum type names this schema's enum of that name, else it becomes text (the
+    paste's own ids mean nothing here)."""
+    if not field.type.enum_id:
+        return field
+    enum = pasted.enum(field.type.enum_id)
+    same = next((e for e in schema.enums if enum is not None and e.name == enum.name), None)
+    if same is not None:
+        return replace(field, type=replace(field.type, enum_id=same.id))
+    return replace(field, type=FieldType(TypeKind.TEXT))

@@ -75,6 +75,18 @@ def test_a_pasted_create_table_gives_an_empty_table_its_key():
     assert [f.name for f in tags.fields] == ["id", "label"] and tags.primary_key == (tags.fields[0].id,)
 
 
+def test_a_pasted_enum_type_unknown_here_becomes_text():
+    schema = blog_schema()
+    posts = schema.entity_by_name("posts")
+    text = "CREATE TYPE mood AS ENUM ('up', 'down');\nCREATE TABLE t (feeling mood NOT NULL);"
+    after, _ = ops.apply(schema, field_rows.pasted_fields(schema, posts, text))
+    feeling = after.entity(posts.id).field_by_name("feeling")
+    assert feeling.type.kind is TypeKind.TEXT and not feeling.nullable
+    status = "CREATE TYPE post_status AS ENUM ('draft');\nCREATE TABLE t (state post_status);"
+    after, _ = ops.apply(schema, field_rows.pasted_fields(schema, posts, status))
+    assert after.entity(posts.id).field_by_name("state").type.enum_id == schema.enums[0].id  # the one here
+
+
 @pytest.mark.parametrize(
     ("text", "said"),
     [
