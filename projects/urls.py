@@ -15,6 +15,7 @@ from projects.views import (
     edit_fields,
     edit_history,
     edit_links,
+    edit_text,
     edit_warnings,
     edit_workload,
     editor,
@@ -87,6 +88,8 @@ urlpatterns = [
     path("projects/<int:project_id>/code/download/", code.project_code_download, name="project_code_download"),
     path("projects/<int:project_id>/edit/", editor.panel, name="editor_panel"),
     path("projects/<int:project_id>/edit/undo/", edit_history.undo, name="undo"),
+    path("projects/<int:project_id>/text/", edit_text.schema_text, name="schema_text"),
+    path("projects/<int:project_id>/edit/text/", edit_text.schema_text_save, name="schema_text_save"),
     path("projects/<int:project_id>/edit/warnings/", edit_warnings.warning_dismiss, name="warning_dismiss"),
     path("projects/<int:project_id>/edit/diagram/move/", edit_diagram.diagram_move, name="diagram_move"),
     path("projects/<int:project_id>/edit/diagram/arrange/", edit_diagram.diagram_arrange, name="diagram_arrange"),
@@ -105,6 +108,11 @@ urlpatterns = [
         name="entity_delete",
     ),
     path("projects/<int:project_id>/edit/entities/<str:entity_id>/fields/", edit_fields.field_add, name="field_add"),
+    path(
+        "projects/<int:project_id>/edit/entities/<str:entity_id>/fields/paste/",
+        edit_fields.fields_paste,
+        name="fields_paste",
+    ),
     path(
         "projects/<int:project_id>/edit/entities/<str:entity_id>/fields/<str:field_id>/",
         edit_fields.field_update,
@@ -132,6 +140,7 @@ urlpatterns = [
         name="index_delete",
     ),
     path("projects/<int:project_id>/edit/relationships/", edit_links.relationship_add, name="relationship_add"),
+    path("projects/<int:project_id>/edit/relationships/draw/", edit_links.relationship_draw, name="relationship_draw"),
     path(
         "projects/<int:project_id>/edit/relationships/reverse/",
         edit_links.relationships_reverse_all,

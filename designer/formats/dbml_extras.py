@@ -353,7 +353,10 @@ def _resolve(schema: Schema, path: list) -> str | None:
     if kind == "entity":
         return _entity_named(schema, path[1]).id
     if kind == "field":
-        return _entity_named(schema, path[1]).field_by_name(path[2]).id
+        field = _entity_named(schema, path[1]).field_by_name(path[2])
+        if field is None:  # the column was removed or renamed by hand: the workload item no longer fits
+            raise KeyError(path[2])
+        return field.id
     return schema.relationships[path[1]].id
 
 

@@ -10,7 +10,7 @@ import re
 
 from django import forms
 
-from designer import edits, ops, type_catalog
+from designer import edits, field_rows, ops, type_catalog
 from designer.formats.dbml_types import field_type_from_text
 from designer.index_keys import parse_index_keys, parse_storage
 from designer.keys import non_unique_references
@@ -101,12 +101,37 @@ class FieldForm(SchemaForm):
     default_is_expression = forms.BooleanField(required=False, label="expression")
     check = forms.CharField(required=False, max_length=500, help_text="SQL condition, e.g. price >= 0")
     comment = forms.CharField(required=False, max_length=1000)
+    # The grid row's key column and "Link to…" (a table's name). Without ``key`` in the
+    # request (the full field form) the PK and unique boxes say, and indexes stay.
+    key = forms.ChoiceField(
+        required=False, choices=[("", "—"), ("pk", "primary key"), ("unique", "unique"), ("index", "indexed")]
+    )
+    link_to = forms.CharField(
+        required=False, max_length=200, widget=forms.TextInput(attrs={"list": "table-names", "autocomplete": "off"})
+    )
 
     def __init__(self, *args, entity: Entity, field: Field | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.entity, self.field = entity, field
         if field is not None and not self.is_bound:
             self.initial = initial_for_field(self.schema, entity, field)
+            self.initial["key"] = field_rows.row_key(entity, field)
+
+    def clean_key(self):
+        return self.cleaned_data["key"] if "key" in self.data else None
+
+    def clean_link_to(self):
+        name = self.cleaned_data["link_to"].strip()
+        if not name:
+            return ""
+        target = self.schema.entity_by_name(name) or next(
+            (e for e in self.schema.entities if e.qualified_name == name), None
+        )
+        if target is None:
+            raise forms.ValidationError(f"No table named “{name}” to link to.")
+        if not target.primary_key:
+            raise forms.ValidationError(f"{target.name} has no primary key to refer to; give it one first.")
+        return target.id
 
     def clean_type(self):
         text = self.cleaned_data["type"]
@@ -158,7 +183,7 @@ class FieldForm(SchemaForm):
         return self.field is not None and initial_for_field(self.schema, self.entity, self.field)["type"] == text
 
     def to_op(self) -> ops.Op:
-        return edits.save_field(self.schema, self.entity, self.field, **self.cleaned_data)
+        return field_rows.save_row(self.schema, self.entity, self.field, **self.cleaned_data)
 
 
 def initial_for_field(schema: Schema, entity: Entity, field: Field) -> dict:

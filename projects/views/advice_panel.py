@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
 from designer.advice import CATEGORIES, review_markdown
+from designer.advice.applied import is_applied
 from projects import selectors
 from projects.verify_jobs import contradicted_claims
 
@@ -28,7 +29,12 @@ def advice_context(project, *, started=None) -> dict:
         return context
     dismissed = selectors.dismissed_keys(project=project)
     flags = contradicted_claims(project=project)  # what the latest Verify run measured against them
-    recommendations = [{**r, "verify_flags": flags.get(r["key"], [])} for r in analysis.result["recommendations"]]
+    schema = selectors.project_schema(project)
+    recommendations = [
+        # "applied": its edit is in the schema now (an undo takes the mark away again)
+        {**r, "verify_flags": flags.get(r["key"], []), "applied": is_applied(schema, r.get("ops", []))}
+        for r in analysis.result["recommendations"]
+    ]
     active = [r for r in recommendations if r["key"] not in dismissed]
     return {
         **context,
@@ -36,7 +42,8 @@ def advice_context(project, *, started=None) -> dict:
         "technology": analysis.result["technology"],
         "notes": analysis.result.get("notes", []),
         "groups": _grouped(active),
-        "counts": {s: sum(1 for r in active if r["severity"] == s) for s in SEVERITIES},
+        "counts": {s: sum(1 for r in active if r["severity"] == s and not r["applied"]) for s in SEVERITIES},
+        "applied": sum(1 for r in active if r["applied"]),
         "dismissed": [(r, dismissed[r["key"]]) for r in recommendations if r["key"] in dismissed],
         "review": review_html(review_markdown(analysis.result, project_name=project.name, dismissed=dismissed)),
     }

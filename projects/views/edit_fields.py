@@ -6,8 +6,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from designer import edits, ops
+from designer import edits, field_rows, ops
 from designer.labels import field_label
+from designer.problems import SchemaError
 from projects.access import ProjectRequest
 from projects.forms.editor import FieldForm
 from projects.views.editing import commit, editable_project, editor_page, invalid_form, panel_response, wants_fragment
@@ -32,6 +33,32 @@ def field_add(request: ProjectRequest, project_id: int, entity_id: str):
     return commit(request, project, form.to_op(), form_slot="new-field", form=form, selected=entity.id)
 
 
+MAX_PASTE_CHARS = 50_000
+
+
+@login_required
+@require_POST
+def fields_paste(request: ProjectRequest, project_id: int, entity_id: str):
+    """Several fields at once, pasted into the grid's new row: lines of ``name type`` or
+    a CREATE TABLE (read by the project's SQL and DBML readers)."""
+    project, schema = editable_project(request, project_id)
+    entity, _ = _entity_and_field(schema, entity_id)
+    text = request.POST.get("text", "")
+    if len(text) > MAX_PASTE_CHARS:
+        message = f"Paste at most {MAX_PASTE_CHARS:,} characters at once."
+        return panel_response(request, project, status=413, errors=[message], selected=entity.id)
+    try:
+        op = field_rows.pasted_fields(schema, entity, text)
+    except SchemaError as error:
+        messages = [f"Pasted fields not added: {_where(problem)}{problem.message}" for problem in error.problems]
+        return panel_response(request, project, status=422, errors=messages, selected=entity.id)
+    return commit(request, project, op, selected=entity.id)
+
+
+def _where(problem) -> str:
+    return f"line {problem.line}: " if problem.line is not None else ""
+
+
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
@@ -40,10 +67,10 @@ def field_form(request: ProjectRequest, project_id: int, entity_id: str, field_i
     with the field open, for a request not from htmx)."""
     project, schema = editable_project(request, project_id)
     entity, field = _entity_and_field(schema, entity_id, field_id)
-    slot = f"field-{field.id}"
-    form = FieldForm(schema=schema, entity=entity, field=field, auto_id=f"{slot}-%s")
+    # Its ids differ from the grid row's (which uses the slot's): both are on the page.
+    form = FieldForm(schema=schema, entity=entity, field=field, auto_id=f"more-{field.id}-%s")
     if not wants_fragment(request):
-        return editor_page(request, project, tab="schema", selected=entity.id, bound={slot: form})
+        return editor_page(request, project, tab="schema", selected=entity.id, bound={f"more-{field.id}": form})
     context = {"project": project, "schema": schema, "selected": entity, "field": field, "form": form}
     return render(request, "projects/detail.html#field-edit", context)
 

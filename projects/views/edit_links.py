@@ -5,6 +5,7 @@ from django.http import Http404
 from django.views.decorators.http import require_POST
 
 from designer import ops
+from designer.diagram.dot import entity_dom_id
 from designer.keys import points_at_non_unique, reversed_relationship, reversible_references
 from designer.schema import Cardinality
 from projects.access import ProjectRequest
@@ -24,6 +25,33 @@ def relationship_add(request: ProjectRequest, project_id: int):
     if not form.is_valid():
         return invalid_form(request, project, form_slot="new-relationship", form=form, selected=selected)
     return commit(request, project, form.to_op(), form_slot="new-relationship", form=form, selected=selected)
+
+
+@login_required
+@require_POST
+def relationship_draw(request: ProjectRequest, project_id: int):
+    """A line drawn in the diagram from a column to a column (tables named by their
+    drawing's ids, columns by name): the first column holds the key and refers to the
+    second, which must be unique, as with the form."""
+    project, schema = editable_project(request, project_id)
+    drawn = {entity_dom_id(e.id): e for e in schema.entities}
+    source, target = drawn.get(request.POST.get("from_node", "")), drawn.get(request.POST.get("to_node", ""))
+    field = source.field_by_name(request.POST.get("from_column", "")) if source else None
+    if field is None or target is None:
+        message = "Draw the line from a column of one table onto a column of another."
+        return panel_response(request, project, status=422, errors=[message], selected=request.POST.get("selected"))
+    data = {
+        "from_entity": source.id,
+        "from_field": field.id,
+        "to_entity": target.id,
+        "to_field": request.POST.get("to_column", ""),
+        "cardinality": Cardinality.ONE_TO_MANY.value,
+    }
+    form = RelationshipForm(data, schema=schema)
+    if not form.is_valid():
+        errors = [f"Not linked: {error}" for errors in form.errors.values() for error in errors]
+        return panel_response(request, project, status=422, errors=errors, selected=source.id)
+    return commit(request, project, form.to_op(), selected=source.id)
 
 
 @login_required

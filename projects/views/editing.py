@@ -143,7 +143,12 @@ def editor_forms(schema, entity, bound: dict) -> dict:
     if entity is not None:
         forms["entity"] = make("entity", EntityForm, entity=entity)
         # A field's edit form is fetched when the field is opened; only a failed one comes along.
-        forms["fields"] = [(f, bound.get(f"field-{f.id}")) for f in entity.fields]
+        # Every field is a row of the grid, saved as it changes; a refused one keeps what was typed.
+        # The whole field form ("more") comes along only when a page asked for it open.
+        forms["fields"] = [
+            (f, make(f"field-{f.id}", FieldForm, entity=entity, field=f), bound.get(f"more-{f.id}"))
+            for f in entity.fields
+        ]
         forms["new_field"] = make("new-field", FieldForm, entity=entity)
         forms["new_index"] = make("new-index", IndexForm, entity=entity)
     return forms

@@ -25,7 +25,7 @@
       const focused = document.activeElement;
       const inside = focused && target.contains(focused) ? focused : null;
       // In an "Add …" form the button pressed may have no id: remember the form by its first input.
-      const block = inside && inside.closest("details.add-block");
+      const block = inside && inside.closest(".add-block");
       const first = block && block.querySelector("input:not([type=hidden]), select, textarea");
       kept = {scroll: target.scrollTop, focus: inside ? inside.id : "", adding: first ? first.id : ""};
     }
@@ -39,11 +39,14 @@
     let again = field || (kept.focus && document.getElementById(kept.focus));
     // An "Add …" form stays open after its edit, ready for the next one, from its first input.
     const start = !field && kept.adding && document.getElementById(kept.adding);
-    const adding = start && start.closest("details.add-block");
+    const adding = start && start.closest(".add-block");
     if (adding) {
       adding.open = true;
       again = start;
     }
+    // A new table is followed by its fields: the grid's new row takes the focus.
+    const firstField = kept.adding === "new-entity-name" && !field && document.getElementById("new-field-name");
+    if (firstField) { again = firstField; }
     const folded = again && again.closest && again.closest("details:not([open])");
     if (folded) { folded.open = true; }
     if (again && again.focus) { again.focus({preventScroll: !field && !adding}); }
@@ -92,7 +95,7 @@
   function panelBusy(panel) {
     // An "Add …" form stays open, ready, after each add: busy only once something is typed in it.
     const active = document.activeElement;
-    const ready = active && active.closest && active.closest("details.add-block");
+    const ready = active && active.closest && active.closest(".add-block");
     if (active && panel.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) && !ready) { return true; }
     if (panel.querySelector("details[open]:not(.add-block) form")) { return true; }
     return Array.from(panel.querySelectorAll("input:not([type=hidden]), textarea, select")).some(function (el) {
@@ -192,3 +195,12 @@ document.addEventListener("click", function (event) {
   document.addEventListener("DOMContentLoaded", function () { apply(); watch(); });
   document.addEventListener("htmx:afterSettle", watch);
 })();
+
+// Skip links move the focus, not just the scroll position, to what they name.
+document.addEventListener("click", function (event) {
+  const link = event.target.closest && event.target.closest(".skip-links a");
+  const target = link && document.getElementById(link.getAttribute("href").slice(1));
+  if (!target) { return; }
+  event.preventDefault();
+  target.focus();
+});

@@ -3,6 +3,7 @@ demo project, watch the progress bar, read the results, apply an index recommend
 (the editor and the diagram show the index), then undo it."""
 
 import pytest
+from playwright.sync_api import expect
 
 from designer.examples import blog_schema
 from projects.models import Analysis, Project
@@ -49,6 +50,8 @@ def test_analyze_apply_and_undo_an_index(open_project, celery_worker_process, se
     page.locator("#diagram svg g.entity").first.wait_for(state="attached")
     page.locator("#diagram svg g.entity", has_text="comments").filter(has_text="IX").first.wait_for(state="attached")
     assert indexed_markers(page) == 2  # post_id and created_at
+    expect(card.locator(".badge.applied")).to_have_text("✓ applied")  # marked, and no Apply on it
+    expect(card.get_by_role("button", name="Apply")).to_have_count(0)
     page.get_by_role("tab", name="Schema").click()
     page.locator("[data-entity-id] a", has_text="comments").click()
     page.locator("code", has_text=INDEX).wait_for()  # the editor lists the new index
@@ -63,4 +66,7 @@ def test_analyze_apply_and_undo_an_index(open_project, celery_worker_process, se
     )
     project.refresh_from_db()
     assert project_schema(project).entity_by_name("comments").indexes == ()
+    page.get_by_role("tab", name="Advice").click()
+    expect(page.locator("article.recommendation[data-code='index.pattern'] .badge.sev-critical").first).to_be_visible()
+    expect(page.locator("#advice .badge.applied")).to_have_count(0)  # the undo took the mark away
     assert page.evaluate("window.__samePage") is True

@@ -61,7 +61,6 @@ def test_deployable_by_construction(open_project, celery_worker_process, tmp_pat
 
     # 1. The typo is refused where it is typed, with the suggestion; the input stays.
     page.goto(f"/projects/{project.pk}/?selected={posts.id}")
-    page.get_by_text("+ Add field").click()
     page.locator("#new-field-name").fill("sku")
     page.locator("#new-field-type").fill("varchr(20)")
     page.get_by_role("button", name="Add field").click()

@@ -30,8 +30,6 @@ def add_entity(page, name):
 
 
 def add_field(page, name, type_text):
-    if not page.locator("#new-field-name").is_visible():  # stays open after an add
-        page.get_by_text("+ Add field").click()
     page.locator("#new-field-name").fill(name)
     page.locator("#new-field-type").fill(type_text)
     page.get_by_role("button", name="Add field").click()

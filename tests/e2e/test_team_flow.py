@@ -81,7 +81,6 @@ def test_two_people_edit_one_project(page, new_page, live_server):
     teammate.locator("#owner-presence, .presence", has_text="alice").first.wait_for()  # presence list
     settings = entity_settings(teammate)
     settings.locator("textarea[name=comment]").fill("People who sign in")
-    owner.get_by_text("+ Add field").click()
     owner.locator("#new-field-name").fill("nickname")
     owner.locator("#new-field-type").fill("text")
     owner.get_by_role("button", name="Add field").click()

@@ -70,10 +70,14 @@ def test_apply_is_one_undoable_edit_with_the_diagram(client_for, project):
     comments = project_schema(project).entity_by_name("comments")
     assert [i.name for i in comments.indexes] == ["comments_post_id_created_at_idx"]
     assert project.revisions.first().summary.startswith("Advice: ")
+    card = 'data-code="index.pattern" aria-label="' + recommendation["title"] + ' (applied)"'
+    assert card in body and "1 applied" in body  # marked applied, no Apply button on it
     undo = client.post(reverse("undo", args=[project.pk]), {"base_revision": project.revision}, HTTP_HX_REQUEST="true")
     assert undo.status_code == 200
     project.refresh_from_db()
     assert project_schema(project).entity_by_name("comments").indexes == ()
+    after_undo = panel(client, project).content.decode()
+    assert card not in after_undo and "1 applied" not in after_undo  # the undo takes the mark away
 
 
 def test_apply_on_a_stale_analysis_is_refused(client_for, project):

@@ -148,9 +148,11 @@ def test_a_fields_edit_form_is_fetched_when_opened(client_for, project, member):
     slug = posts.field_by_name("slug")
     url = reverse("field_form", args=[project.pk, posts.id, slug.id])
     body = client_for(member).get(url, **HTMX).content.decode()
-    assert 'value="slug"' in body and "Save field" in body and 'id="field-' in body
+    assert 'value="slug"' in body and "Save field" in body and 'id="more-' in body
     panel = client_for(member).get(reverse("editor_panel", args=[project.pk]), {"selected": posts.id}, **HTMX)
-    assert url in panel.content.decode() and 'value="slug"' not in panel.content.decode()
+    # The panel has the field as a grid row; the whole form (check, comment, ...) comes when opened.
+    assert url in panel.content.decode() and f'id="field-{slug.id}-name"' in panel.content.decode()
+    assert "Save field" not in panel.content.decode()
 
 
 def test_a_failed_field_edit_comes_back_open_with_the_typing(client_for, project, member):
@@ -158,7 +160,7 @@ def test_a_failed_field_edit_comes_back_open_with_the_typing(client_for, project
     slug = posts.field_by_name("slug")
     response = post(client_for(member), "field_update", project, field_data(name="slug_2", type=""), posts.id, slug.id)
     body = response.content.decode()
-    assert response.status_code == 422 and 'value="slug_2"' in body and "Save field" in body
+    assert response.status_code == 422 and 'value="slug_2"' in body and f'id="field-{slug.id}-name"' in body
 
 
 def test_the_field_form_is_for_editors_only(client_for, project, viewer, outsider):
@@ -181,7 +183,7 @@ def test_the_field_form_opened_as_a_page_shows_the_entity_with_that_field_open(c
     body = page.content.decode()
     assert page.status_code == 200 and "<html" in body and 'class="topbar"' in body and 'id="editor-panel"' in body
     assert 'aria-label="Entity posts"' in body and f'?tab=schema&amp;selected={posts.id}" aria-selected="true"' in body
-    assert 'aria-label="Edit field slug"' in body and 'id="field-' + slug.id + '-name"' in body
+    assert 'aria-label="Edit field slug"' in body and 'id="more-' + slug.id + '-name"' in body
     assert 'aria-label="Edit field title"' not in body  # the others still load when opened
     assert reverse("field_form", args=[project.pk, posts.id, title.id]) in body
     assert "HX-Request" in page["Vary"] and "HX-Request" in fragment["Vary"]
