@@ -43,6 +43,12 @@ class Link:
         return any(f.nullable for f in self.source_fields)
 
     @property
+    def references_unique(self) -> bool:
+        """The referenced columns are a key of the target: ORMs relate only those (MySQL's
+        InnoDB also accepts a foreign key to any indexed column)."""
+        return is_unique(self.target, self.target_fields)
+
+    @property
     def one_to_one(self) -> bool:
         return self.relationship.cardinality is Cardinality.ONE_TO_ONE and is_unique(self.source, self.source_fields)
 
