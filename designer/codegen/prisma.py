@@ -262,7 +262,8 @@ class PrismaWriter:
             base, native = (self.enum_names[field_type.enum_id], "") if enum_ok else ("String", "")
         else:
             sql = self.plan.native(field)
-            mapped = prisma_of(_ARRAY_DIMS.sub("", sql), provider=self.plan.dialect)
+            # our DDL may qualify a built-in (pg_catalog.json); Prisma's types are the bare names
+            mapped = prisma_of(_ARRAY_DIMS.sub("", sql).removeprefix("pg_catalog."), provider=self.plan.dialect)
             if mapped is None and field_type.kind is TypeKind.OTHER:
                 return f"Unsupported({string_literal(sql, prisma=True)})", ""
             base, native = mapped or (_SCALARS[field_type.kind], "")
