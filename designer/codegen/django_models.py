@@ -83,9 +83,15 @@ class DjangoWriter:
         self.relation_attrs: dict[tuple[str, str], str] = {}
         # reverse accessors live on the target; they must not clash with its fields
         self.member_scopes: dict[str, Scope] = {}
+        self.shared_names = _names_in_several_tables(plan)
         for entity in self.schema.entities:
             self._name_members(entity)
         self.uses_uuid = False
+
+    def _links_from(self, entity: Entity) -> list[Link]:
+        """Foreign keys Django can relate: to a key of the target (fields.E311 otherwise);
+        the others stay plain columns, their foreign key in the SQL migrations."""
+        return [link for link in self.plan.links_from(entity) if link.references_unique]
 
     def _scope(self) -> Scope:
         # Django refuses field names that end with "_" or hold "__" (fields.E001/E002).
@@ -94,13 +100,13 @@ class DjangoWriter:
     def _name_members(self, entity: Entity) -> None:
         scope = self._scope()
         fk_single = {
-            link.source_fields[0].id: link for link in self.plan.links_from(entity) if len(link.source_fields) == 1
+            link.source_fields[0].id: link for link in self._links_from(entity) if len(link.source_fields) == 1
         }
         for f in entity.fields:
             if f.id in fk_single:  # the relation takes the field's place: author_id → author
                 continue
             self.attrs[f.id] = scope.take(_python_name(f.name))
-        for link in self.plan.links_from(entity):
+        for link in self._links_from(entity):
             self.relation_attrs[(link.relationship.id, "forward")] = scope.take(_python_name(link.forward))
             if len(link.source_fields) == 1:
                 self.attrs[link.source_fields[0].id] = self.relation_attrs[(link.relationship.id, "forward")] + "_id"
@@ -168,9 +174,7 @@ class DjangoWriter:
         if len(key_of(entity)) > 1:
             keys = ", ".join(string_literal(self.attrs[i]) for i in key_of(entity))
             lines.append(f"    pk = models.CompositePrimaryKey({keys})")
-        links = {
-            link.source_fields[0].id: link for link in self.plan.links_from(entity) if len(link.source_fields) == 1
-        }
+        links = {link.source_fields[0].id: link for link in self._links_from(entity) if len(link.source_fields) == 1}
         for f in entity.fields:
             if f.id in links:
                 lines.append(
@@ -179,7 +183,7 @@ class DjangoWriter:
                 )
             else:
                 lines.append(f"    {self.attrs[f.id]} = {self._field(entity, f)}")
-        for link in self.plan.links_from(entity):
+        for link in self._links_from(entity):
             if len(link.source_fields) > 1:
                 lines.append(f"    {self.relation_attrs[(link.relationship.id, 'forward')]} = {self._composite(link)}")
         for join in self.plan.joins:
@@ -355,6 +359,11 @@ class DjangoWriter:
             )
         if tuple(c.field_id for c in index.columns) == key_of(entity):
             return "note", f"index {comment_text(name)} is the primary key."
+        if name in self.shared_names:
+            return "note", (
+                f"index {comment_text(name)}: other tables have an index of this name too (MySQL names them "
+                "per table), and Django needs each name once; it is in the SQL migrations."
+            )
         keys = [("-" if c.order is SortOrder.DESC else "") + self.attrs[c.field_id] for c in index.columns]
         fields = ", ".join(string_literal(k) for k in keys)
         if index.unique:
@@ -365,6 +374,16 @@ class DjangoWriter:
                 f"starting with a letter; it is in the SQL migrations."
             )
         return "index", f"models.Index(fields=[{fields}], name={string_literal(name)})"
+
+
+def _names_in_several_tables(plan: Plan) -> frozenset[str]:
+    """Index and unique constraint names more than one table uses (models.E030/E032)."""
+    tables: dict[str, set[str]] = {}
+    for entity in plan.schema.entities:
+        for index in entity.indexes:
+            if index.name:
+                tables.setdefault(index.name, set()).add(entity.id)
+    return frozenset(name for name, ids in tables.items() if len(ids) > 1)
 
 
 def _python_name(name: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, js_access, js_key, singular, string_literal
-from designer.codegen.plan import Join, Link, Plan, array_items, unquoted
+from designer.codegen.plan import Join, Link, Plan, array_items, serial_of, unquoted
 from designer.schema import DefaultKind, Entity, Field, Index, IndexMethod, RefAction, SortOrder, TypeKind
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
@@ -267,6 +267,9 @@ class DrizzleWriter:
                 else self._use("text") + f'({name}, {{ mode: "json" }})'
             )
         spec = None if kind is TypeKind.OTHER else _BUILDERS[self.plan.dialect][kind]
+        serial = serial_of(f, self.plan.dialect)
+        if serial:
+            spec = (serial, 'mode: "number"' if serial == "bigserial" else "")
         if kind is TypeKind.JSON and self.plan.dialect == POSTGRESQL and (f.type.written or "").lower() == "json":
             spec = ("json", "")
         if spec is None:

@@ -73,8 +73,9 @@ class MongooseWriter:
     def __init__(self, plan: Plan):
         self.plan = plan
         self.schema = plan.schema
-        self.embedded = [link for link in plan.links if link.relationship.id in plan.embed]
+        self.embedded = _without_cycles([link for link in plan.links if link.relationship.id in plan.embed])
         self.embedded_children = {link.source.id for link in self.embedded}
+        self.embed_ids = {link.relationship.id for link in self.embedded}
         models = Scope(reserved=JS_RESERVED, fallback="Model")
         self.model_names = {e.id: models.take(model_name(e.name)) for e in self.schema.entities}
         consts = Scope(reserved=JS_RESERVED | {"mongoose", "Schema", "registerModels"}, fallback="entity")
@@ -103,14 +104,12 @@ class MongooseWriter:
         """A parent's schema embeds its children's schema objects: define those first."""
         children: dict[str, set[str]] = {}
         for link in self.embedded:
-            if link.source.id != link.target.id:
-                children.setdefault(link.target.id, set()).add(link.source.id)
+            children.setdefault(link.target.id, set()).add(link.source.id)
         placed: list[Entity] = []
         done: set[str] = set()
         waiting = list(self.schema.entities)
         while waiting:
-            ready = [e for e in waiting if children.get(e.id, set()) <= done]
-            ready = ready or waiting[:1]  # an embedding cycle: the advisor never proposes one; keep going
+            ready = [e for e in waiting if children.get(e.id, set()) <= done]  # never empty: no cycles
             placed += ready
             done |= {e.id for e in ready}
             waiting = [e for e in waiting if e.id not in done]
@@ -120,7 +119,7 @@ class MongooseWriter:
         """An embedded child with no other relationship pointing at it needs no collection."""
         if entity.id not in self.embedded_children:
             return False
-        return all(link.relationship.id in self.plan.embed for link in self.plan.links_to(entity))
+        return all(link.relationship.id in self.embed_ids for link in self.plan.links_to(entity))
 
     # --- one schema -------------------------------------------------------------------------
 
@@ -246,6 +245,34 @@ class MongooseWriter:
                 return f"// index {comment_text(name)} is partial on SQL (WHERE {comment_text(index.predicate)}): not expressible here."
             options.append(f"partialFilterExpression: {partial}")
         return f"{const}.index({{ {keys} }}, {{ {', '.join(options)} }});"
+
+
+def _without_cycles(links: list[Link]) -> list[Link]:
+    """Embeds that never put a document inside itself: two tables that refer to each other
+    (translations and their versions) cannot both hold the other, and a schema object must
+    exist before the one that embeds it. The first embed of a cycle is kept, the one closing
+    it stays a reference."""
+    inside: dict[str, set[str]] = {}  # parent id → ids of the children it embeds
+    kept = []
+    for link in links:
+        parent, child = link.target.id, link.source.id
+        if parent == child or _reaches(inside, child, parent):
+            continue
+        inside.setdefault(parent, set()).add(child)
+        kept.append(link)
+    return kept
+
+
+def _reaches(inside: dict[str, set[str]], start: str, goal: str) -> bool:
+    seen, todo = set(), [start]
+    while todo:
+        node = todo.pop()
+        if node == goal:
+            return True
+        if node not in seen:
+            seen.add(node)
+            todo += inside.get(node, ())
+    return False
 
 
 def _partial_filter(predicate: str) -> str | None:

@@ -17,7 +17,7 @@ from designer.codegen.names import singular, words
 from designer.migrate.model import build_model
 from designer.schema import Cardinality, Entity, Field, Relationship, Schema
 from designer.sql import FragmentError, expression_sql
-from designer.types import SQLITE, UnportableType, dialect_of, sql_type
+from designer.types import POSTGRESQL, SQLITE, UnportableType, dialect_of, sql_type
 
 
 class CodegenError(ValueError):
@@ -41,6 +41,12 @@ class Link:
     @property
     def optional(self) -> bool:
         return any(f.nullable for f in self.source_fields)
+
+    @property
+    def references_unique(self) -> bool:
+        """The referenced columns are a key of the target: ORMs relate only those (MySQL's
+        InnoDB also accepts a foreign key to any indexed column)."""
+        return is_unique(self.target, self.target_fields)
 
     @property
     def one_to_one(self) -> bool:
@@ -135,6 +141,18 @@ class Plan:  # frozen; constraint_names is cached in the instance dict, as Schem
             return expression_sql(text, dialect=self.dialect, source=dialect_of(self.schema.database_type))
         except FragmentError as error:
             raise CodegenError(f"{owner}: the expression {text!r} {error}") from error
+
+
+_SERIALS = {"smallserial": "smallserial", "serial2": "smallserial", "serial": "serial", "serial4": "serial"}
+_SERIALS |= {"bigserial": "bigserial", "serial8": "bigserial"}
+
+
+def serial_of(field: Field, dialect: str) -> str | None:
+    """A PostgreSQL column written serial/bigserial/smallserial (its own sequence, as our DDL
+    keeps it): the ORM's serial spelling makes the same column; None for any other."""
+    if dialect != POSTGRESQL or field.type.array:
+        return None
+    return _SERIALS.get((field.type.written or "").strip().lower())
 
 
 def key_of(entity: Entity) -> tuple[str, ...]:

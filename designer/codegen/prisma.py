@@ -192,8 +192,13 @@ class PrismaWriter:
         if len(key) > 1:
             attributes.append(f"@@id([{self._field_list(key)}])")
         notes = [
-            f"{comment_text(link.label)}: the key types differ or are Unsupported, which Prisma cannot relate; "
-            "the foreign key is in the SQL."
+            f"{comment_text(link.label)}: "
+            + (
+                "the key types differ or are Unsupported, which Prisma cannot relate;"
+                if link.references_unique
+                else "it references columns that are not a key of the target, which Prisma cannot relate;"
+            )
+            + " the foreign key is in the SQL."
             for link in self.plan.links_from(entity)
             if not self._relatable(link)
         ]
@@ -243,7 +248,7 @@ class PrismaWriter:
             attributes.append("@id")
         if field.unique and not self._unsupported(field):
             attributes.append("@unique(length: 255)" if self._prefix_only(field) else "@unique")
-        default = self._default(field)
+        default = self._default(entity, field)
         if default:
             attributes.append(f"@default({default})")
         if _is_updated_at(field):
@@ -266,7 +271,8 @@ class PrismaWriter:
             base, native = (self.enum_names[field_type.enum_id], "") if enum_ok else ("String", "")
         else:
             sql = self.plan.native(field)
-            mapped = prisma_of(_ARRAY_DIMS.sub("", sql), provider=self.plan.dialect)
+            # our DDL may qualify a built-in (pg_catalog.json); Prisma's types are the bare names
+            mapped = prisma_of(_ARRAY_DIMS.sub("", sql).removeprefix("pg_catalog."), provider=self.plan.dialect)
             if mapped is None and field_type.kind is TypeKind.OTHER:
                 return f"Unsupported({string_literal(sql, prisma=True)})", ""
             base, native = mapped or (_SCALARS[field_type.kind], "")
@@ -278,11 +284,12 @@ class PrismaWriter:
             return "Json", ""  # lists live in JSON outside PostgreSQL, as in our DDL
         return base, native
 
-    def _default(self, field: Field) -> str:
+    def _default(self, entity: Entity, field: Field) -> str:
         if field.identity and field.type.kind in _INTEGER_KINDS:
-            return "autoincrement()"
+            # SQLite numbers only its INTEGER PRIMARY KEY; Prisma refuses autoincrement() elsewhere there
+            return "" if self.plan.dialect == SQLITE and self._key(entity) != (field.id,) else "autoincrement()"
         default = field.default
-        if default is None:
+        if default is None or default.value.strip().lower() == "null":  # DEFAULT NULL: no default
             return ""
         if default.kind is DefaultKind.EXPRESSION:
             if default.value.strip().lower() in _NOW and field.type.kind in (TypeKind.TIMESTAMP, TypeKind.TIMESTAMPTZ):
@@ -377,6 +384,11 @@ class PrismaWriter:
             return "", f"{comment_text(label)}: partial (WHERE {comment_text(index.predicate)}); it is in the SQL."
         if index.unique and any(self._unsupported(entity.field(c.field_id)) for c in index.columns):
             return "", f"{comment_text(label)}: unique on a type Prisma does not support; it is in the SQL."
+        if not self._has_operator_class(entity, index):
+            return "", (
+                f"{comment_text(label)}: {index.method.value} on a type Prisma knows no operator class for; "
+                "it is in the SQL."
+            )
         if index.unique and entity.primary_key == tuple(c.field_id for c in index.columns):
             return "", ""
         if len(index.columns) == 1 and index.unique:
@@ -398,6 +410,16 @@ class PrismaWriter:
         if prisma_type and self.plan.dialect == POSTGRESQL and not index.unique:
             arguments.append(f"type: {prisma_type}")
         return f"@@{'unique' if index.unique else 'index'}({', '.join(arguments)})", ""
+
+    def _has_operator_class(self, entity: Entity, index: Index) -> bool:
+        """Prisma writes GIN and GiST indexes only on types it knows a default operator class
+        for (GIN: lists and jsonb; GiST: inet); btree_gin's and others' stay in the SQL."""
+        if self.plan.dialect != POSTGRESQL or index.method not in (IndexMethod.GIN, IndexMethod.GIST):
+            return True
+        fields = [entity.field(c.field_id) for c in index.columns]
+        if index.method is IndexMethod.GIN:
+            return all(f.type.array or self._type(f) == ("Json", "") for f in fields)  # jsonb, not json
+        return all(self._type(f)[1] == "@db.Inet" for f in fields)
 
     # --- what Prisma can use as a key or relate -----------------------------------------------
 
@@ -429,8 +451,9 @@ class PrismaWriter:
         return False
 
     def _relatable(self, link: Link) -> bool:
-        """Prisma relates fields of the same type only, and never Unsupported ones."""
-        if any(map(self._unsupported, (*link.source_fields, *link.target_fields))):
+        """Prisma relates fields of the same type only, never Unsupported ones, and only to a
+        unique criterion of the target."""
+        if not link.references_unique or any(map(self._unsupported, (*link.source_fields, *link.target_fields))):
             return False
         return all(
             (a.type.kind, a.type.enum_id) == (b.type.kind, b.type.enum_id)

@@ -10,8 +10,10 @@ above the class and stays in the SQL migrations.
 
 from __future__ import annotations
 
+import re
+
 from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, js_key, model_name, string_literal
-from designer.codegen.plan import Join, Link, Plan, key_of, unquoted
+from designer.codegen.plan import Join, Link, Plan, key_of, serial_of, unquoted
 from designer.schema import DefaultKind, Entity, Field, Index, RefAction, SortOrder, TypeKind
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
@@ -188,6 +190,8 @@ class TypeOrmWriter:
         lines += _key_note(entity, "TypeORM needs a primary column")
         lines += self._index_lines(entity)
         lines += self._check_lines(entity)
+        if not key_of(entity):
+            options.append("synchronize: false")  # see _typeorm_key: the SQL migrations make this table
         lines.append(f"@{self._d('Entity')}({{ {', '.join(options)} }})")
         lines.append(f"export class {self.class_names[entity.id]} {{")
         members = [self._column(entity, f) for f in _key_in_order(entity)]
@@ -201,8 +205,13 @@ class TypeOrmWriter:
     def _column(self, entity: Entity, f: Field) -> str:
         column_type, ts_type = self._types(f)
         options = [f"name: {string_literal(f.name)}", f"type: {column_type}", *self._type_options(f)]
-        single_key = key_of(entity) == (f.id,)
-        if f.id in key_of(entity) and f.identity and f.type.kind in _INTEGERS and single_key:
+        single_key = _typeorm_key(entity) == (f.id,)
+        serial = serial_of(f, self.plan.dialect)
+        if single_key and serial:  # TypeORM's "increment" on PostgreSQL is serial, bigserial, smallserial
+            pkey = f", primaryKeyConstraintName: {string_literal(self._key_name(entity))}"
+            decorator = f'@{self._d("PrimaryGeneratedColumn")}("increment", {{ {", ".join(options[:2])}{pkey} }})'
+            return f"  {decorator}\n  {self.props[f.id]}!: {ts_type};"
+        if f.id in _typeorm_key(entity) and f.identity and f.type.kind in _INTEGERS and single_key:
             strategy = "identity" if self.plan.dialect == POSTGRESQL else "increment"
             extra = ', generatedIdentity: "BY DEFAULT"' if strategy == "identity" else ""
             pkey = f", primaryKeyConstraintName: {string_literal(self._key_name(entity))}"
@@ -210,18 +219,18 @@ class TypeOrmWriter:
                 f'@{self._d("PrimaryGeneratedColumn")}("{strategy}", {{ {", ".join(options[:2])}{extra}{pkey} }})'
             )
             return f"  {decorator}\n  {self.props[f.id]}!: {ts_type};"
-        if f.nullable and f.id not in key_of(entity):
+        if f.nullable and f.id not in _typeorm_key(entity):  # PrimaryColumn takes no nullable
             options.append("nullable: true")
         if f.identity and f.type.kind in _INTEGERS and self.plan.dialect == POSTGRESQL:
             options += ['generated: "identity"', 'generatedIdentity: "BY DEFAULT"']  # as our DDL makes it
-        if f.id in key_of(entity):
+        if f.id in _typeorm_key(entity) and self._key_name(entity):
             options.append(f"primaryKeyConstraintName: {string_literal(self._key_name(entity))}")
         default = self._default(f)
         if default:
             options.append(f"default: {default}")
         if f.comment:
             options.append(f"comment: {string_literal(f.comment)}")
-        decorator = self._d("PrimaryColumn" if f.id in key_of(entity) else "Column")
+        decorator = self._d("PrimaryColumn" if f.id in _typeorm_key(entity) else "Column")
         nullable = " | null" if f.nullable and f.id not in key_of(entity) else ""
         return f"  @{decorator}({{ {', '.join(options)} }})\n  {self.props[f.id]}!: {ts_type}{nullable};"
 
@@ -260,6 +269,9 @@ class TypeOrmWriter:
             options += [f"scale: {t.scale}"] if t.scale is not None else []
         if t.kind in (TypeKind.TIME, TypeKind.TIMESTAMP, TypeKind.TIMESTAMPTZ) and dialect == MYSQL:
             options.append("precision: 6")
+        elif t.kind in (TypeKind.TIME, TypeKind.TIMESTAMP, TypeKind.TIMESTAMPTZ) and not t.array:
+            fraction = re.search(r"\((\d+)\)", self.plan.native(f))  # timestamp(0) as our DDL writes it
+            options += [f"precision: {fraction.group(1)}"] if fraction else []
         if t.kind is TypeKind.ENUM:
             values = self.plan.enum_values(t.enum_id)
             options.append(f"enum: [{', '.join(string_literal(v) for v in values)}]")
@@ -286,6 +298,8 @@ class TypeOrmWriter:
             return self._names[f"{entity.id}#pkey"]
         key = key_of(entity)
         index = next((i for i in entity.indexes if tuple(c.field_id for c in i.columns) == key), None)
+        if not key_of(entity):
+            return ""  # every column stands in (_typeorm_key): no constraint of ours to name
         return self._names.get(f"{key[0]}#unique") if index is None else self._names.get(index.id, index.name or "")
 
     def _default(self, f: Field) -> str:
@@ -305,7 +319,8 @@ class TypeOrmWriter:
         if f.type.kind is TypeKind.BOOLEAN:
             return "true" if value.strip().lower() in ("true", "1", "t") else "false"
         if f.type.kind in (*_INTEGERS, TypeKind.REAL, TypeKind.DOUBLE) and _is_number(value):
-            return value.strip()
+            # TypeORM quotes a number on PostgreSQL ('0'::bigint); as SQL it stays our DDL's 0
+            return f"() => {string_literal(value.strip())}" if self.plan.dialect == POSTGRESQL else value.strip()
         if f.type.kind in (
             TypeKind.TEXT,
             TypeKind.VARCHAR,
@@ -328,7 +343,7 @@ class TypeOrmWriter:
             if f.unique and key_of(entity) != (f.id,)
         ]
         for index in entity.indexes:
-            if index.unique and tuple(c.field_id for c in index.columns) == key_of(entity):
+            if index.unique and tuple(c.field_id for c in index.columns) == _typeorm_key(entity):
                 continue
             lines += self._index(entity, index)
         return lines
@@ -407,7 +422,7 @@ class TypeOrmWriter:
                 return ", ".join(
                     f"{{ name: {string_literal(f'{end.name}_{end.field(i).name}')}, "
                     f"referencedColumnName: {string_literal(self._prop_name(i))} }}"
-                    for i in key_of(end)
+                    for i in _typeorm_key(end)
                 )
 
             text += (
@@ -429,6 +444,12 @@ def _is_number(text: str) -> bool:
     return True
 
 
+def _typeorm_key(entity: Entity) -> tuple[str, ...]:
+    """TypeORM refuses an entity without a primary column (MissingPrimaryColumnError, even with
+    synchronize off): a table with no key nor unique not-null columns gets all its columns."""
+    return key_of(entity) or tuple(f.id for f in entity.fields)
+
+
 def _key_note(entity: Entity, need: str) -> list[str]:
     """A table without a primary key: say which unique columns stand in for it, or that none can."""
     if entity.primary_key:
@@ -439,12 +460,16 @@ def _key_note(entity: Entity, need: str) -> list[str]:
             f"// {comment_text(entity.qualified_name)} has no primary key; {need}: its unique, not-null "
             f"{comment_text(', '.join(columns))} stands in for it."
         ]
-    return [f"// {comment_text(entity.qualified_name)} has no primary key and no unique not-null columns; {need}."]
+    return [
+        f"// {comment_text(entity.qualified_name)} has no primary key and no unique not-null columns; {need}: "
+        "every column stands in for one (a row is told apart by all its values), and synchronize leaves "
+        "the table to the SQL migrations."
+    ]
 
 
 def _key_in_order(entity: Entity) -> list[Field]:
     """The fields with the key's columns, where they stand, put in key order: TypeORM makes a
     composite primary key in the order its columns are declared."""
-    key = key_of(entity)
+    key = _typeorm_key(entity)
     in_key = iter(entity.field(i) for i in key)
     return [next(in_key) if f.id in key else f for f in entity.fields]

@@ -338,6 +338,8 @@ def category(difference: str) -> str:
     if verb == "refused:":  # "refused: <first error> [code] (n errors)" → "refused [code]"
         code = re.search(r"\[([\w-]+)\] \(\d+ errors?\)$", difference)
         return f"refused [{code.group(1)}]" if code else "refused"
+    if verb == "round-trip":  # "round-trip <what>: …" (Prisma, fidelity.py)
+        return "round-trip " + rest.split(": ", 1)[0]
     if verb not in ("missing", "extra", "changed"):
         return verb.rstrip(":")  # "ddl-failed"
     key = (

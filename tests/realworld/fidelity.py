@@ -10,10 +10,16 @@ apply it to an empty database (``ON_ERROR_STOP``; the extensions the source has 
 are installed first, unless the DDL creates them); compare the two catalogs object by
 object (``catalogs.py``). For DBML: the reference parser's own export (``@dbml/core``) for
 the file's database (``dialect`` in corpus.json) is the source the server loads; the product
-imports the DBML file and its own DBML export back, and both DDLs are judged the same way. Prisma files wait for a Prisma reader in ``designer.formats``.
+imports the DBML file and its own DBML export back, and both DDLs are judged the same way. For Prisma: the product imports the file, its full
+DDL for the datasource's provider must apply to an empty database, and the round trip import → the product's
+Prisma generator must give back the original as the database sees it, up to order
+(``tests/designer/prisma_compare.py``, both read by Prisma's own parser). Prisma's own DDL
+(``prisma migrate diff``) is no reference here: Prisma 7 downloads its schema engine for it,
+and this harness runs offline.
 
 Every outcome is a list of lines: ``refused …`` (an import the product refuses),
-``ddl-failed …`` (the product's DDL the server refuses), or the catalog differences."""
+``ddl-failed …`` (the product's DDL the server refuses), ``round-trip …`` (Prisma), or the
+catalog differences."""
 
 from __future__ import annotations
 
@@ -41,7 +47,6 @@ class Outcome:
     imported: dict[str, bool] = field(default_factory=dict)  # stage → imported without refusal
     applied: dict[str, bool] = field(default_factory=dict)  # stage → the product's DDL applied
     lines: dict[str, list[str]] = field(default_factory=dict)  # stage → refusal / failure / differences
-    skipped: str = ""  # why this entry is not run (today: Prisma)
     judged: dict[str, tuple[bool, list[str]]] = field(default_factory=dict, repr=False)  # DDL → verdict, once
 
     @property
@@ -55,20 +60,15 @@ def entries(kind: str | None = None) -> list[dict]:
 
 def run(entry: dict) -> Outcome:
     outcome = Outcome(entry)
-    runner = {"postgresql": _run_postgresql, "mysql": _run_mysql, "sqlite": _run_sqlite, "dbml": _run_dbml}
-    if entry["kind"] not in runner:
-        outcome.skipped = _prisma_reason()
-        return outcome
+    runner = {
+        "postgresql": _run_postgresql,
+        "mysql": _run_mysql,
+        "sqlite": _run_sqlite,
+        "dbml": _run_dbml,
+        "prisma": _run_prisma,
+    }
     runner[entry["kind"]](outcome, (HERE / entry["file"]).read_text(encoding="utf-8"))
     return outcome
-
-
-def _prisma_reason() -> str:
-    from designer.formats import IMPORT_FORMATS
-
-    if "prisma" in IMPORT_FORMATS:
-        return "designer.formats reads Prisma now: add a Prisma runner to the fidelity harness"
-    return "no Prisma reader in designer.formats yet (issue 17, point 5)"
 
 
 # --- the product's side -------------------------------------------------------------------------
@@ -290,6 +290,56 @@ def _run_dbml(outcome: Outcome, text: str) -> None:
         again = _imported(outcome, "export", lambda: import_file(exported, "dbml"))
         if again is not None:
             _judge(outcome, "export", again, source, dialect)
+
+
+# --- Prisma -------------------------------------------------------------------------------------
+
+
+def _run_prisma(outcome: Outcome, text: str) -> None:
+    """The product's DDL from the Prisma file applies to an empty PostgreSQL database, and
+    the product's Prisma for the imported design is the original as the database sees it."""
+    from designer.codegen import default_dialect, generate
+    from tests.designer.prisma_compare import database_view, differences
+
+    schema = _imported(outcome, "file", lambda: import_file(text, "prisma"))
+    if schema is None:
+        return
+    outcome.tables = len(schema.entities)
+    dialect = default_dialect(schema)  # the datasource's provider
+    ddl = _ddl(outcome, "file", schema, dialect)
+    if ddl is not None:
+        database, apply = (
+            (servers.pg_database, servers.psql)
+            if dialect == "postgresql"
+            else (servers.mysql_database, servers.mariadb)
+        )
+        with database("built") as built:
+            error = apply(built, ddl)
+        outcome.applied["file"] = error is None
+        outcome.lines["file"] = [f"ddl-failed: {error}"] if error else []
+    generated = generate(schema, target="prisma", dialect=dialect)["schema.prisma"]
+    found = differences(database_view(text), database_view(generated))
+    outcome.imported["roundtrip"] = outcome.applied["roundtrip"] = True
+    outcome.lines["roundtrip"] = [one_line(_round_trip_line(difference)) for difference in found]
+
+
+def _round_trip_line(difference: str) -> str:
+    """A prisma_compare difference as ``round-trip <what>: …`` (its kind, for the known list)."""
+    patterns = (
+        (r"(table|enum) .+ (missing|extra)$", lambda m: f"{m.group(1)} {m.group(2)}"),
+        (r"enum [^(]", lambda m: "enum labels"),
+        (r"\(.+?\) (columns|primary_key|foreign_keys|documentation|indexes): ", lambda m: m.group(1)),
+        (r"\(.+?\)\.", lambda m: "column"),
+        (r"implicit many-to-many", lambda m: "many-to-many"),
+    )
+    for pattern, kind in patterns:
+        found = re.match(pattern, difference)
+        if found and kind(found) in ("indexes", "foreign_keys", "many-to-many"):
+            # these print Python sets, whose order changes from run to run: the table says enough
+            return f"round-trip {kind(found)}: {difference.split(': ', 1)[0]} differ"
+        if found:
+            return f"round-trip {kind(found)}: {difference}"
+    return f"round-trip other: {difference}"
 
 
 # --- the known list --------------------------------------------------------------------------------
