@@ -59,18 +59,26 @@ def human_size(size: int) -> str:
 
 class RefusalMiddleware:
     """A service that declines (services.Refused: a per-user limit, the job queue down)
-    is answered with its status and the message in the page, from any view."""
+    is answered with its status and the message in the page, from any view. A NUL
+    character in a parameter is refused here: no text a person types holds one, and
+    PostgreSQL text cannot store it (a view that reads a raw parameter would fail)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if _holds_nul(request.GET) or (request.method == "POST" and _holds_nul(request.POST)):
+            return refused(request, "The request holds a NUL character, which no field accepts.", status=400)
         return self.get_response(request)
 
     def process_exception(self, request, exception):
         if isinstance(exception, Refused):
             return refused(request, str(exception), status=exception.status)
         return None
+
+
+def _holds_nul(params) -> bool:
+    return any("\x00" in value for values in params.lists() for value in values[1])
 
 
 def refused(request, message: str, *, status: int):
