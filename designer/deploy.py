@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from designer.keys import fix_for, non_unique_references
 from designer.migrate import MigrationError, diff, full_ddl, render
 from designer.migrate.fragments import PORTABLE_DEFAULTS  # the defaults migrations translate
 from designer.schema import Cardinality, DefaultKind, Schema, TypeKind
+from designer.slices import run_local, run_per_relationship
 from designer.type_catalog import known, names_of, needs_extension, suggest, type_name
 from designer.types import DIALECTS, MYSQL, POSTGRESQL, SQLITE, UnportableType, dialect_of, sql_type
 
@@ -93,28 +95,46 @@ def deploy_check(
     previous_number: int | None = None,
     dialects=None,
     rendered: bool = True,
+    memo: dict | None = None,
 ) -> DeployCheck:
     """Findings per dialect for deploying ``schema``; ``previous``: the last release (its
     migration to ``schema`` is rendered too). ``rendered=False``: the rules only, without
-    rendering (what the editor shows on every edit; release and bundles render)."""
+    rendering (what the editor shows on every edit; release and bundles render).
+    ``memo``: see ``rule_findings``."""
     chosen = target_dialects(schema) if dialects is None else tuple(dialects)
     findings: list[Finding] = []
     for dialect in chosen:
-        found = _rule_findings(schema, dialect)
+        found = rule_findings(schema, dialect, memo=memo)
         if rendered and not any(f.severity == ERROR for f in found):  # the renderer stops at its first refusal
             found += _render_findings(schema, dialect, previous=previous, previous_number=previous_number)
         findings += found
     return DeployCheck(dialects=chosen, findings=tuple(findings))
 
 
-def _rule_findings(schema: Schema, dialect: str) -> list[Finding]:
+def rule_findings(schema: Schema, dialect: str, *, memo: dict | None = None) -> list[Finding]:
+    """The rules (no rendering) for one dialect. ``memo``: a dict the caller keeps between
+    calls (designer/slices.py): then each table and relationship is judged once per object,
+    so an edit of one table judges that table. The same findings either way (order aside)."""
+    if memo is None:
+        return [
+            *_types(schema, dialect),
+            *_references(schema, dialect),
+            *_reference_types(schema, dialect),
+            *_defaults(schema, dialect),
+            *_names(schema, dialect),
+            *_indexes(schema, dialect),
+        ]
+    per_table = tuple((f"{rule.__name__}:{dialect}", partial(rule, dialect=dialect)) for rule in _PER_TABLE)
+    per_relationship = tuple(
+        (f"{rule.__name__}:{dialect}", partial(rule, dialect=dialect)) for rule in (_references, _reference_types)
+    )
+    # Only whether any name is too long (the tables', or a foreign key's, named beside its table).
+    long_names = ((f"long names:{dialect}", partial(_long_names, dialect=dialect)),)
+    long_names = run_local(long_names, schema, memo=memo) or run_per_relationship(long_names, schema, memo=memo)
     return [
-        *_types(schema, dialect),
-        *_references(schema, dialect),
-        *_reference_types(schema, dialect),
-        *_defaults(schema, dialect),
-        *_names(schema, dialect),
-        *_indexes(schema, dialect),
+        *run_local(per_table, schema, memo=memo),
+        *run_per_relationship(per_relationship, schema, memo=memo),
+        *(_names(schema, dialect) if long_names else ()),  # the usual case: no name too long anywhere
     ]
 
 
@@ -307,6 +327,15 @@ def _defaults(schema: Schema, dialect: str):
 # --- names -------------------------------------------------------------------------------
 
 
+def _long_names(schema: Schema, dialect: str) -> list[tuple[str, str]]:
+    """(what to call it, its name) for each name too long for ``dialect``."""
+    limit = MAX_NAME.get(dialect)
+    if limit is None:
+        return []
+    measure = (lambda s: len(s.encode())) if dialect == POSTGRESQL else len
+    return [(label, name) for label, name in _named_objects(schema) if len(name) > limit // 4 and measure(name) > limit]
+
+
 def _names(schema: Schema, dialect: str):
     limit = MAX_NAME.get(dialect)
     if limit is None:
@@ -314,7 +343,7 @@ def _names(schema: Schema, dialect: str):
     measure = (lambda s: len(s.encode())) if dialect == POSTGRESQL else len
     unit = "bytes" if dialect == POSTGRESQL else "characters"
     named = list(_named_objects(schema))
-    too_long = [(label, name) for label, name in named if len(name) > limit // 4 and measure(name) > limit]
+    too_long = _long_names(schema, dialect)
     if not too_long:
         return  # the usual case, answered without measuring every name twice
     cut: dict[bytes, set[str]] = {}
@@ -439,3 +468,6 @@ def _migration(previous: Schema, schema: Schema, dialect: str, number: int | Non
             f"mark the current version as a baseline (its full DDL starts the chain) or leave "
             f"{DIALECT_LABELS[dialect]} out of this version",
         )
+
+
+_PER_TABLE = (_types, _defaults, _indexes)  # each looks at one table at a time (rule_findings)

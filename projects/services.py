@@ -467,7 +467,7 @@ def dismissal_clear(*, project: Project, key: str) -> None:
 
 
 def _refuse_errors(schema: Schema) -> list[Problem]:
-    problems = validate(schema)
+    problems = validate(schema, memo=memo.rule_answers.get())
     found = errors(problems)
     if found:
         raise SchemaError(found)
