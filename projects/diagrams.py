@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -22,6 +23,7 @@ from designer.diagram import (
     start_render,
 )
 from designer.diagram.layout import automatic_positions, missing_positions
+from designer.diagram.patch import diagram_patch
 from designer.schema import Schema
 from projects.memo import PerSchema
 
@@ -39,6 +41,57 @@ class RenderedDiagram:
     error: str = ""
     timed_out: bool = False
     notice: str = ""  # shown above a fallback drawing
+
+
+@dataclass(frozen=True)
+class PatchedDiagram:
+    """Only the tables an edit changed, drawn alone, for the page to put in place of the
+    old ones (designer/diagram/patch.py)."""
+
+    svg: str
+    redrawn: tuple[str, ...]
+    removed: tuple[str, ...]
+    patch: bool = True
+
+
+@dataclass(frozen=True)
+class UnchangedDiagram:
+    """The page already shows this very drawing: nothing to send."""
+
+    unchanged: bool = True
+
+
+def drawn_token(revision: int, options: DiagramOptions) -> str:
+    """What a page's drawing is of: the revision, the view, and the table open. The page
+    sends it back with each request (``drawn``) so that an answer can send a patch, or
+    nothing, instead of the whole drawing."""
+    view = replace(options, selected_entity_id=None)
+    key = hashlib.sha256(repr(view).encode()).hexdigest()[:16]
+    return f"{revision}:{key}:{options.selected_entity_id or ''}"
+
+
+def drawn_selected(token: str, *, revision: int, options: DiagramOptions) -> str | None:
+    """The table open in the page's drawing when ``token`` says it is a drawing of
+    ``revision`` in the view of ``options`` (that view may open another table); else None."""
+    parts = token.split(":")
+    expected = drawn_token(revision, replace(options, selected_entity_id=None)).split(":")
+    if len(parts) != 3 or parts[:2] != expected[:2]:
+        return None
+    return parts[2]
+
+
+def diagram_patch_for_page(
+    before: Schema, after: Schema, *, options: DiagramOptions, selected_before: str
+) -> PatchedDiagram | None:
+    """The changed tables drawn alone; None: the whole drawing is needed."""
+    patch = diagram_patch(before, after, options=options, drawn_selected=selected_before or None)
+    if patch is None:
+        return None
+    try:
+        svg = rendered_dot(patch.dot, fmt="svg", timeout=FALLBACK_TIMEOUT_SECONDS).decode()
+    except DiagramError:
+        return None
+    return PatchedDiagram(svg=svg, redrawn=patch.redrawn, removed=patch.removed)
 
 
 _dots: PerSchema[str] = PerSchema()

@@ -19,7 +19,15 @@ from designer import ops
 from designer.diagram import DiagramOptions
 from designer.problems import Problem, SchemaError
 from projects import selectors, services
-from projects.diagrams import diagram_for_page_soon, placement_for
+from projects.diagrams import (
+    PatchedDiagram,
+    UnchangedDiagram,
+    diagram_for_page_soon,
+    diagram_patch_for_page,
+    drawn_selected,
+    drawn_token,
+    placement_for,
+)
 from projects.forms.editor import EntityForm, EnumForm, FieldForm, IndexForm, NewEntityForm
 from projects.forms.relationships import RelationshipForm
 from projects.views.advice_panel import advice_context
@@ -101,6 +109,9 @@ def panel_context(request, project, state: PanelState = PanelState()) -> dict:
     for slot, form in state.bound.items():
         form.auto_id = f"{slot}-%s"  # a refused form keeps the ids the page had (labels, focus, tests)
     diagram = state.diagram
+    drawn = drawn_token(project.revision, options)
+    if diagram is None and wants_fragment(request) and _page_drawn(request) == drawn:
+        diagram = UnchangedDiagram()
     if diagram is None:  # first: it lays out while the rest renders
         diagram = diagram_for_page_soon(schema, options=options)
     tab = state.tab or panel_tab(request)
@@ -118,9 +129,15 @@ def panel_context(request, project, state: PanelState = PanelState()) -> dict:
         "options": options,
         "can_edit": project.role in ("owner", "editor"),
         "diagram": diagram,
+        "drawn": drawn,
         # Said by the page's live region: what the edit did, or why it was not saved.
         "announce": state.announce or (f"Not saved: {state.errors[0]}" if state.errors else ""),
     }
+
+
+def _page_drawn(request) -> str:
+    params = request.POST if request.method == "POST" else request.GET
+    return params.get("drawn", "")
 
 
 def editor_forms(schema, entity, bound: dict) -> dict:
@@ -162,7 +179,9 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
         if prepared is not None:
             op = prepared.op
             _, options = page_options(request, prepared.after, selected=selected)
-            diagram = diagram_for_page_soon(prepared.after, options=options)
+            diagram = _patch(request, project, prepared, options) or diagram_for_page_soon(
+                prepared.after, options=options
+            )
         project_after, warnings = services.apply_op(
             project_id=project.pk, user=request.user, op=op, base_revision=revision, summary=summary, prepared=prepared
         )
@@ -188,6 +207,16 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
         diagram=diagram,
         announce=selectors.revision_narrative(project=project_after),
     )
+
+
+def _patch(request, project, prepared, options) -> PatchedDiagram | None:
+    """Only the tables the edit changed, when the page shows the drawing of the revision
+    edited, in the same view."""
+    selected_before = drawn_selected(request.POST.get("drawn", ""), revision=prepared.base_revision, options=options)
+    if selected_before is None:
+        return None
+    before = selectors.project_schema(project)
+    return diagram_patch_for_page(before, prepared.after, options=options, selected_before=selected_before)
 
 
 def prepare(project, op, *, revision: int) -> services.PreparedEdit | None:

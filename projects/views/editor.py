@@ -8,7 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from designer.diagram import DiagramError
 from projects import selectors, services
-from projects.diagrams import diagram_bytes, diagram_for_page
+from projects.diagrams import diagram_bytes, diagram_for_page, drawn_token
 from projects.views.editing import editor_page, panel_response, wants_fragment
 from projects.views.editor_options import diagram_options
 
@@ -36,6 +36,7 @@ def diagram_fragment(request, project_id: int):
         "schema": schema,
         "options": options,
         "diagram": diagram_for_page(schema, options=options),
+        "drawn": drawn_token(project.revision, options),
     }
     return render(request, "projects/detail.html#diagram", context)
 

@@ -136,15 +136,7 @@
   function buildLabels() {
     const layer = svgElement("g", {"class": "name-layer", "aria-hidden": "true"});
     view.labels = [];
-    for (const node of view.graph.querySelectorAll("g.entity, g.enum")) {
-      const b = node.getBBox();
-      const name = headerName(node);
-      const text = svgElement("text", {x: b.x + b.width / 2, y: b.y + b.height / 2, "class": "name-label",
-                                       "data-for": node.id});
-      text.textContent = name;
-      layer.appendChild(text);
-      view.labels.push({text: text, name: name, width: b.width, shown: name});
-    }
+    for (const node of view.graph.querySelectorAll("g.entity, g.enum")) { addLabel(layer, node); }
     for (const cluster of view.graph.querySelectorAll("g.cluster")) {
       const title = cluster.querySelector("text");
       if (!title) { continue; }
@@ -156,6 +148,16 @@
     view.graph.appendChild(layer);
     view.labelLayer = layer;
     view.labelScale = null;
+  }
+
+  function addLabel(layer, node) {
+    const b = node.getBBox();
+    const name = headerName(node);
+    const text = svgElement("text", {x: b.x + b.width / 2, y: b.y + b.height / 2, "class": "name-label",
+                                     "data-for": node.id});
+    text.textContent = name;
+    layer.appendChild(text);
+    view.labels.push({text: text, name: name, width: b.width, shown: name});
   }
 
   function sizeLabels(zoom) {
@@ -264,6 +266,90 @@
   document.addEventListener("htmx:afterSettle", function () {
     if (!view && holder()) { afterSwap(); showPicked(); }  // a new drawing: nothing picked
     pendingMoves = new Set();
+  });
+
+  // --- an edit's patch: only the tables it changed, put in place of the old ones --------
+  // (designer/diagram/patch.py). Anything unexpected: the whole drawing is fetched again.
+
+  function shiftBy(element, dx, dy) {
+    const pair = /(-?[\d.]+),(-?[\d.]+)/g;
+    const move = function (_, x, y) { return (+x + dx).toFixed(2) + "," + (+y + dy).toFixed(2); };
+    for (const item of [element, ...element.querySelectorAll("*")]) {
+      for (const [name, by] of [["x", dx], ["cx", dx], ["y", dy], ["cy", dy]]) {
+        if (item.hasAttribute(name)) { item.setAttribute(name, (+item.getAttribute(name) + by).toFixed(2)); }
+      }
+      for (const name of ["points", "d"]) {
+        if (item.hasAttribute(name)) { item.setAttribute(name, item.getAttribute(name).replace(pair, move)); }
+      }
+    }
+  }
+
+  function originOf(root) {
+    const dot = root.querySelector("#diagram_origin ellipse");
+    return dot ? {x: +dot.getAttribute("cx"), y: +dot.getAttribute("cy")} : null;
+  }
+
+  function applyPatch(holderElement) {
+    const template = holderElement.querySelector("template");
+    const fresh = template && template.content.querySelector("g.graph");
+    const here = view && originOf(view.graph);
+    const there = fresh && originOf(fresh);
+    if (!here || !there) { return false; }
+    const dx = here.x - there.x;
+    const dy = here.y - there.y;
+    const redrawn = new Set(holderElement.dataset.redrawn.split(" ").filter(Boolean));
+    const removed = holderElement.dataset.removed.split(" ").filter(Boolean);
+    for (const id of removed) {
+      const old = document.getElementById(id);
+      if (old && view.graph.contains(old)) { old.remove(); }
+      view.graph.querySelectorAll("g.end-" + CSS.escape(id)).forEach(function (edge) { edge.remove(); });
+    }
+    const gone = new Set(removed);
+    if (view.labelLayer) {
+      view.labelLayer.querySelectorAll("text.name-label").forEach(function (text) {
+        if (gone.has(text.dataset.for)) { text.remove(); }
+      });
+      view.labels = view.labels.filter(function (label) { return !gone.has(label.text.dataset.for); });
+    }
+    // Lines under every table: before the first node; tables after the last one.
+    const firstNode = view.graph.querySelector("g.node");
+    const lastPlace = view.labelLayer || null;
+    for (const edge of fresh.querySelectorAll("g.edge")) {
+      if (!Array.from(edge.classList).some(function (c) { return c.startsWith("end-") && redrawn.has(c.slice(4)); })) {
+        continue;
+      }
+      shiftBy(edge, dx, dy);
+      view.graph.insertBefore(document.importNode(edge, true), firstNode);
+    }
+    for (const id of redrawn) {
+      const node = fresh.querySelector("#" + CSS.escape(id));
+      if (!node) { return false; }
+      shiftBy(node, dx, dy);
+      const placed = document.importNode(node, true);
+      view.graph.insertBefore(placed, lastPlace);
+      if (view.labelLayer) { addLabel(view.labelLayer, placed); }
+    }
+    view.labelScale = null;
+    buildMinimap();
+    changed();
+    return true;
+  }
+
+  document.addEventListener("htmx:afterSettle", function () {
+    // The patch came out of band: the element now in the page, not the one swapped out.
+    const patch = document.getElementById("diagram-patch");
+    if (!patch || !patch.dataset.drawn) { return; }
+    const token = patch.dataset.drawn;
+    let done = false;
+    try { done = applyPatch(patch); } catch (error) { done = false; }
+    patch.replaceChildren();
+    delete patch.dataset.drawn;
+    if (done) {
+      document.getElementById("diagram-drawn").value = token;
+      view.element.dataset.selected = token.split(":")[2] || "";
+    } else {
+      htmx.trigger(document.body, "schema-changed");  // the whole drawing again
+    }
   });
 
   // --- dragging tables ------------------------------------------------------------------
