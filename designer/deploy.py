@@ -124,9 +124,19 @@ def rule_findings(schema: Schema, dialect: str, *, memo: dict | None = None) -> 
             *_names(schema, dialect),
             *_indexes(schema, dialect),
         ]
-    per_table = tuple((f"{rule.__name__}:{dialect}", partial(rule, dialect=dialect)) for rule in _PER_TABLE)
-    per_relationship = tuple(
-        (f"{rule.__name__}:{dialect}", partial(rule, dialect=dialect)) for rule in (_references, _reference_types)
+    # What a type means in this dialect, judged once for all the tables of this context.
+    context = ("type verdicts", dialect, schema.database_type, id(schema.enums))
+    kept = memo.get(context)
+    if kept is None or kept[0] is not schema.enums:
+        kept = memo[context] = (schema.enums, {}, {})
+    per_table = (
+        (f"_types:{dialect}", partial(_types, dialect=dialect, verdicts=kept[1])),
+        (f"_defaults:{dialect}", partial(_defaults, dialect=dialect)),
+        (f"_indexes:{dialect}", partial(_indexes, dialect=dialect)),
+    )
+    per_relationship = (
+        (f"_references:{dialect}", partial(_references, dialect=dialect)),
+        (f"_reference_types:{dialect}", partial(_reference_types, dialect=dialect, known_families=kept[2])),
     )
     # Only whether any name is too long (the tables', or a foreign key's, named beside its table).
     long_names = ((f"long names:{dialect}", partial(_long_names, dialect=dialect)),)
@@ -150,10 +160,11 @@ def _render_findings(
 # --- types -------------------------------------------------------------------------------
 
 
-def _types(schema: Schema, dialect: str):
+def _types(schema: Schema, dialect: str, verdicts: dict | None = None):
+    """``verdicts``: per type, kept by the caller across the tables of one schema context."""
     source = dialect_of(schema.database_type)
     label = DIALECT_LABELS[dialect]
-    verdicts: dict = {}  # a schema repeats a few types many times: judge each once
+    verdicts = {} if verdicts is None else verdicts  # a schema repeats a few types many times: judge each once
     for entity in schema.entities:
         for field in entity.fields:
             if field.type.kind is TypeKind.ENUM:
@@ -228,11 +239,11 @@ _MYSQL_FAMILIES = {
 }
 
 
-def _reference_types(schema: Schema, dialect: str):
+def _reference_types(schema: Schema, dialect: str, known_families: dict | None = None):
     if dialect == SQLITE:
         return  # SQLite compares whatever it is given
     families = _POSTGRESQL_FAMILIES if dialect == POSTGRESQL else _MYSQL_FAMILIES
-    known_families: dict = {}  # per field type: a schema repeats a few types many times
+    known_families = {} if known_families is None else known_families  # per field type: judged once
 
     def family(field_type):
         if field_type not in known_families:
@@ -468,6 +479,3 @@ def _migration(previous: Schema, schema: Schema, dialect: str, number: int | Non
             f"mark the current version as a baseline (its full DDL starts the chain) or leave "
             f"{DIALECT_LABELS[dialect]} out of this version",
         )
-
-
-_PER_TABLE = (_types, _defaults, _indexes)  # each looks at one table at a time (rule_findings)

@@ -24,6 +24,7 @@ from designer.diagram import (
 )
 from designer.diagram.layout import automatic_positions, missing_positions
 from designer.diagram.patch import diagram_patch
+from designer.diagram.sketch import sketch_svg
 from designer.schema import Schema
 from projects.memo import PerSchema
 
@@ -92,6 +93,33 @@ def diagram_patch_for_page(
     except DiagramError:
         return None
     return PatchedDiagram(svg=svg, redrawn=patch.redrawn, removed=patch.removed)
+
+
+@dataclass(frozen=True)
+class SketchDiagram:
+    """A large arranged diagram's first paint: its tables' boxes and names, its lines,
+    drawn without Graphviz (designer/diagram/sketch.py); the page fetches the drawing next."""
+
+    svg: str
+    sketch: bool = True
+    timed_out: bool = False
+    error: str = ""
+    notice: str = ""
+
+
+# From this many tables a page opens on the sketch: the whole drawing is about 3.5 KB a
+# table (7 MB at 2,000) and the browser takes seconds to read it.
+SKETCH_FROM = 300
+_sketches: PerSchema[str] = PerSchema(size=8)
+
+
+def sketch_for_page(schema: Schema, *, options: DiagramOptions) -> SketchDiagram | None:
+    """The sketch, for a page showing a large arranged diagram whole; None: draw it now."""
+    whole = options.focus_entity_id is None and options.area_id is None and options.only is None
+    if len(schema.entities) < SKETCH_FROM or not schema.diagram.positions or not whole:
+        return None
+    show = options.show_columns or schema.diagram.show_columns
+    return SketchDiagram(svg=_sketches.get(schema, show, lambda: sketch_svg(schema, show=show)))
 
 
 _dots: PerSchema[str] = PerSchema()

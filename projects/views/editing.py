@@ -27,6 +27,7 @@ from projects.diagrams import (
     drawn_selected,
     drawn_token,
     placement_for,
+    sketch_for_page,
 )
 from projects.forms.editor import EntityForm, EnumForm, FieldForm, IndexForm, NewEntityForm
 from projects.forms.relationships import RelationshipForm
@@ -86,7 +87,8 @@ def panel_response(request, project, *, status: int = 200, **state) -> HttpRespo
 
 def editor_page(request, project, *, status: int = 200, **state) -> HttpResponse:
     """The whole editor page; ``state``: the fields of PanelState."""
-    return render(request, "projects/detail.html", panel_context(request, project, PanelState(**state)), status=status)
+    context = panel_context(request, project, PanelState(**state), whole_page=True)
+    return render(request, "projects/detail.html", context, status=status)
 
 
 def page_options(request, schema, *, selected=None) -> tuple[str | None, DiagramOptions]:
@@ -102,7 +104,9 @@ def panel_tab(request) -> str:
     return params.get("tab") if params.get("tab") in ("workload", "advice") else "schema"
 
 
-def panel_context(request, project, state: PanelState = PanelState()) -> dict:
+def panel_context(request, project, state: PanelState = PanelState(), *, whole_page: bool = False) -> dict:
+    """``whole_page``: for the editor page (a large diagram opens on its sketch); else for
+    the panel's answer (the diagram out of band: nothing, a patch or the whole drawing)."""
     schema = selectors.project_schema(project)
     selected, options = page_options(request, schema, selected=state.selected)
     entity = schema.entity(selected) if selected else None
@@ -110,8 +114,11 @@ def panel_context(request, project, state: PanelState = PanelState()) -> dict:
         form.auto_id = f"{slot}-%s"  # a refused form keeps the ids the page had (labels, focus, tests)
     diagram = state.diagram
     drawn = drawn_token(project.revision, options)
-    if diagram is None and wants_fragment(request) and _page_drawn(request) == drawn:
-        diagram = UnchangedDiagram()
+    if diagram is None:
+        if whole_page:
+            diagram = sketch_for_page(schema, options=options)
+        else:
+            diagram = _kept_or_patched(request, project, schema, options, drawn=drawn)
     if diagram is None:  # first: it lays out while the rest renders
         diagram = diagram_for_page_soon(schema, options=options)
     tab = state.tab or panel_tab(request)
@@ -133,6 +140,18 @@ def panel_context(request, project, state: PanelState = PanelState()) -> dict:
         # Said by the page's live region: what the edit did, or why it was not saved.
         "announce": state.announce or (f"Not saved: {state.errors[0]}" if state.errors else ""),
     }
+
+
+def _kept_or_patched(request, project, schema, options, *, drawn: str):
+    """The page shows this very drawing: nothing to send; the drawing of this revision with
+    another table open: the two tables' frames; else None (the whole drawing)."""
+    page = _page_drawn(request)
+    if page == drawn:
+        return UnchangedDiagram()
+    selected_before = drawn_selected(page, revision=project.revision, options=options)
+    if selected_before is None:
+        return None
+    return diagram_patch_for_page(schema, schema, options=options, selected_before=selected_before)
 
 
 def _page_drawn(request) -> str:

@@ -43,8 +43,16 @@
       beforeWheel: function () { return false; },
       filterKey: function () { return true; },  // the keys are ours (below): arrows, + / −, F, 0
     });
-    view = {element: element, svg: svg, viewport: viewport, graph: graph, pz: pz, natural: natural};
-    if (!restore()) { fit(); }
+    // A sketch (a large diagram's first paint; the drawing follows) opens fitted and keeps
+    // no view: the remembered one is the drawing's, restored when it arrives.
+    const sketch = svg.classList.contains("sketch");
+    view = {element: element, svg: svg, viewport: viewport, graph: graph, pz: pz, natural: natural, sketch: sketch,
+            touched: false};
+    if (sketch) {
+      fit();
+      const touched = function () { if (view && view.element === element) { view.touched = true; } };
+      for (const kind of ["wheel", "pointerdown", "keydown"]) { element.addEventListener(kind, touched, {once: true}); }
+    } else if (!restore()) { fit(); }
     // After the first frame: measuring 2,000 tables' boxes would hold back the drawing.
     const drawn = view;
     requestAnimationFrame(function () {
@@ -71,6 +79,7 @@
     view.element.classList.toggle("titles-only", t.scale < TITLES_ONLY_BELOW);
     view.element.classList.toggle("overview", t.scale < OVERVIEW_BELOW);
     if (t.scale < TITLES_ONLY_BELOW) { sizeLabels(t.scale); }
+    if (view.sketch) { drawMinimapView(); return; }
     try {
       localStorage.setItem(storageKey(view.element), JSON.stringify({x: t.x, y: t.y, scale: t.scale}));
     } catch (error) { /* private mode: the view is simply not remembered */ }
@@ -204,7 +213,7 @@
     if (!view) { return; }
     const t = view.pz.getTransform();
     carried = {x: t.x, y: t.y, scale: t.scale, anchors: anchorsOf(skip || new Set()),
-               selected: view.element.dataset.selected};
+               selected: view.element.dataset.selected, untouchedSketch: view.sketch && !view.touched};
     teardown();
   }
 
@@ -212,7 +221,7 @@
     const saved = carried;
     carried = null;
     setup();
-    if (!view || !saved) { return; }
+    if (!view || !saved || saved.untouchedSketch) { return; }  // the drawing's own view, restored by setup
     let x = saved.x;
     let y = saved.y;
     // The drawing's origin moves when its extent changes: undo that shift, measured on
