@@ -31,12 +31,15 @@ def diagram_fragment(request, project_id: int):
         return editor_page(request, project)
     schema = selectors.project_schema(project)
     options = diagram_options(request.GET, schema)
+    drawn = drawn_token(project.revision, options)
+    if request.GET.get("drawn") == drawn:
+        return HttpResponse(status=204)  # the page shows this very drawing (htmx swaps nothing)
     context = {
         "project": project,
         "schema": schema,
         "options": options,
         "diagram": diagram_for_page(schema, options=options),
-        "drawn": drawn_token(project.revision, options),
+        "drawn": drawn,
     }
     return render(request, "projects/detail.html#diagram", context)
 

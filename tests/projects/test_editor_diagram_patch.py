@@ -91,3 +91,11 @@ def test_a_panel_request_from_a_page_showing_the_drawing_gets_no_drawing(client_
     assert f'data-redrawn="entity_{other.id} entity_{users.id}"' in moved_on or (
         f'data-redrawn="entity_{users.id} entity_{other.id}"' in moved_on
     )
+
+
+def test_a_redraw_request_from_a_page_showing_the_drawing_answers_no_content(client_for, arranged_project, member):
+    client = client_for(member)
+    token = page_token(client, arranged_project, "")
+    url = reverse("diagram_fragment", args=[arranged_project.pk])
+    assert client.get(url, {"drawn": token}, **HTMX).status_code == 204
+    assert "<svg" in client.get(url, {"drawn": "1:other:"}, **HTMX).content.decode()
