@@ -101,6 +101,7 @@ class SketchDiagram:
     drawn without Graphviz (designer/diagram/sketch.py); the page fetches the drawing next."""
 
     svg: str
+    fetch_drawing: bool = True  # False: too large to draw whole in time; edits patch the sketch
     sketch: bool = True
     timed_out: bool = False
     error: str = ""
@@ -110,6 +111,9 @@ class SketchDiagram:
 # From this many tables a page opens on the sketch: the whole drawing is about 3.5 KB a
 # table (7 MB at 2,000) and the browser takes seconds to read it.
 SKETCH_FROM = 300
+# From this many tables the whole drawing is not fetched (`dot` takes longer than its
+# timeout): the sketch stays, and edits patch it with the tables they change.
+SKETCH_ONLY_FROM = 5000
 _sketches: PerSchema[str] = PerSchema(size=8)
 
 
@@ -119,7 +123,8 @@ def sketch_for_page(schema: Schema, *, options: DiagramOptions) -> SketchDiagram
     if len(schema.entities) < SKETCH_FROM or not schema.diagram.positions or not whole:
         return None
     show = options.show_columns or schema.diagram.show_columns
-    return SketchDiagram(svg=_sketches.get(schema, show, lambda: sketch_svg(schema, show=show)))
+    svg = _sketches.get(schema, show, lambda: sketch_svg(schema, show=show))
+    return SketchDiagram(svg=svg, fetch_drawing=len(schema.entities) < SKETCH_ONLY_FROM)
 
 
 _dots: PerSchema[str] = PerSchema()

@@ -52,6 +52,8 @@ def sketch_svg(schema: Schema, *, show: str) -> str:
             f'<rect x="{box.left:.0f}" y="{box.top:.0f}" width="{box.width:.0f}" height="24" fill="#334155"/>'
             f'<text x="{box.left + 6:.0f}" y="{box.top + 16:.0f}" fill="white" font-size="11">{_text(entity.name)}</text></g>'
         )
+    # The point (0, 0), as in every pinned drawing (dot.ORIGIN): a patch lands by it.
+    parts.append('<g id="diagram_origin"><ellipse cx="0" cy="0" rx="0" ry="0" fill="none"/></g>')
     parts.append("</g></g></svg>")
     return "".join(parts)
 

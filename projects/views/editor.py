@@ -32,7 +32,7 @@ def diagram_fragment(request, project_id: int):
     schema = selectors.project_schema(project)
     options = diagram_options(request.GET, schema)
     drawn = drawn_token(project.revision, options)
-    if request.GET.get("drawn") == drawn:
+    if request.GET.get("drawn") == drawn and not request.GET.get("whole"):  # whole: the page shows a sketch
         return HttpResponse(status=204)  # the page shows this very drawing (htmx swaps nothing)
     context = {
         "project": project,

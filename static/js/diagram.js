@@ -272,8 +272,21 @@
   document.addEventListener("htmx:beforeSwap", function (event) {
     if (event.detail.target && event.detail.target.id === "diagram") { carryView(pendingMoves); }
   });
+  function drawingIsBehind() {
+    // The drawing asked for when the page opened may answer after an edit was patched in:
+    // it shows an older revision then, so it is asked for again.
+    const drawn = document.getElementById("diagram-drawn");
+    const panel = document.getElementById("editor-panel");
+    const revision = drawn && drawn.value ? +drawn.value.split(":")[0] : NaN;
+    return panel && isFinite(revision) && revision < +panel.dataset.revision;
+  }
+
   document.addEventListener("htmx:afterSettle", function () {
-    if (!view && holder()) { afterSwap(); showPicked(); }  // a new drawing: nothing picked
+    if (!view && holder()) {
+      afterSwap();
+      showPicked();  // a new drawing: nothing picked
+      if (drawingIsBehind()) { htmx.trigger(document.body, "schema-changed"); }
+    }
     pendingMoves = new Set();
   });
 

@@ -99,3 +99,27 @@ def test_a_redraw_request_from_a_page_showing_the_drawing_answers_no_content(cli
     url = reverse("diagram_fragment", args=[arranged_project.pk])
     assert client.get(url, {"drawn": token}, **HTMX).status_code == 204
     assert "<svg" in client.get(url, {"drawn": "1:other:"}, **HTMX).content.decode()
+
+
+def test_a_large_diagram_opens_on_its_sketch_and_edits_patch_it(client_for, owner):
+    from designer.examples.synthetic import synthetic_schema
+    from designer.schema import Position
+    from projects import services
+    from projects.diagrams import SKETCH_FROM
+
+    schema = synthetic_schema(entities=SKETCH_FROM)
+    grid = tuple(Position(e.id, 300.0 * (i % 20), 260.0 * (i // 20)) for i, e in enumerate(schema.entities))
+    project = services.project_create(
+        owner=owner, name="Large", schema=replace(schema, diagram=replace(schema.diagram, positions=grid))
+    )
+    client = client_for(owner)
+    entity = schema.entities[7]
+    page = client.get(reverse("project_detail", args=[project.pk]), {"selected": entity.id}).content.decode()
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="sketch"' in page and 'hx-trigger="load, ' in page
+    whole = client.get(
+        reverse("diagram_fragment", args=[project.pk]), {"whole": "1", "drawn": TOKEN.search(page)[1]}, **HTMX
+    )
+    assert whole.status_code == 200 and b"<svg" in whole.content  # the sketch asks for the drawing
+    assert page.count('class="node entity"') == SKETCH_FROM and 'id="diagram_origin"' in page
+    body = rename_field(client, project, entity, "renamed_on_sketch", drawn=TOKEN.search(page)[1])
+    assert f'data-redrawn="entity_{entity.id}"' in body and "renamed_on_sketch" in body
