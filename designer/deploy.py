@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from designer.deploy_index_options import index_option_findings
 from designer.deploy_objects import object_findings
@@ -23,6 +24,7 @@ from designer.keys import fix_for, non_unique_references
 from designer.migrate import MigrationError, diff, full_ddl, render
 from designer.migrate.fragments import PORTABLE_DEFAULTS  # the defaults migrations translate
 from designer.schema import Cardinality, DefaultKind, Schema, TypeKind
+from designer.slices import run_local, run_per_relationship
 from designer.type_catalog import known, names_of, needs_extension, suggest, type_name
 from designer.types import DIALECTS, MYSQL, POSTGRESQL, SQLITE, UnportableType, dialect_of, sql_type
 
@@ -96,28 +98,66 @@ def deploy_check(
     previous_number: int | None = None,
     dialects=None,
     rendered: bool = True,
+    memo: dict | None = None,
 ) -> DeployCheck:
     """Findings per dialect for deploying ``schema``; ``previous``: the last release (its
     migration to ``schema`` is rendered too). ``rendered=False``: the rules only, without
-    rendering (what the editor shows on every edit; release and bundles render)."""
+    rendering (what the editor shows on every edit; release and bundles render).
+    ``memo``: see ``rule_findings``."""
     chosen = target_dialects(schema) if dialects is None else tuple(dialects)
     findings: list[Finding] = []
     for dialect in chosen:
-        found = _rule_findings(schema, dialect)
+        found = rule_findings(schema, dialect, memo=memo)
         if rendered and not any(f.severity == ERROR for f in found):  # the renderer stops at its first refusal
             found += _render_findings(schema, dialect, previous=previous, previous_number=previous_number)
         findings += found
     return DeployCheck(dialects=chosen, findings=tuple(findings))
 
 
-def _rule_findings(schema: Schema, dialect: str) -> list[Finding]:
+def rule_findings(schema: Schema, dialect: str, *, memo: dict | None = None) -> list[Finding]:
+    """The rules (no rendering) for one dialect. ``memo``: a dict the caller keeps between
+    calls (designer/slices.py): then each table and relationship is judged once per object,
+    so an edit of one table judges that table. The same findings either way (order aside)."""
+    if memo is None:
+        return [
+            *_types(schema, dialect),
+            *_references(schema, dialect),
+            *_reference_types(schema, dialect),
+            *_defaults(schema, dialect),
+            *_names(schema, dialect),
+            *_indexes(schema, dialect),
+            *_whole_schema(schema, dialect),
+        ]
+    # What a type means in this dialect, judged once for all the tables of this context.
+    # (Domains and extensions name types too: a verdict is kept only while they are the same.)
+    types_of = (schema.enums, schema.domains, schema.extensions)
+    context = ("type verdicts", dialect, schema.database_type, *map(id, types_of))
+    kept = memo.get(context)
+    if kept is None or any(a is not b for a, b in zip(kept[0], types_of, strict=True)):
+        kept = memo[context] = (types_of, {}, {})
+    per_table = (
+        (f"_types:{dialect}", partial(_types, dialect=dialect, verdicts=kept[1])),
+        (f"_defaults:{dialect}", partial(_defaults, dialect=dialect)),
+        (f"_indexes:{dialect}", partial(_indexes, dialect=dialect)),
+    )
+    per_relationship = (
+        (f"_references:{dialect}", partial(_references, dialect=dialect)),
+        (f"_reference_types:{dialect}", partial(_reference_types, dialect=dialect, known_families=kept[2])),
+    )
+    # Only whether any name is too long (the tables', or a foreign key's, named beside its table).
+    long_names = ((f"long names:{dialect}", partial(_long_names, dialect=dialect)),)
+    long_names = run_local(long_names, schema, memo=memo) or run_per_relationship(long_names, schema, memo=memo)
     return [
-        *_types(schema, dialect),
-        *_references(schema, dialect),
-        *_reference_types(schema, dialect),
-        *_defaults(schema, dialect),
-        *_names(schema, dialect),
-        *_indexes(schema, dialect),
+        *run_local(per_table, schema, memo=memo),
+        *run_per_relationship(per_relationship, schema, memo=memo),
+        *(_names(schema, dialect) if long_names else ()),  # the usual case: no name too long anywhere
+        *_whole_schema(schema, dialect),
+    ]
+
+
+def _whole_schema(schema: Schema, dialect: str) -> list[Finding]:
+    """Rules not judged one table at a time (yet): index options, database objects, partitioning."""
+    return [
         *(
             Finding(dialect, what, message, fix, WARNING)
             for what, message, fix in index_option_findings(schema, dialect)
@@ -139,10 +179,11 @@ def _render_findings(
 # --- types -------------------------------------------------------------------------------
 
 
-def _types(schema: Schema, dialect: str):
+def _types(schema: Schema, dialect: str, verdicts: dict | None = None):
+    """``verdicts``: per type, kept by the caller across the tables of one schema context."""
     source = dialect_of(schema.database_type)
     label = DIALECT_LABELS[dialect]
-    verdicts: dict = {}  # a schema repeats a few types many times: judge each once
+    verdicts = {} if verdicts is None else verdicts  # a schema repeats a few types many times: judge each once
     domains = domain_names(schema.domains)
     for entity in schema.entities:
         for field in entity.fields:
@@ -251,11 +292,11 @@ _MYSQL_FAMILIES = {
 }
 
 
-def _reference_types(schema: Schema, dialect: str):
+def _reference_types(schema: Schema, dialect: str, known_families: dict | None = None):
     if dialect == SQLITE:
         return  # SQLite compares whatever it is given
     families = _POSTGRESQL_FAMILIES if dialect == POSTGRESQL else _MYSQL_FAMILIES
-    known_families: dict = {}  # per field type: a schema repeats a few types many times
+    known_families = {} if known_families is None else known_families  # per field type: judged once
 
     def family(field_type):
         if field_type not in known_families:
@@ -350,6 +391,15 @@ def _defaults(schema: Schema, dialect: str):
 # --- names -------------------------------------------------------------------------------
 
 
+def _long_names(schema: Schema, dialect: str) -> list[tuple[str, str]]:
+    """(what to call it, its name) for each name too long for ``dialect``."""
+    limit = MAX_NAME.get(dialect)
+    if limit is None:
+        return []
+    measure = (lambda s: len(s.encode())) if dialect == POSTGRESQL else len
+    return [(label, name) for label, name in _named_objects(schema) if len(name) > limit // 4 and measure(name) > limit]
+
+
 def _names(schema: Schema, dialect: str):
     limit = MAX_NAME.get(dialect)
     if limit is None:
@@ -357,7 +407,7 @@ def _names(schema: Schema, dialect: str):
     measure = (lambda s: len(s.encode())) if dialect == POSTGRESQL else len
     unit = "bytes" if dialect == POSTGRESQL else "characters"
     named = list(_named_objects(schema))
-    too_long = [(label, name) for label, name in named if len(name) > limit // 4 and measure(name) > limit]
+    too_long = _long_names(schema, dialect)
     if not too_long:
         return  # the usual case, answered without measuring every name twice
     cut: dict[bytes, set[str]] = {}

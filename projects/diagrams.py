@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -22,6 +23,8 @@ from designer.diagram import (
     start_render,
 )
 from designer.diagram.layout import automatic_positions, missing_positions
+from designer.diagram.patch import diagram_patch
+from designer.diagram.sketch import sketch_svg
 from designer.schema import Schema
 from projects.memo import PerSchema
 
@@ -39,6 +42,89 @@ class RenderedDiagram:
     error: str = ""
     timed_out: bool = False
     notice: str = ""  # shown above a fallback drawing
+
+
+@dataclass(frozen=True)
+class PatchedDiagram:
+    """Only the tables an edit changed, drawn alone, for the page to put in place of the
+    old ones (designer/diagram/patch.py)."""
+
+    svg: str
+    redrawn: tuple[str, ...]
+    removed: tuple[str, ...]
+    patch: bool = True
+
+
+@dataclass(frozen=True)
+class UnchangedDiagram:
+    """The page already shows this very drawing: nothing to send."""
+
+    unchanged: bool = True
+
+
+def drawn_token(revision: int, options: DiagramOptions) -> str:
+    """What a page's drawing is of: the revision, the view, and the table open. The page
+    sends it back with each request (``drawn``) so that an answer can send a patch, or
+    nothing, instead of the whole drawing."""
+    view = replace(options, selected_entity_id=None)
+    key = hashlib.sha256(repr(view).encode()).hexdigest()[:16]
+    return f"{revision}:{key}:{options.selected_entity_id or ''}"
+
+
+def drawn_selected(token: str, *, revision: int, options: DiagramOptions) -> str | None:
+    """The table open in the page's drawing when ``token`` says it is a drawing of
+    ``revision`` in the view of ``options`` (that view may open another table); else None."""
+    parts = token.split(":")
+    expected = drawn_token(revision, replace(options, selected_entity_id=None)).split(":")
+    if len(parts) != 3 or parts[:2] != expected[:2]:
+        return None
+    return parts[2]
+
+
+def diagram_patch_for_page(
+    before: Schema, after: Schema, *, options: DiagramOptions, selected_before: str
+) -> PatchedDiagram | None:
+    """The changed tables drawn alone; None: the whole drawing is needed."""
+    patch = diagram_patch(before, after, options=options, drawn_selected=selected_before or None)
+    if patch is None:
+        return None
+    try:
+        svg = rendered_dot(patch.dot, fmt="svg", timeout=FALLBACK_TIMEOUT_SECONDS).decode()
+    except DiagramError:
+        return None
+    return PatchedDiagram(svg=svg, redrawn=patch.redrawn, removed=patch.removed)
+
+
+@dataclass(frozen=True)
+class SketchDiagram:
+    """A large arranged diagram's first paint: its tables' boxes and names, its lines,
+    drawn without Graphviz (designer/diagram/sketch.py); the page fetches the drawing next."""
+
+    svg: str
+    fetch_drawing: bool = True  # False: too large to draw whole in time; edits patch the sketch
+    sketch: bool = True
+    timed_out: bool = False
+    error: str = ""
+    notice: str = ""
+
+
+# From this many tables a page opens on the sketch: the whole drawing is about 3.5 KB a
+# table (7 MB at 2,000) and the browser takes seconds to read it.
+SKETCH_FROM = 300
+# From this many tables the whole drawing is not fetched (`dot` takes longer than its
+# timeout): the sketch stays, and edits patch it with the tables they change.
+SKETCH_ONLY_FROM = 5000
+_sketches: PerSchema[str] = PerSchema(size=8)
+
+
+def sketch_for_page(schema: Schema, *, options: DiagramOptions) -> SketchDiagram | None:
+    """The sketch, for a page showing a large arranged diagram whole; None: draw it now."""
+    whole = options.focus_entity_id is None and options.area_id is None and options.only is None
+    if len(schema.entities) < SKETCH_FROM or not schema.diagram.positions or not whole:
+        return None
+    show = options.show_columns or schema.diagram.show_columns
+    svg = _sketches.get(schema, show, lambda: sketch_svg(schema, show=show))
+    return SketchDiagram(svg=svg, fetch_drawing=len(schema.entities) < SKETCH_ONLY_FROM)
 
 
 _dots: PerSchema[str] = PerSchema()

@@ -96,6 +96,12 @@ class Parts:
         self._parts.clear()
 
 
+# Validation's and the deploy check's answers per table and relationship object
+# (designer/slices.py): an edit of one table judges that table. About a dozen entries a
+# table; 10,000 tables fill a third of it.
+rule_answers = Parts(limit=400_000)
+
+
 def clear_all() -> None:
     for memo in _ALL:
         memo.clear()

@@ -10,7 +10,7 @@ from designer.deploy import DIALECT_LABELS, Finding, deploy_check
 from designer.problems import Problem, Severity
 from designer.problems import warnings as only_warnings
 from designer.validate import validate
-from projects.memo import PerSchema
+from projects.memo import PerSchema, rule_answers
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,11 @@ _deploy: PerSchema[list[Problem]] = PerSchema()
 def deploy_warnings(schema) -> list[Problem]:
     """The deploy check's rules (without rendering, which release and bundles do), as
     warnings: what would fail on each target dialect, with its fix."""
-    return _deploy.get(schema, None, lambda: [_as_problem(f) for f in deploy_check(schema, rendered=False).findings])
+    return _deploy.get(schema, None, lambda: [_as_problem(f) for f in _rule_findings(schema)])
+
+
+def _rule_findings(schema) -> list[Finding]:
+    return deploy_check(schema, rendered=False, memo=rule_answers.get()).findings
 
 
 def _as_problem(finding: Finding) -> Problem:
@@ -50,7 +54,7 @@ def schema_warnings(schema, *, found: list[Problem] | None = None) -> list[Probl
     if found is not None:
         _warnings.put(schema, None, found)
         return found
-    return _warnings.get(schema, None, lambda: only_warnings(validate(schema)))
+    return _warnings.get(schema, None, lambda: only_warnings(validate(schema, memo=rule_answers.get())))
 
 
 def warning_groups(schema, *, dismissed: list[str], found: list[Problem] | None = None) -> list[WarningGroup]:

@@ -130,8 +130,16 @@ def build_dot(schema: Schema, *, options: DiagramOptions = DiagramOptions()) -> 
         for edge in _edges_of(schema, r, node_of, shown_ports, pinned, show)
     ]
     lines += _enum_links(schema, node_of, shown_ports)
+    if pinned:
+        lines.append(ORIGIN)
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+# A pinned drawing's point (0, 0), drawn as an invisible dot: Graphviz moves a drawing so
+# that its corner is at the origin, so a drawing of a few tables (designer/diagram/patch.py)
+# lands where the whole one has them once shifted by the difference of the two dots.
+ORIGIN = '  origin [id="diagram_origin", shape=point, width=0.01, color="transparent", pos="0,0!"];'
 
 
 def _pinned_positions(schema: Schema, options: DiagramOptions, show: str) -> dict[str, Box]:
@@ -351,7 +359,7 @@ def _enum_links(schema: Schema, node_of: dict[str, str], shown_ports) -> list[st
                 source = f"{node_of[entity.id]}:{ports[f.id]}" if f.id in ports else node_of[entity.id]
                 lines.append(
                     f'  {source} -> {enum_node[f.type.enum_id]} [dir=none, style=dashed, color="#F59E0B99", '
-                    'penwidth=1, class="enum-link"];'
+                    f'penwidth=1, class="enum-link end-{entity_dom_id(entity.id)}"];'
                 )
     return lines
 

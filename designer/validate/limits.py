@@ -26,15 +26,25 @@ _COUNTS = (
 
 
 def input_limits(schema: Schema) -> Iterator[Problem]:
+    yield from schema_counts(schema)
+    yield from object_limits(schema)
+
+
+def schema_counts(schema: Schema) -> Iterator[Problem]:
+    """How many of each kind the schema holds (the one part that looks at all tables at once)."""
+    for attribute, limit, label in _COUNTS:
+        if len(getattr(schema, attribute)) > limit:
+            yield _error("too-many", attribute, f"a schema may have at most {limit} {label}")
+
+
+def object_limits(schema: Schema) -> Iterator[Problem]:
+    """Each object's own bounds: its counts, texts and numbers."""
     yield from _counts(schema)
     yield from _texts(schema)
     yield from _numbers(schema)
 
 
 def _counts(schema: Schema) -> Iterator[Problem]:
-    for attribute, limit, label in _COUNTS:
-        if len(getattr(schema, attribute)) > limit:
-            yield _error("too-many", attribute, f"a schema may have at most {limit} {label}")
     for entity in schema.entities:
         if len(entity.fields) > limits.MAX_FIELDS_PER_ENTITY:
             yield _error(

@@ -100,6 +100,12 @@ RESERVED_WORDS = frozenset(
 
 
 def portability(schema: Schema) -> Iterator[Problem]:
+    yield from name_portability(schema)
+    yield from case_only_differences(schema)
+
+
+def name_portability(schema: Schema) -> Iterator[Problem]:
+    """Each name on its own: too long for a dialect, or a reserved word."""
     for path, name in _all_names(schema):
         if len(name.encode()) > POSTGRES_MAX_IDENTIFIER_BYTES:
             yield _warning("identifier-too-long", path, f"{name!r} is longer than 63 bytes: PostgreSQL truncates it")
@@ -107,6 +113,9 @@ def portability(schema: Schema) -> Iterator[Problem]:
             yield _warning("identifier-too-long-mysql", path, f"{name!r} is longer than MySQL's 64 characters")
         if name.lower() in RESERVED_WORDS:
             yield _warning("reserved-word", path, f"{name!r} is an SQL reserved word: it must always be quoted")
+
+
+def case_only_differences(schema: Schema) -> Iterator[Problem]:
     spellings: dict[tuple[str | None, str], set[str]] = {}
     for entity in schema.entities:
         spellings.setdefault((entity.namespace, entity.name.lower()), set()).add(entity.name)

@@ -12,6 +12,12 @@ from designer.validate._common import _entity_path, _error, _warning
 
 
 def dangling_references(schema: Schema) -> Iterator[Problem]:
+    yield from table_references(schema)
+    yield from listed_entities(schema)
+
+
+def table_references(schema: Schema) -> Iterator[Problem]:
+    """What each table names inside itself (key and index fields) or among the enums."""
     for entity in schema.entities:
         field_ids = {f.id for f in entity.fields}
         if any(i not in field_ids for i in entity.primary_key):
@@ -35,6 +41,10 @@ def dangling_references(schema: Schema) -> Iterator[Problem]:
                     f"{_entity_path(entity)}/fields/{field.name}",
                     f"{entity.name}.{field.name} uses an enum that does not exist",
                 )
+
+
+def listed_entities(schema: Schema) -> Iterator[Problem]:
+    """Groups and volumes name tables that exist."""
     for group in schema.groups:
         if any(schema.entity(i) is None for i in group.entity_ids):
             yield _error("dangling-reference", f"groups/{group.name}", f"group {group.name} lists a missing entity")

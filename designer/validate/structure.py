@@ -47,11 +47,24 @@ def blank_names(schema: Schema) -> Iterator[Problem]:
 
 
 def duplicate_names(schema: Schema) -> Iterator[Problem]:
+    yield from duplicate_object_names(schema)
+    yield from duplicate_member_names(schema)
+
+
+def duplicate_object_names(schema: Schema) -> Iterator[Problem]:
+    """Two tables, or two enums, of one name."""
     # Exact comparison: PostgreSQL's quoted identifiers are case-sensitive ("User" ≠ "user").
     for (namespace, name), count in Counter((e.namespace, e.name) for e in schema.entities).items():
         if count > 1:
             where = f"{namespace}.{name}" if namespace else name
             yield _error("duplicate-entity-name", f"entities/{where}", f"two entities are named {where}")
+    for (_namespace, name), count in Counter((e.namespace, e.name) for e in schema.enums).items():
+        if count > 1:
+            yield _error("duplicate-enum-name", f"enums/{name}", f"two enums are named {name}")
+
+
+def duplicate_member_names(schema: Schema) -> Iterator[Problem]:
+    """Two fields or indexes of one name in a table, two values of one name in an enum."""
     for entity in schema.entities:
         for name, count in Counter(f.name for f in entity.fields).items():
             if count > 1:
@@ -60,9 +73,6 @@ def duplicate_names(schema: Schema) -> Iterator[Problem]:
                     f"{_entity_path(entity)}/fields/{name}",
                     f"{entity.name} has two fields named {name}",
                 )
-    for (_namespace, name), count in Counter((e.namespace, e.name) for e in schema.enums).items():
-        if count > 1:
-            yield _error("duplicate-enum-name", f"enums/{name}", f"two enums are named {name}")
     for enum in schema.enums:
         for value, count in Counter(v.name for v in enum.values).items():
             if count > 1:

@@ -40,6 +40,12 @@ class Refusal:
 
 
 def target_refusals(schema: Schema) -> Iterator[Problem]:
+    yield from table_refusals(schema)
+    yield from shared_index_names(schema)
+
+
+def table_refusals(schema: Schema) -> Iterator[Problem]:
+    """What the project's database refuses in each table on its own."""
     target = dialect_of(schema.database_type)
     for entity in schema.entities:
         yield from _judge(
@@ -65,7 +71,6 @@ def target_refusals(schema: Schema) -> Iterator[Problem]:
                     path,
                     f"{label}: varchar has no length; MySQL needs one (ERROR 1064), so the MySQL DDL writes text",
                 )
-    yield from _shared_index_names(schema, target)
 
 
 def _judge(target: str | None, code: str, path: str, refusals: list[Refusal], label: str) -> Iterator[Problem]:
@@ -129,13 +134,13 @@ def _decimal_refusals(precision: int | None, scale: int | None) -> list[Refusal]
     return found
 
 
-def _shared_index_names(schema: Schema, target: str | None) -> Iterator[Problem]:
+def shared_index_names(schema: Schema) -> Iterator[Problem]:
     """One index name on several tables of a namespace: MySQL allows it (names are per
     table), PostgreSQL and SQLite do not (``relation "i" already exists``, ``index i
     already exists``). The source database held it, so it is a warning: the DDL for
     PostgreSQL/SQLite must give the copies unique names (code ``index-name-shared``).
     The same name twice on one table is refused everywhere (``duplicate-index-name``)."""
-    if target == MYSQL:
+    if dialect_of(schema.database_type) == MYSQL:
         return
     tables: dict[tuple[str | None, str], set[str]] = {}
     for entity in schema.entities:

@@ -159,7 +159,7 @@ _document_parts = memo.Parts(limit=200_000)
 
 
 def _refuse_errors(schema: Schema) -> list[Problem]:
-    problems = validate(schema)
+    problems = validate(schema, memo=memo.rule_answers.get())
     found = errors(problems)
     if found:
         raise SchemaError(found)

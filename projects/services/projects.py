@@ -32,6 +32,8 @@ def project_create(*, owner, name: str, description: str = "", schema: Schema | 
             owner=owner, name=name.strip(), description=description.strip(), document=schema_to_dict(schema)
         )
         Membership.objects.create(project=project, user=owner, role=Role.OWNER)
+        # The objects just validated: the first page finds their checks remembered (projects/memo.py).
+        transaction.on_commit(lambda: selectors.remember_schema(project, schema))
     return project
 
 

@@ -19,7 +19,16 @@ from designer import ops
 from designer.diagram import DiagramOptions
 from designer.problems import Problem, SchemaError
 from projects import selectors, services
-from projects.diagrams import diagram_for_page_soon, placement_for
+from projects.diagrams import (
+    PatchedDiagram,
+    UnchangedDiagram,
+    diagram_for_page_soon,
+    diagram_patch_for_page,
+    drawn_selected,
+    drawn_token,
+    placement_for,
+    sketch_for_page,
+)
 from projects.forms.editor import EntityForm, EnumForm, FieldForm, IndexForm, NewEntityForm
 from projects.forms.relationships import RelationshipForm
 from projects.views.access import project_access
@@ -79,7 +88,8 @@ def panel_response(request, project, *, status: int = 200, **state) -> HttpRespo
 
 def editor_page(request, project, *, status: int = 200, **state) -> HttpResponse:
     """The whole editor page; ``state``: the fields of PanelState."""
-    return render(request, "projects/detail.html", panel_context(request, project, PanelState(**state)), status=status)
+    context = panel_context(request, project, PanelState(**state), whole_page=True)
+    return render(request, "projects/detail.html", context, status=status)
 
 
 def page_options(request, schema, *, selected=None) -> tuple[str | None, DiagramOptions]:
@@ -95,13 +105,21 @@ def panel_tab(request) -> str:
     return params.get("tab") if params.get("tab") in ("workload", "advice") else "schema"
 
 
-def panel_context(request, project, state: PanelState = PanelState()) -> dict:
+def panel_context(request, project, state: PanelState = PanelState(), *, whole_page: bool = False) -> dict:
+    """``whole_page``: for the editor page (a large diagram opens on its sketch); else for
+    the panel's answer (the diagram out of band: nothing, a patch or the whole drawing)."""
     schema = selectors.project_schema(project)
     selected, options = page_options(request, schema, selected=state.selected)
     entity = schema.entity(selected) if selected else None
     for slot, form in state.bound.items():
         form.auto_id = f"{slot}-%s"  # a refused form keeps the ids the page had (labels, focus, tests)
     diagram = state.diagram
+    drawn = drawn_token(project.revision, options)
+    if diagram is None:
+        if whole_page:
+            diagram = sketch_for_page(schema, options=options)
+        else:
+            diagram = _kept_or_patched(request, project, schema, options, drawn=drawn)
     if diagram is None:  # first: it lays out while the rest renders
         diagram = diagram_for_page_soon(schema, options=options)
     tab = state.tab or panel_tab(request)
@@ -120,9 +138,27 @@ def panel_context(request, project, state: PanelState = PanelState()) -> dict:
         "access": request.access,
         "can_edit": request.access.can_edit,
         "diagram": diagram,
+        "drawn": drawn,
         # Said by the page's live region: what the edit did, or why it was not saved.
         "announce": state.announce or (f"Not saved: {state.errors[0]}" if state.errors else ""),
     }
+
+
+def _kept_or_patched(request, project, schema, options, *, drawn: str):
+    """The page shows this very drawing: nothing to send; the drawing of this revision with
+    another table open: the two tables' frames; else None (the whole drawing)."""
+    page = _page_drawn(request)
+    if page == drawn:
+        return UnchangedDiagram()
+    selected_before = drawn_selected(page, revision=project.revision, options=options)
+    if selected_before is None:
+        return None
+    return diagram_patch_for_page(schema, schema, options=options, selected_before=selected_before)
+
+
+def _page_drawn(request) -> str:
+    params = request.POST if request.method == "POST" else request.GET
+    return params.get("drawn", "")
 
 
 def editor_forms(schema, entity, bound: dict) -> dict:
@@ -169,7 +205,9 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
         if prepared is not None:
             op = prepared.op
             _, options = page_options(request, prepared.after, selected=selected)
-            diagram = diagram_for_page_soon(prepared.after, options=options)
+            diagram = _patch(request, project, prepared, options) or diagram_for_page_soon(
+                prepared.after, options=options
+            )
         project_after, warnings = services.apply_op(
             project_id=project.pk, user=request.user, op=op, base_revision=revision, summary=summary, prepared=prepared
         )
@@ -194,6 +232,16 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
         diagram=diagram,
         announce=selectors.revision_narrative(project=project_after),
     )
+
+
+def _patch(request, project, prepared, options) -> PatchedDiagram | None:
+    """Only the tables the edit changed, when the page shows the drawing of the revision
+    edited, in the same view."""
+    selected_before = drawn_selected(request.POST.get("drawn", ""), revision=prepared.base_revision, options=options)
+    if selected_before is None:
+        return None
+    before = selectors.project_schema(project)
+    return diagram_patch_for_page(before, prepared.after, options=options, selected_before=selected_before)
 
 
 def prepare(project, op, *, revision: int) -> services.PreparedEdit | None:

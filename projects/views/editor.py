@@ -9,7 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 from designer.diagram import DiagramError
 from projects import selectors, services
 from projects.access import ProjectRequest
-from projects.diagrams import diagram_bytes, diagram_for_page
+from projects.diagrams import diagram_bytes, diagram_for_page, drawn_token
 from projects.views.access import project_access
 from projects.views.editing import editor_page, panel_response, wants_fragment
 from projects.views.editor_options import diagram_options
@@ -33,11 +33,15 @@ def diagram_fragment(request: ProjectRequest, project_id: int):
         return editor_page(request, project)
     schema = selectors.project_schema(project)
     options = diagram_options(request.GET, schema)
+    drawn = drawn_token(project.revision, options)
+    if request.GET.get("drawn") == drawn and not request.GET.get("whole"):  # whole: the page shows a sketch
+        return HttpResponse(status=204)  # the page shows this very drawing (htmx swaps nothing)
     context = {
         "project": project,
         "schema": schema,
         "options": options,
         "diagram": diagram_for_page(schema, options=options),
+        "drawn": drawn,
     }
     return render(request, "projects/detail.html#diagram", context)
 

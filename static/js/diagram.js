@@ -43,8 +43,16 @@
       beforeWheel: function () { return false; },
       filterKey: function () { return true; },  // the keys are ours (below): arrows, + / −, F, 0
     });
-    view = {element: element, svg: svg, viewport: viewport, graph: graph, pz: pz, natural: natural};
-    if (!restore()) { fit(); }
+    // A sketch (a large diagram's first paint; the drawing follows) opens fitted and keeps
+    // no view: the remembered one is the drawing's, restored when it arrives.
+    const sketch = svg.classList.contains("sketch");
+    view = {element: element, svg: svg, viewport: viewport, graph: graph, pz: pz, natural: natural, sketch: sketch,
+            touched: false};
+    if (sketch) {
+      fit();
+      const touched = function () { if (view && view.element === element) { view.touched = true; } };
+      for (const kind of ["wheel", "pointerdown", "keydown"]) { element.addEventListener(kind, touched, {once: true}); }
+    } else if (!restore()) { fit(); }
     // After the first frame: measuring 2,000 tables' boxes would hold back the drawing.
     const drawn = view;
     requestAnimationFrame(function () {
@@ -71,6 +79,7 @@
     view.element.classList.toggle("titles-only", t.scale < TITLES_ONLY_BELOW);
     view.element.classList.toggle("overview", t.scale < OVERVIEW_BELOW);
     if (t.scale < TITLES_ONLY_BELOW) { sizeLabels(t.scale); }
+    if (view.sketch) { drawMinimapView(); return; }
     try {
       localStorage.setItem(storageKey(view.element), JSON.stringify({x: t.x, y: t.y, scale: t.scale}));
     } catch (error) { /* private mode: the view is simply not remembered */ }
@@ -136,15 +145,7 @@
   function buildLabels() {
     const layer = svgElement("g", {"class": "name-layer", "aria-hidden": "true"});
     view.labels = [];
-    for (const node of view.graph.querySelectorAll("g.entity, g.enum")) {
-      const b = node.getBBox();
-      const name = headerName(node);
-      const text = svgElement("text", {x: b.x + b.width / 2, y: b.y + b.height / 2, "class": "name-label",
-                                       "data-for": node.id});
-      text.textContent = name;
-      layer.appendChild(text);
-      view.labels.push({text: text, name: name, width: b.width, shown: name});
-    }
+    for (const node of view.graph.querySelectorAll("g.entity, g.enum")) { addLabel(layer, node); }
     for (const cluster of view.graph.querySelectorAll("g.cluster")) {
       const title = cluster.querySelector("text");
       if (!title) { continue; }
@@ -156,6 +157,16 @@
     view.graph.appendChild(layer);
     view.labelLayer = layer;
     view.labelScale = null;
+  }
+
+  function addLabel(layer, node) {
+    const b = node.getBBox();
+    const name = headerName(node);
+    const text = svgElement("text", {x: b.x + b.width / 2, y: b.y + b.height / 2, "class": "name-label",
+                                     "data-for": node.id});
+    text.textContent = name;
+    layer.appendChild(text);
+    view.labels.push({text: text, name: name, width: b.width, shown: name});
   }
 
   function sizeLabels(zoom) {
@@ -202,7 +213,7 @@
     if (!view) { return; }
     const t = view.pz.getTransform();
     carried = {x: t.x, y: t.y, scale: t.scale, anchors: anchorsOf(skip || new Set()),
-               selected: view.element.dataset.selected};
+               selected: view.element.dataset.selected, untouchedSketch: view.sketch && !view.touched};
     teardown();
   }
 
@@ -210,7 +221,7 @@
     const saved = carried;
     carried = null;
     setup();
-    if (!view || !saved) { return; }
+    if (!view || !saved || saved.untouchedSketch) { return; }  // the drawing's own view, restored by setup
     let x = saved.x;
     let y = saved.y;
     // The drawing's origin moves when its extent changes: undo that shift, measured on
@@ -261,9 +272,106 @@
   document.addEventListener("htmx:beforeSwap", function (event) {
     if (event.detail.target && event.detail.target.id === "diagram") { carryView(pendingMoves); }
   });
+  function drawingIsBehind() {
+    // The drawing asked for when the page opened may answer after an edit was patched in:
+    // it shows an older revision then, so it is asked for again.
+    const drawn = document.getElementById("diagram-drawn");
+    const panel = document.getElementById("editor-panel");
+    const revision = drawn && drawn.value ? +drawn.value.split(":")[0] : NaN;
+    return panel && isFinite(revision) && revision < +panel.dataset.revision;
+  }
+
   document.addEventListener("htmx:afterSettle", function () {
-    if (!view && holder()) { afterSwap(); showPicked(); }  // a new drawing: nothing picked
+    if (!view && holder()) {
+      afterSwap();
+      showPicked();  // a new drawing: nothing picked
+      if (drawingIsBehind()) { htmx.trigger(document.body, "schema-changed"); }
+    }
     pendingMoves = new Set();
+  });
+
+  // --- an edit's patch: only the tables it changed, put in place of the old ones --------
+  // (designer/diagram/patch.py). Anything unexpected: the whole drawing is fetched again.
+
+  function shiftBy(element, dx, dy) {
+    const pair = /(-?[\d.]+),(-?[\d.]+)/g;
+    const move = function (_, x, y) { return (+x + dx).toFixed(2) + "," + (+y + dy).toFixed(2); };
+    for (const item of [element, ...element.querySelectorAll("*")]) {
+      for (const [name, by] of [["x", dx], ["cx", dx], ["y", dy], ["cy", dy]]) {
+        if (item.hasAttribute(name)) { item.setAttribute(name, (+item.getAttribute(name) + by).toFixed(2)); }
+      }
+      for (const name of ["points", "d"]) {
+        if (item.hasAttribute(name)) { item.setAttribute(name, item.getAttribute(name).replace(pair, move)); }
+      }
+    }
+  }
+
+  function originOf(root) {
+    const dot = root.querySelector("#diagram_origin ellipse");
+    return dot ? {x: +dot.getAttribute("cx"), y: +dot.getAttribute("cy")} : null;
+  }
+
+  function applyPatch(holderElement) {
+    const template = holderElement.querySelector("template");
+    const fresh = template && template.content.querySelector("g.graph");
+    const here = view && originOf(view.graph);
+    const there = fresh && originOf(fresh);
+    if (!here || !there) { return false; }
+    const dx = here.x - there.x;
+    const dy = here.y - there.y;
+    const redrawn = new Set(holderElement.dataset.redrawn.split(" ").filter(Boolean));
+    const removed = holderElement.dataset.removed.split(" ").filter(Boolean);
+    for (const id of removed) {
+      const old = document.getElementById(id);
+      if (old && view.graph.contains(old)) { old.remove(); }
+      view.graph.querySelectorAll("g.end-" + CSS.escape(id)).forEach(function (edge) { edge.remove(); });
+    }
+    const gone = new Set(removed);
+    if (view.labelLayer) {
+      view.labelLayer.querySelectorAll("text.name-label").forEach(function (text) {
+        if (gone.has(text.dataset.for)) { text.remove(); }
+      });
+      view.labels = view.labels.filter(function (label) { return !gone.has(label.text.dataset.for); });
+    }
+    // Lines under every table: before the first node; tables after the last one.
+    const firstNode = view.graph.querySelector("g.node");
+    const lastPlace = view.labelLayer || null;
+    for (const edge of fresh.querySelectorAll("g.edge")) {
+      if (!Array.from(edge.classList).some(function (c) { return c.startsWith("end-") && redrawn.has(c.slice(4)); })) {
+        continue;
+      }
+      shiftBy(edge, dx, dy);
+      view.graph.insertBefore(document.importNode(edge, true), firstNode);
+    }
+    for (const id of redrawn) {
+      const node = fresh.querySelector("#" + CSS.escape(id));
+      if (!node) { return false; }
+      shiftBy(node, dx, dy);
+      const placed = document.importNode(node, true);
+      view.graph.insertBefore(placed, lastPlace);
+      if (view.labelLayer) { addLabel(view.labelLayer, placed); }
+    }
+    view.labelScale = null;
+    buildMinimap();
+    changed();
+    return true;
+  }
+
+  document.addEventListener("htmx:afterSettle", function () {
+    // The patch came out of band: the element now in the page, not the one swapped out.
+    const patch = document.getElementById("diagram-patch");
+    if (!patch || !patch.dataset.drawn) { return; }
+    const token = patch.dataset.drawn;
+    let done = false;
+    try { done = applyPatch(patch); } catch (error) { done = false; }
+    patch.replaceChildren();
+    delete patch.dataset.drawn;
+    if (done) {
+      document.getElementById("diagram-drawn").value = token;
+      view.element.dataset.selected = token.split(":")[2] || "";
+    } else {
+      htmx.trigger(document.body, "schema-changed");  // the whole drawing again
+    }
   });
 
   // --- dragging tables ------------------------------------------------------------------

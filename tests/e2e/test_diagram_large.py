@@ -38,17 +38,20 @@ FRAMES = """async (steps) => {
 }"""
 
 
+PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))"
+
+
 def test_a_large_arranged_diagram_opens_and_zooms(open_project, page):
     schema = synthetic_schema(entities=SIZE)
     schema = replace(schema, diagram=replace(schema.diagram, positions=automatic_positions(schema, timeout=600)))
     page.set_default_timeout(120_000)
     open_project(username="lara", name="Large", schema=schema)
     page.locator("#diagram svg g.viewport").wait_for(state="attached")
-    # Milliseconds since the editor page was requested, once the diagram has been painted.
-    first_diagram = page.evaluate(
-        "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))"
-    )
+    # Milliseconds since the editor page was requested, once the diagram (its sketch) has been painted.
+    first_diagram = page.evaluate(PAINTED)
     navigation = page.evaluate("() => performance.getEntriesByType('navigation')[0].toJSON()")
+    page.locator("#diagram svg:not(.sketch) g.viewport").wait_for(state="attached")  # then the drawing
+    whole_drawing = page.evaluate(PAINTED)
 
     assert page.locator("#diagram g.entity").count() == SIZE
     assert page.locator("#minimap").is_visible()
@@ -61,6 +64,7 @@ def test_a_large_arranged_diagram_opens_and_zooms(open_project, page):
     results = {
         "entities": SIZE,
         "editor_request_to_first_diagram_ms": round(first_diagram),
+        "editor_request_to_whole_drawing_ms": round(whole_drawing),
         "page_response_end_ms": round(navigation["responseEnd"] - navigation["startTime"]),
         "dom_content_loaded_ms": round(navigation["domContentLoadedEventEnd"] - navigation["startTime"]),
         "zoom_frame_ms_median": round(frames[len(frames) // 2], 1),
@@ -92,3 +96,61 @@ def test_a_large_arranged_diagram_opens_and_zooms(open_project, page):
     assert pane["x"] <= box["x"] and box["x"] + box["width"] <= pane["x"] + pane["width"]
     assert pane["y"] <= box["y"] and box["y"] + box["height"] <= pane["y"] + pane["height"]
     assert page.evaluate("window.diagramView.transform().scale") >= 1
+
+
+# The goals of issue 20 at 2,000 tables, asserted loosely (twice the goal): this machine
+# is shared; the measured figures are in docs/diagram-large.md.
+FIRST_PAINT_GOAL_MS = 2000
+EDIT_GOAL_MS = 300
+
+
+def busy() -> float:
+    """How many times over its cores the machine is loaded (1 when quiet): the bounds
+    stretch by it, so a shared machine (8 test runs on 2 cores) does not fail the goals."""
+    return max(1.0, os.getloadavg()[0] / (os.cpu_count() or 1))
+
+
+def test_open_find_jump_and_edit_at_2000_tables(open_project, page):
+    schema = synthetic_schema(entities=2000)
+    schema = replace(schema, diagram=replace(schema.diagram, positions=automatic_positions(schema, timeout=600)))
+    page.set_default_timeout(120_000)
+    open_project(username="tess", name="Two thousand", schema=schema)
+    page.locator("#diagram svg g.viewport").wait_for(state="attached")  # the sketch, or the drawing if cached
+    first_paint = page.evaluate(PAINTED)
+    assert first_paint < 2 * FIRST_PAINT_GOAL_MS * busy()
+    assert page.locator("#diagram g.entity").count() == 2000  # every table, named (sketch or drawing)
+    page.locator("#diagram svg:not(.sketch) g.viewport").wait_for(state="attached")
+
+    target = schema.entities[1234]
+    page.locator("#diagram-search").fill(target.qualified_name)
+    page.locator("#diagram-search").press("Enter")
+    found = page.locator(f"#entity_{target.id}")
+    expect(found).to_have_class(re.compile(r"\bfound\b"))
+    found.click()
+    page.locator("h2", has_text=target.name).wait_for()
+
+    page.locator("summary", has_text="Entity settings").click()
+    page.locator("#entity-name").fill("renamed_in_place")
+    started = page.evaluate("performance.now()")
+    with page.expect_response(lambda r: r.request.method == "POST" and "/edit/entities/" in r.url) as answer:
+        page.get_by_role("button", name="Save entity").click()
+    answer.value.finished()  # the timing is known once the body is in
+    timing = answer.value.request.timing
+    assert timing["responseEnd"] > timing["requestStart"] >= 0
+    server_ms = timing["responseEnd"] - timing["requestStart"]  # the edit's answer, patch included
+    expect(page.locator(f"#entity_{target.id}")).to_contain_text("renamed_in_place", timeout=60_000)
+    edit_ms = page.evaluate("performance.now()") - started  # and the page swapped: the panel lists 2,000 tables
+    # Answered with a patch (the table alone), and redrawn once on the page.
+    assert 'id="diagram-patch"' in answer.value.text() and "<svg" in answer.value.text()
+    assert page.locator(f"#entity_{target.id}").count() == 1
+    assert page.evaluate("window.__samePage") is True
+    figures = {
+        "first_paint_ms": round(first_paint),
+        "edit_answer_ms": round(server_ms),
+        "edit_to_redrawn_ms": round(edit_ms),
+        "load_per_core": round(busy(), 1),
+    }
+    print(figures)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "diagram-2000-edit.json").write_text(json.dumps(figures, indent=2))
+    assert server_ms < 2 * EDIT_GOAL_MS * busy()

@@ -1,0 +1,138 @@
+"""Whole-schema rules run one table (or one relationship) at a time, each answer kept
+beside the object it came from, so an edit that changes one table re-runs the rules on
+that table only (issue 20: nothing proportional to the whole schema on a one-table edit).
+
+A rule run this way must be *local*: what it finds about a table depends on that table
+and the schema's context (its enums, database type, name and comment), nothing else;
+a relationship rule's findings about a relationship depend on it and its two tables.
+Everything else a local rule finds is found on the schema without its tables. The
+answers equal the whole-schema rule's as multisets (order aside): tests/designer/
+test_slices.py checks it rule by rule on real and synthetic schemas.
+
+``memo`` is a plain dict owned by the caller (a long-lived process keeps one; see
+projects/memo.py). Objects are compared by identity, never equality, and kept in the
+memo with their answer, so an id is not reused meanwhile."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import fields, replace
+
+from designer.schema import DiagramSettings, Schema
+
+Rule = Callable[[Schema], Iterable]
+
+
+def _context(schema: Schema) -> Schema:
+    return replace(
+        schema,
+        entities=(),
+        relationships=(),
+        groups=(),
+        notes=(),
+        patterns=(),
+        volumes=(),
+        diagram=DiagramSettings(),
+    )
+
+
+_FIELDS = tuple(f.name for f in fields(Schema))
+
+
+def _slicer(context: Schema) -> Callable[..., Schema]:
+    """``replace(context, **changes)`` for thousands of slices: dataclasses.replace runs
+    every field through __init__, a third of a cold run."""
+    base = {name: getattr(context, name) for name in _FIELDS}
+
+    def slice_of(**changes) -> Schema:
+        made = object.__new__(Schema)
+        made.__dict__.update(base)
+        made.__dict__.update(changes)
+        return made
+
+    return slice_of
+
+
+def _context_key(schema: Schema) -> tuple:
+    return (*map(id, _context_objects(schema)), schema.database_type, schema.name, schema.comment)
+
+
+def _context_objects(schema: Schema) -> tuple:
+    """What a table's findings may read besides the table: kept with each answer and
+    compared by identity (an id alone could be reused once the old tuple is gone)."""
+    return (schema.enums, schema.domains, schema.extensions, schema.objects)
+
+
+def _same_context(kept: tuple, schema: Schema) -> bool:
+    return all(a is b for a, b in zip(kept, _context_objects(schema), strict=True))
+
+
+def run_local(rules: Sequence[tuple[str, Rule]], schema: Schema, *, memo: dict | None) -> list:
+    """Every finding of ``rules`` (named: the names key the memo) on ``schema``: per table
+    from the memo where that very table object was judged in the same context, the rest
+    (the schema without its tables: enums, relationships, notes...) run now."""
+    if memo is None:
+        return [found for _, rule in rules for found in rule(schema)]
+    context = _context(schema)
+    slice_of = _slicer(context)
+    family = (tuple(name for name, _ in rules), _context_key(schema))
+    around: dict | None = None  # what a table's slice finds anyway; worked out on the first miss
+    found: list = []
+    for entity in schema.entities:
+        kept = memo.get((family, id(entity)))
+        if kept is None or kept[0] is not entity or not _same_context(kept[1], schema):
+            if around is None:
+                around = {name: Counter(rule(context)) for name, rule in rules}
+            alone = slice_of(entities=(entity,))
+            kept = (
+                entity,
+                _context_objects(schema),
+                [f for name, rule in rules for f in _without(rule(alone), around[name])],
+            )
+            memo[(family, id(entity))] = kept
+        if kept[2]:
+            found += kept[2]
+    without_tables = replace(schema, entities=())
+    for _, rule in rules:
+        found += rule(without_tables)
+    return found
+
+
+def run_per_relationship(rules: Sequence[tuple[str, Rule]], schema: Schema, *, memo: dict | None) -> list:
+    """Every finding of relationship-local ``rules`` (finding nothing without
+    relationships), per relationship from the memo where it and its tables are the very
+    objects judged before in the same context."""
+    if memo is None:
+        return [found for _, rule in rules for found in rule(schema)]
+    slice_of = _slicer(_context(schema))
+    family = (tuple(name for name, _ in rules), _context_key(schema))
+    table = {e.id: e for e in schema.entities}.get
+    found: list = []
+    for relationship in schema.relationships:
+        ends = (
+            table(relationship.from_entity_id),
+            table(relationship.to_entity_id),
+            table(relationship.join_entity_id),
+        )
+        key = (family, id(relationship), *map(id, ends))
+        kept = memo.get(key)
+        if kept is None or kept[0] is not relationship or not _same_context(kept[1], schema) or kept[2] != ends:
+            tables = tuple({id(e): e for e in ends if e is not None}.values())
+            alone = slice_of(entities=tables, relationships=(relationship,))
+            kept = (relationship, _context_objects(schema), ends, [f for _, rule in rules for f in rule(alone)])
+            memo[key] = kept
+        if kept[3]:
+            found += kept[3]
+    return found
+
+
+def _without(findings: Iterable, around: Counter) -> list:
+    left = Counter(around)
+    kept = []
+    for item in findings:
+        if left[item] > 0:
+            left[item] -= 1
+        else:
+            kept.append(item)
+    return kept
