@@ -453,13 +453,27 @@ class _Reader:
         serial = _SERIAL_OF.get(column.type_text.strip().lower())
         if serial is None or sequence is None or sequence[0] != table.namespace:
             return
-        if sequence in self.sequences:
+        if sequence in self.sequences or self._another_serials_own(sequence[1], table, column):
             return
         self.sequences.add(sequence)
         self.builder.serial_sequences.add(_folded(sequence))  # it comes with the column, not as an object
         column.type_text = serial
         if sequence[1] != postgresql_name(table.name, [column.name], "seq"):
             column.sequence = sequence[1]
+
+    def _another_serials_own(self, name: str, table: TableDraft, column: ColumnDraft) -> bool:
+        """``name`` is what another table's serial column makes for itself (panoptes'
+        recents_old draws from recents_id_seq): that column's, so this one stays an identity
+        (taking it would make the DDL create recents_id_seq twice)."""
+        if name == postgresql_name(table.name, [column.name], "seq"):
+            return False
+        return any(
+            other is not table
+            and other.namespace == table.namespace
+            and name.startswith(other.name)
+            and any(name == postgresql_name(other.name, [each], "seq") for each in other.columns)
+            for other in self.builder.tables.values()
+        )
 
     def _key_expression(self, written: list[str], position: int, element: dict) -> str:
         text = written[position] if position < len(written) else ""

@@ -200,3 +200,20 @@ def test_sqlite_makes_no_index_for_a_foreign_key():
         fmt="sqlite",
     ).schema
     assert schema.entity_by_name("c").indexes == () and len(schema.relationships) == 2
+
+
+def test_a_serial_sequence_another_table_draws_from_stays_with_its_own_table():
+    """pg_dump writes recents_old (which draws from recents' sequence) before recents'
+    own default: recents keeps its serial, recents_old becomes an identity of its own."""
+    dump = (
+        "CREATE TABLE public.recents (id integer NOT NULL);\n"
+        "CREATE SEQUENCE public.recents_id_seq;\n"
+        "ALTER SEQUENCE public.recents_id_seq OWNED BY public.recents.id;\n"
+        "CREATE TABLE public.recents_old (id integer DEFAULT nextval('public.recents_id_seq'::regclass) NOT NULL);\n"
+        "ALTER TABLE ONLY public.recents ALTER COLUMN id SET DEFAULT nextval('public.recents_id_seq'::regclass);\n"
+    )
+    schema = import_text(dump, fmt="postgresql").schema
+    ddl = full_ddl(schema, dialect="postgresql")
+    assert ddl.count('"id" serial') == 1 and "RENAME TO" not in ddl
+    old = next(e for e in schema.entities if e.name == "recents_old")
+    assert old.fields[0].identity and old.fields[0].type.written != "serial"
