@@ -49,7 +49,10 @@ def rehearse(old: Schema, new: Schema, *, url: str, options, from_version: int |
         try:
             time.sleep(0.2)  # the readers are running before the first step
             steps = _run(url, name, migration.up, "up", {w.step for w in migration.warnings}, watcher)
-            steps += _run(url, name, migration.down, "down", {w.step for w in migration.down_warnings}, watcher)
+            if any(step.get("error") for step in steps):  # rolled back whole: the database is at the old version
+                findings.append("the down was not rehearsed: the up did not complete, and nothing of it was committed")
+            else:
+                steps += _run(url, name, migration.down, "down", {w.step for w in migration.down_warnings}, watcher)
         finally:
             readers.stop()
             watcher.stop()
@@ -99,9 +102,18 @@ def _run(url: str, name: str, sql: str, direction: str, warned: set[int], watche
     preamble, chunks = _chunks(sql)
     results = []
     with verification.connect(url, dbname=name) as connection:
-        for statement in split(preamble):
-            connection.execute(statement)
-        failed = False
+        guard = _preamble_refusal(connection, preamble)
+        if guard is not None:  # the file's own guard stopped it before any step: that is the finding
+            results.append(
+                {
+                    "direction": direction,
+                    "step": -1,
+                    "subject": "the file's guard",
+                    "announced_safe": False,
+                    "error": guard,
+                }
+            )
+        failed = guard is not None
         for number, subject, body in chunks:
             step = {"direction": direction, "step": number, "subject": subject, "announced_safe": number not in warned}
             if failed:
@@ -122,6 +134,18 @@ def _run(url: str, name: str, sql: str, direction: str, warned: set[int], watche
             results.append(step)
             time.sleep(PAUSE_BETWEEN_STEPS_SECONDS)
     return results
+
+
+def _preamble_refusal(connection, preamble: str) -> str | None:
+    """Run the file's preamble (settings, BEGIN, the guards that stop a migration which
+    would fail on the rows there): None, or the guard's message."""
+    try:
+        for statement in split(preamble):
+            connection.execute(statement)
+    except psycopg.Error as error:
+        connection.execute("ROLLBACK")
+        return verification.error_message(error)
+    return None
 
 
 def _lock_timeout(sql: str) -> tuple[str, float] | None:

@@ -210,6 +210,8 @@ def apply(schema: Schema, items: list[dict]) -> Schema:
 
 
 def _apply_one(schema: Schema, item: dict) -> Schema:
+    if "partitioning" in item:  # names its table too: before the table items
+        return _apply_partitioning(schema, item)
     if "table" in item and "index" not in item:
         return _apply_table(schema, item)
     if "field" in item:
@@ -230,8 +232,6 @@ def _apply_one(schema: Schema, item: dict) -> Schema:
         return replace(schema, domains=from_data(tuple[Domain, ...], item["domains"]))
     if "extensions" in item:
         return replace(schema, extensions=from_data(tuple[Extension, ...], item["extensions"]))
-    if "partitioning" in item:
-        return _apply_partitioning(schema, item)
     return schema
 
 

@@ -165,13 +165,23 @@ def _retyped_columns(old_tables: dict[str, Table], new_tables: dict[str, Table])
     return retyped
 
 
+def _table_options_changed(before: Table, after: Table) -> bool:
+    """A MySQL table option the new design says and the old one did not say the same; an
+    option the new design leaves unsaid (None: the server's default) changes nothing, so a
+    design without options never rewrites a live table's (drift, imports from elsewhere)."""
+    return any(
+        new is not None and new != old
+        for old, new in ((before.charset, after.charset), (before.collation, after.collation))
+    )
+
+
 def _table_changes(before: Table, after: Table, groups, retyped: set[str]) -> None:
     context = {"old_table": before, "new_table": after}
     if (before.name, before.namespace) != (after.name, after.namespace):
         groups["rename_table"].append(Step("rename_table", old=before, new=after, table=after, **context))
     if before.comment != after.comment:
         groups["set_comment"].append(Step("set_comment", old=before, new=after, table=after, **context))
-    if (before.charset, before.collation) != (after.charset, after.collation):
+    if _table_options_changed(before, after):
         groups["set_table_options"].append(Step("set_table_options", old=before, new=after, table=after, **context))
     for column in before.columns:
         changed = after.column(column.id)

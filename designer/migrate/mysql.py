@@ -463,9 +463,8 @@ def _set_comment(step: Step, ctx: Context) -> list[Stmt]:
 
 def _set_table_options(step: Step, ctx: Context) -> list[Stmt]:
     """The table's default character set and collation (for columns that do not name their
-    own); none any more: the database's defaults."""
-    table = step.new
-    options = _table_options(replace(table, comment=None)).strip() or "DEFAULT CHARSET=DEFAULT COLLATE=DEFAULT"
+    own), as the new design says them (one it leaves unsaid stays as the table has it)."""
+    options = _table_options(replace(step.new, comment=None)).strip()
     return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} {options};")]
 
 

@@ -36,7 +36,9 @@ def test_postgresql_ddl_import_export_is_identical(name):
         _apply_on_postgresql(ddl)
     again = full_ddl(import_text(ddl, fmt="postgresql").schema, dialect="postgresql")
     # A MySQL FULLTEXT index is written as a btree with a warning; read back, it is a btree.
-    assert again == "".join(line for line in ddl.splitlines(keepends=True) if "[mysql-index-method]" not in line)
+    # A view written for MySQL is not created for PostgreSQL (a warning): read back, there is none.
+    dropped = ("[mysql-index-method]", "[object-other-dialect]")
+    assert again == "".join(line for line in ddl.splitlines(keepends=True) if not any(w in line for w in dropped))
 
 
 def _apply_on_postgresql(ddl: str) -> None:
