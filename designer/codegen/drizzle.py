@@ -242,7 +242,8 @@ class DrizzleWriter:
             if f.identity and self.plan.dialect == SQLITE and f.type.kind in _NUMBERS[:3]:
                 return text + ".primaryKey({ autoIncrement: true })"
             text += ".primaryKey()"
-        if f.identity and f.type.kind in _NUMBERS[:3]:
+        if f.identity and f.type.kind in _NUMBERS[:3] and serial_of(f, self.plan.dialect) is None:
+            # (serial() makes its own sequence: an identity on top of it is neither allowed nor meant)
             text += {POSTGRESQL: ".generatedByDefaultAsIdentity()", MYSQL: ".autoincrement()"}.get(
                 self.plan.dialect, ""
             )
