@@ -539,22 +539,33 @@ def _recommendations(schema: Schema) -> list[dict]:
 
 def run_advice(connection, recommendations: list[dict]) -> None:
     """Each recommendation's SQL exactly as shown, one at a time (CONCURRENTLY needs
-    autocommit); a failure is kept on the recommendation, never hidden. An index whose
-    name was already taken (``IF NOT EXISTS`` then silently does nothing) is a failure too."""
+    autocommit); see ``judge_advice``."""
+    judge_advice(
+        recommendations,
+        execute=connection.execute,
+        index_exists=lambda name: _index_exists(connection, name),
+        errors=psycopg.Error,
+    )
+
+
+def judge_advice(recommendations: list[dict], *, execute, index_exists, errors) -> None:
+    """Run each recommendation's SQL with ``execute`` (whatever the server); a failure is
+    kept on the recommendation, never hidden. An index whose name was already taken (``IF
+    NOT EXISTS`` then silently does nothing) is a failure too, as is one missing afterwards."""
     for recommendation in recommendations:
         name = recommendation.get("index")
-        taken = name is not None and _index_exists(connection, name)
+        taken = name is not None and index_exists(name)
         started = time.perf_counter()
         try:
-            connection.execute(recommendation["sql"])
+            execute(recommendation["sql"])
             recommendation["applied"] = True
-        except psycopg.Error as error:
+        except errors as error:
             recommendation["applied"] = False
             recommendation["error"] = error_message(error)
         recommendation["seconds"] = time.perf_counter() - started
         if taken and recommendation["applied"]:
             recommendation["error"] = f"an index named {name} already existed, so this SQL created nothing"
-        elif name and recommendation["applied"] and not _index_exists(connection, name):
+        elif name and recommendation["applied"] and not index_exists(name):
             recommendation["error"] = f"ran, but no index {name} exists afterwards"
 
 

@@ -170,23 +170,10 @@ def _time_runs(runner, sql: str, params: list, *, runs: int, writes: bool) -> li
 
 
 def _run_advice(runner, recommendations: list[dict]) -> None:
-    """Each recommendation's SQL exactly as shown; a failure is kept, an index that does
-    not exist afterwards is one too."""
-    for recommendation in recommendations:
-        name = recommendation.get("index")
-        taken = name is not None and runner.index_exists(name)
-        started = time.perf_counter()
-        try:
-            runner.script(recommendation["sql"])
-            recommendation["applied"] = True
-        except runner.errors as error:
-            recommendation["applied"] = False
-            recommendation["error"] = error_message(error)
-        recommendation["seconds"] = time.perf_counter() - started
-        if taken and recommendation["applied"]:
-            recommendation["error"] = f"an index named {name} already existed, so this SQL created nothing"
-        elif name and recommendation["applied"] and not runner.index_exists(name):
-            recommendation["error"] = f"ran, but no index {name} exists afterwards"
+    """Each recommendation's SQL exactly as shown (``verification.judge_advice``)."""
+    verification.judge_advice(
+        recommendations, execute=runner.script, index_exists=runner.index_exists, errors=runner.errors
+    )
 
 
 def _sample_parameters(runner, schema: Schema, queries) -> dict[str, dict]:

@@ -19,25 +19,12 @@ import re
 from designer.db_objects import EARLY_KINDS, KIND_LABELS, creation_order, dependents, renamed
 from designer.migrate.base import Context, Stmt
 from designer.migrate.model import Model
-from designer.migrate.steps import ACTIONS, Step
+from designer.migrate.steps import ACTIONS, SQLITE_REBUILDS, Step
 from designer.schema import DatabaseObject, ObjectKind
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
 # Where created functions and sequences go: before anything that may use them.
 _EARLY_BEFORE = ACTIONS.index("rename_table")
-# Steps after which SQLite rebuilds the table (designer.migrate.sqlite): its views and triggers go.
-_SQLITE_REBUILDS = frozenset(
-    {
-        "add_column",
-        "drop_column",
-        "alter_column",
-        "add_constraint",
-        "drop_constraint",
-        "rename_constraint",
-        "add_foreign_key",
-        "drop_foreign_key",
-    }
-)
 _DROP = {
     ObjectKind.VIEW: "VIEW",
     ObjectKind.MATERIALIZED_VIEW: "MATERIALIZED VIEW",
@@ -88,7 +75,7 @@ def _touched(steps: list[Step], old: Model, dialect: str) -> set[str]:
             touched.add(step.old.id)
         elif action == "replace_enum":
             touched |= {c.id for t in old.tables for c in t.columns if c.type.enum_id == step.old.id}
-        if dialect == SQLITE and action in _SQLITE_REBUILDS and step.table is not None:
+        if dialect == SQLITE and action in SQLITE_REBUILDS and step.table is not None:
             touched.add(step.table.id)
     return touched
 

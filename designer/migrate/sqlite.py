@@ -15,23 +15,11 @@ from designer.migrate import objects
 from designer.migrate.base import Context, Stmt, handler_for, step_comment
 from designer.migrate.data_risks import guard_lines
 from designer.migrate.model import Column, Constraint, IndexDef, Table
-from designer.migrate.steps import Step
+from designer.migrate.steps import SQLITE_REBUILDS, Step
 from designer.schema import IndexMethod, RefAction, SortOrder
 
 _COLLATIONS = frozenset({"BINARY", "NOCASE", "RTRIM"})  # SQLite's own; no other exists without an extension
 
-_REBUILDING = frozenset(
-    {
-        "add_column",
-        "drop_column",
-        "alter_column",
-        "add_constraint",
-        "drop_constraint",
-        "rename_constraint",
-        "add_foreign_key",
-        "drop_foreign_key",
-    }
-)
 _ACTIONS = {
     RefAction.NO_ACTION: "NO ACTION",
     RefAction.RESTRICT: "RESTRICT",
@@ -93,7 +81,7 @@ def _rebuilt(ctx: Context) -> dict[str, int]:
         return cache
     found: dict[str, int] = {}
     for number, step in enumerate(ctx.steps):
-        if step.action in _REBUILDING and step.old_table is not None and ctx.new.table(step.table.id) is not None:
+        if step.action in SQLITE_REBUILDS and step.old_table is not None and ctx.new.table(step.table.id) is not None:
             found.setdefault(step.table.id, number)
     ctx.plans["rebuild"] = found
     return found

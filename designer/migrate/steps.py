@@ -97,3 +97,19 @@ class Step:
         if self.action in DATA_LOSING:
             return True
         return self.action == "alter_column" and bool(self.detail and self.detail.get("narrowing"))
+
+
+# Steps SQLite makes by rebuilding the table (designer.migrate.sqlite): the views and
+# triggers on it go with the old table and are made again (designer.migrate.objects).
+SQLITE_REBUILDS = frozenset(
+    {
+        "add_column",
+        "drop_column",
+        "alter_column",
+        "add_constraint",
+        "drop_constraint",
+        "rename_constraint",
+        "add_foreign_key",
+        "drop_foreign_key",
+    }
+)
