@@ -58,7 +58,7 @@ def entity_list(schema, selected, panel_url: str, page_url: str) -> SafeString:
     format_html). A link opens the entity in the panel (htmx) or as the editor page
     (``page_url``: the page may have been opened at any editor URL)."""
     if not schema.entities:
-        return format_html('<li class="muted">No entities yet.</li>')
+        return format_html('<li class="muted">{}</li>', "No entities yet.")
     chosen = selected.id if selected else None
     # html.escape is what Django's escape runs; called directly it skips format_html's
     # lazy-string checks on every argument (four times faster at 2,000 rows).

@@ -109,12 +109,23 @@
     });
   }
 
+  // This page's own edit in flight: the poll may see its revision before the answer has
+  // swapped the panel. That is no teammate's edit (redrawing would throw away the edit's
+  // patch), so the poll after it decides.
+  let ownWrites = 0;
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.requestConfig.verb !== "get") { ownWrites += 1; }
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail.requestConfig.verb !== "get") { ownWrites = Math.max(0, ownWrites - 1); }
+  });
+
   let lastRemoteRevision = null;
   document.addEventListener("htmx:afterSwap", function (event) {
     if (event.detail.target.id !== "live") { return; }
     const marker = event.detail.target.querySelector("[data-revision]");
     const panel = document.getElementById("editor-panel");
-    if (!marker || !panel) { return; }
+    if (!marker || !panel || ownWrites > 0) { return; }
     const stored = marker.dataset.revision;
     const notice = document.getElementById("remote-notice");
     if (stored === panel.dataset.revision) {
