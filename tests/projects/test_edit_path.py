@@ -1,6 +1,9 @@
 """The editor's write path: an edit is applied once (to the revision the person saw,
 drawn and stored from that one result), and rebased only when a teammate got there first."""
 
+import ast
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
@@ -47,3 +50,16 @@ def test_an_edit_on_an_older_revision_is_rebased_and_stored(client_for, project,
     assert response.status_code == 200
     posts = project_schema(Project.objects.get(pk=project.pk)).entity_by_name("posts")
     assert posts.field_by_name("teammates") and posts.field_by_name("mine")
+
+
+def test_every_editor_write_goes_through_an_edit_view_module():
+    """URL → views/edit_* → services: the views that commit an edit of the schema live in
+    the edit_* modules, nowhere else (the Advice tab's Apply was the last one outside)."""
+    views = Path(__file__).resolve().parents[2] / "projects" / "views"
+    committing = set()
+    for path in views.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            imports_commit = isinstance(node, ast.ImportFrom) and node.module == "projects.views.editing"
+            if imports_commit and any(alias.name == "commit" for alias in node.names):
+                committing.add(path.stem)
+    assert committing and all(name.startswith("edit_") for name in committing), sorted(committing)
