@@ -17,6 +17,7 @@ from django.shortcuts import render
 
 from designer import ops
 from designer.diagram import DiagramOptions
+from designer.diagram.options import diagram_options
 from designer.problems import Problem, SchemaError
 from projects import selectors, services
 from projects.diagrams import (
@@ -33,7 +34,6 @@ from projects.forms.editor import EntityForm, EnumForm, FieldForm, IndexForm, Ne
 from projects.forms.relationships import RelationshipForm
 from projects.views.access import project_access
 from projects.views.advice_panel import advice_context
-from projects.views.editor_options import diagram_options
 from projects.views.workload_panel import workload_context
 from projects.warnings_panel import warning_groups
 

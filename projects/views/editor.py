@@ -7,12 +7,12 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from designer.diagram import DiagramError
+from designer.diagram.options import diagram_options
 from projects import selectors, services
 from projects.access import ProjectRequest
 from projects.diagrams import diagram_bytes, diagram_for_page, drawn_token
 from projects.views.access import project_access
 from projects.views.editing import editor_page, panel_response, wants_fragment
-from projects.views.editor_options import diagram_options
 
 DOWNLOAD_TYPES = {"svg": "image/svg+xml", "png": "image/png", "pdf": "application/pdf", "dot": "text/vnd.graphviz"}
 

@@ -7,13 +7,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from designer.diagram.options import diagram_options
 from designer.problems import SchemaError
 from projects import selectors, services
 from projects.access import ProjectRequest
 from projects.diagrams import diagram_for_page
 from projects.shared import rendered_sections
 from projects.views.access import project_access
-from projects.views.editor_options import diagram_options
 
 
 @login_required

@@ -3,12 +3,12 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from designer.diagram.options import diagram_options
 from projects import selectors
 from projects.access import HtmxHttpRequest
 from projects.diagrams import diagram_for_page
 from projects.shared import rendered_sections
 from projects.views.access import shared_access
-from projects.views.editor_options import diagram_options
 
 
 @require_GET

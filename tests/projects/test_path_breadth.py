@@ -51,7 +51,7 @@ def test_adding_a_field_walks_no_more_shell_files_than_today(client_for, project
         response = client.post(reverse("field_add", args=[project.pk, posts]), data, **HTMX)
     assert response.status_code == 200
     print(f"add a field: {len(files)} shell files: {sorted(files)}")
-    assert len(files) <= 17, sorted(files)
+    assert len(files) <= 16, sorted(files)
 
 
 def test_building_a_bundle_walks_no_more_shell_files_than_today(

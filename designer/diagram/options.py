@@ -1,13 +1,15 @@
-"""Diagram view settings from request parameters: per viewer and bookmarkable; unknown
-values fall back to the defaults instead of failing."""
+"""Diagram view settings from a page's query parameters: per viewer and bookmarkable;
+unknown values fall back to the defaults instead of failing."""
 
-from designer.diagram import DiagramOptions
+from collections.abc import Mapping
+
 from designer.diagram.areas import filter_choices
+from designer.diagram.dot import DiagramOptions
 from designer.schema import Direction
 from designer.workload import load_heat
 
 
-def diagram_options(params, schema, *, selected: str | None = None) -> DiagramOptions:
+def diagram_options(params: Mapping[str, str], schema, *, selected: str | None = None) -> DiagramOptions:
     focus = params.get("focus") or None
     if focus is not None and schema.entity(focus) is None:
         focus = None
