@@ -8,7 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 from designer import ops
 from projects.access import ProjectRequest
 from projects.forms.editor import EntityForm, NewEntityForm
-from projects.views.editing import commit, editable_project, invalid_form, panel_response
+from projects.views.editing import commit, commit_form, editable_project, invalid_form, panel_response
 
 
 @login_required
@@ -28,9 +28,7 @@ def entity_update(request: ProjectRequest, project_id: int, entity_id: str):
     project, schema = editable_project(request, project_id)
     entity = _entity(schema, entity_id)
     form = EntityForm(request.POST, schema=schema, entity=entity)
-    if not form.is_valid():
-        return invalid_form(request, project, form_slot="entity", form=form, selected=entity.id)
-    return commit(request, project, form.to_op(), form_slot="entity", form=form, selected=entity.id)
+    return commit_form(request, project, form, slot="entity", selected=entity.id)
 
 
 @login_required

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from designer import edits, ops
 from projects.access import ProjectRequest
 from projects.forms.editor import EnumForm, EnumValueForm
-from projects.views.editing import commit, editable_project, invalid_form
+from projects.views.editing import commit, commit_form, editable_project, invalid_form
 
 
 @login_required
@@ -15,9 +15,7 @@ from projects.views.editing import commit, editable_project, invalid_form
 def enum_add(request: ProjectRequest, project_id: int):
     project, schema = editable_project(request, project_id)
     form = EnumForm(request.POST, schema=schema)
-    if not form.is_valid():
-        return invalid_form(request, project, form_slot="new-enum", form=form)
-    return commit(request, project, form.to_op(), form_slot="new-enum", form=form)
+    return commit_form(request, project, form, slot="new-enum")
 
 
 @login_required

@@ -11,7 +11,14 @@ from designer.labels import field_label
 from designer.problems import SchemaError
 from projects.access import ProjectRequest
 from projects.forms.editor import FieldForm
-from projects.views.editing import commit, editable_project, editor_page, invalid_form, panel_response, wants_fragment
+from projects.views.editing import (
+    commit,
+    commit_form,
+    editable_project,
+    editor_page,
+    panel_response,
+    wants_fragment,
+)
 
 
 def _entity_and_field(schema, entity_id, field_id=None):
@@ -28,9 +35,7 @@ def field_add(request: ProjectRequest, project_id: int, entity_id: str):
     project, schema = editable_project(request, project_id)
     entity, _ = _entity_and_field(schema, entity_id)
     form = FieldForm(request.POST, schema=schema, entity=entity)
-    if not form.is_valid():
-        return invalid_form(request, project, form_slot="new-field", form=form, selected=entity.id)
-    return commit(request, project, form.to_op(), form_slot="new-field", form=form, selected=entity.id)
+    return commit_form(request, project, form, slot="new-field", selected=entity.id)
 
 
 MAX_PASTE_CHARS = 50_000
@@ -82,9 +87,7 @@ def field_update(request: ProjectRequest, project_id: int, entity_id: str, field
     entity, field = _entity_and_field(schema, entity_id, field_id)
     form = FieldForm(request.POST, schema=schema, entity=entity, field=field)
     slot = f"field-{field.id}"
-    if not form.is_valid():
-        return invalid_form(request, project, form_slot=slot, form=form, selected=entity.id)
-    return commit(request, project, form.to_op(), form_slot=slot, form=form, selected=entity.id)
+    return commit_form(request, project, form, slot=slot, selected=entity.id)
 
 
 @login_required

@@ -11,7 +11,7 @@ from designer.schema import Cardinality
 from projects.access import ProjectRequest
 from projects.forms.editor import IndexForm
 from projects.forms.relationships import RelationshipForm
-from projects.views.editing import commit, editable_project, invalid_form, panel_response
+from projects.views.editing import commit, commit_form, editable_project, panel_response
 
 
 @login_required
@@ -22,9 +22,7 @@ def relationship_add(request: ProjectRequest, project_id: int):
     # The form lives in the "from" entity's editor: errors must show there even when
     # the request came from elsewhere.
     selected = request.POST.get("selected") or request.POST.get("from_entity") or None
-    if not form.is_valid():
-        return invalid_form(request, project, form_slot="new-relationship", form=form, selected=selected)
-    return commit(request, project, form.to_op(), form_slot="new-relationship", form=form, selected=selected)
+    return commit_form(request, project, form, slot="new-relationship", selected=selected)
 
 
 @login_required
@@ -111,9 +109,7 @@ def index_add(request: ProjectRequest, project_id: int, entity_id: str):
     if entity is None:
         raise Http404("No such entity")
     form = IndexForm(request.POST, schema=schema, entity=entity)
-    if not form.is_valid():
-        return invalid_form(request, project, form_slot="new-index", form=form, selected=entity.id)
-    return commit(request, project, form.to_op(), form_slot="new-index", form=form, selected=entity.id)
+    return commit_form(request, project, form, slot="new-index", selected=entity.id)
 
 
 @login_required

@@ -9,7 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 from designer import ops
 from projects.access import ProjectRequest
 from projects.forms.workload import PatternForm, SqlPatternForm, VolumeForm
-from projects.views.editing import commit, editable_project, editor_page, invalid_form, wants_fragment
+from projects.views.editing import commit, commit_form, editable_project, editor_page, wants_fragment
 
 
 @login_required
@@ -17,9 +17,7 @@ from projects.views.editing import commit, editable_project, editor_page, invali
 def pattern_add(request: ProjectRequest, project_id: int):
     project, schema = editable_project(request, project_id)
     form = PatternForm(request.POST, schema=schema, auto_id="new-pattern-%s")
-    if not form.is_valid():
-        return invalid_form(request, project, form_slot="new-pattern", form=form)
-    return commit(request, project, form.to_op(), form_slot="new-pattern", form=form)
+    return commit_form(request, project, form, slot="new-pattern")
 
 
 @login_required
@@ -29,9 +27,7 @@ def pattern_update(request: ProjectRequest, project_id: int, pattern_id: str):
     pattern = _pattern(schema, pattern_id)
     slot = f"pattern-{pattern.id}"
     form = PatternForm(request.POST, schema=schema, pattern=pattern, auto_id=f"{slot}-%s")
-    if not form.is_valid():
-        return invalid_form(request, project, form_slot=slot, form=form)
-    return commit(request, project, form.to_op(), form_slot=slot, form=form)
+    return commit_form(request, project, form, slot=slot)
 
 
 @login_required
@@ -46,9 +42,7 @@ def pattern_delete(request: ProjectRequest, project_id: int, pattern_id: str):
 def pattern_from_sql(request: ProjectRequest, project_id: int):
     project, schema = editable_project(request, project_id)
     form = SqlPatternForm(request.POST, schema=schema, auto_id="sql-pattern-%s")
-    if not form.is_valid():
-        return invalid_form(request, project, form_slot="sql-pattern", form=form)
-    return commit(request, project, form.to_op(), form_slot="sql-pattern", form=form)
+    return commit_form(request, project, form, slot="sql-pattern")
 
 
 @login_required
@@ -78,9 +72,7 @@ def volume_set(request: ProjectRequest, project_id: int, entity_id: str):
         raise Http404("No such entity (it may have been deleted)")
     slot = f"volume-{entity.id}"
     form = VolumeForm(request.POST, schema=schema, entity=entity, auto_id=f"{slot}-%s")
-    if not form.is_valid():
-        return invalid_form(request, project, form_slot=slot, form=form)
-    return commit(request, project, form.to_op(), form_slot=slot, form=form)
+    return commit_form(request, project, form, slot=slot)
 
 
 def _pattern(schema, pattern_id: str):

@@ -259,6 +259,13 @@ def invalid_form(request, project, *, form_slot, form, selected=None) -> HttpRes
     return panel_response(request, project, status=422, bound={form_slot: form}, selected=selected)
 
 
+def commit_form(request, project, form, *, slot: str, selected: str | None = None) -> HttpResponse:
+    """A form's edit: the form again with its errors where it stood (422), or its op committed."""
+    if not form.is_valid():
+        return invalid_form(request, project, form_slot=slot, form=form, selected=selected)
+    return commit(request, project, form.to_op(), form_slot=slot, form=form, selected=selected)
+
+
 def editable_project(request, project_id: int):
     project = project_access(request, project_id, need="edit").project
     return project, selectors.project_schema(project)
