@@ -112,12 +112,12 @@
   // This page's own edit in flight: the poll may see its revision before the answer has
   // swapped the panel. That is no teammate's edit (redrawing would throw away the edit's
   // patch), so the poll after it decides.
+  // (The request's own loadend: htmx's afterRequest may fire on a form already swapped out.)
   let ownWrites = 0;
   document.addEventListener("htmx:beforeRequest", function (event) {
-    if (event.detail.requestConfig.verb !== "get") { ownWrites += 1; }
-  });
-  document.addEventListener("htmx:afterRequest", function (event) {
-    if (event.detail.requestConfig.verb !== "get") { ownWrites = Math.max(0, ownWrites - 1); }
+    if (event.detail.requestConfig.verb === "get") { return; }
+    ownWrites += 1;
+    event.detail.xhr.addEventListener("loadend", function () { ownWrites -= 1; });
   });
 
   let lastRemoteRevision = null;
