@@ -239,7 +239,10 @@ def load_data(
         "total_rows": sum(loaded.values()),
         "load_seconds": load_seconds,
         "analyze_seconds": time.perf_counter() - analyze_started,
-        "tables": [{"name": t.name, "declared": t.declared, "rows": loaded.get(t.table_id, 0)} for t in plan.tables],
+        "tables": [
+            {"id": t.table_id, "name": t.name, "declared": t.declared, "rows": loaded.get(t.table_id, 0)}
+            for t in plan.tables
+        ],
     }
 
 

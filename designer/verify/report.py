@@ -14,6 +14,10 @@ import re
 FASTER = 1.5  # after at least 1.5x faster: "faster"; 1/1.5: "slower"; between: "unchanged"
 NOISE_MS = 0.2  # p50s closer than this are "unchanged" whatever the ratio (timer and scheduler noise)
 FK_CHECK_FASTER = 2.0
+# A table scaled down to fewer rows than this is read whole in about a millisecond: the
+# planner rightly ignores an index there and a delete's check gains little, so a claim
+# about it cannot be judged at that scale (at the declared volume it would be).
+SCALED_TOO_SMALL_ROWS = 10_000
 _INDEX_NAME = re.compile(
     r'CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|`(?:[^`]|``)+`|[\w$]+)',
     re.I,
@@ -78,7 +82,13 @@ def judge_recommendations(report: dict) -> None:
     (False) or not measurable (None), with the evidence in words."""
     patterns = {p["id"]: p for p in report["patterns"]}
     for recommendation in report["recommendations"]:
-        recommendation["claims"] = list(_claims(recommendation, patterns, report))
+        too_small = _scaled_too_small(report, recommendation.get("entity_id"))
+        recommendation["claims"] = [
+            _unjudged(claim, too_small)
+            if too_small and claim["held"] is False and not recommendation.get("error")
+            else claim
+            for claim in _claims(recommendation, patterns, report)
+        ]
         verdicts = [c["held"] for c in recommendation["claims"]]
         recommendation["contradicted"] = any(v is False for v in verdicts) or bool(recommendation.get("error"))
 
@@ -116,6 +126,27 @@ def _claims(recommendation: dict, patterns: dict, report: dict):
             "held": bool(users),
             "evidence": f"used by {used}" if users else "no declared pattern's plan uses it",
         }
+
+
+def _scaled_too_small(report: dict, entity_id: str | None) -> dict | None:
+    """The data section's entry for the recommendation's table when the run loaded it
+    scaled down below SCALED_TOO_SMALL_ROWS rows, else None."""
+    for table in (report.get("data") or {}).get("tables", []):
+        if table.get("id") == entity_id and entity_id is not None:
+            declared, rows = table.get("declared"), table.get("rows", 0)
+            scaled_down = declared is not None and rows < declared
+            return table if scaled_down and rows < SCALED_TOO_SMALL_ROWS else None
+    return None
+
+
+def _unjudged(claim: dict, table: dict) -> dict:
+    """A claim the run's scale cannot test: neither held nor contradicted, and why."""
+    return {
+        **claim,
+        "held": None,
+        "evidence": f"{claim['evidence']}; not judged: {table['name']} holds {table['rows']:,} rows here "
+        f"(declared {table['declared']:,}), too few for an index to matter at this scale",
+    }
 
 
 def _pattern_claim(name: str, pattern: dict) -> dict:

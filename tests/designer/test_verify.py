@@ -295,6 +295,25 @@ def test_a_claim_the_plan_bears_out_holds_and_one_it_contradicts_is_flagged():
     assert "its SQL runs: CONTRADICTED: syntax error" in text and "its SQL failed" in text
 
 
+def test_a_claim_on_a_table_scaled_down_to_a_few_pages_is_not_judged_rather_than_contradicted():
+    # saas's users: 100,000 rows declared, 284 loaded at the 1 M cap; the planner rightly reads
+    # 284 rows whole, which says nothing about the index at 100,000.
+    scaled = _report(_plan("seq_scan"))
+    scaled["recommendations"][0]["entity_id"] = "ent_users"
+    scaled["data"]["tables"] = [{"id": "ent_users", "name": "users", "declared": 100_000, "rows": 284}]
+    judge_recommendations(scaled)
+    (claim,) = scaled["recommendations"][0]["claims"]
+    assert claim["held"] is None and scaled["recommendations"][0]["contradicted"] is False
+    assert "not judged: users holds 284 rows here (declared 100,000), too few" in claim["evidence"]
+    # The same 284 rows as the declared volume, or 50,000 loaded: contradicted as before.
+    for declared, rows in ((284, 284), (100_000, 50_000)):
+        full = _report(_plan("seq_scan"))
+        full["recommendations"][0]["entity_id"] = "ent_users"
+        full["data"]["tables"] = [{"id": "ent_users", "name": "users", "declared": declared, "rows": rows}]
+        judge_recommendations(full)
+        assert full["recommendations"][0]["contradicted"] is True
+
+
 def test_every_kind_of_value_by_name_has_a_faker_provider(monkeypatch):
     from designer.verify import data
 
