@@ -185,6 +185,57 @@ def summary(report: dict) -> dict:
     }
 
 
+TARGET_CUT = 10.0  # issue 19: a recommended index cuts its pattern's p95 at least 10x where it scanned
+
+
+def target_cuts(report: dict) -> list[dict]:
+    """Each pattern an index recommendation names that read a table whole before the
+    advice: its p95 before → after on the client (the round trip, rows included) and on
+    the server (planning + execution), the rows it returns, and whether the cut reached
+    TARGET_CUT, with the reason when only the server's did (the rows sent, or the
+    scheduler of a busy machine, bound the client's time)."""
+    patterns = {p["id"]: p for p in report["patterns"]}
+    cuts = []
+    for recommendation in report["recommendations"]:
+        if not recommendation.get("index") or recommendation.get("error"):
+            continue
+        for pattern_id in recommendation.get("pattern_ids", []):
+            pattern = patterns.get(pattern_id) or {}
+            before, after = pattern.get("before") or {}, pattern.get("after") or {}
+            if not (before.get("plan") or {}).get("seq_scans") or "p95_ms" not in after:
+                continue  # it did not scan before (or did not run): nothing for an index to cut
+            cuts.append(_cut(pattern, recommendation["index"], before, after))
+    return cuts
+
+
+def _cut(pattern: dict, index: str, before: dict, after: dict) -> dict:
+    client = _ratio(before.get("p95_ms"), after.get("p95_ms"))
+    server = _ratio((before.get("server") or {}).get("p95_ms"), (after.get("server") or {}).get("p95_ms"))
+    rows = (after.get("plan") or {}).get("rows_returned")
+    if client is not None and client >= TARGET_CUT:
+        met = "yes"
+    elif server is not None and server >= TARGET_CUT:
+        bound = f"{rows:,.0f} rows returned" if rows and rows > 100 else "the round trip"
+        met = f"on the server; the client's p95 is bound by {bound}"
+    else:
+        met = "no"
+    return {
+        "pattern": pattern["name"],
+        "index": index,
+        "used": index in (after.get("plan") or {}).get("indexes", []),
+        "p95_ms": [before.get("p95_ms"), after.get("p95_ms")],
+        "server_p95_ms": [(before.get("server") or {}).get("p95_ms"), (after.get("server") or {}).get("p95_ms")],
+        "client_cut": client,
+        "server_cut": server,
+        "rows_returned": rows,
+        "met": met,
+    }
+
+
+def _ratio(before: float | None, after: float | None) -> float | None:
+    return before / after if before and after else None
+
+
 # --- Markdown -------------------------------------------------------------------------------
 
 
@@ -219,6 +270,7 @@ def markdown(report: dict) -> str:
             f"{_f(after.get('p50_ms'))} | {_f(after.get('p95_ms'))} | {_f((after.get('heaviest') or {}).get('p95_ms'))} | "
             f"{_cell((after.get('plan') or {}).get('access', ''))} |"
         )
+    lines += _targets(report.get("targets"))
     lines += ["", "## Recommendations", ""]
     for recommendation in report["recommendations"]:
         if not recommendation.get("sql"):
@@ -306,6 +358,30 @@ def findings(report: dict) -> list[str]:
 def _findings(report: dict) -> list[str]:
     found = findings(report)
     return ["", "## Findings", "", *[f"- {text}" for text in found]] if found else []
+
+
+def _targets(targets: list[dict] | None) -> list[str]:
+    if not targets:
+        return []
+    lines = [
+        "",
+        f"## Patterns that scanned, and the index recommended for them (goal: p95 cut {TARGET_CUT:.0f}x)",
+        "",
+        "| pattern | index | used | p95 ms before → after | cut | server p95 ms before → after | cut | rows | met |",
+        "|---|---|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for t in targets:
+        lines.append(
+            f"| {_cell(t['pattern'])} | {_cell(t['index'])} | {'yes' if t['used'] else 'no'} | "
+            f"{_f(t['p95_ms'][0])} → {_f(t['p95_ms'][1])} | {_x(t['client_cut'])} | "
+            f"{_f(t['server_p95_ms'][0])} → {_f(t['server_p95_ms'][1])} | {_x(t['server_cut'])} | "
+            f"{'—' if t['rows_returned'] is None else format(t['rows_returned'], ',.0f')} | {_cell(t['met'])} |"
+        )
+    return lines
+
+
+def _x(factor: float | None) -> str:
+    return "—" if factor is None else f"{factor:,.1f}x"
 
 
 def _rehearsal(rehearsal: dict | None) -> list[str]:
