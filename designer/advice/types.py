@@ -24,6 +24,10 @@ KEY_HORIZON_MONTHS = 120  # a key type should last the system's life: ten years
 KEY_HEADROOM = 0.5  # warn once half the range would be used by then
 SECONDS_PER_MONTH = 30 * 24 * 3600
 RATE_NAME = re.compile(r"(^|_)(rate|ratio|percent|percentage|pct|factor|multiplier|share|weight)(_|$)")
+# A quantity in another unit: pghero's total_time (a double of milliseconds) is no money.
+UNIT_NAME = re.compile(
+    r"(^|_)(time|duration|ms|msec|millis|seconds|secs|sec|minutes|hours|days|count|calls|rows|size|bytes|score|points)(_|$)"
+)
 MONEY_NAME = re.compile(r"(^|_)(price|amount|total|cost|balance|fee|salary|money|subtotal|tax|revenue)(_|$)")
 STATUS_NAME = re.compile(r"(^|_)(status|state|role)$")
 LOOKUP_VALUES = 12  # an enum this long changes often enough to be a table
@@ -225,8 +229,8 @@ def exact_money(context: Context, entity: Entity, field: Field):
     written = (field.type.written or "").strip().lower()
     name = field.name.lower()
     is_float = field.type.kind in (TypeKind.REAL, TypeKind.DOUBLE) and MONEY_NAME.search(name)
-    if not (is_float or written == "money") or (is_float and RATE_NAME.search(name)):
-        return None  # tax_rate, fee_percent: a rate is not an amount of money
+    if not (is_float or written == "money") or (is_float and (RATE_NAME.search(name) or UNIT_NAME.search(name))):
+        return None  # tax_rate, fee_percent, total_time: a rate or a duration is not an amount of money
     # Plain numeric: a float converts with every digit it has; numeric(14,2) would round it.
     changes, statement = _change(context, entity, field, FieldType(TypeKind.DECIMAL, array=field.type.array))
     return Recommendation(

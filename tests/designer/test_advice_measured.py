@@ -235,7 +235,8 @@ Table people {
 
 
 def test_a_rate_is_not_money_and_money_is_converted_without_rounding():
-    schema = parse_dbml("Table items {\n id bigint [pk]\n tax_rate float8\n price float8\n}")
+    # total_time: pghero_query_stats' milliseconds (the real-world corpus), a quantity in another unit.
+    schema = parse_dbml("Table items {\n id bigint [pk]\n tax_rate float8\n total_time float8\n price float8\n}")
     [money] = by_code(schema, "type.money")
     assert describe(money, schema) == "type.money items(price)"
     assert money.sql == 'ALTER TABLE "items" ALTER COLUMN "price" TYPE numeric;'
