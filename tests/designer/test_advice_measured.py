@@ -314,3 +314,31 @@ Table users {
         "security.password users(reset_password_token)",
         "security.secret users(api_key)",
     ]
+
+
+def test_a_state_of_an_address_and_a_role_kept_in_a_roles_table_are_not_a_fixed_set_of_values():
+    dbml = """
+Table contacts {
+  id bigint [pk]
+  status text
+  state text
+  city text
+  seller_state text
+  organizational_role text
+}
+Table jobs {
+  id bigint [pk]
+  state text
+}
+Table users {
+  id bigint [pk]
+  role text
+}"""
+    schema = parse_dbml(dbml)
+    assert sorted(describe(r, schema) for r in by_code(schema, "type.enum")) == [
+        "type.enum contacts(status)",
+        "type.enum jobs(state)",
+        "type.enum users(role)",
+    ]
+    with_roles = parse_dbml(dbml + "\nTable project_has_roles {\n  id bigint [pk]\n  role text\n}")
+    assert "type.enum users(role)" not in [describe(r, with_roles) for r in by_code(with_roles, "type.enum")]
