@@ -204,8 +204,18 @@ def target_cuts(report: dict) -> list[dict]:
             before, after = pattern.get("before") or {}, pattern.get("after") or {}
             if not (before.get("plan") or {}).get("seq_scans") or "p95_ms" not in after:
                 continue  # it did not scan before (or did not run): nothing for an index to cut
-            cuts.append(_cut(pattern, recommendation["index"], before, after))
+            cut = _cut(pattern, recommendation["index"], before, after)
+            too_small = _scaled_too_small(report, recommendation.get("entity_id"))
+            if too_small and cut["met"] != "yes":
+                cut["met"] = (
+                    f"not judged: {too_small['name']} holds {too_small['rows']:,} rows here "
+                    f"(declared {too_small['declared']:,}), read whole in well under a millisecond"
+                )
+            cuts.append(cut)
     return cuts
+
+
+LARGE_RESULT_ROWS = 1_000  # a pattern returning this many rows spends its time on them, not on finding them
 
 
 def _cut(pattern: dict, index: str, before: dict, after: dict) -> dict:
@@ -217,6 +227,8 @@ def _cut(pattern: dict, index: str, before: dict, after: dict) -> dict:
     elif server is not None and server >= TARGET_CUT:
         bound = f"{rows:,.0f} rows returned" if rows and rows > 100 else "the round trip"
         met = f"on the server; the client's p95 is bound by {bound}"
+    elif rows and rows >= LARGE_RESULT_ROWS:
+        met = f"no: bounded by the result, {rows:,.0f} rows that every run reads and returns"
     else:
         met = "no"
     return {

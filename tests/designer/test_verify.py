@@ -322,6 +322,11 @@ def test_the_cut_of_each_targeted_pattern_that_scanned_is_judged_on_the_client_a
     assert "| recent comments | comments_post_id_created_at_idx | yes | 25.0 → 5.000 | 5.0x |" in markdown(report)
     pattern["after"]["server"]["p95_ms"] = 11.0
     assert target_cuts(report)[0]["met"] == "no"
+    pattern["after"]["plan"]["rows_returned"] = 9312.0  # library's overdue loans: 5 % of the table
+    assert target_cuts(report)[0]["met"] == "no: bounded by the result, 9,312 rows that every run reads and returns"
+    report["recommendations"][0]["entity_id"] = "ent_loans"
+    report["data"]["tables"] = [{"id": "ent_loans", "name": "loans", "declared": 2_000_000, "rows": 4_000}]
+    assert target_cuts(report)[0]["met"].startswith("not judged: loans holds 4,000 rows here (declared 2,000,000)")
     pattern["before"]["plan"] = _plan("index_scan").to_dict()  # it did not scan before: not a target
     assert target_cuts(report) == []
 
