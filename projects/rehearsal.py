@@ -5,7 +5,8 @@ Per step: its duration, its error (a step that fails on data is a finding), the 
 lock wait seen meanwhile (``pg_stat_activity`` sampled every few milliseconds from a
 third connection) and the query that waited. A step the migration announces as safe
 (no warning for it) that kept a query waiting longer than the file's ``lock_timeout``
-is a finding.
+is a finding. A file whose guard stops it on these rows (a NOT NULL column the rows
+cannot fill) is a finding with the guard's reason, and the rest is still measured.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ PAUSE_BETWEEN_STEPS_SECONDS = 0.2  # the readers meet each new shape of the sche
 REHEARSAL_MAX_ROWS = 250_000  # enough for rewrites and scans to take visible time, quick to load
 _STEP = re.compile(r"^-- step (\d+): (.*)$", re.M)
 _LOCK_TIMEOUT = re.compile(r"SET lock_timeout = '([^']*)'", re.I)
+_GUARD = re.compile(r"\s*DO\s+\$guard(_\d+)?\$")  # designer.migrate.data_risks' guard blocks
+_PLACEHOLDER = re.compile(r"^-- BACKFILL PLACEHOLDER: (.*?)(?:; then delete the guard below)?$", re.M)
 
 
 def rehearse(old: Schema, new: Schema, *, url: str, options, from_version: int | None, to_version: int | None) -> dict:
@@ -49,7 +52,8 @@ def rehearse(old: Schema, new: Schema, *, url: str, options, from_version: int |
         try:
             time.sleep(0.2)  # the readers are running before the first step
             steps = _run(url, name, migration.up, "up", {w.step for w in migration.warnings}, watcher)
-            if any(step.get("error") for step in steps):  # rolled back whole: the database is at the old version
+            if any(step.get("error", "").startswith("not run") for step in steps):
+                # rolled back whole: the database is at the old version
                 findings.append("the down was not rehearsed: the up did not complete, and nothing of it was committed")
             else:
                 steps += _run(url, name, migration.down, "down", {w.step for w in migration.down_warnings}, watcher)
@@ -99,11 +103,16 @@ def _chunks(sql: str) -> tuple[str, list[tuple[int, str, str]]]:
 
 
 def _run(url: str, name: str, sql: str, direction: str, warned: set[int], watcher: _LockWatcher) -> list[dict]:
+    """Each step of one file, timed and watched. When the file's guard stops it (a step
+    certain to fail on these rows), the stop is the first result and the file runs again
+    without its guards, each step in a savepoint: the failing step then fails with the
+    server's own error, and the other steps are still measured and committed (so the down
+    can be rehearsed after them)."""
     preamble, chunks = _chunks(sql)
     results = []
     with verification.connect(url, dbname=name) as connection:
         guard = _preamble_refusal(connection, preamble)
-        if guard is not None:  # the file's own guard stopped it before any step: that is the finding
+        if guard is not None:
             results.append(
                 {
                     "direction": direction,
@@ -111,9 +120,11 @@ def _run(url: str, name: str, sql: str, direction: str, warned: set[int], watche
                     "subject": "the file's guard",
                     "announced_safe": False,
                     "error": guard,
+                    "placeholder": _placeholders(preamble),
                 }
             )
-        failed = guard is not None
+            _preamble_refusal(connection, preamble, skip_guards=True)
+        failed = False
         for number, subject, body in chunks:
             step = {"direction": direction, "step": number, "subject": subject, "announced_safe": number not in warned}
             if failed:
@@ -123,29 +134,61 @@ def _run(url: str, name: str, sql: str, direction: str, warned: set[int], watche
             watcher.begin()
             started = time.perf_counter()
             try:
-                for statement in split(body):
-                    connection.execute(statement)
+                _execute_step(connection, body, isolated=guard is not None)
             except psycopg.Error as error:
                 step["error"] = verification.error_message(error)
-                connection.execute("ROLLBACK")
-                failed = True
+                failed = guard is None  # one transaction: nothing after it runs, nothing commits
             step["duration_ms"] = (time.perf_counter() - started) * 1000
             step["longest_wait_ms"], step["blocked_query"] = watcher.end()
             results.append(step)
-            time.sleep(PAUSE_BETWEEN_STEPS_SECONDS)
+            if not _in_transaction(connection):  # inside the file's transaction a pause would only add to the waits
+                time.sleep(PAUSE_BETWEEN_STEPS_SECONDS)
+        if _in_transaction(connection):  # a failed last step skipped the file's COMMIT
+            connection.execute("COMMIT")
     return results
 
 
-def _preamble_refusal(connection, preamble: str) -> str | None:
+_SAVEPOINT = "SAVEPOINT rehearsal_step"
+
+
+def _execute_step(connection, body: str, *, isolated: bool) -> None:
+    """The step's statements; on an error the step is undone (``isolated``: back to the
+    savepoint taken once the file's transaction is open, else the whole transaction) and
+    the error raised."""
+    savepoint = isolated and _in_transaction(connection)
+    if savepoint:
+        connection.execute(_SAVEPOINT)
+    try:
+        for statement in split(body):
+            connection.execute(statement)
+            if isolated and not savepoint and _in_transaction(connection):  # the file's BEGIN
+                connection.execute(_SAVEPOINT)
+                savepoint = True
+    except psycopg.Error:
+        connection.execute("ROLLBACK TO SAVEPOINT rehearsal_step" if savepoint else "ROLLBACK")
+        raise
+
+
+def _in_transaction(connection) -> bool:
+    return connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+
+
+def _preamble_refusal(connection, preamble: str, *, skip_guards: bool = False) -> str | None:
     """Run the file's preamble (settings, BEGIN, the guards that stop a migration which
     would fail on the rows there): None, or the guard's message."""
     try:
         for statement in split(preamble):
-            connection.execute(statement)
+            if not (skip_guards and _GUARD.match(statement)):
+                connection.execute(statement)
     except psycopg.Error as error:
         connection.execute("ROLLBACK")
         return verification.error_message(error)
     return None
+
+
+def _placeholders(preamble: str) -> list[str]:
+    """What the file says to write instead of each guard (its BACKFILL PLACEHOLDER lines)."""
+    return [match.group(1) for match in _PLACEHOLDER.finditer(preamble)]
 
 
 def _lock_timeout(sql: str) -> tuple[str, float] | None:
@@ -162,7 +205,14 @@ def _findings(steps: list[dict], lock_timeout: tuple[str, float] | None) -> list
     found = []
     for step in steps:
         label = f"{step['direction']} step {step['step']} ({step['subject']})"
-        if step.get("error") and not step["error"].startswith("not run"):
+        if step["step"] == -1:
+            instead = "; ".join(step.get("placeholder") or [])
+            found.append(
+                f"the {step['direction']}'s guard stops it before any step, on these rows: {step['error']}"
+                + (f" (the file says: {instead})" if instead else "")
+                + "; rehearsed again without the guard, each step in a savepoint, to measure the other steps"
+            )
+        elif step.get("error") and not step["error"].startswith("not run"):
             found.append(f"{label} failed on the data: {step['error']}")
         limit = lock_timeout[1] if lock_timeout else None
         if step["announced_safe"] and limit is not None and (step.get("longest_wait_ms") or 0) > limit:

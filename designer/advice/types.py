@@ -24,8 +24,17 @@ KEY_HORIZON_MONTHS = 120  # a key type should last the system's life: ten years
 KEY_HEADROOM = 0.5  # warn once half the range would be used by then
 SECONDS_PER_MONTH = 30 * 24 * 3600
 RATE_NAME = re.compile(r"(^|_)(rate|ratio|percent|percentage|pct|factor|multiplier|share|weight)(_|$)")
+# A quantity in another unit: pghero's total_time (a double of milliseconds) is no money.
+UNIT_NAME = re.compile(
+    r"(^|_)(time|duration|ms|msec|millis|seconds|secs|sec|minutes|hours|days|count|calls|rows|size|bytes|score|points)(_|$)"
+)
 MONEY_NAME = re.compile(r"(^|_)(price|amount|total|cost|balance|fee|salary|money|subtotal|tax|revenue)(_|$)")
-STATUS_NAME = re.compile(r"(^|_)(status|state|role)$")
+STATUS_NAME = re.compile(r"(^|_)(status|state)$|^role$")
+# Misfires on the real-world corpus: a state of an address (registry's invoices.seller_state,
+# contacts.state beside city and zip) is a region, and roles kept in a table of their own
+# (kanboard's project_has_roles) are data, not a fixed set.
+ADDRESS_STATE = re.compile(r"(^|_)(address|buyer|seller|billing|shipping|mailing|home|work)_state$")
+ADDRESS_PARTS = {"city", "zip", "zip_code", "postcode", "postal_code", "street", "country", "country_code"}
 LOOKUP_VALUES = 12  # an enum this long changes often enough to be a table
 UUID_LOCALITY_ROWS = 1_000_000
 SERIAL_KINDS = {
@@ -225,8 +234,8 @@ def exact_money(context: Context, entity: Entity, field: Field):
     written = (field.type.written or "").strip().lower()
     name = field.name.lower()
     is_float = field.type.kind in (TypeKind.REAL, TypeKind.DOUBLE) and MONEY_NAME.search(name)
-    if not (is_float or written == "money") or (is_float and RATE_NAME.search(name)):
-        return None  # tax_rate, fee_percent: a rate is not an amount of money
+    if not (is_float or written == "money") or (is_float and (RATE_NAME.search(name) or UNIT_NAME.search(name))):
+        return None  # tax_rate, fee_percent, total_time: a rate or a duration is not an amount of money
     # Plain numeric: a float converts with every digit it has; numeric(14,2) would round it.
     changes, statement = _change(context, entity, field, FieldType(TypeKind.DECIMAL, array=field.type.array))
     return Recommendation(
@@ -381,6 +390,8 @@ def status_without_domain(context: Context, entity: Entity, field: Field):
         return None
     if field.check or any(field.name in c.expression for c in entity.checks):
         return None
+    if _region_or_custom_role(context, entity, field.name.lower()):
+        return None
     return Recommendation(
         code="type.enum",
         severity=Severity.INFO,
@@ -394,6 +405,13 @@ def status_without_domain(context: Context, entity: Entity, field: Field):
         entity_id=entity.id,
         field_ids=(field.id,),
     )
+
+
+def _region_or_custom_role(context: Context, entity: Entity, name: str) -> bool:
+    if name.endswith("state"):
+        siblings = {f.name.lower() for f in entity.fields}
+        return bool(ADDRESS_STATE.search(name)) or (name == "state" and bool(siblings & ADDRESS_PARTS))
+    return name == "role" and any("role" in e.name.lower() for e in context.schema.entities)
 
 
 def long_enums(context: Context) -> Iterator[Recommendation]:

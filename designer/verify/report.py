@@ -14,6 +14,10 @@ import re
 FASTER = 1.5  # after at least 1.5x faster: "faster"; 1/1.5: "slower"; between: "unchanged"
 NOISE_MS = 0.2  # p50s closer than this are "unchanged" whatever the ratio (timer and scheduler noise)
 FK_CHECK_FASTER = 2.0
+# A table scaled down to fewer rows than this is read whole in about a millisecond: the
+# planner rightly ignores an index there and a delete's check gains little, so a claim
+# about it cannot be judged at that scale (at the declared volume it would be).
+SCALED_TOO_SMALL_ROWS = 10_000
 _INDEX_NAME = re.compile(
     r'CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|`(?:[^`]|``)+`|[\w$]+)',
     re.I,
@@ -78,7 +82,13 @@ def judge_recommendations(report: dict) -> None:
     (False) or not measurable (None), with the evidence in words."""
     patterns = {p["id"]: p for p in report["patterns"]}
     for recommendation in report["recommendations"]:
-        recommendation["claims"] = list(_claims(recommendation, patterns, report))
+        too_small = _scaled_too_small(report, recommendation.get("entity_id"))
+        recommendation["claims"] = [
+            _unjudged(claim, too_small)
+            if too_small and claim["held"] is False and not recommendation.get("error")
+            else claim
+            for claim in _claims(recommendation, patterns, report)
+        ]
         verdicts = [c["held"] for c in recommendation["claims"]]
         recommendation["contradicted"] = any(v is False for v in verdicts) or bool(recommendation.get("error"))
 
@@ -118,6 +128,27 @@ def _claims(recommendation: dict, patterns: dict, report: dict):
         }
 
 
+def _scaled_too_small(report: dict, entity_id: str | None) -> dict | None:
+    """The data section's entry for the recommendation's table when the run loaded it
+    scaled down below SCALED_TOO_SMALL_ROWS rows, else None."""
+    for table in (report.get("data") or {}).get("tables", []):
+        if table.get("id") == entity_id and entity_id is not None:
+            declared, rows = table.get("declared"), table.get("rows", 0)
+            scaled_down = declared is not None and rows < declared
+            return table if scaled_down and rows < SCALED_TOO_SMALL_ROWS else None
+    return None
+
+
+def _unjudged(claim: dict, table: dict) -> dict:
+    """A claim the run's scale cannot test: neither held nor contradicted, and why."""
+    return {
+        **claim,
+        "held": None,
+        "evidence": f"{claim['evidence']}; not judged: {table['name']} holds {table['rows']:,} rows here "
+        f"(declared {table['declared']:,}), too few for an index to matter at this scale",
+    }
+
+
 def _pattern_claim(name: str, pattern: dict) -> dict:
     plan = (pattern.get("after") or {}).get("plan") or {}
     used = name in plan.get("indexes", [])
@@ -154,6 +185,69 @@ def summary(report: dict) -> dict:
     }
 
 
+TARGET_CUT = 10.0  # issue 19: a recommended index cuts its pattern's p95 at least 10x where it scanned
+
+
+def target_cuts(report: dict) -> list[dict]:
+    """Each pattern an index recommendation names that read a table whole before the
+    advice: its p95 before → after on the client (the round trip, rows included) and on
+    the server (planning + execution), the rows it returns, and whether the cut reached
+    TARGET_CUT, with the reason when only the server's did (the rows sent, or the
+    scheduler of a busy machine, bound the client's time)."""
+    patterns = {p["id"]: p for p in report["patterns"]}
+    cuts = []
+    for recommendation in report["recommendations"]:
+        if not recommendation.get("index") or recommendation.get("error"):
+            continue
+        for pattern_id in recommendation.get("pattern_ids", []):
+            pattern = patterns.get(pattern_id) or {}
+            before, after = pattern.get("before") or {}, pattern.get("after") or {}
+            if not (before.get("plan") or {}).get("seq_scans") or "p95_ms" not in after:
+                continue  # it did not scan before (or did not run): nothing for an index to cut
+            cut = _cut(pattern, recommendation["index"], before, after)
+            too_small = _scaled_too_small(report, recommendation.get("entity_id"))
+            if too_small and cut["met"] != "yes":
+                cut["met"] = (
+                    f"not judged: {too_small['name']} holds {too_small['rows']:,} rows here "
+                    f"(declared {too_small['declared']:,}), read whole in well under a millisecond"
+                )
+            cuts.append(cut)
+    return cuts
+
+
+LARGE_RESULT_ROWS = 1_000  # a pattern returning this many rows spends its time on them, not on finding them
+
+
+def _cut(pattern: dict, index: str, before: dict, after: dict) -> dict:
+    client = _ratio(before.get("p95_ms"), after.get("p95_ms"))
+    server = _ratio((before.get("server") or {}).get("p95_ms"), (after.get("server") or {}).get("p95_ms"))
+    rows = (after.get("plan") or {}).get("rows_returned")
+    if client is not None and client >= TARGET_CUT:
+        met = "yes"
+    elif server is not None and server >= TARGET_CUT:
+        bound = f"{rows:,.0f} rows returned" if rows and rows > 100 else "the round trip"
+        met = f"on the server; the client's p95 is bound by {bound}"
+    elif rows and rows >= LARGE_RESULT_ROWS:
+        met = f"no: bounded by the result, {rows:,.0f} rows that every run reads and returns"
+    else:
+        met = "no"
+    return {
+        "pattern": pattern["name"],
+        "index": index,
+        "used": index in (after.get("plan") or {}).get("indexes", []),
+        "p95_ms": [before.get("p95_ms"), after.get("p95_ms")],
+        "server_p95_ms": [(before.get("server") or {}).get("p95_ms"), (after.get("server") or {}).get("p95_ms")],
+        "client_cut": client,
+        "server_cut": server,
+        "rows_returned": rows,
+        "met": met,
+    }
+
+
+def _ratio(before: float | None, after: float | None) -> float | None:
+    return before / after if before and after else None
+
+
 # --- Markdown -------------------------------------------------------------------------------
 
 
@@ -188,6 +282,7 @@ def markdown(report: dict) -> str:
             f"{_f(after.get('p50_ms'))} | {_f(after.get('p95_ms'))} | {_f((after.get('heaviest') or {}).get('p95_ms'))} | "
             f"{_cell((after.get('plan') or {}).get('access', ''))} |"
         )
+    lines += _targets(report.get("targets"))
     lines += ["", "## Recommendations", ""]
     for recommendation in report["recommendations"]:
         if not recommendation.get("sql"):
@@ -275,6 +370,30 @@ def findings(report: dict) -> list[str]:
 def _findings(report: dict) -> list[str]:
     found = findings(report)
     return ["", "## Findings", "", *[f"- {text}" for text in found]] if found else []
+
+
+def _targets(targets: list[dict] | None) -> list[str]:
+    if not targets:
+        return []
+    lines = [
+        "",
+        f"## Patterns that scanned, and the index recommended for them (goal: p95 cut {TARGET_CUT:.0f}x)",
+        "",
+        "| pattern | index | used | p95 ms before → after | cut | server p95 ms before → after | cut | rows | met |",
+        "|---|---|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for t in targets:
+        lines.append(
+            f"| {_cell(t['pattern'])} | {_cell(t['index'])} | {'yes' if t['used'] else 'no'} | "
+            f"{_f(t['p95_ms'][0])} → {_f(t['p95_ms'][1])} | {_x(t['client_cut'])} | "
+            f"{_f(t['server_p95_ms'][0])} → {_f(t['server_p95_ms'][1])} | {_x(t['server_cut'])} | "
+            f"{'—' if t['rows_returned'] is None else format(t['rows_returned'], ',.0f')} | {_cell(t['met'])} |"
+        )
+    return lines
+
+
+def _x(factor: float | None) -> str:
+    return "—" if factor is None else f"{factor:,.1f}x"
 
 
 def _rehearsal(rehearsal: dict | None) -> list[str]:

@@ -30,7 +30,15 @@ from designer.sqlpattern import pattern_from_sql
 from designer.verify.data import copy_chunks, data_plan, zipf_draws
 from designer.verify.pattern_sql import Unwritable, pattern_query, pattern_sql
 from designer.verify.plans import read_plan
-from designer.verify.report import index_name, judge_recommendations, markdown, percentile, summary, verdict
+from designer.verify.report import (
+    index_name,
+    judge_recommendations,
+    markdown,
+    percentile,
+    summary,
+    target_cuts,
+    verdict,
+)
 
 PLANS = Path(__file__).parent / "fixtures" / "verify"
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
@@ -293,6 +301,53 @@ def test_a_claim_the_plan_bears_out_holds_and_one_it_contradicts_is_flagged():
     assert failed["summary"]["recommendations_failed"] == 1
     text = markdown(failed)
     assert "its SQL runs: CONTRADICTED: syntax error" in text and "its SQL failed" in text
+
+
+def test_the_cut_of_each_targeted_pattern_that_scanned_is_judged_on_the_client_and_the_server():
+    report = _report(_plan("index_scan"))
+    pattern = report["patterns"][0]
+    pattern["before"].update(server={"p95_ms": 22.0})
+    pattern["after"].update(server={"p95_ms": 0.2})
+    judge_recommendations(report)
+    report["summary"] = summary(report)
+    (cut,) = target_cuts(report)
+    assert cut["pattern"] == "recent comments" and cut["used"] and cut["met"] == "yes"  # 25 / 0.7 on the client
+    assert round(cut["client_cut"], 1) == 35.7 and round(cut["server_cut"], 1) == 110.0
+    pattern["after"]["p95_ms"] = 5.0  # a busy machine's round trip: only the server's clock shows the cut
+    (cut,) = target_cuts(report)
+    assert cut["met"] == "on the server; the client's p95 is bound by the round trip"
+    pattern["after"]["plan"]["rows_returned"] = 356.0
+    report["targets"] = target_cuts(report)
+    assert report["targets"][0]["met"] == "on the server; the client's p95 is bound by 356 rows returned"
+    assert "| recent comments | comments_post_id_created_at_idx | yes | 25.0 → 5.000 | 5.0x |" in markdown(report)
+    pattern["after"]["server"]["p95_ms"] = 11.0
+    assert target_cuts(report)[0]["met"] == "no"
+    pattern["after"]["plan"]["rows_returned"] = 9312.0  # library's overdue loans: 5 % of the table
+    assert target_cuts(report)[0]["met"] == "no: bounded by the result, 9,312 rows that every run reads and returns"
+    report["recommendations"][0]["entity_id"] = "ent_loans"
+    report["data"]["tables"] = [{"id": "ent_loans", "name": "loans", "declared": 2_000_000, "rows": 4_000}]
+    assert target_cuts(report)[0]["met"].startswith("not judged: loans holds 4,000 rows here (declared 2,000,000)")
+    pattern["before"]["plan"] = _plan("index_scan").to_dict()  # it did not scan before: not a target
+    assert target_cuts(report) == []
+
+
+def test_a_claim_on_a_table_scaled_down_to_a_few_pages_is_not_judged_rather_than_contradicted():
+    # saas's users: 100,000 rows declared, 284 loaded at the 1 M cap; the planner rightly reads
+    # 284 rows whole, which says nothing about the index at 100,000.
+    scaled = _report(_plan("seq_scan"))
+    scaled["recommendations"][0]["entity_id"] = "ent_users"
+    scaled["data"]["tables"] = [{"id": "ent_users", "name": "users", "declared": 100_000, "rows": 284}]
+    judge_recommendations(scaled)
+    (claim,) = scaled["recommendations"][0]["claims"]
+    assert claim["held"] is None and scaled["recommendations"][0]["contradicted"] is False
+    assert "not judged: users holds 284 rows here (declared 100,000), too few" in claim["evidence"]
+    # The same 284 rows as the declared volume, or 50,000 loaded: contradicted as before.
+    for declared, rows in ((284, 284), (100_000, 50_000)):
+        full = _report(_plan("seq_scan"))
+        full["recommendations"][0]["entity_id"] = "ent_users"
+        full["data"]["tables"] = [{"id": "ent_users", "name": "users", "declared": declared, "rows": rows}]
+        judge_recommendations(full)
+        assert full["recommendations"][0]["contradicted"] is True
 
 
 def test_every_kind_of_value_by_name_has_a_faker_provider(monkeypatch):

@@ -88,16 +88,55 @@ def test_a_release_with_a_rename_a_type_change_and_a_not_null_column_is_rehearse
     new = replace(old, entities=tuple({posts.id: new_posts, users.id: new_users}.get(e.id, e) for e in old.entities))
     result = rehearse(old, new, url=SERVER, options=Options(max_rows=20_000), from_version=1, to_version=2)
     steps = {(s["direction"], s["subject"]): s for s in result["steps"]}
-    # Existing rows have no word_count: the file's guard stops the up before any step, as announced.
+    # Existing rows have no word_count: the file's guard stops the up before any step, as announced,
+    # and the finding gives its reason and what the file says to write instead.
     guard = steps[("up", "the file's guard")]
     assert "word_count is added NOT NULL without a default" in guard["error"]
-    assert steps[("up", "rename column posts.headline (was title)")]["error"].startswith("not run")
-    assert steps[("up", "add column posts.word_count")]["error"].startswith("not run")
-    assert any("failed on the data" in text and "word_count" in text for text in result["findings"])
+    assert any(
+        "the up's guard stops it" in text and "will fail on a populated table" in text and "UPDATE" in text
+        for text in result["findings"]
+    )
+    # The rest is still measured: without the guard, the NOT NULL step fails with the server's own
+    # error (in its savepoint) and the rename and the type change run, are timed and watched.
+    added = steps[("up", "add column posts.word_count")]
+    assert 'column "word_count" of relation "posts" contains null values' in added["error"]
+    renamed = steps[("up", "rename column posts.headline (was title)")]
+    retyped = steps[("up", "alter column users.display_name")]
+    for step in (renamed, retyped):
+        assert "error" not in step and step["duration_ms"] > 0 and step["longest_wait_ms"] >= 0
+    # One transaction: the rename's ACCESS EXCLUSIVE lock is held to the COMMIT, so the readers of
+    # posts wait (the pause between steps is 200 ms, the watcher samples every 10 ms).
+    assert max(s["longest_wait_ms"] for s in result["steps"] if s["direction"] == "up" and s["step"] >= 0) > 0
+    assert any(s["blocked_query"] for s in result["steps"] if s.get("blocked_query"))
     assert result["reads"] > 0 and result["lock_timeout"] == "2s"
-    # Nothing of the up was committed: the database is at the old version, so no down runs.
-    assert all(s["direction"] == "up" for s in result["steps"])
-    assert any("the down was not rehearsed" in text for text in result["findings"])
+    # What committed is undone by the down, every step measured.
+    down = [s for s in result["steps"] if s["direction"] == "down"]
+    assert [s["subject"] for s in down] == [
+        "drop column posts.word_count",
+        "rename column posts.title (was headline)",
+        "alter column users.display_name",
+    ]
+    assert all("error" not in s and s["duration_ms"] > 0 for s in down)
+
+
+def test_a_down_that_brings_back_a_dropped_not_null_column_announces_it_fails_on_a_populated_table():
+    # The up drops posts.title (NOT NULL); the migration keeps no copy of its values, so the down
+    # brings the column back empty: its guard says it will fail on a populated table, with the
+    # backfill to write instead, and the rehearsal reports that stop and measures the rest.
+    old = blog_schema()
+    posts = old.entity_by_name("posts")
+    title = posts.field_by_name("title")
+    assert not title.nullable
+    new_posts = replace(posts, fields=tuple(f for f in posts.fields if f.id != title.id))
+    new = replace(old, entities=tuple(new_posts if e.id == posts.id else e for e in old.entities))
+    result = rehearse(old, new, url=SERVER, options=Options(max_rows=5_000), from_version=1, to_version=2)
+    up = [s for s in result["steps"] if s["direction"] == "up"]
+    assert up and all("error" not in s for s in up)
+    guard = next(s for s in result["steps"] if s["direction"] == "down" and s["step"] == -1)
+    assert "posts.title is added NOT NULL without a default: this will fail on a populated table" in guard["error"]
+    assert any("the down's guard stops it" in text and "UPDATE" in text for text in result["findings"])
+    restored = next(s for s in result["steps"] if s["direction"] == "down" and s["subject"].startswith("add column"))
+    assert "contains null values" in restored["error"]
 
 
 def test_an_unreachable_server_is_a_clear_error():

@@ -72,3 +72,13 @@ def test_advisor_quality_corpus_refuses_a_missing_or_empty_directory(tmp_path):
     (tmp_path / "broken.dbml").write_text("Table {")
     with pytest.raises(CommandError, match=r"broken\.dbml"):
         call_command("advisor_quality", "--corpus", str(tmp_path))
+
+
+def test_advisor_quality_on_the_judged_real_world_corpus_meets_the_goal_or_names_the_demotion(capsys):
+    call_command("advisor_quality", "--corpus", "tests/realworld/postgresql")
+    out = capsys.readouterr().out
+    assert "| security.password | 10 | 8 | 3 | 5 | 0.38 | demoted to warning |" in out
+    assert "| security.secret | 35 | 35 | 34 | 1 | 0.97 | keep |" in out
+    assert "| type.enum | 21 | 21 | 20 | 1 | 0.95 | keep |" in out
+    assert "type.money" not in out  # its one finding, pghero's total_time, was a duration
+    assert "demote or retire" not in out
