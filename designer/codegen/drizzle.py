@@ -135,6 +135,7 @@ class DrizzleWriter:
             "customType",
             "index",
             "uniqueIndex",
+            "unique",
             "primaryKey",
             "foreignKey",
             "check",
@@ -307,17 +308,16 @@ class DrizzleWriter:
         if default is None or f.identity:
             return ""
         if default.kind is DefaultKind.EXPRESSION:
+            if self.plan.dialect == POSTGRESQL:  # as written: CURRENT_TIMESTAMP stays CURRENT_TIMESTAMP
+                written = self.plan.sql_expression(default.value, owner=f.name)
+                return ".defaultNow()" if written.strip().lower() == "now()" else f".default({self._raw(written)})"
             if default.value.strip().lower() in _NOW:
-                return (
-                    ".defaultNow()"
-                    if self.plan.dialect == POSTGRESQL
-                    else f".default({self._raw('CURRENT_TIMESTAMP')})"
-                )
+                return f".default({self._raw('CURRENT_TIMESTAMP')})"
             return f".default({self._raw(self.plan.sql_expression(default.value, owner=f.name))})"
         value = unquoted(default.value)
         kind = f.type.kind
-        if default.value.strip().lower() == "null":
-            return ""
+        if default.value.strip().lower() == "null":  # written, as our DDL writes it (NULL::character varying)
+            return f".default({self._raw('NULL')})"
         if f.type.array:
             return self._list_default(f, default.value)
         if kind is TypeKind.BOOLEAN:
@@ -366,18 +366,23 @@ class DrizzleWriter:
         if index.unique and tuple(c.field_id for c in index.columns) == entity.primary_key:
             return ""  # the primary key already is this index
         name = self.plan.constraint_names[index.id]
-        keys = []
+        keys, pg = [], self.plan.dialect == POSTGRESQL
         for column in index.columns:
             key = (
                 js_access("table", self.keys[column.field_id])
                 if column.field_id
                 else self._raw(self.plan.sql_expression(column.expression, owner=name))
             )
+            if column.opclass and column.field_id and pg:
+                key += f".op({string_literal(column.opclass)})"
             if column.order is SortOrder.DESC and column.field_id:
                 # pg-core has .desc(); MySQL and SQLite take the order inside the key
-                pg = self.plan.dialect == POSTGRESQL
                 key = f"{key}.desc()" if pg else f"{self._use('sql', orm=True)}`${{{key}}} desc`"
             keys.append(key)
+        if index.constraint and all(c.field_id for c in index.columns):
+            # a UNIQUE constraint as the source wrote it (not a unique index): unique().on()
+            text = f"{self._use('unique')}({string_literal(name)}).on({', '.join(keys)})"
+            return text + (".nullsNotDistinct()" if index.nulls_not_distinct and pg else "")
         maker = self._use("uniqueIndex" if index.unique else "index")
         text = f"{maker}({string_literal(name)})"
         if index.method is not IndexMethod.BTREE and self.plan.dialect == POSTGRESQL:
