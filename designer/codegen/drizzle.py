@@ -15,7 +15,18 @@ from dataclasses import dataclass, field
 
 from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, js_access, js_key, singular, string_literal
 from designer.codegen.plan import Join, Link, Plan, array_items, serial_of, unquoted
-from designer.schema import DefaultKind, Entity, Field, Index, IndexMethod, RefAction, SortOrder, TypeKind
+from designer.schema import (
+    DefaultKind,
+    Entity,
+    Field,
+    Index,
+    IndexColumn,
+    IndexMethod,
+    NullsOrder,
+    RefAction,
+    SortOrder,
+    TypeKind,
+)
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
 _CORE = {POSTGRESQL: "pg", MYSQL: "mysql", SQLITE: "sqlite"}
@@ -323,6 +334,9 @@ class DrizzleWriter:
         if kind is TypeKind.BOOLEAN:
             return f".default({'true' if value.strip().lower() in ('true', '1', 't') else 'false'})"
         if kind in _NUMBERS and _is_number(value):
+            if self.plan.dialect == POSTGRESQL and value.strip() != default.value.strip():
+                # written quoted ('-1'): a bigint keeps '-1'::bigint, where -1 would be '-1'::integer
+                return f".default({self._raw(default.value.strip())})"
             return f".default({value.strip()})"
         if kind is TypeKind.DECIMAL and _is_number(value):  # a string in Drizzle would be '0'::numeric
             return f".default({self._raw(value.strip())})"
@@ -378,6 +392,8 @@ class DrizzleWriter:
             if column.order is SortOrder.DESC and column.field_id:
                 # pg-core has .desc(); MySQL and SQLite take the order inside the key
                 key = f"{key}.desc()" if pg else f"{self._use('sql', orm=True)}`${{{key}}} desc`"
+            if pg and column.field_id:
+                key += _nulls(column)
             keys.append(key)
         if index.constraint and all(c.field_id for c in index.columns):
             # a UNIQUE constraint as the source wrote it (not a unique index): unique().on()
@@ -489,6 +505,13 @@ class DrizzleWriter:
             )
         name = self.exports.take(f"{const}Relations")
         return f"export const {name} = relations({const}, ({{ one }}) => ({{\n" + "\n".join(entries) + "\n}));"
+
+
+def _nulls(column: IndexColumn) -> str:
+    """drizzle-kit writes every key's NULLS order, NULLS LAST unless told: a descending key
+    (NULLS FIRST in PostgreSQL unless written) says its own."""
+    first = column.nulls is NullsOrder.FIRST or (column.nulls is None and column.order is SortOrder.DESC)
+    return ".nullsFirst()" if first else ""
 
 
 def _is_number(text: str) -> bool:
