@@ -247,7 +247,10 @@ class TypeOrmWriter:
         if kind is TypeKind.OTHER:
             # TypeORM types its column types as a closed list; a type it does not list is
             # passed through as written (it is our DDL's type).
-            return f'{string_literal(self.plan.native(f))} as unknown as "text"', "unknown"
+            native = self.plan.native(f)
+            if self.plan.dialect == POSTGRESQL:  # TypeORM knows citext and hstore, not public.citext
+                native = native.removeprefix("public.")
+            return f'{string_literal(native)} as unknown as "text"', "unknown"
         if f.type.array and self.plan.dialect != POSTGRESQL:
             return string_literal("json" if self.plan.dialect != SQLITE else "simple-json"), "unknown"
         column_type = _COLUMN_TYPES[self.plan.dialect][kind]

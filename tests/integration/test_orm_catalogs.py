@@ -1,11 +1,13 @@
 """The spellings where TypeORM and Drizzle used to build another database than our DDL
-(issue 18 point 6), on one small PostgreSQL schema: TypeORM's ``synchronize`` and
+(issue 18 point 6), on one small PostgreSQL schema
+(SPELLINGS, whose generated text test_generators.py reads): TypeORM's ``synchronize`` and
 ``drizzle-kit generate`` each build a database, compared catalog against catalog with the
 one ``full_ddl`` builds (tests/realworld/catalogs.py, as the real-world corpus is judged).
 
 A UNIQUE constraint stays a constraint next to a unique index, CURRENT_TIMESTAMP and
-DEFAULT NULL are kept as written, '-1' on a bigint keeps its cast, a GIN index stays GIN,
-a bigserial inside a composite key keeps its sequence. What TypeORM cannot say is pinned in
+DEFAULT NULL are kept as written, '-1' on a bigint keeps its cast and 0.0 its point, a GIN
+index stays GIN, a bigserial inside a composite key keeps its sequence, a one-column primary
+key keeps its own name, timestamp(0) its precision, an expression key its operator class. What TypeORM cannot say is pinned in
 TYPEORM_CANNOT with its reason; Drizzle says all of it."""
 
 from __future__ import annotations
@@ -16,36 +18,21 @@ from designer.codegen import generate
 from designer.formats import import_text
 from designer.migrate import full_ddl
 from tests.designer.codegen.conftest import NODE_MODULES, node_tool
+from tests.designer.codegen.test_generators import SPELLINGS
 from tests.realworld import catalogs, orm_tools, servers
 
 pytestmark = [pytest.mark.external, pytest.mark.postgres]
 
-SQL = """
-CREATE TABLE teams (
-  id serial PRIMARY KEY,
-  name varchar(40) NOT NULL,
-  region varchar(20) DEFAULT NULL,
-  budget bigint DEFAULT '-1',
-  seats integer DEFAULT 0,
-  created_at timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  updated_at timestamptz NOT NULL DEFAULT now(),
-  tags jsonb,
-  CONSTRAINT teams_name_region_key UNIQUE (name, region)
-);
-CREATE UNIQUE INDEX teams_region_budget_idx ON teams (region, budget);
-CREATE INDEX teams_tags_idx ON teams USING gin (tags);
-CREATE TABLE events (
-  team_id integer NOT NULL REFERENCES teams (id),
-  id bigserial NOT NULL,
-  at timestamp NOT NULL,
-  PRIMARY KEY (team_id, id)
-);
-CREATE INDEX events_team_at ON events (team_id, at DESC);
-"""
 # What TypeORM has no spelling for: why (the generator says so in a comment).
 TYPEORM_CANNOT = {
     "changed index public.events.events_team_at: USING btree (team_id, at DESC) → USING btree (team_id, at)": (
         "@Index has no per-column order"
+    ),
+    "changed index public.teams.teams_tags_idx: USING gin (tags jsonb_path_ops) → USING gin (tags)": (
+        "@Index has no operator classes"
+    ),
+    "missing index public.teams.teams_lower_name: USING btree (lower((name)::text) text_pattern_ops DESC)": (
+        "@Index takes properties, not expressions"
     ),
 }
 
@@ -54,7 +41,7 @@ TYPEORM_CANNOT = {
 def built(tmp_path_factory):
     """{"ours": catalog, "typeorm": catalog, "drizzle-kit": catalog} of the three databases."""
     node_tool("tsc")
-    schema = import_text(SQL, fmt="postgresql").schema
+    schema = import_text(SPELLINGS, fmt="postgresql").schema
     root = tmp_path_factory.mktemp("orm_catalogs")
     (root / "node_modules").symlink_to(NODE_MODULES)
     for target in ("typeorm", "drizzle"):
@@ -92,10 +79,14 @@ def test_the_spellings_are_in_the_catalogs(built):
     for spelling in (
         "UNIQUE (name, region)",
         "UNIQUE USING btree (region, budget)",
-        "USING gin (tags)",
+        "USING gin (tags jsonb_path_ops)",
         "default: CURRENT_TIMESTAMP",
         "default: NULL::character varying",
         "default: '-1'::bigint",
         "default: nextval('events_id_seq'::regclass)",
+        "default: 0.0",
+        "timestamp(0) without time zone",
+        "teams_pk: PRIMARY KEY (id)",
+        "USING btree (lower((name)::text) text_pattern_ops DESC)",
     ):
         assert spelling in ours, spelling
