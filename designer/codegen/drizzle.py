@@ -11,11 +11,23 @@ never break out of the TypeScript.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, js_access, js_key, singular, string_literal
 from designer.codegen.plan import Join, Link, Plan, array_items, serial_of, unquoted
-from designer.schema import DefaultKind, Entity, Field, Index, IndexMethod, RefAction, SortOrder, TypeKind
+from designer.schema import (
+    DefaultKind,
+    Entity,
+    Field,
+    Index,
+    IndexColumn,
+    IndexMethod,
+    NullsOrder,
+    RefAction,
+    SortOrder,
+    TypeKind,
+)
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
 _CORE = {POSTGRESQL: "pg", MYSQL: "mysql", SQLITE: "sqlite"}
@@ -135,6 +147,7 @@ class DrizzleWriter:
             "customType",
             "index",
             "uniqueIndex",
+            "unique",
             "primaryKey",
             "foreignKey",
             "check",
@@ -238,7 +251,8 @@ class DrizzleWriter:
         text = self._builder(f)
         if f.type.array and self.plan.dialect == POSTGRESQL:
             text += ".array()"
-        if entity.primary_key == (f.id,):
+        column_key = self._column_key(entity) == (f.id,)
+        if column_key:
             if f.identity and self.plan.dialect == SQLITE and f.type.kind in _NUMBERS[:3]:
                 return text + ".primaryKey({ autoIncrement: true })"
             text += ".primaryKey()"
@@ -247,7 +261,7 @@ class DrizzleWriter:
             text += {POSTGRESQL: ".generatedByDefaultAsIdentity()", MYSQL: ".autoincrement()"}.get(
                 self.plan.dialect, ""
             )
-        elif not f.nullable and entity.primary_key != (f.id,):
+        elif not f.nullable and not column_key:
             text += ".notNull()"
         if f.unique and entity.primary_key != (f.id,):
             text += f".unique({string_literal(self.plan.constraint_names[f'{f.id}#unique'])})"
@@ -255,6 +269,17 @@ class DrizzleWriter:
         if default:
             text += default
         return text
+
+    def _column_key(self, entity: Entity) -> tuple[str, ...]:
+        """The one-column primary key a column's .primaryKey() says; none when the key is
+        composite or, on PostgreSQL, named otherwise than drizzle-kit's <table>_pkey (a
+        column key takes no name): then primaryKey({ name }) says it."""
+        if len(entity.primary_key) != 1:
+            return ()
+        name = self.plan.constraint_names[f"{entity.id}#pkey"]
+        if self.plan.dialect == POSTGRESQL and name != f"{self.plan.table_name(entity)}_pkey":
+            return ()
+        return entity.primary_key
 
     def _builder(self, f: Field) -> str:
         kind, name = f.type.kind, string_literal(f.name)
@@ -275,6 +300,8 @@ class DrizzleWriter:
             spec = ("json", "")
         if spec is None:
             sql_type = self.plan.native(f).removesuffix("[]") if f.type.array else self.plan.native(f)
+            if self.plan.dialect == POSTGRESQL:  # drizzle-kit quotes the name whole: "public.citext" is no type
+                sql_type = sql_type.removeprefix("public.")
             const = self.custom_types.setdefault(sql_type, self.exports.take(camel(sql_type) + "Type"))
             return f"{const}({name})"
         builder, options = spec
@@ -291,6 +318,9 @@ class DrizzleWriter:
             return ["length: 1"] if self.plan.dialect == MYSQL and kind is TypeKind.CHAR else []
         if kind is TypeKind.DECIMAL and t.precision is not None:
             return [f"precision: {t.precision}"] + ([f"scale: {t.scale}"] if t.scale is not None else [])
+        if kind in (TypeKind.TIME, TypeKind.TIMESTAMP, TypeKind.TIMESTAMPTZ) and self.plan.dialect == POSTGRESQL:
+            fraction = re.search(r"\((\d+)\)", self.plan.native(f))  # timestamp(0) as our DDL writes it
+            return [f"precision: {fraction.group(1)}"] if fraction else []
         return []
 
     def _enum_column(self, f: Field, name: str) -> str:
@@ -307,22 +337,25 @@ class DrizzleWriter:
         if default is None or f.identity:
             return ""
         if default.kind is DefaultKind.EXPRESSION:
+            if self.plan.dialect == POSTGRESQL:  # as written: CURRENT_TIMESTAMP stays CURRENT_TIMESTAMP
+                written = self.plan.sql_expression(default.value, owner=f.name)
+                return ".defaultNow()" if written.strip().lower() == "now()" else f".default({self._raw(written)})"
             if default.value.strip().lower() in _NOW:
-                return (
-                    ".defaultNow()"
-                    if self.plan.dialect == POSTGRESQL
-                    else f".default({self._raw('CURRENT_TIMESTAMP')})"
-                )
+                return f".default({self._raw('CURRENT_TIMESTAMP')})"
             return f".default({self._raw(self.plan.sql_expression(default.value, owner=f.name))})"
         value = unquoted(default.value)
         kind = f.type.kind
-        if default.value.strip().lower() == "null":
-            return ""
+        if default.value.strip().lower() == "null":  # written, as our DDL writes it (NULL::character varying)
+            return f".default({self._raw('NULL')})"
         if f.type.array:
             return self._list_default(f, default.value)
         if kind is TypeKind.BOOLEAN:
             return f".default({'true' if value.strip().lower() in ('true', '1', 't') else 'false'})"
         if kind in _NUMBERS and _is_number(value):
+            if self.plan.dialect == POSTGRESQL and not re.fullmatch(r"-?\d+", default.value.strip()):
+                # as written: '-1' on a bigint stays '-1'::bigint (-1 would be '-1'::integer), 0.0
+                # stays 0.0 (a JS number prints 0)
+                return f".default({self._raw(default.value.strip())})"
             return f".default({value.strip()})"
         if kind is TypeKind.DECIMAL and _is_number(value):  # a string in Drizzle would be '0'::numeric
             return f".default({self._raw(value.strip())})"
@@ -348,7 +381,7 @@ class DrizzleWriter:
 
     def _extras(self, entity: Entity) -> list[str]:
         extras = []
-        if len(entity.primary_key) > 1:
+        if entity.primary_key and not self._column_key(entity):
             columns = ", ".join(js_access("table", self.keys[i]) for i in entity.primary_key)
             name = string_literal(self.plan.constraint_names[f"{entity.id}#pkey"])
             extras.append(f"{self._use('primaryKey')}({{ name: {name}, columns: [{columns}] }})")
@@ -366,18 +399,25 @@ class DrizzleWriter:
         if index.unique and tuple(c.field_id for c in index.columns) == entity.primary_key:
             return ""  # the primary key already is this index
         name = self.plan.constraint_names[index.id]
-        keys = []
+        keys, pg = [], self.plan.dialect == POSTGRESQL
         for column in index.columns:
             key = (
                 js_access("table", self.keys[column.field_id])
                 if column.field_id
-                else self._raw(self.plan.sql_expression(column.expression, owner=name))
+                else self._expression_key(column, owner=name)
             )
+            if column.opclass and column.field_id and pg:
+                key += f".op({string_literal(column.opclass)})"
             if column.order is SortOrder.DESC and column.field_id:
                 # pg-core has .desc(); MySQL and SQLite take the order inside the key
-                pg = self.plan.dialect == POSTGRESQL
                 key = f"{key}.desc()" if pg else f"{self._use('sql', orm=True)}`${{{key}}} desc`"
+            if pg and column.field_id:
+                key += _nulls(column)
             keys.append(key)
+        if index.constraint and all(c.field_id for c in index.columns):
+            # a UNIQUE constraint as the source wrote it (not a unique index): unique().on()
+            text = f"{self._use('unique')}({string_literal(name)}).on({', '.join(keys)})"
+            return text + (".nullsNotDistinct()" if index.nulls_not_distinct and pg else "")
         maker = self._use("uniqueIndex" if index.unique else "index")
         text = f"{maker}({string_literal(name)})"
         if index.method is not IndexMethod.BTREE and self.plan.dialect == POSTGRESQL:
@@ -387,6 +427,17 @@ class DrizzleWriter:
         if index.predicate and self.plan.dialect != MYSQL:
             text += f".where({self._raw(self.plan.sql_expression(index.predicate, owner=name))})"
         return text
+
+    def _expression_key(self, column: IndexColumn, *, owner: str) -> str:
+        """An expression key as SQL: drizzle-kit writes it as given, so on PostgreSQL it is
+        parenthesised (only a function call may stand bare) with its operator class and order."""
+        expression = self.plan.sql_expression(column.expression, owner=owner)
+        if self.plan.dialect != POSTGRESQL:
+            return self._raw(expression)
+        text = f"({expression})" + (f" {column.opclass}" if column.opclass else "")
+        text += " DESC" if column.order is SortOrder.DESC else ""
+        text += f" NULLS {column.nulls.value.upper()}" if column.nulls else ""
+        return self._raw(text)
 
     def _foreign_key(self, link: Link) -> str:
         columns = ", ".join(js_access("table", self.keys[f.id]) for f in link.source_fields)
@@ -484,6 +535,13 @@ class DrizzleWriter:
             )
         name = self.exports.take(f"{const}Relations")
         return f"export const {name} = relations({const}, ({{ one }}) => ({{\n" + "\n".join(entries) + "\n}));"
+
+
+def _nulls(column: IndexColumn) -> str:
+    """drizzle-kit writes every key's NULLS order, NULLS LAST unless told: a descending key
+    (NULLS FIRST in PostgreSQL unless written) says its own."""
+    first = column.nulls is NullsOrder.FIRST or (column.nulls is None and column.order is SortOrder.DESC)
+    return ".nullsFirst()" if first else ""
 
 
 def _is_number(text: str) -> bool:

@@ -14,7 +14,7 @@ import re
 
 from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, js_key, model_name, string_literal
 from designer.codegen.plan import Join, Link, Plan, key_of, serial_of, unquoted
-from designer.schema import DefaultKind, Entity, Field, Index, RefAction, SortOrder, TypeKind
+from designer.schema import DefaultKind, Entity, Field, Index, IndexMethod, RefAction, SortOrder, TypeKind
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
 _IMPORTS = (
@@ -41,6 +41,12 @@ _ACTIONS = {
 }
 _INTEGERS = (TypeKind.SMALLINT, TypeKind.INTEGER, TypeKind.BIGINT)
 _NOW = frozenset({"now()", "current_timestamp", "current_timestamp()", "localtimestamp"})
+# The defaults TypeORM's postgres driver rewrites (normalizeDatetimeFunction): exactly these.
+_TYPEORM_REWRITES = re.compile(
+    r"(CURRENT_TIMESTAMP|CURRENT_DATE|CURRENT_TIME|LOCALTIMESTAMP|LOCALTIME)(\(\d+\))?$", re.IGNORECASE
+)
+# Index methods TypeORM's @Index({ type }) takes (TableIndexTypes), PostgreSQL only.
+_INDEX_TYPES = frozenset({"btree", "hash", "gist", "spgist", "gin", "brin"})
 
 # kind → (TypeORM column type, TypeScript type) per dialect.
 _PG = {
@@ -221,7 +227,9 @@ class TypeOrmWriter:
             return f"  {decorator}\n  {self.props[f.id]}!: {ts_type};"
         if f.nullable and f.id not in _typeorm_key(entity):  # PrimaryColumn takes no nullable
             options.append("nullable: true")
-        if f.identity and f.type.kind in _INTEGERS and self.plan.dialect == POSTGRESQL:
+        if serial:  # a serial inside a composite key: "increment" is TypeORM's serial, sequence and all
+            options.append('generated: "increment"')
+        elif f.identity and f.type.kind in _INTEGERS and self.plan.dialect == POSTGRESQL:
             options += ['generated: "identity"', 'generatedIdentity: "BY DEFAULT"']  # as our DDL makes it
         if f.id in _typeorm_key(entity) and self._key_name(entity):
             options.append(f"primaryKeyConstraintName: {string_literal(self._key_name(entity))}")
@@ -239,7 +247,10 @@ class TypeOrmWriter:
         if kind is TypeKind.OTHER:
             # TypeORM types its column types as a closed list; a type it does not list is
             # passed through as written (it is our DDL's type).
-            return f'{string_literal(self.plan.native(f))} as unknown as "text"', "unknown"
+            native = self.plan.native(f)
+            if self.plan.dialect == POSTGRESQL:  # TypeORM knows citext and hstore, not public.citext
+                native = native.removeprefix("public.")
+            return f'{string_literal(native)} as unknown as "text"', "unknown"
         if f.type.array and self.plan.dialect != POSTGRESQL:
             return string_literal("json" if self.plan.dialect != SQLITE else "simple-json"), "unknown"
         column_type = _COLUMN_TYPES[self.plan.dialect][kind]
@@ -304,14 +315,20 @@ class TypeOrmWriter:
 
     def _default(self, f: Field) -> str:
         default = f.default
-        if default is None or default.value.strip().lower() == "null":
+        if default is None:
             return ""
+        if default.value.strip().lower() == "null":  # `default: null` would be no default at all
+            return '() => "NULL"'
         if default.kind is DefaultKind.EXPRESSION:
-            text = (
-                "CURRENT_TIMESTAMP"
-                if default.value.strip().lower() in _NOW and self.plan.dialect != POSTGRESQL
-                else self.plan.sql_expression(default.value, owner=f.name)
-            )
+            if self.plan.dialect != POSTGRESQL:
+                now = default.value.strip().lower() in _NOW
+                text = "CURRENT_TIMESTAMP" if now else self.plan.sql_expression(default.value, owner=f.name)
+                return f"() => {string_literal(text)}"
+            text = self.plan.sql_expression(default.value, owner=f.name)
+            if _TYPEORM_REWRITES.match(text.strip()):
+                # TypeORM's postgres driver writes a bare CURRENT_TIMESTAMP as now() (and the
+                # like); in parentheses it is written as given, and PostgreSQL keeps it unwrapped
+                text = f"({text.strip()})"
             return f"() => {string_literal(text)}"
         if f.type.array:  # an array literal is SQL ('{}'): TypeORM writes it as given
             return f"() => {string_literal(default.value)}"
@@ -319,8 +336,11 @@ class TypeOrmWriter:
         if f.type.kind is TypeKind.BOOLEAN:
             return "true" if value.strip().lower() in ("true", "1", "t") else "false"
         if f.type.kind in (*_INTEGERS, TypeKind.REAL, TypeKind.DOUBLE) and _is_number(value):
-            # TypeORM quotes a number on PostgreSQL ('0'::bigint); as SQL it stays our DDL's 0
-            return f"() => {string_literal(value.strip())}" if self.plan.dialect == POSTGRESQL else value.strip()
+            # TypeORM quotes a JS number on PostgreSQL ('0'::bigint); as SQL it is our DDL's
+            # spelling, quoted or not (a bigint keeps '-1'::bigint only if written '-1')
+            return (
+                f"() => {string_literal(default.value.strip())}" if self.plan.dialect == POSTGRESQL else value.strip()
+            )
         if f.type.kind in (
             TypeKind.TEXT,
             TypeKind.VARCHAR,
@@ -354,13 +374,22 @@ class TypeOrmWriter:
             return [
                 f"// index {comment_text(name)} is on an expression, which TypeORM cannot declare: it is in the SQL."
             ]
+        props = ", ".join(string_literal(self._prop_name(c.field_id)) for c in index.columns)
+        if index.constraint:  # a UNIQUE constraint, as the source wrote it: @Unique is one on PostgreSQL
+            return [f"@{self._d('Unique')}({string_literal(name)}, [{props}])"]
         notes = []
         if any(c.order is SortOrder.DESC for c in index.columns):
             notes.append(f"// index {comment_text(name)}: TypeORM has no per-column order; the SQL sorts descending.")
-        props = ", ".join(string_literal(self._prop_name(c.field_id)) for c in index.columns)
+        if any(c.opclass for c in index.columns):
+            notes.append(f"// index {comment_text(name)}: TypeORM has no operator classes; the SQL names them.")
         options = []
         if index.unique:
             options.append("unique: true")
+        if self.plan.dialect == POSTGRESQL and index.method is not IndexMethod.BTREE:
+            if index.method.value in _INDEX_TYPES:
+                options.append(f'type: "{index.method.value}"')
+            else:
+                notes.append(f"// index {comment_text(name)}: TypeORM has no {index.method.value}; the SQL uses it.")
         if index.predicate and self.plan.dialect != MYSQL:
             options.append(f"where: {string_literal(self.plan.sql_expression(index.predicate, owner=name))}")
         tail = f", {{ {', '.join(options)} }}" if options else ""

@@ -148,7 +148,8 @@ def test_drizzle_per_dialect_core_and_features():
     assert 'from "drizzle-orm/mysql-core"' in text("demo", "drizzle", "mysql")
     assert 'from "drizzle-orm/sqlite-core"' in text("demo", "drizzle", "sqlite")
     assert 'mysqlEnum("status", ["draft", "published", "archived"])' in text("demo", "drizzle", "mysql")
-    assert 'index("weird \\"index\\"").on(table.name.desc(), table.name2)' in text("hostile", "drizzle")
+    # drizzle-kit writes NULLS LAST unless told: a descending key says PostgreSQL's NULLS FIRST
+    assert 'index("weird \\"index\\"").on(table.name.desc().nullsFirst(), table.name2)' in text("hostile", "drizzle")
     assert "sql`${table.name} desc`" in text("hostile", "drizzle", "mysql")
     namespaces = text("namespaces", "drizzle")
     assert 'export const billingSchema = pgSchema("billing");' in namespaces
@@ -167,11 +168,68 @@ def test_drizzle_relations_name_ambiguous_pairs():
 
 def test_drizzle_partial_index_predicate_goes_through_sql_raw(rich):
     out = "".join(generate(rich, target="drizzle").values())
-    assert 'sql.raw("lower(CAST(state AS text))")' in out  # expression index key, printed from its parse
+    # an expression index key, printed from its parse, parenthesised: drizzle-kit writes it as given
+    assert 'sql.raw("(lower(CAST(state AS text)))")' in out
     assert '.using("hash", ' in out and '.using("brin", table.placedAt)' in out
 
 
+SPELLINGS = """
+CREATE TABLE teams (id serial CONSTRAINT teams_pk PRIMARY KEY, name varchar(40) NOT NULL,
+  region varchar(20) DEFAULT NULL, budget bigint DEFAULT '-1', seats integer DEFAULT 0, tags jsonb,
+  score double precision DEFAULT 0.0, checked_at timestamp(0),
+  created_at timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP, updated_at timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT teams_name_region_key UNIQUE (name, region));
+CREATE UNIQUE INDEX teams_region_budget_idx ON teams (region, budget);
+CREATE INDEX teams_tags_idx ON teams USING gin (tags jsonb_path_ops);
+CREATE INDEX teams_lower_name ON teams ((lower(name)) text_pattern_ops DESC);
+CREATE TABLE events (team_id integer NOT NULL REFERENCES teams (id), id bigserial NOT NULL, at timestamp NOT NULL,
+  PRIMARY KEY (team_id, id));
+CREATE INDEX events_team_at ON events (team_id, at DESC);
+"""
+
+
+def _spellings(target: str) -> str:
+    from designer.formats import import_text
+
+    return "".join(generate(import_text(SPELLINGS, fmt="postgresql").schema, target=target).values())
+
+
+def test_drizzle_writes_constraints_defaults_and_index_keys_as_the_source_did():
+    """What tests/integration/test_orm_catalogs.py builds with drizzle-kit, as text."""
+    out = _spellings("drizzle")
+    assert 'unique("teams_name_region_key").on(table.name, table.region)' in out  # a constraint, not an index
+    assert 'uniqueIndex("teams_region_budget_idx").on(table.region, table.budget)' in out
+    assert 'region: varchar("region", { length: 20 }).default(sql.raw("NULL"))' in out
+    assert ".default(sql.raw(\"'-1'\"))" in out and 'integer("seats").default(0)' in out
+    assert '.notNull().default(sql.raw("CURRENT_TIMESTAMP"))' in out and ".notNull().defaultNow()" in out
+    assert 'index("teams_tags_idx").using("gin", table.tags.op("jsonb_path_ops"))' in out
+    assert 'index("events_team_at").on(table.teamId, table.at.desc().nullsFirst())' in out
+    # an expression key is parenthesised (drizzle-kit writes it as given) with its class and order
+    assert 'index("teams_lower_name").on(sql.raw("(lower(name)) text_pattern_ops DESC"))' in out
+    # a column's .primaryKey() takes no name: one not drizzle-kit's teams_pkey is said on the table
+    assert 'id: serial("id").notNull(),' in out and 'primaryKey({ name: "teams_pk", columns: [table.id] })' in out
+    assert 'timestamp("checked_at", { precision: 0 })' in out
+    assert 'doublePrecision("score").default(sql.raw("0.0"))' in out  # a JS 0.0 would print 0
+
+
 # --- TypeORM ----------------------------------------------------------------------------------------
+
+
+def test_typeorm_writes_constraints_defaults_and_index_types_as_the_source_did():
+    """What tests/integration/test_orm_catalogs.py builds with synchronize, as text."""
+    out = _spellings("typeorm")
+    assert '@Unique("teams_name_region_key", ["name", "region"])' in out  # a constraint on PostgreSQL
+    assert '@Index("teams_region_budget_idx", ["region", "budget"], { unique: true })' in out
+    assert 'length: 20, nullable: true, default: () => "NULL" })' in out  # `default: null` is no default
+    assert "default: () => \"'-1'\"" in out and 'default: () => "0"' in out
+    # a bare CURRENT_TIMESTAMP TypeORM would write now(); parenthesised it is written as given
+    assert 'default: () => "(CURRENT_TIMESTAMP)"' in out and 'default: () => "now()"' in out
+    assert '@Index("teams_tags_idx", ["tags"], { type: "gin" })' in out
+    assert "// index teams_lower_name is on an expression, which TypeORM cannot declare" in out
+    assert "// index teams_tags_idx: TypeORM has no operator classes" in out
+    assert "// index events_team_at: TypeORM has no per-column order" in out
+    # a bigserial inside a composite key: "increment" keeps the serial, where identity would not
+    assert '@PrimaryColumn({ name: "id", type: "bigint", generated: "increment", primaryKeyConstraintName' in out
 
 
 def test_typeorm_entities_columns_keys_relations_and_indexes():
