@@ -41,10 +41,6 @@ _ACTIONS = {
 }
 _INTEGERS = (TypeKind.SMALLINT, TypeKind.INTEGER, TypeKind.BIGINT)
 _NOW = frozenset({"now()", "current_timestamp", "current_timestamp()", "localtimestamp"})
-# The defaults TypeORM's postgres driver rewrites (normalizeDatetimeFunction): exactly these.
-_TYPEORM_REWRITES = re.compile(
-    r"(CURRENT_TIMESTAMP|CURRENT_DATE|CURRENT_TIME|LOCALTIMESTAMP|LOCALTIME)(\(\d+\))?$", re.IGNORECASE
-)
 # Index methods TypeORM's @Index({ type }) takes (TableIndexTypes), PostgreSQL only.
 _INDEX_TYPES = frozenset({"btree", "hash", "gist", "spgist", "gin", "brin"})
 
@@ -317,18 +313,20 @@ class TypeOrmWriter:
         default = f.default
         if default is None:
             return ""
-        if default.value.strip().lower() == "null":  # `default: null` would be no default at all
-            return '() => "NULL"'
+        if default.value.strip().lower() == "null":
+            # No default: the same as DEFAULT NULL. Spelled `() => "NULL"` it never matches
+            # what TypeORM reads back, so every synchronize would re-set it and re-create
+            # the column's indexes.
+            return ""
         if default.kind is DefaultKind.EXPRESSION:
             if self.plan.dialect != POSTGRESQL:
                 now = default.value.strip().lower() in _NOW
                 text = "CURRENT_TIMESTAMP" if now else self.plan.sql_expression(default.value, owner=f.name)
                 return f"() => {string_literal(text)}"
+            # TypeORM's postgres driver writes a bare CURRENT_TIMESTAMP as now(), the same
+            # function, on both sides of its comparison; in parentheses it would be kept as
+            # written but never compare equal again (each synchronize re-sets it).
             text = self.plan.sql_expression(default.value, owner=f.name)
-            if _TYPEORM_REWRITES.match(text.strip()):
-                # TypeORM's postgres driver writes a bare CURRENT_TIMESTAMP as now() (and the
-                # like); in parentheses it is written as given, and PostgreSQL keeps it unwrapped
-                text = f"({text.strip()})"
             return f"() => {string_literal(text)}"
         if f.type.array:  # an array literal is SQL ('{}'): TypeORM writes it as given
             return f"() => {string_literal(default.value)}"
