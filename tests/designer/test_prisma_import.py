@@ -20,40 +20,10 @@ from tests.designer.codegen.conftest import node_tool
 from tests.designer.codegen.test_external_tools import PRISMA_ENV
 from tests.designer.prisma_compare import database_view, differences
 
-# Differences the import announces and the design cannot hold yet: an index operator class
-# (IndexColumn has no place for it; notice prisma-index-opclass).
 # Differences our import or generator still makes, each listed so a fixed one fails the test
-# until it is taken off. inbox-zero: an operator class (announced at import). civitai, langfuse,
-# trigger-dev (issue 17, open): a unique key's DESC
-# order, operator classes and named unique indexes, dbgenerated defaults the import reads as
-# app-side, and documentation comments whose inner indentation is not kept.
+# until it is taken off. civitai: a dbgenerated() default without an expression (issue 17).
 KNOWN_LOSSES = {
-    "inbox-zero": ["'EmailAccount') indexes"],
-    "civitai": [
-        "('public', 'block_user_subscriptions') documentation",
-        "('public', 'Image').sortAt",
-        "('public', 'app_listing_reports') documentation",
-        "('public', 'app_blocks') indexes",
-    ],
-    "langfuse": [
-        "('public', 'evaluator_versions') indexes",
-        "('public', 'prompts') indexes",
-    ],
-    "trigger-dev": [
-        "('public', 'ErrorGroupState').ignoredAt",
-        "('public', 'ErrorGroupState').ignoredByUserId",
-        "('public', 'ErrorGroupState').ignoredReason",
-        "('public', 'ErrorGroupState').ignoredUntil",
-        "('public', 'ErrorGroupState').ignoredUntilOccurrenceRate",
-        "('public', 'ErrorGroupState').ignoredUntilTotalOccurrences",
-        "('public', 'ErrorGroupState').resolvedAt",
-        "('public', 'ErrorGroupState').resolvedBy",
-        "('public', 'ErrorGroupState').resolvedInVersion",
-        "('public', 'ErrorGroupState') documentation",
-        "('public', 'MetricsDashboard').layout",
-        "('public', 'SecretStore') indexes",
-        "('public', 'TaskRun') indexes",
-    ],
+    "civitai": ["('public', 'Image').sortAt"],
 }
 CORPUS = sorted((Path(__file__).parents[1] / "realworld" / "prisma").glob("*.prisma"))
 
