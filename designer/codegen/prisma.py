@@ -290,6 +290,8 @@ class PrismaWriter:
             # SQLite numbers only its INTEGER PRIMARY KEY; Prisma refuses autoincrement() elsewhere there
             return "" if self.plan.dialect == SQLITE and self._key(entity) != (field.id,) else "autoincrement()"
         default = field.default
+        if default is None and field.filled_by_database and self.plan.dialect != SQLITE:
+            return "dbgenerated()"  # set by the database (a trigger): the client may leave it out
         if default is None or default.value.strip().lower() == "null":  # DEFAULT NULL: no default
             return ""
         if default.kind is DefaultKind.EXPRESSION:

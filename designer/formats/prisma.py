@@ -337,6 +337,7 @@ class _Importer:
             default=default,
             identity=identity,
             comment=prisma_field.get("documentation"),
+            filled_by_database=_filled_by_database(prisma_field),
         )
 
     def _default(self, model: str, prisma_field: dict, line: int | None) -> tuple[bool, Default | None]:
@@ -350,8 +351,8 @@ class _Importer:
                 return True, None
             if function == "now":
                 return False, Default(DefaultKind.EXPRESSION, "CURRENT_TIMESTAMP")
-            if function == "dbgenerated" and args:
-                return False, Default(DefaultKind.EXPRESSION, str(args[0]))
+            if function == "dbgenerated":  # without an expression: the field says so (a trigger)
+                return False, Default(DefaultKind.EXPRESSION, str(args[0])) if args else None
             where = "by Prisma's client" if function in APP_SIDE_DEFAULTS else "outside the database"
             self._notice(
                 "prisma-app-default",
@@ -537,6 +538,12 @@ class _Importer:
                 f"{len(comments)} // comment line(s) left out (/// documentation comments are kept)",
                 comments[0],
             )
+
+
+def _filled_by_database(prisma_field: dict) -> bool:
+    """``@default(dbgenerated())``: the database sets the value, though no DEFAULT says how."""
+    default = prisma_field.get("default")
+    return isinstance(default, dict) and default["name"] == "dbgenerated" and not default.get("args")
 
 
 def _plain_unique(index: dict) -> bool:
