@@ -246,7 +246,7 @@ def test_the_comparison_sees_a_changed_column(round_trips):
 
 # --- what the round trip keeps (issue 17 point 5) ------------------------------------------------
 
-KEPT = '''datasource db {
+KEPT = """datasource db {
   provider = "postgresql"
 }
 
@@ -279,7 +279,7 @@ model Run {
   @@index([key(ops: raw("text_pattern_ops"))], map: "run_key_pattern")
   @@map("runs")
 }
-'''
+"""
 
 
 def test_operator_classes_are_kept_as_postgresqls_names_and_written_back_as_prismas():
@@ -369,3 +369,13 @@ def test_the_generator_writes_sql_operator_classes_the_way_prisma_takes_them(tmp
     for step in (("validate",), ("format", "--check")):
         result = _prisma(*step, "--schema", str(path))
         assert result.returncode == 0, f"{step}: {result.stdout}{result.stderr}"
+
+
+def test_a_field_the_database_fills_survives_the_json_document_and_our_dbml_export():
+    from designer.formats.dbml import parse_dbml, to_dbml
+    from designer.formats.json_doc import dumps, loads
+
+    schema = import_text(KEPT, fmt="prisma").schema
+    assert loads(dumps(schema)) == schema
+    read_back = parse_dbml(to_dbml(schema)).entity_by_name("runs")
+    assert next(f for f in read_back.fields if f.name == "sortAt").filled_by_database
