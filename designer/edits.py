@@ -129,12 +129,14 @@ def save_field(schema: Schema, entity: Entity, field: Field | None, **values) ->
 
 def _keeping_what_the_form_does_not_show(old: Field, new: Field) -> Field:
     """An edit of a field's name, type or flags keeps how its key or value is generated, its
-    ON UPDATE and its check's name (read-only in the form), while they still apply."""
+    ON UPDATE, that the database fills it and its check's name (read-only in the form), while
+    they still apply."""
     return replace(
         new,
         generated=old.generated,
         generated_virtual=old.generated_virtual,
         on_update=old.on_update,
+        filled_by_database=old.filled_by_database and new.default is None,
         identity_always=old.identity_always and new.identity,
         sequence=old.sequence if new.identity else None,
         check_name=old.check_name if new.check else None,

@@ -207,6 +207,9 @@ class Field:
     generated_virtual: bool = False  # MySQL/MariaDB VIRTUAL: computed on read (PostgreSQL: STORED)
     check_name: str | None = None  # the name of ``check``'s constraint; None: <table>_<column>_check
     on_update: str | None = None  # MySQL ON UPDATE CURRENT_TIMESTAMP: the expression, SQL text
+    # Set by the database with no DEFAULT (a trigger the design does not hold): a client may
+    # leave it out of an insert. Prisma's @default(dbgenerated()); nothing in the DDL.
+    filled_by_database: bool = False
 
 
 @dataclass(frozen=True)

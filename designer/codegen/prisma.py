@@ -15,13 +15,14 @@ import re
 
 from designer.codegen.names import Scope, camel, comment_text, model_name, pascal, string_literal
 from designer.codegen.plan import Join, Link, Plan, array_items, unquoted
-from designer.formats.prisma_types import prisma_of
+from designer.formats.prisma_types import prisma_of, prisma_operator_class
 from designer.schema import (
     DefaultKind,
     Entity,
     Enum,
     Field,
     Index,
+    IndexColumn,
     IndexMethod,
     RefAction,
     SortOrder,
@@ -181,8 +182,8 @@ class PrismaWriter:
     def _model(self, entity: Entity) -> str:
         rows = []
         for field in entity.fields:
-            if field.comment and "\n" in field.comment.strip():
-                rows += _doc_lines(field.comment)  # several lines: above the field, as Prisma writes them
+            if field.comment and "\n" in _doc_text(field.comment):
+                rows += _doc_lines(field.comment, indent="  ")  # several lines: above the field, as Prisma writes them
             rows.append(self._field_row(entity, field))
         rows += [self._forward_row(link) for link in self.plan.links_from(entity) if self._relatable(link)]
         rows += [self._backward_row(link) for link in self.plan.links_to(entity) if self._relatable(link)]
@@ -258,8 +259,8 @@ class PrismaWriter:
         if native:
             attributes.append(native)
         row = [name, type_text + ("?" if optional else ""), " ".join(attributes)]
-        if field.comment and "\n" not in field.comment.strip():
-            row.append(f"/// {comment_text(field.comment)}")  # trailing: aligns nothing
+        if field.comment and field.comment.strip() and "\n" not in _doc_text(field.comment):
+            row.append(f"/// {field.comment}")  # trailing: aligns nothing
         return row
 
     def _type(self, field: Field) -> tuple[str, str]:
@@ -289,6 +290,8 @@ class PrismaWriter:
             # SQLite numbers only its INTEGER PRIMARY KEY; Prisma refuses autoincrement() elsewhere there
             return "" if self.plan.dialect == SQLITE and self._key(entity) != (field.id,) else "autoincrement()"
         default = field.default
+        if default is None and field.filled_by_database and self.plan.dialect != SQLITE:
+            return "dbgenerated()"  # set by the database (a trigger): the client may leave it out
         if default is None or default.value.strip().lower() == "null":  # DEFAULT NULL: no default
             return ""
         if default.kind is DefaultKind.EXPRESSION:
@@ -391,31 +394,42 @@ class PrismaWriter:
             )
         if index.unique and entity.primary_key == tuple(c.field_id for c in index.columns):
             return "", ""
-        if len(index.columns) == 1 and index.unique:
+        if len(index.columns) == 1 and index.unique and not index.name:
             field = entity.field(index.columns[0].field_id)
             if field is not None and field.unique:
-                return "", ""
-        keys = []
-        for column in index.columns:
-            length = column.length or (255 if self._prefix_only(entity.field(column.field_id)) else None)
-            options = [f"length: {length}"] if length and self.plan.dialect == MYSQL else []
-            if column.order is SortOrder.DESC and not index.unique:
-                options.append("sort: Desc")
-            key = self.field_names[column.field_id]
-            keys.append(f"{key}({', '.join(options)})" if options else key)
+                return "", ""  # the field's @unique is this key (a second one would take its name)
+        prisma_type = _PRISMA_INDEX_TYPES.get(index.method) if self.plan.dialect == POSTGRESQL else None
+        keys = [self._index_key(entity, index, column, prisma_type or "BTree") for column in index.columns]
         arguments = [f"[{', '.join(keys)}]"]
         if index.name:
             arguments.append(f"map: {string_literal(index.name, prisma=True)}")
-        prisma_type = _PRISMA_INDEX_TYPES.get(index.method)
-        if prisma_type and self.plan.dialect == POSTGRESQL and not index.unique:
+        if prisma_type and not index.unique:
             arguments.append(f"type: {prisma_type}")
-        return f"@@{'unique' if index.unique else 'index'}({', '.join(arguments)})", ""
+        note = ""
+        if index.unique and self.plan.dialect == POSTGRESQL and any(c.opclass for c in index.columns):
+            note = f"{comment_text(label)}: Prisma has no operator classes in @@unique; they are in the SQL."
+        return f"@@{'unique' if index.unique else 'index'}({', '.join(arguments)})", note
+
+    def _index_key(self, entity: Entity, index: Index, column: IndexColumn, prisma_type: str) -> str:
+        """One key of an index: the field, with its prefix length (MySQL), order and operator
+        class (PostgreSQL, ``@@index`` only: named where Prisma has a name, else raw)."""
+        length = column.length or (255 if self._prefix_only(entity.field(column.field_id)) else None)
+        options = [f"length: {length}"] if length and self.plan.dialect == MYSQL else []
+        if column.order is SortOrder.DESC:
+            options.append("sort: Desc")
+        if column.opclass and self.plan.dialect == POSTGRESQL and not index.unique:
+            named = prisma_operator_class(column.opclass, index_type=prisma_type)
+            options.append(f"ops: {named or f'raw({string_literal(column.opclass, prisma=True)})'}")
+        key = self.field_names[column.field_id]
+        return f"{key}({', '.join(options)})" if options else key
 
     def _has_operator_class(self, entity: Entity, index: Index) -> bool:
-        """Prisma writes GIN and GiST indexes only on types it knows a default operator class
-        for (GIN: lists and jsonb; GiST: inet); btree_gin's and others' stay in the SQL."""
+        """Prisma writes GIN and GiST indexes only with an operator class named on each key, or
+        on types it knows a default one for (GIN: lists and jsonb; GiST: inet)."""
         if self.plan.dialect != POSTGRESQL or index.method not in (IndexMethod.GIN, IndexMethod.GIST):
             return True
+        if all(c.opclass for c in index.columns):
+            return True  # named by the index itself
         fields = [entity.field(c.field_id) for c in index.columns]
         if index.method is IndexMethod.GIN:
             return all(f.type.array or self._type(f) == ("Json", "") for f in fields)  # jsonb, not json
@@ -512,11 +526,29 @@ def _literal(field: Field, value: str, *, enum_value: str | None) -> str:
 # --- layout, as prisma format does it --------------------------------------------------------
 
 
-def _doc_lines(text: str | None) -> list[str]:
-    """A documentation comment, one ``///`` line per line of the text."""
+def _doc_lines(text: str | None, *, indent: str = "") -> list[str]:
+    """A documentation comment Prisma reads back as ``text``: one ``///`` line per line (Prisma
+    drops what leads a ``///`` line, so a line's own indentation is lost there), or the
+    ``/** … */`` block it came from, whose lines Prisma keeps whole, the block's ``indent``
+    (a field's: two spaces) included. ``prisma format`` leaves a block alone only when every
+    line is `` * `` and trimmed text: other blocks are written as ``///`` lines."""
     if not text or not text.strip():
         return []
-    return [f"/// {comment_text(line)}".rstrip() for line in text.strip().split("\n")]
+    lines = _doc_text(text).split("\n")
+    inner = [line.removeprefix(indent + " * ") for line in lines[1:]]
+    block = (
+        len(lines) > 1
+        and lines[0] == "*"
+        and all(line.startswith(indent + " * ") for line in lines[1:])
+        and all(part and part == part.strip() and "*/" not in part for part in inner)
+    )
+    if block:
+        return ["/**", *(f" * {part}" for part in inner), " */"]
+    return ["///" + (f" {line}" if line.strip() else "") for line in lines]
+
+
+def _doc_text(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _table(rows: list[list[str] | str]) -> list[str]:

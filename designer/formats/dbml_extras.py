@@ -62,7 +62,15 @@ def write(schema: Schema) -> str:
 
 
 # Field attributes DBML has no word for, carried as they are (text or true).
-_FIELD_AS_WRITTEN = ("identity_always", "sequence", "generated_virtual", "check_name", "on_update")
+_FIELD_AS_WRITTEN = (
+    "identity_always",
+    "sequence",
+    "generated_virtual",
+    "check_name",
+    "on_update",
+    "filled_by_database",
+)
+_FIELD_FLAGS = frozenset({"identity_always", "generated_virtual", "filled_by_database"})
 _TABLE_AS_WRITTEN = ("charset", "collation")
 
 
@@ -248,7 +256,7 @@ def _apply_field(schema: Schema, item: dict) -> Schema:
         changes["default"] = replace(field.default, value=str(item["default"]))
     for key in _FIELD_AS_WRITTEN:
         if key in item:
-            changes[key] = item[key] is True if key in ("identity_always", "generated_virtual") else str(item[key])
+            changes[key] = item[key] is True if key in _FIELD_FLAGS else str(item[key])
     fields = list(entity.fields)
     fields[fi] = replace(field, **changes)
     entities = list(schema.entities)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from designer.formats.prisma_reader import read_prisma
-from designer.formats.prisma_types import sql_of
+from designer.formats.prisma_types import SQL_OPERATOR_CLASS, sql_of
 from designer.problems import Problem, SchemaError, Severity
 from designer.schema import (
     Cardinality,
@@ -335,9 +335,9 @@ class _Importer:
             type=field_type,
             nullable=not prisma_field["isRequired"],
             default=default,
-            unique=bool(prisma_field.get("isUnique")),
             identity=identity,
             comment=prisma_field.get("documentation"),
+            filled_by_database=_filled_by_database(prisma_field),
         )
 
     def _default(self, model: str, prisma_field: dict, line: int | None) -> tuple[bool, Default | None]:
@@ -351,8 +351,8 @@ class _Importer:
                 return True, None
             if function == "now":
                 return False, Default(DefaultKind.EXPRESSION, "CURRENT_TIMESTAMP")
-            if function == "dbgenerated" and args:
-                return False, Default(DefaultKind.EXPRESSION, str(args[0]))
+            if function == "dbgenerated":  # without an expression: the field says so (a trigger)
+                return False, Default(DefaultKind.EXPRESSION, str(args[0])) if args else None
             where = "by Prisma's client" if function in APP_SIDE_DEFAULTS else "outside the database"
             self._notice(
                 "prisma-app-default",
@@ -411,21 +411,26 @@ class _Importer:
                 continue
             entity = self.entities[model]
             line = self._index_line(index)
-            if index["type"] == "unique" and index.get("isDefinedOnField") and not index.get("dbName"):
-                # the field's own @unique (DMMF's isUnique leaves it out on an @id field)
+            if _plain_unique(index):
+                # the field's own @unique: its flag (DMMF's isUnique is no guide: it leaves it
+                # out on an @id field and sets it for a one-field @@unique too)
                 unique_id = self.field_ids[(model, index["fields"][0]["name"])]
                 fields = tuple(replace(f, unique=True) if f.id == unique_id else f for f in entity.fields)
                 self.entities[model] = replace(entity, fields=fields)
                 continue
             columns = []
             for key in index["fields"]:
-                if key.get("operatorClass"):
-                    self._notice(
-                        "prisma-index-opclass", f"model {model}: the operator class on {key['name']} is not kept", line
-                    )
                 order = SortOrder.DESC if key.get("sortOrder") == "desc" else SortOrder.ASC
                 field_id, length = self.field_ids[(model, key["name"])], key.get("length")
-                columns.append(IndexColumn(field_id=field_id, order=order, length=length if length else None))
+                operator_class = key.get("operatorClass")  # ArrayOps, or raw("…")'s text as written
+                columns.append(
+                    IndexColumn(
+                        field_id=field_id,
+                        order=order,
+                        length=length if length else None,
+                        opclass=SQL_OPERATOR_CLASS.get(operator_class, operator_class),
+                    )
+                )
             algorithm = index.get("algorithm")
             if algorithm and algorithm not in METHODS:
                 self._notice("prisma-index-type", f"model {model}: index type {algorithm} is kept as BTree", line)
@@ -438,10 +443,6 @@ class _Importer:
                 if index["type"] == "fulltext"
                 else METHODS.get(algorithm, IndexMethod.BTREE),
             )
-            if new.unique and len(columns) == 1 and index.get("isDefinedOnField"):
-                # a named @unique(map: …): the index carries the name, the field not the flag
-                fields = tuple(replace(f, unique=False) if f.id == columns[0].field_id else f for f in entity.fields)
-                entity = replace(entity, fields=fields)
             self.entities[model] = replace(entity, indexes=(*entity.indexes, new))
 
     def _index_line(self, index: dict) -> int | None:
@@ -537,6 +538,21 @@ class _Importer:
                 f"{len(comments)} // comment line(s) left out (/// documentation comments are kept)",
                 comments[0],
             )
+
+
+def _filled_by_database(prisma_field: dict) -> bool:
+    """``@default(dbgenerated())``: the database sets the value, though no DEFAULT says how."""
+    default = prisma_field.get("default")
+    return isinstance(default, dict) and default["name"] == "dbgenerated" and not default.get("args")
+
+
+def _plain_unique(index: dict) -> bool:
+    """A field's ``@unique`` with nothing the field's unique flag cannot say (a name, a
+    descending order, a prefix length): every other unique key is an index of its own."""
+    if index["type"] != "unique" or not index.get("isDefinedOnField") or index.get("dbName"):
+        return False
+    (key,) = index["fields"]
+    return key.get("sortOrder") != "desc" and not key.get("length")
 
 
 def _unique(entity: Entity, field_ids: tuple[str, ...]) -> bool:

@@ -267,3 +267,60 @@ def prisma_of(sql: str, *, provider: str) -> tuple[str, str] | None:
     if DEFAULT_NATIVE[provider].get(scalar) == (native, args):
         return scalar, ""
     return scalar, f"@db.{native}({', '.join(args)})" if args else f"@db.{native}"
+
+
+# Operator classes Prisma names (``@@index([tags(ops: ArrayOps)], type: Gin)``), by the index
+# type each belongs to, as in Prisma's schema reference; any other is ``ops: raw("…")``.
+_NAMED_OPERATOR_CLASSES = {
+    "Gin": ("JsonbOps", "JsonbPathOps", "ArrayOps"),
+    "Gist": ("InetOps",),
+    "SpGist": ("InetOps", "TextOps"),
+    "Brin": tuple(
+        f"{kind}{family}Ops"
+        for kind, families in (
+            ("Bit", ("MinMax",)),
+            ("VarBit", ("MinMax",)),
+            ("Bpchar", ("Bloom", "MinMax")),
+            ("Bytea", ("Bloom", "MinMax")),
+            ("Inet", ("Inclusion", "Bloom", "MinMax", "MinMaxMulti")),
+            ("Text", ("Bloom", "MinMax")),
+            ("Uuid", ("Bloom", "MinMax")),
+            *(
+                (kind, ("Bloom", "MinMax", "MinMaxMulti"))
+                for kind in (
+                    "Date",
+                    "Float4",
+                    "Float8",
+                    "Int2",
+                    "Int4",
+                    "Int8",
+                    "Numeric",
+                    "Oid",
+                    "Timestamp",
+                    "TimestampTz",
+                    "Time",
+                    "TimeTz",
+                )
+            ),
+        )
+        for family in families
+    ),
+}
+# Words PostgreSQL writes as one: varbit_minmax_ops, timestamptz_bloom_ops.
+_JOINED = (("Min_Max", "MinMax"), ("Var_Bit", "VarBit"), ("_Tz", "Tz"))
+
+
+def _sql_operator_class(prisma: str) -> str:
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", prisma)
+    for split, joined in _JOINED:
+        spaced = spaced.replace(split, joined)
+    return spaced.lower()
+
+
+SQL_OPERATOR_CLASS = {name: _sql_operator_class(name) for names in _NAMED_OPERATOR_CLASSES.values() for name in names}
+
+
+def prisma_operator_class(sql: str, *, index_type: str) -> str | None:
+    """The name Prisma has for operator class ``sql`` in an index of ``index_type`` (Gin,
+    Brin, …), or None where Prisma says it only as ``raw("…")``."""
+    return next((n for n in _NAMED_OPERATOR_CLASSES.get(index_type, ()) if SQL_OPERATOR_CLASS[n] == sql), None)

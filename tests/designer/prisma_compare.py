@@ -60,7 +60,7 @@ def database_view(text: str) -> dict:
             if name in APP_SIDE_DEFAULTS:
                 return None
             if name == "dbgenerated" and args and str(args[0]).strip().lower() in ("now()", "current_timestamp"):
-                return "now"
+                return ("now",)  # as @default(now()) reads
             return (name, *map(str, args))
         if field["kind"] == "enum":
             labels = {v["name"]: v.get("dbName") or v["name"] for v in enums[field["type"]]["values"]}

@@ -14,47 +14,17 @@ from designer.codegen import generate
 from designer.formats import detect_format, import_text
 from designer.formats.prisma import parseable_text, without_connection_urls
 from designer.formats.prisma_reader import read_prisma, stop_helper
+from designer.migrate import full_ddl
 from designer.problems import SchemaError
 from designer.schema import Cardinality, DefaultKind, RefAction, SortOrder, TypeKind
 from tests.designer.codegen.conftest import node_tool
 from tests.designer.codegen.test_external_tools import PRISMA_ENV
 from tests.designer.prisma_compare import database_view, differences
 
-# Differences the import announces and the design cannot hold yet: an index operator class
-# (IndexColumn has no place for it; notice prisma-index-opclass).
 # Differences our import or generator still makes, each listed so a fixed one fails the test
-# until it is taken off. inbox-zero: an operator class (announced at import). civitai, langfuse,
-# trigger-dev (issue 17, open): a unique key's DESC
-# order, operator classes and named unique indexes, dbgenerated defaults the import reads as
-# app-side, and documentation comments whose inner indentation is not kept.
-KNOWN_LOSSES = {
-    "inbox-zero": ["'EmailAccount') indexes"],
-    "civitai": [
-        "('public', 'block_user_subscriptions') documentation",
-        "('public', 'Image').sortAt",
-        "('public', 'app_listing_reports') documentation",
-        "('public', 'app_blocks') indexes",
-    ],
-    "langfuse": [
-        "('public', 'evaluator_versions') indexes",
-        "('public', 'prompts') indexes",
-    ],
-    "trigger-dev": [
-        "('public', 'ErrorGroupState').ignoredAt",
-        "('public', 'ErrorGroupState').ignoredByUserId",
-        "('public', 'ErrorGroupState').ignoredReason",
-        "('public', 'ErrorGroupState').ignoredUntil",
-        "('public', 'ErrorGroupState').ignoredUntilOccurrenceRate",
-        "('public', 'ErrorGroupState').ignoredUntilTotalOccurrences",
-        "('public', 'ErrorGroupState').resolvedAt",
-        "('public', 'ErrorGroupState').resolvedBy",
-        "('public', 'ErrorGroupState').resolvedInVersion",
-        "('public', 'ErrorGroupState') documentation",
-        "('public', 'MetricsDashboard').layout",
-        "('public', 'SecretStore') indexes",
-        "('public', 'TaskRun') indexes",
-    ],
-}
+# until it is taken off: none today (issue 17 point 5 took off operator classes, a unique key's
+# DESC order, a named one-field @@unique, documentation layout and dbgenerated()).
+KNOWN_LOSSES: dict[str, list[str]] = {}
 CORPUS = sorted((Path(__file__).parents[1] / "realworld" / "prisma").glob("*.prisma"))
 
 SAMPLE = """generator client {
@@ -271,3 +241,140 @@ def test_the_comparison_sees_a_changed_column(round_trips):
     changed = generated.replace('@map("teamID")', '@map("team_id")', 1)
     assert changed != generated
     assert differences(database_view(original), database_view(changed))
+
+
+# --- what the round trip keeps (issue 17 point 5) ------------------------------------------------
+
+KEPT = """datasource db {
+  provider = "postgresql"
+}
+
+/**
+ * Error group state: when a user ignored or resolved an error
+ * The  data itself is elsewhere.
+ */
+model Run {
+  id     Int      @id
+  tags   String[]
+  key    String
+  email  String   @unique
+  code   String
+  rank   Int
+  /**
+   * Error was  ignored at this date
+   */
+  seenAt DateTime? @map("seen_at")
+  /// JSON that defines the layout.\x20
+  ///
+  ///   - indented  twice
+  layout String
+  sortAt DateTime @default(dbgenerated())
+  at     DateTime @default(dbgenerated("now()"))
+
+  @@unique([email], map: "run_email_again")
+  @@unique([code], map: "run_code_unique")
+  @@unique([key, rank(sort: Desc)])
+  @@index([tags(ops: ArrayOps)], type: Gin)
+  @@index([key(ops: raw("text_pattern_ops"))], map: "run_key_pattern")
+  @@map("runs")
+}
+"""
+
+
+def test_operator_classes_are_kept_as_postgresqls_names_and_written_back_as_prismas():
+    imported = import_text(KEPT, fmt="prisma")
+    runs = imported.schema.entity_by_name("runs")
+    by_name = {i.name: i for i in runs.indexes}
+    (gin,) = [i for i in runs.indexes if i.method.value == "gin"]
+    assert gin.columns[0].opclass == "array_ops"  # Prisma's ArrayOps
+    assert by_name["run_key_pattern"].columns[0].opclass == "text_pattern_ops"  # raw("…") as written
+    assert not [n for n in imported.notices if "operator class" in n.message]
+    out = generate(imported.schema, target="prisma")["schema.prisma"]
+    assert "@@index([tags(ops: ArrayOps)], type: Gin)" in out
+    assert '@@index([key(ops: raw("text_pattern_ops"))], map: "run_key_pattern")' in out
+
+
+def test_a_unique_keys_descending_column_and_a_named_one_field_unique_are_kept():
+    runs = import_text(KEPT, fmt="prisma").schema.entity_by_name("runs")
+    fields = {f.name: f for f in runs.fields}
+    by_name = {i.name: i for i in runs.indexes}
+    # email: its @unique and a second, named unique index; code: only the named one
+    assert fields["email"].unique and by_name["run_email_again"].unique
+    assert not fields["code"].unique and by_name["run_code_unique"].unique
+    (pair,) = [i for i in runs.indexes if i.unique and len(i.columns) == 2]
+    assert [c.order for c in pair.columns] == [SortOrder.ASC, SortOrder.DESC]
+    out = generate(import_text(KEPT, fmt="prisma").schema, target="prisma")["schema.prisma"]
+    assert '@@unique([email], map: "run_email_again")' in out and "@unique" in out.split("email")[1]
+    assert "@@unique([key, rank(sort: Desc)])" in out
+
+
+def test_documentation_keeps_its_inner_layout_and_trailing_spaces():
+    runs = import_text(KEPT, fmt="prisma").schema.entity_by_name("runs")
+    fields = {f.name: f for f in runs.fields}
+    assert runs.comment.startswith("*\n * Error group state")  # a /** */ block, as Prisma reads it
+    assert fields["seen_at"].comment == "*\n   * Error was  ignored at this date"
+    assert fields["layout"].comment == "JSON that defines the layout. \n\n- indented  twice"
+
+
+def test_a_dbgenerated_default_without_an_expression_is_the_databases_to_fill():
+    imported = import_text(KEPT, fmt="prisma")
+    fields = {f.name: f for f in imported.schema.entity_by_name("runs").fields}
+    assert fields["sortAt"].filled_by_database and fields["sortAt"].default is None
+    assert not fields["at"].filled_by_database and fields["at"].default.value == "now()"
+    assert not [n for n in imported.notices if "sortAt" in n.message]  # not app-side
+    out = generate(imported.schema, target="prisma")["schema.prisma"]
+    assert "@default(dbgenerated())" in out
+    assert '"sortAt" timestamp(3) NOT NULL,' in full_ddl(imported.schema, dialect="postgresql")  # no DEFAULT
+
+
+@pytest.mark.external
+def test_what_is_kept_round_trips_and_the_prisma_cli_takes_it(tmp_path):
+    generated = generate(import_text(KEPT, fmt="prisma").schema, target="prisma")["schema.prisma"]
+    assert differences(database_view(KEPT), database_view(generated)) == []
+    path = tmp_path / "schema.prisma"
+    path.write_text(generated)
+    for step in (("validate",), ("format", "--check")):
+        result = _prisma(*step, "--schema", str(path))
+        assert result.returncode == 0, f"{step}: {result.stdout}{result.stderr}"
+
+
+SQL_OPERATOR_CLASSES = """
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE TABLE docs (
+  id integer PRIMARY KEY,
+  name text NOT NULL,
+  body jsonb NOT NULL,
+  code text NOT NULL,
+  at timestamptz NOT NULL
+);
+CREATE INDEX docs_name_trgm ON docs USING gin (name gin_trgm_ops);
+CREATE INDEX docs_body_path ON docs USING gin (body jsonb_path_ops);
+CREATE INDEX docs_at_brin ON docs USING brin (at timestamptz_minmax_ops);
+CREATE UNIQUE INDEX docs_code_pattern ON docs (code text_pattern_ops);
+"""
+
+
+@pytest.mark.external
+def test_the_generator_writes_sql_operator_classes_the_way_prisma_takes_them(tmp_path):
+    out = generate(import_text(SQL_OPERATOR_CLASSES, fmt="postgresql").schema, target="prisma")["schema.prisma"]
+    assert '@@index([name(ops: raw("gin_trgm_ops"))], map: "docs_name_trgm", type: Gin)' in out
+    assert '@@index([body(ops: JsonbPathOps)], map: "docs_body_path", type: Gin)' in out
+    assert '@@index([at(ops: TimestampTzMinMaxOps)], map: "docs_at_brin", type: Brin)' in out
+    # @@unique takes no operator class: the key is kept, the class stays in the SQL (said)
+    assert '@@unique([code], map: "docs_code_pattern")' in out
+    assert "// docs_code_pattern: Prisma has no operator classes in @@unique" in out
+    path = tmp_path / "schema.prisma"
+    path.write_text(out)
+    for step in (("validate",), ("format", "--check")):
+        result = _prisma(*step, "--schema", str(path))
+        assert result.returncode == 0, f"{step}: {result.stdout}{result.stderr}"
+
+
+def test_a_field_the_database_fills_survives_the_json_document_and_our_dbml_export():
+    from designer.formats.dbml import parse_dbml, to_dbml
+    from designer.formats.json_doc import dumps, loads
+
+    schema = import_text(KEPT, fmt="prisma").schema
+    assert loads(dumps(schema)) == schema
+    read_back = parse_dbml(to_dbml(schema)).entity_by_name("runs")
+    assert next(f for f in read_back.fields if f.name == "sortAt").filled_by_database
