@@ -54,18 +54,31 @@ def _slicer(context: Schema) -> Callable[..., Schema]:
     return slice_of
 
 
-def _context_key(schema: Schema) -> tuple:
-    return (*map(id, _context_objects(schema)), schema.database_type, schema.name, schema.comment)
-
-
 def _context_objects(schema: Schema) -> tuple:
-    """What a table's findings may read besides the table: kept with each answer and
-    compared by identity (an id alone could be reused once the old tuple is gone)."""
+    """What a table's findings may read besides the table: kept with each family's answers
+    and compared by identity (an id alone could be reused once the old tuple is gone)."""
     return (schema.enums, schema.domains, schema.extensions, schema.objects)
 
 
-def _same_context(kept: tuple, schema: Schema) -> bool:
-    return all(a is b for a, b in zip(kept, _context_objects(schema), strict=True))
+def _answers(memo: dict, rules: Sequence[tuple[str, Rule]], schema: Schema, *, kind: str) -> dict:
+    """The answers kept for ``rules`` in ``schema``'s context: object id → (object, ...,
+    findings). One dict per family, keyed by a plain id, so that looking up thousands of
+    unchanged objects on every edit costs little; the dict holds the context objects too,
+    so while it lives their ids are not reused. Emptied when the answers of objects gone
+    since outnumber the objects there are (each edit leaves one stale answer behind)."""
+    context = _context_objects(schema)
+    family = (kind, tuple(name for name, _ in rules), *map(id, context), schema.database_type, schema.name)
+    family += (schema.comment,)
+    answers = memo.get(family)
+    if answers is None or any(a is not b for a, b in zip(answers[_CONTEXT], context, strict=True)):
+        answers = memo[family] = {_CONTEXT: context}
+    elif len(answers) > 2 * (len(schema.entities) + len(schema.relationships)) + 64:
+        answers.clear()
+        answers[_CONTEXT] = context
+    return answers
+
+
+_CONTEXT = "context"  # never an id() (an int)
 
 
 def run_local(rules: Sequence[tuple[str, Rule]], schema: Schema, *, memo: dict | None) -> list:
@@ -74,25 +87,24 @@ def run_local(rules: Sequence[tuple[str, Rule]], schema: Schema, *, memo: dict |
     (the schema without its tables: enums, relationships, notes...) run now."""
     if memo is None:
         return [found for _, rule in rules for found in rule(schema)]
-    context = _context(schema)
-    slice_of = _slicer(context)
-    family = (tuple(name for name, _ in rules), _context_key(schema))
+    answers = _answers(memo, rules, schema, kind="table")
+    kept = answers.get
     around: dict | None = None  # what a table's slice finds anyway; worked out on the first miss
     found: list = []
     for entity in schema.entities:
-        kept = memo.get((family, id(entity)))
-        if kept is None or kept[0] is not entity or not _same_context(kept[1], schema):
+        answer = kept(id(entity))
+        if answer is None or answer[0] is not entity:
             if around is None:
+                context = _context(schema)
+                slice_of = _slicer(context)
                 around = {name: Counter(rule(context)) for name, rule in rules}
             alone = slice_of(entities=(entity,))
-            kept = (
+            answer = answers[id(entity)] = (
                 entity,
-                _context_objects(schema),
                 [f for name, rule in rules for f in _without(rule(alone), around[name])],
             )
-            memo[(family, id(entity))] = kept
-        if kept[2]:
-            found += kept[2]
+        if answer[1]:
+            found += answer[1]
     without_tables = replace(schema, entities=())
     for _, rule in rules:
         found += rule(without_tables)
@@ -105,25 +117,31 @@ def run_per_relationship(rules: Sequence[tuple[str, Rule]], schema: Schema, *, m
     objects judged before in the same context."""
     if memo is None:
         return [found for _, rule in rules for found in rule(schema)]
-    slice_of = _slicer(_context(schema))
-    family = (tuple(name for name, _ in rules), _context_key(schema))
-    table = {e.id: e for e in schema.entities}.get
+    answers = _answers(memo, rules, schema, kind="relationship")
+    kept = answers.get
+    table = schema.entities_by_id.get
+    slice_of = None
     found: list = []
     for relationship in schema.relationships:
         ends = (
             table(relationship.from_entity_id),
             table(relationship.to_entity_id),
-            table(relationship.join_entity_id),
+            table(relationship.join_entity_id) if relationship.join_entity_id else None,
         )
-        key = (family, id(relationship), *map(id, ends))
-        kept = memo.get(key)
-        if kept is None or kept[0] is not relationship or not _same_context(kept[1], schema) or kept[2] != ends:
+        answer = kept(id(relationship))
+        if (
+            answer is None
+            or answer[0] is not relationship
+            or answer[1][0] is not ends[0]
+            or answer[1][1] is not ends[1]
+            or answer[1][2] is not ends[2]
+        ):
+            slice_of = slice_of or _slicer(_context(schema))
             tables = tuple({id(e): e for e in ends if e is not None}.values())
             alone = slice_of(entities=tables, relationships=(relationship,))
-            kept = (relationship, _context_objects(schema), ends, [f for _, rule in rules for f in rule(alone)])
-            memo[key] = kept
-        if kept[3]:
-            found += kept[3]
+            answer = answers[id(relationship)] = (relationship, ends, [f for _, rule in rules for f in rule(alone)])
+        if answer[2]:
+            found += answer[2]
     return found
 
 
