@@ -163,8 +163,9 @@ def carried_inputs(form):
 @register.simple_tag
 def table_datalist(schema):
     """The tables "link to" offers (``<input list>`` searches them as the person types)."""
-    options = format_html_join("", '<option value="{}">', ((e.qualified_name,) for e in schema.entities))
-    return format_html('<datalist id="table-names">{}</datalist>', options)
+    # html.escape directly, as in entity_list: 10,000 names go through it on every edit.
+    options = "".join(f'<option value="{escape(e.qualified_name)}">' for e in schema.entities)
+    return SafeString(f'<datalist id="table-names">{options}</datalist>')  # every name is escaped
 
 
 @register.filter
