@@ -10,7 +10,7 @@ from designer import edits, ops
 from designer.keys import is_unique_key
 from designer.schema import Cardinality, RefAction
 from projects.forms.editor import SchemaForm
-from projects.forms.widgets import QuickSelect
+from projects.forms.widgets import QuickSelect, TableSelect
 
 ACTIONS = [("", "database default"), *[(a.value, a.value.replace("_", " ")) for a in RefAction]]
 
@@ -20,11 +20,11 @@ class TableChoiceField(forms.ChoiceField):
     are (a ChoiceField normalises every choice again for each form made: each editor
     answer makes one) and a value is checked by looking the table up."""
 
-    widget = QuickSelect
+    widget = TableSelect
 
     def offer(self, schema) -> None:
         self.schema = schema
-        self.widget.choices = [(e.id, e.qualified_name) for e in schema.entities]
+        self.widget.tables = [(e.id, e.qualified_name) for e in schema.entities]
 
     def valid_value(self, value) -> bool:
         return self.schema.entity(str(value)) is not None
