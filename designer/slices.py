@@ -78,7 +78,7 @@ def _answers(memo: dict, rules: Sequence[tuple[str, Rule]], schema: Schema, *, k
     return answers
 
 
-_CONTEXT = "context"  # never an id() (an int)
+_CONTEXT, _REST = "context", "rest"  # never an id() (an int)
 
 
 def run_local(rules: Sequence[tuple[str, Rule]], schema: Schema, *, memo: dict | None) -> list:
@@ -105,10 +105,18 @@ def run_local(rules: Sequence[tuple[str, Rule]], schema: Schema, *, memo: dict |
             )
         if answer[1]:
             found += answer[1]
-    without_tables = replace(schema, entities=())
-    for _, rule in rules:
-        found += rule(without_tables)
-    return found
+    return found + _rest(answers, rules, schema)
+
+
+def _rest(answers: dict, rules: Sequence[tuple[str, Rule]], schema: Schema) -> list:
+    """What ``rules`` find on ``schema`` without its tables (its relationships, enums...),
+    kept while every part of it is the very object it was (an edit of a table keeps them)."""
+    parts = tuple(getattr(schema, name) for name in _FIELDS if name != "entities")
+    kept = answers.get(_REST)
+    if kept is None or any(a is not b for a, b in zip(kept[0], parts, strict=True)):
+        without_tables = replace(schema, entities=())
+        kept = answers[_REST] = (parts, [found for _, rule in rules for found in rule(without_tables)])
+    return kept[1]
 
 
 def run_per_relationship(rules: Sequence[tuple[str, Rule]], schema: Schema, *, memo: dict | None) -> list:
