@@ -35,21 +35,18 @@ def document_text(document: dict[str, Any], *, memo: dict | None = None) -> str:
         return json.dumps(document)
 
     def part(value) -> str:
-        if not isinstance(value, dict):
+        if not isinstance(value, list | dict):
             return json.dumps(value)
         known = memo.get(id(value))
         if known is not None and known[0] is value:
             return known[1]
-        text = json.dumps(value)
+        # A list is the same object while its tuple is unchanged (codec.to_data): its
+        # parts are joined; a dict (a table, a relationship...) is dumped whole.
+        text = f"[{','.join(map(part, value))}]" if isinstance(value, list) else json.dumps(value)
         memo[id(value)] = (value, text)  # the data itself is kept: its id is not reused meanwhile
         return text
 
-    members = (
-        f"{json.dumps(key)}:[{','.join(map(part, value))}]"
-        if isinstance(value, list)
-        else f"{json.dumps(key)}:{part(value)}"
-        for key, value in document.items()
-    )
+    members = (f"{json.dumps(key)}:{part(value)}" for key, value in document.items())
     return "{" + ",".join(members) + "}"
 
 

@@ -138,7 +138,11 @@ def test_document_text_dumps_only_the_parts_an_edit_changed(blog):
     assert json.loads(document_text(schema_to_dict(blog, memo=parts), memo=texts)) == schema_to_dict(blog)
     users = blog.entity_by_name("users")
     after, _ = ops.apply(blog, ops.UpdateEntity(entity=replace(users, name="people")))
-    known = len(texts)
+    known = set(texts)
     text = document_text(schema_to_dict(after, memo=parts), memo=texts)
     assert json.loads(text) == schema_to_dict(after)
-    assert len(texts) - known == 1  # the renamed table's text; every other part's is joined as it was
+    assert text == document_text(schema_to_dict(after, memo=parts), memo={})  # nothing stale: the same text afresh
+    # of the tables and relationships, only the renamed table is dumped; lists are joined from their parts
+    assert [data["name"] for key, (data, _) in texts.items() if key not in known and isinstance(data, dict)] == [
+        "people"
+    ]
