@@ -16,6 +16,7 @@ from designer.diagram.dot import entity_dom_id
 from designer.keys import reversible_references
 from designer.type_catalog import catalogue
 from designer.types import dialect_of
+from projects.memo import PerSchema
 
 register = template.Library()
 
@@ -171,8 +172,18 @@ def table_datalist(schema):
 @register.filter
 def link_of(schema, field) -> str:
     """The table ``field`` already references (by itself), if any."""
-    for relationship in schema.relationships:
-        if relationship.from_field_ids == (field.id,):
+    return _links.get(schema, None, lambda: _single_field_links(schema)).get(field.id, "")
+
+
+def _single_field_links(schema) -> dict[str, str]:
+    """Field id → the name of the table its one-field foreign key points at: one pass over
+    the relationships for all the grid's rows (each row looked through all of them)."""
+    links: dict[str, str] = {}
+    for relationship in reversed(schema.relationships):  # the first one wins, as a scan would
+        if len(relationship.from_field_ids) == 1:
             target = schema.entity(relationship.to_entity_id)
-            return target.name if target else ""
-    return ""
+            links[relationship.from_field_ids[0]] = target.name if target else ""
+    return links
+
+
+_links: PerSchema[dict[str, str]] = PerSchema(size=8)
