@@ -71,7 +71,6 @@ class PanelState:
     diagram: Any = None
     announce: str = ""  # what the edit did, said by the page's live region
     entity_rows: tuple | None = None  # the page keeps its entity list but for these rows (None: it all)
-    entity_rows_before: tuple = ()  # (row's entity, its qualified name before the edit)
 
 
 def wants_fragment(request) -> bool:
@@ -143,19 +142,9 @@ def panel_context(request, project, state: PanelState = PanelState(), *, whole_p
         "diagram": diagram,
         "drawn": drawn,
         "entity_rows": None if whole_page else state.entity_rows,
-        "keep_table_lists": not whole_page and _table_names_kept(request, state, entity),
         # Said by the page's live region: what the edit did, or why it was not saved.
         "announce": state.announce or (f"Not saved: {state.errors[0]}" if state.errors else ""),
     }
-
-
-def _table_names_kept(request, state: PanelState, entity) -> bool:
-    """The page's lists of every table's name (the link-to datalist, the relationship
-    form's select) still hold: an edit that left every name as it was, answered for the
-    table the page has open (so the page has those lists)."""
-    if state.entity_rows is None or entity is None or request.POST.get("selected") != entity.id:
-        return False
-    return all(row.qualified_name == name for row, name in state.entity_rows_before)
 
 
 def _kept_or_patched(request, project, schema, options, *, drawn: str):
@@ -214,7 +203,6 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
     if revision is None:
         return panel_response(request, project, status=400, errors=["The form lost its revision; reload the page."])
     diagram = rows = None
-    named: tuple = ()
     try:
         prepared = prepare(project, op, revision=revision)
         if prepared is not None:
@@ -223,9 +211,7 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
             diagram = _patch(request, project, prepared, options) or diagram_for_page_soon(
                 prepared.after, options=options
             )
-            before = selectors.project_schema(project)
-            rows = changed_entity_rows(before, prepared.after)
-            named = tuple((row, before.entity(row.id).qualified_name) for row in rows or ())
+            rows = changed_entity_rows(selectors.project_schema(project), prepared.after)
         project_after, warnings = services.apply_op(
             project_id=project.pk, user=request.user, op=op, base_revision=revision, summary=summary, prepared=prepared
         )
@@ -249,7 +235,6 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
         selected=selected,
         diagram=diagram,
         entity_rows=rows,
-        entity_rows_before=named,
         announce=selectors.revision_narrative(project=project_after),
     )
 
