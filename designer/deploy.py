@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import partial
 
-from designer.deploy_index_options import index_option_findings
+from designer.deploy_index_options import index_option_findings, key_option_findings, table_option_findings
 from designer.deploy_objects import object_findings
 from designer.domains import domain_names, domain_of
 from designer.keys import fix_for, non_unique_references
@@ -139,10 +139,13 @@ def rule_findings(schema: Schema, dialect: str, *, memo: dict | None = None) -> 
         (f"_types:{dialect}", partial(_types, dialect=dialect, verdicts=kept[1])),
         (f"_defaults:{dialect}", partial(_defaults, dialect=dialect)),
         (f"_indexes:{dialect}", partial(_indexes, dialect=dialect)),
+        (f"table options:{dialect}", partial(_options, table_option_findings, dialect=dialect)),
+        (f"_partitions:{dialect}", partial(_partitions, dialect=dialect)),
     )
     per_relationship = (
         (f"_references:{dialect}", partial(_references, dialect=dialect)),
         (f"_reference_types:{dialect}", partial(_reference_types, dialect=dialect, known_families=kept[2])),
+        (f"key options:{dialect}", partial(_options, key_option_findings, dialect=dialect)),
     )
     # Only whether any name is too long (the tables', or a foreign key's, named beside its table).
     long_names = ((f"long names:{dialect}", partial(_long_names, dialect=dialect)),)
@@ -151,20 +154,25 @@ def rule_findings(schema: Schema, dialect: str, *, memo: dict | None = None) -> 
         *run_local(per_table, schema, memo=memo),
         *run_per_relationship(per_relationship, schema, memo=memo),
         *(_names(schema, dialect) if long_names else ()),  # the usual case: no name too long anywhere
-        *_whole_schema(schema, dialect),
+        *_objects(schema, dialect),
     ]
 
 
 def _whole_schema(schema: Schema, dialect: str) -> list[Finding]:
-    """Rules not judged one table at a time (yet): index options, database objects, partitioning."""
+    """Index and key options, database objects, partitioning (the memo runs them per table)."""
     return [
-        *(
-            Finding(dialect, what, message, fix, WARNING)
-            for what, message, fix in index_option_findings(schema, dialect)
-        ),
-        *object_findings(schema, dialect, finding=Finding, error=ERROR, warning=WARNING),
+        *_options(index_option_findings, schema, dialect),
+        *_objects(schema, dialect),
         *_partitions(schema, dialect),
     ]
+
+
+def _options(rule, schema: Schema, dialect: str) -> list[Finding]:
+    return [Finding(dialect, what, message, fix, WARNING) for what, message, fix in rule(schema, dialect)]
+
+
+def _objects(schema: Schema, dialect: str) -> list[Finding]:
+    return list(object_findings(schema, dialect, finding=Finding, error=ERROR, warning=WARNING))
 
 
 def _render_findings(

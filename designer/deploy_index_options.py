@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from designer.schema import Entity, Index, IndexMethod, Schema
+from designer.schema import Entity, Index, IndexMethod, Relationship, Schema
 from designer.types import MYSQL, POSTGRESQL, SQLITE
 
 _LABELS = {POSTGRESQL: "PostgreSQL", MYSQL: "MySQL/MariaDB", SQLITE: "SQLite"}
@@ -18,20 +18,44 @@ _EXTENSION_OF_OPCLASS = {"gin_trgm_ops": "pg_trgm", "gist_trgm_ops": "pg_trgm"}
 
 
 def index_option_findings(schema: Schema, dialect: str) -> Iterator[tuple[str, str, str]]:
-    """(object, message, fix) per option ``dialect`` cannot say, and per extension it needs."""
+    """(object, message, fix) per option ``dialect`` cannot say, and per extension it needs:
+    each table's, then its foreign keys'."""
+    keys_of: dict[str, list[Relationship]] = {}
+    for relationship in schema.relationships:
+        keys_of.setdefault(relationship.from_entity_id, []).append(relationship)
     for entity in schema.entities:
-        for index in entity.indexes:
-            what = f"index {index.name or '(unnamed)'} on {entity.qualified_name}"
-            for lost in _lost(index, dialect):
-                yield what, f"{_LABELS[dialect]} has no {lost}: it is left out of this dialect's DDL", _FIX
-            if dialect == POSTGRESQL:
-                for extension in sorted(_extensions(index)):
-                    yield (
-                        what,
-                        f"needs the PostgreSQL extension {extension}",
-                        f"run CREATE EXTENSION IF NOT EXISTS {extension} before the DDL",
-                    )
-        yield from _constraints(schema, entity, dialect)
+        yield from _table_options(entity, dialect)
+        for relationship in keys_of.get(entity.id, ()):
+            yield from _key_options(entity, relationship, dialect)
+
+
+def table_option_findings(schema: Schema, dialect: str) -> Iterator[tuple[str, str, str]]:
+    """The tables' part of ``index_option_findings`` (one table alone: designer/slices.py)."""
+    for entity in schema.entities:
+        yield from _table_options(entity, dialect)
+
+
+def key_option_findings(schema: Schema, dialect: str) -> Iterator[tuple[str, str, str]]:
+    """The foreign keys' part of ``index_option_findings`` (one key and its tables alone)."""
+    for relationship in schema.relationships:
+        entity = schema.entity(relationship.from_entity_id)
+        if entity is not None:
+            yield from _key_options(entity, relationship, dialect)
+
+
+def _table_options(entity: Entity, dialect: str) -> Iterator[tuple[str, str, str]]:
+    for index in entity.indexes:
+        what = f"index {index.name or '(unnamed)'} on {entity.qualified_name}"
+        for lost in _lost(index, dialect):
+            yield what, f"{_LABELS[dialect]} has no {lost}: it is left out of this dialect's DDL", _FIX
+        if dialect == POSTGRESQL:
+            for extension in sorted(_extensions(index)):
+                yield (
+                    what,
+                    f"needs the PostgreSQL extension {extension}",
+                    f"run CREATE EXTENSION IF NOT EXISTS {extension} before the DDL",
+                )
+    yield from _constraints(entity, dialect)
 
 
 _FIX = "accept the loss for this dialect, or change the index, or leave this dialect out"
@@ -80,7 +104,7 @@ def _extensions(index: Index) -> set[str]:
     return found
 
 
-def _constraints(schema: Schema, entity: Entity, dialect: str) -> Iterator[tuple[str, str, str]]:
+def _constraints(entity: Entity, dialect: str) -> Iterator[tuple[str, str, str]]:
     if dialect == POSTGRESQL:
         return
     label = _LABELS[dialect]
@@ -97,18 +121,21 @@ def _constraints(schema: Schema, entity: Entity, dialect: str) -> Iterator[tuple
                 f"{label} has no NOT VALID (existing rows are checked)",
                 _FIX.replace("the index", "the check"),
             )
-    for relationship in schema.relationships:
-        if relationship.from_entity_id != entity.id:
-            continue
-        said = [
-            ("DEFERRABLE (keys are checked at once)", dialect == MYSQL and relationship.deferrable),
-            ("NOT VALID (existing rows are checked)", relationship.not_valid),
-            ("MATCH FULL (ignored)", relationship.match_full),
-        ]
-        for lost, present in said:
-            if present:
-                yield (
-                    f"foreign key {relationship.name or '(unnamed)'} on {entity.qualified_name}",
-                    f"{label} has no {lost}",
-                    _FIX.replace("the index", "the key"),
-                )
+
+
+def _key_options(entity: Entity, relationship: Relationship, dialect: str) -> Iterator[tuple[str, str, str]]:
+    """``entity``: the table the foreign key is on."""
+    if dialect == POSTGRESQL:
+        return
+    said = [
+        ("DEFERRABLE (keys are checked at once)", dialect == MYSQL and relationship.deferrable),
+        ("NOT VALID (existing rows are checked)", relationship.not_valid),
+        ("MATCH FULL (ignored)", relationship.match_full),
+    ]
+    for lost, present in said:
+        if present:
+            yield (
+                f"foreign key {relationship.name or '(unnamed)'} on {entity.qualified_name}",
+                f"{_LABELS[dialect]} has no {lost}",
+                _FIX.replace("the index", "the key"),
+            )

@@ -13,7 +13,7 @@ DIALECT_LABELS = {"postgresql": "PostgreSQL", "mysql": "MySQL/MariaDB", "sqlite"
 def object_findings(schema: Schema, dialect: str, *, finding, error: str, warning: str):
     """``finding(dialect, object, message, fix, severity)`` builds each (designer.deploy.Finding)."""
     label = DIALECT_LABELS.get(dialect, dialect)
-    ids = schema.all_ids()
+    ids: set[str] | None = None  # every id of the schema, gathered once an object reads some
     for item in schema.objects:
         what = f"{KIND_LABELS[item.kind]} {item.qualified_name}"
         if item.dialect != dialect:
@@ -25,7 +25,11 @@ def object_findings(schema: Schema, dialect: str, *, finding, error: str, warnin
                 f"create it for {label} by hand after deploying, or leave {label} out of this version",
                 warning,
             )
-        elif gone := [i for i in item.depends_on if i not in ids]:
+            continue
+        if not item.depends_on:
+            continue
+        ids = schema.all_ids() if ids is None else ids
+        if gone := [i for i in item.depends_on if i not in ids]:
             yield finding(
                 dialect,
                 what,

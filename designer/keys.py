@@ -9,6 +9,8 @@ other reading is the one that makes sense.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from designer.schema import Cardinality, Entity, Relationship, Schema, replace
 
 
@@ -28,7 +30,7 @@ def is_unique_key(entity: Entity, field_ids: tuple[str, ...]) -> bool:
     )
 
 
-def points_at_non_unique(entities: dict[str, Entity], relationship: Relationship) -> bool:
+def points_at_non_unique(entities: Mapping[str, Entity], relationship: Relationship) -> bool:
     """A foreign key whose referenced fields are not a key (many-to-many has no such side)."""
     target = entities.get(relationship.to_entity_id)
     if relationship.cardinality is Cardinality.MANY_TO_MANY or target is None:
@@ -55,9 +57,13 @@ def better_reading(entities: dict[str, Entity], relationship: Relationship) -> R
     return None if points_at_non_unique(entities, flipped) else flipped
 
 
-def non_unique_references(schema: Schema) -> list[Relationship]:
-    entities = {e.id: e for e in schema.entities}
-    return [r for r in schema.relationships if points_at_non_unique(entities, r)]
+def non_unique_references(schema: Schema, *, touching: str | None = None) -> list[Relationship]:
+    """``touching``: only the references to or from this table."""
+    entities = schema.entities_by_id
+    relationships = schema.relationships
+    if touching is not None:
+        relationships = [r for r in relationships if touching in (r.from_entity_id, r.to_entity_id, r.join_entity_id)]
+    return [r for r in relationships if points_at_non_unique(entities, r)]
 
 
 def reversible_references(schema: Schema) -> list[Relationship]:

@@ -14,8 +14,10 @@ import base64
 import dataclasses
 import functools
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any
 
 FORMAT_VERSION = 2  # 2: types as written (FieldType.written, kind "other")
@@ -615,6 +617,11 @@ class Schema:
 
     def entity(self, entity_id: str) -> Entity | None:
         return self._lookup(entity_id, Entity)
+
+    @property
+    def entities_by_id(self) -> Mapping[str, Entity]:
+        """id → entity (read only), for code that looks up thousands of ids at once."""
+        return MappingProxyType(self._index[Entity])
 
     def entity_by_name(self, name: str, namespace: str | None = None) -> Entity | None:
         return next((e for e in self.entities if e.name == name and e.namespace == namespace), None)

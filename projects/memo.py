@@ -97,9 +97,10 @@ class Parts:
 
 
 # Validation's and the deploy check's answers per table and relationship object
-# (designer/slices.py): an edit of one table judges that table. About a dozen entries a
-# table; 10,000 tables fill a third of it.
-rule_answers = Parts(limit=400_000)
+# (designer/slices.py): an edit of one table judges that table. One entry per family of
+# rules and schema context (a project's enums, domains...), each a dict of answers by
+# object; about thirty families per project.
+rule_answers = Parts(limit=600)
 
 
 def clear_all() -> None:

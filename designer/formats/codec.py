@@ -60,9 +60,21 @@ def to_data(obj: Any, memo: dict[int, tuple[Any, Any]] | None = None) -> Any:
         return data
     if isinstance(obj, Enum):
         return obj.value
-    if isinstance(obj, tuple | list):
+    if isinstance(obj, tuple):
+        # A schema's tuples are immutable too: one an edit left alone (10,000 tables'
+        # relationships) is not walked again.
+        if memo is not None and (known := memo.get(id(obj))) is not None and known[0] is obj:
+            return known[1]
+        data = [to_data(item, memo) for item in obj]
+        if memo is not None and len(obj) > _WALKED_ANYWAY:
+            memo[id(obj)] = (obj, data)
+        return data
+    if isinstance(obj, list):
         return [to_data(item, memo) for item in obj]
     return obj
+
+
+_WALKED_ANYWAY = 8  # shorter tuples (a table's fields, a key's columns) cost less to walk than to remember
 
 
 def from_data(cls: Any, data: Any, *, path: str = "", strict: bool = False) -> Any:

@@ -25,6 +25,31 @@ def schema_to_dict(schema: Schema, *, memo: dict | None = None) -> dict[str, Any
         return {"format": FORMAT_NAME, "version": FORMAT_VERSION, **to_data(schema, memo)}
 
 
+def document_text(document: dict[str, Any], *, memo: dict | None = None) -> str:
+    """``document`` (from ``schema_to_dict``) as compact JSON text, the same JSON as
+    ``json.dumps`` makes. ``memo`` (owned by the caller): the text of each part of the
+    document (a table, a relationship, a position...) by its data, which documents made
+    with one ``to_data`` memo share while unchanged: the next document dumps only what
+    changed and joins the rest."""
+    if memo is None:
+        return json.dumps(document)
+
+    def part(value) -> str:
+        if not isinstance(value, list | dict):
+            return json.dumps(value)
+        known = memo.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        # A list is the same object while its tuple is unchanged (codec.to_data): its
+        # parts are joined; a dict (a table, a relationship...) is dumped whole.
+        text = f"[{','.join(map(part, value))}]" if isinstance(value, list) else json.dumps(value)
+        memo[id(value)] = (value, text)  # the data itself is kept: its id is not reused meanwhile
+        return text
+
+    members = (f"{json.dumps(key)}:{part(value)}" for key, value in document.items())
+    return "{" + ",".join(members) + "}"
+
+
 def schema_from_dict(data: Any, *, strict: bool = False) -> Schema:
     """``strict`` for documents from outside (see codec.from_data); stored ones without."""
     if not isinstance(data, dict):

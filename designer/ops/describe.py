@@ -60,9 +60,16 @@ def _target_name(op: Op, noun: str, before: Schema | None) -> str:
     """Names for ops that carry only ids: "Remove entity users", "Set volume of posts"."""
     if before is None:
         return ""
+    # A field is looked up in the table the op names: an index of every field of the
+    # schema would be built for each new revision (10,000 tables' worth).
+    table = before.entity(getattr(op, "entity_id", None) or "")
     for attr, lookup in _TARGETS:
         object_id = getattr(op, attr, None)
-        if object_id is not None and (name := lookup(before, object_id)):
+        if object_id is None:
+            continue
+        found = table.field(object_id) if attr == "field_id" and table is not None else None
+        name = found.name if found is not None else lookup(before, object_id)
+        if name:
             return name if attr == f"{noun.replace(' ', '_')}_id" else f"of {name}"
     return ""
 
@@ -73,12 +80,22 @@ def _rename_text(op: Op, before: Schema | None) -> str:
     old_name = None
     if isinstance(op, UpdateEntity) and (old := before.entity(op.entity.id)):
         old_name = old.name
-    elif isinstance(op, UpdateField) and (found := before.find_field(op.field.id)):
+    elif isinstance(op, UpdateField) and (found := _field_before(before, op)):
         old_name = found[1].name
     current = getattr(op, "entity", None) or getattr(op, "field", None)
     if old_name is not None and current is not None and old_name != current.name:
         return f" (renamed from {old_name})"
     return ""
+
+
+def _field_before(before: Schema, op: UpdateField):
+    """(table, field) of the field ``op`` changes, as it was: looked up in the table the
+    op names first (an index of every field of the schema would be built for each new
+    revision, 10,000 tables' worth)."""
+    entity = before.entity(op.entity_id)
+    if entity is not None and (field := entity.field(op.field.id)) is not None:
+        return entity, field
+    return before.find_field(op.field.id)
 
 
 def removal_impact(schema: Schema, *, entity_id: str | None = None, field_id: str | None = None) -> list[str]:
@@ -143,7 +160,7 @@ def narrate(op: Op, before: Schema | None = None) -> str:
         shown = [o for o in op.ops if not (isinstance(o, SetPositions) and not o.label)] or list(op.ops)
         parts = [narrate(o, before) for o in shown]
         return "; ".join(parts) if len(parts) <= 3 else f"made {len(parts)} changes: {'; '.join(parts[:2])}; …"
-    if before is not None and isinstance(op, UpdateField) and (found := before.find_field(op.field.id)):
+    if before is not None and isinstance(op, UpdateField) and (found := _field_before(before, op)):
         return _changed("field", field_label(*found), found[1], op.field)
     if before is not None and isinstance(op, UpdateEntity) and (old := before.entity(op.entity.id)):
         return _changed("entity", old.name, old, op.entity, skip=("fields", "indexes", "checks"))

@@ -81,11 +81,17 @@ def duplicate_member_names(schema: Schema) -> Iterator[Problem]:
 
 
 def duplicate_ids(schema: Schema) -> Iterator[Problem]:
-    ids = [e.id for e in schema.entities]
-    for entity in schema.entities:
-        ids += [f.id for f in entity.fields] + [i.id for i in entity.indexes] + [c.id for c in entity.checks]
+    # Runs on every edit over every id (60,000 at 10,000 tables): flat comprehensions and a
+    # set first; counted only when some id repeats.
+    entities = schema.entities
+    ids = [e.id for e in entities]
+    ids += [f.id for e in entities for f in e.fields]
+    ids += [i.id for e in entities for i in e.indexes]
+    ids += [c.id for e in entities for c in e.checks]
     for collection in (schema.relationships, schema.enums, schema.groups, schema.notes, schema.patterns):
         ids += [obj.id for obj in collection]
+    if len(set(ids)) == len(ids):
+        return
     for object_id, count in Counter(ids).items():
         if count > 1:
             yield _error("duplicate-id", "", f"the id {object_id!r} is used by {count} objects")

@@ -162,8 +162,9 @@ class FieldForm(SchemaForm):
             after, _ = ops.apply(self.schema, self.to_op())
         except SchemaError:
             return  # the service says what is wrong with the edit itself
-        before = {r.id for r in non_unique_references(self.schema)}
-        broken = [r for r in non_unique_references(after) if r.id not in before]
+        # Only references to or from this table can change (not every one of 10,000 tables').
+        before = {r.id for r in non_unique_references(self.schema, touching=self.entity.id)}
+        broken = [r for r in non_unique_references(after, touching=self.entity.id) if r.id not in before]
         if broken:
             target = (
                 self.entity.name

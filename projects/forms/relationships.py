@@ -10,17 +10,32 @@ from designer import edits, ops
 from designer.keys import is_unique_key
 from designer.schema import Cardinality, RefAction
 from projects.forms.editor import SchemaForm
-from projects.forms.widgets import QuickSelect
+from projects.forms.widgets import QuickSelect, TableSelect
 
 ACTIONS = [("", "database default"), *[(a.value, a.value.replace("_", " ")) for a in RefAction]]
 
 
+class TableChoiceField(forms.ChoiceField):
+    """A table of the schema, by id. Its thousands of choices go to the widget as they
+    are (a ChoiceField normalises every choice again for each form made: each editor
+    answer makes one) and a value is checked by looking the table up."""
+
+    widget = TableSelect
+
+    def offer(self, schema) -> None:
+        self.schema = schema
+        self.widget.tables = [(e.id, e.qualified_name) for e in schema.entities]
+
+    def valid_value(self, value) -> bool:
+        return self.schema.entity(str(value)) is not None
+
+
 class RelationshipForm(SchemaForm):
-    from_entity = forms.ChoiceField(label="from (holds the key)", widget=QuickSelect)
+    from_entity = TableChoiceField(label="from (holds the key)")
     from_field = forms.ChoiceField(
         required=False, label="field", help_text="empty: create the foreign key field", widget=QuickSelect
     )
-    to_entity = forms.ChoiceField(label="to (referenced)", widget=QuickSelect)
+    to_entity = TableChoiceField(label="to (referenced)")
     to_field = forms.CharField(
         required=False, max_length=200, label="referenced field", help_text="empty: its primary key"
     )
@@ -34,9 +49,8 @@ class RelationshipForm(SchemaForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        entity_choices = [(e.id, e.qualified_name) for e in self.schema.entities]
-        self.fields["from_entity"].choices = entity_choices
-        self.fields["to_entity"].choices = entity_choices
+        self.fields["from_entity"].offer(self.schema)
+        self.fields["to_entity"].offer(self.schema)
         # The form lives in the from-entity's editor: offer that entity's fields only.
         source = self.schema.entity(self["from_entity"].value() or "")
         own_fields = [(f.id, f.name) for f in source.fields] if source else []

@@ -6,6 +6,7 @@ the same escaped HTML directly."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from django import forms
@@ -22,9 +23,22 @@ class QuickSelect(forms.Select):
         options = SafeString(  # every value is escaped
             "".join(
                 f'<option value="{escape(str(key))}"{" selected" if str(key) == chosen else ""}>{escape(str(label))}</option>'
-                for key, label in self.choices
+                for key, label in self.offered()
             )
         )
         return format_html(
             '<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
         )
+
+    def offered(self):
+        return self.choices
+
+
+class TableSelect(QuickSelect):
+    """The tables of a schema, (id, name) pairs given as they are in ``tables`` (setting
+    ``choices`` normalises every one again: 10,000 tables on every editor answer)."""
+
+    tables: Sequence[tuple[str, str]] = ()
+
+    def offered(self):
+        return self.tables

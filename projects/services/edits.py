@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import JSONField, TextField, Value
+from django.db.models.functions import Cast
+from django.utils import timezone
 
 from designer import ops
-from designer.formats.json_doc import schema_to_dict
+from designer.formats.json_doc import document_text, schema_to_dict
 from designer.problems import Problem, SchemaError, errors, warnings
 from designer.rebase import Conflict, rebase
 from designer.schema import Schema
@@ -70,7 +73,7 @@ def apply_op(
         problems = _refuse_errors(after)
         project.revision += 1
         project.document = schema_to_dict(after, memo=_document_parts.get())
-        project.save(update_fields=["document", "revision", "updated_at"])
+        _store(project, document_text(project.document, memo=_document_texts.get()))
         Revision.objects.create(
             project=project,
             number=project.revision,
@@ -154,8 +157,20 @@ def revision_restore(*, project: Project, user, number: int, base_revision: int)
     return project
 
 
-# Shared by every edit in this process: an edit converts only the objects it made.
+# Shared by every edit in this process: an edit converts and dumps only the objects it made.
 _document_parts = memo.Parts(limit=200_000)
+_document_texts = memo.Parts(limit=100_000)
+
+
+def _store(project: Project, text: str) -> None:
+    """Save the document as JSON text joined from the parts' texts (designer.formats.
+    json_doc.document_text): Django's JSONField would dump the whole document again."""
+    project.updated_at = timezone.now()
+    Project.objects.filter(pk=project.pk).update(
+        document=Cast(Value(text, output_field=TextField()), output_field=JSONField()),
+        revision=project.revision,
+        updated_at=project.updated_at,
+    )
 
 
 def _refuse_errors(schema: Schema) -> list[Problem]:

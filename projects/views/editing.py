@@ -32,6 +32,7 @@ from projects.diagrams import (
 )
 from projects.forms.editor import EntityForm, EnumForm, FieldForm, IndexForm, NewEntityForm
 from projects.forms.relationships import RelationshipForm
+from projects.templatetags.editor import changed_entity_rows
 from projects.views.access import project_access
 from projects.views.advice_panel import advice_context
 from projects.views.workload_panel import workload_context
@@ -69,6 +70,7 @@ class PanelState:
     confirm: dict | None = None
     diagram: Any = None
     announce: str = ""  # what the edit did, said by the page's live region
+    entity_rows: tuple | None = None  # the page keeps its entity list but for these rows (None: it all)
 
 
 def wants_fragment(request) -> bool:
@@ -139,6 +141,7 @@ def panel_context(request, project, state: PanelState = PanelState(), *, whole_p
         "can_edit": request.access.can_edit,
         "diagram": diagram,
         "drawn": drawn,
+        "entity_rows": None if whole_page else state.entity_rows,
         # Said by the page's live region: what the edit did, or why it was not saved.
         "announce": state.announce or (f"Not saved: {state.errors[0]}" if state.errors else ""),
     }
@@ -199,7 +202,7 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
     revision = base_revision(request)
     if revision is None:
         return panel_response(request, project, status=400, errors=["The form lost its revision; reload the page."])
-    diagram = None
+    diagram = rows = None
     try:
         prepared = prepare(project, op, revision=revision)
         if prepared is not None:
@@ -208,6 +211,7 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
             diagram = _patch(request, project, prepared, options) or diagram_for_page_soon(
                 prepared.after, options=options
             )
+            rows = changed_entity_rows(selectors.project_schema(project), prepared.after)
         project_after, warnings = services.apply_op(
             project_id=project.pk, user=request.user, op=op, base_revision=revision, summary=summary, prepared=prepared
         )
@@ -223,13 +227,14 @@ def commit(request, project, op, *, form_slot=None, form=None, selected=None, su
             return panel_response(request, project, status=422, bound={form_slot: form}, selected=selected)
         return panel_response(request, project, status=422, selected=selected, errors=messages)
     if project_after.revision != revision + 1:
-        diagram = None  # cannot happen under the row lock; never show a drawing of another schema
+        diagram = rows = None  # cannot happen under the row lock; never show a drawing of another schema
     return panel_response(
         request,
         project_after,
         warnings=warnings,
         selected=selected,
         diagram=diagram,
+        entity_rows=rows,
         announce=selectors.revision_narrative(project=project_after),
     )
 

@@ -128,3 +128,21 @@ def test_a_memo_converts_only_new_objects_and_gives_the_same_document(blog):
     known = len(memo)
     assert schema_to_dict(after, memo=memo) == schema_to_dict(after)
     assert len(memo) - known <= 3  # the new schema, the renamed entity and their tuples are new; the rest reused
+
+
+def test_document_text_dumps_only_the_parts_an_edit_changed(blog):
+    from designer import ops
+    from designer.formats.json_doc import document_text
+
+    parts, texts = {}, {}
+    assert json.loads(document_text(schema_to_dict(blog, memo=parts), memo=texts)) == schema_to_dict(blog)
+    users = blog.entity_by_name("users")
+    after, _ = ops.apply(blog, ops.UpdateEntity(entity=replace(users, name="people")))
+    known = set(texts)
+    text = document_text(schema_to_dict(after, memo=parts), memo=texts)
+    assert json.loads(text) == schema_to_dict(after)
+    assert text == document_text(schema_to_dict(after, memo=parts), memo={})  # nothing stale: the same text afresh
+    # of the tables and relationships, only the renamed table is dumped; lists are joined from their parts
+    assert [data["name"] for key, (data, _) in texts.items() if key not in known and isinstance(data, dict)] == [
+        "people"
+    ]

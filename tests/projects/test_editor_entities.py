@@ -188,3 +188,23 @@ def test_a_delete_confirmation_opened_as_a_page_shows_the_question(client_for, p
     assert "<html" in page and "Delete entity posts?" in page and 'aria-label="Entity posts"' in page
     fragment = client_for(member).get(url, **HTMX).content.decode()
     assert "<html" not in fragment and "Delete entity posts?" in fragment
+
+
+def _entity_list(body: str) -> str:
+    return body.split('<ul class="entity-list"')[1].split("</ul>")[0]
+
+
+def test_an_edit_keeps_the_pages_list_and_sends_only_the_rows_it_changed(client_for, project, member):
+    """The panel's list of every table is not sent again for an edit of one (issue 20): the
+    page keeps it (hx-preserve) and the changed rows are swapped in out of band."""
+    schema = project_schema(project)
+    users, other = schema.entity_by_name("users"), schema.entities[-1]
+    data = {"name": "accounts", "namespace": "", "comment": "", "color": "", "group": "", "selected": users.id}
+    listed = _entity_list(post(client_for(member), "entity_update", project, data, users.id).content.decode())
+    assert listed.startswith(' id="entity-list" hx-preserve>')
+    assert f'id="entity-row-{users.id}" class="entity-item selected"' in listed and "accounts" in listed
+    assert 'hx-swap-oob="true"' in listed and other.name not in listed  # only the renamed row
+    project.refresh_from_db()
+    added = post(client_for(member), "entity_add", project, {"name": "likes", "with_key": "on"}).content.decode()
+    whole = _entity_list(added)  # a table more: the list is sent whole
+    assert "hx-preserve" not in whole and "likes" in whole and other.name in whole and "hx-swap-oob" not in whole
