@@ -86,7 +86,7 @@ _TABLES = """
 SELECT n.nspname, c.relname,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
        pn.nspname, p.relname, CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
-       obj_description(c.oid, 'pg_class')
+       obj_description(c.oid, 'pg_class'), c.relpersistence = 'u', coalesce(c.reloptions, '{}')
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_inherits i ON i.inhrelid = c.oid AND c.relispartition
 LEFT JOIN pg_class p ON p.oid = i.inhparent LEFT JOIN pg_namespace pn ON pn.oid = p.relnamespace
@@ -178,10 +178,14 @@ def _postgresql(target: Target, *, schemas: list[str] | None, stats: bool):
             query = {"oids": oids, "schemas": schemas}
             rows.enums = [(s, n, list(v)) for s, n, v in cursor.execute(_ENUMS, query)]
             _declared_types(cursor, rows, query)
-            for namespace, name, key, parent_ns, parent, bound, comment in cursor.execute(_TABLES, query):
+            for namespace, name, key, parent_ns, parent, bound, comment, unlogged, storage in cursor.execute(
+                _TABLES, query
+            ):
                 rows.tables.append((namespace, name, key, (parent_ns, parent) if parent else None, bound))
                 if comment:
                     rows.table_comments.append((namespace, name, comment))
+                if unlogged or storage:
+                    rows.table_options.append((namespace, name, unlogged, list(storage)))
             for namespace, table, column, type_text, not_null, default, identity, generated, comment in cursor.execute(
                 _COLUMNS, query
             ):

@@ -1,7 +1,8 @@
 """What DBML cannot say, kept in DBML comments that our importer reads back.
 
 Generated columns (and whether stored), how a key is generated (ALWAYS, a serial's own
-sequence), MySQL's ON UPDATE and table options, a column check's name, a UNIQUE constraint
+sequence), MySQL's ON UPDATE and table options, PostgreSQL's table storage parameters and
+UNLOGGED, a column check's name, a UNIQUE constraint
 as opposed to a unique index, descending index keys, partial-index predicates, covering (INCLUDE)
 columns, a relationship's comment and join table, the diagram settings and the declared workload
 (access patterns and volumes) have no DBML syntax. The writer appends one comment line
@@ -30,10 +31,12 @@ from designer.schema import (
     Partitioning,
     Schema,
     SortOrder,
+    StorageParameter,
     Volume,
     fresh_id,
     replace,
 )
+from designer.sql.base import STORAGE_NAME, STORAGE_VALUE
 
 MARK = "//@schema-designer "
 HEADER = "// Schema Designer: what DBML cannot say, read back by Schema Designer's import."
@@ -77,6 +80,10 @@ _TABLE_AS_WRITTEN = ("charset", "collation")
 def _table_items(schema: Schema):
     for ti, entity in enumerate(schema.entities):
         item = {key: getattr(entity, key) for key in _TABLE_AS_WRITTEN if getattr(entity, key)}
+        if entity.storage:
+            item["storage"] = [[p.name, p.value] for p in entity.storage]
+        if entity.unlogged:
+            item["unlogged"] = True
         if item:
             yield {"table": ti, "name": entity.qualified_name, **item}
 
@@ -270,9 +277,29 @@ def _apply_table(schema: Schema, item: dict) -> Schema:
     if entity.qualified_name != item["name"]:
         return schema
     changes = {key: str(item[key]) for key in _TABLE_AS_WRITTEN if key in item}
+    if item.get("unlogged") is True:
+        changes["unlogged"] = True
+    storage = _storage(item.get("storage"))
+    if storage:
+        changes["storage"] = storage
     entities = list(schema.entities)
     entities[ti] = replace(entity, **changes)
     return replace(schema, entities=tuple(entities))
+
+
+def _storage(pairs) -> tuple[StorageParameter, ...]:
+    """``[["fillfactor", "90"]]`` → storage parameters; a hand-edited pair that is not a name
+    and a plain value is left out (the DDL writer would refuse it)."""
+    if not isinstance(pairs, list):
+        return ()
+    return tuple(
+        StorageParameter(str(pair[0]), str(pair[1]))
+        for pair in pairs
+        if isinstance(pair, list)
+        and len(pair) == 2
+        and STORAGE_NAME.fullmatch(str(pair[0]))
+        and STORAGE_VALUE.fullmatch(str(pair[1]))
+    )
 
 
 def _apply_index(schema: Schema, item: dict) -> Schema:

@@ -48,13 +48,17 @@ def with_object_steps(steps: list[Step], old: Model, new: Model, *, dialect: str
     created = (after.keys() - before.keys()) | changed | (broken & after.keys())
     renames = _renames(steps)
     drops = [Step("drop_object", old=o) for o in reversed(creation_order(list(before.values()))) if o.id in dropped]
+    # A removed sequence or function may still be a dropped column's default (nextval of a
+    # standalone sequence): PostgreSQL refuses to drop it before that column goes.
+    last = [s for s in drops if s.old.kind in EARLY_KINDS and s.old.id not in after]
+    drops = [s for s in drops if not (s.old.kind in EARLY_KINDS and s.old.id not in after)]
     creates = [
         Step("create_object", new=o, detail=renames) for o in creation_order(list(after.values())) if o.id in created
     ]
     early = [s for s in creates if _early(s.new, new)]
     late = [s for s in creates if not _early(s.new, new)]
     cut = next((n for n, s in enumerate(steps) if ACTIONS.index(s.action) >= _EARLY_BEFORE), len(steps))
-    return [*drops, *steps[:cut], *early, *steps[cut:], *late]
+    return [*drops, *steps[:cut], *early, *steps[cut:], *late, *last]
 
 
 def _early(item: DatabaseObject, new: Model) -> bool:
