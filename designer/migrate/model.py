@@ -238,14 +238,14 @@ def _needed_extensions(schema: Schema) -> tuple[Extension, ...]:
     wrote that has no PostgreSQL spelling asks for nothing: the DDL refuses it anyway)."""
     source = dialect_of(schema.database_type)
     spelled = []
-    for field_type in [f.type for e in schema.entities for f in e.fields if f.type.written]:
-        if field_type.kind is not TypeKind.ENUM and needs_extension(field_type.written):  # cheap first
-            try:
+    for field_type in [*(d.base for d in schema.domains), *(f.type for e in schema.entities for f in e.fields)]:
+        if field_type.written and field_type.kind is not TypeKind.ENUM and needs_extension(field_type.written):
+            try:  # the check above is the cheap one: most types come from no extension
                 spelled.append(sql_type(field_type, dialect=POSTGRESQL, source_dialect=source))
             except UnportableType:
                 continue
     listed = {e.name for e in schema.extensions}
-    names = needed_extensions([*(d.base for d in schema.domains), *spelled])
+    names = needed_extensions(spelled)
     return tuple(Extension(name=name) for name in names if name not in listed)
 
 
