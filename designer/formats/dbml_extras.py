@@ -2,7 +2,7 @@
 
 Generated columns (and whether stored), how a key is generated (ALWAYS, a serial's own
 sequence), MySQL's ON UPDATE and table options, PostgreSQL's table storage parameters and
-UNLOGGED, a column check's name, a UNIQUE constraint
+UNLOGGED, the standalone sequences a default draws from, a column check's name, a UNIQUE constraint
 as opposed to a unique index, descending index keys, partial-index predicates, covering (INCLUDE)
 columns, a relationship's comment and join table, the diagram settings and the declared workload
 (access patterns and volumes) have no DBML syntax. The writer appends one comment line
@@ -20,14 +20,18 @@ from __future__ import annotations
 import json
 import re
 
+from pglast.parser import ParseError, parse_sql_json
+
 from designer.formats.codec import from_data, to_data
 from designer.problems import SchemaError
 from designer.schema import (
     AccessPattern,
+    DatabaseObject,
     DefaultKind,
     DiagramSettings,
     Domain,
     Extension,
+    ObjectKind,
     Partitioning,
     Schema,
     SortOrder,
@@ -37,6 +41,7 @@ from designer.schema import (
     replace,
 )
 from designer.sql.base import STORAGE_NAME, STORAGE_VALUE
+from designer.types import POSTGRESQL
 
 MARK = "//@schema-designer "
 HEADER = "// Schema Designer: what DBML cannot say, read back by Schema Designer's import."
@@ -247,7 +252,40 @@ def _apply_one(schema: Schema, item: dict) -> Schema:
         return replace(schema, domains=from_data(tuple[Domain, ...], item["domains"]))
     if "extensions" in item:
         return replace(schema, extensions=from_data(tuple[Extension, ...], item["extensions"]))
+    if "sequences" in item:
+        return _apply_sequences(schema, item["sequences"])
     return schema
+
+
+def _apply_sequences(schema: Schema, sequences: list) -> Schema:
+    """Standalone sequences back as objects; a line whose SQL is anything but one CREATE
+    SEQUENCE of that name (hand-edited) is left out, since the DDL would run it as it is."""
+    taken = schema.all_ids()
+    objects = list(schema.objects)
+    for namespace, name, sql in sequences:
+        if _creates_sequence(str(sql), namespace, str(name)):
+            objects.append(
+                DatabaseObject(
+                    id=fresh_id("obj", taken),
+                    kind=ObjectKind.SEQUENCE,
+                    name=str(name),
+                    namespace=namespace if isinstance(namespace, str) else None,
+                    sql=str(sql),
+                    dialect=POSTGRESQL,
+                )
+            )
+    return replace(schema, objects=tuple(objects))
+
+
+def _creates_sequence(sql: str, namespace, name: str) -> bool:
+    try:
+        statements = json.loads(parse_sql_json(sql)).get("stmts", [])
+    except ParseError:
+        return False
+    if len(statements) != 1 or "CreateSeqStmt" not in statements[0]["stmt"]:
+        return False
+    written = statements[0]["stmt"]["CreateSeqStmt"]["sequence"]
+    return written.get("relname") == name and written.get("schemaname") in (namespace, None, "public")
 
 
 def _apply_field(schema: Schema, item: dict) -> Schema:
@@ -344,12 +382,16 @@ def _apply_relationship(schema: Schema, item: dict) -> Schema:
 
 
 def _declared_items(schema: Schema) -> list[dict]:
-    """Domains, extensions and each table's partitioning: PostgreSQL DDL, no DBML syntax."""
+    """Domains, extensions, standalone sequences (a column's default may draw from one) and
+    each table's partitioning: PostgreSQL DDL, no DBML syntax."""
     items = []
     if schema.domains:
         items.append({"domains": to_data(schema.domains)})
     if schema.extensions:
         items.append({"extensions": to_data(schema.extensions)})
+    sequences = [o for o in schema.objects if o.kind is ObjectKind.SEQUENCE and o.dialect == POSTGRESQL]
+    if sequences:
+        items.append({"sequences": [[o.namespace, o.name, o.sql] for o in sequences]})
     for entity in schema.entities:
         if entity.partitioning is not None:
             items.append({"table": entity.qualified_name, "partitioning": to_data(entity.partitioning)})

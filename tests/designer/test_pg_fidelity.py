@@ -96,3 +96,13 @@ def test_an_extension_the_file_lists_is_not_created_twice():
     schema = _read("CREATE EXTENSION citext; CREATE TABLE t (id bigint, e citext, h hstore);")
     ddl = full_ddl(schema, dialect="postgresql")
     assert ddl.count("EXTENSION IF NOT EXISTS") == 2 and 'CREATE EXTENSION IF NOT EXISTS "hstore";' in ddl
+
+
+def test_a_standalone_sequence_travels_through_dbml_and_only_as_one_create_sequence():
+    schema = _read("CREATE SEQUENCE s START 5; CREATE TABLE t (id bigint NOT NULL DEFAULT nextval('s'));")
+    text = to_dbml(schema)
+    assert [(o.kind, o.name, o.sql) for o in parse_dbml(text).objects] == [
+        (ObjectKind.SEQUENCE, "s", "CREATE SEQUENCE s START 5;")
+    ]
+    assert parse_dbml(text.replace("START 5;", "START 5; DROP TABLE t;")).objects == ()
+    assert parse_dbml(text.replace('"s", "CREATE SEQUENCE s', '"s", "CREATE SEQUENCE other')).objects == ()
