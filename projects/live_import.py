@@ -119,12 +119,16 @@ SELECT n.nspname, t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)
 FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE n.nspname = ANY(%(schemas)s) GROUP BY n.nspname, t.typname ORDER BY n.nspname, t.typname
 """
-# Views, functions, triggers and standalone sequences, as the server prints them, in an
-# order that creates each before what uses it: sequences, functions, views by creation
-# (oid), triggers. What an extension or a column owns (serial, identity) is left out.
+# Views, functions, triggers and standalone sequences (with every option, as pg_dump writes
+# them), as the server prints them, in an order that creates each before what uses it:
+# sequences, functions, views by creation (oid), triggers. What an extension or a column
+# owns (serial, identity) is left out.
 _OBJECTS = """
 SELECT 0, c.oid, 'CREATE SEQUENCE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)
-FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       || ' AS ' || format_type(s.seqtypid, NULL) || ' START WITH ' || s.seqstart || ' INCREMENT BY ' || s.seqincrement
+       || ' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax || ' CACHE ' || s.seqcache
+       || CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence s ON s.seqrelid = c.oid
 WHERE c.relkind = 'S' AND n.nspname = ANY(%(schemas)s) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('e', 'a', 'i'))
 UNION ALL
 SELECT 1, p.oid, pg_get_functiondef(p.oid) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
