@@ -263,6 +263,7 @@ def _no_table_options(step: Step, ctx: Context) -> list[Stmt]:
 # renderer here is a clear MigrationError, not a KeyError.
 _HANDLERS = {
     "drop_object": objects.drop_object,
+    "alter_object": objects.alter_object,
     "create_object": objects.create_object,
     "drop_foreign_key": _drop_foreign_key,
     "drop_index": _drop_index,

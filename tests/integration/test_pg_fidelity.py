@@ -183,3 +183,21 @@ def test_a_migration_creates_the_extension_a_new_column_first_needs_and_never_dr
         _apply(name, migration.up, tmp_path)
         _apply(name, migration.down, tmp_path)
         assert "extension citext" in _catalog(name)
+
+
+def test_a_sequence_whose_options_change_is_altered_in_place_and_keeps_counting(tmp_path):
+    schema = import_text(SEQUENCES, fmt="postgresql").schema
+    sequence = next(o for o in schema.objects if o.kind is ObjectKind.SEQUENCE)
+    faster = replace(sequence, sql="CREATE SEQUENCE jobs_id_sequence INCREMENT BY 10 CACHE 2;")
+    later = replace(schema, objects=(faster,))
+    migration = render(diff(schema, later), dialect="postgresql", old=schema, new=later)
+    assert "ALTER SEQUENCE jobs_id_sequence INCREMENT BY 10 CACHE 2;" in migration.up
+    assert "DROP SEQUENCE" not in migration.up + migration.down
+    with scratch_database("fidelity_altered") as name:
+        _apply(name, full_ddl(schema, dialect="postgresql"), tmp_path)
+        _apply(name, "INSERT INTO jobs (name) VALUES ('a'), ('b');", tmp_path)
+        _apply(name, migration.up, tmp_path)
+        _apply(name, "INSERT INTO jobs (name) VALUES ('c');", tmp_path)
+        with psycopg.connect(f"{PG}/{name}") as connection:
+            ids = [row[0] for row in connection.execute("SELECT id FROM jobs ORDER BY id")]
+        assert ids == [1, 2, 12]  # counting on from where it was, by the new step
