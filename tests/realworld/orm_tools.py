@@ -344,13 +344,20 @@ def _install_extensions(database: str, schema_id: str) -> None:
 
 def _prepare_orm_database(database: str, schema_id: str) -> None:
     """What an ORM's database needs before the ORM runs: the extensions, and the standalone
-    sequences the schema's defaults draw from (dolphinscheduler's ``nextval('t_ds_…_id_sequence')``),
+    sequences a column's default draws from (dolphinscheduler's ``nextval('t_ds_…_id_sequence')``),
     which TypeORM and drizzle-kit do not make (our DDL does): synchronize fails on a default
-    whose sequence does not exist, and then nothing of the schema would be judged."""
+    whose sequence does not exist, and then nothing of the schema would be judged. A sequence
+    no default names (spring-batch's, for the application) stays a difference."""
     from tests.realworld import servers
 
     _install_extensions(database, schema_id)
-    sequences = [o.sql for o in _schema(schema_id).objects if o.kind.value == "sequence" and o.dialect == "postgresql"]
+    schema = _schema(schema_id)
+    defaults = " ".join(f.default.value for e in schema.entities for f in e.fields if f.default is not None)
+    sequences = [
+        o.sql
+        for o in schema.objects
+        if o.kind.value == "sequence" and o.dialect == "postgresql" and f"'{o.qualified_name}'" in defaults
+    ]
     if sequences:
         servers.psql(database, "\n".join(sequences))
 
