@@ -34,6 +34,8 @@ class PostgresCatalog:
     constraints: list[tuple[str, str, str, str]] = field(default_factory=list)  # schema, table, name, definition
     indexes: list[str] = field(default_factory=list)  # pg_get_indexdef
     table_comments: list[tuple[str, str, str]] = field(default_factory=list)
+    # schema, table, unlogged (relpersistence 'u'), storage parameters (reloptions: "fillfactor=90")
+    table_options: list[tuple[str, str, bool, list[str]]] = field(default_factory=list)
     column_comments: list[tuple[str, str, str, str]] = field(default_factory=list)
     # CREATE statements of the views, functions, triggers and sequences, as the server prints them
     objects: list[str] = field(default_factory=list)
@@ -69,10 +71,14 @@ def postgresql_ddl(catalog: PostgresCatalog) -> str:
                 f"ALTER TABLE {_qualified(namespace, table)} ALTER COLUMN {_ident(column)} "
                 f"ADD GENERATED {kind} AS IDENTITY"
             )
+    options = {(namespace, name): (unlogged, storage) for namespace, name, unlogged, storage in catalog.table_options}
     for namespace, name, partition_key, parent, bound in catalog.tables:
         body = ",\n  ".join(columns.get((namespace, name), []))
         partitioned = f" PARTITION BY {partition_key}" if partition_key else ""
-        statements.append(f"CREATE TABLE {_qualified(namespace, name)} (\n  {body}\n){partitioned}")
+        unlogged, storage = options.get((namespace, name), (False, []))
+        create = "CREATE UNLOGGED TABLE" if unlogged else "CREATE TABLE"
+        partitioned += f" WITH ({', '.join(_storage(option) for option in storage)})" if storage else ""
+        statements.append(f"{create} {_qualified(namespace, name)} (\n  {body}\n){partitioned}")
         if parent is not None:
             statements.append(
                 f"ALTER TABLE {_qualified(*parent)} ATTACH PARTITION {_qualified(namespace, name)} {bound}"
@@ -165,6 +171,12 @@ def _ident(name: str) -> str:
 
 def _qualified(namespace: str, name: str) -> str:
     return f"{_ident(namespace)}.{_ident(name)}"
+
+
+def _storage(option: str) -> str:
+    """A reloptions entry (``fillfactor=90``) as a WITH item, its value quoted."""
+    name, _, value = option.partition("=")
+    return f"{_ident(name)} = {_literal(value)}"
 
 
 def _literal(text: str) -> str:

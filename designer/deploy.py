@@ -229,10 +229,13 @@ def _type_verdict(schema: Schema, field_type, dialect: str, source: str | None) 
         fix = f"change it to {hint}" if hint else "pick a type from the field's type list"
         return f"type {spelled} does not exist in {label}", fix, ERROR
     extension = needs_extension(spelled) if dialect == POSTGRESQL else None
-    if extension and extension not in {e.name for e in schema.extensions}:  # the DDL creates the ones it lists
+    if extension and extension not in {e.name for e in schema.extensions}:
+        # The DDL creates it too (designer.migrate.model): the server must offer it, and the
+        # role that runs the DDL must be allowed to create it.
         return (
             f"type {spelled} comes from the {extension} extension",
-            f"run CREATE EXTENSION IF NOT EXISTS {extension}; before the schema",
+            f"the DDL runs CREATE EXTENSION IF NOT EXISTS {extension}; the server must have it "
+            "(pg_available_extensions) and the role the right to create it",
             WARNING,
         )
     return None

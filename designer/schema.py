@@ -229,7 +229,8 @@ class IndexColumn:
 
 @dataclass(frozen=True)
 class StorageParameter:
-    """One ``WITH (name = value)`` index storage parameter: fillfactor, hnsw's m."""
+    """One ``WITH (name = value)`` storage parameter of an index (fillfactor, hnsw's m) or a
+    PostgreSQL table (fillfactor, autovacuum_enabled)."""
 
     name: str
     value: str
@@ -328,6 +329,9 @@ class Entity:
     collation: str | None = None
     exclusions: tuple[Exclusion, ...] = ()  # PostgreSQL EXCLUDE constraints
     partitioning: Partitioning | None = None
+    # PostgreSQL table options as written: CREATE UNLOGGED TABLE … WITH (fillfactor = 90)
+    storage: tuple[StorageParameter, ...] = ()
+    unlogged: bool = False
 
     def field(self, field_id: str) -> Field | None:
         return next((f for f in self.fields if f.id == field_id), None)

@@ -58,6 +58,9 @@ EXTENSION_TYPES = pairs_of(
     """
 )
 
+# Extensions that need another one installed first (CREATE EXTENSION without CASCADE).
+EXTENSION_REQUIRES = {"earthdistance": ("cube",), "postgis_raster": ("postgis",)}
+
 # MySQL 8 and MariaDB 10.5+ (the MariaDB-only ones: uuid, inet4, inet6).
 MYSQL_TYPES = names_of(
     """
@@ -160,6 +163,20 @@ def needs_extension(text: str) -> str | None:
     """The PostgreSQL extension a type comes from (citext → citext), None for built-ins."""
     found = type_name(text)
     return EXTENSION_TYPES.get(found.name) if found else None
+
+
+def needed_extensions(type_texts) -> list[str]:
+    """The extensions these PostgreSQL types come from, each after the ones it requires, in
+    the order the types first name them."""
+    needed: list[str] = []
+    for text in type_texts:
+        extension = needs_extension(text)
+        if extension is None:
+            continue
+        for name in (*EXTENSION_REQUIRES.get(extension, ()), extension):
+            if name not in needed:
+                needed.append(name)
+    return needed
 
 
 def catalogue(dialect: str | None, schema: Schema | None = None) -> list[str]:

@@ -86,7 +86,7 @@ _TABLES = """
 SELECT n.nspname, c.relname,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
        pn.nspname, p.relname, CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
-       obj_description(c.oid, 'pg_class')
+       obj_description(c.oid, 'pg_class'), c.relpersistence = 'u', coalesce(c.reloptions, '{}')
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_inherits i ON i.inhrelid = c.oid AND c.relispartition
 LEFT JOIN pg_class p ON p.oid = i.inhparent LEFT JOIN pg_namespace pn ON pn.oid = p.relnamespace
@@ -119,12 +119,16 @@ SELECT n.nspname, t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)
 FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE n.nspname = ANY(%(schemas)s) GROUP BY n.nspname, t.typname ORDER BY n.nspname, t.typname
 """
-# Views, functions, triggers and standalone sequences, as the server prints them, in an
-# order that creates each before what uses it: sequences, functions, views by creation
-# (oid), triggers. What an extension or a column owns (serial, identity) is left out.
+# Views, functions, triggers and standalone sequences (with every option, as pg_dump writes
+# them), as the server prints them, in an order that creates each before what uses it:
+# sequences, functions, views by creation (oid), triggers. What an extension or a column
+# owns (serial, identity) is left out.
 _OBJECTS = """
 SELECT 0, c.oid, 'CREATE SEQUENCE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)
-FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       || ' AS ' || format_type(s.seqtypid, NULL) || ' START WITH ' || s.seqstart || ' INCREMENT BY ' || s.seqincrement
+       || ' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax || ' CACHE ' || s.seqcache
+       || CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence s ON s.seqrelid = c.oid
 WHERE c.relkind = 'S' AND n.nspname = ANY(%(schemas)s) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('e', 'a', 'i'))
 UNION ALL
 SELECT 1, p.oid, pg_get_functiondef(p.oid) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -178,10 +182,14 @@ def _postgresql(target: Target, *, schemas: list[str] | None, stats: bool):
             query = {"oids": oids, "schemas": schemas}
             rows.enums = [(s, n, list(v)) for s, n, v in cursor.execute(_ENUMS, query)]
             _declared_types(cursor, rows, query)
-            for namespace, name, key, parent_ns, parent, bound, comment in cursor.execute(_TABLES, query):
+            for namespace, name, key, parent_ns, parent, bound, comment, unlogged, storage in cursor.execute(
+                _TABLES, query
+            ):
                 rows.tables.append((namespace, name, key, (parent_ns, parent) if parent else None, bound))
                 if comment:
                     rows.table_comments.append((namespace, name, comment))
+                if unlogged or storage:
+                    rows.table_options.append((namespace, name, unlogged, list(storage)))
             for namespace, table, column, type_text, not_null, default, identity, generated, comment in cursor.execute(
                 _COLUMNS, query
             ):

@@ -1,7 +1,8 @@
 """What DBML cannot say, kept in DBML comments that our importer reads back.
 
 Generated columns (and whether stored), how a key is generated (ALWAYS, a serial's own
-sequence), MySQL's ON UPDATE and table options, a column check's name, a UNIQUE constraint
+sequence), MySQL's ON UPDATE and table options, PostgreSQL's table storage parameters and
+UNLOGGED, the standalone sequences a default draws from, a column check's name, a UNIQUE constraint
 as opposed to a unique index, descending index keys, partial-index predicates, covering (INCLUDE)
 columns, a relationship's comment and join table, the diagram settings and the declared workload
 (access patterns and volumes) have no DBML syntax. The writer appends one comment line
@@ -19,21 +20,28 @@ from __future__ import annotations
 import json
 import re
 
+from pglast.parser import ParseError, parse_sql_json
+
 from designer.formats.codec import from_data, to_data
 from designer.problems import SchemaError
 from designer.schema import (
     AccessPattern,
+    DatabaseObject,
     DefaultKind,
     DiagramSettings,
     Domain,
     Extension,
+    ObjectKind,
     Partitioning,
     Schema,
     SortOrder,
+    StorageParameter,
     Volume,
     fresh_id,
     replace,
 )
+from designer.sql.base import STORAGE_NAME, STORAGE_VALUE
+from designer.types import POSTGRESQL
 
 MARK = "//@schema-designer "
 HEADER = "// Schema Designer: what DBML cannot say, read back by Schema Designer's import."
@@ -77,6 +85,10 @@ _TABLE_AS_WRITTEN = ("charset", "collation")
 def _table_items(schema: Schema):
     for ti, entity in enumerate(schema.entities):
         item = {key: getattr(entity, key) for key in _TABLE_AS_WRITTEN if getattr(entity, key)}
+        if entity.storage:
+            item["storage"] = [[p.name, p.value] for p in entity.storage]
+        if entity.unlogged:
+            item["unlogged"] = True
         if item:
             yield {"table": ti, "name": entity.qualified_name, **item}
 
@@ -240,7 +252,40 @@ def _apply_one(schema: Schema, item: dict) -> Schema:
         return replace(schema, domains=from_data(tuple[Domain, ...], item["domains"]))
     if "extensions" in item:
         return replace(schema, extensions=from_data(tuple[Extension, ...], item["extensions"]))
+    if "sequences" in item:
+        return _apply_sequences(schema, item["sequences"])
     return schema
+
+
+def _apply_sequences(schema: Schema, sequences: list) -> Schema:
+    """Standalone sequences back as objects; a line whose SQL is anything but one CREATE
+    SEQUENCE of that name (hand-edited) is left out, since the DDL would run it as it is."""
+    taken = schema.all_ids()
+    objects = list(schema.objects)
+    for namespace, name, sql in sequences:
+        if _creates_sequence(str(sql), namespace, str(name)):
+            objects.append(
+                DatabaseObject(
+                    id=fresh_id("obj", taken),
+                    kind=ObjectKind.SEQUENCE,
+                    name=str(name),
+                    namespace=namespace if isinstance(namespace, str) else None,
+                    sql=str(sql),
+                    dialect=POSTGRESQL,
+                )
+            )
+    return replace(schema, objects=tuple(objects))
+
+
+def _creates_sequence(sql: str, namespace, name: str) -> bool:
+    try:
+        statements = json.loads(parse_sql_json(sql)).get("stmts", [])
+    except ParseError:
+        return False
+    if len(statements) != 1 or "CreateSeqStmt" not in statements[0]["stmt"]:
+        return False
+    written = statements[0]["stmt"]["CreateSeqStmt"]["sequence"]
+    return written.get("relname") == name and written.get("schemaname") in (namespace, None, "public")
 
 
 def _apply_field(schema: Schema, item: dict) -> Schema:
@@ -270,9 +315,29 @@ def _apply_table(schema: Schema, item: dict) -> Schema:
     if entity.qualified_name != item["name"]:
         return schema
     changes = {key: str(item[key]) for key in _TABLE_AS_WRITTEN if key in item}
+    if item.get("unlogged") is True:
+        changes["unlogged"] = True
+    storage = _storage(item.get("storage"))
+    if storage:
+        changes["storage"] = storage
     entities = list(schema.entities)
     entities[ti] = replace(entity, **changes)
     return replace(schema, entities=tuple(entities))
+
+
+def _storage(pairs) -> tuple[StorageParameter, ...]:
+    """``[["fillfactor", "90"]]`` → storage parameters; a hand-edited pair that is not a name
+    and a plain value is left out (the DDL writer would refuse it)."""
+    if not isinstance(pairs, list):
+        return ()
+    return tuple(
+        StorageParameter(str(pair[0]), str(pair[1]))
+        for pair in pairs
+        if isinstance(pair, list)
+        and len(pair) == 2
+        and STORAGE_NAME.fullmatch(str(pair[0]))
+        and STORAGE_VALUE.fullmatch(str(pair[1]))
+    )
 
 
 def _apply_index(schema: Schema, item: dict) -> Schema:
@@ -317,12 +382,16 @@ def _apply_relationship(schema: Schema, item: dict) -> Schema:
 
 
 def _declared_items(schema: Schema) -> list[dict]:
-    """Domains, extensions and each table's partitioning: PostgreSQL DDL, no DBML syntax."""
+    """Domains, extensions, standalone sequences (a column's default may draw from one) and
+    each table's partitioning: PostgreSQL DDL, no DBML syntax."""
     items = []
     if schema.domains:
         items.append({"domains": to_data(schema.domains)})
     if schema.extensions:
         items.append({"extensions": to_data(schema.extensions)})
+    sequences = [o for o in schema.objects if o.kind is ObjectKind.SEQUENCE and o.dialect == POSTGRESQL]
+    if sequences:
+        items.append({"sequences": [[o.namespace, o.name, o.sql] for o in sequences]})
     for entity in schema.entities:
         if entity.partitioning is not None:
             items.append({"table": entity.qualified_name, "partitioning": to_data(entity.partitioning)})

@@ -125,6 +125,8 @@ class TableDraft:
     partitions: list[Partition] = field(default_factory=list)
     charset: str | None = None
     collation: str | None = None
+    storage: list[tuple[str, str]] = field(default_factory=list)  # PostgreSQL WITH (name = value)
+    unlogged: bool = False
     not_valid_checks: set[str] = field(default_factory=set)  # expressions of checks added NOT VALID
     exclusions: list[tuple[str, str | None]] = field(default_factory=list)  # (definition after EXCLUDE, name)
 
@@ -340,6 +342,8 @@ class SchemaBuilder:
                 for definition, name in table.exclusions
             ),
             partitioning=self._partitioning(table),
+            storage=tuple(StorageParameter(name, value) for name, value in table.storage),
+            unlogged=table.unlogged,
         )
         return entity, ids
 

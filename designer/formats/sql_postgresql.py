@@ -2,7 +2,7 @@
 pglast (PostgreSQL's own parser).
 
 Tables, columns with their types as written, defaults (a ``nextval`` default is a serial:
-identity), identity and generated columns, primary/unique/foreign keys and checks inline
+identity, unless its sequence is a standalone one the script creates: see ``_nextval``), identity and generated columns, primary/unique/foreign keys and checks inline
 or added later by ALTER TABLE, indexes (partial, expression, INCLUDE, method, DESC),
 enums (CREATE TYPE … AS ENUM), domains, extensions, COMMENT ON, and partitioned tables
 (one entity with its partitions, see ``sql_pg_objects``). Views, materialized views,
@@ -103,6 +103,10 @@ class _Reader:
         self.at = ByteOffsets(parsed).char
         self.builder = SchemaBuilder(dialect=POSTGRESQL, database_type="PostgreSQL")
         self.sequences: set[tuple[str | None, str]] = set()  # sequences a serial column took
+        self.declared_sequences: set[tuple[str | None, str]] = set()  # CREATE SEQUENCE (folded)
+        self.owned_sequences: set[tuple[str | None, str]] = set()  # OWNED BY a column (folded)
+        # nextval defaults, settled once every statement is read (OWNED BY may come later)
+        self.nextval_defaults: list[tuple[TableDraft, ColumnDraft, dict, str]] = []
 
     def read(self, statements: list[dict]) -> tuple[Schema, tuple[Problem, ...]]:
         for raw in statements:
@@ -117,6 +121,8 @@ class _Reader:
                 handler(body)
             else:
                 self.builder.skipped(_SKIPPED.get(kind, self._first_words()), self.line)
+        for table, column, call, written in self.nextval_defaults:
+            self._nextval(table, column, call, written)
         return self.builder.build()
 
     def _first_words(self) -> str:
@@ -134,6 +140,8 @@ class _Reader:
     def _on_CreateStmt(self, stmt: dict) -> None:
         key = _table_key(stmt["relation"])
         table = self.builder.table(key, line=self.line)
+        table.unlogged = stmt["relation"].get("relpersistence") == "u"
+        table.storage = self._storage(stmt.get("options", []), what=f"table {key[1]}")
         for element in stmt.get("tableElts", []):
             kind, body = _only(element)
             if kind == "ColumnDef":
@@ -280,14 +288,22 @@ class _Reader:
         )
 
     def _on_CreateSeqStmt(self, stmt: dict) -> None:
-        self._database_object(ObjectKind.SEQUENCE, _table_key(stmt["sequence"]), {})
+        key = _table_key(stmt["sequence"])
+        self.declared_sequences.add(_folded(key))
+        if _owned(stmt):
+            self._owned(key)
+        self._database_object(ObjectKind.SEQUENCE, key, {})
 
     def _on_AlterSeqStmt(self, stmt: dict) -> None:
-        owned = any(_only(option)[1].get("defname") == "owned_by" for option in stmt.get("options", []))
-        if owned:  # pg_dump's serial: the sequence belongs to its column
-            self.builder.serial_sequences.add(_folded(_table_key(stmt["sequence"])))
+        if _owned(stmt):
+            self._owned(_table_key(stmt["sequence"]))
         else:
             self.builder.skipped("ALTER SEQUENCE", self.line)
+
+    def _owned(self, key) -> None:
+        """pg_dump's serial: the sequence belongs to its column (made and dropped with it)."""
+        self.owned_sequences.add(_folded(key))
+        self.builder.serial_sequences.add(_folded(key))
 
     def _database_object(self, kind: ObjectKind, key, tree) -> None:
         tables, columns, functions = postgresql_references(tree)
@@ -413,7 +429,7 @@ class _Reader:
     def _default(self, table: TableDraft, column: ColumnDraft, expression: dict, written: str | None) -> None:
         kind, body = _only(expression)
         if kind == "FuncCall" and _strings(body["funcname"])[-1] == "nextval":
-            self._serial(table, column, body)
+            self.nextval_defaults.append((table, column, body, unwrap(written or "")))
             return
         column.default = _literal(kind, body) or Default(DefaultKind.EXPRESSION, unwrap(written or ""))
 
@@ -442,6 +458,19 @@ class _Reader:
                 _identity(column, _only(command["def"])[1])
             else:
                 column.nullable = False
+
+    def _nextval(self, table: TableDraft, column: ColumnDraft, call: dict, written: str) -> None:
+        """A standalone sequence (CREATE SEQUENCE without OWNED BY: dolphinscheduler's
+        *_id_sequence) stays what it was written as: a sequence of its own, created before
+        the tables, and the column's default an expression drawing from it. Any other
+        sequence default is a serial."""
+        sequence = _sequence_name(call)
+        if sequence is not None and written:
+            folded = _folded(sequence)
+            if folded in self.declared_sequences and folded not in self.owned_sequences:
+                column.default = Default(DefaultKind.EXPRESSION, written)
+                return
+        self._serial(table, column, call)
 
     def _serial(self, table: TableDraft, column: ColumnDraft, call: dict) -> None:
         """A sequence default (a dump's serial: integer + CREATE SEQUENCE + nextval) is the
@@ -507,6 +536,15 @@ def _identity(column: ColumnDraft, constraint: dict) -> None:
 
 _SERIAL_OF = {"integer": "serial", "int": "serial", "int4": "serial", "bigint": "bigserial", "int8": "bigserial"}
 _SERIAL_OF |= {"smallint": "smallserial", "int2": "smallserial"}
+
+
+def _owned(stmt: dict) -> bool:
+    """CREATE/ALTER SEQUENCE … OWNED BY a column (OWNED BY NONE says it belongs to none)."""
+    for option in stmt.get("options", []):
+        body = _only(option)[1]
+        if body.get("defname") == "owned_by":
+            return [s.lower() for s in _strings(body.get("arg", {}).get("List", {}).get("items", []))] != ["none"]
+    return False
 
 
 def _sequence_name(call: dict) -> tuple[str | None, str] | None:

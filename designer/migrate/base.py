@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from designer.migrate.model import Column, Model
+from designer.migrate.model import Column, Model, Table
 from designer.schema import TypeKind
 from designer.types import MYSQL, POSTGRESQL, SQLITE, UnportableType, sql_type
 
@@ -111,6 +111,15 @@ class Context:
     def default_sql(self, column: Column) -> str | None:
         """What follows DEFAULT: the models were printed for this dialect (``fragments``)."""
         return None if column.default is None else column.default.value
+
+
+def postgresql_options_ignored(ctx: Context, table: Table, label: str) -> None:
+    """PostgreSQL's table options (storage parameters, UNLOGGED) another dialect has no
+    word for: said, never silently dropped."""
+    said = [f"storage parameters ({', '.join(p.name for p in table.storage)})"] if table.storage else []
+    said += ["unlogged tables"] if table.unlogged else []
+    if said:
+        ctx.warn("table-option-ignored", f"table {table.label}: {label} has no {' or '.join(said)}; left out")
 
 
 def step_comment(number: int, step) -> str:

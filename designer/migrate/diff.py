@@ -8,9 +8,19 @@ anything else is values added and removed.
 
 from __future__ import annotations
 
-from designer.migrate.model import Column, Constraint, EnumType, IndexDef, Model, Table, build_model
+from designer.migrate.model import (
+    Column,
+    Constraint,
+    EnumType,
+    IndexDef,
+    Model,
+    Table,
+    build_model,
+    mysql_options_changed,
+)
 from designer.migrate.steps import ACTIONS, Step
 from designer.schema import FieldType, Schema, TypeKind
+from designer.type_catalog import EXTENSION_REQUIRES
 
 
 def diff(old: Schema, new: Schema) -> list[Step]:
@@ -42,19 +52,28 @@ def diff_models(old: Model, new: Model) -> list[Step]:
 
 def _declared_objects(old: Model, new: Model, groups) -> None:
     """Extensions and domains, by name (columns name a domain: an id would not match a live
-    database's, read afresh): created before the tables that use them, dropped after."""
-    for kind, key, before, after in (
-        ("extension", lambda e: e.name, old.extensions, new.extensions),
-        ("domain", lambda d: (d.namespace, d.name), old.domains, new.domains),
+    database's, read afresh): created before the tables that use them, dropped after. An
+    extension only a type asks for is created when first needed, and never dropped (the
+    database may use it elsewhere)."""
+    for kind, key, before, after, needed_before, needed_after in (
+        ("extension", lambda e: e.name, old.extensions, new.extensions, old.needed_extensions, new.needed_extensions),
+        ("domain", lambda d: (d.namespace, d.name), old.domains, new.domains, (), ()),
     ):
-        old_keys, new_keys = {key(o) for o in before}, {key(o) for o in after}
-        groups[f"create_{kind}"] += [Step(f"create_{kind}", new=o) for o in after if key(o) not in old_keys]
+        old_keys = {key(o) for o in (*before, *needed_before)}
+        new_keys = {key(o) for o in (*after, *needed_after)}
+        # an extension that requires another (earthdistance: cube) after the others
+        created = sorted((o for o in (*after, *needed_after) if key(o) not in old_keys), key=_requires_another)
+        groups[f"create_{kind}"] += [Step(f"create_{kind}", new=o) for o in created]
         groups[f"drop_{kind}"] += [Step(f"drop_{kind}", old=o) for o in before if key(o) not in new_keys]
     was = {(d.namespace, d.name): d for d in old.domains}
     for domain in new.domains:
         previous = was.get((domain.namespace, domain.name))
         if previous is not None and _domain_definition(previous) != _domain_definition(domain):
             groups["alter_domain"].append(Step("alter_domain", old=previous, new=domain))
+
+
+def _requires_another(item) -> bool:
+    return getattr(item, "name", None) in EXTENSION_REQUIRES
 
 
 def _domain_definition(domain) -> tuple:
@@ -166,13 +185,11 @@ def _retyped_columns(old_tables: dict[str, Table], new_tables: dict[str, Table])
 
 
 def _table_options_changed(before: Table, after: Table) -> bool:
-    """A MySQL table option the new design says and the old one did not say the same; an
-    option the new design leaves unsaid (None: the server's default) changes nothing, so a
-    design without options never rewrites a live table's (drift, imports from elsewhere)."""
-    return any(
-        new is not None and new != old
-        for old, new in ((before.charset, after.charset), (before.collation, after.collation))
-    )
+    """A MySQL table option the new design says and the old one did not say the same (an
+    option the new design leaves unsaid, None: the server's default, changes nothing, so a
+    design without options never rewrites a live table's: drift, imports from elsewhere), or
+    PostgreSQL's storage parameters or UNLOGGED changed."""
+    return mysql_options_changed(before, after) or (before.storage, before.unlogged) != (after.storage, after.unlogged)
 
 
 def _table_changes(before: Table, after: Table, groups, retyped: set[str]) -> None:

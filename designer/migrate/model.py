@@ -32,8 +32,10 @@ from designer.schema import (
     Schema,
     SortOrder,
     StorageParameter,
+    TypeKind,
 )
-from designer.types import dialect_of, reference_type
+from designer.type_catalog import needed_extensions, needs_extension
+from designer.types import POSTGRESQL, UnportableType, dialect_of, reference_type, sql_type
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ class Table:
     charset: str | None = None  # MySQL table options
     collation: str | None = None
     partitioning: Partitioning | None = None
+    storage: tuple[StorageParameter, ...] = ()  # PostgreSQL table options
+    unlogged: bool = False
 
     def column(self, column_id: str) -> Column | None:
         return self._columns.get(column_id)
@@ -165,6 +169,9 @@ class Model:
     objects: tuple[DatabaseObject, ...] = ()  # views, functions… (designer.migrate.objects)
     domains: tuple[Domain, ...] = ()
     extensions: tuple[Extension, ...] = ()
+    # Extensions the column and domain types come from that ``extensions`` does not list
+    # (a citext column in a file that names no extension): created, never dropped.
+    needed_extensions: tuple[Extension, ...] = ()
 
     def table(self, table_id: str) -> Table | None:
         return self._tables.get(table_id)
@@ -222,7 +229,24 @@ def _build(schema: Schema) -> Model:
         objects=schema.objects,
         domains=schema.domains,
         extensions=schema.extensions,
+        needed_extensions=_needed_extensions(schema),
     )
+
+
+def _needed_extensions(schema: Schema) -> tuple[Extension, ...]:
+    """What PostgreSQL needs for the types as its DDL spells them (a type another dialect
+    wrote that has no PostgreSQL spelling asks for nothing: the DDL refuses it anyway)."""
+    source = dialect_of(schema.database_type)
+    spelled = []
+    for field_type in [*(d.base for d in schema.domains), *(f.type for e in schema.entities for f in e.fields)]:
+        if field_type.written and field_type.kind is not TypeKind.ENUM and needs_extension(field_type.written):
+            try:  # the check above is the cheap one: most types come from no extension
+                spelled.append(sql_type(field_type, dialect=POSTGRESQL, source_dialect=source))
+            except UnportableType:
+                continue
+    listed = {e.name for e in schema.extensions}
+    names = needed_extensions(spelled)
+    return tuple(Extension(name=name) for name in names if name not in listed)
 
 
 class _Names:
@@ -324,6 +348,16 @@ def _table(entity: Entity, names: _Names) -> Table:
         partitioning=entity.partitioning,
         charset=entity.charset,
         collation=entity.collation,
+        storage=entity.storage,
+        unlogged=entity.unlogged,
+    )
+
+
+def mysql_options_changed(before: Table, after: Table) -> bool:
+    """A MySQL table option (character set, collation) the new design says differently."""
+    return any(
+        new is not None and new != old
+        for old, new in ((before.charset, after.charset), (before.collation, after.collation))
     )
 
 

@@ -21,9 +21,16 @@ import re
 from dataclasses import replace
 
 from designer.migrate import mysql_partitions, objects
-from designer.migrate.base import Context, MigrationError, Stmt, handler_for, step_comment
+from designer.migrate.base import (
+    Context,
+    MigrationError,
+    Stmt,
+    handler_for,
+    postgresql_options_ignored,
+    step_comment,
+)
 from designer.migrate.data_risks import guard_lines
-from designer.migrate.model import Column, Constraint, IndexDef, Table
+from designer.migrate.model import Column, Constraint, IndexDef, Table, mysql_options_changed
 from designer.migrate.mysql_partitions import partition_clause
 from designer.migrate.steps import Step
 from designer.schema import IndexColumn, IndexMethod, RefAction, SortOrder, TypeKind
@@ -416,6 +423,7 @@ def _rename_index(step: Step, ctx: Context) -> list[Stmt]:
 
 def _create_table(step: Step, ctx: Context) -> list[Stmt]:
     table = step.new
+    postgresql_options_ignored(ctx, table, "MySQL")
     inline = _inline_checks(table)
     parts = [
         _column_sql(ctx, c) + "".join(f" CHECK ({k.expression})" for k in inline if k.columns == (c.id,))
@@ -464,6 +472,8 @@ def _set_comment(step: Step, ctx: Context) -> list[Stmt]:
 def _set_table_options(step: Step, ctx: Context) -> list[Stmt]:
     """The table's default character set and collation (for columns that do not name their
     own), as the new design says them (one it leaves unsaid stays as the table has it)."""
+    if not mysql_options_changed(step.old, step.new):
+        return []  # PostgreSQL's storage parameters or UNLOGGED: said when the table is created
     options = _table_options(replace(step.new, comment=None)).strip()
     return [Stmt(f"ALTER TABLE IF EXISTS {_t(ctx, step.table)} {options};")]
 
@@ -618,6 +628,7 @@ def _indexed_by_a_key(table: Table, columns: tuple[str, ...]) -> bool:
 # renderer here is a clear MigrationError, not a KeyError.
 _HANDLERS = {
     "drop_object": objects.drop_object,
+    "alter_object": objects.alter_object,
     "create_object": objects.create_object,
     "drop_foreign_key": _drop_foreign_key,
     "drop_index": _drop_index,

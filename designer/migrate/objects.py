@@ -16,8 +16,13 @@ from __future__ import annotations
 
 import re
 
+from pglast import ast as pg_ast
+from pglast import parse_sql
+from pglast.parser import ParseError
+from pglast.stream import RawStream
+
 from designer.db_objects import EARLY_KINDS, KIND_LABELS, creation_order, dependents, renamed
-from designer.migrate.base import Context, Stmt
+from designer.migrate.base import Context, MigrationError, Stmt
 from designer.migrate.model import Model
 from designer.migrate.steps import ACTIONS, SQLITE_REBUILDS, Step
 from designer.schema import DatabaseObject, ObjectKind
@@ -44,17 +49,29 @@ def with_object_steps(steps: list[Step], old: Model, new: Model, *, dialect: str
     after = {o.id: o for o in new.objects if o.dialect == dialect}
     changed = {i for i in before.keys() & after.keys() if before[i].sql != after[i].sql}
     broken = {o.id for o in dependents(list(before.values()), _touched(steps, old, dialect))}
+    # A sequence is altered, never made again: a new one would start counting afresh, and
+    # PostgreSQL refuses to drop it while a column's default draws from it.
+    altered = [
+        Step("alter_object", old=before[i], new=after[i])
+        for i in sorted(changed)
+        if after[i].kind is ObjectKind.SEQUENCE and dialect == POSTGRESQL
+    ]
+    changed -= {s.new.id for s in altered}
     dropped = (before.keys() - after.keys()) | changed | broken
     created = (after.keys() - before.keys()) | changed | (broken & after.keys())
     renames = _renames(steps)
     drops = [Step("drop_object", old=o) for o in reversed(creation_order(list(before.values()))) if o.id in dropped]
+    # A removed sequence or function may still be a dropped column's default (nextval of a
+    # standalone sequence): PostgreSQL refuses to drop it before that column goes.
+    last = [s for s in drops if s.old.kind in EARLY_KINDS and s.old.id not in after]
+    drops = [s for s in drops if not (s.old.kind in EARLY_KINDS and s.old.id not in after)]
     creates = [
         Step("create_object", new=o, detail=renames) for o in creation_order(list(after.values())) if o.id in created
     ]
     early = [s for s in creates if _early(s.new, new)]
     late = [s for s in creates if not _early(s.new, new)]
     cut = next((n for n, s in enumerate(steps) if ACTIONS.index(s.action) >= _EARLY_BEFORE), len(steps))
-    return [*drops, *steps[:cut], *early, *steps[cut:], *late]
+    return [*drops, *steps[:cut], *altered, *early, *steps[cut:], *late, *last]
 
 
 def _early(item: DatabaseObject, new: Model) -> bool:
@@ -111,6 +128,23 @@ def create_object(step: Step, ctx: Context) -> list[Stmt]:
         # As pg_dump does: a function's body is checked when it runs, not before the tables it reads exist.
         statements.append(Stmt("SET LOCAL check_function_bodies = false;"))
     return [*statements, Stmt(sql)]
+
+
+def alter_object(step: Step, ctx: Context) -> list[Stmt]:
+    """A PostgreSQL sequence's options as its new CREATE SEQUENCE says them (ALTER SEQUENCE
+    takes the same ones; START WITH leaves the current value alone). Options the new text
+    no longer says keep the values they have."""
+    try:
+        statements = parse_sql(step.new.sql)
+    except ParseError:
+        statements = ()
+    if len(statements) != 1 or not isinstance(statements[0].stmt, pg_ast.CreateSeqStmt):
+        raise MigrationError(f"{_label(step.new)}: its SQL is not one CREATE SEQUENCE")
+    created = statements[0].stmt
+    if not created.options:
+        ctx.warn("sequence-options-kept", f"{_label(step.new)}: the options its new SQL leaves out keep their values")
+        return []
+    return [Stmt(RawStream()(pg_ast.AlterSeqStmt(sequence=created.sequence, options=created.options)) + ";")]
 
 
 def drop_sql(item: DatabaseObject, ctx: Context) -> str:

@@ -155,16 +155,18 @@ def index_key_sql(ctx: Context, table: Table, index: IndexDef, key: IndexColumn)
     return text
 
 
-def storage_sql(table: Table, index: IndexDef) -> str:
-    """``WITH (fillfactor = 70)``: names and values are plain words or numbers, checked
-    here again because the model may come from a document, not a parse."""
-    for parameter in index.storage:
+def storage_sql(table: Table, index: IndexDef | None = None) -> str:
+    """``WITH (fillfactor = 70)`` of the index, or of the table itself: names and values are
+    plain words or numbers, checked here again because the model may come from a document,
+    not a parse."""
+    owner = table if index is None else index
+    for parameter in owner.storage:
         if not (STORAGE_NAME.fullmatch(parameter.name) and STORAGE_VALUE.fullmatch(parameter.value)):
+            where = f"table {table.label}" if index is None else f"index {index.name} on {table.label}"
             raise MigrationError(
-                f"index {index.name} on {table.label}: storage parameter {parameter.name!r} = "
-                f"{parameter.value!r} is not a name and a plain value"
+                f"{where}: storage parameter {parameter.name!r} = {parameter.value!r} is not a name and a plain value"
             )
-    return ", ".join(f"{p.name} = {p.value}" for p in index.storage)
+    return ", ".join(f"{p.name} = {p.value}" for p in owner.storage)
 
 
 def index_sql(ctx: Context, table: Table, index: IndexDef, *, concurrently: bool) -> str:

@@ -26,6 +26,7 @@ from designer.migrate.pg_sql import (
     index_sql,
     literal,
     sequence_renames,
+    storage_sql,
     table_sql,
 )
 from designer.migrate.steps import Step
@@ -274,7 +275,11 @@ def _create_table(step: Step, ctx: Context) -> list[Stmt]:
     parts = [column_sql(ctx, c) for c in table.columns]
     parts += [constraint_sql(ctx, table, c) for c in table.constraints if not c.not_valid]
     body = ",\n  ".join(parts)
-    statements = [Stmt(f"CREATE TABLE {table_sql(ctx, table)} (\n  {body}\n){pg_objects.partition_by(ctx, table)};")]
+    create = "CREATE UNLOGGED TABLE" if table.unlogged else "CREATE TABLE"
+    storage = f" WITH ({storage_sql(table)})" if table.storage else ""
+    statements = [
+        Stmt(f"{create} {table_sql(ctx, table)} (\n  {body}\n){pg_objects.partition_by(ctx, table)}{storage};")
+    ]
     statements += pg_objects.partitions_sql(ctx, table)
     statements += sequence_renames(ctx, table, table.columns)
     # NOT VALID means something only when added to a table: CREATE TABLE would validate it.
@@ -345,14 +350,32 @@ def _add_foreign_key(step: Step, ctx: Context) -> list[Stmt]:
     return [Stmt(sql + " NOT VALID;"), Stmt(f"{alter} VALIDATE CONSTRAINT {ctx.quote(step.new.name)};", "own")]
 
 
-def _no_table_options(step: Step, ctx: Context) -> list[Stmt]:
-    return []  # MySQL's character set and collation: PostgreSQL tables have none
+def _set_table_options(step: Step, ctx: Context) -> list[Stmt]:
+    """Storage parameters and UNLOGGED as the new design says them (MySQL's character set
+    and collation: PostgreSQL tables have none)."""
+    before, after = step.old, step.new
+    alter = f"ALTER TABLE {table_sql(ctx, step.table)}"
+    statements = []
+    gone = [p.name for p in before.storage if p.name not in {q.name for q in after.storage}]
+    if gone:
+        statements.append(Stmt(f"{alter} RESET ({', '.join(gone)});"))
+    if after.storage and after.storage != before.storage:
+        statements.append(Stmt(f"{alter} SET ({storage_sql(after)});"))
+    if after.unlogged != before.unlogged:
+        ctx.warn(
+            "table-rewrite",
+            f"table {step.table.label} is rewritten to become {'unlogged' if after.unlogged else 'logged'}, "
+            "under an ACCESS EXCLUSIVE lock",
+        )
+        statements.append(Stmt(f"{alter} SET {'UNLOGGED' if after.unlogged else 'LOGGED'};"))
+    return statements
 
 
 # Every step action, by name (designer.migrate.steps.ACTIONS): a new action without a
 # renderer here is a clear MigrationError, not a KeyError.
 _HANDLERS = {
     "drop_object": objects.drop_object,
+    "alter_object": objects.alter_object,
     "create_object": objects.create_object,
     "drop_foreign_key": _drop_foreign_key,
     "drop_index": _drop_index,
@@ -379,7 +402,7 @@ _HANDLERS = {
     "alter_column": alter_column,
     "replace_enum": _replace_enum,
     "set_comment": _set_comment,
-    "set_table_options": _no_table_options,
+    "set_table_options": _set_table_options,
     "drop_domain": pg_objects.drop_domain,
     "drop_enum": _drop_enum,
     "drop_extension": pg_objects.drop_extension,

@@ -12,7 +12,7 @@ switched off for the migration and checked before it commits
 from __future__ import annotations
 
 from designer.migrate import objects
-from designer.migrate.base import Context, Stmt, handler_for, step_comment
+from designer.migrate.base import Context, Stmt, handler_for, postgresql_options_ignored, step_comment
 from designer.migrate.data_risks import guard_lines
 from designer.migrate.model import Column, Constraint, IndexDef, Table
 from designer.migrate.steps import SQLITE_REBUILDS, Step
@@ -247,6 +247,7 @@ def _rename_index(step: Step, ctx: Context) -> list[Stmt]:
 
 
 def _create_table(step: Step, ctx: Context) -> list[Stmt]:
+    postgresql_options_ignored(ctx, step.new, "SQLite")
     return [Stmt(_table_sql(ctx, step.new, name=_t(ctx, step.new)))]
 
 
@@ -255,13 +256,14 @@ def _create_index(step: Step, ctx: Context) -> list[Stmt]:
 
 
 def _no_table_options(step: Step, ctx: Context) -> list[Stmt]:
-    return []  # MySQL's character set and collation: SQLite tables have none
+    return []  # MySQL's character set and collation, PostgreSQL's storage: SQLite tables have none
 
 
 # Every step action, by name (designer.migrate.steps.ACTIONS): a new action without a
 # renderer here is a clear MigrationError, not a KeyError.
 _HANDLERS = {
     "drop_object": objects.drop_object,
+    "alter_object": objects.alter_object,
     "create_object": objects.create_object,
     "drop_foreign_key": _drop_foreign_key,
     "drop_index": _drop_index,

@@ -14,6 +14,7 @@ from designer.migrate.model import Table
 # The actions, in the order diff() emits their groups (dependency order).
 ACTIONS = (
     "drop_object",  # views, triggers… that read what changes: dropped first (designer.migrate.objects)
+    "alter_object",  # a PostgreSQL sequence whose options changed: altered in place, before the tables
     "drop_foreign_key",
     "drop_index",
     "drop_constraint",
