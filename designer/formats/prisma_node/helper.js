@@ -1,8 +1,9 @@
 // Prisma's own schema parser (@prisma/prisma-schema-wasm, the prisma-fmt build the CLI
 // uses) as a long-lived helper for designer/formats/prisma_reader.py. Runs offline.
-// Protocol: one JSON request per line on stdin, one JSON answer per line on stdout:
-//   {"text": "..."} → {"ok": true, "reading": {"datamodel", "datasources"}}
-//                      or {"ok": false, "errors": [{"message", "line"}]}
+// Protocol: one JSON request per line on stdin, one JSON answer per line on stdout
+// carrying the request's id (designer/formats/node_helper.py drops late replies by it):
+//   {"id": n, "text": "..."} → {"id": n, "ok": true, "reading": {"datamodel", "datasources"}}
+//                              or {"id": n, "ok": false, "errors": [{"message", "line"}]}
 'use strict';
 const readline = require('readline');
 const wasm = require('@prisma/prisma-schema-wasm');
@@ -36,12 +37,15 @@ function answer(request) {
 
 const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
 lines.on('line', (line) => {
+  let id = null;
   let reply;
   try {
-    reply = answer(JSON.parse(line));
+    const request = JSON.parse(line);
+    id = request.id;
+    reply = answer(request);
   } catch (error) {
     reply = { ok: false, errors: [{ message: `helper failure: ${error && error.message}`, line: null }] };
   }
-  process.stdout.write(JSON.stringify(reply) + '\n');
+  process.stdout.write(JSON.stringify({ id, ...reply }) + '\n');
 });
 process.stdout.write(JSON.stringify({ ready: true }) + '\n');
