@@ -358,7 +358,11 @@ def _queries(schema: Schema, report: dict) -> list[PatternQuery]:
 def sample_parameters(connection, schema: Schema, queries: list[PatternQuery]) -> dict[str, dict]:
     """Per pattern, "typical" and "heaviest" parameter lists: the value of median
     frequency and the most frequent value of each filtered column in the loaded data."""
-    sampler = _Sampler(connection, schema)
+    return sampled_parameters(_Sampler(connection, schema), queries)
+
+
+def sampled_parameters(sampler: _Sampler, queries: list[PatternQuery]) -> dict[str, dict]:
+    """The parameter lists of each pattern, drawn by ``sampler`` (any server's)."""
     return {
         q.pattern_id: {
             "typical": [sampler.value(s, heavy=False) for s in q.slots],

@@ -177,14 +177,7 @@ def _run_advice(runner, recommendations: list[dict]) -> None:
 
 
 def _sample_parameters(runner, schema: Schema, queries) -> dict[str, dict]:
-    sampler = _Sampler(runner, schema)
-    return {
-        q.pattern_id: {
-            "typical": [sampler.value(s, heavy=False) for s in q.slots],
-            "heaviest": [sampler.value(s, heavy=True) for s in q.slots],
-        }
-        for q in queries
-    }
+    return verification.sampled_parameters(_Sampler(runner, schema), queries)
 
 
 def _parent_deletes(runner, schema: Schema, recommendations: list[dict]) -> list[tuple[dict, tuple]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import keyword
 
-from designer.codegen.names import Scope, comment_text, model_name, pascal, snake, string_literal
+from designer.codegen.names import Scope, comment_text, is_number, model_name, pascal, snake, string_literal
 from designer.codegen.plan import Join, Link, Plan, key_of, unquoted
 from designer.naming import index_name
 from designer.schema import DefaultKind, Entity, Field, Index, RefAction, SortOrder, TypeKind
@@ -273,9 +273,9 @@ class DjangoWriter:
         if kind is TypeKind.BOOLEAN:
             return [f"default={'True' if text.lower() in ('true', '1', 't') else 'False'}"]
         if kind in (TypeKind.SMALLINT, TypeKind.INTEGER, TypeKind.BIGINT, TypeKind.REAL, TypeKind.DOUBLE):
-            return [f"default={text}"] if _is_number(text) else []
+            return [f"default={text}"] if is_number(text) else []
         if kind is TypeKind.DECIMAL:
-            return [f"default={string_literal(text)}"] if _is_number(text) else []
+            return [f"default={string_literal(text)}"] if is_number(text) else []
         if kind in (TypeKind.TEXT, TypeKind.VARCHAR, TypeKind.CHAR, TypeKind.ENUM, TypeKind.UUID):
             return [f"default={string_literal(text)}"]
         return []
@@ -388,11 +388,3 @@ def _names_in_several_tables(plan: Plan) -> frozenset[str]:
 
 def _python_name(name: str) -> str:
     return snake(name).replace("__", "_")
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True

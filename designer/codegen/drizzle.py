@@ -14,7 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, js_access, js_key, singular, string_literal
+from designer.codegen.names import (
+    JS_RESERVED,
+    Scope,
+    camel,
+    comment_text,
+    is_number,
+    js_access,
+    js_key,
+    singular,
+    string_literal,
+)
 from designer.codegen.plan import Join, Link, Plan, array_items, serial_of, unquoted
 from designer.schema import (
     DefaultKind,
@@ -351,13 +361,13 @@ class DrizzleWriter:
             return self._list_default(f, default.value)
         if kind is TypeKind.BOOLEAN:
             return f".default({'true' if value.strip().lower() in ('true', '1', 't') else 'false'})"
-        if kind in _NUMBERS and _is_number(value):
+        if kind in _NUMBERS and is_number(value):
             if self.plan.dialect == POSTGRESQL and not re.fullmatch(r"-?\d+", default.value.strip()):
                 # as written: '-1' on a bigint stays '-1'::bigint (-1 would be '-1'::integer), 0.0
                 # stays 0.0 (a JS number prints 0)
                 return f".default({self._raw(default.value.strip())})"
             return f".default({value.strip()})"
-        if kind is TypeKind.DECIMAL and _is_number(value):  # a string in Drizzle would be '0'::numeric
+        if kind is TypeKind.DECIMAL and is_number(value):  # a string in Drizzle would be '0'::numeric
             return f".default({self._raw(value.strip())})"
         if kind in (TypeKind.TEXT, TypeKind.VARCHAR, TypeKind.CHAR, TypeKind.ENUM, TypeKind.UUID, TypeKind.DECIMAL):
             return f".default({string_literal(value)})"
@@ -368,7 +378,7 @@ class DrizzleWriter:
         items = array_items(value)
         if items is None or self.plan.dialect != POSTGRESQL:
             return f".default({self._raw(value)})"
-        if f.type.kind in _NUMBERS and all(_is_number(i) for i in items):
+        if f.type.kind in _NUMBERS and all(is_number(i) for i in items):
             return f".default([{', '.join(items)}])"
         if f.type.kind in (TypeKind.TEXT, TypeKind.VARCHAR, TypeKind.CHAR, TypeKind.ENUM, TypeKind.UUID):
             return f".default([{', '.join(string_literal(i) for i in items)}])"
@@ -542,11 +552,3 @@ def _nulls(column: IndexColumn) -> str:
     (NULLS FIRST in PostgreSQL unless written) says its own."""
     first = column.nulls is NullsOrder.FIRST or (column.nulls is None and column.order is SortOrder.DESC)
     return ".nullsFirst()" if first else ""
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True

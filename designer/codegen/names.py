@@ -225,3 +225,12 @@ def js_key(name: str, scope: Scope) -> str:
 def js_access(target: str, key: str) -> str:
     """``table.title`` or ``table["名前"]`` for a key made by ``js_key``."""
     return f"{target}[{key}]" if key.startswith('"') else f"{target}.{key}"
+
+
+def is_number(text: str) -> bool:
+    """A default written as a number (``-1``, ``0.5``, ``1e3``): the ORMs spell it unquoted."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

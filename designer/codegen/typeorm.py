@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import re
 
-from designer.codegen.names import JS_RESERVED, Scope, camel, comment_text, js_key, model_name, string_literal
+from designer.codegen.names import (
+    JS_RESERVED,
+    Scope,
+    camel,
+    comment_text,
+    is_number,
+    js_key,
+    model_name,
+    string_literal,
+)
 from designer.codegen.plan import Join, Link, Plan, key_of, serial_of, unquoted
 from designer.schema import DefaultKind, Entity, Field, Index, IndexMethod, RefAction, SortOrder, TypeKind
 from designer.types import MYSQL, POSTGRESQL, SQLITE
@@ -333,7 +342,7 @@ class TypeOrmWriter:
         value = unquoted(default.value)
         if f.type.kind is TypeKind.BOOLEAN:
             return "true" if value.strip().lower() in ("true", "1", "t") else "false"
-        if f.type.kind in (*_INTEGERS, TypeKind.REAL, TypeKind.DOUBLE) and _is_number(value):
+        if f.type.kind in (*_INTEGERS, TypeKind.REAL, TypeKind.DOUBLE) and is_number(value):
             # TypeORM quotes a JS number on PostgreSQL ('0'::bigint); as SQL it is our DDL's
             # spelling, quoted or not (a bigint keeps '-1'::bigint only if written '-1')
             return (
@@ -461,14 +470,6 @@ class TypeOrmWriter:
 
 def _member(key: str) -> str:
     return f"[{key}]" if key.startswith('"') else f".{key}"
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _typeorm_key(entity: Entity) -> tuple[str, ...]:
