@@ -206,22 +206,28 @@ def django(written: Written) -> dict[str, str]:
             models = (written.root / "django" / written.directories[schema_id] / "models.py").read_text()
             (project / app / "models.py").write_text(models)
             apps.append(app)
-        (project / "throwaway_settings.py").write_text(
-            f"SECRET_KEY = 'throwaway'\nINSTALLED_APPS = {apps!r}\nUSE_TZ = True\n"
-            "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'unused'}}\n"
-            "DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'\n"
-        )
-        env = {
-            "PATH": os.environ.get("PATH", ""),
-            "PYTHONPATH": str(project),
-            "DJANGO_SETTINGS_MODULE": "throwaway_settings",
-            "PYTHONWARNINGS": "ignore::RuntimeWarning",  # makemigrations: no database to check history against
-        }
+        env = throwaway_django_project(project, apps)
         done = _run([sys.executable, "-c", _DJANGO], cwd=project, env=env)
         return ", ".join(ids), "" if done.returncode == 0 else (done.stdout[-3000:] + done.stderr[-3000:])
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         return {label: error for label, error in pool.map(one, enumerate(django_groups(written))) if error}
+
+
+def throwaway_django_project(project: Path, apps: list[str]) -> dict[str, str]:
+    """Writes the settings of a throwaway Django project holding ``apps`` (their models
+    already in place) and answers the environment Django runs in there."""
+    (project / "throwaway_settings.py").write_text(
+        f"SECRET_KEY = 'throwaway'\nINSTALLED_APPS = {apps!r}\nUSE_TZ = True\n"
+        "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'unused'}}\n"
+        "DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'\n"
+    )
+    return {
+        "PATH": os.environ.get("PATH", ""),
+        "PYTHONPATH": str(project),
+        "DJANGO_SETTINGS_MODULE": "throwaway_settings",
+        "PYTHONWARNINGS": "ignore::RuntimeWarning",  # makemigrations: no database to check history against
+    }
 
 
 # --- the databases the ORMs build ---------------------------------------------------------------

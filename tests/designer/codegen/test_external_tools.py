@@ -20,6 +20,7 @@ from designer.formats.dbml import parse_dbml
 from designer.schema import TypeKind
 from tests.designer.codegen.conftest import DIALECTS, node_tool
 from tests.designer.codegen.fixtures import fixtures
+from tests.realworld.orm_tools import TSCONFIG
 
 pytestmark = pytest.mark.external
 RICH = Path(__file__).parents[1] / "fixtures" / "rich.dbml"
@@ -105,20 +106,9 @@ def test_prisma_format_check_catches_a_misaligned_schema(written, tmp_path):
 @pytest.fixture(scope="module")
 def tsc_result(written, workdir):
     tsc = node_tool("tsc")
-    config = {
-        "compilerOptions": {
-            "strict": True,
-            "noEmit": True,
-            "target": "es2022",
-            "module": "nodenext",
-            "moduleResolution": "nodenext",
-            "experimentalDecorators": True,
-            "emitDecoratorMetadata": True,
-            "skipLibCheck": True,
-            "types": ["node"],
-        },
-        "include": ["drizzle/**/*.ts", "typeorm/**/*.ts"],
-    }
+    # The corpus check's settings, only checking: nothing is emitted here.
+    options = {key: value for key, value in TSCONFIG["compilerOptions"].items() if key != "outDir"}
+    config = {**TSCONFIG, "compilerOptions": {**options, "noEmit": True}}
     (workdir / "tsconfig.json").write_text(json.dumps(config))
     return _run([str(tsc), "-p", str(workdir / "tsconfig.json")], cwd=workdir)
 

@@ -8,7 +8,6 @@ The example AdventureWorks design (DBML) gets the same, and `prisma validate` / 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -22,6 +21,7 @@ from designer.formats import import_text
 from designer.formats.dbml import parse_dbml
 from tests.designer.codegen.conftest import NODE_MODULES, node_tool
 from tests.designer.codegen.test_external_tools import PRISMA_ENV
+from tests.realworld.orm_tools import throwaway_django_project
 
 pytestmark = pytest.mark.external
 CORPUS = sorted((Path(__file__).parents[2] / "realworld" / "prisma").glob("*.prisma"))
@@ -92,17 +92,7 @@ def _django_check(corpus_code: Path, name: str) -> subprocess.CompletedProcess:
     app.mkdir(parents=True)
     (app / "__init__.py").write_text("")
     (app / "models.py").write_text((corpus_code / "django" / name / "models.py").read_text())
-    (project / "throwaway_settings.py").write_text(
-        f"SECRET_KEY = 'throwaway'\nINSTALLED_APPS = ['rw_{name}']\nUSE_TZ = True\n"
-        "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'unused'}}\n"
-        "DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'\n"
-    )
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": str(project),
-        "DJANGO_SETTINGS_MODULE": "throwaway_settings",
-        "PYTHONWARNINGS": "ignore::RuntimeWarning",  # makemigrations: no database to check history against
-    }
+    env = throwaway_django_project(project, [f"rw_{name}"])
     # check; then the models make a first migration, after which Django sees nothing left to
     # migrate (every option serialisable and stable)
     for command in (
